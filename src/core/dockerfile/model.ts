@@ -1,0 +1,426 @@
+/**
+ * The Dockerfile as the rules see it: stages, instructions with 1-based lines,
+ * flags, exec/shell forms, heredocs, ARG defaults substituted. Built on dockerfile-ast
+ * (the parser behind the Docker language server) and kept pure.
+ */
+import { DockerfileParser, type Instruction as AstInstruction } from 'dockerfile-ast';
+import { parseShell, type ShellCommand } from './shell.js';
+
+export interface ParseIssue {
+  line: number;
+  message: string;
+  /** Nothing in the file could be checked. */
+  fatal: boolean;
+}
+
+export interface Property {
+  name: string;
+  value: string | undefined;
+  line: number;
+}
+
+export interface Heredoc {
+  name: string;
+  body: string;
+  line: number;
+}
+
+export interface Instruction {
+  keyword: string;
+  /** 1-based first and last line. */
+  line: number;
+  endLine: number;
+  /** Arguments as written, continuation lines joined by the parser. */
+  args: string;
+  /** Leading `--name=value` flags (repeatable: `--mount` may appear twice). */
+  flags: Record<string, string[]>;
+  /** Arguments after the flags, as written (heredoc bodies included). */
+  rest: string;
+  /** Exec form (`["a","b"]`) when the arguments are a JSON array of strings. */
+  json?: string[];
+  heredocs: Heredoc[];
+  /** ENV/ARG/LABEL properties. */
+  properties: Property[];
+  /** -1 for global ARGs before the first FROM. */
+  stageIndex: number;
+}
+
+export interface ImageRef {
+  /** Reference after ARG substitution. */
+  ref: string;
+  registry?: string;
+  /** Repository path without registry, tag or digest, e.g. `library/python` is `python`. */
+  repository: string;
+  tag?: string;
+  digest?: string;
+  scratch: boolean;
+  /** Still holds `$VAR` after substitution: nothing certain can be said about it. */
+  unresolved: boolean;
+}
+
+export interface Stage {
+  index: number;
+  name?: string;
+  from: Instruction;
+  /** The FROM argument after substitution. */
+  base: string;
+  platform?: string;
+  /** Index of the stage this one is built FROM, when it is a stage. */
+  parent?: number;
+  /** The external image, when the base is not a stage. */
+  image?: ImageRef;
+  /** Instructions after the FROM, in order. */
+  instructions: Instruction[];
+}
+
+export interface DockerfileModel {
+  path: string;
+  lines: string[];
+  escape: string;
+  directives: Record<string, string>;
+  /** ARGs before the first FROM with their defaults (substituted in FROM lines). */
+  globalArgs: Map<string, string | undefined>;
+  globalInstructions: Instruction[];
+  stages: Stage[];
+  /** Every instruction in file order. */
+  instructions: Instruction[];
+  issues: ParseIssue[];
+}
+
+const KNOWN = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
+  'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+const FLAGGED = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
+
+/** Expands `$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR-d}`, `${VAR:+x}`, `${VAR+x}`; unknown variables stay as written. */
+export function expand(text: string, vars: ReadonlyMap<string, string | undefined>): string {
+  return text.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (whole, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
+      const name = (braced ?? bare)!;
+      const has = vars.has(name);
+      const val = vars.get(name);
+      if (op === undefined) return has && val !== undefined ? val : whole;
+      const set = has && val !== undefined && (op.startsWith(':') ? val !== '' : true);
+      if (op.endsWith('-')) return set ? val! : expand(word ?? '', vars);
+      return set ? expand(word ?? '', vars) : has ? '' : whole;
+    },
+  );
+}
+
+export function parseImageRef(raw: string): ImageRef {
+  const ref = raw.trim();
+  const unresolved = ref.includes('$');
+  if (ref.toLowerCase() === 'scratch') return { ref, repository: 'scratch', scratch: true, unresolved };
+  let rest = ref;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const slash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > slash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  let registry: string | undefined;
+  const first = rest.indexOf('/');
+  if (first > 0) {
+    const head = rest.slice(0, first);
+    if (head.includes('.') || head.includes(':') || head === 'localhost') {
+      registry = head;
+      rest = rest.slice(first + 1);
+    }
+  }
+  if (rest.startsWith('library/') && (registry === undefined || registry === 'docker.io')) rest = rest.slice(8);
+  return { ref, registry, repository: rest, tag, digest, scratch: false, unresolved };
+}
+
+function splitFlags(argv: string[]): { flags: Record<string, string[]>; count: number } {
+  const flags: Record<string, string[]> = {};
+  let count = 0;
+  for (const a of argv) {
+    if (!a.startsWith('--')) break;
+    const eq = a.indexOf('=');
+    const name = (eq < 0 ? a.slice(2) : a.slice(2, eq)).toLowerCase();
+    (flags[name] ??= []).push(eq < 0 ? '' : a.slice(eq + 1));
+    count++;
+  }
+  return { flags, count };
+}
+
+function jsonForm(rest: string): string[] | undefined {
+  const t = rest.trim();
+  if (!t.startsWith('[')) return undefined;
+  try {
+    const v: unknown = JSON.parse(t);
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+  } catch {
+    /* shell form that happens to start with [ */
+  }
+  return undefined;
+}
+
+function propertiesOf(ast: AstInstruction, keyword: string): Property[] {
+  if (keyword !== 'ENV' && keyword !== 'ARG' && keyword !== 'LABEL') return [];
+  const withProps = ast as unknown as {
+    getProperties?: () => { getName(): string; getValue(): string | null; getRange(): { start: { line: number } } }[];
+    getProperty?: () => { getName(): string; getValue(): string | null; getRange(): { start: { line: number } } } | null;
+  };
+  const props = withProps.getProperties?.() ?? (withProps.getProperty?.() ? [withProps.getProperty()!] : []);
+  return props.map((p) => ({ name: p.getName(), value: p.getValue() ?? undefined, line: p.getRange().start.line + 1 }));
+}
+
+const HEREDOC_START = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
+
+function heredocsOf(rest: string, line: number, issues: ParseIssue[], keyword: string): Heredoc[] {
+  const out: Heredoc[] = [];
+  const nl = rest.indexOf('\n');
+  if (nl < 0 && !HEREDOC_START.test(rest)) return out;
+  HEREDOC_START.lastIndex = 0;
+  const head = nl < 0 ? rest : rest.slice(0, nl);
+  const names: { name: string; strip: boolean }[] = [];
+  for (const m of head.matchAll(HEREDOC_START)) names.push({ name: m[3]!, strip: m[1] === '-' });
+  if (names.length === 0) return out;
+  const bodyLines = nl < 0 ? [] : rest.slice(nl + 1).split('\n');
+  let i = 0;
+  let offset = line + 1;
+  for (const { name, strip } of names) {
+    const body: string[] = [];
+    const start = offset;
+    let closed = false;
+    for (; i < bodyLines.length; i++, offset++) {
+      const l = strip ? bodyLines[i]!.replace(/^\t+/, '') : bodyLines[i]!;
+      if (l.trimEnd() === name) {
+        closed = true;
+        i++;
+        offset++;
+        break;
+      }
+      body.push(l);
+    }
+    if (!closed) {
+      issues.push({
+        line,
+        message: `${keyword} heredoc <<${name} is never terminated: add a line "${name}" after its body`,
+        fatal: false,
+      });
+    }
+    out.push({ name, body: body.join('\n'), line: start });
+  }
+  return out;
+}
+
+/**
+ * Parses Dockerfile text. Never throws for bad input: problems become `issues` with a line,
+ * and whatever could be read is still returned so that the other rules run.
+ */
+export function parseDockerfile(path: string, text: string): DockerfileModel {
+  const issues: ParseIssue[] = [];
+  const lines = text.split(/\r?\n/);
+  const ast = DockerfileParser.parse(text);
+  const directives: Record<string, string> = {};
+  for (const d of ast.getDirectives()) directives[d.getName().toLowerCase()] = d.getValue();
+  const model: DockerfileModel = {
+    path,
+    lines,
+    escape: ast.getEscapeCharacter(),
+    directives,
+    globalArgs: new Map(),
+    globalInstructions: [],
+    stages: [],
+    instructions: [],
+    issues,
+  };
+  const stageByName = new Map<string, number>();
+  let current: Stage | undefined;
+  for (const a of ast.getInstructions()) {
+    const keyword = a.getKeyword().toUpperCase();
+    const range = a.getRange();
+    const line = range.start.line + 1;
+    const endLine = range.end.line + 1;
+    const args = a.getArgumentsContent() ?? '';
+    const argv = a.getArguments().map((x) => x.getValue());
+    const { flags, count } = FLAGGED.has(keyword) ? splitFlags(argv) : { flags: {}, count: 0 };
+    let rest = args;
+    if (count > 0) {
+      // drop the flag words from the front of the text, keeping the rest as written
+      let r = args;
+      for (let k = 0; k < count; k++) r = r.replace(/^\s*\S+/, '');
+      rest = r.replace(/^\s+/, '');
+    }
+    if (!KNOWN.has(keyword)) {
+      issues.push({
+        line,
+        message: `unknown instruction "${a.getKeyword()}": Docker rejects it; fix the spelling or remove the line`,
+        fatal: false,
+      });
+    }
+    const ins: Instruction = {
+      keyword,
+      line,
+      endLine,
+      args,
+      flags,
+      rest,
+      json: keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'SHELL' || keyword === 'HEALTHCHECK' ? jsonForm(keyword === 'HEALTHCHECK' ? rest.replace(/^CMD\s+/i, '') : rest) : undefined,
+      heredocs: keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' ? heredocsOf(rest, line, issues, keyword) : [],
+      properties: propertiesOf(a, keyword),
+      stageIndex: current?.index ?? -1,
+    };
+    model.instructions.push(ins);
+    if (keyword === 'FROM') {
+      const words = rest.trim().split(/\s+/).filter(Boolean);
+      const baseRaw = words[0] ?? '';
+      const asIdx = words.findIndex((w) => w.toLowerCase() === 'as');
+      const name = asIdx >= 0 ? words[asIdx + 1] : undefined;
+      const base = expand(baseRaw, model.globalArgs);
+      const index = model.stages.length;
+      ins.stageIndex = index;
+      const parent = stageByName.get(base.toLowerCase());
+      const stage: Stage = {
+        index,
+        name,
+        from: ins,
+        base,
+        platform: flags['platform']?.[0],
+        parent,
+        image: parent === undefined ? parseImageRef(base) : undefined,
+        instructions: [],
+      };
+      if (baseRaw === '') issues.push({ line, message: 'FROM names no image: write FROM <image>[:tag]', fatal: false });
+      model.stages.push(stage);
+      if (name) stageByName.set(name.toLowerCase(), index);
+      current = stage;
+      continue;
+    }
+    if (current === undefined) {
+      if (keyword === 'ARG') {
+        for (const p of ins.properties) model.globalArgs.set(p.name, p.value === undefined ? undefined : expand(p.value, model.globalArgs));
+        model.globalInstructions.push(ins);
+      } else {
+        issues.push({ line, message: `${keyword} before the first FROM: only ARG may come before FROM`, fatal: false });
+        model.globalInstructions.push(ins);
+      }
+      continue;
+    }
+    current.instructions.push(ins);
+  }
+  if (model.stages.length === 0) {
+    const empty = lines.every((l) => l.trim() === '' || l.trim().startsWith('#'));
+    issues.push({
+      line: 1,
+      message: empty ? 'the Dockerfile is empty: it needs at least a FROM instruction' : 'no FROM instruction: a Dockerfile must start a stage with FROM <image>',
+      fatal: true,
+    });
+  }
+  return model;
+}
+
+/** Resolves `COPY --from=<x>` / `FROM <x>`: a stage name (case-insensitive) or index before `before`. */
+export function resolveStageRef(model: DockerfileModel, ref: string, before: number): number | undefined {
+  if (/^\d+$/.test(ref)) {
+    const n = Number(ref);
+    return n < before ? n : undefined;
+  }
+  const low = ref.toLowerCase();
+  for (let i = before - 1; i >= 0; i--) if (model.stages[i]!.name?.toLowerCase() === low) return i;
+  return undefined;
+}
+
+/** The stage that is built: the named `target`, else the last one. */
+export function finalStage(model: DockerfileModel, target?: string): Stage | undefined {
+  if (target) {
+    const idx = resolveStageRef(model, target, model.stages.length);
+    if (idx !== undefined) return model.stages[idx];
+  }
+  return model.stages[model.stages.length - 1];
+}
+
+/** The stage and its ancestors through `FROM <stage>`, root first. */
+export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  const seen = new Set<number>();
+  let s: Stage | undefined = stage;
+  while (s && !seen.has(s.index)) {
+    seen.add(s.index);
+    chain.unshift(s);
+    s = s.parent !== undefined ? model.stages[s.parent] : undefined;
+  }
+  return chain;
+}
+
+/** Instructions that make up the image of `stage`: its chain's instructions in order. */
+export function chainInstructions(model: DockerfileModel, stage: Stage): Instruction[] {
+  return stageChain(model, stage).flatMap((s) => s.instructions);
+}
+
+/** The external image at the root of a stage's chain (undefined for scratch-less unknowns). */
+export function rootImage(model: DockerfileModel, stage: Stage): ImageRef | undefined {
+  return stageChain(model, stage)[0]?.image;
+}
+
+/**
+ * Variables visible to `ins` in its stage chain: global ARG defaults re-declared with `ARG NAME`,
+ * stage ARG defaults and ENV values, in order.
+ */
+export function variablesAt(model: DockerfileModel, stage: Stage, ins?: Instruction): Map<string, string | undefined> {
+  const vars = new Map<string, string | undefined>();
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (ins && i === ins) return vars;
+      if (i.keyword === 'ARG') {
+        for (const p of i.properties) {
+          const v = p.value !== undefined ? expand(p.value, vars) : model.globalArgs.get(p.name);
+          if (!vars.has(p.name) || p.value !== undefined) vars.set(p.name, v);
+        }
+      } else if (i.keyword === 'ENV') {
+        for (const p of i.properties) vars.set(p.name, p.value === undefined ? undefined : expand(p.value, vars));
+      }
+    }
+  }
+  return vars;
+}
+
+/** The environment of the final image: ENV values of the chain (ARGs are not in the image). */
+export function imageEnv(model: DockerfileModel, stage: Stage): Map<string, { value: string | undefined; ins: Instruction }> {
+  const env = new Map<string, { value: string | undefined; ins: Instruction }>();
+  for (const i of chainInstructions(model, stage)) {
+    if (i.keyword !== 'ENV') continue;
+    for (const p of i.properties) env.set(p.name, { value: p.value, ins: i });
+  }
+  return env;
+}
+
+/** The shell script(s) a RUN executes: heredoc bodies, or the shell-form text, or the exec form joined. */
+export function runScript(ins: Instruction): string {
+  if (ins.json) return ins.json.map((w) => (/[\s"'$]/.test(w) ? JSON.stringify(w) : w)).join(' ');
+  if (ins.heredocs.length > 0) {
+    const firstLine = ins.rest.split('\n')[0] ?? '';
+    const prefix = firstLine.replace(/<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g, '').trim();
+    const bodies = ins.heredocs.map((h) => h.body).join('\n');
+    return prefix ? `${prefix}\n${bodies}` : bodies;
+  }
+  return ins.rest;
+}
+
+/** Simple commands of a RUN/CMD/ENTRYPOINT/HEALTHCHECK. Exec form is one command. */
+export function commandsOf(ins: Instruction): ShellCommand[] {
+  if (ins.json) {
+    // ["sh","-c","…"] runs a script: look inside it
+    const [a, b, c] = ins.json;
+    if (a && /(^|\/)(ba)?sh$/.test(a) && b === '-c' && c !== undefined) return parseShell(c);
+    return [{ argv: ins.json, assignments: [], op: '' }];
+  }
+  if (ins.keyword === 'HEALTHCHECK') return parseShell(ins.rest.replace(/^CMD\s+/i, ''));
+  return parseShell(runScript(ins));
+}
+
+/** Normalised instruction text for fingerprints: keyword + whitespace-folded arguments. */
+export function normalizedText(ins: Instruction): string {
+  return `${ins.keyword} ${ins.args.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim()}`;
+}

@@ -1,0 +1,172 @@
+/**
+ * A small POSIX-shell word splitter, enough to read RUN/CMD/HEALTHCHECK lines:
+ * quotes, backslash escapes, comments, and the operators that separate commands.
+ * It does not expand anything; `$(…)` and backticks stay inside their word.
+ */
+
+export type ShellOp = '&&' | '||' | ';' | '|' | '&' | '\n' | '';
+
+export interface ShellCommand {
+  /** Words of the command with quotes removed; leading `VAR=value` assignments are kept in `assignments`. */
+  argv: string[];
+  assignments: string[];
+  /** The operator that ends this command ('' for the last one). */
+  op: ShellOp;
+}
+
+interface Token {
+  word?: string;
+  op?: ShellOp;
+}
+
+function tokenize(src: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  let cur: string | null = null;
+  const push = (): void => {
+    if (cur !== null) out.push({ word: cur });
+    cur = null;
+  };
+  while (i < src.length) {
+    const c = src[i]!;
+    if (c === '\\' && src[i + 1] === '\n') {
+      i += 2;
+      continue;
+    }
+    if (c === '\\') {
+      cur = (cur ?? '') + (src[i + 1] ?? '');
+      i += 2;
+      continue;
+    }
+    if (c === "'") {
+      const end = src.indexOf("'", i + 1);
+      const stop = end < 0 ? src.length : end;
+      cur = (cur ?? '') + src.slice(i + 1, stop);
+      i = stop + 1;
+      continue;
+    }
+    if (c === '"') {
+      let j = i + 1;
+      let buf = '';
+      while (j < src.length && src[j] !== '"') {
+        if (src[j] === '\\' && j + 1 < src.length && '"\\$`\n'.includes(src[j + 1]!)) {
+          if (src[j + 1] !== '\n') buf += src[j + 1];
+          j += 2;
+          continue;
+        }
+        buf += src[j];
+        j++;
+      }
+      cur = (cur ?? '') + buf;
+      i = j + 1;
+      continue;
+    }
+    if (c === '$' && src[i + 1] === '(') {
+      // keep command substitution as part of the word, balanced
+      let depth = 0;
+      let j = i + 1;
+      for (; j < src.length; j++) {
+        if (src[j] === '(') depth++;
+        else if (src[j] === ')') {
+          depth--;
+          if (depth === 0) break;
+        }
+      }
+      cur = (cur ?? '') + src.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (c === '`') {
+      const end = src.indexOf('`', i + 1);
+      const stop = end < 0 ? src.length : end;
+      cur = (cur ?? '') + src.slice(i, stop + 1);
+      i = stop + 1;
+      continue;
+    }
+    if (c === '#' && cur === null) {
+      const end = src.indexOf('\n', i);
+      i = end < 0 ? src.length : end;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      push();
+      i++;
+      continue;
+    }
+    const two = src.slice(i, i + 2);
+    if (two === '&&' || two === '||') {
+      push();
+      out.push({ op: two });
+      i += 2;
+      continue;
+    }
+    if (c === ';' || c === '|' || c === '&' || c === '\n') {
+      push();
+      out.push({ op: c });
+      i++;
+      continue;
+    }
+    if (c === '(' || c === ')' || c === '{' || c === '}') {
+      // subshells and groups: treat as separators, the commands inside still count
+      push();
+      out.push({ op: ';' });
+      i++;
+      continue;
+    }
+    cur = (cur ?? '') + c;
+    i++;
+  }
+  push();
+  return out;
+}
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/** Splits a shell script into simple commands with the operator after each. */
+export function parseShell(src: string): ShellCommand[] {
+  const cmds: ShellCommand[] = [];
+  let argv: string[] = [];
+  let assignments: string[] = [];
+  const flush = (op: ShellOp): void => {
+    if (argv.length > 0 || assignments.length > 0) cmds.push({ argv, assignments, op });
+    else if (cmds.length > 0 && op !== '' && op !== '\n') cmds[cmds.length - 1]!.op = op;
+    argv = [];
+    assignments = [];
+  };
+  for (const t of tokenize(src)) {
+    if (t.op !== undefined) flush(t.op);
+    else if (t.word !== undefined) {
+      if (argv.length === 0 && ASSIGNMENT.test(t.word)) assignments.push(t.word);
+      else argv.push(t.word);
+    }
+  }
+  flush('');
+  return cmds;
+}
+
+/** Command words with wrappers removed: `sudo`, `env X=1`, `exec`, `time`, `nohup`. */
+export function effectiveArgv(argv: string[]): string[] {
+  let a = argv;
+  for (;;) {
+    const head = a[0];
+    if (head === undefined) return a;
+    if (head === 'sudo' || head === 'exec' || head === 'time' || head === 'nohup' || head === 'command') {
+      a = a.slice(1);
+      while (a[0]?.startsWith('-')) a = a.slice(1);
+      continue;
+    }
+    if (head === 'env') {
+      a = a.slice(1);
+      while (a[0] !== undefined && (a[0].startsWith('-') || ASSIGNMENT.test(a[0]))) a = a.slice(1);
+      continue;
+    }
+    return a;
+  }
+}
+
+/** The program's base name: `/usr/bin/curl` → `curl`. */
+export function programName(word: string | undefined): string {
+  if (word === undefined) return '';
+  const i = word.lastIndexOf('/');
+  return i >= 0 ? word.slice(i + 1) : word;
+}

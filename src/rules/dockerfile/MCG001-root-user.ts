@@ -1,0 +1,57 @@
+import type { RuleHit, RuleMeta } from '../../core/types.js';
+import { chainInstructions, expand, rootImage, variablesAt } from '../../core/dockerfile/model.js';
+import type { ImageRef } from '../../core/dockerfile/model.js';
+import type { DockerfileContext, DockerfileRule } from '../types.js';
+import { fromKey, insKey, isRootUser, stageLabel } from './util.js';
+
+const meta: RuleMeta = {
+  id: 'MCG001',
+  name: 'root-user',
+  title: 'Container runs as root',
+  severity: 'high',
+  kind: 'dockerfile',
+  description: 'The final stage runs as root: it has no USER instruction, or its last USER is root, 0 or 0:0.',
+  rationale:
+    'An MCP server runs tools on behalf of a model and often handles untrusted input. As root, a compromise of the server process is a compromise of the whole container, and one kernel or runtime bug away from the host.',
+  fix: 'Create an unprivileged user in the final stage and switch to it with `USER <name>` (or a numeric `USER 10001`) before CMD/ENTRYPOINT.',
+  tags: ['security', 'container', 'least-privilege'],
+  precision: 'very-high',
+  trivy: 'DS-0002',
+};
+
+/** Bases whose default user is not root. */
+export function knownNonRootBase(img: ImageRef | undefined): boolean {
+  if (!img || img.unresolved) return false;
+  const tag = img.tag ?? 'latest';
+  const repo = `${img.registry ?? ''}/${img.repository}`;
+  if (/gcr\.io\/distroless\//.test(repo) && /nonroot/.test(tag)) return true;
+  if (img.registry === 'cgr.dev' && img.repository.startsWith('chainguard/') && !/(^|-)dev$/.test(tag)) return true;
+  return false;
+}
+
+export const rule: DockerfileRule = {
+  meta,
+  check(ctx: DockerfileContext): RuleHit[] {
+    const stage = ctx.final;
+    if (!stage) return [];
+    const users = chainInstructions(ctx.model, stage).filter((i) => i.keyword === 'USER');
+    const last = users[users.length - 1];
+    const owner = last ? ctx.model.stages[last.stageIndex]! : stage;
+    const where = last
+      ? { line: last.line, endLine: last.endLine, key: insKey(owner, last) }
+      : { line: stage.from.line, endLine: stage.from.endLine, key: `${fromKey(stage)}|no-user` };
+    if (ctx.image) {
+      // The built image decides: its config User is what really runs.
+      const u = ctx.image.user;
+      if (u !== '' && !isRootUser(u)) return [];
+      return [{ ...where, message: `The image runs as root (its config User is ${u === '' ? 'empty' : `"${u}"`}) in stage ${stageLabel(stage)}.` }];
+    }
+    if (last) {
+      const value = expand(last.rest.trim(), variablesAt(ctx.model, owner, last));
+      if (value.includes('$') || !isRootUser(value)) return [];
+      return [{ ...where, message: `The last USER of the final stage is "${value}": the container runs as root.` }];
+    }
+    if (knownNonRootBase(rootImage(ctx.model, stage))) return [];
+    return [{ ...where, message: `The final stage (${stageLabel(stage)}) sets no USER, so the container runs as root.` }];
+  },
+};

@@ -1,0 +1,4 @@
+/** The image rules, in id order. Each lives in its own file with its metadata. */
+import type { RuleMeta } from '../../core/types.js';
+
+export const imageRuleMetas: readonly RuleMeta[] = [];

@@ -1,0 +1,6 @@
+import type { RuleMeta } from '../../core/types.js';
+import { meta as MCG900 } from './MCG900-suppression-without-reason.js';
+import { meta as MCG990 } from './MCG990-scanner-error.js';
+import { meta as MCG991 } from './MCG991-unreadable-input.js';
+
+export const metaRuleMetas: readonly RuleMeta[] = [MCG900, MCG990, MCG991];

@@ -1,0 +1,44 @@
+/**
+ * Reads the examples out of a rule's docs page and runs them through the real engine.
+ * A fence's info string names the language, `failing` or `fixed`, and optional attributes:
+ *   ```dockerfile failing context=".env server.py"
+ */
+import type { Finding, RuleMeta } from '../../src/core/types.js';
+import { checkDockerfile } from '../../src/core/engine.js';
+import { dockerfileRules } from '../../src/rules/index.js';
+import { makeBuildContext } from '../../src/core/build-context.js';
+
+export interface DocExample {
+  lang: string;
+  attrs: Record<string, string>;
+  body: string;
+}
+
+export function docExamples(markdown: string): { failing: DocExample[]; fixed: DocExample[] } {
+  const failing: DocExample[] = [];
+  const fixed: DocExample[] = [];
+  const re = /^```(\w+) (failing|fixed)([^\n]*)\n([\s\S]*?)^```$/gm;
+  for (const m of markdown.matchAll(re)) {
+    const attrs: Record<string, string> = {};
+    for (const a of m[3]!.matchAll(/(\w[\w-]*)="([^"]*)"/g)) attrs[a[1]!] = a[2]!;
+    (m[2] === 'failing' ? failing : fixed).push({ lang: m[1]!, attrs, body: m[4]! });
+  }
+  return { failing, fixed };
+}
+
+/** Runners per rule kind; other kinds register theirs here. */
+export const exampleRunners: Record<string, (meta: RuleMeta, ex: DocExample) => Finding[]> = {
+  dockerfile(_meta, ex) {
+    const files = ex.attrs['context']?.split(/\s+/).filter(Boolean);
+    const context = files
+      ? makeBuildContext('.', files, ex.attrs['dockerignore'] !== undefined ? { path: '.dockerignore', text: ex.attrs['dockerignore'].replace(/\\n/g, '\n') } : undefined)
+      : undefined;
+    return checkDockerfile({ path: 'Dockerfile', text: ex.body, target: 'Dockerfile', context }, dockerfileRules).findings;
+  },
+};
+
+export function runExample(meta: RuleMeta, ex: DocExample): Finding[] {
+  const runner = exampleRunners[meta.kind];
+  if (!runner) throw new Error(`no example runner for rule kind ${meta.kind}`);
+  return runner(meta, ex);
+}
