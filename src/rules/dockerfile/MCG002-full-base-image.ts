@@ -27,10 +27,13 @@ const meta: RuleMeta = {
 const FULL_IMAGES = new Set([
   'node', 'python', 'pypy', 'golang', 'rust', 'ruby', 'php', 'perl', 'elixir', 'erlang', 'haskell', 'swift', 'julia', 'r-base',
   'gcc', 'buildpack-deps', 'maven', 'gradle', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'sapmachine', 'ibmjava', 'ibm-semeru-runtimes',
-  'ubuntu', 'debian', 'centos', 'fedora', 'rockylinux', 'almalinux', 'oraclelinux', 'amazonlinux', 'archlinux', 'opensuse/leap', 'opensuse/tumbleweed',
+  'ubuntu', 'debian', 'centos', 'fedora', 'rockylinux', 'almalinux', 'oraclelinux', 'amazonlinux', 'amazonlinux/amazonlinux', 'archlinux', 'opensuse/leap', 'opensuse/tumbleweed',
   'ubi7', 'ubi8', 'ubi9', 'ubi10', 'ubi8/ubi', 'ubi9/ubi', 'ubi10/ubi',
   'oven/bun', 'denoland/deno', 'astral-sh/uv', 'dotnet/sdk', 'devcontainers/base', 'devcontainers/python', 'devcontainers/javascript-node', 'devcontainers/typescript-node',
 ]);
+
+/** Red Hat's language images on full UBI (`ubi9/python-312`, `ubi9/nodejs-20`); their `-minimal` variants are not. */
+const UBI_LANGUAGE = /^(ubi\d+|rhel\d+)\/(python|nodejs|ruby|php|perl|go-toolset|openjdk|dotnet)-\d+$/;
 
 /** Tags and names that mean a reduced variant. */
 const SMALL_VARIANT = /slim|alpine|distroless|minimal|micro|busybox|nanoserver|chiseled/i;
@@ -48,7 +51,7 @@ export function isFullImage(img: ImageRef): boolean {
   const repo = repoKey(img);
   const tag = img.tag ?? 'latest';
   if (SMALL_VARIANT.test(repo) || SMALL_VARIANT.test(tag)) return false;
-  if (!FULL_IMAGES.has(repo)) return false;
+  if (!FULL_IMAGES.has(repo) && !UBI_LANGUAGE.test(repo)) return false;
   if (JAVA.has(repo) && /(^|[-_.])jre([-_.\d]|$)/i.test(tag)) return false;
   // the uv images without a Python tag are a distroless binary image
   if (repo === 'astral-sh/uv' && !/(bookworm|bullseye|trixie|python)/.test(tag)) return false;

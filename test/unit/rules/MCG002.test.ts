@@ -47,6 +47,10 @@ describe('MCG002 isFullImage', () => {
     ['ghcr.io/astral-sh/uv:python3.12-bookworm-slim', false],
     ['ghcr.io/astral-sh/uv:0.5', false],
     ['mcr.microsoft.com/dotnet/sdk:8.0', true],
+    ['registry.access.redhat.com/ubi9/python-312:latest', true],
+    ['registry.access.redhat.com/ubi9/nodejs-20-minimal:1', false],
+    ['public.ecr.aws/amazonlinux/amazonlinux:2023', true],
+    ['public.ecr.aws/docker/library/python:3.12', true],
     ['mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled', false],
   ])('%s → %s', (ref, full) => {
     expect(isFullImage(parseImageRef(ref))).toBe(full);
