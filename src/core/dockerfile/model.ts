@@ -153,6 +153,21 @@ function splitFlags(argv: string[]): { flags: Record<string, string[]>; count: n
   return { flags, count };
 }
 
+/**
+ * Flags of FROM/RUN/COPY/ADD/HEALTHCHECK. dockerfile-ast keeps `--name=value` flags out of
+ * the arguments and hands them out through getFlags(); older shapes fall back to the words.
+ */
+function flagsOf(ast: AstInstruction, argv: string[]): { flags: Record<string, string[]>; count: number } {
+  const withFlags = ast as unknown as { getFlags?: () => { getName(): string; getValue(): string | null }[] };
+  if (typeof withFlags.getFlags !== 'function') return splitFlags(argv);
+  const flags: Record<string, string[]> = {};
+  for (const f of withFlags.getFlags()) (flags[f.getName().toLowerCase()] ??= []).push(f.getValue() ?? '');
+  // any flag words still among the arguments are counted so that `rest` drops them
+  const extra = splitFlags(argv);
+  for (const [k, v] of Object.entries(extra.flags)) (flags[k] ??= []).push(...v);
+  return { flags, count: extra.count };
+}
+
 function jsonForm(rest: string): string[] | undefined {
   const t = rest.trim();
   if (!t.startsWith('[')) return undefined;
@@ -245,7 +260,7 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
     const endLine = range.end.line + 1;
     const args = a.getArgumentsContent() ?? '';
     const argv = a.getArguments().map((x) => x.getValue());
-    const { flags, count } = FLAGGED.has(keyword) ? splitFlags(argv) : { flags: {}, count: 0 };
+    const { flags, count } = FLAGGED.has(keyword) ? flagsOf(a, argv) : { flags: {}, count: 0 };
     let rest = args;
     if (count > 0) {
       // drop the flag words from the front of the text, keeping the rest as written
