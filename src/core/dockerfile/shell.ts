@@ -106,8 +106,17 @@ function tokenize(src: string): Token[] {
       i++;
       continue;
     }
-    if (c === '(' || c === ')' || c === '{' || c === '}') {
-      // subshells and groups: treat as separators, the commands inside still count
+    if (c === '$' && src[i + 1] === '{') {
+      // parameter expansion ${VAR}, ${VAR:-x}: part of the word, not a group
+      const end = src.indexOf('}', i + 2);
+      const stop = end < 0 ? src.length : end;
+      cur = (cur ?? '') + src.slice(i, stop + 1);
+      i = stop + 1;
+      continue;
+    }
+    const groupBrace = (c === '{' && cur === null && /[\s]/.test(src[i + 1] ?? ' ')) || (c === '}' && cur === null);
+    if (c === '(' || c === ')' || groupBrace) {
+      // subshells and { …; } groups: treat as separators, the commands inside still count
       push();
       out.push({ op: ';' });
       i++;

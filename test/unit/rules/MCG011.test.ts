@@ -13,6 +13,11 @@ dockerfileRuleTable(rule, {
     },
     { name: 'sh -c "$(curl …)"', dockerfile: 'FROM alpine:3.20\nRUN sh -c "$(curl -fsSL https://example.com/i.sh)"\n', lines: [2] },
     { name: 'bash <(curl …)', dockerfile: 'FROM debian:bookworm-slim\nRUN bash <(curl -s https://example.com/i.sh)\n', lines: [2], message: 'process substitution' },
+    {
+      name: 'ENV-substituted URL piped into bash',
+      dockerfile: 'FROM debian:bookworm-slim\nENV NVM_VERSION=0.40.3\nRUN curl -o- https://example.com/nvm/v${NVM_VERSION}/install.sh | bash\n',
+      lines: [3],
+    },
     { name: 'curl into python3 reading stdin', dockerfile: 'FROM python:3.12-slim\nRUN curl -sSL https://example.com/get.py | python3 -\n', lines: [2] },
     { name: 'curl | bash -s -- with arguments', dockerfile: 'FROM rust:1\nRUN curl https://example.com/rustup.sh | bash -s -- -y --profile minimal\n', lines: [2] },
     {
