@@ -61,8 +61,10 @@ export interface Finding {
   cvss?: number;
   new?: boolean;
   suppressed?: SuppressionMatch;
-  /** Error findings (a scanner that did not run, an unreadable file) fail closed. */
+  /** Error findings (a scanner that did not run) fail closed. */
   error?: boolean;
+  /** Set by the policy: this finding makes the run fail (not suppressed, at/above threshold, new or fail-on any). */
+  failing?: boolean;
 }
 
 export interface RuleMeta {
