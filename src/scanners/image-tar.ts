@@ -6,10 +6,10 @@
  * the number of paths: file contents are drained, except `/etc/passwd` and `/etc/group`.
  */
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { extract, type Headers } from 'tar-stream';
+import { extract, type Header } from 'tar-stream';
 import type { HistoryEntry } from './layer-map.js';
 import type { ImageFacts } from '../rules/types.js';
 
@@ -99,7 +99,7 @@ export function normPath(p: string): string {
   return `/${parts.join('/')}`;
 }
 
-function typeOf(h: Headers): FsType {
+function typeOf(h: Header): FsType {
   switch (h.type) {
     case 'file':
     case 'contiguous-file':
@@ -117,19 +117,24 @@ function typeOf(h: Headers): FsType {
   }
 }
 
-async function drain(stream: Readable): Promise<void> {
-  stream.resume();
-  await new Promise<void>((res, rej) => {
-    stream.on('end', res);
-    stream.on('error', rej);
-  });
+type Chunks = AsyncIterable<Buffer>;
+
+async function drain(stream: Chunks): Promise<void> {
+  for await (const _ of stream) {
+    /* discard */
+  }
 }
 
-async function collect(stream: Readable, cap: number): Promise<Buffer | undefined> {
+/** tar-stream's extract is a streamx Writable, which node's pipeline drives like a node one. */
+function sink(ex: ReturnType<typeof extract>): Writable {
+  return ex as unknown as Writable;
+}
+
+async function collect(stream: Chunks, cap: number): Promise<Buffer | undefined> {
   const parts: Buffer[] = [];
   let n = 0;
   let over = false;
-  for await (const c of stream as AsyncIterable<Buffer>) {
+  for await (const c of stream) {
     if (over) continue;
     n += c.length;
     if (n > cap) {
@@ -143,12 +148,12 @@ async function collect(stream: Readable, cap: number): Promise<Buffer | undefine
 }
 
 /** Reads one layer tar (already decompressed) into a record: paths, whiteouts, small files. */
-async function readLayerTar(source: Readable): Promise<LayerRecord> {
+async function readLayerTar(source: Chunks): Promise<LayerRecord> {
   const rec: LayerRecord = { entries: [], whiteouts: [], opaque: [], small: new Map() };
   const ex = extract();
-  const piping = pipeline(source, ex);
+  const piping = pipeline(source, sink(ex));
   try {
-    for await (const entry of ex) {
+    for await (const entry of ex as AsyncIterable<Chunks & { header: Header }>) {
       const h = entry.header;
       const path = normPath(h.name);
       const base = path.slice(path.lastIndexOf('/') + 1);
@@ -202,8 +207,8 @@ function sniff(head: Buffer): Kind {
 }
 
 /** Reads at least `min` bytes (or the whole stream) and returns them with a stream of the rest. */
-async function peek(stream: Readable, min: number): Promise<{ head: Buffer; rest: Readable }> {
-  const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+async function peek(stream: Chunks, min: number): Promise<{ head: Buffer; rest: Readable }> {
+  const it = stream[Symbol.asyncIterator]();
   const parts: Buffer[] = [];
   let n = 0;
   let done = false;
@@ -270,9 +275,9 @@ export async function readImageTar(tarPath: string): Promise<ImageInspection> {
   const jsons = new Map<string, string>();
   const aliases = new Map<string, string>();
   const outer = extract();
-  const reading = pipeline(createReadStream(tarPath), outer);
+  const reading = pipeline(createReadStream(tarPath), sink(outer));
   try {
-    for await (const entry of outer) {
+    for await (const entry of outer as AsyncIterable<Chunks & { header: Header }>) {
       const h = entry.header;
       const name = h.name.replace(/^\.\//, '');
       if (h.type === 'symlink' && h.linkname) {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { pack, type Headers } from 'tar-stream';
+import { pack, type Header } from 'tar-stream';
 
 export interface FileSpec {
   path: string;
@@ -18,11 +18,13 @@ export interface FileSpec {
 export async function tarBuffer(files: FileSpec[]): Promise<Buffer> {
   const p = pack();
   const chunks: Buffer[] = [];
-  p.on('data', (c: Buffer) => chunks.push(c));
+  p.on('data', (c: unknown) => {
+    chunks.push(c as Buffer);
+  });
   const done = new Promise<void>((res) => p.on('end', () => res()));
   for (const f of files) {
     const type = f.type ?? 'file';
-    const header: Headers = { name: f.path, type, mode: f.mode ?? (type === 'directory' ? 0o755 : 0o644), linkname: f.linkname };
+    const header: Header = { name: f.path, type, mode: f.mode ?? (type === 'directory' ? 0o755 : 0o644), ...(f.linkname !== undefined ? { linkname: f.linkname } : {}) };
     if (type === 'file') p.entry(header, f.content ?? '');
     else p.entry(header);
   }
@@ -89,7 +91,9 @@ export async function writeImageTar(out: string, spec: ImageSpec): Promise<strin
   // binary layers first, like docker save does (manifest.json comes last)
   const p = pack();
   const chunks: Buffer[] = [];
-  p.on('data', (c: Buffer) => chunks.push(c));
+  p.on('data', (c: unknown) => {
+    chunks.push(c as Buffer);
+  });
   const done = new Promise<void>((res) => p.on('end', () => res()));
   for (const b of bin) p.entry({ name: b.path, mode: 0o644 }, b.data);
   for (const f of outer) p.entry({ name: f.path, mode: 0o644 }, f.content ?? '');
