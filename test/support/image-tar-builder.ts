@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { pack, type Header } from 'tar-stream';
+import { pack } from 'tar-stream';
 
 export interface FileSpec {
   path: string;
@@ -24,7 +24,7 @@ export async function tarBuffer(files: FileSpec[]): Promise<Buffer> {
   const done = new Promise<void>((res) => p.on('end', () => res()));
   for (const f of files) {
     const type = f.type ?? 'file';
-    const header: Header = { name: f.path, type, mode: f.mode ?? (type === 'directory' ? 0o755 : 0o644), ...(f.linkname !== undefined ? { linkname: f.linkname } : {}) };
+    const header: Parameters<ReturnType<typeof pack>["entry"]>[0] = { name: f.path, type, mode: f.mode ?? (type === 'directory' ? 0o755 : 0o644), ...(f.linkname !== undefined ? { linkname: f.linkname } : {}) };
     if (type === 'file') p.entry(header, f.content ?? '');
     else p.entry(header);
   }
