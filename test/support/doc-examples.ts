@@ -7,6 +7,8 @@ import type { Finding, RuleMeta } from '../../src/core/types.js';
 import { checkDockerfile } from '../../src/core/engine.js';
 import { dockerfileRules } from '../../src/rules/index.js';
 import { makeBuildContext } from '../../src/core/build-context.js';
+import { checkImage } from '../../src/rules/image/index.js';
+import { imageDescFromAttrs, imageRuleContext } from './image-rule-table.js';
 
 export interface DocExample {
   lang: string;
@@ -34,6 +36,10 @@ export const exampleRunners: Record<string, (meta: RuleMeta, ex: DocExample) => 
       ? makeBuildContext('.', files, ex.attrs['dockerignore'] !== undefined ? { path: '.dockerignore', text: ex.attrs['dockerignore'].replace(/\\n/g, '\n') } : undefined)
       : undefined;
     return checkDockerfile({ path: 'Dockerfile', text: ex.body, target: 'Dockerfile', context }, dockerfileRules).findings;
+  },
+  /** Image rules: the fence's attributes describe the built image (see test/support/image-rule-table.ts). */
+  image(_meta, ex) {
+    return checkImage(imageRuleContext(ex.body, imageDescFromAttrs(ex.attrs)), 'Dockerfile');
   },
 };
 
