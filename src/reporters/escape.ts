@@ -54,7 +54,7 @@ export function plainText(input: unknown, max = DEFAULT_TEXT_MAX): string {
 }
 
 /** ASCII punctuation that starts or ends markdown syntax anywhere in a line. */
-const MD_PUNCT = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '!', '|', '~', '$', '{', '}']);
+const MD_PUNCT = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '!', '|', '~', '$', '{', '}', ':']);
 
 export interface TextOptions {
   /** Cap on the input, in UTF-16 code units, before escaping (default 1000). */
@@ -66,8 +66,8 @@ export interface TextOptions {
  * a heading or a `<summary>`:
  * - `&`, `<`, `>` become entities: no raw HTML, no `<autolink>`;
  * - markdown punctuation is backslash-escaped: no emphasis, code, links (`](javascript:…)`),
- *   images, strike-through, math (`$`), footnotes; `|` cannot end a table cell (GFM keeps a
- *   pipe in the cell whenever a backslash is right before it);
+ *   images, strike-through, math (`$`), footnotes, autolink literals (`https:`, `www.`); `|`
+ *   cannot end a table cell (GFM keeps a pipe in the cell whenever a backslash is right before it);
  * - `@` and `#` get a zero-width joiner after them: no `@user`/`@org/team` ping, no issue
  *   cross-reference;
  * - a leading `-`, `+`, `=` or `1.` cannot start a list or a heading underline;
@@ -100,8 +100,12 @@ export function escapeMarkdownText(input: unknown, opts: TextOptions = {}): stri
         out += MD_PUNCT.has(ch) ? '\\' + ch : ch;
     }
   }
-  // Block starters only matter at the very start: the text is always one line.
-  return out.replace(/^([-+=])/, '\\$1').replace(/^(\d{1,9})([.])/, '$1\\$2');
+  // Block starters only matter at the very start: the text is always one line. `www.` would
+  // become an autolink literal (`http:` ones are already broken by the escaped colon).
+  return out
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d{1,9})([.])/, '$1\\$2')
+    .replace(/(www)\./gi, '$1\\.');
 }
 
 export interface CodeSpanOptions {
