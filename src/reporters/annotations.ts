@@ -6,7 +6,7 @@
  */
 import type { Finding, Report } from '../core/types.js';
 import { SEVERITY_TABLE } from '../core/severity.js';
-import { PRODUCT, isActive, plural, ruleTitle, sortByImportance, type Changed } from './common.js';
+import { PRODUCT, findingTitle, isActive, plural, sortByImportance, type Changed } from './common.js';
 import { escapeWorkflowCommandData, escapeWorkflowCommandProperty, plainText } from './escape.js';
 import { WORKFLOW_ANNOTATIONS_PER_LEVEL, WORKFLOW_ANNOTATION_MESSAGE_MAX } from './limits.js';
 
@@ -31,8 +31,7 @@ export function commandLevel(f: Finding): CommandLevel {
 
 /** `MCG001 · Final stage runs as root (high, new, failing)` */
 export function annotationTitle(f: Finding): string {
-  const flags = [f.severity, ...(f.new ? ['new'] : []), ...(f.failing ? ['failing'] : [])];
-  return plainText(`${f.ruleId} · ${ruleTitle(f)} (${flags.join(', ')})`, 200);
+  return plainText(findingTitle(f), 200);
 }
 
 /** Message, then the evidence and the fix hint on their own lines. Plain text. */

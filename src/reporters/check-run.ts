@@ -14,7 +14,7 @@ import {
   isActive,
   plural,
   policyText,
-  ruleTitle,
+  findingTitle,
   scannersNotRun,
   severityList,
   countBySeverity,
@@ -83,7 +83,7 @@ export function toCheckRunAnnotation(f: Finding): CheckRunAnnotation {
     end_line: end,
     annotation_level: annotationLevel(f.severity),
     message: plainText(f.message, MESSAGE_MAX),
-    title: plainText(`${f.ruleId} · ${ruleTitle(f)} (${[f.severity, ...(f.new ? ['new'] : []), ...(f.failing ? ['failing'] : [])].join(', ')})`, ANNOTATION_TITLE_MAX - 1),
+    title: plainText(findingTitle(f), ANNOTATION_TITLE_MAX - 1),
   };
   if (start === end && startColumn !== undefined && startColumn >= 1) {
     a.start_column = startColumn;

@@ -92,6 +92,13 @@ export function ruleTitle(f: Finding): string {
   return f.rule?.title ?? ruleMeta(f.ruleId)?.title ?? f.ruleId;
 }
 
+/** `MCG001 · Container runs as root (high, new, failing)`: plain text for annotation titles. */
+export function findingTitle(f: Finding): string {
+  const title = ruleTitle(f);
+  const flags = [f.severity, ...(f.new ? ['new'] : []), ...(f.failing ? ['failing'] : [])];
+  return `${f.ruleId}${title !== f.ruleId ? ` · ${title}` : ''} (${flags.join(', ')})`;
+}
+
 export function annotationLevel(s: Severity): 'failure' | 'warning' | 'notice' {
   return SEVERITY_TABLE[s].annotationLevel;
 }

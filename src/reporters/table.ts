@@ -9,6 +9,7 @@
  */
 import pc from 'picocolors';
 import { SEVERITIES, type Finding, type Report, type Severity } from '../core/types.js';
+import { severityRank } from '../core/severity.js';
 import { PRODUCT, baselineText, countBySeverity, formatDuration, groupFindings, locationText, plural, policyText } from './common.js';
 import { plainText } from './escape.js';
 
@@ -51,23 +52,30 @@ function palette(color: boolean): Palette {
   };
 }
 
-/** Word-wrap plain text to `width` columns (long words are broken); no width = one line. */
-export function wrap(s: string, width: number | undefined): string[] {
-  if (!width || width < 10 || s.length <= width) return [s];
+/**
+ * Word-wrap plain text to `width` columns (long words are broken); the first line may be
+ * narrower (`first`). No width = one line.
+ */
+export function wrap(s: string, width: number | undefined, first: number | undefined = width): string[] {
+  if (!width || width < 10) return [s];
+  const firstWidth = Math.max(10, first ?? width);
+  if (s.length <= firstWidth) return [s];
   const lines: string[] = [];
   let cur = '';
+  const limit = (): number => (lines.length === 0 ? firstWidth : width);
   for (const word of s.split(' ')) {
     let w = word;
-    while (w.length > width) {
+    while (w.length > limit()) {
       if (cur) {
         lines.push(cur);
         cur = '';
       }
-      lines.push(w.slice(0, width));
-      w = w.slice(width);
+      const n = limit();
+      lines.push(w.slice(0, n));
+      w = w.slice(n);
     }
     if (!cur) cur = w;
-    else if (cur.length + 1 + w.length <= width) cur += ' ' + w;
+    else if (cur.length + 1 + w.length <= limit()) cur += ' ' + w;
     else {
       lines.push(cur);
       cur = w;
@@ -96,12 +104,13 @@ export function renderTable(report: Report, opts: TableOptions): string {
     if (!list) groups.set(key, (list = []));
     list.push(f);
   }
+  for (const list of groups.values()) list.sort((a, b) => a.location.startLine - b.location.startLine || severityRank(b.severity) - severityRank(a.severity));
   const multiTarget = new Set(report.findings.map((f) => f.target)).size > 1;
+  const lineWidth = Math.max(1, ...g.active.map((f) => String(f.location.startLine).length));
   const ruleWidth = Math.min(24, Math.max(6, ...g.active.map((f) => plainText(f.ruleId, 24).length)));
 
   if (g.active.length === 0) out.push(p.green('No unsuppressed findings.'), '');
   for (const [path, list] of groups) {
-    const lineWidth = Math.max(...list.map((f) => String(f.location.startLine).length));
     out.push(p.underline(p.bold(plainText(path, 300))));
     for (const f of list) {
       const line = String(f.location.startLine).padStart(lineWidth + 2);
@@ -110,13 +119,18 @@ export function renderTable(report: Report, opts: TableOptions): string {
       const indent = ' '.repeat(lineWidth + 2 + 2 + SEV_WIDTH + 2 + ruleWidth + 2);
       const room = width !== undefined ? Math.max(20, width - indent.length) : undefined;
       const markers: string[] = [];
-      if (f.error) markers.push(p.red('[scan error]'));
-      if (f.failing) markers.push(p.red(p.bold('[failing]')));
-      if (f.new) markers.push(p.yellow('[new]'));
-      if (multiTarget) markers.push(p.dim(`[${plainText(f.target, 60)}]`));
+      let markersWidth = 0;
+      const mark = (label: string, paint: Paint): void => {
+        markers.push(paint(label));
+        markersWidth += label.length + 1;
+      };
+      if (f.error) mark('[scan error]', p.red);
+      if (f.failing) mark('[failing]', (s) => p.red(p.bold(s)));
+      if (f.new) mark('[new]', p.yellow);
+      if (multiTarget) mark(`[${plainText(f.target, 60)}]`, p.dim);
       let msg = plainText(f.message);
       if (f.location.evidence) msg += ` (${plainText(f.location.evidence, 200)})`;
-      const msgLines = wrap(msg, room);
+      const msgLines = wrap(msg, room, room !== undefined ? room - markersWidth - 1 : undefined);
       out.push(`${line}  ${sev}  ${rule}  ${msgLines[0] ?? ''}${markers.length > 0 ? '  ' + markers.join(' ') : ''}`);
       for (const l of msgLines.slice(1)) out.push(indent + l);
       if (f.fix) for (const l of wrap(`↳ fix: ${plainText(f.fix, 400)}`, room)) out.push(indent + p.dim(l));
