@@ -29,6 +29,11 @@ work="$MCG_RIG_CACHE/rootfs"
 tarball="$work/bookworm-$recipe.tar"
 slim_tarball="$work/bookworm-slim-$recipe.tar"
 
+# layer tar with entries named "bin/…", not "./bin/…" (as in official images;
+# docker keeps the tar headers as given, and scanners report those paths)
+pack() { (cd "$1" && find . -mindepth 1 -maxdepth 1 -printf '%P\0' | LC_ALL=C sort -z \
+            | tar --numeric-owner --null -T - -cf "$2"); }
+
 if [[ ! -f "$tarball" || ! -f "$slim_tarball" ]]; then
   rm -rf "$work"; mkdir -p "$work"
   root="$work/bookworm"
@@ -44,13 +49,24 @@ deb $MIRROR $SUITE main
 deb $MIRROR $SUITE-updates main
 deb $SECURITY_MIRROR $SUITE-security main
 SRC
+  # apt settings of the official Debian images (debuerreotype): no caches,
+  # compressed lists, no translations; keeps layers small and realistic.
+  cat >"$root/etc/apt/apt.conf.d/docker-clean" <<'CFG'
+DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+Dir::Cache::pkgcache "";
+Dir::Cache::srcpkgcache "";
+CFG
+  echo 'Acquire::GzipIndexes "true";' >"$root/etc/apt/apt.conf.d/docker-gzip-indexes"
+  echo 'Acquire::Languages "none";' >"$root/etc/apt/apt.conf.d/docker-no-languages"
+  echo 'Apt::AutoRemove::SuggestsImportant "false";' >"$root/etc/apt/apt.conf.d/docker-autoremove-suggests"
   for f in "${CA_FILES[@]}"; do cp "$f" "$root/usr/local/share/ca-certificates/"; done
   chroot "$root" update-ca-certificates >/dev/null
   # trim what a container image does not carry
-  rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* \
+  rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/cache/apt/*.bin "$root"/var/lib/apt/lists/* \
          "$root"/var/log/*.log "$root"/var/log/apt/* "$root"/tmp/* "$root"/var/cache/debconf/*-old
   : >"$root/etc/hostname"; rm -f "$root/etc/resolv.conf"
-  tar -C "$root" --numeric-owner -cf "$tarball" .
+  pack "$root" "$tarball"
 
   # slim: the official image's dpkg excludes, applied to what is there now
   mkdir -p "$root/etc/dpkg/dpkg.cfg.d"
@@ -67,7 +83,7 @@ CFG
   find "$root/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete 2>/dev/null || true
   rm -rf "$root"/usr/share/man/* "$root"/usr/share/info/* "$root"/usr/share/locale/* \
          "$root"/usr/share/lintian/* "$root"/usr/share/groff/*
-  tar -C "$root" --numeric-owner -cf "$slim_tarball" .
+  pack "$root" "$slim_tarball"
   rm -rf "$root"
 fi
 

@@ -8,12 +8,14 @@
 // rig's images:
 //   - curl (source of curl, libcurl4): absent from every rig base image, so a
 //     Dockerfile's `RUN apt-get install curl` layer is what introduces it;
-//   - expat, sqlite3, openssh, python3.11: in python:3.12, not in node:22-slim
+//   - expat, sqlite3, python3.11: in python:3.12 and python:3.12-slim;
+//     openssh: in python:3.12 only; none of them in node:22-slim
 //     (the hardened Node example must stay clean);
 //   - pip requests <2.32.0; npm zod <3.22.3.
 //
 // Usage: fixturedb -cache-dir DIR      write DIR/db/{trivy.db,metadata.json}
-//        fixturedb -list               print the advisories as JSON
+//
+//	fixturedb -list               print the advisories as JSON
 package main
 
 import (
@@ -86,7 +88,7 @@ var Fixtures = []Fixture{
 		Title:       "expat: unbounded recursion on nested entities (rig fixture)",
 		Description: "FICTIONAL advisory written by the MCP Container Guard test rig. Deeply nested entity references exhaust the stack in libexpat.",
 		CWE:         []string{"CWE-674"},
-		Hits:        "libexpat1, python:3.12 base layer (not in node:22-slim)",
+		Hits:        "libexpat1, the python RUN layer of python:3.12 and python:3.12-slim (not in node:22-slim)",
 	},
 	{
 		ID: "CVE-2026-91004", Bucket: debian12, Package: "sqlite3", Severity: "MEDIUM",
@@ -94,20 +96,20 @@ var Fixtures = []Fixture{
 		Title:       "sqlite3: assertion failure on malformed schema (rig fixture)",
 		Description: "FICTIONAL advisory written by the MCP Container Guard test rig. Opening a crafted database file aborts the process. No fix in bookworm.",
 		CWE:         []string{"CWE-617"},
-		Hits:        "libsqlite3-0, python:3.12 base layer (not in node:22-slim); unfixed",
+		Hits:        "libsqlite3-0, the python RUN layer of python:3.12 and python:3.12-slim (not in node:22-slim); unfixed",
 	},
 	{
 		ID: "CVE-2026-91005", Bucket: debian12, Package: "openssh", Severity: "MEDIUM", Fixed: "1:10.0p1-1",
 		Title:       "openssh: ssh client accepts truncated host key certificate (rig fixture)",
 		Description: "FICTIONAL advisory written by the MCP Container Guard test rig. No CVSS score on purpose.",
 		CWE:         []string{"CWE-295"},
-		Hits:        "openssh-client, python:3.12 base layer (not in node:22-slim)",
+		Hits:        "openssh-client, the RUN layer of python:3.12 only (not in python:3.12-slim nor node:22-slim)",
 	},
 	{
 		ID: "CVE-2026-91006", Bucket: debian12, Package: "python3.11", Severity: "LOW",
 		Title:       "python3.11: tarfile filter bypass with hard links (rig fixture)",
 		Description: "FICTIONAL advisory written by the MCP Container Guard test rig. No fix in bookworm.",
-		Hits:        "python3.11, libpython3.11-*, python:3.12 and python:3.12-slim base layer; unfixed",
+		Hits:        "python3.11, python3.11-minimal, libpython3.11-*, the python RUN layer of python:3.12 and python:3.12-slim; unfixed",
 	},
 	{
 		// Mirrors the real GHSA-9wx4-h78v-vm56 / CVE-2024-35195.
