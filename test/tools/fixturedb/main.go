@@ -13,9 +13,10 @@
 //     (the hardened Node example must stay clean);
 //   - pip requests <2.32.0; npm zod <3.22.3.
 //
-// Usage: fixturedb -cache-dir DIR      write DIR/db/{trivy.db,metadata.json}
+// Usage:
 //
-//	fixturedb -list               print the advisories as JSON
+//	fixturedb -cache-dir DIR   write DIR/db/{trivy.db,metadata.json}
+//	fixturedb -list            print the advisories as JSON
 package main
 
 import (
