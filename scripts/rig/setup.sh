@@ -15,6 +15,9 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 t0=$SECONDS
+# one setup at a time per cache dir (parallel CI steps, a second terminal)
+exec 8>"$MCG_RIG_CACHE/setup.lock"
+flock -w 1800 8 || die "another setup.sh holds $MCG_RIG_CACHE/setup.lock"
 
 # --- 1. Debian packages ------------------------------------------------------
 need=()

@@ -11,6 +11,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 v="$MCG_RIG_TRUFFLEHOG_VERSION"
 out_dir="$MCG_RIG_CACHE/trufflehog/$v"
+# one build at a time (a second setup.sh waits for the first one's build)
+mkdir -p "$MCG_RIG_CACHE/trufflehog"
+exec 9>"$MCG_RIG_CACHE/trufflehog/.lock"
+flock 9
 bin="$out_dir/trufflehog"
 if [[ -x "$bin" ]] && "$bin" --version 2>&1 | grep -q "$v"; then
   echo "$bin"; exit 0
