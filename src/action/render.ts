@@ -1,0 +1,28 @@
+/**
+ * The one seam between the publisher and the renderers (src/reporters, pure functions of a Report).
+ * main.ts talks only to this object, so a renderer's signature change is a one-file change.
+ */
+import type { Report } from '../core/types.js';
+import type { CheckRunOutput, Conclusion } from './check-run.js';
+import { buildComment, commentMarker } from '../reporters/comment.js';
+import { buildSummary } from '../reporters/summary.js';
+import { buildAnnotationCommands } from '../reporters/annotations.js';
+import { buildCheckRunOutput, checkRunConclusion } from '../reporters/check-run.js';
+
+export interface Renderers {
+  marker(o: { workflow: string; job: string; target: string }): string;
+  comment(report: Report, o: { marker: string; target: string; linkBase: string; runUrl?: string; maxChars: number }): string;
+  summary(report: Report): string;
+  annotationCommands(report: Report): string[];
+  checkRunOutput(report: Report, o: { title: string }): CheckRunOutput;
+  conclusion(report: Report): Conclusion;
+}
+
+export const renderers: Renderers = {
+  marker: (o) => commentMarker(o),
+  comment: (report, o) => buildComment(report, o),
+  summary: (report) => buildSummary(report),
+  annotationCommands: (report) => buildAnnotationCommands(report, {}),
+  checkRunOutput: (report, o) => buildCheckRunOutput(report, { title: o.title }),
+  conclusion: (report) => checkRunConclusion(report),
+};
