@@ -182,6 +182,8 @@ export interface Report {
   fixed: { fingerprint: string; ruleId?: string; path?: string }[];
   expired: SuppressionNotice[];
   expiring: SuppressionNotice[];
+  /** How many files the in-process checks read (Dockerfiles, compose, Kubernetes, workflows). */
+  checkedFiles?: number;
   /** Files that could not be checked, with the reason (also present as findings). */
   inputErrors: { path: string; line: number; message: string }[];
   counts: Counts;
