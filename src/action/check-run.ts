@@ -43,7 +43,9 @@ export interface CheckRunTarget {
 }
 
 function clip(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 40)}\n\n… (cut at GitHub's ${n}-character limit)`;
+  if (s.length <= n) return s;
+  const note = `\n\n… (cut at GitHub's ${n}-character limit)`;
+  return n > note.length * 2 ? `${s.slice(0, n - note.length)}${note}` : s.slice(0, n);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -65,8 +65,6 @@ export function runContext(env: Record<string, string | undefined>, payload: unk
   } else if (actor === 'dependabot[bot]' && eventName !== 'pull_request_target' && eventName !== 'workflow_run') {
     readOnly = true;
     readOnlyReason = 'Dependabot run: GitHub gives this run a read-only token';
-  } else if (isPrEvent && !pr) {
-    readOnly = false;
   }
   const sha = pr && isPrEvent ? pr.headSha : (env['GITHUB_SHA'] ?? '');
   const ref = pr && isPrEvent ? `refs/pull/${pr.number}/head` : (env['GITHUB_REF'] ?? '');

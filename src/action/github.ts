@@ -101,7 +101,9 @@ export function describeError(err: unknown, op: Operation): GitHubApiError {
   const e = (err ?? {}) as RequestErrorLike;
   const status = typeof e.status === 'number' ? e.status : undefined;
   const gh = githubMessage(e);
-  const perm = op.permission ? `the token lacks "${op.permission}": add \`permissions: ${op.permission.replace(': ', ': ')}\` to the job (fork pull requests always get a read-only token)` : 'the token is not allowed to do this';
+  const perm = op.permission
+    ? `the token lacks the "${op.permission}" permission: add it under \`permissions:\` in the workflow job (fork pull requests always get a read-only token)`
+    : 'the token is not allowed to do this';
   if (status === undefined) return new GitHubApiError(`Could not ${op.what}: ${e.message ?? String(err)}`, undefined, 'other');
   if (status === 401) return new GitHubApiError(`Could not ${op.what}: GitHub rejected the token (401 ${gh}). Pass a valid github-token.`, status, 'auth');
   const remaining = e.response?.headers?.['x-ratelimit-remaining'];

@@ -39,7 +39,7 @@ export class SarifTooLargeError extends Error {
 export class SarifProcessingError extends Error {
   constructor(
     readonly sarifId: string,
-    readonly errors: string[],
+    readonly errors: readonly string[],
   ) {
     super(`code scanning could not process the SARIF upload ${sarifId}: ${errors.length > 0 ? errors.join('; ') : 'no reason given'}`);
   }
@@ -85,7 +85,7 @@ export type ProcessingStatus = 'pending' | 'complete' | 'failed';
 
 export interface SarifUploadApi {
   upload(req: UploadRequest): Promise<{ id: string; url?: string }>;
-  status(id: string): Promise<{ processing_status?: ProcessingStatus | string; errors?: string[] | null; analyses_url?: string | null }>;
+  status(id: string): Promise<{ processing_status?: ProcessingStatus | string; errors?: readonly string[] | null; analyses_url?: string | null }>;
   sleep(ms: number): Promise<void>;
 }
 

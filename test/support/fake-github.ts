@@ -113,11 +113,16 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 let cached: { ops: Operation[]; ajv: Ajv; components: Record<string, Record<string, Schema>> } | undefined;
 
+/**
+ * Points local refs at the registered components and applies OpenAPI 3.0.3's reading of
+ * `nullable: true` next to `enum` (null is allowed: GitHub sends `conclusion: null`).
+ */
 function rewriteRefs(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(rewriteRefs);
   if (node && typeof node === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `gh${v}` : rewriteRefs(v);
+    if (out['nullable'] === true && Array.isArray(out['enum']) && !(out['enum'] as unknown[]).includes(null)) out['enum'] = [...(out['enum'] as unknown[]), null];
     return out;
   }
   return node;
