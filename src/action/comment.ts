@@ -3,6 +3,7 @@
  * updated in place (never duplicated on reruns). Lists every comment (per_page 100, paginated).
  */
 import { call, type GitHubClient } from './github.js';
+import { hasMarker } from '../reporters/index.js';
 
 /** GitHub: "Body is too long (maximum is 65536 characters)" (422) on issue comments. */
 export const COMMENT_MAX_CHARS = 65536;
@@ -26,15 +27,15 @@ interface ListedComment {
   user?: { type?: string; login?: string } | null;
 }
 
-/** Picks the comment to update: ours (a bot's) carrying the marker, oldest first. */
+/** Picks the comment to update: the oldest starting with the marker, a bot's first (a person quoting it is not ours). */
 export function findSticky(comments: readonly ListedComment[], marker: string): ListedComment | undefined {
-  const marked = comments.filter((c) => typeof c.body === 'string' && c.body.includes(marker));
+  const marked = comments.filter((c) => hasMarker(c.body, marker));
   return marked.find((c) => c.user?.type === 'Bot') ?? marked[0];
 }
 
 export async function upsertComment(gh: GitHubClient, t: CommentTarget, marker: string, body: string): Promise<CommentResult> {
   const perm = 'pull-requests: write';
-  if (!body.includes(marker)) throw new Error('internal: the comment body does not carry its marker');
+  if (!hasMarker(body, marker)) throw new Error('internal: the comment body does not carry its marker');
   if (body.length > COMMENT_MAX_CHARS) throw new Error(`internal: the comment body is ${body.length} characters, over GitHub's ${COMMENT_MAX_CHARS}`);
   const comments = await call({ what: `list the comments of pull request #${t.issueNumber}`, permission: 'pull-requests: read' }, () =>
     gh.paginate(gh.rest.issues.listComments, { owner: t.owner, repo: t.repo, issue_number: t.issueNumber, per_page: 100 }),

@@ -97,7 +97,7 @@ async function publish(
   // 1. check run (the required status check)
   if (inputs.checkRun) {
     try {
-      const out = renderers.checkRunOutput(report, { title: pub.checkName });
+      const out = renderers.checkRunOutput(report, { title: pub.checkName, linkBase: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${pub.headSha}/` });
       const res = await publishCheckRun(
         gh,
         { owner: ctx.owner, repo: ctx.repo, headSha: pub.headSha, name: pub.checkName, detailsUrl: runUrl(ctx), externalId: pub.target.slice(0, 200) },

@@ -4,17 +4,14 @@
  */
 import type { Report } from '../core/types.js';
 import type { CheckRunOutput, Conclusion } from './check-run.js';
-import { buildComment, commentMarker } from '../reporters/comment.js';
-import { buildSummary } from '../reporters/summary.js';
-import { buildAnnotationCommands } from '../reporters/annotations.js';
-import { buildCheckRunOutput, checkRunConclusion } from '../reporters/check-run.js';
+import { buildAnnotationCommands, buildCheckRunOutput, buildComment, buildSummary, checkRunConclusion, commentMarker } from '../reporters/index.js';
 
 export interface Renderers {
   marker(o: { workflow: string; job: string; target: string }): string;
   comment(report: Report, o: { marker: string; target: string; linkBase: string; runUrl?: string; maxChars: number }): string;
   summary(report: Report): string;
   annotationCommands(report: Report): string[];
-  checkRunOutput(report: Report, o: { title: string }): CheckRunOutput;
+  checkRunOutput(report: Report, o: { title: string; linkBase?: string }): CheckRunOutput;
   conclusion(report: Report): Conclusion;
 }
 
@@ -23,6 +20,6 @@ export const renderers: Renderers = {
   comment: (report, o) => buildComment(report, o),
   summary: (report) => buildSummary(report),
   annotationCommands: (report) => buildAnnotationCommands(report, {}),
-  checkRunOutput: (report, o) => buildCheckRunOutput(report, { title: o.title }),
+  checkRunOutput: (report, o) => buildCheckRunOutput(report, { title: o.title, linkBase: o.linkBase }),
   conclusion: (report) => checkRunConclusion(report),
 };

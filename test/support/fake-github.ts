@@ -641,7 +641,7 @@ export class FakeGitHub {
           merge(base, {
             number: Number(p['pull_number']),
             state: 'open',
-            head: merge((base as JsonObject)['head'] ?? {}, { sha: pr.headSha, ref: 'feature', label: 'fork:feature', repo: null }),
+            head: merge((base as JsonObject)['head'] ?? {}, { sha: pr.headSha, ref: 'feature', label: `${pr.headRepo.split('/')[0]}:feature`, repo: { full_name: pr.headRepo } }),
             base: merge((base as JsonObject)['base'] ?? {}, { sha: 'b'.repeat(40), ref: pr.baseRef, label: `${this.owner}:${pr.baseRef}` }),
           }),
         );

@@ -116,11 +116,11 @@ describe('sticky comment', () => {
   });
 
   it('prefers the bot\'s comment over a human quoting the marker', async () => {
-    fake.comments.push({ id: 1, issue: 7, body: `quoting ${marker}`, userType: 'User', login: 'bob' });
+    fake.comments.push({ id: 1, issue: 7, body: `${marker} quoted by a person`, userType: 'User', login: 'bob' });
     fake.comments.push({ id: 2, issue: 7, body: `${marker} old`, userType: 'Bot', login: 'github-actions[bot]' });
     const r = await upsertComment(gh, { owner: 'acme', repo: 'mcp-server', issueNumber: 7 }, marker, `${marker} new`);
     expect(r).toMatchObject({ id: 2, action: 'updated' });
-    expect(fake.comments.find((c) => c.id === 1)!.body).toBe(`quoting ${marker}`);
+    expect(fake.comments.find((c) => c.id === 1)!.body).toBe(`${marker} quoted by a person`);
   });
 
   it('404 on the pull request is explained', async () => {
