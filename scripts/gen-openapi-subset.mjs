@@ -23,6 +23,7 @@ export const OPERATIONS = [
   'code-scanning/list-alerts-for-repo',
   'repos/get',
   'pulls/get',
+  'pulls/list-files',
 ];
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'];
 

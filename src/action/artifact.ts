@@ -43,7 +43,7 @@ const metaSchema = {
   required: ['schema', 'repository', 'pr', 'headSha', 'baseRef', 'target', 'checkName', 'category', 'workflow', 'job'],
   properties: {
     schema: { const: 'mcg-artifact/v1' },
-    repository: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}$' },
+    repository: { type: 'string', pattern: '^[A-Za-z0-9-]{1,39}/(?!\\.\\.?$)[A-Za-z0-9_.-]{1,100}$' },
     pr: { anyOf: [{ type: 'integer', minimum: 1, maximum: 1e9 }, { type: 'null' }] },
     headSha: { type: 'string', pattern: SHA },
     baseRef: { anyOf: [{ type: 'string', maxLength: 255, pattern: '^[^\\u0000-\\u001f ~^:?*\\[\\\\]+$' }, { type: 'null' }] },

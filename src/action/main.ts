@@ -4,8 +4,7 @@
  * policy's; a publishing failure can make a passing run fail, never a failing run pass.
  */
 import * as core from '@actions/core';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger, Report } from '../core/types.js';
@@ -25,6 +24,7 @@ import { upsertComment, COMMENT_MAX_CHARS } from './comment.js';
 import { codeScanningBaseline, uploadToCodeScanning } from './code-scanning.js';
 import { readArtifacts, writeArtifacts, REPORT_FILE, SARIF_FILE, type ArtifactMeta } from './artifact.js';
 import { renderers } from './render.js';
+import { changedLines } from './diff.js';
 import { SarifProcessingError, SarifTooLargeError } from '../sarif/upload.js';
 
 export function actionLogger(): Logger {
@@ -81,7 +81,7 @@ async function publish(
   inputs: ActionInputs,
   report: Report,
   sarifText: string,
-  pub: { headSha: string; ref: string; prNumber?: number; target: string; checkName: string },
+  pub: { headSha: string; ref: string; prNumber?: number; target: string; checkName: string; changed?: Map<string, Set<number>> },
   logger: Logger,
   state: PublishState,
   second: number,
@@ -97,7 +97,7 @@ async function publish(
   // 1. check run (the required status check)
   if (inputs.checkRun) {
     try {
-      const out = renderers.checkRunOutput(report, { title: pub.checkName, linkBase: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${pub.headSha}/` });
+      const out = renderers.checkRunOutput(report, { title: pub.checkName, linkBase: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${pub.headSha}/`, changedLines: pub.changed });
       const res = await publishCheckRun(
         gh,
         { owner: ctx.owner, repo: ctx.repo, headSha: pub.headSha, name: pub.checkName, detailsUrl: runUrl(ctx), externalId: pub.target.slice(0, 200) },
@@ -196,9 +196,20 @@ async function writeSummary(inputs: ActionInputs, report: Report): Promise<void>
   }
 }
 
-function printAnnotations(inputs: ActionInputs, report: Report): void {
+function printAnnotations(inputs: ActionInputs, report: Report, changed?: Map<string, Set<number>>): void {
   if (!inputs.annotations) return;
-  for (const cmd of renderers.annotationCommands(report)) process.stdout.write(`${cmd}\n`);
+  for (const cmd of renderers.annotationCommands(report, changed)) process.stdout.write(`${cmd}\n`);
+}
+
+/** The PR's changed lines (a read call, allowed with a read-only token); undefined when unknown. */
+async function prDiff(gh: GitHubClient | undefined, ctx: RunContext, prNumber: number | undefined, logger: Logger): Promise<Map<string, Set<number>> | undefined> {
+  if (!gh || prNumber === undefined) return undefined;
+  try {
+    return await changedLines(gh, ctx.owner, ctx.repo, prNumber);
+  } catch (e) {
+    logger.info(`${(e as Error).message} — annotations are ordered without the diff`);
+    return undefined;
+  }
 }
 
 async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string, logger: Logger, payload: unknown, second: number): Promise<void> {
@@ -225,8 +236,9 @@ async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string
   }
   const sarifText = `${JSON.stringify(toSarif(report, { category: meta.category ?? undefined }), null, 2)}\n`;
   setCountOutputs(report);
+  const changed = await prDiff(gh, ctx, prNumber, logger);
   await writeSummary(inputs, report);
-  printAnnotations(inputs, report);
+  printAnnotations(inputs, report, changed);
   const state: PublishState = { hard: [] };
   if (!ctx.readOnly) {
     await publish(
@@ -241,6 +253,7 @@ async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string
         prNumber,
         target: meta.target,
         checkName: inputs.checkName ?? meta.checkName,
+        changed,
       },
       logger,
       state,
@@ -318,11 +331,12 @@ export async function run(env: Record<string, string | undefined> = process.env)
       writeArtifacts(root, inputs.artifactDir, { sarifText, reportText: reportJson(report), meta });
       logger.info(`Scan results written to ${inputs.artifactDir}/ for a mode: report job`);
     }
+    const changed = await prDiff(gh, ctx, ctx.pr?.number, logger);
     await writeSummary(inputs, report);
-    printAnnotations(inputs, report);
+    printAnnotations(inputs, report, changed);
     const state: PublishState = { hard: [] };
     if (canWrite && gh) {
-      await publish(gh, ctx, inputs, report, sarifText, { headSha: ctx.sha, ref: ctx.ref, prNumber: ctx.pr?.number, target, checkName }, logger, state, second);
+      await publish(gh, ctx, inputs, report, sarifText, { headSha: ctx.sha, ref: ctx.ref, prNumber: ctx.pr?.number, target, checkName, changed }, logger, state, second);
     }
     finish(report, state);
   } catch (e) {

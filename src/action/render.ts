@@ -10,8 +10,8 @@ export interface Renderers {
   marker(o: { workflow: string; job: string; target: string }): string;
   comment(report: Report, o: { marker: string; target: string; linkBase: string; runUrl?: string; maxChars: number }): string;
   summary(report: Report): string;
-  annotationCommands(report: Report): string[];
-  checkRunOutput(report: Report, o: { title: string; linkBase?: string }): CheckRunOutput;
+  annotationCommands(report: Report, changed?: Map<string, Set<number>>): string[];
+  checkRunOutput(report: Report, o: { title: string; linkBase?: string; changedLines?: Map<string, Set<number>> }): CheckRunOutput;
   conclusion(report: Report): Conclusion;
 }
 
@@ -19,7 +19,7 @@ export const renderers: Renderers = {
   marker: (o) => commentMarker(o),
   comment: (report, o) => buildComment(report, o),
   summary: (report) => buildSummary(report),
-  annotationCommands: (report) => buildAnnotationCommands(report, {}),
-  checkRunOutput: (report, o) => buildCheckRunOutput(report, { title: o.title, linkBase: o.linkBase }),
+  annotationCommands: (report, changed) => buildAnnotationCommands(report, { changedLines: changed }),
+  checkRunOutput: (report, o) => buildCheckRunOutput(report, { title: o.title, linkBase: o.linkBase, changedLines: o.changedLines }),
   conclusion: (report) => checkRunConclusion(report),
 };

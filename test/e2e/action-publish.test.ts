@@ -118,6 +118,17 @@ describe('same-repository pull request', () => {
     expect(r.summary).not.toMatch(/abc\d/);
   });
 
+  it('workflow-command annotations go to the lines the PR changed first', async () => {
+    // 61 high findings tie on newness and severity: the diff decides which 10 errors GitHub shows
+    fake.prFiles.set(7, [{ filename: 'Dockerfile', status: 'modified', additions: 12, patch: `@@ -50,1 +50,12 @@\n${Array.from({ length: 12 }, (_, i) => `+ENV API_TOKEN_${i + 49}=x`).join('\n')}` }]);
+    const r = await runAction({ workspace: workspace(FAILING), apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, 'check-run': 'false', comment: 'never', 'upload-sarif': 'false' } });
+    expect(r.code, explain(r)).toBe(1);
+    const errorLines = [...r.stdout.matchAll(/^::error file=Dockerfile,line=(\d+)/gm)].map((m) => Number(m[1]));
+    expect(errorLines).toHaveLength(10);
+    for (const l of errorLines) expect(l).toBeGreaterThanOrEqual(50);
+    expect(fake.requests.some((q) => q.operationId === 'pulls/list-files' && q.query['per_page'] === '100')).toBe(true);
+  });
+
   it('exactly one comment after 5 reruns', async () => {
     const ws = workspace(FAILING);
     for (let i = 0; i < 5; i++) {

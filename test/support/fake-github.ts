@@ -270,6 +270,8 @@ export class FakeGitHub {
   readonly alerts: AlertFixture[] = [];
   readonly pulls = new Map<number, { headSha: string; baseRef: string; headRepo: string }>();
   readonly failures: Failure[] = [];
+  /** Files of a pull request as pulls/list-files returns them. */
+  readonly prFiles = new Map<number, { filename: string; status: 'added' | 'modified' | 'removed'; patch?: string; additions: number }[]>();
   codeScanningEnabled = true;
   private server?: Server;
   private nextId = 1000;
@@ -645,6 +647,23 @@ export class FakeGitHub {
             base: merge((base as JsonObject)['base'] ?? {}, { sha: 'b'.repeat(40), ref: pr.baseRef, label: `${this.owner}:${pr.baseRef}` }),
           }),
         );
+      }
+      case 'pulls/list-files': {
+        const files = (this.prFiles.get(Number(p['pull_number'])) ?? []).map((f) =>
+          merge(sample(this.responseSchema(id, 200)['items'] ?? {}), {
+            sha: 'e'.repeat(40),
+            filename: f.filename,
+            status: f.status,
+            additions: f.additions,
+            deletions: 0,
+            changes: f.additions,
+            blob_url: this.html(`blob/x/${f.filename}`),
+            raw_url: this.html(`raw/x/${f.filename}`),
+            contents_url: this.apiUrl(`contents/${f.filename}`),
+            ...(f.patch !== undefined ? { patch: f.patch } : {}),
+          }),
+        );
+        return this.page(files, query, `/repos/${this.owner}/${this.repo}/pulls/${p['pull_number']}/files`);
       }
       default:
         throw new HttpAnswer(501, { message: `the fake does not implement ${id}`, documentation_url: 'https://docs.github.com/rest' });
