@@ -17,7 +17,11 @@ export interface ClientOptions {
   secondMs?: number;
   /** Longest wait accepted for one rate-limit retry, in seconds. */
   maxRetryAfterSeconds?: number;
+  /** Per-request time limit: a hung connection fails (and is retried) instead of hanging the job. */
+  requestTimeoutMs?: number;
 }
+
+export const REQUEST_TIMEOUT_MS = 60_000;
 
 export const MAX_RATE_LIMIT_RETRIES = 2;
 export const MAX_SERVER_ERROR_RETRIES = 3;
@@ -40,6 +44,12 @@ export function createClient(token: string, opts: ClientOptions): GitHubClient {
     token,
     {
       baseUrl: opts.apiUrl,
+      request: {
+        fetch: (url: string | URL | Request, init?: RequestInit) => {
+          const limit = AbortSignal.timeout(opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS);
+          return fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, limit]) : limit });
+        },
+      },
       retry: { retries: MAX_SERVER_ERROR_RETRIES, retryAfterBaseValue: second, doNotRetry: [400, 401, 403, 404, 410, 413, 422, 451] },
       throttle: {
         onRateLimit: onLimit('primary'),

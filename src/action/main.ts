@@ -222,6 +222,10 @@ async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string
   if (wr && typeof wr.head_sha === 'string' && wr.head_sha !== meta.headSha) {
     throw new Error(`the artifact names commit ${meta.headSha} but the workflow run was for ${wr.head_sha}; refusing to publish it`);
   }
+  const runPrs = (Array.isArray(wr?.pull_requests) ? wr.pull_requests : []).map((p) => p.number).filter((n): n is number => typeof n === 'number');
+  if (meta.pr !== null && runPrs.length > 0 && !runPrs.includes(meta.pr)) {
+    throw new Error(`the artifact names pull request #${meta.pr} but the workflow run belongs to #${runPrs.join(', #')}; refusing to publish it`);
+  }
   if (ctx.readOnly) {
     core.warning(`mode: report with a read-only token (${ctx.readOnlyReason}); nothing can be published`);
   }

@@ -195,6 +195,15 @@ describe('fork pull request', () => {
     });
     expect(rep.code).toBe(1);
     expect(rep.stdout).toMatch(/refusing to publish/);
+    const otherPr = await runAction({
+      workspace: ws,
+      apiUrl: fake.url,
+      event: 'workflow_run',
+      payload: { workflow_run: { head_sha: HEAD, pull_requests: [{ number: 8 }] } },
+      inputs: { mode: 'report' },
+    });
+    expect(otherPr.code).toBe(1);
+    expect(otherPr.stdout).toMatch(/belongs to #8; refusing to publish/);
     expect(fake.writes()).toEqual([]);
   });
 

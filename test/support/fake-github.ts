@@ -44,6 +44,8 @@ export interface Failure {
   headers?: Record<string, string>;
   /** How many matching requests fail (default 1; Infinity = always). */
   times?: number;
+  /** Answer only after this many milliseconds (a slow or hung GitHub). */
+  delayMs?: number;
 }
 
 export interface CheckRunState {
@@ -353,6 +355,10 @@ export class FakeGitHub {
         const f = this.failures.find((x) => x.operationId === op.operationId && (x.times ?? 1) > 0);
         if (f) {
           f.times = (f.times ?? 1) - 1;
+          if (f.delayMs) {
+            await new Promise((r) => setTimeout(r, f.delayMs));
+            if (req.socket.destroyed) return; // the client gave up: nothing is answered
+          }
           answer = new HttpAnswer(f.status, f.body ?? { message: `status ${f.status}`, documentation_url: 'https://docs.github.com/rest' }, f.headers);
         } else {
           try {
@@ -367,6 +373,7 @@ export class FakeGitHub {
     }
     rec.status = answer.status;
     const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+    if (res.destroyed || req.socket.destroyed) return;
     res.writeHead(answer.status, { 'content-type': answer.contentType, 'x-github-api-version-selected': '2022-11-28', ...answer.headers });
     res.end(answer.status === 204 ? undefined : text);
   }

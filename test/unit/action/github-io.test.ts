@@ -85,6 +85,16 @@ describe('check run', () => {
     expect(warnings.join('\n')).toMatch(/secondary rate limit/);
   });
 
+  it('a hung request times out and is retried', async () => {
+    gh = createClient('ghs_test', { apiUrl: fake.url, logger, secondMs: 1, requestTimeoutMs: 300 });
+    fake.fail({ operationId: 'checks/create', status: 503, delayMs: 1000 });
+    const res = await publishCheckRun(gh, target, { title: 't', summary: 's', annotations: [] }, 'success', logger);
+    expect(fake.checkRuns.get(res.id)!.conclusion).toBe('success');
+    expect(fake.requests.filter((r) => r.operationId === 'checks/create')).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 1200)); // let the hung handler finish: it must answer nothing
+    expect(fake.requests.filter((r) => r.operationId === 'checks/create').map((r) => r.status)).toEqual([0, 201]);
+  });
+
   it('gives up on a long rate limit with a clear message', async () => {
     fake.fail({ operationId: 'checks/create', status: 403, times: Infinity, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) }, body: { message: 'API rate limit exceeded for installation.', documentation_url: 'https://docs.github.com/rest' } });
     const e = await publishCheckRun(gh, target, { title: 't', summary: 's', annotations: [] }, 'success', logger).catch((x: unknown) => x);
