@@ -31,8 +31,9 @@ export interface ResolvedTool {
 /** Where the tools are; resolution (path input → PATH → cache → download) happens behind these. */
 export interface PipelineTools {
   docker: string;
-  trivy(): Promise<ResolvedTool>;
-  trufflehog(): Promise<ResolvedTool>;
+  /** Resolves the tool; `exec` runs its version check (so that the pipeline can time it). */
+  trivy(exec: Exec): Promise<ResolvedTool>;
+  trufflehog(exec: Exec): Promise<ResolvedTool>;
   trivyCacheDir: string;
 }
 
@@ -57,9 +58,26 @@ export interface PipelineTimings {
   trufflehogImageMs: number;
   trufflehogContextMs: number;
   imageChecksMs: number;
-  /** Time spent in our own code (reading the tar, mapping, parsing, checks). */
+  /** Wall time during which at least one external process (docker, trivy, trufflehog) ran. */
+  externalMs: number;
+  /** Pipeline wall time not spent waiting on an external process: our own code. */
   ownMs: number;
   totalMs: number;
+}
+
+/** Length of the union of time intervals. */
+export function unionLength(intervals: readonly [number, number][]): number {
+  const s = [...intervals].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let cur: [number, number] | undefined;
+  for (const [a, b] of s) {
+    if (!cur || a > cur[1]) {
+      if (cur) total += cur[1] - cur[0];
+      cur = [a, b];
+    } else if (b > cur[1]) cur[1] = b;
+  }
+  if (cur) total += cur[1] - cur[0];
+  return total;
 }
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
@@ -99,8 +117,17 @@ export class ScanPipeline implements ImagePipeline {
 
   async run(target: DockerfileTarget, opts: ScanOptions, config: McgConfig): Promise<ImageScanResult> {
     const t0 = Date.now();
-    const timings: PipelineTimings = { buildMs: 0, saveMs: 0, readTarMs: 0, trivyMs: 0, trufflehogImageMs: 0, trufflehogContextMs: 0, imageChecksMs: 0, ownMs: 0, totalMs: 0 };
-    const { exec, logger, tools } = this.deps;
+    const timings: PipelineTimings = { buildMs: 0, saveMs: 0, readTarMs: 0, trivyMs: 0, trufflehogImageMs: 0, trufflehogContextMs: 0, imageChecksMs: 0, externalMs: 0, ownMs: 0, totalMs: 0 };
+    const { logger, tools } = this.deps;
+    const intervals: [number, number][] = [];
+    const exec: Exec = async (file, args, o) => {
+      const s = Date.now();
+      try {
+        return await this.deps.exec(file, args, o);
+      } finally {
+        intervals.push([s, Date.now()]);
+      }
+    };
     const env = this.deps.env ?? envWithoutUndefined();
     const model: DockerfileModel = target.model ?? parseDockerfile(target.dockerfile, target.text ?? '');
     const final: Stage | undefined = finalStage(model, opts.buildTarget);
@@ -119,7 +146,7 @@ export class ScanPipeline implements ImagePipeline {
     const contextAbs = join(opts.root, target.context);
 
     // TruffleHog on the build context needs no image: start it first
-    const thTool = wantTh ? tools.trufflehog().then((t) => ({ ok: true as const, t }), (e: unknown) => ({ ok: false as const, e: e instanceof Error ? e.message : String(e) })) : undefined;
+    const thTool = wantTh ? tools.trufflehog(exec).then((t) => ({ ok: true as const, t }), (e: unknown) => ({ ok: false as const, e: e instanceof Error ? e.message : String(e) })) : undefined;
     const contextScan = thTool?.then(async (r) => {
       if (!r.ok) return { findings: [] as Finding[], failure: r.e, durationMs: 0 };
       return trufflehog.runFilesystem(exec, { trufflehog: r.t.path, verify, timeoutMs: thTimeout, env }, { scannedDir: contextAbs, repoDir: target.context, target: target.name });
@@ -210,7 +237,7 @@ export class ScanPipeline implements ImagePipeline {
             (async () => {
               let tool: ResolvedTool;
               try {
-                tool = await tools.trivy();
+                tool = await tools.trivy(exec);
               } catch (e) {
                 const msg = e instanceof Error ? e.message : String(e);
                 fail('trivy', `Trivy is not available: ${msg}`, 'resolve');
@@ -304,7 +331,8 @@ export class ScanPipeline implements ImagePipeline {
       const files = new Map<string, string[]>();
       for (const lf of lockfiles) if (findings.some((f) => f.location.path === lf.path)) files.set(lf.path, lf.lines);
       timings.totalMs = Date.now() - t0;
-      timings.ownMs = timings.readTarMs + timings.imageChecksMs;
+      timings.externalMs = unionLength(intervals);
+      timings.ownMs = timings.totalMs - timings.externalMs;
       logger.debug(`timing ${JSON.stringify({ target: target.name, ...timings })}`);
       return { findings, scanners, image: img ? imageFactsOf(img) : undefined, info, files };
     } finally {

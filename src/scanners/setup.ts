@@ -28,11 +28,11 @@ export function pipelineTools(s: PipelineSetup): PipelineTools {
   const cacheHome = env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache');
   const cache = s.cache ?? directoryCache(join(cacheHome, 'mcp-container-guard', 'tools'));
   const memo = new Map<ToolName, Promise<ResolvedTool>>();
-  const get = (tool: ToolName, explicit: string | undefined, version: string | undefined): Promise<ResolvedTool> => {
+  const get = (tool: ToolName, explicit: string | undefined, version: string | undefined, exec: Exec): Promise<ResolvedTool> => {
     let p = memo.get(tool);
     if (!p) {
       p = resolveTool(tool, {
-        exec: s.exec,
+        exec,
         logger: s.logger,
         explicitPath: explicit,
         version,
@@ -47,8 +47,8 @@ export function pipelineTools(s: PipelineSetup): PipelineTools {
   };
   return {
     docker: env['MCG_DOCKER'] ?? 'docker',
-    trivy: () => get('trivy', s.trivyPath ?? env['MCG_TRIVY'], s.trivyVersion),
-    trufflehog: () => get('trufflehog', s.trufflehogPath ?? env['MCG_TRUFFLEHOG'], s.trufflehogVersion),
+    trivy: (exec) => get('trivy', s.trivyPath ?? env['MCG_TRIVY'], s.trivyVersion, exec),
+    trufflehog: (exec) => get('trufflehog', s.trufflehogPath ?? env['MCG_TRUFFLEHOG'], s.trufflehogVersion, exec),
     trivyCacheDir: s.trivyCacheDir ?? env['MCG_TRIVY_CACHE_DIR'] ?? env['TRIVY_CACHE_DIR'] ?? join(cacheHome, 'trivy'),
   };
 }
