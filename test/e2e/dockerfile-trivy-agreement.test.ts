@@ -55,7 +55,7 @@ if (!present) {
 }
 
 describe.runIf(present)('Dockerfile rules agree with trivy config on the real corpus', () => {
-  let diffs: Diff[] = [];
+  const diffs: Diff[] = [];
   let files: string[] = [];
   beforeAll(async () => {
     const trivy = rigValue('MCG_TRIVY');

@@ -48,7 +48,7 @@ export const rule: ImageRule = {
       line: site.line,
       endLine: site.endLine,
       key: `${site.key}|shell-or-package-manager`,
-      message: `The runtime image carries ${tools.join(', ')}, ${site.base ? 'from the base image' : `added by ${site.keyword} on this line`}.`,
+      message: `The runtime image carries ${tools.join(', ')}: ${site.base ? 'from the base image' : `added by ${site.keyword} on this line`}.`,
       evidence: paths.join(' '),
     }));
   },
