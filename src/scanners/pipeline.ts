@@ -6,7 +6,7 @@
  * 'failed' scanner status while everything else is kept (fail-closed). Temp files live in one
  * per-run directory that is removed afterwards.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Exec, Finding, Logger, ScannerStatus } from '../core/types.js';
@@ -145,14 +145,16 @@ export class ScanPipeline implements ImagePipeline {
     const thTimeout = config.trufflehog.timeoutMinutes ? config.trufflehog.timeoutMinutes * 60_000 : timeoutMs;
     const contextAbs = join(opts.root, target.context);
 
+    const tmp = mkdtempSync(join(this.deps.tmpRoot ?? tmpdir(), 'mcg-scan-'));
+    const excludeFile = join(tmp, 'trufflehog-exclude.txt');
+    writeFileSync(excludeFile, `${trufflehog.CONTEXT_EXCLUDES.join('\n')}\n`);
     // TruffleHog on the build context needs no image: start it first
     const thTool = wantTh ? tools.trufflehog(exec).then((t) => ({ ok: true as const, t }), (e: unknown) => ({ ok: false as const, e: e instanceof Error ? e.message : String(e) })) : undefined;
     const contextScan = thTool?.then(async (r) => {
       if (!r.ok) return { findings: [] as Finding[], failure: r.e, durationMs: 0 };
-      return trufflehog.runFilesystem(exec, { trufflehog: r.t.path, verify, timeoutMs: thTimeout, env }, { scannedDir: contextAbs, repoDir: target.context, target: target.name });
+      return trufflehog.runFilesystem(exec, { trufflehog: r.t.path, verify, timeoutMs: thTimeout, env, excludeFile }, { scannedDir: contextAbs, repoDir: target.context, target: target.name });
     });
 
-    const tmp = mkdtempSync(join(this.deps.tmpRoot ?? tmpdir(), 'mcg-scan-'));
     try {
       // 1. the image as a docker save tarball
       let tar: string | undefined;

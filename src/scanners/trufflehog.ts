@@ -25,9 +25,16 @@ export function imageArgs(tar: string, o: TruffleHogArgsOptions): string[] {
   return ['docker', '--image', `file://${tar}`, ...common(o)];
 }
 
-export function filesystemArgs(dir: string, o: TruffleHogArgsOptions): string[] {
-  return ['filesystem', dir, ...common(o)];
+/** `excludeFile`: a file of newline-separated path regexes (TruffleHog's `--exclude-paths`). */
+export function filesystemArgs(dir: string, o: TruffleHogArgsOptions & { excludeFile?: string }): string[] {
+  return ['filesystem', dir, ...common(o), ...(o.excludeFile ? ['--exclude-paths', o.excludeFile] : [])];
 }
+
+/**
+ * Dependency and VCS directories left out of the build-context scan: installed packages are not
+ * the project's secrets (and are scanned in the image), `.git` history is a repository scan's job.
+ */
+export const CONTEXT_EXCLUDES = ['(^|/)node_modules/', '(^|/)\\.git/', '(^|/)\\.venv/', '(^|/)venv/', '(^|/)__pycache__/', '(^|/)\\.tox/', '(^|/)\\.mypy_cache/'];
 
 export interface TruffleHogResult {
   detector: string;
@@ -208,6 +215,7 @@ export function parseFilesystem(stdout: string, ctx: FilesystemContext): ParsedF
 
 export interface TruffleHogRunOptions extends TruffleHogArgsOptions {
   trufflehog: string;
+  excludeFile?: string;
   timeoutMs?: number;
   env?: Record<string, string>;
 }
