@@ -39,6 +39,7 @@ const line = (data: Record<string, unknown>, extra: Record<string, unknown> = {}
 describe('trufflehog args', () => {
   it('never verifies unless asked', () => {
     expect(imageArgs('/t/i.tar', { verify: false })).toEqual(['docker', '--image', 'file:///t/i.tar', '--json', '--no-update', '--no-verification']);
+    expect(imageArgs('/t/i.tar', { verify: false, excludePaths: ['/a/**', '/b/**'] }).slice(-2)).toEqual(['--exclude-paths', '/a/**,/b/**']);
     expect(filesystemArgs('/repo/ctx', { verify: true })).toEqual(['filesystem', '/repo/ctx', '--json', '--no-update']);
     expect(filesystemArgs('/c', { verify: false, excludeFile: '/t/x.txt' })).toEqual(['filesystem', '/c', '--json', '--no-update', '--no-verification', '--exclude-paths', '/t/x.txt']);
   });
