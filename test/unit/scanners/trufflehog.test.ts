@@ -118,3 +118,13 @@ describe('robust parsing and failures', () => {
     expect((await runFilesystem(slow, { trufflehog: 'th', verify: false, timeoutMs: 2000 }, { scannedDir: '/c', repoDir: '.', target: 't' })).failure).toMatch(/timed out/);
   });
 });
+
+describe('benchmark peer', () => {
+  it('runs TruffleHog with the same exclusion globs as the adapter', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { IMAGE_NOISE_GLOBS } = await import('../../../src/scanners/trufflehog.js');
+    const bench = readFileSync(join(import.meta.dirname, '..', '..', '..', 'bench', 'cases', 'pipeline.mjs'), 'utf8');
+    for (const g of IMAGE_NOISE_GLOBS) expect(bench).toContain(`'${g}'`);
+  });
+});
