@@ -206,34 +206,37 @@ export class ScanPipeline implements ImagePipeline {
         }
       }
 
-      // 2. read the tarball once
+      // 2. read the tarball once, while the scanners (which read the same file) already run
       let img: ImageInspection | undefined;
-      let layers: LayerMap | undefined;
-      if (tar && final) {
-        const tr = Date.now();
-        try {
-          img = await readImageTar(tar);
-          layers = mapLayers(model, final, img.history, img.diffIds);
-          info.imageDigest = img.id;
-          info.imageSize = img.size;
-          for (const u of img.unreadableLayers) logger.warning(`image layer not read: ${u}`);
-        } catch (e) {
-          fail('image reader', `The image tarball could not be read: ${e instanceof Error ? e.message : String(e)}`, 'read-tar');
-        }
-        timings.readTarMs = Date.now() - tr;
-      }
+      const reading: Promise<{ img?: ImageInspection; layers: LayerMap } | undefined> =
+        tar && final
+          ? (async () => {
+              const tr = Date.now();
+              try {
+                const i = await readImageTar(tar);
+                for (const u of i.unreadableLayers) logger.warning(`image layer not read: ${u}`);
+                return { img: i, layers: mapLayers(model, final, i.history, i.diffIds) };
+              } catch (e) {
+                fail('image reader', `The image tarball could not be read: ${e instanceof Error ? e.message : String(e)}`, 'read-tar');
+                // the scanners' results still land somewhere real: the final FROM
+                return { layers: mapLayers(model, final, [], []) };
+              } finally {
+                timings.readTarMs = Date.now() - tr;
+              }
+            })()
+          : Promise.resolve(undefined);
+      const mapped = async (): Promise<{ img?: ImageInspection; layers: LayerMap }> => (await reading)!;
       const skipped = (why: string): void => {
         if (wantTrivy) scanners.push({ name: 'trivy', status: 'skipped', reason: why });
       };
 
       // 3. scanners and image checks in parallel
-      const lockfiles = img ? lockfilesOf(opts.root, target.context, logger) : [];
+      const lockfiles = tar && final ? lockfilesOf(opts.root, target.context, logger) : [];
       const jobs: Promise<void>[] = [];
       const thFailures: string[] = [];
-      if (img && layers && tar) {
-        const theImg = img;
-        const theLayers = layers;
+      if (tar && final) {
         const theTar = tar;
+        const theFinal = final;
         if (wantTrivy) {
           jobs.push(
             (async () => {
@@ -257,7 +260,7 @@ export class ScanPipeline implements ImagePipeline {
                   timeoutMs: config.trivy.timeoutMinutes ? config.trivy.timeoutMinutes * 60_000 : timeoutMs,
                   env,
                 },
-                { dockerfile: target.dockerfile, target: target.name, layers: theLayers, lockfiles },
+                mapped().then((m) => ({ dockerfile: target.dockerfile, target: target.name, layers: m.layers, lockfiles })),
               );
               timings.trivyMs = r.durationMs;
               findings.push(...r.findings);
@@ -273,12 +276,17 @@ export class ScanPipeline implements ImagePipeline {
             (async () => {
               const tool = await thTool;
               if (!tool.ok) return; // reported once, with the context scan
-              const r = await trufflehog.runImage(exec, theTar, { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? undefined : trufflehog.IMAGE_NOISE_GLOBS }, {
-                dockerfile: target.dockerfile,
-                target: target.name,
-                layers: theLayers,
-                layerOfPath: theImg.layerOfPath,
-              });
+              const r = await trufflehog.runImage(
+                exec,
+                theTar,
+                { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? undefined : trufflehog.IMAGE_NOISE_GLOBS },
+                mapped().then((m) => ({
+                  dockerfile: target.dockerfile,
+                  target: target.name,
+                  layers: m.layers,
+                  layerOfPath: m.img ? m.img.layerOfPath : () => undefined,
+                })),
+              );
               timings.trufflehogImageMs = r.durationMs;
               findings.push(...r.findings);
               if (r.dropped > 0) logger.info(`TruffleHog: ${r.dropped} unverified hit(s) in package-manager files or base-image layers left out as noise`);
@@ -291,19 +299,20 @@ export class ScanPipeline implements ImagePipeline {
         }
         jobs.push(
           (async () => {
+            const m = await mapped();
+            if (!m.img) return;
+            img = m.img;
+            info.imageDigest = m.img.id;
+            info.imageSize = m.img.size;
             const tc = Date.now();
             findings.push(
-              ...checkImage(
-                { image: theImg, path: target.dockerfile, model, final: final!, layers: theLayers, sizeBudget: config.imageSizeBudget },
-                target.name,
-                config.rules,
-              ),
+              ...checkImage({ image: m.img, path: target.dockerfile, model, final: theFinal, layers: m.layers, sizeBudget: config.imageSizeBudget }, target.name, config.rules),
             );
             timings.imageChecksMs = Date.now() - tc;
           })(),
         );
       } else {
-        skipped(tar ? 'the image could not be read' : 'no image: the build or export failed');
+        skipped('no image: the build or export failed');
       }
       if (contextScan) {
         jobs.push(

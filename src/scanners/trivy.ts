@@ -196,14 +196,15 @@ export interface ScannerRun {
   durationMs: number;
 }
 
-export async function run(exec: Exec, o: TrivyRunOptions, ctx: TrivyParseContext): Promise<ScannerRun> {
+/** `ctx` may still be in the making (the image tarball is read while Trivy runs): it is awaited after the process ends. */
+export async function run(exec: Exec, o: TrivyRunOptions, ctx: TrivyParseContext | Promise<TrivyParseContext>): Promise<ScannerRun> {
   const t0 = Date.now();
   const r = await exec(o.trivy, buildArgs({ ...o, output: undefined }), { timeoutMs: o.timeoutMs, env: o.env });
   const durationMs = Date.now() - t0;
   if (r.timedOut || r.exitCode !== 0) {
     return { findings: [], failure: `Trivy ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || '(no error output)'}`, durationMs };
   }
-  const p = parse(r.stdout, ctx);
+  const p = parse(r.stdout, await ctx);
   if (p.error) return { findings: p.findings, failure: `${p.error}; stderr: ${outputTail(r.stderr) || '(none)'}`, durationMs };
   return { findings: p.findings, durationMs };
 }

@@ -244,10 +244,11 @@ function failureOf(tool: string, r: { exitCode: number; timedOut?: boolean; stde
   return undefined;
 }
 
-export async function runImage(exec: Exec, tar: string, o: TruffleHogRunOptions, ctx: ImageContext): Promise<ScannerRun & { dropped: number }> {
+/** `ctx` may still be in the making (the image tarball is read while TruffleHog runs): it is awaited after the process ends. */
+export async function runImage(exec: Exec, tar: string, o: TruffleHogRunOptions, ctx: ImageContext | Promise<ImageContext>): Promise<ScannerRun & { dropped: number }> {
   const t0 = Date.now();
   const r = await exec(o.trufflehog, imageArgs(tar, o), { timeoutMs: o.timeoutMs, env: o.env });
-  const p = parseImage(r.stdout, ctx);
+  const p = parseImage(r.stdout, await ctx);
   return { findings: p.findings, dropped: p.dropped, failure: failureOf('TruffleHog (image)', r, p.parsed, o.timeoutMs), durationMs: Date.now() - t0 };
 }
 
