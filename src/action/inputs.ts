@@ -214,8 +214,11 @@ export function checkRunName(inputs: Pick<ActionInputs, 'checkName' | 'dockerfil
   return `MCP Container Guard (${df.join(', ')})`;
 }
 
-/** The `target` of the sticky-comment marker: which image(s) this job reports on. */
-export function reportTarget(inputs: Pick<ActionInputs, 'dockerfiles' | 'image' | 'imageTar'>): string {
+/**
+ * The `target` of the sticky comment (its marker and its title): which image(s) this job reports on.
+ * Taken from the inputs, never from what the scan found, so it stays the same across reruns.
+ */
+export function reportTarget(inputs: Pick<ActionInputs, 'dockerfiles' | 'image' | 'imageTar'>, repository: string): string {
   if (inputs.dockerfiles.length > 0) return inputs.dockerfiles.join(',');
-  return inputs.image ?? inputs.imageTar ?? 'all';
+  return inputs.image ?? inputs.imageTar ?? repository;
 }

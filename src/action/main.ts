@@ -317,7 +317,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     core.setOutput('report-file', relative(root, reportPath));
     setCountOutputs(report);
 
-    const target = reportTarget(inputs);
+    const target = reportTarget(inputs, `${ctx.owner}/${ctx.repo}`);
     const checkName = checkRunName(inputs);
     if (inputs.mode === 'scan' || ctx.readOnly) {
       const meta: ArtifactMeta = {
