@@ -3,7 +3,7 @@ import { renderTable, wrap } from '../../../src/reporters/table.js';
 import { makeFinding, makeReport } from '../../support/report-builder.js';
 import { hostileFindings } from '../../support/hostile.js';
 
-// eslint-disable-next-line no-control-regex
+ 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 const report = makeReport({
@@ -71,7 +71,7 @@ describe('renderTable', () => {
 
   it('prints hostile text without escape sequences or line breaks of its own', () => {
     const out = renderTable(makeReport({ findings: hostileFindings() }), { color: false });
-    // eslint-disable-next-line no-control-regex
+     
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(out).not.toContain('\n## injected heading');
     expect(out.length).toBeLessThan(100_000);
