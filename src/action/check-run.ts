@@ -5,7 +5,7 @@
  * never turned green by the failure).
  */
 import type { Logger } from '../core/types.js';
-import { call, describeError, type GitHubClient } from './github.js';
+import { call, describeError, GitHubApiError, type GitHubClient } from './github.js';
 
 /** GitHub: `annotations` maxItems 50 per create/update request (OpenAPI checks/create, checks/update). */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -69,19 +69,37 @@ export async function publishCheckRun(
   now: () => Date = () => new Date(),
 ): Promise<CheckRunResult> {
   const perm = 'checks: write';
-  const created = await call({ what: `create the check run "${t.name}"`, permission: perm }, () =>
-    gh.rest.checks.create({
-      owner: t.owner,
-      repo: t.repo,
-      name: t.name,
-      head_sha: t.headSha,
-      status: 'in_progress',
-      started_at: now().toISOString(),
-      ...(t.detailsUrl ? { details_url: t.detailsUrl } : {}),
-      ...(t.externalId ? { external_id: t.externalId } : {}),
-    }),
-  );
-  const id = created.data.id;
+  const startedAt = now().toISOString();
+  // A POST is not idempotent: sent once (no automatic retry). If its answer is lost, look for the
+  // run it may have created (same name, head and start time) before creating again, so that no
+  // orphan stays in progress next to the real one.
+  const create = (): Promise<{ id: number; html_url: string | null }> =>
+    call({ what: `create the check run "${t.name}"`, permission: perm }, async () => {
+      const r = await gh.rest.checks.create({
+        owner: t.owner,
+        repo: t.repo,
+        name: t.name,
+        head_sha: t.headSha,
+        status: 'in_progress',
+        started_at: startedAt,
+        ...(t.detailsUrl ? { details_url: t.detailsUrl } : {}),
+        ...(t.externalId ? { external_id: t.externalId } : {}),
+        request: { retries: 0 },
+      });
+      return { id: r.data.id, html_url: r.data.html_url };
+    });
+  let created: { id: number; html_url: string | null };
+  try {
+    created = await create();
+  } catch (e) {
+    if (!(e instanceof GitHubApiError) || (e.kind !== 'server' && e.kind !== 'other')) throw e;
+    const list = await call({ what: `look up check runs "${t.name}" of ${t.headSha.slice(0, 12)}`, permission: 'checks: read' }, () =>
+      gh.rest.checks.listForRef({ owner: t.owner, repo: t.repo, ref: t.headSha, check_name: t.name, filter: 'all', per_page: 100 }),
+    );
+    const landed = list.data.check_runs.find((c) => c.status !== 'completed' && c.started_at !== null && Date.parse(c.started_at) === Date.parse(startedAt));
+    created = landed ? { id: landed.id, html_url: landed.html_url } : await create();
+  }
+  const id = created.id;
   const title = clip(output.title, 255);
   const summary = clip(output.summary, CHECK_OUTPUT_MAX);
   const text = output.text !== undefined ? clip(output.text, CHECK_OUTPUT_MAX) : undefined;
@@ -111,5 +129,5 @@ export async function publishCheckRun(
     }),
   );
   if (failure) throw describeError(failure, { what: 'add check-run annotations', permission: perm });
-  return { id, url: done.data.html_url ?? created.data.html_url ?? undefined, annotationsSent: sent };
+  return { id, url: done.data.html_url ?? created.html_url ?? undefined, annotationsSent: sent };
 }

@@ -278,12 +278,14 @@ describe('GitHub failures', () => {
     expect(r.stdout).toMatch(/answered 500/);
   });
 
-  it('500 after retries on an explicitly requested comment fails a passing run', async () => {
+  it('500 on an explicitly requested comment fails a passing run (no duplicate on the way)', async () => {
     fake.fail({ operationId: 'issues/create-comment', status: 500, times: Infinity });
     const r = await runAction({ ...pr(), inputs: { ...STATIC, comment: 'always' } });
     expect(r.code, explain(r)).toBe(1);
     expect(r.stdout).toMatch(/publishing failed/);
-    expect(fake.requests.filter((q) => q.operationId === 'issues/create-comment').length).toBe(4); // 1 + 3 retries
+    // a create is never blindly retried: once, then again only after checking it did not land
+    expect(fake.requests.filter((q) => q.operationId === 'issues/create-comment').length).toBe(2);
+    expect(fake.comments).toHaveLength(0);
   });
 
   it('422 carries GitHub\'s message', async () => {
