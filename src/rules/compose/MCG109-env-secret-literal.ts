@@ -19,9 +19,13 @@ const meta: RuleMeta = {
   precision: 'high',
 };
 
-/** A value that really is written in the file: not empty, not a reference, not partly a reference. */
+/**
+ * A value that really is written in the file: not empty, not a reference, not partly a reference,
+ * and not a boolean (`CORS_ALLOW_CREDENTIALS: "true"` is a switch, not a credential).
+ */
 export function isLiteralSecretValue(v: string | undefined): boolean {
-  return v !== undefined && isLiteralValue(v) && !hasReference(v);
+  if (v === undefined || !isLiteralValue(v) || hasReference(v)) return false;
+  return !/^(true|false|yes|no|on|off)$/i.test(v.trim());
 }
 
 export const rule: ComposeRule = {
