@@ -61,8 +61,10 @@ export interface Finding {
   cvss?: number;
   new?: boolean;
   suppressed?: SuppressionMatch;
-  /** Error findings (a scanner that did not run, an unreadable file) fail closed. */
+  /** Error findings (a scanner that did not run) fail closed. */
   error?: boolean;
+  /** Set by the policy: this finding makes the run fail (not suppressed, at/above threshold, new or fail-on any). */
+  failing?: boolean;
 }
 
 export interface RuleMeta {
@@ -180,6 +182,8 @@ export interface Report {
   fixed: { fingerprint: string; ruleId?: string; path?: string }[];
   expired: SuppressionNotice[];
   expiring: SuppressionNotice[];
+  /** How many files the in-process checks read (Dockerfiles, compose, Kubernetes, workflows). */
+  checkedFiles?: number;
   /** Files that could not be checked, with the reason (also present as findings). */
   inputErrors: { path: string; line: number; message: string }[];
   counts: Counts;

@@ -4,7 +4,7 @@
  * (the parser behind the Docker language server) and kept pure.
  */
 import { DockerfileParser, type Instruction as AstInstruction } from 'dockerfile-ast';
-import { parseShell, type ShellCommand } from './shell.js';
+import { effectiveArgv, parseShell, programName, type ShellCommand } from './shell.js';
 
 export interface ParseIssue {
   line: number;
@@ -140,17 +140,26 @@ export function parseImageRef(raw: string): ImageRef {
   return { ref, registry, repository: rest, tag, digest, scratch: false, unresolved };
 }
 
-function splitFlags(argv: string[]): { flags: Record<string, string[]>; count: number } {
+interface AstFlag {
+  getName(): string;
+  getValue(): string | null;
+  toString(): string;
+}
+
+/**
+ * Leading `--name=value` flags. dockerfile-ast already leaves them out of the argument text of
+ * FROM/RUN/COPY/ADD/HEALTHCHECK, so they are read from its flag API (names lower-cased,
+ * repeatable flags kept in order, `--link` without a value is '').
+ */
+function flagsOf(ast: AstInstruction): { flags: Record<string, string[]>; text: string[] } {
+  const withFlags = ast as unknown as { getFlags?: () => AstFlag[] };
   const flags: Record<string, string[]> = {};
-  let count = 0;
-  for (const a of argv) {
-    if (!a.startsWith('--')) break;
-    const eq = a.indexOf('=');
-    const name = (eq < 0 ? a.slice(2) : a.slice(2, eq)).toLowerCase();
-    (flags[name] ??= []).push(eq < 0 ? '' : a.slice(eq + 1));
-    count++;
+  const text: string[] = [];
+  for (const f of withFlags.getFlags?.() ?? []) {
+    (flags[f.getName().toLowerCase()] ??= []).push(f.getValue() ?? '');
+    text.push(f.toString());
   }
-  return { flags, count };
+  return { flags, text };
 }
 
 function jsonForm(rest: string): string[] | undefined {
@@ -243,16 +252,10 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
     const range = a.getRange();
     const line = range.start.line + 1;
     const endLine = range.end.line + 1;
-    const args = a.getArgumentsContent() ?? '';
-    const argv = a.getArguments().map((x) => x.getValue());
-    const { flags, count } = FLAGGED.has(keyword) ? splitFlags(argv) : { flags: {}, count: 0 };
-    let rest = args;
-    if (count > 0) {
-      // drop the flag words from the front of the text, keeping the rest as written
-      let r = args;
-      for (let k = 0; k < count; k++) r = r.replace(/^\s*\S+/, '');
-      rest = r.replace(/^\s+/, '');
-    }
+    const { flags, text: flagText } = FLAGGED.has(keyword) ? flagsOf(a) : { flags: {}, text: [] };
+    // the argument text after the flags, as written (continuations joined, heredoc bodies kept)
+    const rest = a.getArgumentsContent() ?? '';
+    const args = flagText.length > 0 ? `${flagText.join(' ')} ${rest}`.trimEnd() : rest;
     if (!KNOWN.has(keyword)) {
       issues.push({
         line,
@@ -396,14 +399,27 @@ export function imageEnv(model: DockerfileModel, stage: Stage): Map<string, { va
   return env;
 }
 
-/** The shell script(s) a RUN executes: heredoc bodies, or the shell-form text, or the exec form joined. */
+const SHELL_PROGRAM = /^(sh|bash|ash|dash|zsh|ksh)$/;
+
+/** True when a command is a shell that reads its script from stdin (`bash`, `sh -ex`, not `sh -c …` or `sh x.sh`). */
+function readsScriptFromStdin(cmd: ShellCommand): boolean {
+  const argv = effectiveArgv(cmd.argv);
+  return SHELL_PROGRAM.test(programName(argv[0])) && argv.slice(1).every((a) => a.startsWith('-') && a !== '-c');
+}
+
+/**
+ * The shell script(s) a RUN executes: the shell-form text, the exec form joined, or with heredocs
+ * the command line plus the bodies a shell runs. `RUN <<EOF` runs its body; `RUN python3 <<EOF` or
+ * `RUN cat <<EOF > /etc/x` feed the body to a program as data, so the body is not shell here.
+ */
 export function runScript(ins: Instruction): string {
   if (ins.json) return ins.json.map((w) => (/[\s"'$]/.test(w) ? JSON.stringify(w) : w)).join(' ');
   if (ins.heredocs.length > 0) {
     const firstLine = ins.rest.split('\n')[0] ?? '';
     const prefix = firstLine.replace(/<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g, '').trim();
     const bodies = ins.heredocs.map((h) => h.body).join('\n');
-    return prefix ? `${prefix}\n${bodies}` : bodies;
+    if (!prefix) return bodies;
+    return parseShell(prefix).some(readsScriptFromStdin) ? `${prefix}\n${bodies}` : prefix;
   }
   return ins.rest;
 }

@@ -76,6 +76,20 @@ function tokenize(src: string): Token[] {
       i = j + 1;
       continue;
     }
+    if (c === '$' && src[i + 1] === '{') {
+      // parameter expansion stays in its word: ${VAR}, ${VAR:-d}
+      const end = src.indexOf('}', i + 2);
+      const stop = end < 0 ? src.length : end;
+      cur = (cur ?? '') + src.slice(i, stop + 1);
+      i = stop + 1;
+      continue;
+    }
+    if (c === '&' && (src[i + 1] === '>' || src[i - 1] === '>' || src[i - 1] === '<') && src[i + 1] !== '&') {
+      // redirections `2>&1`, `&>file`, `<&3` are part of the command, not a background operator
+      cur = (cur ?? '') + c;
+      i++;
+      continue;
+    }
     if (c === '`') {
       const end = src.indexOf('`', i + 1);
       const stop = end < 0 ? src.length : end;
@@ -106,7 +120,17 @@ function tokenize(src: string): Token[] {
       i++;
       continue;
     }
-    if (c === '(' || c === ')' || c === '{' || c === '}') {
+    if (c === '$' && src[i + 1] === '{') {
+      // parameter expansion ${VAR}, ${VAR:-x}: part of the word, not a group
+      const end = src.indexOf('}', i + 2);
+      const stop = end < 0 ? src.length : end;
+      cur = (cur ?? '') + src.slice(i, stop + 1);
+      i = stop + 1;
+      continue;
+    }
+    const groupBrace =
+      cur === null && ((c === '{' && /[\s]/.test(src[i + 1] ?? '')) || (c === '}' && /^[\s;&|)]?$/.test(src[i + 1] ?? '')));
+    if (c === '(' || c === ')' || groupBrace) {
       // subshells and groups: treat as separators, the commands inside still count
       push();
       out.push({ op: ';' });

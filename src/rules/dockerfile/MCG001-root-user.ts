@@ -29,29 +29,50 @@ export function knownNonRootBase(img: ImageRef | undefined): boolean {
   return false;
 }
 
+/** Who the final stage runs as, and where that is decided. */
+export interface FinalUser {
+  /** true: root; false: a non-root user; undefined: cannot tell (a USER still holding `$VAR`). */
+  root: boolean | undefined;
+  /** The USER value (after ARG/ENV substitution) or the image config User; undefined when none is set. */
+  user?: string;
+  decidedBy: 'image' | 'user' | 'base' | 'default';
+  where: { line: number; endLine: number; key: string };
+}
+
+/** The effective user of the final stage: the built image's config User, else the last USER of the chain, else the base. */
+export function finalUser(ctx: DockerfileContext): FinalUser | undefined {
+  const stage = ctx.final;
+  if (!stage) return undefined;
+  const users = chainInstructions(ctx.model, stage).filter((i) => i.keyword === 'USER');
+  const last = users[users.length - 1];
+  const owner = last ? ctx.model.stages[last.stageIndex]! : stage;
+  const where = last
+    ? { line: last.line, endLine: last.endLine, key: insKey(owner, last) }
+    : { line: stage.from.line, endLine: stage.from.endLine, key: `${fromKey(stage)}|no-user` };
+  if (ctx.image) {
+    // The built image decides: its config User is what really runs.
+    const u = ctx.image.user;
+    return { root: u === '' || isRootUser(u), user: u, decidedBy: 'image', where };
+  }
+  if (last) {
+    const value = expand(last.rest.trim(), variablesAt(ctx.model, owner, last));
+    return { root: value.includes('$') ? undefined : isRootUser(value), user: value, decidedBy: 'user', where };
+  }
+  if (knownNonRootBase(rootImage(ctx.model, stage))) return { root: false, decidedBy: 'base', where };
+  return { root: true, decidedBy: 'default', where };
+}
+
 export const rule: DockerfileRule = {
   meta,
   check(ctx: DockerfileContext): RuleHit[] {
     const stage = ctx.final;
-    if (!stage) return [];
-    const users = chainInstructions(ctx.model, stage).filter((i) => i.keyword === 'USER');
-    const last = users[users.length - 1];
-    const owner = last ? ctx.model.stages[last.stageIndex]! : stage;
-    const where = last
-      ? { line: last.line, endLine: last.endLine, key: insKey(owner, last) }
-      : { line: stage.from.line, endLine: stage.from.endLine, key: `${fromKey(stage)}|no-user` };
-    if (ctx.image) {
-      // The built image decides: its config User is what really runs.
-      const u = ctx.image.user;
-      if (u !== '' && !isRootUser(u)) return [];
-      return [{ ...where, message: `The image runs as root (its config User is ${u === '' ? 'empty' : `"${u}"`}) in stage ${stageLabel(stage)}.` }];
+    const u = finalUser(ctx);
+    if (!stage || !u || u.root !== true) return [];
+    const where = u.where;
+    if (u.decidedBy === 'image') {
+      return [{ ...where, message: `The image runs as root (its config User is ${u.user === '' ? 'empty' : `"${u.user}"`}) in stage ${stageLabel(stage)}.` }];
     }
-    if (last) {
-      const value = expand(last.rest.trim(), variablesAt(ctx.model, owner, last));
-      if (value.includes('$') || !isRootUser(value)) return [];
-      return [{ ...where, message: `The last USER of the final stage is "${value}": the container runs as root.` }];
-    }
-    if (knownNonRootBase(rootImage(ctx.model, stage))) return [];
+    if (u.decidedBy === 'user') return [{ ...where, message: `The last USER of the final stage is "${u.user}": the container runs as root.` }];
     return [{ ...where, message: `The final stage (${stageLabel(stage)}) sets no USER, so the container runs as root.` }];
   },
 };

@@ -1,0 +1,11 @@
+// The local entry point: `mcg …` / `node dist/cli.js …`. No @actions/* here.
+import { main } from './cli/main.js';
+
+const code = await main(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  env: process.env,
+  cwd: process.cwd(),
+  isTTY: process.stdout.isTTY === true,
+});
+process.exitCode = code;

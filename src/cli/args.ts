@@ -1,0 +1,182 @@
+/** `mcg` command-line parsing (DESIGN §6 CLI contract). Pure: argv in, options or a usage error out. */
+import { parseArgs } from 'node:util';
+import type { FailOn, Severity } from '../core/types.js';
+import { parseSeverity } from '../core/severity.js';
+
+export const FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export class CliUsageError extends Error {}
+
+export interface ScanCommand {
+  command: 'scan';
+  path: string;
+  root?: string;
+  dockerfiles: string[];
+  context?: string;
+  target?: string;
+  buildArgs: Record<string, string>;
+  platform?: string;
+  build: boolean;
+  image?: string;
+  imageTar?: string;
+  scanners: { trivy: boolean; trufflehog: boolean };
+  format: Format;
+  output?: string;
+  sarif?: string;
+  reportJson?: string;
+  severityThreshold?: Severity;
+  failOn?: FailOn;
+  config?: string;
+  baseline?: string;
+  ignoreUnfixed: boolean;
+  offline: boolean;
+  timeoutMinutes?: number;
+  color?: boolean;
+  category?: string;
+  verifySecrets: boolean;
+}
+
+export type Command = ScanCommand | { command: 'rules'; format: 'table' | 'json' } | { command: 'version' } | { command: 'help' };
+
+export const USAGE = `Usage: mcg <command> [options]
+
+Commands:
+  scan [path]            Scan Dockerfiles, the built image, compose files, Kubernetes
+                         manifests and workflows below path (default: .)
+  rules                  List the rule catalog
+  --version              Print the version
+  --help                 Print this help
+
+scan options:
+  --dockerfile F         Dockerfile to scan (repeatable); default: discover all
+  --context DIR          Build context for --dockerfile (default: its directory)
+  --target STAGE         Build stage to build and check as the final stage
+  --build-arg K=V        Build argument (repeatable)
+  --platform P           Build platform, e.g. linux/amd64
+  --no-build             Static checks only: no image build, no Trivy/TruffleHog
+  --image REF            Scan an existing local image instead of building
+  --image-tar F          Scan a docker save tarball instead of building
+  --scanners LIST        trivy,trufflehog (default both) or none
+  --format F             table (default), json, sarif or markdown
+  --output F             Write the formatted result to F instead of stdout
+  --sarif F              Also write the SARIF log to F
+  --report-json F        Also write the report JSON to F
+  --severity-threshold S critical|high|medium|low|info (default high)
+  --fail-on M            new (default), any or never
+  --config F             Config file (default .mcg.yml at the root)
+  --baseline F           Earlier report JSON or SARIF: findings in it are not new
+  --ignore-unfixed       Leave out vulnerabilities without a fixed version
+  --verify-secrets       Let TruffleHog verify secrets against their services
+  --offline              Use the local vulnerability DB only
+  --timeout-minutes N    Per-scanner timeout (default 10)
+  --root DIR             Repository root that paths are relative to (default: git top level)
+  --category C           SARIF category prefix (default mcg)
+  --no-color             No colours (NO_COLOR is honoured too)
+
+Exit status: 0 pass, 1 the policy failed, 2 usage, config or tool error.`;
+
+function csvScanners(v: string): { trivy: boolean; trufflehog: boolean } {
+  const parts = v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (parts.length === 1 && (parts[0] === 'all' || parts[0] === 'none')) {
+    const on = parts[0] === 'all';
+    return { trivy: on, trufflehog: on };
+  }
+  for (const p of parts) if (p !== 'trivy' && p !== 'trufflehog') throw new CliUsageError(`--scanners: unknown scanner "${p}" (use trivy, trufflehog, all or none)`);
+  return { trivy: parts.includes('trivy'), trufflehog: parts.includes('trufflehog') };
+}
+
+export function parseCli(argv: string[]): Command {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { command: 'help' };
+  if (argv[0] === '--version' || argv[0] === '-v' || argv[0] === 'version') return { command: 'version' };
+  const [cmd, ...rest] = argv;
+  try {
+    if (cmd === 'rules') {
+      const { values } = parseArgs({ args: rest, options: { format: { type: 'string' } }, strict: true });
+      const f = values.format ?? 'table';
+      if (f !== 'table' && f !== 'json') throw new CliUsageError(`--format for rules must be table or json`);
+      return { command: 'rules', format: f };
+    }
+    if (cmd !== 'scan') throw new CliUsageError(`unknown command "${cmd}"`);
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        dockerfile: { type: 'string', multiple: true },
+        context: { type: 'string' },
+        target: { type: 'string' },
+        'build-arg': { type: 'string', multiple: true },
+        platform: { type: 'string' },
+        'no-build': { type: 'boolean' },
+        image: { type: 'string' },
+        'image-tar': { type: 'string' },
+        scanners: { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        sarif: { type: 'string' },
+        'report-json': { type: 'string' },
+        'severity-threshold': { type: 'string' },
+        'fail-on': { type: 'string' },
+        config: { type: 'string' },
+        baseline: { type: 'string' },
+        'ignore-unfixed': { type: 'boolean' },
+        'verify-secrets': { type: 'boolean' },
+        offline: { type: 'boolean' },
+        'timeout-minutes': { type: 'string' },
+        root: { type: 'string' },
+        category: { type: 'string' },
+        'no-color': { type: 'boolean' },
+        color: { type: 'boolean' },
+      },
+    });
+    if (positionals.length > 1) throw new CliUsageError(`scan takes one path, got ${positionals.length}: ${positionals.join(' ')}`);
+    const format = (values.format ?? 'table') as Format;
+    if (!FORMATS.includes(format)) throw new CliUsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+    const buildArgs: Record<string, string> = {};
+    for (const a of values['build-arg'] ?? []) {
+      const eq = a.indexOf('=');
+      if (eq <= 0) throw new CliUsageError(`--build-arg "${a}" must be KEY=VALUE`);
+      buildArgs[a.slice(0, eq)] = a.slice(eq + 1);
+    }
+    const failOn = values['fail-on'];
+    if (failOn !== undefined && failOn !== 'new' && failOn !== 'any' && failOn !== 'never') throw new CliUsageError(`--fail-on must be new, any or never, got "${failOn}"`);
+    let timeoutMinutes: number | undefined;
+    if (values['timeout-minutes'] !== undefined) {
+      timeoutMinutes = Number(values['timeout-minutes']);
+      if (!Number.isFinite(timeoutMinutes) || timeoutMinutes <= 0) throw new CliUsageError(`--timeout-minutes must be a positive number`);
+    }
+    if (values.image && values['image-tar']) throw new CliUsageError('use either --image or --image-tar, not both');
+    return {
+      command: 'scan',
+      path: positionals[0] ?? '.',
+      root: values.root,
+      dockerfiles: values.dockerfile ?? [],
+      context: values.context,
+      target: values.target,
+      buildArgs,
+      platform: values.platform,
+      build: !values['no-build'] && !values.image && !values['image-tar'],
+      image: values.image,
+      imageTar: values['image-tar'],
+      scanners: csvScanners(values.scanners ?? 'all'),
+      format,
+      output: values.output,
+      sarif: values.sarif,
+      reportJson: values['report-json'],
+      severityThreshold: values['severity-threshold'] !== undefined ? parseSeverity(values['severity-threshold'], '--severity-threshold') : undefined,
+      failOn: failOn as FailOn | undefined,
+      config: values.config,
+      baseline: values.baseline,
+      ignoreUnfixed: values['ignore-unfixed'] === true,
+      verifySecrets: values['verify-secrets'] === true,
+      offline: values.offline === true,
+      timeoutMinutes,
+      color: values['no-color'] ? false : values.color ? true : undefined,
+      category: values.category,
+    };
+  } catch (e) {
+    if (e instanceof CliUsageError) throw e;
+    throw new CliUsageError((e as Error).message);
+  }
+}

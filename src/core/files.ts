@@ -1,0 +1,138 @@
+/**
+ * Reading repository files safely: confined to the workspace, bounded in size, binary and
+ * non-UTF-8 content reported with a line instead of crashing.
+ */
+import { realpathSync, statSync, readFileSync, readdirSync, type Dirent } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+export const MAX_TEXT_FILE_BYTES = 5 * 1024 * 1024;
+
+export class PathError extends Error {}
+
+/** Resolves `p` (relative to root or absolute) and refuses anything outside root, symlinks included. */
+export function confine(root: string, p: string, what = 'path'): string {
+  const realRoot = realpathSync(root);
+  const abs = isAbsolute(p) ? p : resolve(realRoot, p);
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    // not existing yet (an output file): check the lexical path
+    real = resolve(abs);
+  }
+  const rel = relative(realRoot, real);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new PathError(`${what} "${p}" is outside the workspace ${realRoot}: use a path inside it`);
+  }
+  return real;
+}
+
+export function toPosix(p: string): string {
+  return p.split(sep).join('/');
+}
+
+/** Repository-relative POSIX path. */
+export function repoPath(root: string, abs: string): string {
+  const r = toPosix(relative(root, abs));
+  return r === '' ? '.' : r;
+}
+
+export type ReadResult =
+  | { ok: true; text: string; lines: string[]; warning?: { line: number; message: string } }
+  | { ok: false; line: number; message: string };
+
+/** Reads a text file for checking; never throws. */
+export function readTextFile(abs: string, maxBytes = MAX_TEXT_FILE_BYTES): ReadResult {
+  let size: number;
+  try {
+    size = statSync(abs).size;
+  } catch (e) {
+    return { ok: false, line: 1, message: `cannot read the file: ${(e as Error).message}` };
+  }
+  if (size > maxBytes) {
+    return {
+      ok: false,
+      line: 1,
+      message: `the file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB limit for a text file: it was not checked (exclude it in .mcg.yml if it is generated)`,
+    };
+  }
+  let buf: Buffer;
+  try {
+    buf = readFileSync(abs);
+  } catch (e) {
+    return { ok: false, line: 1, message: `cannot read the file: ${(e as Error).message}` };
+  }
+  const nul = buf.indexOf(0);
+  if (nul >= 0) {
+    const line = buf.subarray(0, nul).toString('latin1').split('\n').length;
+    return { ok: false, line, message: 'the file is binary (it contains a NUL byte): it was not checked' };
+  }
+  let text: string;
+  let warning: { line: number; message: string } | undefined;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    text = new TextDecoder('utf-8').decode(buf);
+    const at = text.indexOf('\uFFFD');
+    const line = at < 0 ? 1 : text.slice(0, at).split('\n').length;
+    warning = { line, message: 'the file is not valid UTF-8 (invalid bytes were replaced): save it as UTF-8' };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text, lines: text.split(/\r?\n/), warning };
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', '.ruff_cache']);
+
+/** Walks a tree (not following symlinked directories), yielding absolute file paths in sorted order. */
+export function* walk(dir: string, limit = 200_000): Generator<string> {
+  const stack = [dir];
+  let n = 0;
+  while (stack.length > 0) {
+    const d = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    const subdirs: string[] = [];
+    for (const e of entries) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) subdirs.push(p);
+      } else if (e.isFile()) {
+        if (++n > limit) return;
+        yield p;
+      }
+    }
+    stack.push(...subdirs);
+  }
+}
+
+/**
+ * The files of a build context, relative POSIX paths, as Docker would see them before
+ * .dockerignore. Heavy directories (.git, node_modules) are listed as `dir/` without descending.
+ */
+export function listContext(dir: string, limit = 50_000): string[] {
+  const out: string[] = [];
+  const stack: string[] = [''];
+  while (stack.length > 0 && out.length < limit) {
+    const rel = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(dir, rel), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (SKIP_DIRS.has(e.name)) out.push(`${r}/`);
+        else stack.push(r);
+      } else out.push(r);
+      if (out.length >= limit) break;
+    }
+  }
+  return out.sort();
+}

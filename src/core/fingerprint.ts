@@ -1,0 +1,39 @@
+/**
+ * Stable fingerprints (DESIGN §3): they survive rebuilds, retags, version bumps and line shifts,
+ * and never contain a secret (secret findings put only a hash of the secret in their key).
+ */
+import { createHash } from 'node:crypto';
+import type { Finding } from './types.js';
+
+export function sha256Hex(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+/** The identity of a finding before occurrence numbering. */
+export function baseFingerprint(f: Pick<Finding, 'ruleId' | 'source' | 'location' | 'fingerprintKey' | 'target'>): string {
+  // Rules: id + path + key (stage + normalised instruction or YAML key path).
+  // Scanner findings: their adapters put package/detector identity into the key; the target
+  // keeps the same CVE in two images apart.
+  const parts = f.source === 'mcg' ? [f.ruleId, f.location.path, f.fingerprintKey] : [f.source, f.ruleId, f.fingerprintKey, f.target];
+  return sha256Hex(parts.join('\u0000')).slice(0, 32);
+}
+
+/**
+ * Fills `fingerprint` for every finding, numbering identical ones (`<hash>` then `<hash>:2` …)
+ * in their stable order so that two identical instructions keep distinct identities.
+ */
+export function assignFingerprints(findings: Finding[]): void {
+  const seen = new Map<string, number>();
+  for (const f of findings) {
+    const base = baseFingerprint(f);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    f.fingerprint = n === 1 ? base : `${base}:${n}`;
+  }
+}
+
+/** SARIF `partialFingerprints` for a finding (GitHub reads `primaryLocationLineHash`). */
+export function partialFingerprints(f: Finding): Record<string, string> {
+  const [hash, n] = f.fingerprint.split(':');
+  return { primaryLocationLineHash: `${hash!.slice(0, 16)}:${n ?? '1'}`, 'mcg/v1': f.fingerprint };
+}

@@ -1,0 +1,95 @@
+/**
+ * Merge (DESIGN §2): dedupe, stable order, fingerprints, suppressions, baseline, policy → Report.
+ * Pure: everything it needs is passed in.
+ */
+import { assignFingerprints } from './fingerprint.js';
+import { applySuppressions, type IgnoreEntry } from './suppress.js';
+import { countFindings, decide } from './policy.js';
+import { severityRank } from './severity.js';
+import { TOOL_VERSION } from './meta.js';
+import type { Finding, PolicySettings, Report, ScannerStatus, TargetInfo } from './types.js';
+
+export interface Baseline {
+  source: 'file' | 'code-scanning';
+  fingerprints: Set<string>;
+  entries: { fingerprint: string; ruleId?: string; path?: string }[];
+}
+
+export interface MergeInput {
+  root: string;
+  startedAt: Date;
+  now: Date;
+  policy: PolicySettings;
+  findings: Finding[];
+  targets: TargetInfo[];
+  scanners: ScannerStatus[];
+  fileLines: ReadonlyMap<string, readonly string[]>;
+  ignores: readonly IgnoreEntry[];
+  baseline?: Baseline;
+  inputErrors?: { path: string; line: number; message: string }[];
+  checkedFiles?: number;
+}
+
+const SOURCE_ORDER = { mcg: 0, trivy: 1, trufflehog: 2 } as const;
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.target.localeCompare(b.target) ||
+    a.location.path.localeCompare(b.location.path) ||
+    a.location.startLine - b.location.startLine ||
+    severityRank(b.severity) - severityRank(a.severity) ||
+    SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.fingerprintKey.localeCompare(b.fingerprintKey) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+function dedupeKey(f: Finding): string {
+  return [f.source, f.ruleId, f.target, f.location.path, f.location.startLine, f.fingerprintKey, f.message].join('\u0000');
+}
+
+export function mergeFindings(input: MergeInput): Report {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const f of input.findings) {
+    const k = dedupeKey(f);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    findings.push({ ...f, location: { ...f.location } });
+  }
+  const sup = applySuppressions(findings, input.fileLines, input.ignores, input.now);
+  findings.push(...sup.extraFindings);
+  findings.sort(compareFindings);
+  assignFingerprints(findings);
+
+  const baseline = input.baseline;
+  const current = new Set<string>();
+  for (const f of findings) {
+    current.add(f.fingerprint);
+    f.new = baseline ? !baseline.fingerprints.has(f.fingerprint) : true;
+  }
+  const fixed = baseline ? baseline.entries.filter((e) => !current.has(e.fingerprint)) : [];
+
+  const { result, reason } = decide(findings, input.policy);
+  return {
+    schemaVersion: 1,
+    tool: { name: 'mcp-container-guard', version: TOOL_VERSION },
+    root: input.root,
+    startedAt: input.startedAt.toISOString(),
+    finishedAt: input.now.toISOString(),
+    policy: input.policy,
+    baseline: { source: baseline?.source ?? 'none', fingerprints: baseline?.fingerprints.size ?? 0 },
+    targets: input.targets,
+    scanners: input.scanners,
+    findings,
+    fixed,
+    expired: sup.expired,
+    expiring: sup.expiring,
+    checkedFiles: input.checkedFiles,
+    inputErrors: input.inputErrors ?? [],
+    counts: countFindings(findings),
+    result,
+    reason,
+  };
+}

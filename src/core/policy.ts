@@ -1,0 +1,50 @@
+/** One severity policy drives the exit code, the check-run conclusion and what is shown as failing (DESIGN §4). */
+import { atLeast } from './severity.js';
+import { SEVERITIES, type Counts, type Finding, type PolicySettings, type Severity } from './types.js';
+
+export const DEFAULT_POLICY: PolicySettings = { threshold: 'high', failOn: 'new' };
+
+/** True when this finding makes the run fail under the policy. */
+export function isFailing(f: Finding, p: PolicySettings): boolean {
+  if (p.failOn === 'never' || f.suppressed) return false;
+  if (f.error) return true; // fail closed: a scanner that did not run is never green
+  if (!atLeast(f.severity, p.threshold)) return false;
+  return p.failOn === 'any' || f.new !== false;
+}
+
+export function countFindings(findings: readonly Finding[]): Counts {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  let total = 0;
+  let neu = 0;
+  let failing = 0;
+  let suppressed = 0;
+  for (const f of findings) {
+    if (f.suppressed) {
+      suppressed++;
+      continue;
+    }
+    total++;
+    bySeverity[f.severity]++;
+    if (f.new !== false) neu++;
+    if (f.failing) failing++;
+  }
+  return { total, new: neu, failing, suppressed, bySeverity };
+}
+
+export function decide(findings: Finding[], p: PolicySettings): { result: 'pass' | 'fail'; reason: string } {
+  for (const f of findings) f.failing = isFailing(f, p);
+  const failing = findings.filter((f) => f.failing);
+  const errors = failing.filter((f) => f.error);
+  if (failing.length === 0) {
+    const why =
+      p.failOn === 'never'
+        ? 'fail-on is never'
+        : `no ${p.failOn === 'new' ? 'new ' : ''}unsuppressed finding at or above ${p.threshold}`;
+    return { result: 'pass', reason: `passed: ${why}` };
+  }
+  const parts: string[] = [];
+  if (errors.length > 0) parts.push(`${errors.length} scanner error${errors.length === 1 ? '' : 's'} (fail-closed)`);
+  const rest = failing.length - errors.length;
+  if (rest > 0) parts.push(`${rest} ${p.failOn === 'new' ? 'new ' : ''}finding${rest === 1 ? '' : 's'} at or above ${p.threshold}`);
+  return { result: 'fail', reason: `failed: ${parts.join(' and ')}` };
+}

@@ -1,0 +1,272 @@
+/**
+ * One scan: discover files, run the in-process checks (and, when an image pipeline is injected,
+ * build the image and run the scanners), then merge into a Report. Shared by the CLI and the action.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import picomatch from 'picomatch';
+import type { Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
+import { checkDockerfile, inputErrorFinding, type RuleSettings } from './engine.js';
+import { dockerfileRules } from '../rules/index.js';
+import { confine, listContext, readTextFile, repoPath, walk } from './files.js';
+import { makeBuildContext } from './build-context.js';
+import { ConfigError, defaultConfig, parseConfig, type McgConfig } from './config.js';
+import { mergeFindings, type Baseline } from './merge.js';
+import { DEFAULT_POLICY } from './policy.js';
+import type { BuildContextInfo, ImageFacts } from '../rules/types.js';
+import type { DockerfileModel } from './dockerfile/model.js';
+
+export interface ScanOptions {
+  /** Workspace root (absolute). Every path is confined to it. */
+  root: string;
+  /** What to scan below root (default: root itself). */
+  path?: string;
+  /** Explicit Dockerfiles (relative to root); default: discovered below `path`. */
+  dockerfiles?: string[];
+  /** Build context for explicit Dockerfiles (default: the Dockerfile's directory). */
+  context?: string;
+  buildTarget?: string;
+  buildArgs?: Record<string, string>;
+  platform?: string;
+  /** Build the image(s) and run the image checks and scanners (needs an image pipeline). */
+  build: boolean;
+  image?: string;
+  imageTar?: string;
+  scanners: { trivy: boolean; trufflehog: boolean };
+  configPath?: string;
+  severityThreshold?: Severity;
+  failOn?: FailOn;
+  baseline?: Baseline;
+  ignoreUnfixed?: boolean;
+  verifySecrets?: boolean;
+  offline?: boolean;
+  timeoutMs?: number;
+  now?: Date;
+  /** Also check compose files, Kubernetes manifests and workflows (default true). */
+  manifests?: boolean;
+}
+
+/** What the image pipeline (src/scanners) returns for one Dockerfile target. */
+export interface ImageScanResult {
+  findings: Finding[];
+  scanners: ScannerStatus[];
+  image?: ImageFacts;
+  info: Partial<TargetInfo>;
+  /** Extra repository files findings point at (lockfiles), for inline suppressions. */
+  files?: Map<string, string[]>;
+}
+
+export interface ImagePipeline {
+  run(target: DockerfileTarget, opts: ScanOptions, config: McgConfig): Promise<ImageScanResult>;
+}
+
+export interface ScanDeps {
+  logger: Logger;
+  exec: Exec;
+  imagePipeline?: ImagePipeline;
+  /** Checks for compose/Kubernetes/workflow YAML (src/core/yaml-engine.ts), when present. */
+  yaml?: YamlChecker;
+}
+
+export interface YamlChecker {
+  classify(path: string, text: string): 'compose' | 'k8s' | 'workflow' | 'helm-template' | undefined;
+  check(input: { path: string; text: string; kind: 'compose' | 'k8s' | 'workflow'; target: string }, settings?: RuleSettings): {
+    findings: Finding[];
+    fatal: boolean;
+    notes: string[];
+  };
+}
+
+export interface DockerfileTarget {
+  name: string;
+  /** Repository-relative path of the Dockerfile. */
+  dockerfile: string;
+  /** Repository-relative context directory. */
+  context: string;
+  model?: DockerfileModel;
+  text?: string;
+}
+
+const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|^.+\.(Dockerfile|dockerfile|Containerfile)$/;
+
+export function isDockerfileName(name: string): boolean {
+  return DOCKERFILE_NAME.test(name) && !name.endsWith('.dockerignore') && !/\.(md|txt|orig|bak|swp)$/.test(name);
+}
+
+const YAML_NAME = /\.ya?ml$/i;
+
+export class UsageError extends Error {}
+
+export function loadConfig(root: string, configPath?: string): McgConfig {
+  const rel = configPath ?? (existsSync(join(root, '.mcg.yml')) ? '.mcg.yml' : existsSync(join(root, '.mcg.yaml')) ? '.mcg.yaml' : undefined);
+  if (!rel) return defaultConfig();
+  const abs = confine(root, rel, 'config');
+  const r = readTextFile(abs, 1024 * 1024);
+  if (!r.ok) throw new ConfigError(`${repoPath(root, abs)}:${r.line}: ${r.message}`, repoPath(root, abs), r.line);
+  return parseConfig(repoPath(root, abs), r.text);
+}
+
+function contextInfo(root: string, contextAbs: string, dockerfileAbs: string, cache: Map<string, string[]>): BuildContextInfo {
+  const dir = repoPath(root, contextAbs);
+  if (!existsSync(contextAbs) || !statSync(contextAbs).isDirectory()) return makeBuildContext(dir, [], undefined, false);
+  let files = cache.get(contextAbs);
+  if (!files) {
+    files = listContext(contextAbs);
+    cache.set(contextAbs, files);
+  }
+  // BuildKit: <Dockerfile>.dockerignore next to the Dockerfile wins over the context's .dockerignore
+  const own = `${dockerfileAbs}.dockerignore`;
+  const ctxIgnore = join(contextAbs, '.dockerignore');
+  const igPath = existsSync(own) ? own : existsSync(ctxIgnore) ? ctxIgnore : undefined;
+  let ig: { path: string; text: string } | undefined;
+  if (igPath) {
+    const r = readTextFile(igPath, 1024 * 1024);
+    if (r.ok) ig = { path: repoPath(root, igPath), text: r.text };
+  }
+  return makeBuildContext(dir, files, ig);
+}
+
+export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
+  const startedAt = new Date();
+  const root = confine(opts.root, '.', 'workspace');
+  const config = loadConfig(root, opts.configPath);
+  const policy = {
+    threshold: opts.severityThreshold ?? config.severityThreshold ?? DEFAULT_POLICY.threshold,
+    failOn: opts.failOn ?? config.failOn ?? DEFAULT_POLICY.failOn,
+  };
+  const scanRoot = confine(root, opts.path ?? '.', 'scan path');
+  if (!existsSync(scanRoot)) throw new UsageError(`scan path "${opts.path}" does not exist`);
+  const include = config.include.length > 0 ? picomatch(config.include, { dot: true }) : undefined;
+  const exclude = config.exclude.length > 0 ? picomatch(config.exclude, { dot: true }) : undefined;
+  const wanted = (rel: string): boolean => (!include || include(rel)) && !exclude?.(rel);
+
+  const findings: Finding[] = [];
+  const fileLines = new Map<string, string[]>();
+  const inputErrors: { path: string; line: number; message: string }[] = [];
+  const targets: TargetInfo[] = [];
+  const scanners: ScannerStatus[] = [];
+  if (config.file) {
+    const r = readTextFile(join(root, config.file), 1024 * 1024);
+    if (r.ok) fileLines.set(config.file, r.lines);
+  }
+  const inputError = (path: string, line: number, message: string, target: string): void => {
+    inputErrors.push({ path, line, message });
+    findings.push(inputErrorFinding(path, line, message, target));
+  };
+
+  // 1. Discover
+  const dockerfiles: DockerfileTarget[] = [];
+  const yamlFiles: string[] = [];
+  if (opts.dockerfiles && opts.dockerfiles.length > 0) {
+    for (const d of opts.dockerfiles) {
+      const abs = confine(root, d, 'dockerfile');
+      if (!existsSync(abs)) throw new UsageError(`Dockerfile "${d}" does not exist`);
+      const ctx = opts.context !== undefined ? confine(root, opts.context, 'context') : dirname(abs);
+      const rel = repoPath(root, abs);
+      dockerfiles.push({ name: rel, dockerfile: rel, context: repoPath(root, ctx) });
+    }
+  }
+  const isFile = statSync(scanRoot).isFile();
+  const discovered = isFile ? [scanRoot] : walk(scanRoot);
+  for (const abs of discovered) {
+    const rel = repoPath(root, abs);
+    if (!wanted(rel)) continue;
+    const name = basename(abs);
+    if (!opts.dockerfiles?.length && isDockerfileName(name)) {
+      const ctx = opts.context !== undefined ? confine(root, opts.context, 'context') : dirname(abs);
+      dockerfiles.push({ name: rel, dockerfile: rel, context: repoPath(root, ctx) });
+    } else if (opts.manifests !== false && YAML_NAME.test(name) && deps.yaml && !/^\.mcg\.ya?ml$/.test(name)) {
+      yamlFiles.push(abs);
+    }
+  }
+  dockerfiles.sort((a, b) => a.dockerfile.localeCompare(b.dockerfile));
+
+  // 2. Dockerfiles (static, and with the image when a pipeline is given)
+  const contextCache = new Map<string, string[]>();
+  const mcgStatus: ScannerStatus = { name: 'mcg', status: 'ran' };
+  const t0 = Date.now();
+  for (const t of dockerfiles) {
+    const abs = join(root, t.dockerfile);
+    const r = readTextFile(abs);
+    targets.push({ name: t.name, dockerfile: t.dockerfile, context: t.context });
+    if (!r.ok) {
+      inputError(t.dockerfile, r.line, r.message, t.name);
+      continue;
+    }
+    if (r.warning) inputError(t.dockerfile, r.warning.line, r.warning.message, t.name);
+    fileLines.set(t.dockerfile, r.lines);
+    t.text = r.text;
+    const context = contextInfo(root, join(root, t.context), abs, contextCache);
+    let image: ImageFacts | undefined;
+    if (opts.build || opts.image || opts.imageTar) {
+      if (!deps.imagePipeline) {
+        findings.push({
+          ...inputErrorFinding(t.dockerfile, 1, 'image scanning was requested but this build has no image pipeline', t.name),
+          ruleId: 'MCG990',
+          severity: 'critical',
+          error: true,
+        });
+      } else {
+        const res = await deps.imagePipeline.run(t, opts, config);
+        findings.push(...res.findings);
+        for (const s of res.scanners) scanners.push(s);
+        Object.assign(targets[targets.length - 1]!, res.info);
+        image = res.image;
+        for (const [p, l] of res.files ?? []) fileLines.set(p, l);
+      }
+    }
+    const res = checkDockerfile({ path: t.dockerfile, text: r.text, target: t.name, buildTarget: opts.buildTarget, context, image }, dockerfileRules, config.rules);
+    t.model = res.model;
+    for (const f of res.findings) {
+      if (f.ruleId === 'MCG991') inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
+    }
+    findings.push(...res.findings);
+  }
+
+  // 3. Compose, Kubernetes, workflows
+  let yamlChecked = 0;
+  for (const abs of yamlFiles) {
+    const rel = repoPath(root, abs);
+    const r = readTextFile(abs);
+    if (!r.ok) {
+      // only report unreadable YAML that is likely ours to check
+      if (/compose|k8s|kube|deploy|manifests|helm|\.github\/workflows/.test(rel)) inputError(rel, r.line, r.message, 'repository');
+      continue;
+    }
+    const kind = deps.yaml!.classify(rel, r.text);
+    if (!kind) continue;
+    if (kind === 'helm-template') {
+      deps.logger.info(`${rel}: Helm template ({{ … }}) skipped`);
+      continue;
+    }
+    yamlChecked++;
+    if (r.warning) inputError(rel, r.warning.line, r.warning.message, 'repository');
+    fileLines.set(rel, r.lines);
+    const res = deps.yaml!.check({ path: rel, text: r.text, kind, target: 'repository' }, config.rules);
+    for (const n of res.notes) deps.logger.info(n);
+    for (const f of res.findings) if (f.ruleId === 'MCG991') inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
+    findings.push(...res.findings);
+  }
+  mcgStatus.durationMs = Date.now() - t0;
+  scanners.unshift(mcgStatus);
+  if (!opts.build && !opts.image && !opts.imageTar) {
+    const why = 'static checks only (--no-build)';
+    if (opts.scanners.trivy) scanners.push({ name: 'trivy', status: 'skipped', reason: why });
+    if (opts.scanners.trufflehog) scanners.push({ name: 'trufflehog', status: 'skipped', reason: why });
+  }
+
+  return mergeFindings({
+    root,
+    startedAt,
+    now: opts.now ?? new Date(),
+    policy,
+    findings,
+    targets,
+    scanners,
+    fileLines,
+    ignores: config.ignore,
+    baseline: opts.baseline,
+    inputErrors,
+    checkedFiles: dockerfiles.length + yamlChecked,
+  });
+}

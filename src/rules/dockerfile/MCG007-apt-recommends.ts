@@ -1,0 +1,58 @@
+import type { RuleHit, RuleMeta } from '../../core/types.js';
+import type { Instruction } from '../../core/dockerfile/model.js';
+import { commandsOf, stageChain } from '../../core/dockerfile/model.js';
+import type { DockerfileContext, DockerfileRule } from '../types.js';
+import { APT_NO_RECOMMENDS_CONF, APT_NO_RECOMMENDS_OPTION, packageCommand } from './apt.js';
+import { insKey } from './util.js';
+
+const meta: RuleMeta = {
+  id: 'MCG007',
+  name: 'apt-recommends',
+  title: 'apt install without --no-install-recommends',
+  severity: 'low',
+  kind: 'dockerfile',
+  description:
+    'An `apt-get install` or `apt install` (in any stage) runs without `--no-install-recommends`, without `-o APT::Install-Recommends=false`, and without an `APT::Install-Recommends "false"` setting written earlier in the same RUN or in an earlier RUN of the stage.',
+  rationale:
+    'By default apt also installs every package the requested ones merely recommend: often documentation tools, extra libraries and interpreters that the server never uses. They make the image larger and add packages, and their CVEs, to every scan.',
+  fix: 'Add `--no-install-recommends` to every `apt-get install` and install what you really need explicitly: `apt-get install -y --no-install-recommends curl ca-certificates`.',
+  tags: ['size', 'attack-surface', 'apt'],
+  precision: 'very-high',
+  trivy: 'DS-0029',
+};
+
+/** True when the RUN writes an apt.conf setting that turns recommends off (e.g. `echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/…`). */
+function setsNoRecommends(ins: Instruction): boolean {
+  return APT_NO_RECOMMENDS_CONF.test(ins.rest) || ins.heredocs.some((h) => APT_NO_RECOMMENDS_CONF.test(h.body));
+}
+
+export const rule: DockerfileRule = {
+  meta,
+  check(ctx: DockerfileContext): RuleHit[] {
+    const hits: RuleHit[] = [];
+    for (const stage of ctx.model.stages) {
+      // an apt.conf snippet written by an earlier RUN of the stage (or its parents) stays in force
+      const earlier = stageChain(ctx.model, stage).slice(0, -1).flatMap((s) => s.instructions);
+      let configured = earlier.some((i) => i.keyword === 'RUN' && setsNoRecommends(i));
+      for (const ins of stage.instructions) {
+        if (ins.keyword !== 'RUN') continue;
+        if (setsNoRecommends(ins)) {
+          configured = true;
+          continue;
+        }
+        if (configured) continue;
+        const bad = commandsOf(ins)
+          .map(packageCommand)
+          .find((p) => p !== undefined && p.tool !== 'apk' && p.sub === 'install' && !p.options.some((o) => o === '--no-install-recommends' || APT_NO_RECOMMENDS_OPTION.test(o)));
+        if (!bad) continue;
+        hits.push({
+          line: ins.line,
+          endLine: ins.endLine,
+          key: insKey(stage, ins),
+          message: `${bad.tool} install runs without --no-install-recommends, so recommended packages are installed too.`,
+        });
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,216 @@
+/**
+ * Helpers shared by the Dockerfile rules MCG011–MCG019: what the container runs at start,
+ * which shell scripts hide inside exec-form arguments, whole-context COPY, the minimal bases.
+ * Pure.
+ */
+import type { DockerfileModel, ImageRef, Instruction, Stage } from '../../core/dockerfile/model.js';
+import { commandsOf, expand, stageChain, variablesAt } from '../../core/dockerfile/model.js';
+import { effectiveArgv, parseShell, programName, type ShellCommand } from '../../core/dockerfile/shell.js';
+
+/** An instruction together with the stage that holds it. */
+export interface Placed {
+  ins: Instruction;
+  stage: Stage;
+}
+
+export interface Startup {
+  entrypoint?: Placed;
+  /** The CMD in force: unset when an ENTRYPOINT of a later stage reset an inherited one. */
+  cmd?: Placed;
+  healthcheck?: Placed;
+}
+
+/**
+ * The CMD, ENTRYPOINT and HEALTHCHECK in force for `stage`, following its `FROM <stage>` chain.
+ * As Docker does it: an ENTRYPOINT resets a CMD inherited from the base (a parent stage), but not
+ * one set earlier in its own stage.
+ */
+export function startupOf(model: DockerfileModel, stage: Stage): Startup {
+  const out: Startup = {};
+  for (const s of stageChain(model, stage)) {
+    let cmdSet = false;
+    for (const ins of s.instructions) {
+      if (ins.keyword === 'CMD') {
+        out.cmd = { ins, stage: s };
+        cmdSet = true;
+      } else if (ins.keyword === 'ENTRYPOINT') {
+        out.entrypoint = { ins, stage: s };
+        if (!cmdSet) out.cmd = undefined;
+      } else if (ins.keyword === 'HEALTHCHECK') {
+        out.healthcheck = { ins, stage: s };
+      }
+    }
+  }
+  return out;
+}
+
+/** The stage that holds an instruction. */
+export function ownerOf(model: DockerfileModel, ins: Instruction): Stage | undefined {
+  return ins.stageIndex >= 0 ? model.stages[ins.stageIndex] : undefined;
+}
+
+export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ash', 'ksh', 'mksh', 'busybox-sh']);
+
+/** `-c`, `-lc`, `-ec`, `-xec` …: a shell option cluster that takes a script. */
+function isScriptFlag(word: string): boolean {
+  return /^-[a-zA-Z]*c[a-zA-Z]*$/.test(word);
+}
+
+/** The script of `sh -c "<script>" …` / `bash -lc "<script>"`, when argv is such a call. */
+export function shellScriptOf(argv: readonly string[]): string | undefined {
+  const a = effectiveArgv([...argv]);
+  if (!SHELLS.has(programName(a[0]))) return undefined;
+  for (let i = 1; i < a.length; i++) {
+    const w = a[i]!;
+    if (isScriptFlag(w)) return a[i + 1];
+    if (w === '-o' || w === '+o') {
+      i++;
+      continue;
+    }
+    if (!w.startsWith('-') && !w.startsWith('+')) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The simple commands an instruction runs, looking inside `sh -c` scripts (recursively, a few
+ * levels) in both exec and shell form.
+ */
+export function commandsDeep(ins: Instruction): ShellCommand[] {
+  const out: ShellCommand[] = [];
+  const visit = (cmds: ShellCommand[], depth: number): void => {
+    for (const c of cmds) {
+      out.push(c);
+      const script = depth < 3 ? shellScriptOf(c.argv) : undefined;
+      if (script !== undefined) visit(parseShell(script), depth + 1);
+    }
+  };
+  if (ins.json) {
+    const script = shellScriptOf(ins.json);
+    const self: ShellCommand = { argv: ins.json, assignments: [], op: '' };
+    if (script !== undefined) {
+      out.push(self);
+      visit(parseShell(script), 1);
+    } else visit([self], 0);
+    return out;
+  }
+  visit(commandsOf(ins), 0);
+  return out;
+}
+
+/** Groups simple commands into pipelines (`a | b | c`). */
+export function pipelines(cmds: readonly ShellCommand[]): ShellCommand[][] {
+  const out: ShellCommand[][] = [];
+  let cur: ShellCommand[] = [];
+  for (const c of cmds) {
+    cur.push(c);
+    if (c.op !== '|') {
+      out.push(cur);
+      cur = [];
+    }
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
+}
+
+/** Program name of a command with wrappers (sudo, env, exec, busybox) removed. */
+export function programOf(argv: readonly string[]): { name: string; args: string[] } {
+  let a = effectiveArgv([...argv]);
+  if (programName(a[0]) === 'busybox' && a.length > 1) a = a.slice(1);
+  return { name: programName(a[0]), args: a.slice(1) };
+}
+
+/** True for python, python3, python3.12, pypy3 … */
+export function isPythonProgram(name: string): boolean {
+  return /^(python|pypy)[\d.]*$/.test(name);
+}
+
+/** True for pip, pip3, pip3.12 … */
+export function isPipProgram(name: string): boolean {
+  return /^pip[\d.]*$/.test(name);
+}
+
+/**
+ * The arguments after `install` when the command is a pip install: `pip install …`, `pip3 install …`,
+ * `python -m pip install …`. `uv pip install` is uv, not pip.
+ */
+export function pipInstallArgs(argv: readonly string[]): string[] | undefined {
+  const { name, args } = programOf(argv);
+  let rest: string[] | undefined;
+  if (isPipProgram(name)) rest = args;
+  else if (isPythonProgram(name)) {
+    const m = args.indexOf('-m');
+    if (m >= 0 && isPipProgram(args[m + 1] ?? '')) rest = args.slice(m + 2);
+  }
+  if (!rest) return undefined;
+  // pip's global options may come before the subcommand: `pip --disable-pip-version-check install …`
+  const sub = rest.findIndex((w) => !w.startsWith('-'));
+  if (sub < 0 || rest[sub] !== 'install') return undefined;
+  return [...rest.slice(0, sub), ...rest.slice(sub + 1)];
+}
+
+/** Source and destination words of a COPY/ADD (JSON or plain form), after ARG substitution. */
+export function copyOperands(model: DockerfileModel, ins: Instruction): { sources: string[]; dest: string } | undefined {
+  if (ins.heredocs.length > 0) return undefined;
+  const owner = ownerOf(model, ins);
+  const vars = owner ? variablesAt(model, owner, ins) : model.globalArgs;
+  let words: string[] | undefined;
+  const t = ins.rest.trim();
+  if (t.startsWith('[')) {
+    try {
+      const v: unknown = JSON.parse(t);
+      if (Array.isArray(v) && v.every((x) => typeof x === 'string')) words = v as string[];
+    } catch {
+      /* not JSON: plain form */
+    }
+  }
+  words ??= t.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return undefined;
+  const all = words.map((w) => expand(w, vars));
+  return { sources: all.slice(0, -1), dest: all[all.length - 1]! };
+}
+
+const WHOLE_CONTEXT = new Set(['.', './', '/', '*', './*', '/*']);
+
+/** `COPY . …` / `ADD . …` / `COPY * …` from the build context (no `--from`): the whole context. */
+export function isWholeContextCopy(model: DockerfileModel, ins: Instruction): boolean {
+  if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') return false;
+  if (ins.flags['from'] !== undefined) return false;
+  const ops = copyOperands(model, ins);
+  return ops !== undefined && ops.sources.some((s) => WHOLE_CONTEXT.has(s));
+}
+
+export type MinimalBase = 'scratch' | 'distroless' | 'chainguard';
+
+/**
+ * Bases that ship no shell and no downloader: scratch, Google distroless (not `:debug`),
+ * Chainguard images (not `-dev`).
+ */
+export function minimalBase(img: ImageRef | undefined): MinimalBase | undefined {
+  if (!img || img.unresolved) return undefined;
+  if (img.scratch) return 'scratch';
+  const tag = img.tag ?? 'latest';
+  if (img.registry === 'gcr.io' && img.repository.startsWith('distroless/') && !/debug/.test(tag)) return 'distroless';
+  if (img.registry === 'cgr.dev' && img.repository.startsWith('chainguard/') && !/(^|-)dev$/.test(tag)) return 'chainguard';
+  return undefined;
+}
+
+/** Placed instructions of a stage chain, root first. */
+export function chainPlaced(model: DockerfileModel, stage: Stage): Placed[] {
+  return stageChain(model, stage).flatMap((s) => s.instructions.map((ins) => ({ ins, stage: s })));
+}
+
+/** The first word that is not an option, skipping the values of the options in `withValue`. */
+export function firstPositional(args: readonly string[], withValue: ReadonlySet<string> = new Set()): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (w === '--') return args[i + 1];
+    if (withValue.has(w)) {
+      i++;
+      continue;
+    }
+    if (w.startsWith('-')) continue;
+    return w;
+  }
+  return undefined;
+}

@@ -1,0 +1,27 @@
+import { dockerfileRuleTable } from '../../support/rule-table.js';
+import { rule } from '../../../src/rules/dockerfile/MCG004-latest-tag.js';
+
+const D = 'sha256:' + 'b'.repeat(64);
+
+dockerfileRuleTable(rule, {
+  fires: [
+    { name: 'untagged', dockerfile: 'FROM ubuntu\nUSER 1000\n', lines: [1], message: 'no tag' },
+    { name: ':latest', dockerfile: 'FROM node:latest\n', lines: [1], message: 'latest tag' },
+    { name: 'registry with a port and no tag', dockerfile: 'FROM localhost:5000/team/base\n', lines: [1] },
+    {
+      name: 'multi-stage: the build stage is latest, the runtime pinned',
+      dockerfile: 'FROM golang:latest AS build\nRUN go build\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /a /a\n',
+      lines: [1],
+    },
+    { name: 'COPY --from an untagged image', dockerfile: 'FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv /uv /bin/uv\n', lines: [2], message: 'COPY --from' },
+    { name: 'ARG default without a tag', dockerfile: 'ARG BASE=python\nFROM ${BASE}\n', lines: [2], message: 'resolves to python' },
+  ],
+  passes: [
+    { name: 'versioned tag', dockerfile: 'FROM node:22.12-slim\n' },
+    { name: 'untagged but digest-pinned', dockerfile: `FROM alpine@${D}\n` },
+    { name: 'latest but digest-pinned', dockerfile: `FROM node:latest@${D}\n` },
+    { name: 'scratch and stage references', dockerfile: 'FROM alpine:3.20 AS a\nFROM a\nFROM scratch\nCOPY --from=a /x /x\nCOPY --from=1 /y /y\n' },
+    { name: 'ARG default with a version', dockerfile: 'ARG PY=3.12\nFROM python:${PY}-slim\n' },
+    { name: 'unresolved ARG', dockerfile: 'ARG TAG\nFROM python:${TAG}\n' },
+  ],
+});
