@@ -5,10 +5,10 @@
  * alias and merge-key resolution run on a work budget, and every failure becomes an MCG991
  * input-error finding at the line where reading stopped while the other documents are still checked.
  */
-import { LineCounter, parseAllDocuments, visit, isMap, isScalar, isSeq, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { Finding, RuleHit, RuleMeta } from './types.js';
 import { hitToFinding, inputErrorFinding, ruleEnabled, type RuleSettings } from './engine.js';
-import { makeYDoc, YamlBudgetError, DEFAULT_BUDGET, type YDoc } from './yaml/ast.js';
+import { makeYDoc, YamlBudgetError, YamlDuplicateKeyError, DEFAULT_BUDGET, type YDoc } from './yaml/ast.js';
 import { composeModel, k8sModel, workflowModel } from './yaml/models.js';
 import type { ComposeRule, K8sRule, WorkflowRule } from '../rules/yaml-types.js';
 import { composeRules } from '../rules/compose/index.js';
@@ -17,8 +17,14 @@ import { workflowRules } from '../rules/workflow/index.js';
 import { looksLikeHelmTemplate } from './yaml/classify.js';
 export { classifyYaml, looksLikeHelmTemplate, type YamlKind } from './yaml/classify.js';
 
-/** Files above this size are reported (MCG991) and not parsed: no real manifest comes close. */
-export const MAX_YAML_BYTES = 1024 * 1024;
+/**
+ * YAML parsed per file at most (the parser runs at a few MB/s): a compose file or workflow above
+ * it is reported (MCG991) and not parsed; in a Kubernetes stream the workload documents beyond it
+ * are reported and not checked.
+ */
+export const MAX_YAML_BYTES = 512 * 1024;
+/** A Kubernetes stream is split into documents first; CRDs and other kinds no rule reads cost no parse. */
+export const MAX_K8S_FILE_BYTES = 16 * 1024 * 1024;
 /** Documents per file beyond which the rest are reported and not checked. */
 export const MAX_YAML_DOCUMENTS = 10_000;
 
@@ -64,27 +70,56 @@ function describeTop(node: unknown): string {
   return 'not a mapping';
 }
 
-/** Duplicate keys, found in one pass (the parser's own check is quadratic in the map size). */
-function duplicateKey(doc: Document.Parsed, lc: LineCounter, budget: { left: number }): { line: number; key: string } | undefined {
-  let found: { line: number; key: string } | undefined;
-  visit(doc, {
-    Map(_k, map) {
-      if ((budget.left -= map.items.length) < 0) throw new YamlBudgetError('document too large to check');
-      const seen = new Set<string>();
-      for (const p of map.items) {
-        const k = p.key;
-        if (!isScalar(k) || typeof k.value === 'symbol') continue;
-        const text = String(k.value);
-        if (seen.has(text)) {
-          found = { line: k.range ? lc.linePos(k.range[0]).line : 1, key: text };
-          return visit.BREAK;
-        }
-        seen.add(text);
-      }
-      return undefined;
+/** Maps offsets of a document chunk to lines of the whole file. */
+export interface Lines {
+  linePos(offset: number): { line: number; col: number };
+}
+
+function shifted(lc: LineCounter, lineOffset: number): Lines {
+  return {
+    linePos(offset) {
+      const p = lc.linePos(offset);
+      return { line: p.line + lineOffset, col: p.col };
     },
-  });
-  return found;
+  };
+}
+
+interface Chunk {
+  text: string;
+  /** Lines before the chunk in the file. */
+  lineOffset: number;
+}
+
+/**
+ * Splits a multi-document stream at `---` / `...` lines in column 0 (where a document marker
+ * always ends the previous document), so each document is parsed on its own, and documents no
+ * rule looks at are never parsed at all.
+ */
+export function splitDocuments(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  const re = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  let from = 0;
+  let fromLine = 0;
+  let line = 0;
+  let scanned = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index === 0) continue;
+    for (let i = text.indexOf('\n', scanned); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    scanned = m.index;
+    chunks.push({ text: text.slice(from, m.index), lineOffset: fromLine });
+    from = m.index;
+    fromLine = line;
+  }
+  chunks.push({ text: text.slice(from), lineOffset: fromLine });
+  return chunks;
+}
+
+/** Kinds the Kubernetes rules read; other documents (CRDs, RBAC, Services …) are skipped unparsed. */
+const K8S_RELEVANT = /^(Pod|PodTemplate|Deployment|StatefulSet|DaemonSet|ReplicaSet|ReplicationController|Job|CronJob|Secret|ServiceAccount|\w*List)$/;
+
+function k8sIrrelevant(chunk: string): boolean {
+  const m = /^kind[ \t]*:[ \t]*["']?([A-Za-z]+)["']?[ \t]*(#.*)?$/m.exec(chunk);
+  return m !== null && !K8S_RELEVANT.test(m[1]!);
 }
 
 export function checkYamlWith(input: YamlInput, rules: YamlRuleSet, settings?: RuleSettings): YamlResult {
@@ -95,8 +130,9 @@ export function checkYamlWith(input: YamlInput, rules: YamlRuleSet, settings?: R
     findings.push(inputErrorFinding(path, line, message, target));
     return { findings, fatal: true, notes };
   };
-  if (text.length > MAX_YAML_BYTES) {
-    return fail(1, `file is ${(text.length / 1048576).toFixed(1)} MiB, above the ${MAX_YAML_BYTES / 1048576} MiB limit for YAML files: it was not checked`);
+  const hardCap = input.kind === 'k8s' ? MAX_K8S_FILE_BYTES : MAX_YAML_BYTES;
+  if (text.length > hardCap) {
+    return fail(1, `file is ${Math.ceil(text.length / 1024)} KiB, above the ${hardCap / 1024} KiB limit for ${kindLabel(input.kind)}s: it was not checked`);
   }
   if (input.kind === 'k8s' && looksLikeHelmTemplate(text)) {
     notes.push(`${path}: looks like a Helm template ({{ … }} actions); skipped (render it with \`helm template\` to check it)`);
@@ -108,52 +144,67 @@ export function checkYamlWith(input: YamlInput, rules: YamlRuleSet, settings?: R
   }
   if (text.indexOf('\u0000') >= 0) return fail(lineOfOffset(text, text.indexOf('\u0000')), 'the file contains NUL bytes: it is binary, not YAML, and was not checked');
 
-  const lc = new LineCounter();
-  let parsed: Document.Parsed[];
-  try {
-    const all = parseAllDocuments(text, { lineCounter: lc, merge: true, uniqueKeys: false, prettyErrors: false });
-    parsed = Array.isArray(all) ? all : [];
-  } catch (e) {
-    return fail(1, `the YAML parser gave up (${e instanceof RangeError ? 'nesting too deep' : (e as Error).message}): the file was not checked`);
-  }
-  if (parsed.length > MAX_YAML_DOCUMENTS) {
-    notes.push(`${path}: only the first ${MAX_YAML_DOCUMENTS} of ${parsed.length} documents were checked`);
-    const extra = parsed[MAX_YAML_DOCUMENTS]!.range;
-    findings.push(inputErrorFinding(path, extra ? lc.linePos(extra[0]).line : 1, `more than ${MAX_YAML_DOCUMENTS} documents: the rest were not checked`, target));
-    parsed = parsed.slice(0, MAX_YAML_DOCUMENTS);
-  }
-
+  // Compose files and workflows are one document (anchors may be shared across the whole text);
+  // Kubernetes streams are split so that only the documents the rules read are parsed.
+  const chunks = input.kind === 'k8s' ? splitDocuments(text) : [{ text, lineOffset: 0 }];
+  const multi = chunks.length > 1;
   const budget = { left: DEFAULT_BUDGET };
   const docs: YDoc[] = [];
   let checkedAny = false;
-  parsed.forEach((doc, index) => {
-    const docLine = doc.range ? lc.linePos(doc.range[0]).line : 1;
-    const label = parsed.length > 1 ? `document ${index + 1}` : 'the document';
-    if (doc.errors.length > 0) {
-      const err = doc.errors[0]!;
-      const line = err.linePos?.[0]?.line ?? lc.linePos(err.pos[0]).line;
-      const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      findings.push(inputErrorFinding(path, line, `invalid YAML in ${label}: ${msg}; ${label} was not checked`, target));
-      return;
-    }
-    const top = doc.contents;
-    if (top === null || (isScalar(top) && (top.value === null || top.value === undefined))) return; // empty document (`---` at the end)
-    if (!isMap(top)) {
-      findings.push(inputErrorFinding(path, docLine, `${label} is ${describeTop(top)} at the top, but a ${kindLabel(input.kind)} must be a mapping; ${label} was not checked`, target));
-      return;
-    }
-    try {
-      const dup = duplicateKey(doc, lc, budget);
-      if (dup) {
-        findings.push(inputErrorFinding(path, dup.line, `duplicate key "${dup.key.slice(0, 80)}" in ${label} (tools disagree on which value wins); ${label} was not checked`, target));
-        return;
-      }
-      docs.push(makeYDoc(doc, lc, index, budget));
+  let parsedBytes = 0;
+  let docNumber = 0;
+  for (let ci = 0; ci < chunks.length; ci++) {
+    const chunk = chunks[ci]!;
+    if (input.kind === 'k8s' && k8sIrrelevant(chunk.text)) {
+      docNumber++;
       checkedAny = true;
-    } catch (e) {
-      findings.push(inputErrorFinding(path, docLine, `${label} could not be checked: ${problem(e)}`, target));
+      continue;
     }
-  });
+    if (parsedBytes + chunk.text.length > MAX_YAML_BYTES || docNumber >= MAX_YAML_DOCUMENTS) {
+      const line = chunk.lineOffset + 1;
+      notes.push(`${path}: documents from line ${line} on were not checked (more than ${MAX_YAML_BYTES / 1024} KiB of manifests to check)`);
+      findings.push(inputErrorFinding(path, line, `more than ${MAX_YAML_BYTES / 1024} KiB or ${MAX_YAML_DOCUMENTS} documents of workloads in one file: the documents from here on were not checked`, target));
+      break;
+    }
+    parsedBytes += chunk.text.length;
+    const lc = new LineCounter();
+    const lines = shifted(lc, chunk.lineOffset);
+    let parsed: Document.Parsed[];
+    try {
+      const all = parseAllDocuments(chunk.text, { lineCounter: lc, merge: true, uniqueKeys: false, prettyErrors: false });
+      parsed = Array.isArray(all) ? all : [];
+    } catch (e) {
+      findings.push(inputErrorFinding(path, chunk.lineOffset + 1, `the YAML parser gave up (${e instanceof RangeError ? 'nesting too deep' : (e as Error).message}): ${multi ? 'this document was' : 'the file was'} not checked`, target));
+      continue;
+    }
+    for (const doc of parsed) {
+      docNumber++;
+      const start = doc.contents?.range?.[0] ?? doc.range?.[0];
+      const docLine = start !== undefined ? lines.linePos(start).line : chunk.lineOffset + 1;
+      const label = multi || parsed.length > 1 ? `document ${docNumber}` : 'the document';
+      if (doc.errors.length > 0) {
+        const err = doc.errors[0]!;
+        const line = lines.linePos(err.pos[0]).line;
+        const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+        findings.push(inputErrorFinding(path, line, `invalid YAML in ${label}: ${msg}; ${label} was not checked`, target));
+        continue;
+      }
+      const top = doc.contents;
+      if (top === null || (isScalar(top) && (top.value === null || top.value === undefined))) continue; // empty document (`---` at the end)
+      if (!isMap(top)) {
+        findings.push(inputErrorFinding(path, docLine, `${label} is ${describeTop(top)} at the top, but a ${kindLabel(input.kind)} must be a mapping; ${label} was not checked`, target));
+        continue;
+      }
+      try {
+        docs.push(makeYDoc(doc, lines, docNumber - 1, budget));
+        checkedAny = true;
+      } catch (e) {
+        if (e instanceof YamlDuplicateKeyError) {
+          findings.push(inputErrorFinding(path, e.line, `duplicate key "${e.key}" in ${label} (tools disagree on which value wins); ${label} was not checked`, target));
+        } else findings.push(inputErrorFinding(path, docLine, `${label} could not be checked: ${problem(e)}`, target));
+      }
+    }
+  }
 
   findings.push(...runRules(input, docs, rules, settings));
   const fatal = !checkedAny && findings.some((f) => f.ruleId === 'MCG991');

@@ -6,7 +6,7 @@
  * resolved one hop at a time through an index built in one pass, and merged maps are memoised,
  * so an alias bomb costs linear time. A work budget bounds what is left.
  */
-import { isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type LineCounter, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /** Thrown when a document needs more alias/merge work than any real manifest does. */
 export class YamlBudgetError extends Error {}
@@ -14,7 +14,8 @@ export class YamlBudgetError extends Error {}
 /** One parsed document with what is needed to resolve aliases and report lines. */
 export interface YDoc {
   doc: Document.Parsed;
-  lc: LineCounter;
+  /** Offsets of this document to lines of the file. */
+  lc: { linePos(offset: number): { line: number; col: number } };
   /** Index (0-based) of the document in its file. */
   index: number;
   aliasTarget: Map<Alias, Node | undefined>;
@@ -35,15 +36,36 @@ export interface Entry {
 
 export const DEFAULT_BUDGET = 2_000_000;
 
-export function makeYDoc(doc: Document.Parsed, lc: LineCounter, index: number, budget = { left: DEFAULT_BUDGET }): YDoc {
+/** Thrown by makeYDoc when a map repeats a key (tools disagree on which value wins). */
+export class YamlDuplicateKeyError extends Error {
+  constructor(
+    readonly key: string,
+    readonly line: number,
+  ) {
+    super(`duplicate key "${key.slice(0, 80)}"`);
+  }
+}
+
+export function makeYDoc(doc: Document.Parsed, lc: YDoc['lc'], index: number, budget = { left: DEFAULT_BUDGET }): YDoc {
   const aliasTarget = new Map<Alias, Node | undefined>();
   const anchors = new Map<string, Node>();
-  // One pass in document order: an alias refers to the last anchor of that name before it.
+  // One pass in document order: an alias refers to the last anchor of that name before it; and
+  // duplicate keys are found here in linear time (the parser's own check is quadratic).
   visit(doc, {
     Node(_k, node) {
       if (--budget.left < 0) throw new YamlBudgetError('document too large to check');
       if (isAlias(node)) aliasTarget.set(node, anchors.get(node.source));
       else if (node.anchor) anchors.set(node.anchor, node);
+      if (isYamlMap(node) && node.items.length > 1) {
+        const seen = new Set<string>();
+        for (const p of node.items) {
+          const k = p.key;
+          if (!isScalar(k) || typeof k.value === 'symbol') continue;
+          const text = String(k.value);
+          if (seen.has(text)) throw new YamlDuplicateKeyError(text, k.range ? lc.linePos(k.range[0]).line : 1);
+          seen.add(text);
+        }
+      }
     },
   });
   return { doc, lc, index, aliasTarget, mergeCache: new WeakMap(), budget };
