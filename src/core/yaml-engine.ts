@@ -22,7 +22,7 @@ export { classifyYaml, looksLikeHelmTemplate, type YamlKind } from './yaml/class
  * it is reported (MCG991) and not parsed; in a Kubernetes stream the workload documents beyond it
  * are reported and not checked.
  */
-export const MAX_YAML_BYTES = 512 * 1024;
+export const MAX_YAML_BYTES = 256 * 1024;
 /** A Kubernetes stream is split into documents first; CRDs and other kinds no rule reads cost no parse. */
 export const MAX_K8S_FILE_BYTES = 16 * 1024 * 1024;
 /** Documents per file beyond which the rest are reported and not checked. */

@@ -57,11 +57,11 @@ describe('hostile YAML', () => {
     for (let i = 0; text.length < 10 * 1024 * 1024; i++) text += `  s${i}:\n    image: s:1\n    privileged: true\n`;
     const r = bounded(compose(text));
     expect(text.length).toBeGreaterThan(MAX_YAML_BYTES);
-    expect(errors(r.findings).map((f) => f.message)).toEqual([expect.stringMatching(/^compose\.yaml:1: file is \d+ KiB, above the 512 KiB limit/)]);
+    expect(errors(r.findings).map((f) => f.message)).toEqual([expect.stringMatching(/^compose\.yaml:1: file is \d+ KiB, above the 256 KiB limit/)]);
     expect(r.fatal).toBe(true);
   });
 
-  it('a 10 MB Kubernetes stream: the first 512 KiB of workloads are checked, the rest reported at its line', () => {
+  it('a 10 MB Kubernetes stream: the first 256 KiB of workloads are checked, the rest reported at its line', () => {
     let text = '';
     while (text.length < 10 * 1024 * 1024) text += privilegedPod + '---\n';
     const r = bounded(k8s(text));

@@ -1,5 +1,5 @@
 import { yamlRuleTable } from '../../support/yaml-rule-table.js';
-import { deployment, hardened } from '../../support/k8s-fixtures.js';
+import { deployment } from '../../support/k8s-fixtures.js';
 import { rule } from '../../../src/rules/k8s/MCG211-automount-service-account-token.js';
 
 yamlRuleTable(rule, {
