@@ -34,7 +34,7 @@ fi
 for t in npm python3; do command -v "$t" >/dev/null || die "$t not found on PATH"; done
 [[ -x "$GO_BIN" ]] || die "go not found (expected /usr/local/go/bin/go, Go >= 1.25)"
 gov="$("$GO_BIN" env GOVERSION)"; gov="${gov#go}"
-[[ "$(printf '%s\n1.25\n' "$gov" | sort -V | head -1)" == "1.25" ]] || die "Go $gov is too old (TruffleHog needs >= 1.25)"
+[[ "$(printf '%s\n1.25\n' "$gov" | sort -V | head -1)" == "1.25" ]] || die "Go $gov is too old (TruffleHog needs >= 1.25, buildx >= 1.26.8)"
 
 # --- 2. TruffleHog: the long pole, built in the background -------------------
 th_log="$MCG_RIG_LOGS/trufflehog.out"
