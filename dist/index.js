@@ -48146,7 +48146,6 @@ async function scan(opts, deps) {
       continue;
     }
     yamlChecked++;
-    if (r.warning) inputError(rel, r.warning.line, r.warning.message, "repository");
     fileLines.set(rel, r.lines);
     const res = deps.yaml.check({ path: rel, text: r.text, kind, target: "repository" }, config.rules);
     for (const n of res.notes) deps.logger.info(n);
