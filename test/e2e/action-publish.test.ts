@@ -146,6 +146,17 @@ describe('same-repository pull request', () => {
     expect([...fake.checkRuns.values()][0]).toMatchObject({ conclusion: 'success', status: 'completed' });
   });
 
+  it('compose files are checked too (manifests: true), and not with manifests: false', async () => {
+    const ws = workspace(PASSING);
+    writeFileSync(join(ws, 'docker-compose.yml'), 'services:\n  mcp:\n    image: acme/mcp:1.0\n    privileged: true\n');
+    const r = await runAction({ workspace: ws, apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, comment: 'never', 'upload-sarif': 'false' } });
+    expect(r.code, explain(r)).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=docker-compose\.yml,line=4,.*MCG101/m);
+    expect([...fake.checkRuns.values()][0]!.annotations.some((a) => a['path'] === 'docker-compose.yml')).toBe(true);
+    const off = await runAction({ workspace: ws, apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, manifests: 'false', comment: 'never', 'upload-sarif': 'false', 'check-run': 'false' } });
+    expect(off.code, explain(off)).toBe(0);
+  });
+
   it('fail-on: never → neutral conclusion when findings would fail, exit 0', async () => {
     const r = await runAction({ workspace: workspace(FAILING), apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, 'fail-on': 'never' } });
     expect(r.code, explain(r)).toBe(0);
