@@ -48860,9 +48860,9 @@ function checkRunName(inputs) {
   if (df.length === 0 || df.length === 1 && df[0] === "Dockerfile") return "MCP Container Guard";
   return `MCP Container Guard (${df.join(", ")})`;
 }
-function reportTarget(inputs) {
+function reportTarget(inputs, repository) {
   if (inputs.dockerfiles.length > 0) return inputs.dockerfiles.join(",");
-  return inputs.image ?? inputs.imageTar ?? "all";
+  return inputs.image ?? inputs.imageTar ?? repository;
 }
 
 // src/action/context.ts
@@ -48900,6 +48900,9 @@ function runContext(env, payload) {
   if (isPrEvent && pr && pr.headRepo && pr.headRepo.toLowerCase() !== (pr.baseRepo ?? repository).toLowerCase()) {
     readOnly = true;
     readOnlyReason = `pull request from the fork ${pr.headRepo}: GitHub gives this run a read-only token`;
+  } else if (isPrEvent && pr && !pr.headRepo) {
+    readOnly = true;
+    readOnlyReason = "pull request whose head repository is unknown (a deleted fork): treated as a fork, read-only";
   } else if (actor === "dependabot[bot]" && eventName !== "pull_request_target" && eventName !== "workflow_run") {
     readOnly = true;
     readOnlyReason = "Dependabot run: GitHub gives this run a read-only token";
@@ -53474,7 +53477,7 @@ function describeError(err, op) {
   }
   if (status === 403) {
     if (/advanced security|code scanning is not enabled|not enabled|code security/i.test(gh)) {
-      return new GitHubApiError(`Could not ${op.what}: code scanning is not enabled for this repository (403 ${gh}). Enable it (Settings \u2192 Code security) or set upload-sarif: false; the SARIF file is kept.`, status, "not-enabled");
+      return new GitHubApiError(`Could not ${op.what}: code scanning is not enabled for this repository (403 ${gh}). Enable it under Settings \u2192 Code security${op.notEnabledHint ? `, or ${op.notEnabledHint}` : ""}.`, status, "not-enabled");
     }
     return new GitHubApiError(`Could not ${op.what}: ${perm} (403 ${gh}).`, status, "permission");
   }
@@ -53510,20 +53513,34 @@ function chunks(items2, size) {
 }
 async function publishCheckRun(gh, t, output, conclusion, logger, now = () => /* @__PURE__ */ new Date()) {
   const perm = "checks: write";
-  const created = await call(
-    { what: `create the check run "${t.name}"`, permission: perm },
-    () => gh.rest.checks.create({
+  const startedAt = now().toISOString();
+  const create = () => call({ what: `create the check run "${t.name}"`, permission: perm }, async () => {
+    const r = await gh.rest.checks.create({
       owner: t.owner,
       repo: t.repo,
       name: t.name,
       head_sha: t.headSha,
       status: "in_progress",
-      started_at: now().toISOString(),
+      started_at: startedAt,
       ...t.detailsUrl ? { details_url: t.detailsUrl } : {},
-      ...t.externalId ? { external_id: t.externalId } : {}
-    })
-  );
-  const id = created.data.id;
+      ...t.externalId ? { external_id: t.externalId } : {},
+      request: { retries: 0 }
+    });
+    return { id: r.data.id, html_url: r.data.html_url };
+  });
+  let created;
+  try {
+    created = await create();
+  } catch (e) {
+    if (!(e instanceof GitHubApiError) || e.kind !== "server" && e.kind !== "other") throw e;
+    const list2 = await call(
+      { what: `look up check runs "${t.name}" of ${t.headSha.slice(0, 12)}`, permission: "checks: read" },
+      () => gh.rest.checks.listForRef({ owner: t.owner, repo: t.repo, ref: t.headSha, check_name: t.name, filter: "all", per_page: 100 })
+    );
+    const landed = list2.data.check_runs.find((c) => c.status !== "completed" && c.started_at !== null && Date.parse(c.started_at) === Date.parse(startedAt));
+    created = landed ? { id: landed.id, html_url: landed.html_url } : await create();
+  }
+  const id = created.id;
   const title = clip2(output.title, 255);
   const summary2 = clip2(output.summary, CHECK_OUTPUT_MAX);
   const text2 = output.text !== void 0 ? clip2(output.text, CHECK_OUTPUT_MAX) : void 0;
@@ -53554,7 +53571,7 @@ async function publishCheckRun(gh, t, output, conclusion, logger, now = () => /*
     })
   );
   if (failure) throw describeError(failure, { what: "add check-run annotations", permission: perm });
-  return { id, url: done.data.html_url ?? created.data.html_url ?? void 0, annotationsSent: sent };
+  return { id, url: done.data.html_url ?? created.html_url ?? void 0, annotationsSent: sent };
 }
 
 // src/reporters/escape.ts
@@ -54388,17 +54405,35 @@ async function upsertComment(gh, t, marker, body) {
   const existing = findSticky(comments, marker);
   if (existing) {
     if (existing.body === body) return { id: existing.id, url: existing.html_url, action: "unchanged" };
-    const r2 = await call(
+    const r = await call(
       { what: `update the pull request comment ${existing.id}`, permission: perm },
       () => gh.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: existing.id, body })
     );
-    return { id: r2.data.id, url: r2.data.html_url, action: "updated" };
+    return { id: r.data.id, url: r.data.html_url, action: "updated" };
   }
-  const r = await call(
-    { what: `comment on pull request #${t.issueNumber}`, permission: perm },
-    () => gh.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body })
-  );
-  return { id: r.data.id, url: r.data.html_url, action: "created" };
+  const create = () => call({ what: `comment on pull request #${t.issueNumber}`, permission: perm }, async () => {
+    const r = await gh.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body, request: { retries: 0 } });
+    return { id: r.data.id, url: r.data.html_url, action: "created" };
+  });
+  try {
+    return await create();
+  } catch (e) {
+    if (!(e instanceof GitHubApiError) || e.kind !== "server" && e.kind !== "other") throw e;
+    const again = await call(
+      { what: `list the comments of pull request #${t.issueNumber}`, permission: "pull-requests: read" },
+      () => gh.paginate(gh.rest.issues.listComments, { owner: t.owner, repo: t.repo, issue_number: t.issueNumber, per_page: 100 })
+    );
+    const landed = findSticky(again, marker);
+    if (landed) {
+      if (landed.body === body) return { id: landed.id, url: landed.html_url, action: "created" };
+      const r = await call(
+        { what: `update the pull request comment ${landed.id}`, permission: perm },
+        () => gh.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: landed.id, body })
+      );
+      return { id: r.data.id, url: r.data.html_url, action: "created" };
+    }
+    return await create();
+  }
 }
 
 // src/sarif/upload.ts
@@ -54484,12 +54519,13 @@ async function uploadSarif(sarifText, opts, api, logger) {
 // src/action/code-scanning.ts
 var OUR_TOOLS = ["MCP Container Guard", "Trivy", "TruffleHog"];
 var MAX_BASELINE_ANALYSES = 40;
+var BASELINE_HINT = "pass a baseline file (the report JSON of a run on the base branch) with the baseline input";
 function uploadApi(gh, owner, repo, sleep2) {
   let notFound = 0;
   return {
     async upload(req) {
       const r = await call(
-        { what: "upload the SARIF to code scanning", permission: "security-events: write" },
+        { what: "upload the SARIF to code scanning", permission: "security-events: write", notEnabledHint: "set upload-sarif: false (the SARIF file is kept in any case)" },
         () => gh.rest.codeScanning.uploadSarif({ owner, repo, ...req })
       );
       if (!r.data.id) throw new GitHubApiError("Could not upload the SARIF to code scanning: GitHub returned no upload id.", r.status, "other");
@@ -54520,7 +54556,7 @@ async function codeScanningBaseline(gh, owner, repo, ref, logger) {
   const newest = /* @__PURE__ */ new Map();
   for (const tool of OUR_TOOLS) {
     const list2 = await call(
-      { what: `list code-scanning analyses of ${ref}`, permission: "security-events: read" },
+      { what: `list code-scanning analyses of ${ref}`, permission: "security-events: read", notEnabledHint: BASELINE_HINT },
       () => gh.paginate(gh.rest.codeScanning.listRecentAnalyses, { owner, repo, ref, tool_name: tool, per_page: 100, sort: "created", direction: "desc" })
     );
     for (const a of list2) {
@@ -54532,7 +54568,7 @@ async function codeScanningBaseline(gh, owner, repo, ref, logger) {
   let openAlerts = 0;
   for (const tool of OUR_TOOLS) {
     const alerts = await call(
-      { what: `list open code-scanning alerts of ${ref}`, permission: "security-events: read" },
+      { what: `list open code-scanning alerts of ${ref}`, permission: "security-events: read", notEnabledHint: BASELINE_HINT },
       () => gh.paginate(gh.rest.codeScanning.listAlertsForRepo, { owner, repo, ref, state: "open", tool_name: tool, per_page: 100 })
     );
     openAlerts += alerts.length;
@@ -54545,7 +54581,7 @@ async function codeScanningBaseline(gh, owner, repo, ref, logger) {
   const entries2 = [];
   for (const a of picked) {
     const r = await call(
-      { what: `download code-scanning analysis ${a.id} as SARIF`, permission: "security-events: read" },
+      { what: `download code-scanning analysis ${a.id} as SARIF`, permission: "security-events: read", notEnabledHint: BASELINE_HINT },
       () => gh.request("GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}", {
         owner,
         repo,
@@ -55051,7 +55087,7 @@ async function run(env = process.env) {
     setOutput("sarif-file", relative2(root, sarifPath));
     setOutput("report-file", relative2(root, reportPath));
     setCountOutputs(report);
-    const target = reportTarget(inputs);
+    const target = reportTarget(inputs, `${ctx.owner}/${ctx.repo}`);
     const checkName = checkRunName(inputs);
     if (inputs.mode === "scan" || ctx.readOnly) {
       const meta52 = {
