@@ -50,1782 +50,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
-    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code2) => {
-      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan2 = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str2 = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code2;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code2;
-        return str2.charCodeAt(++index);
-      };
-      while (index < length) {
-        code2 = advance();
-        let next;
-        if (code2 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code2 = advance();
-          if (code2 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code2 = advance())) {
-            if (code2 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code2 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code2 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code2 = advance())) {
-                if (code2 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code2 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code2 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code2 = advance())) {
-              if (code2 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code2 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str2;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
-        glob = str2.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str2;
-      } else {
-        base = str2;
-      }
-      if (base && base !== "" && base !== "/" && base !== str2) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code2)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan2;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push2 = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push2({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push2({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push2({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push2({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push2({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push2({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push2(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push2({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push2({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push2({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push2({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push2({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
-            continue;
-          }
-          push2({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push2(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push2(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push2(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str2) => {
-        switch (str2) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan2 = require_scan();
-    var parse = require_parse();
-    var utils = require_utils();
-    var constants = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str2) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str2);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix2 = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix2 });
-        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch3.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix2);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
-    };
-    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
-    };
-    picomatch3.scan = (input, options) => scan2(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch3.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse(input, options);
-      }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch3.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch3.constants = constants;
-    module.exports = picomatch3;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch3(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
-  }
-});
-
 // node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
   "node_modules/dockerfile-ast/lib/argument.js"(exports) {
@@ -15186,6 +13410,1782 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan2 = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str2 = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code2;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str2.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code2;
+        return str2.charCodeAt(++index);
+      };
+      while (index < length) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str2;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str2;
+      } else {
+        base = str2;
+      }
+      if (base && base !== "" && base !== "/" && base !== str2) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan2;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push2 = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push2({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push2({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push2({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push2({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push2({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push2({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push2({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push2({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push2({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push2(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push2({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push2({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push2({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push2({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push2({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push2({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push2({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push2({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push2({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push2({ type: "plus", value });
+            continue;
+          }
+          push2({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push2({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push2({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push2({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push2({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push2({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push2(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push2(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push2(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str2) => {
+        switch (str2) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan2 = require_scan();
+    var parse = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const arrayMatcher = (str2) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str2);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix2 = opts.windows;
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch3.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch3.matchBase(input, regex, options, posix2);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix2 }));
+    };
+    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      return parse(pattern, { ...options, fastpaths: false });
+    };
+    picomatch3.scan = (input, options) => scan2(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch3.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options);
+      }
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch3.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch3.constants = constants;
+    module.exports = picomatch3;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch3(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
+  }
+});
+
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -19550,7 +19550,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv2 = class {
+    var Ajv3 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -19920,9 +19920,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports.default = Ajv2;
+    Ajv3.ValidationError = validation_error_1.default;
+    Ajv3.MissingRefError = ref_error_1.default;
+    exports.default = Ajv3;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key2 in checkOpts) {
         const opt = key2;
@@ -22033,7 +22033,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
+    var Ajv3 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -22052,11 +22052,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv2;
-    module.exports = exports = Ajv2;
-    module.exports.Ajv = Ajv2;
+    exports.Ajv = Ajv3;
+    module.exports = exports = Ajv3;
+    module.exports.Ajv = Ajv3;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2;
+    exports.default = Ajv3;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -22164,7 +22164,7 @@ var require_picocolors = __commonJS({
 });
 
 // src/cli/main.ts
-import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync2, statSync as statSync3, writeFileSync } from "node:fs";
+import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync3, statSync as statSync4, writeFileSync } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // src/cli/args.ts
@@ -22210,6 +22210,10 @@ var USAGE = `Usage: mcg <command> [options]
 Commands:
   scan [path]            Scan Dockerfiles, the built image, compose files, Kubernetes
                          manifests and workflows below path (default: .)
+  discover [path]        Print the Dockerfiles below path as a GitHub Actions matrix
+                         ({"include":[{"target","dockerfile","context"}\u2026]})
+  merge DIR\u2026             Merge the results of several scan jobs (artifact directories)
+                         into one report and one SARIF log
   rules                  List the rule catalog
   --version              Print the version
   --help                 Print this help
@@ -22240,6 +22244,21 @@ scan options:
   --category C           SARIF category prefix (default mcg)
   --no-color             No colours (NO_COLOR is honoured too)
 
+discover options:
+  --dockerfiles GLOB     Which files are Dockerfiles (repeatable, or comma/newline-separated;
+                         repository-relative globs); default: Dockerfile, *.Dockerfile,
+                         Dockerfile.*, Containerfile
+  --context DIR          Build context for every Dockerfile (default: its directory)
+  --format F             json (default, one line for $GITHUB_OUTPUT) or table
+  --config F, --root DIR, --output F   as for scan
+
+merge options:
+  --sarif F              Write the merged SARIF log to F (when the targets do not fit one
+                         upload, further logs go to F-2.sarif, F-3.sarif \u2026)
+  --report-json F        Write the merged report JSON to F
+  --matrix JSON|@F       The discover matrix: a Dockerfile in it without results fails the merge
+  --format, --output, --severity-threshold, --fail-on, --category, --no-color   as for scan
+
 Exit status: 0 pass, 1 the policy failed, 2 usage, config or tool error.`;
 function csvScanners(v) {
   const parts = v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -22249,6 +22268,74 @@ function csvScanners(v) {
   }
   for (const p of parts) if (p !== "trivy" && p !== "trufflehog") throw new CliUsageError(`--scanners: unknown scanner "${p}" (use trivy, trufflehog, all or none)`);
   return { trivy: parts.includes("trivy"), trufflehog: parts.includes("trufflehog") };
+}
+function parseFailOn(v) {
+  if (v !== void 0 && v !== "new" && v !== "any" && v !== "never") throw new CliUsageError(`--fail-on must be new, any or never, got "${v}"`);
+  return v;
+}
+function parseDiscover(rest) {
+  const { values, positionals: positionals2 } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      dockerfiles: { type: "string", multiple: true },
+      dockerfile: { type: "string", multiple: true },
+      context: { type: "string" },
+      config: { type: "string" },
+      root: { type: "string" },
+      format: { type: "string" },
+      output: { type: "string", short: "o" }
+    }
+  });
+  if (positionals2.length > 1) throw new CliUsageError(`discover takes one path, got ${positionals2.length}: ${positionals2.join(" ")}`);
+  const format = values.format ?? "json";
+  if (format !== "json" && format !== "table") throw new CliUsageError(`--format for discover must be json or table, got "${format}"`);
+  return {
+    command: "discover",
+    path: positionals2[0] ?? ".",
+    root: values.root,
+    dockerfiles: [...values.dockerfiles ?? [], ...values.dockerfile ?? []],
+    context: values.context,
+    config: values.config,
+    format,
+    output: values.output
+  };
+}
+function parseMerge(rest) {
+  const { values, positionals: positionals2 } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      sarif: { type: "string" },
+      "report-json": { type: "string" },
+      format: { type: "string" },
+      output: { type: "string", short: "o" },
+      "severity-threshold": { type: "string" },
+      "fail-on": { type: "string" },
+      category: { type: "string" },
+      matrix: { type: "string" },
+      "no-color": { type: "boolean" },
+      color: { type: "boolean" }
+    }
+  });
+  if (positionals2.length === 0) throw new CliUsageError("merge needs at least one artifact directory");
+  const format = values.format ?? "table";
+  if (!FORMATS.includes(format)) throw new CliUsageError(`--format must be one of ${FORMATS.join(", ")}, got "${values.format}"`);
+  return {
+    command: "merge",
+    dirs: positionals2,
+    sarif: values.sarif,
+    reportJson: values["report-json"],
+    format,
+    output: values.output,
+    severityThreshold: values["severity-threshold"] !== void 0 ? parseSeverity(values["severity-threshold"], "--severity-threshold") : void 0,
+    failOn: parseFailOn(values["fail-on"]),
+    category: values.category,
+    matrix: values.matrix,
+    color: values["no-color"] ? false : values.color ? true : void 0
+  };
 }
 function parseCli(argv) {
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") return { command: "help" };
@@ -22261,6 +22348,8 @@ function parseCli(argv) {
       if (f !== "table" && f !== "json") throw new CliUsageError(`--format for rules must be table or json`);
       return { command: "rules", format: f };
     }
+    if (cmd === "discover") return parseDiscover(rest);
+    if (cmd === "merge") return parseMerge(rest);
     if (cmd !== "scan") throw new CliUsageError(`unknown command "${cmd}"`);
     const { values, positionals: positionals2 } = parseArgs({
       args: rest,
@@ -22303,8 +22392,7 @@ function parseCli(argv) {
       if (eq <= 0) throw new CliUsageError(`--build-arg "${a}" must be KEY=VALUE`);
       buildArgs[a.slice(0, eq)] = a.slice(eq + 1);
     }
-    const failOn = values["fail-on"];
-    if (failOn !== void 0 && failOn !== "new" && failOn !== "any" && failOn !== "never") throw new CliUsageError(`--fail-on must be new, any or never, got "${failOn}"`);
+    const failOn = parseFailOn(values["fail-on"]);
     let timeoutMinutes;
     if (values["timeout-minutes"] !== void 0) {
       timeoutMinutes = Number(values["timeout-minutes"]);
@@ -22346,9 +22434,8 @@ function parseCli(argv) {
 }
 
 // src/core/scan.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { existsSync, statSync as statSync2 } from "node:fs";
-import { basename, dirname, join as join2 } from "node:path";
+import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
+import { join as join2 } from "node:path";
 
 // src/core/dockerfile/model.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -26089,6 +26176,133 @@ function listContext(dir, limit = 5e4) {
   return out.sort();
 }
 
+// src/core/discover.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+import { existsSync, statSync as statSync2 } from "node:fs";
+import { basename, dirname } from "node:path";
+
+// src/core/fingerprint.ts
+import { createHash } from "node:crypto";
+function sha256Hex(s) {
+  return createHash("sha256").update(s).digest("hex");
+}
+function baseFingerprint(f) {
+  const parts = f.source === "mcg" ? [f.ruleId, f.location.path, f.fingerprintKey] : [f.source, f.ruleId, f.fingerprintKey, f.target];
+  return sha256Hex(parts.join("\0")).slice(0, 32);
+}
+function assignFingerprints(findings) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const base = baseFingerprint(f);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    f.fingerprint = n === 1 ? base : `${base}:${n}`;
+  }
+}
+function partialFingerprints(f) {
+  const [hash, n] = f.fingerprint.split(":");
+  return { primaryLocationLineHash: `${hash.slice(0, 16)}:${n ?? "1"}`, "mcg/v1": f.fingerprint };
+}
+
+// src/core/discover.ts
+var UsageError = class extends Error {
+};
+var DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|^.+\.(Dockerfile|dockerfile|Containerfile)$/;
+function isDockerfileName(name) {
+  return DOCKERFILE_NAME.test(name) && !name.endsWith(".dockerignore") && !/\.(md|txt|orig|bak|swp)$/.test(name);
+}
+var YAML_NAME = /\.ya?ml$/i;
+function splitList(values) {
+  return (values ?? []).flatMap((v) => v.split(/[\n,]/)).map((s) => s.trim()).filter((s) => s.length > 0 && !s.startsWith("#"));
+}
+function discover(opts) {
+  const root = opts.root;
+  const scanRoot = confine(root, opts.path ?? ".", "scan path");
+  if (!existsSync(scanRoot)) throw new UsageError(`scan path "${opts.path}" does not exist`);
+  const include = opts.include && opts.include.length > 0 ? (0, import_picomatch.default)(opts.include, { dot: true }) : void 0;
+  const exclude = opts.exclude && opts.exclude.length > 0 ? (0, import_picomatch.default)(opts.exclude, { dot: true }) : void 0;
+  const wanted = (rel) => (!include || include(rel)) && !exclude?.(rel);
+  const globs = (opts.dockerfileGlobs ?? []).map((g) => g.replace(/^\.\//, ""));
+  const globMatch = globs.length > 0 ? (0, import_picomatch.default)(globs, { dot: true }) : void 0;
+  const contextFor = (abs) => repoPath(root, opts.context !== void 0 ? confine(root, opts.context, "context") : dirname(abs));
+  const byPath = /* @__PURE__ */ new Map();
+  const add = (abs) => {
+    const rel = repoPath(root, abs);
+    if (!byPath.has(rel)) byPath.set(rel, { name: rel, dockerfile: rel, context: contextFor(abs) });
+  };
+  const explicit = opts.dockerfiles ?? [];
+  for (const d of explicit) {
+    const abs = confine(root, d, "dockerfile");
+    if (!existsSync(abs) || !statSync2(abs).isFile()) throw new UsageError(`Dockerfile "${d}" does not exist`);
+    add(abs);
+  }
+  const yamlFiles = [];
+  const isFile = statSync2(scanRoot).isFile();
+  for (const abs of isFile ? [scanRoot] : walk(scanRoot)) {
+    const rel = repoPath(root, abs);
+    if (!wanted(rel)) continue;
+    const name = basename(abs);
+    const isDockerfile = globMatch ? globMatch(rel) : isDockerfileName(name);
+    if (explicit.length === 0 && isDockerfile) add(abs);
+    else if (opts.yaml && YAML_NAME.test(name) && !/^\.mcg\.ya?ml$/.test(name)) yamlFiles.push(abs);
+  }
+  if (globMatch && byPath.size === 0 && explicit.length === 0) {
+    throw new UsageError(`no file below "${repoPath(root, scanRoot)}" matches the Dockerfile glob(s) ${globs.map((g) => `"${g}"`).join(", ")}`);
+  }
+  const dockerfiles = [...byPath.values()].sort((a, b) => a.dockerfile < b.dockerfile ? -1 : a.dockerfile > b.dockerfile ? 1 : 0);
+  return { dockerfiles, yamlFiles };
+}
+var MAX_SLUG = 64;
+var MAX_MATRIX_JOBS = 256;
+function rawSlug(dockerfile) {
+  const dir = dirname(dockerfile);
+  const base = basename(dockerfile);
+  const parts = dir === "." ? [] : dir.split("/");
+  if (!/^(Dockerfile|Containerfile)$/.test(base)) parts.push(base);
+  const s = parts.join("-").toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-.]+|[-.]+$/g, "");
+  return s || "root";
+}
+function targetSlugs(dockerfiles) {
+  const used = /* @__PURE__ */ new Set();
+  return dockerfiles.map((path) => {
+    let s = rawSlug(path);
+    if (s.length > MAX_SLUG) s = `${s.slice(0, MAX_SLUG - 9).replace(/[-.]+$/, "")}-${sha256Hex(path).slice(0, 8)}`;
+    let out = s;
+    for (let n = 2; used.has(out); n++) out = `${s.slice(0, MAX_SLUG - String(n).length - 1)}-${n}`;
+    used.add(out);
+    return out;
+  });
+}
+function matrixOf(dockerfiles) {
+  if (dockerfiles.length > MAX_MATRIX_JOBS) {
+    throw new UsageError(
+      `${dockerfiles.length} Dockerfiles found, but a matrix runs at most ${MAX_MATRIX_JOBS} jobs: narrow the set with dockerfiles globs or exclude in .mcg.yml, or call the workflow once per group`
+    );
+  }
+  const sorted = [...dockerfiles].sort((a, b) => a.dockerfile < b.dockerfile ? -1 : a.dockerfile > b.dockerfile ? 1 : 0);
+  const slugs = targetSlugs(sorted.map((d) => d.dockerfile));
+  return { include: sorted.map((d, i) => ({ target: slugs[i], dockerfile: d.dockerfile, context: d.context })) };
+}
+function parseMatrix(text2) {
+  let data;
+  try {
+    data = JSON.parse(text2);
+  } catch (e) {
+    throw new UsageError(`the matrix is not JSON (${e.message}): pass the output of mcg discover`);
+  }
+  const include = data?.include;
+  if (!Array.isArray(include) || include.length > MAX_MATRIX_JOBS) throw new UsageError(`the matrix must be {"include": [...]} with at most ${MAX_MATRIX_JOBS} entries, as mcg discover prints it`);
+  return include.map((e, i) => {
+    const o = e;
+    const ok = (v, re) => typeof v === "string" && v.length <= 4096 && re.test(v);
+    const path = /^(?!\/)(?!(.*\/)?\.\.(\/|$))[^\u0000-\u001f\\]+$/;
+    if (!o || !ok(o.target, /^[a-z0-9._-]{1,64}$/) || !ok(o.dockerfile, path) || !ok(o.context, path)) {
+      throw new UsageError(`matrix entry ${i} is not {"target","dockerfile","context"} with a safe target and repository-relative paths`);
+    }
+    return { target: o.target, dockerfile: o.dockerfile, context: o.context };
+  });
+}
+
 // src/core/config.ts
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -26308,31 +26522,8 @@ function parseConfig(file, text2) {
   return cfg;
 }
 
-// src/core/fingerprint.ts
-import { createHash } from "node:crypto";
-function sha256Hex(s) {
-  return createHash("sha256").update(s).digest("hex");
-}
-function baseFingerprint(f) {
-  const parts = f.source === "mcg" ? [f.ruleId, f.location.path, f.fingerprintKey] : [f.source, f.ruleId, f.fingerprintKey, f.target];
-  return sha256Hex(parts.join("\0")).slice(0, 32);
-}
-function assignFingerprints(findings) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const base = baseFingerprint(f);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    f.fingerprint = n === 1 ? base : `${base}:${n}`;
-  }
-}
-function partialFingerprints(f) {
-  const [hash, n] = f.fingerprint.split(":");
-  return { primaryLocationLineHash: `${hash.slice(0, 16)}:${n ?? "1"}`, "mcg/v1": f.fingerprint };
-}
-
 // src/core/suppress.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 var EXPIRING_WINDOW_DAYS = 14;
 var INLINE = /#\s*mcg-ignore\b[:\s]*([A-Za-z0-9_/.*-]+(?:\s*,\s*[A-Za-z0-9_/.*-]+)*)?\s*(.*)$/;
 function inlineSuppressions(path, lines) {
@@ -26362,7 +26553,7 @@ function inlineSuppressions(path, lines) {
 function idMatches(pattern, id) {
   if (pattern === id) return true;
   if (!pattern.includes("*")) return false;
-  return import_picomatch.default.isMatch(id, pattern, { nocase: false });
+  return import_picomatch2.default.isMatch(id, pattern, { nocase: false });
 }
 function daysBetween(a, b) {
   return (b.getTime() - a.getTime()) / 864e5;
@@ -26420,7 +26611,7 @@ function applySuppressions(findings, fileLines, entries2, now) {
       }
     }
     const e = active.find(
-      (x) => idMatches(x.id, f.ruleId) && (x.path === void 0 || import_picomatch.default.isMatch(f.location.path, x.path, { dot: true })) && (x.target === void 0 || x.target === f.target || import_picomatch.default.isMatch(f.target, x.target, { dot: true }))
+      (x) => idMatches(x.id, f.ruleId) && (x.path === void 0 || import_picomatch2.default.isMatch(f.location.path, x.path, { dot: true })) && (x.target === void 0 || x.target === f.target || import_picomatch2.default.isMatch(f.target, x.target, { dot: true }))
     );
     if (e) {
       f.suppressed = { kind: "external", justification: e.reason || "(no reason given)", where: e.where, owner: e.owner, expires: e.expires };
@@ -26524,15 +26715,8 @@ function mergeFindings(input) {
 }
 
 // src/core/scan.ts
-var DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|^.+\.(Dockerfile|dockerfile|Containerfile)$/;
-function isDockerfileName(name) {
-  return DOCKERFILE_NAME.test(name) && !name.endsWith(".dockerignore") && !/\.(md|txt|orig|bak|swp)$/.test(name);
-}
-var YAML_NAME = /\.ya?ml$/i;
-var UsageError = class extends Error {
-};
 function loadConfig(root, configPath) {
-  const rel = configPath ?? (existsSync(join2(root, ".mcg.yml")) ? ".mcg.yml" : existsSync(join2(root, ".mcg.yaml")) ? ".mcg.yaml" : void 0);
+  const rel = configPath ?? (existsSync2(join2(root, ".mcg.yml")) ? ".mcg.yml" : existsSync2(join2(root, ".mcg.yaml")) ? ".mcg.yaml" : void 0);
   if (!rel) return defaultConfig();
   const abs = confine(root, rel, "config");
   const r = readTextFile(abs, 1024 * 1024);
@@ -26541,7 +26725,7 @@ function loadConfig(root, configPath) {
 }
 function contextInfo(root, contextAbs, dockerfileAbs, cache) {
   const dir = repoPath(root, contextAbs);
-  if (!existsSync(contextAbs) || !statSync2(contextAbs).isDirectory()) return makeBuildContext(dir, [], void 0, false);
+  if (!existsSync2(contextAbs) || !statSync3(contextAbs).isDirectory()) return makeBuildContext(dir, [], void 0, false);
   let files = cache.get(contextAbs);
   if (!files) {
     files = listContext(contextAbs);
@@ -26549,7 +26733,7 @@ function contextInfo(root, contextAbs, dockerfileAbs, cache) {
   }
   const own = `${dockerfileAbs}.dockerignore`;
   const ctxIgnore = join2(contextAbs, ".dockerignore");
-  const igPath = existsSync(own) ? own : existsSync(ctxIgnore) ? ctxIgnore : void 0;
+  const igPath = existsSync2(own) ? own : existsSync2(ctxIgnore) ? ctxIgnore : void 0;
   let ig;
   if (igPath) {
     const r = readTextFile(igPath, 1024 * 1024);
@@ -26565,11 +26749,6 @@ async function scan(opts, deps) {
     threshold: opts.severityThreshold ?? config.severityThreshold ?? DEFAULT_POLICY.threshold,
     failOn: opts.failOn ?? config.failOn ?? DEFAULT_POLICY.failOn
   };
-  const scanRoot = confine(root, opts.path ?? ".", "scan path");
-  if (!existsSync(scanRoot)) throw new UsageError(`scan path "${opts.path}" does not exist`);
-  const include = config.include.length > 0 ? (0, import_picomatch2.default)(config.include, { dot: true }) : void 0;
-  const exclude = config.exclude.length > 0 ? (0, import_picomatch2.default)(config.exclude, { dot: true }) : void 0;
-  const wanted = (rel) => (!include || include(rel)) && !exclude?.(rel);
   const findings = [];
   const fileLines = /* @__PURE__ */ new Map();
   const inputErrors = [];
@@ -26583,31 +26762,16 @@ async function scan(opts, deps) {
     inputErrors.push({ path, line, message });
     findings.push(inputErrorFinding(path, line, message, target));
   };
-  const dockerfiles = [];
-  const yamlFiles = [];
-  if (opts.dockerfiles && opts.dockerfiles.length > 0) {
-    for (const d of opts.dockerfiles) {
-      const abs = confine(root, d, "dockerfile");
-      if (!existsSync(abs)) throw new UsageError(`Dockerfile "${d}" does not exist`);
-      const ctx = opts.context !== void 0 ? confine(root, opts.context, "context") : dirname(abs);
-      const rel = repoPath(root, abs);
-      dockerfiles.push({ name: rel, dockerfile: rel, context: repoPath(root, ctx) });
-    }
-  }
-  const isFile = statSync2(scanRoot).isFile();
-  const discovered = isFile ? [scanRoot] : walk(scanRoot);
-  for (const abs of discovered) {
-    const rel = repoPath(root, abs);
-    if (!wanted(rel)) continue;
-    const name = basename(abs);
-    if (!opts.dockerfiles?.length && isDockerfileName(name)) {
-      const ctx = opts.context !== void 0 ? confine(root, opts.context, "context") : dirname(abs);
-      dockerfiles.push({ name: rel, dockerfile: rel, context: repoPath(root, ctx) });
-    } else if (opts.manifests !== false && YAML_NAME.test(name) && deps.yaml && !/^\.mcg\.ya?ml$/.test(name)) {
-      yamlFiles.push(abs);
-    }
-  }
-  dockerfiles.sort((a, b) => a.dockerfile.localeCompare(b.dockerfile));
+  const { dockerfiles, yamlFiles } = discover({
+    root,
+    path: opts.path,
+    dockerfiles: opts.dockerfiles,
+    dockerfileGlobs: opts.dockerfileGlobs,
+    context: opts.context,
+    include: config.include,
+    exclude: config.exclude,
+    yaml: opts.manifests !== false && deps.yaml !== void 0
+  });
   const contextCache = /* @__PURE__ */ new Map();
   const mcgStatus = { name: "mcg", status: "ran" };
   const t0 = Date.now();
@@ -26692,52 +26856,577 @@ async function scan(opts, deps) {
   });
 }
 
-// src/core/baseline.ts
-var MAX_BASELINE_BYTES = 100 * 1024 * 1024;
-var BaselineError = class extends Error {
-};
-var FP = /^[0-9a-f]{16,64}(:\d+)?$/;
-function parseBaseline(text2, file) {
-  if (text2.length > MAX_BASELINE_BYTES) throw new BaselineError(`${file}: the baseline is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB`);
-  let data;
-  try {
-    data = JSON.parse(text2);
-  } catch (e) {
-    throw new BaselineError(`${file}: not JSON (${e.message}): pass a report JSON or SARIF file written by mcg`);
-  }
-  const entries2 = [];
-  const add = (fingerprint, ruleId, path) => {
-    if (typeof fingerprint !== "string" || !FP.test(fingerprint)) return;
-    entries2.push({
-      fingerprint,
-      ruleId: typeof ruleId === "string" ? ruleId.slice(0, 200) : void 0,
-      path: typeof path === "string" ? path.slice(0, 1e3) : void 0
-    });
-  };
-  const obj = data;
-  if (obj && Array.isArray(obj["findings"])) {
-    for (const f of obj["findings"]) {
-      if (f && typeof f === "object") add(f["fingerprint"], f["ruleId"], f["location"]?.["path"]);
-    }
-  } else if (obj && Array.isArray(obj["runs"])) {
-    for (const run of obj["runs"]) {
-      for (const r of Array.isArray(run?.["results"]) ? run["results"] : []) {
-        const pf = r?.["partialFingerprints"];
-        const loc = r?.["locations"]?.[0]?.["physicalLocation"];
-        add(pf?.["mcg/v1"], r?.["ruleId"], loc?.["artifactLocation"]?.["uri"]);
+// src/core/merge-reports.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+import { lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
+
+// schema/report.schema.json
+var report_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/mcp-container-guard/mcp-container-guard/schema/report.schema.json",
+  title: "MCP Container Guard report JSON (mcg-report.json)",
+  description: "The machine-readable result of one scan (`mcg scan --report-json`, the action's report-file output, the mode: scan artifact). A report from another run is untrusted input: `mcg merge` and the action's mode: report refuse anything that does not match this schema.",
+  definitions: {
+    severity: {
+      enum: [
+        "critical",
+        "high",
+        "medium",
+        "low",
+        "info"
+      ]
+    },
+    line: {
+      type: "integer",
+      minimum: 1,
+      maximum: 1e7
+    },
+    oneLine: {
+      type: "string",
+      maxLength: 1e3,
+      pattern: "^[^\\u0000-\\u001f\\u007f]*$"
+    },
+    repoPath: {
+      description: "A repository-relative POSIX path: not absolute, no `..` segment, no backslash or control character.",
+      type: "string",
+      minLength: 1,
+      maxLength: 4096,
+      pattern: "^(?![/~])(?![A-Za-z]:)(?!(.*/)?\\.\\.(/|$))[^\\u0000-\\u001f\\u007f\\\\]+$"
+    },
+    httpsUrl: {
+      type: "string",
+      maxLength: 2e3,
+      pattern: '^https://[^\\s<>"]+$'
+    },
+    date: {
+      type: "string",
+      maxLength: 40,
+      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[0-9T:.Z+-]*$"
+    },
+    notice: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "id",
+        "where",
+        "reason",
+        "expires"
+      ],
+      properties: {
+        id: {
+          type: "string",
+          maxLength: 200
+        },
+        where: {
+          type: "string",
+          maxLength: 4200
+        },
+        reason: {
+          type: "string",
+          maxLength: 2e3
+        },
+        expires: {
+          $ref: "#/definitions/date"
+        },
+        owner: {
+          type: "string",
+          maxLength: 200
+        }
+      }
+    },
+    finding: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "ruleId",
+        "source",
+        "severity",
+        "message",
+        "location",
+        "fingerprint",
+        "target",
+        "fingerprintKey"
+      ],
+      properties: {
+        ruleId: {
+          type: "string",
+          minLength: 1,
+          maxLength: 200,
+          pattern: "^[A-Za-z0-9][A-Za-z0-9._:/+-]*$"
+        },
+        source: {
+          enum: [
+            "mcg",
+            "trivy",
+            "trufflehog"
+          ]
+        },
+        severity: {
+          $ref: "#/definitions/severity"
+        },
+        message: {
+          type: "string",
+          maxLength: 1e4
+        },
+        location: {
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "path",
+            "startLine"
+          ],
+          properties: {
+            path: {
+              $ref: "#/definitions/repoPath"
+            },
+            startLine: {
+              $ref: "#/definitions/line"
+            },
+            endLine: {
+              $ref: "#/definitions/line"
+            },
+            startColumn: {
+              $ref: "#/definitions/line"
+            },
+            endColumn: {
+              $ref: "#/definitions/line"
+            },
+            evidence: {
+              type: "string",
+              maxLength: 4e3
+            }
+          }
+        },
+        fingerprint: {
+          type: "string",
+          pattern: "^[0-9a-f]{16,64}(:[0-9]{1,9})?$"
+        },
+        target: {
+          $ref: "#/definitions/oneLine"
+        },
+        fingerprintKey: {
+          type: "string",
+          maxLength: 1e4
+        },
+        fix: {
+          type: "string",
+          maxLength: 1e4
+        },
+        helpUri: {
+          $ref: "#/definitions/httpsUrl"
+        },
+        rule: {
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "title"
+          ],
+          properties: {
+            title: {
+              type: "string",
+              maxLength: 1e3
+            },
+            description: {
+              type: "string",
+              maxLength: 2e4
+            },
+            helpText: {
+              type: "string",
+              maxLength: 4e4
+            },
+            helpUri: {
+              $ref: "#/definitions/httpsUrl"
+            },
+            tags: {
+              type: "array",
+              maxItems: 50,
+              items: {
+                type: "string",
+                maxLength: 100
+              }
+            }
+          }
+        },
+        cvss: {
+          type: "number",
+          minimum: 0,
+          maximum: 10
+        },
+        new: {
+          type: "boolean"
+        },
+        suppressed: {
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "kind",
+            "justification",
+            "where"
+          ],
+          properties: {
+            kind: {
+              enum: [
+                "inSource",
+                "external"
+              ]
+            },
+            justification: {
+              type: "string",
+              maxLength: 2e3
+            },
+            where: {
+              type: "string",
+              maxLength: 4200
+            },
+            owner: {
+              type: "string",
+              maxLength: 200
+            },
+            expires: {
+              $ref: "#/definitions/date"
+            }
+          }
+        },
+        error: {
+          type: "boolean"
+        },
+        failing: {
+          type: "boolean"
+        }
       }
     }
-  } else {
-    throw new BaselineError(`${file}: neither a report JSON (with "findings") nor a SARIF log (with "runs")`);
+  },
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "schemaVersion",
+    "tool",
+    "policy",
+    "baseline",
+    "targets",
+    "scanners",
+    "findings",
+    "fixed",
+    "expired",
+    "expiring",
+    "inputErrors",
+    "counts",
+    "result",
+    "reason"
+  ],
+  properties: {
+    schemaVersion: {
+      const: 1
+    },
+    tool: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "name",
+        "version"
+      ],
+      properties: {
+        name: {
+          const: "mcp-container-guard"
+        },
+        version: {
+          type: "string",
+          maxLength: 50,
+          pattern: "^[0-9A-Za-z.+-]+$"
+        }
+      }
+    },
+    root: {
+      type: "string",
+      maxLength: 4096
+    },
+    startedAt: {
+      $ref: "#/definitions/date"
+    },
+    finishedAt: {
+      $ref: "#/definitions/date"
+    },
+    policy: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "threshold",
+        "failOn"
+      ],
+      properties: {
+        threshold: {
+          $ref: "#/definitions/severity"
+        },
+        failOn: {
+          enum: [
+            "new",
+            "any",
+            "never"
+          ]
+        }
+      }
+    },
+    baseline: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "source",
+        "fingerprints"
+      ],
+      properties: {
+        source: {
+          enum: [
+            "none",
+            "file",
+            "code-scanning"
+          ]
+        },
+        fingerprints: {
+          type: "integer",
+          minimum: 0,
+          maximum: 1e8
+        }
+      }
+    },
+    targets: {
+      type: "array",
+      maxItems: 1e3,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "name"
+        ],
+        properties: {
+          name: {
+            $ref: "#/definitions/oneLine"
+          },
+          dockerfile: {
+            $ref: "#/definitions/repoPath"
+          },
+          context: {
+            $ref: "#/definitions/repoPath"
+          },
+          image: {
+            $ref: "#/definitions/oneLine"
+          },
+          imageDigest: {
+            type: "string",
+            maxLength: 200,
+            pattern: "^[a-z0-9]+:[0-9a-f]{32,128}$"
+          },
+          imageSize: {
+            type: "integer",
+            minimum: 0,
+            maximum: 1e15
+          }
+        }
+      }
+    },
+    scanners: {
+      type: "array",
+      maxItems: 100,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "name",
+          "status"
+        ],
+        properties: {
+          name: {
+            enum: [
+              "mcg",
+              "docker",
+              "trivy",
+              "trufflehog"
+            ]
+          },
+          status: {
+            enum: [
+              "ran",
+              "skipped",
+              "failed"
+            ]
+          },
+          reason: {
+            type: "string",
+            maxLength: 5e3
+          },
+          version: {
+            type: "string",
+            maxLength: 100
+          },
+          durationMs: {
+            type: "number",
+            minimum: 0
+          }
+        }
+      }
+    },
+    findings: {
+      type: "array",
+      maxItems: 2e5,
+      items: {
+        $ref: "#/definitions/finding"
+      }
+    },
+    fixed: {
+      type: "array",
+      maxItems: 2e5,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "fingerprint"
+        ],
+        properties: {
+          fingerprint: {
+            type: "string",
+            maxLength: 100
+          },
+          ruleId: {
+            type: "string",
+            maxLength: 200
+          },
+          path: {
+            type: "string",
+            maxLength: 4096
+          }
+        }
+      }
+    },
+    expired: {
+      type: "array",
+      maxItems: 1e4,
+      items: {
+        $ref: "#/definitions/notice"
+      }
+    },
+    expiring: {
+      type: "array",
+      maxItems: 1e4,
+      items: {
+        $ref: "#/definitions/notice"
+      }
+    },
+    checkedFiles: {
+      type: "integer",
+      minimum: 0,
+      maximum: 1e8
+    },
+    inputErrors: {
+      type: "array",
+      maxItems: 1e4,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "path",
+          "line",
+          "message"
+        ],
+        properties: {
+          path: {
+            type: "string",
+            maxLength: 4096
+          },
+          line: {
+            type: "integer",
+            minimum: 0,
+            maximum: 1e7
+          },
+          message: {
+            type: "string",
+            maxLength: 5e3
+          }
+        }
+      }
+    },
+    counts: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "total",
+        "new",
+        "failing",
+        "suppressed",
+        "bySeverity"
+      ],
+      properties: {
+        total: {
+          type: "integer",
+          minimum: 0,
+          maximum: 1e8
+        },
+        new: {
+          type: "integer",
+          minimum: 0,
+          maximum: 1e8
+        },
+        failing: {
+          type: "integer",
+          minimum: 0,
+          maximum: 1e8
+        },
+        suppressed: {
+          type: "integer",
+          minimum: 0,
+          maximum: 1e8
+        },
+        bySeverity: {
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "critical",
+            "high",
+            "medium",
+            "low",
+            "info"
+          ],
+          properties: {
+            critical: {
+              type: "integer",
+              minimum: 0,
+              maximum: 1e8
+            },
+            high: {
+              type: "integer",
+              minimum: 0,
+              maximum: 1e8
+            },
+            medium: {
+              type: "integer",
+              minimum: 0,
+              maximum: 1e8
+            },
+            low: {
+              type: "integer",
+              minimum: 0,
+              maximum: 1e8
+            },
+            info: {
+              type: "integer",
+              minimum: 0,
+              maximum: 1e8
+            }
+          }
+        }
+      }
+    },
+    result: {
+      enum: [
+        "pass",
+        "fail"
+      ]
+    },
+    reason: {
+      type: "string",
+      maxLength: 2e3
+    }
   }
-  return { source: "file", fingerprints: new Set(entries2.map((e) => e.fingerprint)), entries: entries2 };
-}
-
-// src/core/report-io.ts
-function reportJson(report) {
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
+};
 
 // src/sarif/to-sarif.ts
 import { gzipSync } from "node:zlib";
@@ -26951,6 +27640,302 @@ function toSarif(report, opts = {}) {
     if (cap <= 1) return log;
     cap = Math.max(1, Math.floor(Math.min(cap, largest) * 0.8));
   }
+}
+
+// src/core/merge-reports.ts
+var REPORT_FILE = "mcg-report.json";
+var MAX_REPORT_BYTES = 64 * 1024 * 1024;
+var MAX_TOTAL_BYTES = 512 * 1024 * 1024;
+var MAX_ARTIFACTS = 256;
+var MergeError = class extends Error {
+};
+var validator2;
+function describe2(e) {
+  const at = e.instancePath || "(top level)";
+  if (e.keyword === "additionalProperties") return `${at} has an unexpected key "${String(e.params.additionalProperty)}"`;
+  return `${at} ${e.message ?? "is invalid"}`;
+}
+function parseReport(text2, label2) {
+  if (text2.length > MAX_REPORT_BYTES) throw new MergeError(`${label2}: the report is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB`);
+  let data;
+  try {
+    data = JSON.parse(text2);
+  } catch (e) {
+    throw new MergeError(`${label2}: not JSON (${e.message})`);
+  }
+  validator2 ??= new import_ajv2.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(report_schema_default);
+  if (!validator2(data)) {
+    const errs = (validator2.errors ?? []).slice(0, 5).map(describe2);
+    throw new MergeError(`${label2}: not an mcg report (schema/report.schema.json): ${errs.join("; ")}`);
+  }
+  return data;
+}
+function isDir(p) {
+  try {
+    const st = lstatSync(p);
+    return st.isDirectory();
+  } catch {
+    return false;
+  }
+}
+function readBounded(path, max) {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    throw new MergeError(`${path} is missing`);
+  }
+  if (!st.isFile()) throw new MergeError(`${path} is not a regular file (symlinks are refused)`);
+  if (st.size > max) throw new MergeError(`${path} is ${st.size} bytes, over the ${max}-byte limit`);
+  return readFileSync2(path, "utf8");
+}
+function findArtifactDirs(dirs) {
+  const out = [];
+  for (const d of dirs) {
+    if (!isDir(d)) throw new MergeError(`${d} is not a directory: pass the directory a scan job's artifact was downloaded to`);
+    let hasReport = false;
+    try {
+      lstatSync(join3(d, REPORT_FILE));
+      hasReport = true;
+    } catch {
+      hasReport = false;
+    }
+    if (hasReport) {
+      out.push(d);
+      continue;
+    }
+    const subs = readdirSync2(d, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join3(d, e.name)).sort();
+    const withReport = subs.filter((s) => {
+      try {
+        lstatSync(join3(s, REPORT_FILE));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (withReport.length === 0) throw new MergeError(`${d} holds no ${REPORT_FILE}, neither directly nor in a subdirectory: is it the download directory of the scan artifacts?`);
+    const without = subs.filter((s) => !withReport.includes(s));
+    if (without.length > 0) throw new MergeError(`${without.join(", ")}: no ${REPORT_FILE} in this artifact (download only the scan artifacts, e.g. with pattern: mcg-*)`);
+    out.push(...withReport);
+  }
+  if (out.length > MAX_ARTIFACTS) throw new MergeError(`${out.length} artifacts to merge; at most ${MAX_ARTIFACTS} are accepted`);
+  return out;
+}
+function readArtifactReports(dirs) {
+  let total = 0;
+  return findArtifactDirs(dirs).map((dir) => {
+    const text2 = readBounded(join3(dir, REPORT_FILE), MAX_REPORT_BYTES);
+    total += text2.length;
+    if (total > MAX_TOTAL_BYTES) throw new MergeError(`the reports together are larger than ${MAX_TOTAL_BYTES / 1024 / 1024} MiB`);
+    return { label: dir, report: parseReport(text2, join3(dir, REPORT_FILE)) };
+  });
+}
+var STATUS_RANK = { failed: 2, ran: 1, skipped: 0 };
+function noticeKey(n) {
+  return `${n.id}\0${n.where}`;
+}
+function mergeReports(inputs, opts = {}) {
+  if (inputs.length === 0 && (opts.expectDockerfiles ?? []).length === 0) throw new MergeError("no report to merge");
+  const notes = [];
+  const first = inputs[0]?.report;
+  const policies = new Set(inputs.map((i) => `${i.report.policy.threshold}/${i.report.policy.failOn}`));
+  if (policies.size > 1 && !(opts.policy?.threshold && opts.policy.failOn)) {
+    notes.push(`the scan jobs used different policies (${[...policies].join(", ")}); the first one's is applied to all`);
+  }
+  const policy = {
+    threshold: opts.policy?.threshold ?? first?.policy.threshold ?? "high",
+    failOn: opts.policy?.failOn ?? first?.policy.failOn ?? "new"
+  };
+  const findings = [];
+  const seen = /* @__PURE__ */ new Set();
+  const targets = /* @__PURE__ */ new Map();
+  const scannersByTarget = /* @__PURE__ */ new Map();
+  const inputErrors = /* @__PURE__ */ new Map();
+  const expired = /* @__PURE__ */ new Map();
+  const expiring = /* @__PURE__ */ new Map();
+  let fixed;
+  let dupes = 0;
+  let checkedFiles = 0;
+  let startedAt;
+  let finishedAt;
+  let baselineSource = "none";
+  let baselineSize = 0;
+  for (const { report: report2 } of inputs) {
+    for (const t of report2.targets) {
+      if (!targets.has(t.name)) targets.set(t.name, { ...t });
+      if (!scannersByTarget.has(t.name)) scannersByTarget.set(t.name, report2.scanners.map((s) => ({ ...s })));
+    }
+    for (const f of report2.findings) {
+      const k = [f.source, f.ruleId, f.target, f.fingerprint].join("\0");
+      if (seen.has(k)) {
+        dupes++;
+        continue;
+      }
+      seen.add(k);
+      const { failing: _untrusted, ...rest } = f;
+      findings.push({ ...rest, location: { ...f.location } });
+      if (!scannersByTarget.has(f.target)) scannersByTarget.set(f.target, report2.scanners.filter((s) => s.name === "mcg").map((s) => ({ ...s })));
+    }
+    for (const e of report2.inputErrors) inputErrors.set(`${e.path}\0${e.line}\0${e.message}`, e);
+    for (const n of report2.expired) expired.set(noticeKey(n), n);
+    for (const n of report2.expiring) expiring.set(noticeKey(n), n);
+    const mine = new Map(report2.fixed.map((x) => [x.fingerprint, x]));
+    if (!fixed) fixed = mine;
+    else for (const fp of [...fixed.keys()]) if (!mine.has(fp)) fixed.delete(fp);
+    checkedFiles += report2.checkedFiles ?? 0;
+    if (report2.startedAt && (!startedAt || report2.startedAt < startedAt)) startedAt = report2.startedAt;
+    if (report2.finishedAt && (!finishedAt || report2.finishedAt > finishedAt)) finishedAt = report2.finishedAt;
+    if (report2.baseline.source === "code-scanning" || report2.baseline.source === "file" && baselineSource === "none") baselineSource = report2.baseline.source;
+    baselineSize = Math.max(baselineSize, report2.baseline.fingerprints);
+  }
+  if (dupes > 0) notes.push(`${dupes} finding(s) reported by more than one job were counted once`);
+  const reported = new Set([...targets.values()].map((t) => t.dockerfile).filter((d) => d !== void 0));
+  for (const d of opts.expectDockerfiles ?? []) {
+    if (reported.has(d)) continue;
+    const msg = `no scan results for ${d}: its scan job failed, was cancelled or uploaded no artifact, so this Dockerfile was not checked`;
+    const f = {
+      ruleId: meta51.id,
+      source: "mcg",
+      severity: meta51.severity,
+      message: msg,
+      location: { path: d, startLine: 1 },
+      fingerprint: "",
+      fingerprintKey: "missing-scan-results",
+      target: d,
+      fix: "Open the scan job of this Dockerfile in the workflow run: fix what made it fail, or re-run the failed jobs.",
+      helpUri: ruleDocsUrl(meta51.id),
+      error: true,
+      new: true
+    };
+    f.fingerprint = baseFingerprint(f);
+    findings.push(f);
+    targets.set(d, { name: d, dockerfile: d });
+    scannersByTarget.set(d, []);
+    notes.push(msg);
+  }
+  findings.sort(compareFindings);
+  const currentFps = new Set(findings.map((f) => f.fingerprint));
+  const { result, reason } = decide(findings, policy);
+  const scanners = /* @__PURE__ */ new Map();
+  for (const [target, list] of scannersByTarget) {
+    for (const s of list) {
+      const cur = scanners.get(s.name);
+      const reasonHere = s.reason && s.status === "failed" ? `${target}: ${s.reason}` : s.reason;
+      if (!cur || STATUS_RANK[s.status] > STATUS_RANK[cur.status]) scanners.set(s.name, { ...s, reason: reasonHere, durationMs: s.durationMs });
+      else if (cur.status === s.status) {
+        if (s.status === "failed" && reasonHere) cur.reason = cur.reason ? `${cur.reason}; ${reasonHere}`.slice(0, 5e3) : reasonHere;
+        if (s.durationMs !== void 0) cur.durationMs = (cur.durationMs ?? 0) + s.durationMs;
+      }
+    }
+  }
+  const now = (opts.now ?? /* @__PURE__ */ new Date()).toISOString();
+  const report = {
+    schemaVersion: 1,
+    tool: { name: "mcp-container-guard", version: TOOL_VERSION },
+    root: first?.root ?? ".",
+    startedAt: startedAt ?? now,
+    finishedAt: finishedAt ?? now,
+    policy,
+    baseline: { source: baselineSource, fingerprints: baselineSize },
+    targets: [...targets.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    scanners: [...scanners.values()],
+    findings,
+    fixed: [...fixed?.values() ?? []].filter((x) => !currentFps.has(x.fingerprint)),
+    expired: [...expired.values()],
+    expiring: [...expiring.values()],
+    checkedFiles,
+    inputErrors: [...inputErrors.values()],
+    counts: countFindings(findings),
+    result,
+    reason: inputs.length > 1 || (opts.expectDockerfiles?.length ?? 0) > 0 ? `${reason} (${targets.size} target${targets.size === 1 ? "" : "s"})` : reason
+  };
+  return { report, scannersByTarget, notes };
+}
+function targetReport(merged, target) {
+  const r = merged.report;
+  const findings = r.findings.filter((f) => f.target === target);
+  const info = r.targets.find((t) => t.name === target);
+  return {
+    ...r,
+    targets: info ? [info] : [],
+    scanners: merged.scannersByTarget.get(target) ?? [],
+    findings,
+    counts: countFindings(findings)
+  };
+}
+function mergedSarif(merged, opts = {}) {
+  const maxRuns = opts.maxRuns ?? MAX_RUNS;
+  const maxBytes = opts.maxGzipBytes ?? MAX_GZIP_BYTES;
+  const names = new Set(merged.report.targets.map((t) => t.name));
+  for (const f of merged.report.findings) names.add(f.target);
+  const logs = [];
+  const categories = [];
+  let current = [];
+  const flush = () => {
+    if (current.length > 0) logs.push({ $schema: SARIF_SCHEMA, version: "2.1.0", runs: current });
+    current = [];
+  };
+  for (const name of [...names].sort()) {
+    const runs = toSarif(targetReport(merged, name), { category: opts.category, maxGzipBytes: maxBytes }).runs;
+    for (const run of runs) {
+      const id = run.automationDetails?.id ?? "";
+      const cat = id.slice(0, id.lastIndexOf("/"));
+      if (!categories.includes(cat)) categories.push(cat);
+    }
+    const tooMany = current.length + runs.length > maxRuns;
+    const tooBig = !tooMany && current.length > 0 && gzipSize({ version: "2.1.0", runs: [...current, ...runs] }) > maxBytes;
+    if (tooMany || tooBig) flush();
+    current.push(...runs);
+  }
+  flush();
+  return { logs, categories };
+}
+
+// src/core/baseline.ts
+var MAX_BASELINE_BYTES = 100 * 1024 * 1024;
+var BaselineError = class extends Error {
+};
+var FP = /^[0-9a-f]{16,64}(:\d+)?$/;
+function parseBaseline(text2, file) {
+  if (text2.length > MAX_BASELINE_BYTES) throw new BaselineError(`${file}: the baseline is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB`);
+  let data;
+  try {
+    data = JSON.parse(text2);
+  } catch (e) {
+    throw new BaselineError(`${file}: not JSON (${e.message}): pass a report JSON or SARIF file written by mcg`);
+  }
+  const entries2 = [];
+  const add = (fingerprint, ruleId, path) => {
+    if (typeof fingerprint !== "string" || !FP.test(fingerprint)) return;
+    entries2.push({
+      fingerprint,
+      ruleId: typeof ruleId === "string" ? ruleId.slice(0, 200) : void 0,
+      path: typeof path === "string" ? path.slice(0, 1e3) : void 0
+    });
+  };
+  const obj = data;
+  if (obj && Array.isArray(obj["findings"])) {
+    for (const f of obj["findings"]) {
+      if (f && typeof f === "object") add(f["fingerprint"], f["ruleId"], f["location"]?.["path"]);
+    }
+  } else if (obj && Array.isArray(obj["runs"])) {
+    for (const run of obj["runs"]) {
+      for (const r of Array.isArray(run?.["results"]) ? run["results"] : []) {
+        const pf = r?.["partialFingerprints"];
+        const loc = r?.["locations"]?.[0]?.["physicalLocation"];
+        add(pf?.["mcg/v1"], r?.["ruleId"], loc?.["artifactLocation"]?.["uri"]);
+      }
+    }
+  } else {
+    throw new BaselineError(`${file}: neither a report JSON (with "findings") nor a SARIF log (with "runs")`);
+  }
+  return { source: "file", fingerprints: new Set(entries2.map((e) => e.fingerprint)), entries: entries2 };
+}
+
+// src/core/report-io.ts
+function reportJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
 }
 
 // src/reporters/table.ts
@@ -27805,7 +28790,7 @@ function cliExtensions() {
 function findRoot(start) {
   let dir = start;
   for (; ; ) {
-    if (existsSync2(resolve2(dir, ".git"))) return dir;
+    if (existsSync3(resolve2(dir, ".git"))) return dir;
     const up = dirname2(dir);
     if (up === dir) return start;
     dir = up;
@@ -27835,10 +28820,10 @@ function exitCodeFor(report) {
 }
 async function runScan(cmd, io) {
   const abs = isAbsolute2(cmd.path) ? cmd.path : resolve2(io.cwd, cmd.path);
-  if (!existsSync2(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
-  const startDir = statSync3(abs).isDirectory() ? abs : dirname2(abs);
+  if (!existsSync3(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
+  const startDir = statSync4(abs).isDirectory() ? abs : dirname2(abs);
   const root = cmd.root ? resolve2(io.cwd, cmd.root) : findRoot(startDir);
-  const baseline = cmd.baseline ? parseBaseline(readFileSync2(resolve2(io.cwd, cmd.baseline), "utf8"), cmd.baseline) : void 0;
+  const baseline = cmd.baseline ? parseBaseline(readFileSync3(resolve2(io.cwd, cmd.baseline), "utf8"), cmd.baseline) : void 0;
   const deps = { logger: logger(io, cmd.format !== "table" && !cmd.output), exec: spawnExec, ...cliExtensions() };
   const report = await scan(
     {
@@ -27895,6 +28880,88 @@ async function runScan(cmd, io) {
   if (cmd.reportJson) write(cmd.reportJson, reportJson(report));
   return exitCodeFor(report);
 }
+function writeOut(io, p, text2) {
+  const out = resolve2(io.cwd, p);
+  mkdirSync(dirname2(out), { recursive: true });
+  writeFileSync(out, text2);
+}
+function runDiscover(cmd, io) {
+  const abs = isAbsolute2(cmd.path) ? cmd.path : resolve2(io.cwd, cmd.path);
+  if (!existsSync3(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
+  const root = cmd.root ? resolve2(io.cwd, cmd.root) : findRoot(statSync4(abs).isDirectory() ? abs : dirname2(abs));
+  const config = loadConfig(root, cmd.config !== void 0 ? resolve2(io.cwd, cmd.config) : void 0);
+  const found = discover({
+    root,
+    path: abs,
+    dockerfileGlobs: splitList(cmd.dockerfiles),
+    context: cmd.context !== void 0 ? resolve2(io.cwd, cmd.context) : void 0,
+    include: config.include,
+    exclude: config.exclude
+  });
+  const matrix = matrixOf(found.dockerfiles);
+  let body;
+  if (cmd.format === "json") body = `${JSON.stringify(matrix)}
+`;
+  else {
+    const w = Math.max(6, ...matrix.include.map((e) => e.target.length));
+    const d = Math.max(10, ...matrix.include.map((e) => e.dockerfile.length));
+    body = [`${"target".padEnd(w)}  ${"dockerfile".padEnd(d)}  context`, ...matrix.include.map((e) => `${e.target.padEnd(w)}  ${e.dockerfile.padEnd(d)}  ${e.context}`)].join("\n") + "\n";
+  }
+  if (cmd.output) writeOut(io, cmd.output, body);
+  else io.stdout(body);
+  io.stderr(`${matrix.include.length} Dockerfile${matrix.include.length === 1 ? "" : "s"} found${cmd.output ? `; matrix written to ${cmd.output}` : ""}
+`);
+  return 0;
+}
+function sarifPartPath(base, n) {
+  if (n === 1) return base;
+  return /\.sarif$/i.test(base) ? base.replace(/\.sarif$/i, `-${n}.sarif`) : `${base}-${n}.sarif`;
+}
+function runMerge(cmd, io) {
+  let expect;
+  if (cmd.matrix !== void 0) {
+    const text2 = cmd.matrix.startsWith("@") ? readFileSync3(resolve2(io.cwd, cmd.matrix.slice(1)), "utf8") : cmd.matrix;
+    expect = parseMatrix(text2).map((e) => e.dockerfile);
+  }
+  const inputs = readArtifactReports(cmd.dirs.map((d) => resolve2(io.cwd, d)));
+  const merged = mergeReports(inputs, { policy: { threshold: cmd.severityThreshold, failOn: cmd.failOn }, expectDockerfiles: expect });
+  for (const n of merged.notes) io.stderr(`note: ${n}
+`);
+  const report = merged.report;
+  const sarif = mergedSarif(merged, { category: cmd.category });
+  const sarifText = (i) => `${JSON.stringify(sarif.logs[i], null, 2)}
+`;
+  let body;
+  switch (cmd.format) {
+    case "json":
+      body = reportJson(report);
+      break;
+    case "sarif":
+      if (sarif.logs.length > 1) throw new UsageError(`the merged results need ${sarif.logs.length} SARIF logs (GitHub takes ${sarif.logs[0]?.runs.length ?? 0} runs per upload at most): write them with --sarif F`);
+      body = sarifText(0);
+      break;
+    case "markdown":
+      body = renderMarkdown(report);
+      break;
+    default: {
+      const color = cmd.color ?? (io.isTTY && !io.env["NO_COLOR"] && io.env["TERM"] !== "dumb");
+      body = renderTable(report, { color: cmd.output ? false : color });
+    }
+  }
+  if (cmd.output) {
+    writeOut(io, cmd.output, body);
+    io.stderr(`${report.reason} \u2014 ${report.counts.total} finding(s) from ${inputs.length} artifact(s); ${cmd.format} written to ${cmd.output}
+`);
+  } else io.stdout(body);
+  if (cmd.sarif) {
+    const paths = sarif.logs.map((_, i) => sarifPartPath(cmd.sarif, i + 1));
+    paths.forEach((p, i) => writeOut(io, p, sarifText(i)));
+    io.stderr(`SARIF: ${sarif.categories.length} categor${sarif.categories.length === 1 ? "y" : "ies"} in ${paths.join(", ")}
+`);
+  }
+  if (cmd.reportJson) writeOut(io, cmd.reportJson, reportJson(report));
+  return exitCodeFor(report);
+}
 async function main(argv, io) {
   try {
     const cmd = parseCli(argv);
@@ -27915,6 +28982,10 @@ async function main(argv, io) {
         return 0;
       case "scan":
         return await runScan(cmd, io);
+      case "discover":
+        return runDiscover(cmd, io);
+      case "merge":
+        return runMerge(cmd, io);
     }
   } catch (e) {
     if (e instanceof CliUsageError) {
@@ -27924,7 +28995,7 @@ ${USAGE}
 `);
       return 2;
     }
-    if (e instanceof ConfigError || e instanceof UsageError || e instanceof PathError || e instanceof BaselineError) {
+    if (e instanceof ConfigError || e instanceof UsageError || e instanceof PathError || e instanceof BaselineError || e instanceof MergeError) {
       io.stderr(`mcg: ${e.message}
 `);
       return 2;
