@@ -5857,11 +5857,11 @@ var require_main = __commonJS({
     ];
     var DockerfileParser2;
     (function(DockerfileParser3) {
-      function parse(content) {
+      function parse2(content) {
         let parser = new parser_1.Parser();
         return parser.parse(content);
       }
-      DockerfileParser3.parse = parse;
+      DockerfileParser3.parse = parse2;
     })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
   }
 });
@@ -5932,10 +5932,10 @@ var require_ignore = __commonJS({
           return;
         }
         if (this._checkPattern(pattern)) {
-          const rule49 = this._createRule(pattern.trim());
-          if (rule49 !== null) {
+          const rule54 = this._createRule(pattern.trim());
+          if (rule54 !== null) {
             this._added = true;
-            this._rules.push(rule49);
+            this._rules.push(rule54);
           }
         }
       }
@@ -6009,43 +6009,43 @@ var require_ignore = __commonJS({
         const parentPath = cleanPath(path.dirname(file));
         const parentPathDirs = parentPath.split(path.sep);
         let matched = false;
-        this._rules.forEach((rule49) => {
-          let match = this._match(file, rule49);
+        this._rules.forEach((rule54) => {
+          let match = this._match(file, rule54);
           if (!match && parentPath !== ".") {
-            if (rule49.dirs.includes("**")) {
-              for (let i = rule49.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule49);
+            if (rule54.dirs.includes("**")) {
+              for (let i = rule54.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
+                match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule54);
               }
-            } else if (rule49.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule49.dirs.length).join(path.sep), rule49);
+            } else if (rule54.dirs.length <= parentPathDirs.length) {
+              match = this._match(parentPathDirs.slice(0, rule54.dirs.length).join(path.sep), rule54);
             }
           }
           if (match) {
-            matched = !rule49.negative;
+            matched = !rule54.negative;
           }
         });
         return !matched;
       }
       // @returns {Boolean} true if a file is matched by a rule
-      _match(file, rule49) {
-        return this._compile(rule49).regexp.test(file);
+      _match(file, rule54) {
+        return this._compile(rule54).regexp.test(file);
       }
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
-      _compile(rule49) {
-        if (rule49.regexp) {
-          return rule49;
+      _compile(rule54) {
+        if (rule54.regexp) {
+          return rule54;
         }
         let regStr = "^";
         let escapedSlash = path.sep === "\\" ? "\\\\" : path.sep;
-        for (let i = 0; i < rule49.pattern.length; i++) {
-          const ch = rule49.pattern[i];
+        for (let i = 0; i < rule54.pattern.length; i++) {
+          const ch = rule54.pattern[i];
           if (ch === "*") {
-            if (rule49.pattern[i + 1] === "*") {
+            if (rule54.pattern[i + 1] === "*") {
               i++;
-              if (rule49.pattern[i + 1] === path.sep) {
+              if (rule54.pattern[i + 1] === path.sep) {
                 i++;
               }
-              if (rule49.pattern[i + 1] === void 0) {
+              if (rule54.pattern[i + 1] === void 0) {
                 regStr += ".*";
               } else {
                 regStr += `(.*${escapedSlash})?`;
@@ -6062,8 +6062,8 @@ var require_ignore = __commonJS({
               regStr += escapedSlash;
               continue;
             }
-            if (rule49.pattern[i + 1] !== void 0) {
-              regStr += "\\" + rule49.pattern[i + 1];
+            if (rule54.pattern[i + 1] !== void 0) {
+              regStr += "\\" + rule54.pattern[i + 1];
               i++;
             } else {
               regStr += "\\";
@@ -6073,10 +6073,2436 @@ var require_ignore = __commonJS({
           }
         }
         regStr += "$";
-        rule49.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
-        return rule49;
+        rule54.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
+        return rule54;
       }
     };
+  }
+});
+
+// node_modules/events-universal/default.js
+var require_default = __commonJS({
+  "node_modules/events-universal/default.js"(exports, module) {
+    module.exports = __require("events");
+  }
+});
+
+// node_modules/fast-fifo/fixed-size.js
+var require_fixed_size = __commonJS({
+  "node_modules/fast-fifo/fixed-size.js"(exports, module) {
+    module.exports = class FixedFIFO {
+      constructor(hwm) {
+        if (!(hwm > 0) || (hwm - 1 & hwm) !== 0) throw new Error("Max size for a FixedFIFO should be a power of two");
+        this.buffer = new Array(hwm);
+        this.mask = hwm - 1;
+        this.top = 0;
+        this.btm = 0;
+        this.next = null;
+      }
+      clear() {
+        this.top = this.btm = 0;
+        this.next = null;
+        this.buffer.fill(void 0);
+      }
+      push(data) {
+        if (this.buffer[this.top] !== void 0) return false;
+        this.buffer[this.top] = data;
+        this.top = this.top + 1 & this.mask;
+        return true;
+      }
+      shift() {
+        const last = this.buffer[this.btm];
+        if (last === void 0) return void 0;
+        this.buffer[this.btm] = void 0;
+        this.btm = this.btm + 1 & this.mask;
+        return last;
+      }
+      peek() {
+        return this.buffer[this.btm];
+      }
+      isEmpty() {
+        return this.buffer[this.btm] === void 0;
+      }
+    };
+  }
+});
+
+// node_modules/fast-fifo/index.js
+var require_fast_fifo = __commonJS({
+  "node_modules/fast-fifo/index.js"(exports, module) {
+    var FixedFIFO = require_fixed_size();
+    module.exports = class FastFIFO {
+      constructor(hwm) {
+        this.hwm = hwm || 16;
+        this.head = new FixedFIFO(this.hwm);
+        this.tail = this.head;
+        this.length = 0;
+      }
+      clear() {
+        this.head = this.tail;
+        this.head.clear();
+        this.length = 0;
+      }
+      push(val) {
+        this.length++;
+        if (!this.head.push(val)) {
+          const prev = this.head;
+          this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length);
+          this.head.push(val);
+        }
+      }
+      shift() {
+        if (this.length !== 0) this.length--;
+        const val = this.tail.shift();
+        if (val === void 0 && this.tail.next) {
+          const next = this.tail.next;
+          this.tail.next = null;
+          this.tail = next;
+          return this.tail.shift();
+        }
+        return val;
+      }
+      peek() {
+        const val = this.tail.peek();
+        if (val === void 0 && this.tail.next) return this.tail.next.peek();
+        return val;
+      }
+      isEmpty() {
+        return this.length === 0;
+      }
+    };
+  }
+});
+
+// node_modules/b4a/index.js
+var require_b4a = __commonJS({
+  "node_modules/b4a/index.js"(exports, module) {
+    function isBuffer(value) {
+      return Buffer.isBuffer(value) || value instanceof Uint8Array;
+    }
+    function isEncoding(encoding) {
+      return Buffer.isEncoding(encoding);
+    }
+    function alloc(size, fill2, encoding) {
+      return Buffer.alloc(size, fill2, encoding);
+    }
+    function allocUnsafe(size) {
+      return Buffer.allocUnsafe(size);
+    }
+    function allocUnsafeSlow(size) {
+      return Buffer.allocUnsafeSlow(size);
+    }
+    function byteLength(string, encoding) {
+      return Buffer.byteLength(string, encoding);
+    }
+    function compare(a, b) {
+      return Buffer.compare(a, b);
+    }
+    function concat(buffers, totalLength) {
+      return Buffer.concat(buffers, totalLength);
+    }
+    function copy(source, target, targetStart, start, end) {
+      return toBuffer(source).copy(target, targetStart, start, end);
+    }
+    function equals(a, b) {
+      return toBuffer(a).equals(b);
+    }
+    function fill(buffer, value, offset, end, encoding) {
+      return toBuffer(buffer).fill(value, offset, end, encoding);
+    }
+    function from(value, encodingOrOffset, length) {
+      return Buffer.from(value, encodingOrOffset, length);
+    }
+    function includes(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).includes(value, byteOffset, encoding);
+    }
+    function indexOf(buffer, value, byfeOffset, encoding) {
+      return toBuffer(buffer).indexOf(value, byfeOffset, encoding);
+    }
+    function lastIndexOf(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding);
+    }
+    function swap16(buffer) {
+      return toBuffer(buffer).swap16();
+    }
+    function swap32(buffer) {
+      return toBuffer(buffer).swap32();
+    }
+    function swap64(buffer) {
+      return toBuffer(buffer).swap64();
+    }
+    function toBuffer(buffer) {
+      if (Buffer.isBuffer(buffer)) return buffer;
+      return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    }
+    function toString(buffer, encoding, start, end) {
+      return toBuffer(buffer).toString(encoding, start, end);
+    }
+    function toHex(buffer, start, end) {
+      return toBuffer(buffer).toString("hex", start, end);
+    }
+    function write(buffer, string, offset, length, encoding) {
+      return toBuffer(buffer).write(string, offset, length, encoding);
+    }
+    function readDoubleBE(buffer, offset) {
+      return toBuffer(buffer).readDoubleBE(offset);
+    }
+    function readDoubleLE(buffer, offset) {
+      return toBuffer(buffer).readDoubleLE(offset);
+    }
+    function readFloatBE(buffer, offset) {
+      return toBuffer(buffer).readFloatBE(offset);
+    }
+    function readFloatLE(buffer, offset) {
+      return toBuffer(buffer).readFloatLE(offset);
+    }
+    function readInt32BE(buffer, offset) {
+      return toBuffer(buffer).readInt32BE(offset);
+    }
+    function readInt32LE(buffer, offset) {
+      return toBuffer(buffer).readInt32LE(offset);
+    }
+    function readUInt32BE(buffer, offset) {
+      return toBuffer(buffer).readUInt32BE(offset);
+    }
+    function readUInt32LE(buffer, offset) {
+      return toBuffer(buffer).readUInt32LE(offset);
+    }
+    function writeDoubleBE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleBE(value, offset);
+    }
+    function writeDoubleLE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleLE(value, offset);
+    }
+    function writeFloatBE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatBE(value, offset);
+    }
+    function writeFloatLE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatLE(value, offset);
+    }
+    function writeInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32BE(value, offset);
+    }
+    function writeInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32LE(value, offset);
+    }
+    function writeUInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32BE(value, offset);
+    }
+    function writeUInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32LE(value, offset);
+    }
+    module.exports = {
+      isBuffer,
+      isEncoding,
+      alloc,
+      allocUnsafe,
+      allocUnsafeSlow,
+      byteLength,
+      compare,
+      concat,
+      copy,
+      equals,
+      fill,
+      from,
+      includes,
+      indexOf,
+      lastIndexOf,
+      swap16,
+      swap32,
+      swap64,
+      toBuffer,
+      toString,
+      toHex,
+      write,
+      readDoubleBE,
+      readDoubleLE,
+      readFloatBE,
+      readFloatLE,
+      readInt32BE,
+      readInt32LE,
+      readUInt32BE,
+      readUInt32LE,
+      writeDoubleBE,
+      writeDoubleLE,
+      writeFloatBE,
+      writeFloatLE,
+      writeInt32BE,
+      writeInt32LE,
+      writeUInt32BE,
+      writeUInt32LE
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/pass-through-decoder.js
+var require_pass_through_decoder = __commonJS({
+  "node_modules/text-decoder/lib/pass-through-decoder.js"(exports, module) {
+    var b4a = require_b4a();
+    module.exports = class PassThroughDecoder {
+      constructor(encoding) {
+        this.encoding = encoding;
+      }
+      get remaining() {
+        return 0;
+      }
+      decode(data) {
+        return b4a.toString(data, this.encoding);
+      }
+      flush() {
+        return "";
+      }
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/utf8-decoder.js
+var require_utf8_decoder = __commonJS({
+  "node_modules/text-decoder/lib/utf8-decoder.js"(exports, module) {
+    var b4a = require_b4a();
+    module.exports = class UTF8Decoder {
+      constructor() {
+        this._reset();
+      }
+      get remaining() {
+        return this.bytesSeen;
+      }
+      decode(data) {
+        if (data.byteLength === 0) return "";
+        if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+          this.bytesSeen = trailingBytesSeen(data);
+          return b4a.toString(data, "utf8");
+        }
+        let result = "";
+        let start = 0;
+        if (this.bytesNeeded > 0) {
+          while (start < data.byteLength) {
+            const byte = data[start];
+            if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+              result += "\uFFFD";
+              this._reset();
+              break;
+            }
+            this.lowerBoundary = 128;
+            this.upperBoundary = 191;
+            this.codePoint = this.codePoint << 6 | byte & 63;
+            this.bytesSeen++;
+            start++;
+            if (this.bytesSeen === this.bytesNeeded) {
+              result += String.fromCodePoint(this.codePoint);
+              this._reset();
+              break;
+            }
+          }
+          if (this.bytesNeeded > 0) return result;
+        }
+        const trailing = trailingIncomplete(data, start);
+        const end = data.byteLength - trailing;
+        if (end > start) result += b4a.toString(data, "utf8", start, end);
+        for (let i = end; i < data.byteLength; i++) {
+          const byte = data[i];
+          if (this.bytesNeeded === 0) {
+            if (byte <= 127) {
+              this.bytesSeen = 0;
+              result += String.fromCharCode(byte);
+            } else if (byte >= 194 && byte <= 223) {
+              this.bytesNeeded = 2;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 31;
+            } else if (byte >= 224 && byte <= 239) {
+              if (byte === 224) this.lowerBoundary = 160;
+              else if (byte === 237) this.upperBoundary = 159;
+              this.bytesNeeded = 3;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 15;
+            } else if (byte >= 240 && byte <= 244) {
+              if (byte === 240) this.lowerBoundary = 144;
+              else if (byte === 244) this.upperBoundary = 143;
+              this.bytesNeeded = 4;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 7;
+            } else {
+              this.bytesSeen = 1;
+              result += "\uFFFD";
+            }
+            continue;
+          }
+          if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+            result += "\uFFFD";
+            i--;
+            this._reset();
+            continue;
+          }
+          this.lowerBoundary = 128;
+          this.upperBoundary = 191;
+          this.codePoint = this.codePoint << 6 | byte & 63;
+          this.bytesSeen++;
+          if (this.bytesSeen === this.bytesNeeded) {
+            result += String.fromCodePoint(this.codePoint);
+            this._reset();
+          }
+        }
+        return result;
+      }
+      flush() {
+        const result = this.bytesNeeded > 0 ? "\uFFFD" : "";
+        this._reset();
+        return result;
+      }
+      _reset() {
+        this.codePoint = 0;
+        this.bytesNeeded = 0;
+        this.bytesSeen = 0;
+        this.lowerBoundary = 128;
+        this.upperBoundary = 191;
+      }
+    };
+    function trailingIncomplete(data, start) {
+      const len = data.byteLength;
+      if (len <= start) return 0;
+      const limit = Math.max(start, len - 4);
+      let i = len - 1;
+      while (i > limit && (data[i] & 192) === 128) i--;
+      if (i < start) return 0;
+      const byte = data[i];
+      let needed;
+      if (byte <= 127) return 0;
+      if (byte >= 194 && byte <= 223) needed = 2;
+      else if (byte >= 224 && byte <= 239) needed = 3;
+      else if (byte >= 240 && byte <= 244) needed = 4;
+      else return 0;
+      const available = len - i;
+      return available < needed ? available : 0;
+    }
+    function trailingBytesSeen(data) {
+      const len = data.byteLength;
+      if (len === 0) return 0;
+      const last = data[len - 1];
+      if (last <= 127) return 0;
+      if ((last & 192) !== 128) return 1;
+      const limit = Math.max(0, len - 4);
+      let i = len - 2;
+      while (i >= limit && (data[i] & 192) === 128) i--;
+      if (i < 0) return 1;
+      const first = data[i];
+      let needed;
+      if (first >= 194 && first <= 223) needed = 2;
+      else if (first >= 224 && first <= 239) needed = 3;
+      else if (first >= 240 && first <= 244) needed = 4;
+      else return 1;
+      if (len - i !== needed) return 1;
+      if (needed >= 3) {
+        const second = data[i + 1];
+        if (first === 224 && second < 160) return 1;
+        if (first === 237 && second > 159) return 1;
+        if (first === 240 && second < 144) return 1;
+        if (first === 244 && second > 143) return 1;
+      }
+      return 0;
+    }
+  }
+});
+
+// node_modules/text-decoder/index.js
+var require_text_decoder = __commonJS({
+  "node_modules/text-decoder/index.js"(exports, module) {
+    var PassThroughDecoder = require_pass_through_decoder();
+    var UTF8Decoder = require_utf8_decoder();
+    module.exports = class TextDecoder {
+      constructor(encoding = "utf8") {
+        this.encoding = normalizeEncoding(encoding);
+        switch (this.encoding) {
+          case "utf8":
+            this.decoder = new UTF8Decoder();
+            break;
+          case "utf16le":
+          case "base64":
+            throw new Error("Unsupported encoding: " + this.encoding);
+          default:
+            this.decoder = new PassThroughDecoder(this.encoding);
+        }
+      }
+      get remaining() {
+        return this.decoder.remaining;
+      }
+      push(data) {
+        if (typeof data === "string") return data;
+        return this.decoder.decode(data);
+      }
+      // For Node.js compatibility
+      write(data) {
+        return this.push(data);
+      }
+      end(data) {
+        let result = "";
+        if (data) result = this.push(data);
+        result += this.decoder.flush();
+        return result;
+      }
+    };
+    function normalizeEncoding(encoding) {
+      encoding = encoding.toLowerCase();
+      switch (encoding) {
+        case "utf8":
+        case "utf-8":
+          return "utf8";
+        case "ucs2":
+        case "ucs-2":
+        case "utf16le":
+        case "utf-16le":
+          return "utf16le";
+        case "latin1":
+        case "binary":
+          return "latin1";
+        case "base64":
+        case "ascii":
+        case "hex":
+          return encoding;
+        default:
+          throw new Error("Unknown encoding: " + encoding);
+      }
+    }
+  }
+});
+
+// node_modules/streamx/lib/errors.js
+var require_errors = __commonJS({
+  "node_modules/streamx/lib/errors.js"(exports, module) {
+    module.exports = class StreamError extends Error {
+      constructor(msg, code2, fn = StreamError) {
+        super(msg);
+        this.code = code2;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, fn);
+        }
+      }
+      static isStreamDestroyed(err) {
+        return err && err.code === "STREAM_DESTROYED";
+      }
+      static isPrematureClose(err) {
+        return err && err.code === "PREMATURE_CLOSE";
+      }
+      static isAborted(err) {
+        return err && err.code === "ABORTED";
+      }
+      static isBadArgument(err) {
+        return err && err.code === "BAD_ARGUMENT";
+      }
+      get name() {
+        return "StreamError";
+      }
+      static STREAM_DESTROYED() {
+        return new StreamError("Stream was destroyed", "STREAM_DESTROYED", StreamError.STREAM_DESTROYED);
+      }
+      static PREMATURE_CLOSE(msg = "Premature close") {
+        return new StreamError(msg, "PREMATURE_CLOSE", StreamError.PREMATURE_CLOSE);
+      }
+      static ABORTED() {
+        return new StreamError("Stream aborted", "ABORTED", StreamError.ABORTED);
+      }
+      static BAD_ARGUMENT(msg = "Bad argument") {
+        return new StreamError(msg, "BAD_ARGUMENT", StreamError.BAD_ARGUMENT);
+      }
+    };
+  }
+});
+
+// node_modules/streamx/index.js
+var require_streamx = __commonJS({
+  "node_modules/streamx/index.js"(exports, module) {
+    var { EventEmitter } = require_default();
+    var FIFO = require_fast_fifo();
+    var TextDecoder2 = require_text_decoder();
+    var StreamError = require_errors();
+    var qmt = typeof queueMicrotask === "undefined" ? (fn) => global.process.nextTick(fn) : queueMicrotask;
+    var MAX = (1 << 29) - 1;
+    var OPENING = 1;
+    var PREDESTROYING = 2;
+    var DESTROYING = 4;
+    var DESTROYED = 8;
+    var NOT_OPENING = MAX ^ OPENING;
+    var NOT_PREDESTROYING = MAX ^ PREDESTROYING;
+    var READ_ACTIVE = 1 << 4;
+    var READ_UPDATING = 2 << 4;
+    var READ_PRIMARY = 4 << 4;
+    var READ_QUEUED = 8 << 4;
+    var READ_RESUMED = 16 << 4;
+    var READ_PIPE_DRAINED = 32 << 4;
+    var READ_ENDING = 64 << 4;
+    var READ_EMIT_DATA = 128 << 4;
+    var READ_EMIT_READABLE = 256 << 4;
+    var READ_EMITTED_READABLE = 512 << 4;
+    var READ_DONE = 1024 << 4;
+    var READ_NEXT_TICK = 2048 << 4;
+    var READ_NEEDS_PUSH = 4096 << 4;
+    var READ_READ_AHEAD = 8192 << 4;
+    var READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED;
+    var READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH;
+    var READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE;
+    var READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED;
+    var READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD;
+    var READ_NOT_ACTIVE = MAX ^ READ_ACTIVE;
+    var READ_NON_PRIMARY = MAX ^ READ_PRIMARY;
+    var READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH);
+    var READ_PUSHED = MAX ^ READ_NEEDS_PUSH;
+    var READ_PAUSED = MAX ^ READ_RESUMED;
+    var READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE);
+    var READ_NOT_ENDING = MAX ^ READ_ENDING;
+    var READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING;
+    var READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK;
+    var READ_NOT_UPDATING = MAX ^ READ_UPDATING;
+    var READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD;
+    var READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD;
+    var WRITE_ACTIVE = 1 << 18;
+    var WRITE_UPDATING = 2 << 18;
+    var WRITE_PRIMARY = 4 << 18;
+    var WRITE_QUEUED = 8 << 18;
+    var WRITE_UNDRAINED = 16 << 18;
+    var WRITE_DONE = 32 << 18;
+    var WRITE_EMIT_DRAIN = 64 << 18;
+    var WRITE_NEXT_TICK = 128 << 18;
+    var WRITE_WRITING = 256 << 18;
+    var WRITE_FINISHING = 512 << 18;
+    var WRITE_CORKED = 1024 << 18;
+    var WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING);
+    var WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY;
+    var WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING);
+    var WRITE_DRAINED = MAX ^ WRITE_UNDRAINED;
+    var WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED;
+    var WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK;
+    var WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING;
+    var WRITE_NOT_CORKED = MAX ^ WRITE_CORKED;
+    var ACTIVE = READ_ACTIVE | WRITE_ACTIVE;
+    var NOT_ACTIVE = MAX ^ ACTIVE;
+    var DONE = READ_DONE | WRITE_DONE;
+    var DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING;
+    var OPEN_STATUS = DESTROY_STATUS | OPENING;
+    var AUTO_DESTROY = DESTROY_STATUS | DONE;
+    var NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY;
+    var ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK;
+    var TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE;
+    var IS_OPENING = OPEN_STATUS | TICKING;
+    var READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE;
+    var READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED;
+    var READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED;
+    var READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE;
+    var SHOULD_NOT_READ = OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD;
+    var READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE;
+    var READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY;
+    var READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING;
+    var WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED;
+    var WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE;
+    var WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE;
+    var WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED;
+    var WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE;
+    var WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING;
+    var WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE;
+    var WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY;
+    var WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS;
+    var asyncIterator = Symbol.asyncIterator || /* @__PURE__ */ Symbol("asyncIterator");
+    var WritableState = class {
+      constructor(stream, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
+        this.stream = stream;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark;
+        this.buffered = 0;
+        this.error = null;
+        this.pipeline = null;
+        this.drains = null;
+        this.byteLength = byteLengthWritable || byteLength || defaultByteLength;
+        this.map = mapWritable || map;
+        this.afterWrite = afterWrite.bind(this);
+        this.afterUpdateNextTick = updateWriteNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & WRITE_FINISHING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & WRITE_DONE) !== 0;
+      }
+      push(data) {
+        if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false;
+        if (this.map !== null) data = this.map(data);
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        if (this.buffered < this.highWaterMark) {
+          this.stream._duplexState |= WRITE_QUEUED;
+          return true;
+        }
+        this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED;
+        return false;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED;
+        return data;
+      }
+      end(data) {
+        if (typeof data === "function") {
+          this.stream.once("finish", data);
+        } else if (data !== void 0 && data !== null) {
+          this.push(data);
+        }
+        this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
+      }
+      autoBatch(data, cb) {
+        const buffer = [];
+        const stream = this.stream;
+        buffer.push(data);
+        while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+          buffer.push(stream._writableState.shift());
+        }
+        if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null);
+        stream._writev(buffer, cb);
+      }
+      update() {
+        const stream = this.stream;
+        stream._duplexState |= WRITE_UPDATING;
+        do {
+          while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+            const data = this.shift();
+            stream._duplexState |= WRITE_ACTIVE_AND_WRITING;
+            stream._write(data, this.afterWrite);
+          }
+          if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary();
+        } while (this.continueUpdate() === true);
+        stream._duplexState &= WRITE_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream = this.stream;
+        if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+          stream._duplexState = stream._duplexState | WRITE_ACTIVE;
+          stream._final(afterFinal.bind(this));
+          return;
+        }
+        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream._duplexState |= ACTIVE;
+            stream._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream._duplexState & IS_OPENING) === OPENING) {
+          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+          stream._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= WRITE_NEXT_TICK;
+        if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var ReadableState = class {
+      constructor(stream, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
+        this.stream = stream;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark;
+        this.buffered = 0;
+        this.readAhead = highWaterMark > 0;
+        this.error = null;
+        this.pipeline = null;
+        this.byteLength = byteLengthReadable || byteLength || defaultByteLength;
+        this.map = mapReadable || map;
+        this.pipeTo = null;
+        this.afterRead = afterRead.bind(this);
+        this.afterUpdateNextTick = updateReadNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & READ_ENDING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & READ_DONE) !== 0;
+      }
+      pipe(pipeTo, cb) {
+        if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT("Can only pipe to one destination");
+        if (typeof cb !== "function") cb = null;
+        this.stream._duplexState |= READ_PIPE_DRAINED;
+        this.pipeTo = pipeTo;
+        this.pipeline = new Pipeline(this.stream, pipeTo, cb);
+        if (cb) this.stream.on("error", noop);
+        if (isStreamx(pipeTo)) {
+          pipeTo._writableState.pipeline = this.pipeline;
+          if (cb) pipeTo.on("error", noop);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        } else {
+          const onerror = this.pipeline.done.bind(this.pipeline, pipeTo);
+          const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null);
+          pipeTo.on("error", onerror);
+          pipeTo.on("close", onclose);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        }
+        pipeTo.on("drain", afterDrain.bind(this));
+        this.stream.emit("piping", pipeTo);
+        pipeTo.emit("pipe", this.stream);
+      }
+      push(data) {
+        const stream = this.stream;
+        if (data === null) {
+          this.highWaterMark = 0;
+          stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED;
+          return false;
+        }
+        if (this.map !== null) {
+          data = this.map(data);
+          if (data === null) {
+            stream._duplexState &= READ_PUSHED;
+            return this.buffered < this.highWaterMark;
+          }
+        }
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED;
+        return this.buffered < this.highWaterMark;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) {
+          this.stream._duplexState &= READ_NOT_QUEUED;
+        }
+        return data;
+      }
+      unshift(data) {
+        const pending = [this.map !== null ? this.map(data) : data];
+        while (this.buffered > 0) pending.push(this.shift());
+        for (let i = 0; i < pending.length - 1; i++) {
+          const data2 = pending[i];
+          this.buffered += this.byteLength(data2);
+          this.queue.push(data2);
+        }
+        this.push(pending[pending.length - 1]);
+      }
+      read() {
+        const stream = this.stream;
+        if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+            stream.emit("data", data);
+          }
+          return data;
+        }
+        if (this.readAhead === false) {
+          stream._duplexState |= READ_READ_AHEAD;
+          this.updateNextTick();
+        }
+        return null;
+      }
+      drain() {
+        const stream = this.stream;
+        while ((stream._duplexState & READ_STATUS) === READ_QUEUED && (stream._duplexState & READ_FLOWING) !== 0) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+            stream.emit("data", data);
+          }
+        }
+      }
+      update() {
+        const stream = this.stream;
+        stream._duplexState |= READ_UPDATING;
+        do {
+          this.drain();
+          while (this.buffered < this.highWaterMark && (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD) {
+            stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH;
+            stream._read(this.afterRead);
+            this.drain();
+          }
+          if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+            stream._duplexState |= READ_EMITTED_READABLE;
+            stream.emit("readable");
+          }
+          if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+            this.updateNonPrimary();
+          }
+        } while (this.continueUpdate() === true);
+        stream._duplexState &= READ_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream = this.stream;
+        if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+          stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING;
+          stream.emit("end");
+          if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+            stream._duplexState |= DESTROYING;
+          }
+          if (this.pipeTo !== null) {
+            this.pipeTo.end();
+          }
+        }
+        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream._duplexState |= ACTIVE;
+            stream._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream._duplexState & IS_OPENING) === OPENING) {
+          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+          stream._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTickIfOpen() {
+        if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var TransformState = class {
+      constructor(stream) {
+        this.data = null;
+        this.afterTransform = afterTransform.bind(stream);
+        this.afterFinal = null;
+      }
+    };
+    var Pipeline = class {
+      constructor(src, dst, cb) {
+        this.from = src;
+        this.to = dst;
+        this.afterPipe = cb;
+        this.error = null;
+        this.pipeToFinished = false;
+      }
+      finished() {
+        this.pipeToFinished = true;
+      }
+      done(stream, err) {
+        if (err) this.error = err;
+        if (stream === this.to) {
+          this.to = null;
+          if (this.from !== null) {
+            if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+              this.from.destroy(this.error || StreamError.PREMATURE_CLOSE("Writable stream closed"));
+            }
+            return;
+          }
+        }
+        if (stream === this.from) {
+          this.from = null;
+          if (this.to !== null) {
+            if ((stream._duplexState & READ_DONE) === 0) {
+              this.to.destroy(this.error || StreamError.PREMATURE_CLOSE("Readable stream closed"));
+            }
+            return;
+          }
+        }
+        if (this.afterPipe !== null) this.afterPipe(this.error);
+        this.to = this.from = this.afterPipe = null;
+      }
+    };
+    function afterDrain() {
+      this.stream._duplexState |= READ_PIPE_DRAINED;
+      this.updateCallback();
+    }
+    function afterFinal(err) {
+      const stream = this.stream;
+      if (err) stream.destroy(err);
+      if ((stream._duplexState & DESTROY_STATUS) === 0) {
+        stream._duplexState |= WRITE_DONE;
+        stream.emit("finish");
+      }
+      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+        stream._duplexState |= DESTROYING;
+      }
+      stream._duplexState &= WRITE_NOT_FINISHING;
+      if ((stream._duplexState & WRITE_UPDATING) === 0) {
+        this.update();
+      } else {
+        this.updateNextTick();
+      }
+    }
+    function afterDestroy(err) {
+      const stream = this.stream;
+      if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error;
+      if (err) stream.emit("error", err);
+      stream._duplexState |= DESTROYED;
+      stream.emit("close");
+      const rs = stream._readableState;
+      const ws = stream._writableState;
+      if (rs !== null && rs.pipeline !== null) {
+        rs.pipeline.done(stream, err);
+      }
+      if (ws !== null) {
+        while (ws.drains !== null && ws.drains.length > 0) {
+          ws.drains.shift().resolve(false);
+        }
+        if (ws.pipeline !== null) {
+          ws.pipeline.done(stream, err);
+        }
+      }
+    }
+    function afterWrite(err) {
+      const stream = this.stream;
+      if (err) stream.destroy(err);
+      stream._duplexState &= WRITE_NOT_ACTIVE;
+      if (this.drains !== null) tickDrains(this.drains);
+      if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+        stream._duplexState &= WRITE_DRAINED;
+        if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+          stream.emit("drain");
+        }
+      }
+      this.updateCallback();
+    }
+    function afterRead(err) {
+      if (err) this.stream.destroy(err);
+      this.stream._duplexState &= READ_NOT_ACTIVE;
+      if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+        this.stream._duplexState &= READ_NO_READ_AHEAD;
+      }
+      this.updateCallback();
+    }
+    function updateReadNT() {
+      if ((this.stream._duplexState & READ_UPDATING) === 0) {
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function updateWriteNT() {
+      if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function tickDrains(drains) {
+      for (let i = 0; i < drains.length; i++) {
+        if (--drains[i].writes === 0) {
+          drains.shift().resolve(true);
+          i--;
+        }
+      }
+    }
+    function afterOpen(err) {
+      const stream = this.stream;
+      if (err) stream.destroy(err);
+      if ((stream._duplexState & DESTROYING) === 0) {
+        if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+          stream._duplexState |= READ_PRIMARY;
+        }
+        if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+          stream._duplexState |= WRITE_PRIMARY;
+        }
+        stream.emit("open");
+      }
+      stream._duplexState &= NOT_ACTIVE;
+      if (stream._writableState !== null) {
+        stream._writableState.updateCallback();
+      }
+      if (stream._readableState !== null) {
+        stream._readableState.updateCallback();
+      }
+    }
+    function afterTransform(err, data) {
+      if (data !== void 0 && data !== null) this.push(data);
+      this._writableState.afterWrite(err);
+    }
+    function newListener(name) {
+      if (this._readableState !== null) {
+        if (name === "data") {
+          this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD;
+          this._readableState.updateNextTick();
+        }
+        if (name === "readable") {
+          this._duplexState |= READ_EMIT_READABLE;
+          this._readableState.updateNextTick();
+        }
+      }
+      if (this._writableState !== null) {
+        if (name === "drain") {
+          this._duplexState |= WRITE_EMIT_DRAIN;
+          this._writableState.updateNextTick();
+        }
+      }
+    }
+    var Stream = class extends EventEmitter {
+      constructor(opts) {
+        super();
+        this._duplexState = 0;
+        this._readableState = null;
+        this._writableState = null;
+        if (opts) {
+          if (opts.open) this._open = opts.open;
+          if (opts.destroy) this._destroy = opts.destroy;
+          if (opts.predestroy) this._predestroy = opts.predestroy;
+          if (opts.signal) opts.signal.addEventListener("abort", abort.bind(this));
+        }
+        this.on("newListener", newListener);
+      }
+      _open(cb) {
+        cb(null);
+      }
+      _destroy(cb) {
+        cb(null);
+      }
+      _predestroy() {
+      }
+      get readable() {
+        return this._readableState !== null ? true : void 0;
+      }
+      get writable() {
+        return this._writableState !== null ? true : void 0;
+      }
+      get destroyed() {
+        return (this._duplexState & DESTROYED) !== 0;
+      }
+      get destroying() {
+        return (this._duplexState & DESTROY_STATUS) !== 0;
+      }
+      destroy(err) {
+        if ((this._duplexState & DESTROY_STATUS) === 0) {
+          if (!err) err = StreamError.STREAM_DESTROYED();
+          this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY;
+          if (this._readableState !== null) {
+            this._readableState.highWaterMark = 0;
+            this._readableState.error = err;
+          }
+          if (this._writableState !== null) {
+            this._writableState.highWaterMark = 0;
+            this._writableState.error = err;
+          }
+          this._duplexState |= PREDESTROYING;
+          this._predestroy();
+          this._duplexState &= NOT_PREDESTROYING;
+          if (this._readableState !== null) {
+            this._readableState.updateNextTick();
+          }
+          if (this._writableState !== null) {
+            this._writableState.updateNextTick();
+          }
+        }
+      }
+    };
+    var Readable3 = class _Readable extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
+        this._readableState = new ReadableState(this, opts);
+        if (opts) {
+          if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD;
+          if (opts.read) this._read = opts.read;
+          if (opts.eagerOpen) this._readableState.updateNextTick();
+          if (opts.encoding) this.setEncoding(opts.encoding);
+        }
+      }
+      static deferred(fn, opts) {
+        const out = new PassThrough(opts);
+        fn().then((src) => {
+          if (src === null) return out.end();
+          if (out.destroying) return;
+          pipeline3(src, out, noop);
+        }).catch((err) => out.destroy(err));
+        return out;
+      }
+      setEncoding(encoding) {
+        const dec = new TextDecoder2(encoding);
+        const map = this._readableState.map || echo;
+        this._readableState.map = mapOrSkip;
+        return this;
+        function mapOrSkip(data) {
+          const next = dec.push(data);
+          return next === "" && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next);
+        }
+      }
+      _read(cb) {
+        cb(null);
+      }
+      pipe(dest, cb) {
+        this._readableState.updateNextTick();
+        this._readableState.pipe(dest, cb);
+        return dest;
+      }
+      read() {
+        this._readableState.updateNextTick();
+        return this._readableState.read();
+      }
+      push(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.push(data);
+      }
+      unshift(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.unshift(data);
+      }
+      resume() {
+        this._duplexState |= READ_RESUMED_READ_AHEAD;
+        this._readableState.updateNextTick();
+        return this;
+      }
+      pause() {
+        this._duplexState &= this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED;
+        return this;
+      }
+      static _fromAsyncIterator(ite, opts) {
+        let destroy;
+        const rs = new _Readable({
+          ...opts,
+          read(cb) {
+            ite.next().then(push2).then(cb.bind(null, null)).catch(cb);
+          },
+          predestroy() {
+            destroy = ite.return();
+          },
+          destroy(cb) {
+            if (!destroy) return cb(null);
+            destroy.then(cb.bind(null, null)).catch(cb);
+          }
+        });
+        return rs;
+        function push2(data) {
+          if (data.done) rs.push(null);
+          else rs.push(data.value);
+        }
+      }
+      static from(data, opts) {
+        if (isReadStreamx(data)) return data;
+        if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts);
+        if (!Array.isArray(data)) data = data === void 0 ? [] : [data];
+        let i = 0;
+        return new _Readable({
+          ...opts,
+          read(cb) {
+            this.push(i === data.length ? null : data[i++]);
+            cb(null);
+          }
+        });
+      }
+      static isBackpressured(rs) {
+        return (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 || rs._readableState.buffered >= rs._readableState.highWaterMark;
+      }
+      static isPaused(rs) {
+        return (rs._duplexState & READ_RESUMED) === 0;
+      }
+      [asyncIterator]() {
+        const stream = this;
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        this.on("error", (err) => {
+          error = err;
+        });
+        this.on("readable", onreadable);
+        this.on("close", onclose);
+        return {
+          [asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(function(resolve3, reject) {
+              promiseResolve = resolve3;
+              promiseReject = reject;
+              const data = stream.read();
+              if (data !== null) ondata(data);
+              else if ((stream._duplexState & DESTROYED) !== 0) ondata(null);
+            });
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err) {
+            return destroy(err);
+          }
+        };
+        function onreadable() {
+          if (promiseResolve !== null) ondata(stream.read());
+        }
+        function onclose() {
+          if (promiseResolve !== null) ondata(null);
+        }
+        function ondata(data) {
+          if (promiseReject === null) return;
+          if (error) {
+            promiseReject(error);
+          } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
+            promiseReject(StreamError.STREAM_DESTROYED());
+          } else {
+            promiseResolve({ value: data, done: data === null });
+          }
+          promiseReject = promiseResolve = null;
+        }
+        function destroy(err) {
+          stream.destroy(err);
+          return new Promise((resolve3, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve3({ value: void 0, done: true });
+            stream.once("close", function() {
+              if (err) reject(err);
+              else resolve3({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    var Writable = class extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | READ_DONE;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+          if (opts.eagerOpen) this._writableState.updateNextTick();
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      static isBackpressured(ws) {
+        return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0;
+      }
+      static drained(ws) {
+        if (ws.destroyed) return Promise.resolve(false);
+        const state = ws._writableState;
+        const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length;
+        const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
+        if (writes === 0) return Promise.resolve(true);
+        if (state.drains === null) state.drains = [];
+        return new Promise((resolve3) => {
+          state.drains.push({ writes, resolve: resolve3 });
+        });
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Duplex = class extends Readable3 {
+      // and Writable
+      constructor(opts) {
+        super(opts);
+        this._duplexState = OPENING | this._duplexState & READ_READ_AHEAD;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Transform = class extends Duplex {
+      constructor(opts) {
+        super(opts);
+        this._transformState = new TransformState(this);
+        if (opts) {
+          if (opts.transform) this._transform = opts.transform;
+          if (opts.flush) this._flush = opts.flush;
+        }
+      }
+      _write(data, cb) {
+        if (this._readableState.buffered >= this._readableState.highWaterMark) {
+          this._transformState.data = data;
+        } else {
+          this._transform(data, this._transformState.afterTransform);
+        }
+      }
+      _read(cb) {
+        if (this._transformState.data !== null) {
+          const data = this._transformState.data;
+          this._transformState.data = null;
+          cb(null);
+          this._transform(data, this._transformState.afterTransform);
+        } else {
+          cb(null);
+        }
+      }
+      destroy(err) {
+        super.destroy(err);
+        if (this._transformState.data !== null) {
+          this._transformState.data = null;
+          this._transformState.afterTransform();
+        }
+      }
+      _transform(data, cb) {
+        cb(null, data);
+      }
+      _flush(cb) {
+        cb(null);
+      }
+      _final(cb) {
+        this._transformState.afterFinal = cb;
+        this._flush(transformAfterFlush.bind(this));
+      }
+    };
+    var PassThrough = class extends Transform {
+    };
+    function transformAfterFlush(err, data) {
+      const cb = this._transformState.afterFinal;
+      if (err) return cb(err);
+      if (data !== null && data !== void 0) this.push(data);
+      this.push(null);
+      cb(null);
+    }
+    function pipelinePromise(...streams) {
+      return new Promise((resolve3, reject) => {
+        return pipeline3(...streams, (err) => {
+          if (err) return reject(err);
+          resolve3();
+        });
+      });
+    }
+    function pipeline3(stream, ...streams) {
+      const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
+      const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
+      if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
+      let src = all[0];
+      let dest = null;
+      let error = null;
+      for (let i = 1; i < all.length; i++) {
+        dest = all[i];
+        if (isStreamx(src)) {
+          src.pipe(dest, onerror);
+        } else {
+          errorHandle(src, true, i > 1, onerror);
+          src.pipe(dest);
+        }
+        src = dest;
+      }
+      if (done) {
+        let fin = false;
+        const autoDestroy = isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy);
+        dest.on("error", (err) => {
+          if (error === null) error = err;
+        });
+        dest.on("finish", () => {
+          fin = true;
+          if (!autoDestroy) done(error);
+        });
+        if (autoDestroy) {
+          dest.on("close", () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())));
+        }
+      }
+      return dest;
+      function errorHandle(s, rd, wr, onerror2) {
+        s.on("error", onerror2);
+        s.on("close", onclose);
+        function onclose() {
+          if (rd && s._readableState && !s._readableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+          if (wr && s._writableState && !s._writableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+        }
+      }
+      function onerror(err) {
+        if (!err || error) return;
+        error = err;
+        for (const s of all) {
+          s.destroy(err);
+        }
+      }
+    }
+    function echo(s) {
+      return s;
+    }
+    function isStream(stream) {
+      return !!stream._readableState || !!stream._writableState;
+    }
+    function isStreamx(stream) {
+      return typeof stream._duplexState === "number" && isStream(stream);
+    }
+    function isEnding(stream) {
+      return !!stream._readableState && stream._readableState.ending;
+    }
+    function isEnded(stream) {
+      return !!stream._readableState && stream._readableState.ended;
+    }
+    function isFinishing(stream) {
+      return !!stream._writableState && stream._writableState.ending;
+    }
+    function isFinished(stream) {
+      return !!stream._writableState && stream._writableState.ended;
+    }
+    function getStreamError(stream, opts = {}) {
+      const err = stream._readableState && stream._readableState.error || stream._writableState && stream._writableState.error;
+      return !opts.all && StreamError.isStreamDestroyed(err) ? null : err;
+    }
+    function isReadStreamx(stream) {
+      return isStreamx(stream) && stream.readable;
+    }
+    function isDisturbed(stream) {
+      return (stream._duplexState & OPENING) !== OPENING || (stream._duplexState & DESTROYING) === DESTROYING || (stream._duplexState & ACTIVE_OR_TICKING) !== 0;
+    }
+    function isTypedArray(data) {
+      return typeof data === "object" && data !== null && typeof data.byteLength === "number";
+    }
+    function defaultByteLength(data) {
+      return isTypedArray(data) ? data.byteLength : 1024;
+    }
+    function noop() {
+    }
+    function abort() {
+      this.destroy(StreamError.ABORTED());
+    }
+    function isWritev(s) {
+      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
+    }
+    module.exports = {
+      pipeline: pipeline3,
+      pipelinePromise,
+      isStream,
+      isStreamx,
+      isEnding,
+      isEnded,
+      isFinishing,
+      isFinished,
+      isDisturbed,
+      getStreamError,
+      Stream,
+      Writable,
+      Readable: Readable3,
+      Duplex,
+      Transform,
+      // Export PassThrough for compatibility with Node.js core's stream module
+      PassThrough
+    };
+  }
+});
+
+// node_modules/tar-stream/headers.js
+var require_headers = __commonJS({
+  "node_modules/tar-stream/headers.js"(exports) {
+    var b4a = require_b4a();
+    var ZEROS = "0000000000000000000";
+    var SEVENS = "7777777777777777777";
+    var ZERO_OFFSET = "0".charCodeAt(0);
+    var USTAR_MAGIC = b4a.from([117, 115, 116, 97, 114, 0]);
+    var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
+    var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
+    var GNU_VER = b4a.from([32, 0]);
+    var MASK = 4095;
+    var MAGIC_OFFSET = 257;
+    var VERSION_OFFSET = 263;
+    exports.decodeLongPath = function decodeLongPath(buf, encoding) {
+      return decodeStr(buf, 0, buf.length, encoding);
+    };
+    exports.encodePax = function encodePax(opts) {
+      let result = "";
+      if (opts.name) result += addLength(" path=" + opts.name + "\n");
+      if (opts.linkname) result += addLength(" linkpath=" + opts.linkname + "\n");
+      const pax = opts.pax;
+      if (pax) {
+        for (const key2 in pax) {
+          result += addLength(" " + key2 + "=" + pax[key2] + "\n");
+        }
+      }
+      return b4a.from(result);
+    };
+    exports.decodePax = function decodePax(buf) {
+      const result = {};
+      while (buf.length) {
+        let i = 0;
+        while (i < buf.length && buf[i] !== 32) i++;
+        const len = parseInt(b4a.toString(buf.subarray(0, i)), 10);
+        if (!len) return result;
+        const b = b4a.toString(buf.subarray(i + 1, len - 1));
+        const keyIndex = b.indexOf("=");
+        if (keyIndex === -1) return result;
+        result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
+        buf = buf.subarray(len);
+      }
+      return result;
+    };
+    exports.encode = function encode(opts) {
+      const buf = b4a.alloc(512);
+      let name = opts.name;
+      let prefix = "";
+      if (opts.typeflag === 5 && name[name.length - 1] !== "/") name += "/";
+      if (b4a.byteLength(name) !== name.length) return null;
+      while (b4a.byteLength(name) > 100) {
+        const i = name.indexOf("/");
+        if (i === -1) return null;
+        prefix += prefix ? "/" + name.slice(0, i) : name.slice(0, i);
+        name = name.slice(i + 1);
+      }
+      if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null;
+      if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
+      b4a.write(buf, name);
+      b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100);
+      b4a.write(buf, encodeOct(opts.uid, 6), 108);
+      b4a.write(buf, encodeOct(opts.gid, 6), 116);
+      encodeSize(opts.size, buf, 124);
+      b4a.write(buf, encodeOct(opts.mtime.getTime() / 1e3 | 0, 11), 136);
+      buf[156] = ZERO_OFFSET + toTypeflag(opts.type);
+      if (opts.linkname) b4a.write(buf, opts.linkname, 157);
+      b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET);
+      b4a.copy(USTAR_VER, buf, VERSION_OFFSET);
+      if (opts.uname) b4a.write(buf, opts.uname, 265);
+      if (opts.gname) b4a.write(buf, opts.gname, 297);
+      b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329);
+      b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337);
+      if (prefix) b4a.write(buf, prefix, 345);
+      b4a.write(buf, encodeOct(cksum(buf), 6), 148);
+      return buf;
+    };
+    exports.decode = function decode(buf, filenameEncoding, allowUnknownFormat) {
+      let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET;
+      let name = decodeStr(buf, 0, 100, filenameEncoding);
+      const mode = decodeOct(buf, 100, 8);
+      const uid = decodeOct(buf, 108, 8);
+      const gid = decodeOct(buf, 116, 8);
+      const size = decodeOct(buf, 124, 12);
+      const mtime = decodeOct(buf, 136, 12);
+      const type = toType(typeflag);
+      const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
+      const uname = decodeStr(buf, 265, 32);
+      const gname = decodeStr(buf, 297, 32);
+      const devmajor = decodeOct(buf, 329, 8);
+      const devminor = decodeOct(buf, 337, 8);
+      const c = cksum(buf);
+      if (c === 8 * 32) return null;
+      if (c !== decodeOct(buf, 148, 8)) throw new Error("Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?");
+      if (isUSTAR(buf)) {
+        if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + "/" + name;
+      } else if (isGNU(buf)) {
+      } else {
+        if (!allowUnknownFormat) {
+          throw new Error("Invalid tar header: unknown format.");
+        }
+      }
+      if (typeflag === 0 && name && name[name.length - 1] === "/") typeflag = 5;
+      return {
+        name,
+        mode,
+        uid,
+        gid,
+        size,
+        byteOffset: 0,
+        mtime: new Date(1e3 * mtime),
+        type,
+        linkname,
+        uname,
+        gname,
+        devmajor,
+        devminor,
+        pax: null
+      };
+    };
+    function isUSTAR(buf) {
+      return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6));
+    }
+    function isGNU(buf) {
+      return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) && b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2));
+    }
+    function clamp(index, len, defaultValue) {
+      if (typeof index !== "number") return defaultValue;
+      index = ~~index;
+      if (index >= len) return len;
+      if (index >= 0) return index;
+      index += len;
+      if (index >= 0) return index;
+      return 0;
+    }
+    function toType(flag) {
+      switch (flag) {
+        case 0:
+          return "file";
+        case 1:
+          return "link";
+        case 2:
+          return "symlink";
+        case 3:
+          return "character-device";
+        case 4:
+          return "block-device";
+        case 5:
+          return "directory";
+        case 6:
+          return "fifo";
+        case 7:
+          return "contiguous-file";
+        case 72:
+          return "pax-header";
+        case 55:
+          return "pax-global-header";
+        case 27:
+          return "gnu-long-link-path";
+        case 28:
+        case 30:
+          return "gnu-long-path";
+      }
+      return null;
+    }
+    function toTypeflag(flag) {
+      switch (flag) {
+        case "file":
+          return 0;
+        case "link":
+          return 1;
+        case "symlink":
+          return 2;
+        case "character-device":
+          return 3;
+        case "block-device":
+          return 4;
+        case "directory":
+          return 5;
+        case "fifo":
+          return 6;
+        case "contiguous-file":
+          return 7;
+        case "pax-header":
+          return 72;
+      }
+      return 0;
+    }
+    function indexOf(block, num, offset, end) {
+      for (; offset < end; offset++) {
+        if (block[offset] === num) return offset;
+      }
+      return end;
+    }
+    function cksum(block) {
+      let sum = 8 * 32;
+      for (let i = 0; i < 148; i++) sum += block[i];
+      for (let j = 156; j < 512; j++) sum += block[j];
+      return sum;
+    }
+    function encodeOct(val, n) {
+      val = val.toString(8);
+      if (val.length > n) return SEVENS.slice(0, n) + " ";
+      return ZEROS.slice(0, n - val.length) + val + " ";
+    }
+    function encodeSizeBin(num, buf, off) {
+      buf[off] = 128;
+      for (let i = 11; i > 0; i--) {
+        buf[off + i] = num & 255;
+        num = Math.floor(num / 256);
+      }
+    }
+    function encodeSize(num, buf, off) {
+      if (num.toString(8).length > 11) {
+        encodeSizeBin(num, buf, off);
+      } else {
+        b4a.write(buf, encodeOct(num, 11), off);
+      }
+    }
+    function parse256(buf) {
+      let positive;
+      if (buf[0] === 128) positive = true;
+      else if (buf[0] === 255) positive = false;
+      else return null;
+      const tuple = [];
+      let i;
+      for (i = buf.length - 1; i > 0; i--) {
+        const byte = buf[i];
+        if (positive) tuple.push(byte);
+        else tuple.push(255 - byte);
+      }
+      let sum = 0;
+      const l = tuple.length;
+      for (i = 0; i < l; i++) {
+        sum += tuple[i] * Math.pow(256, i);
+      }
+      return positive ? sum : -1 * sum;
+    }
+    function decodeOct(val, offset, length) {
+      val = val.subarray(offset, offset + length);
+      offset = 0;
+      if (val[offset] & 128) {
+        return parse256(val);
+      } else {
+        while (offset < val.length && val[offset] === 32) offset++;
+        const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
+        while (offset < end && val[offset] === 0) offset++;
+        if (end === offset) return 0;
+        return parseInt(b4a.toString(val.subarray(offset, end)), 8);
+      }
+    }
+    function decodeStr(val, offset, length, encoding) {
+      return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
+    }
+    function addLength(str3) {
+      const len = b4a.byteLength(str3);
+      let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
+      if (len + digits >= Math.pow(10, digits)) digits++;
+      return len + digits + str3;
+    }
+  }
+});
+
+// node_modules/tar-stream/extract.js
+var require_extract = __commonJS({
+  "node_modules/tar-stream/extract.js"(exports, module) {
+    var { Writable, Readable: Readable3, getStreamError } = require_streamx();
+    var FIFO = require_fast_fifo();
+    var b4a = require_b4a();
+    var headers = require_headers();
+    var EMPTY = b4a.alloc(0);
+    var MAX_HEADER_SIZE = 4 * 1024 * 1024;
+    var BufferList = class {
+      constructor() {
+        this.buffered = 0;
+        this.shifted = 0;
+        this.queue = new FIFO();
+        this._offset = 0;
+      }
+      push(buffer) {
+        this.buffered += buffer.byteLength;
+        this.queue.push(buffer);
+      }
+      shiftFirst(size) {
+        return this.buffered === 0 ? null : this._next(size);
+      }
+      shift(size) {
+        if (size > this.buffered) return null;
+        if (size === 0) return EMPTY;
+        let chunk = this._next(size);
+        if (size === chunk.byteLength) return chunk;
+        const chunks = [chunk];
+        while ((size -= chunk.byteLength) > 0) {
+          chunk = this._next(size);
+          chunks.push(chunk);
+        }
+        return b4a.concat(chunks);
+      }
+      _next(size) {
+        const buf = this.queue.peek();
+        const rem = buf.byteLength - this._offset;
+        if (size >= rem) {
+          const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf;
+          this.queue.shift();
+          this._offset = 0;
+          this.buffered -= rem;
+          this.shifted += rem;
+          return sub;
+        }
+        this.buffered -= size;
+        this.shifted += size;
+        return buf.subarray(this._offset, this._offset += size);
+      }
+    };
+    var Source = class extends Readable3 {
+      constructor(self, header, offset) {
+        super();
+        this.header = header;
+        this.offset = offset;
+        this._parent = self;
+      }
+      _read(cb) {
+        if (this.header.size === 0) {
+          this.push(null);
+        }
+        if (this._parent._stream === this) {
+          this._parent._update();
+        }
+        cb(null);
+      }
+      _predestroy() {
+        this._parent.destroy(getStreamError(this));
+      }
+      _detach() {
+        if (this._parent._stream === this) {
+          this._parent._stream = null;
+          this._parent._missing = overflow(this.header.size);
+          this._parent._update();
+        }
+      }
+      _destroy(cb) {
+        this._detach();
+        cb(null);
+      }
+    };
+    var Extract = class extends Writable {
+      constructor(opts) {
+        super(opts);
+        if (!opts) opts = {};
+        this._buffer = new BufferList();
+        this._offset = 0;
+        this._header = null;
+        this._stream = null;
+        this._missing = 0;
+        this._longHeader = false;
+        this._callback = noop;
+        this._locked = false;
+        this._finished = false;
+        this._pax = null;
+        this._paxGlobal = null;
+        this._gnuLongPath = null;
+        this._gnuLongLinkPath = null;
+        this._filenameEncoding = opts.filenameEncoding || "utf-8";
+        this._allowUnknownFormat = !!opts.allowUnknownFormat;
+        this._unlockBound = this._unlock.bind(this);
+      }
+      _unlock(err) {
+        this._locked = false;
+        if (err) {
+          this.destroy(err);
+          this._continueWrite(err);
+          return;
+        }
+        this._update();
+      }
+      _consumeHeader() {
+        if (this._locked) return false;
+        this._offset = this._buffer.shifted;
+        try {
+          this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat);
+        } catch (err) {
+          this._continueWrite(err);
+          return false;
+        }
+        if (!this._header) return true;
+        this._header.byteOffset = this._buffer.shifted;
+        switch (this._header.type) {
+          case "gnu-long-path":
+          case "gnu-long-link-path":
+          case "pax-global-header":
+          case "pax-header":
+            this._longHeader = true;
+            this._missing = this._header.size;
+            if (this._missing > MAX_HEADER_SIZE) {
+              this._continueWrite(new Error("Header exceeds max size"));
+              return false;
+            }
+            return true;
+        }
+        this._locked = true;
+        this._applyLongHeaders();
+        if (!(this._header.size >= 0)) {
+          this._continueWrite(new Error("Invalid header"));
+          return false;
+        }
+        if (this._header.size === 0 || this._header.type === "directory") {
+          this.emit("entry", this._header, this._createStream(), this._unlockBound);
+          return true;
+        }
+        this._stream = this._createStream();
+        this._missing = this._header.size;
+        this.emit("entry", this._header, this._stream, this._unlockBound);
+        return true;
+      }
+      _applyLongHeaders() {
+        if (this._gnuLongPath) {
+          this._header.name = this._gnuLongPath;
+          this._gnuLongPath = null;
+        }
+        if (this._gnuLongLinkPath) {
+          this._header.linkname = this._gnuLongLinkPath;
+          this._gnuLongLinkPath = null;
+        }
+        if (this._pax) {
+          if (this._pax.path) this._header.name = this._pax.path;
+          if (this._pax.linkpath) this._header.linkname = this._pax.linkpath;
+          if (this._pax.size) this._header.size = parseInt(this._pax.size, 10);
+          this._header.pax = this._pax;
+          this._pax = null;
+        }
+      }
+      _decodeLongHeader(buf) {
+        switch (this._header.type) {
+          case "gnu-long-path":
+            this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "gnu-long-link-path":
+            this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "pax-global-header":
+            this._paxGlobal = headers.decodePax(buf);
+            break;
+          case "pax-header":
+            this._pax = this._paxGlobal === null ? headers.decodePax(buf) : Object.assign({}, this._paxGlobal, headers.decodePax(buf));
+            break;
+        }
+      }
+      _consumeLongHeader() {
+        this._longHeader = false;
+        this._missing = overflow(this._header.size);
+        const buf = this._buffer.shift(this._header.size);
+        try {
+          this._decodeLongHeader(buf);
+        } catch (err) {
+          this._continueWrite(err);
+          return false;
+        }
+        return true;
+      }
+      _consumeStream() {
+        const buf = this._buffer.shiftFirst(this._missing);
+        if (buf === null) return false;
+        this._missing -= buf.byteLength;
+        const drained = this._stream.push(buf);
+        if (this._missing === 0) {
+          this._stream.push(null);
+          if (drained) this._stream._detach();
+          return drained && this._locked === false;
+        }
+        return drained;
+      }
+      _createStream() {
+        return new Source(this, this._header, this._offset);
+      }
+      _update() {
+        while (this._buffer.buffered > 0 && !this.destroying) {
+          if (this._missing > 0) {
+            if (this._stream !== null) {
+              if (this._consumeStream() === false) return;
+              continue;
+            }
+            if (this._longHeader === true) {
+              if (this._missing > this._buffer.buffered) break;
+              if (this._consumeLongHeader() === false) return false;
+              continue;
+            }
+            const ignore2 = this._buffer.shiftFirst(this._missing);
+            if (ignore2 !== null) this._missing -= ignore2.byteLength;
+            continue;
+          }
+          if (this._buffer.buffered < 512) break;
+          if (this._stream !== null || this._consumeHeader() === false) return;
+        }
+        this._continueWrite(null);
+      }
+      _continueWrite(err) {
+        const cb = this._callback;
+        this._callback = noop;
+        cb(err);
+      }
+      _write(data, cb) {
+        this._callback = cb;
+        this._buffer.push(data);
+        this._update();
+      }
+      _final(cb) {
+        this._finished = this._missing === 0 && this._buffer.buffered === 0;
+        cb(this._finished ? null : new Error("Unexpected end of data"));
+      }
+      _predestroy() {
+        this._continueWrite(null);
+      }
+      _destroy(cb) {
+        if (this._stream) this._stream.destroy(getStreamError(this));
+        cb(null);
+      }
+      [Symbol.asyncIterator]() {
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        let entryStream = null;
+        let entryCallback = null;
+        const extract3 = this;
+        this.on("entry", onentry);
+        this.on("error", (err) => {
+          error = err;
+        });
+        this.on("close", onclose);
+        return {
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(onnext);
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err) {
+            return destroy(err);
+          }
+        };
+        function consumeCallback(err) {
+          if (!entryCallback) return;
+          const cb = entryCallback;
+          entryCallback = null;
+          cb(err);
+        }
+        function onnext(resolve3, reject) {
+          if (error) {
+            return reject(error);
+          }
+          if (entryStream) {
+            resolve3({ value: entryStream, done: false });
+            entryStream = null;
+            return;
+          }
+          promiseResolve = resolve3;
+          promiseReject = reject;
+          consumeCallback(null);
+          if (extract3._finished && promiseResolve) {
+            promiseResolve({ value: void 0, done: true });
+            promiseResolve = promiseReject = null;
+          }
+        }
+        function onentry(header, stream, callback) {
+          entryCallback = callback;
+          stream.on("error", noop);
+          if (promiseResolve) {
+            promiseResolve({ value: stream, done: false });
+            promiseResolve = promiseReject = null;
+          } else {
+            entryStream = stream;
+          }
+        }
+        function onclose() {
+          consumeCallback(error);
+          if (!promiseResolve) return;
+          if (error) promiseReject(error);
+          else promiseResolve({ value: void 0, done: true });
+          promiseResolve = promiseReject = null;
+        }
+        function destroy(err) {
+          extract3.destroy(err);
+          consumeCallback(err);
+          return new Promise((resolve3, reject) => {
+            if (extract3.destroyed) return resolve3({ value: void 0, done: true });
+            extract3.once("close", function() {
+              if (err) reject(err);
+              else resolve3({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    module.exports = function extract3(opts) {
+      return new Extract(opts);
+    };
+    function noop() {
+    }
+    function overflow(size) {
+      size &= 511;
+      return size && 512 - size;
+    }
+  }
+});
+
+// node_modules/tar-stream/constants.js
+var require_constants = __commonJS({
+  "node_modules/tar-stream/constants.js"(exports, module) {
+    var constants = {
+      // just for envs without fs
+      S_IFMT: 61440,
+      S_IFDIR: 16384,
+      S_IFCHR: 8192,
+      S_IFBLK: 24576,
+      S_IFIFO: 4096,
+      S_IFLNK: 40960
+    };
+    try {
+      module.exports = __require("fs").constants || constants;
+    } catch {
+      module.exports = constants;
+    }
+  }
+});
+
+// node_modules/tar-stream/pack.js
+var require_pack = __commonJS({
+  "node_modules/tar-stream/pack.js"(exports, module) {
+    var { Readable: Readable3, Writable, getStreamError } = require_streamx();
+    var b4a = require_b4a();
+    var constants = require_constants();
+    var headers = require_headers();
+    var DMODE = 493;
+    var FMODE = 420;
+    var END_OF_TAR = b4a.alloc(1024);
+    var Sink = class extends Writable {
+      constructor(pack, header, callback) {
+        super({ mapWritable, eagerOpen: true });
+        this.written = 0;
+        this.header = header;
+        this._callback = callback;
+        this._linkname = null;
+        this._isLinkname = header.type === "symlink" && !header.linkname;
+        this._isVoid = header.type !== "file" && header.type !== "contiguous-file";
+        this._finished = false;
+        this._pack = pack;
+        this._openCallback = null;
+        if (this._pack._stream === null) this._pack._stream = this;
+        else this._pack._pending.push(this);
+      }
+      _open(cb) {
+        this._openCallback = cb;
+        if (this._pack._stream === this) this._continueOpen();
+      }
+      _continuePack(err) {
+        if (this._callback === null) return;
+        const callback = this._callback;
+        this._callback = null;
+        callback(err);
+      }
+      _continueOpen() {
+        if (this._pack._stream === null) this._pack._stream = this;
+        const cb = this._openCallback;
+        this._openCallback = null;
+        if (cb === null) return;
+        if (this._pack.destroying) return cb(new Error("pack stream destroyed"));
+        if (this._pack._finalized) return cb(new Error("pack stream is already finalized"));
+        this._pack._stream = this;
+        if (!this._isLinkname) {
+          this._pack._encode(this.header);
+        }
+        if (this._isVoid) {
+          this._finish();
+          this._continuePack(null);
+        }
+        cb(null);
+      }
+      _write(data, cb) {
+        if (this._isLinkname) {
+          this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data;
+          return cb(null);
+        }
+        if (this._isVoid) {
+          if (data.byteLength > 0) {
+            return cb(new Error("No body allowed for this entry"));
+          }
+          return cb();
+        }
+        this.written += data.byteLength;
+        if (this._pack.push(data)) return cb();
+        this._pack._drain = cb;
+      }
+      _finish() {
+        if (this._finished) return;
+        this._finished = true;
+        if (this._isLinkname) {
+          this.header.linkname = this._linkname ? b4a.toString(this._linkname, "utf-8") : "";
+          this._pack._encode(this.header);
+        }
+        overflow(this._pack, this.header.size);
+        this._pack._done(this);
+      }
+      _final(cb) {
+        if (this.written !== this.header.size) {
+          return cb(new Error("Size mismatch"));
+        }
+        this._finish();
+        cb(null);
+      }
+      _getError() {
+        return getStreamError(this) || new Error("tar entry destroyed");
+      }
+      _predestroy() {
+        this._pack.destroy(this._getError());
+      }
+      _destroy(cb) {
+        this._pack._done(this);
+        this._continuePack(this._finished ? null : this._getError());
+        cb();
+      }
+    };
+    var Pack = class extends Readable3 {
+      constructor(opts) {
+        super(opts);
+        this._drain = noop;
+        this._finalized = false;
+        this._finalizing = false;
+        this._pending = [];
+        this._stream = null;
+      }
+      entry(header, buffer, callback) {
+        if (this._finalized || this.destroying) throw new Error("already finalized or destroyed");
+        if (typeof buffer === "function") {
+          callback = buffer;
+          buffer = null;
+        }
+        if (!callback) callback = noop;
+        if (!header.size || header.type === "symlink") header.size = 0;
+        if (!header.type) header.type = modeToType(header.mode);
+        if (!header.mode) header.mode = header.type === "directory" ? DMODE : FMODE;
+        if (!header.uid) header.uid = 0;
+        if (!header.gid) header.gid = 0;
+        if (!header.mtime) header.mtime = /* @__PURE__ */ new Date();
+        if (typeof buffer === "string") buffer = b4a.from(buffer);
+        const sink2 = new Sink(this, header, callback);
+        if (b4a.isBuffer(buffer)) {
+          header.size = buffer.byteLength;
+          sink2.write(buffer);
+          sink2.end();
+          return sink2;
+        }
+        if (sink2._isVoid) {
+          return sink2;
+        }
+        return sink2;
+      }
+      finalize() {
+        if (this._stream || this._pending.length > 0) {
+          this._finalizing = true;
+          return;
+        }
+        if (this._finalized) return;
+        this._finalized = true;
+        this.push(END_OF_TAR);
+        this.push(null);
+      }
+      _done(stream) {
+        if (stream !== this._stream) return;
+        this._stream = null;
+        if (this._finalizing) this.finalize();
+        if (this._pending.length) this._pending.shift()._continueOpen();
+      }
+      _encode(header) {
+        if (!header.pax) {
+          const buf = headers.encode(header);
+          if (buf) {
+            this.push(buf);
+            return;
+          }
+        }
+        this._encodePax(header);
+      }
+      _encodePax(header) {
+        const paxHeader = headers.encodePax({
+          name: header.name,
+          linkname: header.linkname,
+          pax: header.pax
+        });
+        const newHeader = {
+          name: "PaxHeader",
+          mode: header.mode,
+          uid: header.uid,
+          gid: header.gid,
+          size: paxHeader.byteLength,
+          mtime: header.mtime,
+          type: "pax-header",
+          linkname: header.linkname && "PaxHeader",
+          uname: header.uname,
+          gname: header.gname,
+          devmajor: header.devmajor,
+          devminor: header.devminor
+        };
+        this.push(headers.encode(newHeader));
+        this.push(paxHeader);
+        overflow(this, paxHeader.byteLength);
+        newHeader.size = header.size;
+        newHeader.type = header.type;
+        this.push(headers.encode(newHeader));
+      }
+      _doDrain() {
+        const drain2 = this._drain;
+        this._drain = noop;
+        drain2();
+      }
+      _predestroy() {
+        const err = getStreamError(this);
+        if (this._stream) this._stream.destroy(err);
+        while (this._pending.length) {
+          const stream = this._pending.shift();
+          stream.destroy(err);
+          stream._continueOpen();
+        }
+        this._doDrain();
+      }
+      _read(cb) {
+        this._doDrain();
+        cb();
+      }
+    };
+    module.exports = function pack(opts) {
+      return new Pack(opts);
+    };
+    function modeToType(mode) {
+      switch (mode & constants.S_IFMT) {
+        case constants.S_IFBLK:
+          return "block-device";
+        case constants.S_IFCHR:
+          return "character-device";
+        case constants.S_IFDIR:
+          return "directory";
+        case constants.S_IFIFO:
+          return "fifo";
+        case constants.S_IFLNK:
+          return "symlink";
+      }
+      return "file";
+    }
+    function noop() {
+    }
+    function overflow(self, size) {
+      size &= 511;
+      if (size) self.push(END_OF_TAR.subarray(0, 512 - size));
+    }
+    function mapWritable(buf) {
+      return b4a.isBuffer(buf) ? buf : b4a.from(buf);
+    }
+  }
+});
+
+// node_modules/tar-stream/index.js
+var require_tar_stream = __commonJS({
+  "node_modules/tar-stream/index.js"(exports) {
+    exports.extract = require_extract();
+    exports.pack = require_pack();
   }
 });
 
@@ -7027,13 +9453,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -7187,16 +9613,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -7213,11 +9639,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -7226,38 +9652,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str3 += json.slice(start, i);
                 const code2 = json.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str2 += "\\x" + code2.substr(2);
+                      str3 += "\\x" + code2.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str3 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -7267,14 +9693,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str3 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -7283,8 +9709,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json.slice(start) : json;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -7412,15 +9838,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -7572,11 +9998,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -7611,8 +10037,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -7621,27 +10047,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -7657,7 +10083,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -7701,16 +10127,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -7937,31 +10363,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -8004,21 +10430,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items2.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -8030,11 +10456,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -8366,7 +10792,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -8404,7 +10830,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -8456,7 +10882,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -8465,7 +10891,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -8476,11 +10902,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node.minFractionDigits = str3.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -8497,7 +10923,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -8510,7 +10936,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -8518,7 +10944,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -8527,7 +10953,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -8580,7 +11006,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -8597,7 +11023,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -8605,7 +11031,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -8613,7 +11039,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -8621,9 +11047,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -8655,10 +11081,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -8669,28 +11095,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -8896,7 +11322,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -8905,7 +11331,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -8916,11 +11342,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -8940,34 +11366,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -8977,7 +11403,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -8986,7 +11412,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -8994,7 +11420,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -9003,7 +11429,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -9107,9 +11533,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -9146,7 +11572,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -9155,7 +11581,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -9166,8 +11592,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -9750,7 +12176,7 @@ var require_Document = __commonJS({
 });
 
 // node_modules/yaml/dist/errors.js
-var require_errors = __commonJS({
+var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
@@ -11156,7 +13582,7 @@ var require_composer = __commonJS({
     var node_process = __require("process");
     var directives = require_directives();
     var Document = require_Document();
-    var errors = require_errors();
+    var errors = require_errors2();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
@@ -11363,7 +13789,7 @@ var require_cst_scalar = __commonJS({
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors = require_errors();
+    var errors = require_errors2();
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
@@ -13267,7 +15693,7 @@ var require_public_api = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var errors = require_errors();
+    var errors = require_errors2();
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
@@ -13310,7 +15736,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -13351,7 +15777,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -13365,7 +15791,7 @@ var require_dist = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var Schema = require_Schema();
-    var errors = require_errors();
+    var errors = require_errors2();
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
@@ -13411,7 +15837,7 @@ var require_dist = __commonJS({
 });
 
 // node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
+var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
@@ -13621,12 +16047,12 @@ var require_utils = __commonJS({
       REGEX_REMOVE_BACKSLASH,
       REGEX_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
+    } = require_constants2();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
-    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str3) => REGEX_SPECIAL_CHARS.test(str3);
+    exports.isRegexChar = (str3) => str3.length === 1 && exports.hasRegexChars(str3);
+    exports.escapeRegex = (str3) => str3.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str3) => str3.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -13637,8 +16063,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str3) => {
+      return str3.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -13712,7 +16138,7 @@ var require_scan = __commonJS({
       /* ) */
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
-    } = require_constants();
+    } = require_constants2();
     var isPathSeparator = (code2) => {
       return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
@@ -13728,7 +16154,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str2 = input;
+      let str3 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -13747,10 +16173,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
+      const peek2 = () => str3.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str2.charCodeAt(++index);
+        return str3.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -13822,7 +16248,7 @@ var require_scan = __commonJS({
         }
         if (opts.noext !== true) {
           const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+          if (isExtglobChar === true && peek2() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
@@ -13927,24 +16353,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str2;
+      let base = str3;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
+        prefix = str3.slice(0, start);
+        str3 = str3.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
-        glob = str2.slice(lastIndex);
+        base = str3.slice(0, lastIndex);
+        glob = str3.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str2;
+        glob = str3;
       } else {
-        base = str2;
+        base = str3;
       }
-      if (base && base !== "" && base !== "/" && base !== str2) {
+      if (base && base !== "" && base !== "/" && base !== str3) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -14018,7 +16444,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants();
+    var constants = require_constants2();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -14267,7 +16693,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse = (input, options) => {
+    var parse2 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -14334,7 +16760,7 @@ var require_parse = __commonJS({
       let prev = bos;
       let value;
       const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
+      const peek2 = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
       const consume = (value2 = "", num = 0) => {
@@ -14347,7 +16773,7 @@ var require_parse = __commonJS({
       };
       const negate = () => {
         let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+        while (peek2() === "!" && (peek2(2) !== "(" || peek2(3) === "?")) {
           advance();
           state.start++;
           count++;
@@ -14437,7 +16863,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -14496,7 +16922,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "\\") {
-          const next = peek();
+          const next = peek2();
           if (next === "/" && opts.bash !== true) {
             continue;
           }
@@ -14549,7 +16975,7 @@ var require_parse = __commonJS({
               }
             }
           }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+          if (value === "[" && peek2() !== ":" || value === "-" && peek2() === "]") {
             value = `\\${value}`;
           }
           if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
@@ -14736,12 +17162,12 @@ var require_parse = __commonJS({
         }
         if (value === "?") {
           const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+          if (!isGroup && opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
             extglobOpen("qmark", value);
             continue;
           }
           if (prev && prev.type === "paren") {
-            const next = peek();
+            const next = peek2();
             let output = value;
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
@@ -14757,8 +17183,8 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+          if (opts.noextglob !== true && peek2() === "(") {
+            if (peek2(2) !== "?" || !/[!=<:]/.test(peek2(3))) {
               extglobOpen("negate", value);
               continue;
             }
@@ -14769,7 +17195,7 @@ var require_parse = __commonJS({
           }
         }
         if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
             extglobOpen("plus", value);
             continue;
           }
@@ -14785,7 +17211,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
             push2({ type: "at", extglob: true, value, output: "" });
             continue;
           }
@@ -14924,7 +17350,7 @@ var require_parse = __commonJS({
             state.output += nodot;
             prev.output += nodot;
           }
-          if (peek() !== "*") {
+          if (peek2() !== "*") {
             state.output += ONE_CHAR;
             prev.output += ONE_CHAR;
           }
@@ -14960,7 +17386,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse.fastpaths = (input, options) => {
+    parse2.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -14991,8 +17417,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str2) => {
-        switch (str2) {
+      const create = (str3) => {
+        switch (str3) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -15010,7 +17436,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            const match = /^(.*?)\.(\w+)$/.exec(str3);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -15025,7 +17451,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse;
+    module.exports = parse2;
   }
 });
 
@@ -15034,16 +17460,16 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan2 = require_scan();
-    var parse = require_parse();
+    var parse2 = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants = require_constants2();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str2) => {
+        const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str2);
+            const state2 = isMatch(str3);
             if (state2) return state2;
           }
           return false;
@@ -15119,10 +17545,10 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
+    picomatch3.isMatch = (str3, patterns, options) => picomatch3(patterns, options)(str3);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
+      return parse2(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input, options) => scan2(input, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -15148,10 +17574,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
+        parsed.output = parse2.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse(input, options);
+        parsed = parse2(input, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -15254,7 +17680,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str2(strs, ...args) {
+    function str3(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -15265,7 +17691,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str2;
+    exports.str = str3;
     function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
         code2.push(...arg._items);
@@ -15308,7 +17734,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -16270,22 +18696,22 @@ var require_util2 = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str2) {
-      return unescapeJsonPointer(decodeURIComponent(str2));
+    function unescapeFragment(str3) {
+      return unescapeJsonPointer(decodeURIComponent(str3));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str2) {
-      return encodeURIComponent(escapeJsonPointer(str2));
+    function escapeFragment(str3) {
+      return encodeURIComponent(escapeJsonPointer(str3));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str2) {
-      if (typeof str2 == "number")
-        return `${str2}`;
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str3) {
+      if (typeof str3 == "number")
+        return `${str3}`;
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str2) {
-      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str3) {
+      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -16412,7 +18838,7 @@ var require_names = __commonJS({
 });
 
 // node_modules/ajv/dist/compile/errors.js
-var require_errors2 = __commonJS({
+var require_errors3 = __commonJS({
   "node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -16539,7 +18965,7 @@ var require_boolSchema = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-    var errors_1 = require_errors2();
+    var errors_1 = require_errors3();
     var codegen_1 = require_codegen();
     var names_1 = require_names();
     var boolError = {
@@ -16627,12 +19053,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule49) => shouldUseRule(schema, rule49));
+      return group.rules.some((rule54) => shouldUseRule(schema, rule54));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule49) {
+    function shouldUseRule(schema, rule54) {
       var _a;
-      return schema[rule49.keyword] !== void 0 || ((_a = rule49.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule54.keyword] !== void 0 || ((_a = rule54.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -16646,7 +19072,7 @@ var require_dataType = __commonJS({
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
     var rules_1 = require_rules();
     var applicability_1 = require_applicability();
-    var errors_1 = require_errors2();
+    var errors_1 = require_errors3();
     var codegen_1 = require_codegen();
     var util_1 = require_util2();
     var DataType;
@@ -17001,7 +19427,7 @@ var require_keyword = __commonJS({
     var codegen_1 = require_codegen();
     var names_1 = require_names();
     var code_1 = require_code2();
-    var errors_1 = require_errors2();
+    var errors_1 = require_errors3();
     function macroKeywordCode(cxt, def) {
       const { gen, keyword, schema, parentSchema, it } = cxt;
       const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -17310,8 +19736,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str2) {
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str3) {
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -17489,7 +19915,7 @@ var require_validate = __commonJS({
     var names_1 = require_names();
     var resolve_1 = require_resolve();
     var util_1 = require_util2();
-    var errors_1 = require_errors2();
+    var errors_1 = require_errors3();
     function validateFunctionCode(it) {
       if (isSchemaObj(it)) {
         checkKeywords(it);
@@ -17684,9 +20110,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule49 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule49)) {
-            keywordCode(it, rule49.keyword, rule49.definition, group.type);
+        for (const rule54 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule54)) {
+            keywordCode(it, rule54.keyword, rule54.definition, group.type);
           }
         }
       });
@@ -17721,9 +20147,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule49 = rules[keyword];
-        if (typeof rule49 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule49)) {
-          const { type } = rule49.definition;
+        const rule54 = rules[keyword];
+        if (typeof rule54 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule54)) {
+          const { type } = rule54.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -18408,10 +20834,10 @@ var require_utils2 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str2, token) {
+    function findToken(str3, token) {
       let ind = 0;
-      for (let i = 0; i < str2.length; i++) {
-        if (str2[i] === token) ind++;
+      for (let i = 0; i < str3.length; i++) {
+        if (str3[i] === token) ind++;
       }
       return ind;
     }
@@ -19024,7 +21450,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse(serialize(uri, options), options);
+        parse2(serialize(uri, options), options);
       }
       return uri;
     }
@@ -19067,8 +21493,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative2, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse(serialize(base, options), options);
-        relative2 = parse(serialize(relative2, options), options);
+        base = parse2(serialize(base, options), options);
+        relative2 = parse2(serialize(relative2, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative2.scheme) {
@@ -19386,7 +21812,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse(uri, opts) {
+    function parse2(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -19423,7 +21849,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse
+      parse: parse2
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -19481,7 +21907,7 @@ var require_core = __commonJS({
     var util_1 = require_util2();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
+    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -19583,19 +22009,19 @@ var require_core = __commonJS({
         this.addKeyword("$async");
       }
       _addDefaultMetaSchema() {
-        const { $data, meta: meta52, schemaId } = this.opts;
+        const { $data, meta: meta57, schemaId } = this.opts;
         let _dataRefSchema = $dataRefSchema;
         if (schemaId === "id") {
           _dataRefSchema = { ...$dataRefSchema };
           _dataRefSchema.id = _dataRefSchema.$id;
           delete _dataRefSchema.$id;
         }
-        if (meta52 && $data)
+        if (meta57 && $data)
           this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
       }
       defaultMeta() {
-        const { meta: meta52, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta52 == "object" ? meta52[schemaId] || meta52 : void 0;
+        const { meta: meta57, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta57 == "object" ? meta57[schemaId] || meta57 : void 0;
       }
       validate(schemaKeyRef, data) {
         let v;
@@ -19615,12 +22041,12 @@ var require_core = __commonJS({
         const sch = this._addSchema(schema, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema, meta52) {
+      compileAsync(schema, meta57) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta52);
+        return runCompileAsync.call(this, schema, meta57);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -19652,7 +22078,7 @@ var require_core = __commonJS({
           if (!this.refs[ref])
             await loadMetaSchema.call(this, _schema.$schema);
           if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta52);
+            this.addSchema(_schema, ref, meta57);
         }
         async function _loadSchema(ref) {
           const p = this._loading[ref];
@@ -19809,8 +22235,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule49 = this.RULES.all[keyword];
-        return typeof rule49 == "object" ? rule49.definition : !!rule49;
+        const rule54 = this.RULES.all[keyword];
+        return typeof rule54 == "object" ? rule54.definition : !!rule54;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -19818,7 +22244,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule49) => rule49.keyword === keyword);
+          const i = group.rules.findIndex((rule54) => rule54.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -19845,10 +22271,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key2 in rules) {
-            const rule49 = rules[key2];
-            if (typeof rule49 != "object")
+            const rule54 = rules[key2];
+            if (typeof rule54 != "object")
               continue;
-            const { $data } = rule49.definition;
+            const { $data } = rule54.definition;
             const schema = keywords[key2];
             if ($data && schema)
               keywords[key2] = schemaOrData(schema);
@@ -19869,7 +22295,7 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema, meta52, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema, meta57, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id;
         const { schemaId } = this.opts;
         if (typeof schema == "object") {
@@ -19885,7 +22311,7 @@ var require_core = __commonJS({
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
         const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta52, baseId, localRefs });
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta57, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -20012,7 +22438,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule49 = {
+      const rule54 = {
         keyword,
         definition: {
           ...definition,
@@ -20021,18 +22447,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule49, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule54, definition.before);
       else
-        ruleGroup.rules.push(rule49);
-      RULES.all[keyword] = rule49;
+        ruleGroup.rules.push(rule54);
+      RULES.all[keyword] = rule54;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule49, before) {
+    function addBeforeRule(ruleGroup, rule54, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule49);
+        ruleGroup.rules.splice(i, 0, rule54);
       } else {
-        ruleGroup.rules.push(rule49);
+        ruleGroup.rules.push(rule54);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -20276,16 +22702,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
+    function ucs2length(str3) {
+      const len = str3.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str2.charCodeAt(pos++);
+        value = str3.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
+          value = str3.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -22164,7 +24590,7 @@ var require_picocolors = __commonJS({
 });
 
 // src/cli/main.ts
-import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync3, statSync as statSync4, writeFileSync } from "node:fs";
+import { existsSync as existsSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync3, statSync as statSync5, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // src/cli/args.ts
@@ -22386,11 +24812,11 @@ function parseCli(argv) {
     if (positionals2.length > 1) throw new CliUsageError(`scan takes one path, got ${positionals2.length}: ${positionals2.join(" ")}`);
     const format = values.format ?? "table";
     if (!FORMATS.includes(format)) throw new CliUsageError(`--format must be one of ${FORMATS.join(", ")}, got "${values.format}"`);
-    const buildArgs = {};
+    const buildArgs3 = {};
     for (const a of values["build-arg"] ?? []) {
       const eq = a.indexOf("=");
       if (eq <= 0) throw new CliUsageError(`--build-arg "${a}" must be KEY=VALUE`);
-      buildArgs[a.slice(0, eq)] = a.slice(eq + 1);
+      buildArgs3[a.slice(0, eq)] = a.slice(eq + 1);
     }
     const failOn = parseFailOn(values["fail-on"]);
     let timeoutMinutes;
@@ -22406,7 +24832,7 @@ function parseCli(argv) {
       dockerfiles: values.dockerfile ?? [],
       context: values.context,
       target: values.target,
-      buildArgs,
+      buildArgs: buildArgs3,
       platform: values.platform,
       build: !values["no-build"] && !values.image && !values["image-tar"],
       image: values.image,
@@ -22938,16 +25364,16 @@ function ruleEnabled(settings, id) {
   if (s === "off") return false;
   return s.enabled !== false;
 }
-function ruleSeverity(settings, meta52, hit) {
-  const s = settings?.[meta52.id];
+function ruleSeverity(settings, meta57, hit) {
+  const s = settings?.[meta57.id];
   if (typeof s === "object" && s.severity) return s.severity;
-  return hit?.severity ?? meta52.severity;
+  return hit?.severity ?? meta57.severity;
 }
-function hitToFinding(meta52, hit, path, target, settings) {
+function hitToFinding(meta57, hit, path, target, settings) {
   return {
-    ruleId: meta52.id,
+    ruleId: meta57.id,
     source: "mcg",
-    severity: ruleSeverity(settings, meta52, hit),
+    severity: ruleSeverity(settings, meta57, hit),
     message: hit.message,
     location: {
       path: hit.path ?? path,
@@ -22960,8 +25386,8 @@ function hitToFinding(meta52, hit, path, target, settings) {
     fingerprint: "",
     fingerprintKey: hit.key,
     target,
-    fix: meta52.fix,
-    helpUri: ruleDocsUrl(meta52.id)
+    fix: meta57.fix,
+    helpUri: ruleDocsUrl(meta57.id)
   };
 }
 function inputErrorFinding(path, line, message, target) {
@@ -22990,9 +25416,9 @@ function checkDockerfile(input, rules, settings) {
     );
   }
   const ctx = { path: input.path, model, final: finalStage(model, input.buildTarget), context: input.context, image: input.image };
-  for (const rule49 of rules) {
-    if (!ruleEnabled(settings, rule49.meta.id)) continue;
-    for (const hit of rule49.check(ctx)) findings.push(hitToFinding(rule49.meta, hit, input.path, input.target, settings));
+  for (const rule54 of rules) {
+    if (!ruleEnabled(settings, rule54.meta.id)) continue;
+    for (const hit of rule54.check(ctx)) findings.push(hitToFinding(rule54.meta, hit, input.path, input.target, settings));
   }
   return { model, findings, fatal };
 }
@@ -23959,8 +26385,8 @@ function pipeFinding(cmds) {
   for (const line of pipelines(cmds)) {
     const first = line.findIndex((c) => DOWNLOADERS.has(programOf(c.argv).name));
     if (first < 0) continue;
-    const sink = line.slice(first + 1).find((c) => runsStdin(c.argv));
-    if (sink) return `pipes a ${programOf(line[first].argv).name} download into ${programOf(sink.argv).name}`;
+    const sink2 = line.slice(first + 1).find((c) => runsStdin(c.argv));
+    if (sink2) return `pipes a ${programOf(line[first].argv).name} download into ${programOf(sink2.argv).name}`;
   }
   return void 0;
 }
@@ -24669,17 +27095,17 @@ function dependencyInstall(argv) {
   const sub = firstPositional(args, VALUE_OPTIONS);
   const after = sub === void 0 ? [] : args.slice(args.indexOf(sub) + 1);
   const firstWord = (a) => firstPositional(a, VALUE_OPTIONS);
-  const global = args.some((a) => a === "-g" || a === "--global");
+  const global2 = args.some((a) => a === "-g" || a === "--global");
   switch (name) {
     case "npm":
-      if ((sub === "ci" || sub === "install" || sub === "i" || sub === "in") && !global && firstWord(after) === void 0) return { eco: "node", what: `npm ${sub}` };
+      if ((sub === "ci" || sub === "install" || sub === "i" || sub === "in") && !global2 && firstWord(after) === void 0) return { eco: "node", what: `npm ${sub}` };
       return void 0;
     case "yarn":
-      if ((sub === void 0 || sub === "install") && !global) return { eco: "node", what: sub ? "yarn install" : "yarn" };
+      if ((sub === void 0 || sub === "install") && !global2) return { eco: "node", what: sub ? "yarn install" : "yarn" };
       return void 0;
     case "pnpm":
     case "bun":
-      if ((sub === "install" || sub === "i") && !global && firstWord(after) === void 0) return { eco: "node", what: `${name} ${sub}` };
+      if ((sub === "install" || sub === "i") && !global2 && firstWord(after) === void 0) return { eco: "node", what: `${name} ${sub}` };
       return void 0;
     case "poetry":
     case "pipenv":
@@ -24762,8 +27188,544 @@ var dockerfileRules = [
   rule19
 ];
 
+// src/rules/image/MCG050-user-not-in-passwd.ts
+var meta21 = {
+  id: "MCG050",
+  name: "user-not-in-passwd",
+  title: "Image USER does not exist in /etc/passwd",
+  severity: "high",
+  kind: "image",
+  description: "The built image's config User is a name that has no entry in the image's /etc/passwd (numeric users are fine).",
+  rationale: `Docker resolves a user name through the image's /etc/passwd when the container starts. A name that is not there makes the container fail to start ("unable to find user"), and tools that read the user (Kubernetes runAsNonRoot, entrypoints that drop privileges) cannot check it.`,
+  fix: "Create the user in the final stage (`RUN useradd --system --uid 10001 app`, `adduser -D -u 10001 app` on Alpine) before `USER app`, or use a numeric `USER 10001:10001`, which needs no passwd entry.",
+  tags: ["security", "container", "least-privilege", "image"],
+  precision: "very-high"
+};
+function passwdHas(passwd, name) {
+  if (passwd === void 0) return false;
+  return passwd.split("\n").some((l) => l.split(":")[0] === name);
+}
+var rule20 = {
+  meta: meta21,
+  check(ctx) {
+    const user = ctx.image.config.user.trim();
+    if (user === "") return [];
+    const name = user.split(":")[0];
+    if (name === "" || /^\d+$/.test(name)) return [];
+    if (passwdHas(ctx.image.passwd, name)) return [];
+    const users = chainInstructions(ctx.model, ctx.final).filter((i) => i.keyword === "USER");
+    const last = users[users.length - 1];
+    const where = last ? { line: last.line, endLine: last.endLine, key: `${insKey(ctx.model.stages[last.stageIndex], last)}|passwd` } : { line: ctx.final.from.line, endLine: ctx.final.from.endLine, key: `${fromKey(ctx.final)}|user-not-in-passwd` };
+    const why = ctx.image.passwd === void 0 ? "the image has no /etc/passwd" : `/etc/passwd has no entry for "${name}"`;
+    return [{ ...where, message: `The image runs as user "${name}", but ${why}: the container cannot start as that user.`, evidence: "/etc/passwd" }];
+  }
+};
+
+// src/scanners/image-tar.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+var ImageTarError = class extends Error {
+};
+var SMALL_FILES = /* @__PURE__ */ new Set(["/etc/passwd", "/etc/group"]);
+var MAX_SMALL_FILE = 1024 * 1024;
+var MAX_JSON = 16 * 1024 * 1024;
+function normPath(p) {
+  const parts = [];
+  for (const seg of p.replace(/\\/g, "/").split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") parts.pop();
+    else parts.push(seg);
+  }
+  return `/${parts.join("/")}`;
+}
+function typeOf(h) {
+  switch (h.type) {
+    case "file":
+    case "contiguous-file":
+    case void 0:
+    case null:
+      return "file";
+    case "directory":
+      return "dir";
+    case "symlink":
+      return "symlink";
+    case "link":
+      return "hardlink";
+    default:
+      return "other";
+  }
+}
+async function drain(stream) {
+  for await (const _ of stream) {
+  }
+}
+function sink(ex) {
+  return ex;
+}
+async function collect(stream, cap) {
+  const parts = [];
+  let n = 0;
+  let over = false;
+  for await (const c of stream) {
+    if (over) continue;
+    n += c.length;
+    if (n > cap) {
+      over = true;
+      parts.length = 0;
+      continue;
+    }
+    parts.push(c);
+  }
+  return over ? void 0 : Buffer.concat(parts);
+}
+async function readLayerTar(source) {
+  const rec = { entries: [], whiteouts: [], opaque: [], small: /* @__PURE__ */ new Map() };
+  const ex = (0, import_tar_stream.extract)();
+  const piping = pipeline(source, sink(ex));
+  try {
+    for await (const entry of ex) {
+      const h = entry.header;
+      const path = normPath(h.name);
+      const base = path.slice(path.lastIndexOf("/") + 1);
+      const dir = path.slice(0, path.lastIndexOf("/")) || "/";
+      if (base === ".wh..wh..opq") {
+        rec.opaque.push(dir);
+        await drain(entry);
+        continue;
+      }
+      if (base.startsWith(".wh.")) {
+        rec.whiteouts.push(normPath(`${dir}/${base.slice(4)}`));
+        await drain(entry);
+        continue;
+      }
+      const type = typeOf(h);
+      rec.entries.push({
+        path,
+        type,
+        mode: h.mode ?? 0,
+        size: type === "file" ? h.size ?? 0 : 0,
+        uid: h.uid ?? 0,
+        gid: h.gid ?? 0,
+        linkname: h.linkname ? h.linkname : void 0
+      });
+      if (type === "file" && SMALL_FILES.has(path) && (h.size ?? 0) <= MAX_SMALL_FILE) {
+        const buf = await collect(entry, MAX_SMALL_FILE);
+        if (buf) rec.small.set(path, buf.toString("utf8"));
+      } else {
+        await drain(entry);
+      }
+    }
+    await piping;
+  } catch (e) {
+    piping.catch(() => void 0);
+    rec.error = e instanceof Error ? e.message : String(e);
+  }
+  return rec;
+}
+function sniff(head) {
+  if (head.length >= 2 && head[0] === 31 && head[1] === 139) return "gzip";
+  if (head.length >= 4 && head.readUInt32LE(0) === 4247762216) return "zstd";
+  const first = head.subarray(0, 64).toString("utf8").trimStart()[0];
+  if (first === "{" || first === "[") return "json";
+  if (head.length >= 262 && head.subarray(257, 262).toString("latin1") === "ustar") return "tar";
+  if (head.length >= 512 && head.subarray(0, 512).every((b) => b === 0)) return "tar";
+  return "other";
+}
+async function peek(stream, min) {
+  const it = stream[Symbol.asyncIterator]();
+  const parts = [];
+  let n = 0;
+  let done = false;
+  while (n < min) {
+    const r = await it.next();
+    if (r.done) {
+      done = true;
+      break;
+    }
+    parts.push(r.value);
+    n += r.value.length;
+  }
+  const head = Buffer.concat(parts);
+  async function* restGen() {
+    yield head;
+    if (done) return;
+    for (; ; ) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  return { head, rest: Readable.from(restGen(), { objectMode: false }) };
+}
+function parseJson(text2) {
+  if (text2 === void 0) return void 0;
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+}
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function strings(v) {
+  return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
+}
+function resolveLink(from, target) {
+  if (target.startsWith("/")) return normPath(target);
+  const dir = from.slice(0, from.lastIndexOf("/"));
+  const parts = [];
+  for (const p of `${dir}/${target}`.split("/")) {
+    if (p === "" || p === ".") continue;
+    if (p === "..") parts.pop();
+    else parts.push(p);
+  }
+  return parts.join("/");
+}
+async function readImageTar(tarPath) {
+  const layers = /* @__PURE__ */ new Map();
+  const jsons = /* @__PURE__ */ new Map();
+  const aliases = /* @__PURE__ */ new Map();
+  const outer = (0, import_tar_stream.extract)();
+  const reading = pipeline(createReadStream(tarPath), sink(outer));
+  try {
+    for await (const entry of outer) {
+      const h = entry.header;
+      const name = h.name.replace(/^\.\//, "");
+      if (h.type === "symlink" && h.linkname) {
+        aliases.set(name, resolveLink(name, h.linkname));
+        await drain(entry);
+        continue;
+      }
+      if (h.type !== "file" && h.type !== "contiguous-file" && h.type !== void 0 && h.type !== null) {
+        await drain(entry);
+        continue;
+      }
+      const { head, rest } = await peek(entry, 1024);
+      const kind = sniff(head);
+      if (kind === "json" && (h.size ?? 0) <= MAX_JSON) {
+        const buf = await collect(rest, MAX_JSON);
+        if (buf) jsons.set(name, buf.toString("utf8"));
+      } else if (kind === "tar") {
+        layers.set(name, await readLayerTar(rest));
+      } else if (kind === "gzip") {
+        layers.set(name, await readLayerTar(rest.pipe(createGunzip())));
+      } else if (kind === "zstd") {
+        layers.set(name, { entries: [], whiteouts: [], opaque: [], small: /* @__PURE__ */ new Map(), error: "zstd-compressed layer (not supported)" });
+        await drain(rest);
+      } else {
+        await drain(rest);
+      }
+    }
+    await reading;
+  } catch (e) {
+    reading.catch(() => void 0);
+    throw new ImageTarError(`cannot read image tarball ${tarPath}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return assemble(tarPath, layers, jsons, aliases);
+}
+function manifestOf(jsons) {
+  const m = parseJson(jsons.get("manifest.json"));
+  if (Array.isArray(m) && isRecord(m[0]) && typeof m[0]["Config"] === "string") {
+    const e = m[0];
+    return { Config: e["Config"], RepoTags: strings(e["RepoTags"]), Layers: strings(e["Layers"]) ?? [] };
+  }
+  const blob = (digest) => typeof digest === "string" ? parseJson(jsons.get(`blobs/${digest.replace(":", "/")}`)) : void 0;
+  let node = parseJson(jsons.get("index.json"));
+  for (let depth = 0; depth < 4 && isRecord(node); depth++) {
+    if (Array.isArray(node["manifests"])) {
+      const first = node["manifests"][0];
+      node = isRecord(first) ? blob(first["digest"]) : void 0;
+      continue;
+    }
+    const cfg = node["config"];
+    const ls = node["layers"];
+    if (isRecord(cfg) && typeof cfg["digest"] === "string" && Array.isArray(ls)) {
+      return {
+        Config: `blobs/${cfg["digest"].replace(":", "/")}`,
+        Layers: ls.filter(isRecord).map((l) => `blobs/${String(l["digest"]).replace(":", "/")}`)
+      };
+    }
+    break;
+  }
+  return void 0;
+}
+function assemble(tarPath, layers, jsons, aliases) {
+  const manifest = manifestOf(jsons);
+  if (!manifest) throw new ImageTarError(`${tarPath} is not a docker save tarball: no manifest.json or index.json`);
+  const cfg = parseJson(jsons.get(manifest.Config));
+  if (!isRecord(cfg)) throw new ImageTarError(`${tarPath}: the image config ${manifest.Config} is missing or not JSON`);
+  const c = isRecord(cfg["config"]) ? cfg["config"] : {};
+  const hc = isRecord(c["Healthcheck"]) ? strings(c["Healthcheck"]["Test"]) : void 0;
+  const config = {
+    user: typeof c["User"] === "string" ? c["User"] : "",
+    healthcheck: hc,
+    env: strings(c["Env"]) ?? [],
+    cmd: strings(c["Cmd"]),
+    entrypoint: strings(c["Entrypoint"]),
+    workingDir: typeof c["WorkingDir"] === "string" ? c["WorkingDir"] : void 0,
+    architecture: typeof cfg["architecture"] === "string" ? cfg["architecture"] : void 0,
+    os: typeof cfg["os"] === "string" ? cfg["os"] : void 0
+  };
+  const rootfs = isRecord(cfg["rootfs"]) ? cfg["rootfs"] : {};
+  const diffIds = strings(rootfs["diff_ids"]) ?? [];
+  const history = Array.isArray(cfg["history"]) ? cfg["history"].filter(isRecord).map((e) => ({
+    created_by: typeof e["created_by"] === "string" ? e["created_by"] : void 0,
+    empty_layer: e["empty_layer"] === true,
+    comment: typeof e["comment"] === "string" ? e["comment"] : void 0,
+    created: typeof e["created"] === "string" ? e["created"] : void 0
+  })) : [];
+  const files = /* @__PURE__ */ new Map();
+  const newest = /* @__PURE__ */ new Map();
+  const small = /* @__PURE__ */ new Map();
+  const unreadable = [];
+  let size = 0;
+  manifest.Layers.forEach((lp, idx) => {
+    let key2 = lp;
+    for (let i = 0; i < 8 && !layers.has(key2) && aliases.has(key2); i++) key2 = aliases.get(key2);
+    const rec = layers.get(key2);
+    if (!rec) {
+      unreadable.push(`${lp}: not in the tarball`);
+      return;
+    }
+    if (rec.error) unreadable.push(`${lp}: ${rec.error}`);
+    const remove = (p, keepSelf) => {
+      const prefix = p === "/" ? "/" : `${p}/`;
+      if (!keepSelf) files.delete(p);
+      for (const k of [...files.keys()]) if (k.startsWith(prefix)) files.delete(k);
+    };
+    for (const d of rec.opaque) remove(d, true);
+    for (const w of rec.whiteouts) remove(w, false);
+    for (const e of rec.entries) {
+      if (e.type !== "dir" && files.get(e.path)?.type === "dir") remove(e.path, false);
+      files.set(e.path, { ...e, layer: idx });
+      newest.set(e.path, idx);
+      size += e.size;
+    }
+    for (const [p, text2] of rec.small) small.set(p, { layer: idx, text: text2 });
+  });
+  const fromFinal = (p) => {
+    const f = files.get(p);
+    const s = small.get(p);
+    return f && s && f.layer === s.layer ? s.text : void 0;
+  };
+  const configName = manifest.Config.replace(/^blobs\/sha256\//, "").replace(/\.json$/, "");
+  return {
+    config,
+    files,
+    passwd: fromFinal("/etc/passwd"),
+    group: fromFinal("/etc/group"),
+    size,
+    diffIds,
+    history,
+    id: /^[0-9a-f]{64}$/.test(configName) ? `sha256:${configName}` : void 0,
+    repoTags: manifest.RepoTags ?? [],
+    layerOfPath: (p) => newest.get(normPath(p)),
+    unreadableLayers: unreadable
+  };
+}
+function resolveInImage(files, path) {
+  let p = normPath(path);
+  for (let hops = 0; hops < 16; hops++) {
+    const parts = p.split("/").filter(Boolean);
+    let cur = "";
+    let changed = false;
+    for (let i = 0; i < parts.length; i++) {
+      cur = `${cur}/${parts[i]}`;
+      const e2 = files.get(cur);
+      if (e2?.type === "symlink" && e2.linkname !== void 0 && i < parts.length - 1) {
+        const target = e2.linkname.startsWith("/") ? normPath(e2.linkname) : normPath(`${cur.slice(0, cur.lastIndexOf("/"))}/${e2.linkname}`);
+        p = normPath(`${target}/${parts.slice(i + 1).join("/")}`);
+        changed = true;
+        break;
+      }
+    }
+    if (changed) continue;
+    const e = files.get(p);
+    if (!e) return void 0;
+    if (e.type !== "symlink" || e.linkname === void 0) return e;
+    p = e.linkname.startsWith("/") ? normPath(e.linkname) : normPath(`${p.slice(0, p.lastIndexOf("/"))}/${e.linkname}`);
+  }
+  return void 0;
+}
+function imageFactsOf(img) {
+  return {
+    user: img.config.user,
+    healthcheck: img.config.healthcheck,
+    hasPath: (p) => resolveInImage(img.files, p) !== void 0
+  };
+}
+
+// src/rules/image/MCG051-no-ca-bundle.ts
+var meta22 = {
+  id: "MCG051",
+  name: "no-ca-bundle",
+  title: "Image has no CA certificate bundle",
+  severity: "medium",
+  kind: "image",
+  description: "None of the usual CA bundles is in the image: /etc/ssl/certs/ca-certificates.crt (Debian, Ubuntu, Alpine), /etc/pki/tls/certs/ca-bundle.crt (Red Hat), /etc/ssl/cert.pem (Alpine, macOS layout).",
+  rationale: "MCP servers call APIs over HTTPS. Without a CA bundle every TLS connection fails certificate verification, which tempts people to turn verification off. Scratch and hand-assembled images are the usual cause.",
+  fix: "Install the CA bundle in the final stage (`apt-get install --no-install-recommends ca-certificates`, `apk add --no-cache ca-certificates`) or copy it from the build stage: `COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/`. Distroless and Chainguard bases already have one.",
+  tags: ["reliability", "tls", "image"],
+  precision: "high"
+};
+var CA_BUNDLES = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"];
+var rule21 = {
+  meta: meta22,
+  check(ctx) {
+    if (CA_BUNDLES.some((p) => resolveInImage(ctx.image.files, p)?.type === "file")) return [];
+    const from = ctx.layers.from;
+    return [{ line: from.line, endLine: from.endLine, key: `${from.key}|no-ca-bundle`, message: `The image has no CA certificate bundle (${CA_BUNDLES.join(", ")}): outbound TLS connections will fail to verify.` }];
+  }
+};
+
+// src/rules/image/types.ts
+function siteOfPath(ctx, layer) {
+  if (layer === void 0) return ctx.layers.from;
+  return ctx.layers.layers[layer]?.site ?? ctx.layers.from;
+}
+
+// src/rules/image/MCG052-shell-or-package-manager.ts
+var meta23 = {
+  id: "MCG052",
+  name: "shell-or-package-manager",
+  title: "Runtime image carries a shell, package manager or downloader",
+  severity: "low",
+  kind: "image",
+  description: "The final image contains /bin/sh, a package manager (apt, apt-get, apk, dpkg) or a downloader (curl, wget).",
+  rationale: "An MCP server process that is compromised (prompt injection into a tool, a vulnerable dependency) uses whatever the image offers: a shell to chain commands, a package manager or curl/wget to fetch more tools. A runtime image without them leaves far less to work with and has fewer packages to patch.",
+  fix: "Build in one stage and copy only the application into a minimal runtime base (distroless, Chainguard, scratch for static binaries). If the shell must stay, at least remove the downloaders and the package manager in the final stage.",
+  tags: ["security", "attack-surface", "image"],
+  precision: "high"
+};
+var BIN_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+var TOOLS = [
+  { name: "sh", what: "shell", paths: ["/bin/sh"] },
+  { name: "apt", what: "package manager", paths: BIN_DIRS.map((d) => `${d}/apt`) },
+  { name: "apt-get", what: "package manager", paths: BIN_DIRS.map((d) => `${d}/apt-get`) },
+  { name: "apk", what: "package manager", paths: BIN_DIRS.map((d) => `${d}/apk`) },
+  { name: "dpkg", what: "package manager", paths: BIN_DIRS.map((d) => `${d}/dpkg`) },
+  { name: "curl", what: "downloader", paths: BIN_DIRS.map((d) => `${d}/curl`) },
+  { name: "wget", what: "downloader", paths: BIN_DIRS.map((d) => `${d}/wget`) }
+];
+var rule22 = {
+  meta: meta23,
+  check(ctx) {
+    const bySite = /* @__PURE__ */ new Map();
+    for (const t of TOOLS) {
+      for (const p of t.paths) {
+        const e = resolveInImage(ctx.image.files, p);
+        if (!e || e.type === "dir") continue;
+        const site = siteOfPath(ctx, e.layer);
+        const g = bySite.get(site.key) ?? { site, tools: [], paths: [] };
+        g.tools.push(`${t.name} (${t.what})`);
+        g.paths.push(p);
+        bySite.set(site.key, g);
+        break;
+      }
+    }
+    return [...bySite.values()].map(({ site, tools, paths }) => ({
+      line: site.line,
+      endLine: site.endLine,
+      key: `${site.key}|shell-or-package-manager`,
+      message: `The runtime image carries ${tools.join(", ")}: ${site.base ? "from the base image" : `added by ${site.keyword} on this line`}.`,
+      evidence: paths.join(" ")
+    }));
+  }
+};
+
+// src/rules/image/MCG053-setuid-files.ts
+var meta24 = {
+  id: "MCG053",
+  name: "setuid-files",
+  title: "Image contains setuid or setgid files",
+  severity: "low",
+  kind: "image",
+  description: "Regular files in the final image have the setuid (04000) or setgid (02000) bit.",
+  rationale: "A setuid/setgid program runs with its owner's (usually root's) rights whoever starts it. Inside a container that otherwise runs unprivileged, each one is a way back to root when it has a bug (su, mount, passwd, chfn have all had them). A server needs none of them.",
+  fix: "Strip the bits in the final stage: `RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +`, or start from a base without them (distroless, Chainguard). Running with `no-new-privileges` also stops them from gaining rights.",
+  tags: ["security", "least-privilege", "image"],
+  precision: "very-high"
+};
+var MAX_LISTED = 8;
+var rule23 = {
+  meta: meta24,
+  check(ctx) {
+    const bySite = /* @__PURE__ */ new Map();
+    for (const e of ctx.image.files.values()) {
+      if (e.type !== "file" && e.type !== "hardlink" || (e.mode & 3072) === 0) continue;
+      const site = siteOfPath(ctx, e.layer);
+      const g = bySite.get(site.key) ?? { site, paths: [] };
+      g.paths.push(e.path);
+      bySite.set(site.key, g);
+    }
+    return [...bySite.values()].map(({ site, paths }) => {
+      paths.sort();
+      const listed = paths.slice(0, MAX_LISTED).join(", ") + (paths.length > MAX_LISTED ? ` and ${paths.length - MAX_LISTED} more` : "");
+      return {
+        line: site.line,
+        endLine: site.endLine,
+        key: `${site.key}|setuid`,
+        message: `${paths.length} setuid/setgid file(s) ${site.base ? "from the base image" : `added by ${site.keyword} on this line`}: ${listed}.`,
+        evidence: paths.slice(0, MAX_LISTED).join(" ")
+      };
+    });
+  }
+};
+
+// src/rules/image/MCG054-image-size-budget.ts
+var meta25 = {
+  id: "MCG054",
+  name: "image-size-budget",
+  title: "Image is larger than the size budget",
+  severity: "low",
+  kind: "image",
+  description: "The uncompressed size of the image (all layers) is above `image-size-budget` (default 1 GiB).",
+  rationale: "Every megabyte is pulled on every cold start and scale-out, and most of a bloated image is packages nobody uses: build toolchains, caches, documentation, each one more thing to patch. MCP servers are often started on demand, where pull time is start-up time.",
+  fix: "Use a slim or distroless runtime base, build in a separate stage and copy only the result, install without recommends, remove package caches in the same RUN, and keep tests, docs and .git out with .dockerignore. Or raise `image-size-budget` in .mcg.yml when the size is intended.",
+  tags: ["performance", "image"],
+  precision: "very-high"
+};
+function formatBytes(n) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${u === 0 ? v : v.toFixed(1)} ${units[u]}`;
+}
+var rule24 = {
+  meta: meta25,
+  check(ctx) {
+    if (ctx.image.size <= ctx.sizeBudget) return [];
+    const from = ctx.layers.from;
+    return [
+      {
+        line: from.line,
+        endLine: from.endLine,
+        key: `${from.key}|image-size-budget`,
+        message: `The image is ${formatBytes(ctx.image.size)}, above the budget of ${formatBytes(ctx.sizeBudget)}.`
+      }
+    ];
+  }
+};
+
 // src/rules/image/index.ts
-var imageRuleMetas = [];
+var imageRules = [rule20, rule21, rule22, rule23, rule24];
+var imageRuleMetas = imageRules.map((r) => r.meta);
+function checkImage(ctx, target, settings) {
+  const out = [];
+  for (const r of imageRules) {
+    if (!ruleEnabled(settings, r.meta.id)) continue;
+    for (const hit of r.check(ctx)) out.push(hitToFinding(r.meta, hit, ctx.path, target, settings));
+  }
+  return out;
+}
 
 // src/core/yaml/ast.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -24912,7 +27874,7 @@ function isFalse(y, node) {
   if (!(0, import_yaml.isScalar)(n)) return false;
   return n.value === false || typeof n.value === "string" && n.value.trim().toLowerCase() === "false";
 }
-function strings(y, node) {
+function strings2(y, node) {
   const out = [];
   for (const it of items(y, node)) {
     const v = str(y, it.node);
@@ -24948,7 +27910,7 @@ function eachService(ctx, fn) {
 }
 
 // src/rules/compose/MCG101-privileged.ts
-var meta21 = {
+var meta26 = {
   id: "MCG101",
   name: "privileged",
   title: "Compose service runs privileged",
@@ -24960,8 +27922,8 @@ var meta21 = {
   tags: ["security", "compose", "least-privilege"],
   precision: "very-high"
 };
-var rule20 = {
-  meta: meta21,
+var rule25 = {
+  meta: meta26,
   check: (ctx) => eachService(ctx, (s) => {
     const e = key(s, "privileged");
     if (!e || !isTrue(s.y, e.value)) return void 0;
@@ -25002,7 +27964,7 @@ function isRootUserValue(raw) {
 }
 
 // src/rules/compose/MCG102-docker-socket.ts
-var meta22 = {
+var meta27 = {
   id: "MCG102",
   name: "docker-socket",
   title: "Compose service mounts the Docker socket",
@@ -25018,8 +27980,8 @@ function shortSource(spec) {
   const parts = spec.split(":");
   return parts.length > 1 ? parts[0] : "";
 }
-var rule21 = {
-  meta: meta22,
+var rule26 = {
+  meta: meta27,
   check: (ctx) => eachService(ctx, (s) => {
     const hits = [];
     for (const it of items(s.y, key(s, "volumes")?.value)) {
@@ -25037,7 +27999,7 @@ var rule21 = {
 };
 
 // src/rules/compose/MCG103-cap-drop-all.ts
-var meta23 = {
+var meta28 = {
   id: "MCG103",
   name: "cap-drop-all",
   title: "Compose service does not drop all capabilities",
@@ -25049,11 +28011,11 @@ var meta23 = {
   tags: ["security", "compose", "least-privilege"],
   precision: "high"
 };
-var rule22 = {
-  meta: meta23,
+var rule27 = {
+  meta: meta28,
   check: (ctx) => eachService(ctx, (s) => {
     const e = key(s, "cap_drop");
-    if (e && strings(s.y, e.value).some((c) => normalizeCapability(c.value) === "ALL")) return void 0;
+    if (e && strings2(s.y, e.value).some((c) => normalizeCapability(c.value) === "ALL")) return void 0;
     return {
       line: e?.line ?? s.line,
       key: `${s.key}.cap_drop`,
@@ -25063,7 +28025,7 @@ var rule22 = {
 };
 
 // src/rules/compose/MCG104-dangerous-cap-add.ts
-var meta24 = {
+var meta29 = {
   id: "MCG104",
   name: "dangerous-cap-add",
   title: "Compose service adds a dangerous capability",
@@ -25075,11 +28037,11 @@ var meta24 = {
   tags: ["security", "compose", "least-privilege"],
   precision: "very-high"
 };
-var rule23 = {
-  meta: meta24,
+var rule28 = {
+  meta: meta29,
   check: (ctx) => eachService(
     ctx,
-    (s) => strings(s.y, key(s, "cap_add")?.value).filter((c) => DANGEROUS_CAPABILITIES.has(normalizeCapability(c.value))).map((c) => ({
+    (s) => strings2(s.y, key(s, "cap_add")?.value).filter((c) => DANGEROUS_CAPABILITIES.has(normalizeCapability(c.value))).map((c) => ({
       line: c.line,
       key: `${s.key}.cap_add.${normalizeCapability(c.value)}`,
       message: `Service "${s.name}" adds the capability ${normalizeCapability(c.value)}, which gives a path to control of the host.`
@@ -25088,7 +28050,7 @@ var rule23 = {
 };
 
 // src/rules/compose/MCG105-no-new-privileges.ts
-var meta25 = {
+var meta30 = {
   id: "MCG105",
   name: "no-new-privileges",
   title: "Compose service allows privilege escalation",
@@ -25103,11 +28065,11 @@ var meta25 = {
 function enables(opt) {
   return /^no-new-privileges(\s*[:=]\s*true)?$/i.test(opt.trim());
 }
-var rule24 = {
-  meta: meta25,
+var rule29 = {
+  meta: meta30,
   check: (ctx) => eachService(ctx, (s) => {
     const e = key(s, "security_opt");
-    if (e && strings(s.y, e.value).some((o) => enables(o.value))) return void 0;
+    if (e && strings2(s.y, e.value).some((o) => enables(o.value))) return void 0;
     return {
       line: e?.line ?? s.line,
       key: `${s.key}.security_opt`,
@@ -25117,7 +28079,7 @@ var rule24 = {
 };
 
 // src/rules/compose/MCG106-read-only.ts
-var meta26 = {
+var meta31 = {
   id: "MCG106",
   name: "read-only",
   title: "Compose service root filesystem is writable",
@@ -25129,8 +28091,8 @@ var meta26 = {
   tags: ["security", "compose", "hardening"],
   precision: "high"
 };
-var rule25 = {
-  meta: meta26,
+var rule30 = {
+  meta: meta31,
   check: (ctx) => eachService(ctx, (s) => {
     const e = key(s, "read_only");
     if (e && isTrue(s.y, e.value)) return void 0;
@@ -25143,7 +28105,7 @@ var rule25 = {
 };
 
 // src/rules/compose/MCG107-memory-limit.ts
-var meta27 = {
+var meta32 = {
   id: "MCG107",
   name: "memory-limit",
   title: "Compose service has no memory limit",
@@ -25155,8 +28117,8 @@ var meta27 = {
   tags: ["reliability", "compose", "resources"],
   precision: "very-high"
 };
-var rule26 = {
-  meta: meta27,
+var rule31 = {
+  meta: meta32,
   check: (ctx) => eachService(ctx, (s) => {
     const legacy = key(s, "mem_limit");
     const deploy = getPath(s.y, s.node, "deploy", "resources", "limits", "memory");
@@ -25166,7 +28128,7 @@ var rule26 = {
 };
 
 // src/rules/compose/MCG108-port-all-interfaces.ts
-var meta28 = {
+var meta33 = {
   id: "MCG108",
   name: "port-all-interfaces",
   title: "Compose port published on all interfaces",
@@ -25189,8 +28151,8 @@ function shortPortHostIp(spec) {
   if (parts.length <= 2) return "";
   return parts.slice(0, parts.length - 2).join(":");
 }
-var rule27 = {
-  meta: meta28,
+var rule32 = {
+  meta: meta33,
   check: (ctx) => eachService(ctx, (s) => {
     const hits = [];
     for (const it of items(s.y, key(s, "ports")?.value)) {
@@ -25219,7 +28181,7 @@ var rule27 = {
 };
 
 // src/rules/compose/MCG109-env-secret-literal.ts
-var meta29 = {
+var meta34 = {
   id: "MCG109",
   name: "env-secret-literal",
   title: "Secret written into a compose file",
@@ -25235,8 +28197,8 @@ function isLiteralSecretValue(v) {
   if (v === void 0 || !isLiteralValue(v) || hasReference(v)) return false;
   return !/^(true|false|yes|no|on|off)$/i.test(v.trim());
 }
-var rule28 = {
-  meta: meta29,
+var rule33 = {
+  meta: meta34,
   check: (ctx) => eachService(ctx, (s) => {
     const env = key(s, "environment");
     if (!env) return void 0;
@@ -25264,7 +28226,7 @@ var rule28 = {
 };
 
 // src/rules/compose/MCG110-host-namespaces.ts
-var meta30 = {
+var meta35 = {
   id: "MCG110",
   name: "host-namespaces",
   title: "Compose service shares a host namespace",
@@ -25276,8 +28238,8 @@ var meta30 = {
   tags: ["security", "compose", "isolation"],
   precision: "very-high"
 };
-var rule29 = {
-  meta: meta30,
+var rule34 = {
+  meta: meta35,
   check: (ctx) => eachService(ctx, (s) => {
     const hits = [];
     for (const k of ["network_mode", "pid", "ipc"]) {
@@ -25291,7 +28253,7 @@ var rule29 = {
 };
 
 // src/rules/compose/MCG111-root-user.ts
-var meta31 = {
+var meta36 = {
   id: "MCG111",
   name: "root-user",
   title: "Compose service runs as root",
@@ -25303,8 +28265,8 @@ var meta31 = {
   tags: ["security", "compose", "least-privilege"],
   precision: "very-high"
 };
-var rule30 = {
-  meta: meta31,
+var rule35 = {
+  meta: meta36,
   check: (ctx) => eachService(ctx, (s) => {
     const e = key(s, "user");
     const v = e ? str(s.y, e.value) : void 0;
@@ -25314,7 +28276,7 @@ var rule30 = {
 };
 
 // src/rules/compose/MCG112-image-latest.ts
-var meta32 = {
+var meta37 = {
   id: "MCG112",
   name: "image-latest",
   title: "Compose service image is latest or untagged",
@@ -25326,8 +28288,8 @@ var meta32 = {
   tags: ["security", "compose", "supply-chain"],
   precision: "very-high"
 };
-var rule31 = {
-  meta: meta32,
+var rule36 = {
+  meta: meta37,
   check: (ctx) => eachService(ctx, (s) => {
     if (key(s, "build")) return void 0;
     const e = key(s, "image");
@@ -25345,7 +28307,7 @@ var rule31 = {
 };
 
 // src/rules/compose/MCG113-log-rotation.ts
-var meta33 = {
+var meta38 = {
   id: "MCG113",
   name: "log-rotation",
   title: "Compose service logs grow without bound",
@@ -25357,8 +28319,8 @@ var meta33 = {
   tags: ["reliability", "compose", "logging"],
   precision: "medium"
 };
-var rule32 = {
-  meta: meta33,
+var rule37 = {
+  meta: meta38,
   check: (ctx) => eachService(ctx, (s) => {
     const logging = key(s, "logging");
     const driver = str(s.y, get(s.y, logging?.value, "driver")?.value)?.trim() ?? "json-file";
@@ -25374,7 +28336,7 @@ var rule32 = {
 };
 
 // src/rules/compose/index.ts
-var composeRules = [rule20, rule21, rule22, rule23, rule24, rule25, rule26, rule27, rule28, rule29, rule30, rule31, rule32];
+var composeRules = [rule25, rule26, rule27, rule28, rule29, rule30, rule31, rule32, rule33, rule34, rule35, rule36, rule37];
 var composeRuleMetas = composeRules.map((r) => r.meta);
 
 // src/core/yaml/models.ts
@@ -25509,7 +28471,7 @@ function label(w, c) {
 }
 
 // src/rules/k8s/MCG201-run-as-non-root.ts
-var meta34 = {
+var meta39 = {
   id: "MCG201",
   name: "run-as-non-root",
   title: "Kubernetes container may run as root",
@@ -25522,8 +28484,8 @@ var meta34 = {
   precision: "very-high",
   trivy: "KSV-0012"
 };
-var rule33 = {
-  meta: meta34,
+var rule38 = {
+  meta: meta39,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const user = effectiveSetting(w, c, "runAsUser");
     if (user && str(w.y, user.entry.value)?.trim() === "0") {
@@ -25540,7 +28502,7 @@ var rule33 = {
 };
 
 // src/rules/k8s/MCG202-allow-privilege-escalation.ts
-var meta35 = {
+var meta40 = {
   id: "MCG202",
   name: "allow-privilege-escalation",
   title: "Kubernetes container allows privilege escalation",
@@ -25553,8 +28515,8 @@ var meta35 = {
   precision: "very-high",
   trivy: "KSV-0001"
 };
-var rule34 = {
-  meta: meta35,
+var rule39 = {
+  meta: meta40,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const e = sc(w, c, "allowPrivilegeEscalation");
     if (e && isFalse(w.y, e.value)) return void 0;
@@ -25567,7 +28529,7 @@ var rule34 = {
 };
 
 // src/rules/k8s/MCG203-read-only-root-filesystem.ts
-var meta36 = {
+var meta41 = {
   id: "MCG203",
   name: "read-only-root-filesystem",
   title: "Kubernetes container root filesystem is writable",
@@ -25580,8 +28542,8 @@ var meta36 = {
   precision: "very-high",
   trivy: "KSV-0014"
 };
-var rule35 = {
-  meta: meta36,
+var rule40 = {
+  meta: meta41,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const e = sc(w, c, "readOnlyRootFilesystem");
     if (e && isTrue(w.y, e.value)) return void 0;
@@ -25594,7 +28556,7 @@ var rule35 = {
 };
 
 // src/rules/k8s/MCG204-drop-all-capabilities.ts
-var meta37 = {
+var meta42 = {
   id: "MCG204",
   name: "drop-all-capabilities",
   title: "Kubernetes container does not drop all capabilities",
@@ -25607,11 +28569,11 @@ var meta37 = {
   precision: "very-high",
   trivy: "KSV-0003"
 };
-var rule36 = {
-  meta: meta37,
+var rule41 = {
+  meta: meta42,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const drop = sc(w, c, "capabilities", "drop");
-    if (drop && strings(w.y, drop.value).some((d) => normalizeCapability(d.value) === "ALL")) return void 0;
+    if (drop && strings2(w.y, drop.value).some((d) => normalizeCapability(d.value) === "ALL")) return void 0;
     const caps = sc(w, c, "capabilities");
     return {
       line: drop?.line ?? caps?.line ?? c.line,
@@ -25622,7 +28584,7 @@ var rule36 = {
 };
 
 // src/rules/k8s/MCG205-dangerous-capabilities.ts
-var meta38 = {
+var meta43 = {
   id: "MCG205",
   name: "dangerous-capabilities",
   title: "Kubernetes container adds a dangerous capability",
@@ -25635,11 +28597,11 @@ var meta38 = {
   precision: "very-high",
   trivy: "KSV-0005"
 };
-var rule37 = {
-  meta: meta38,
+var rule42 = {
+  meta: meta43,
   check: (ctx) => eachContainer(
     ctx,
-    (w, c) => strings(w.y, sc(w, c, "capabilities", "add")?.value).filter((a) => DANGEROUS_CAPABILITIES.has(normalizeCapability(a.value))).map((a) => ({
+    (w, c) => strings2(w.y, sc(w, c, "capabilities", "add")?.value).filter((a) => DANGEROUS_CAPABILITIES.has(normalizeCapability(a.value))).map((a) => ({
       line: a.line,
       key: `${c.key}.securityContext.capabilities.add.${normalizeCapability(a.value)}`,
       message: `${label(w, c)} adds the capability ${normalizeCapability(a.value)}, a path to control of the node.`
@@ -25648,7 +28610,7 @@ var rule37 = {
 };
 
 // src/rules/k8s/MCG206-memory-limit.ts
-var meta39 = {
+var meta44 = {
   id: "MCG206",
   name: "memory-limit",
   title: "Kubernetes container has no memory limit",
@@ -25661,8 +28623,8 @@ var meta39 = {
   precision: "very-high",
   trivy: "KSV-0018"
 };
-var rule38 = {
-  meta: meta39,
+var rule43 = {
+  meta: meta44,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const mem = getPath(w.y, c.node, "resources", "limits", "memory");
     if (mem && str(w.y, mem.value) !== void 0) return void 0;
@@ -25671,7 +28633,7 @@ var rule38 = {
 };
 
 // src/rules/k8s/MCG207-probes.ts
-var meta40 = {
+var meta45 = {
   id: "MCG207",
   name: "probes",
   title: "Kubernetes container has no liveness or readiness probe",
@@ -25683,8 +28645,8 @@ var meta40 = {
   tags: ["reliability", "kubernetes"],
   precision: "high"
 };
-var rule39 = {
-  meta: meta40,
+var rule44 = {
+  meta: meta45,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     if (w.batch || c.list !== "containers") return void 0;
     const missing = ["livenessProbe", "readinessProbe"].filter((k) => {
@@ -25697,7 +28659,7 @@ var rule39 = {
 };
 
 // src/rules/k8s/MCG208-runtime-socket.ts
-var meta41 = {
+var meta46 = {
   id: "MCG208",
   name: "runtime-socket",
   title: "Kubernetes pod mounts the container runtime socket",
@@ -25710,8 +28672,8 @@ var meta41 = {
   precision: "very-high",
   trivy: "KSV-0006"
 };
-var rule40 = {
-  meta: meta41,
+var rule45 = {
+  meta: meta46,
   check: (ctx) => eachWorkload(ctx, (w) => {
     const hits = [];
     for (const it of items(w.y, get(w.y, w.podSpec, "volumes")?.value)) {
@@ -25730,7 +28692,7 @@ var rule40 = {
 };
 
 // src/rules/k8s/MCG209-host-namespaces.ts
-var meta42 = {
+var meta47 = {
   id: "MCG209",
   name: "host-namespaces",
   title: "Kubernetes pod shares a host namespace",
@@ -25744,8 +28706,8 @@ var meta42 = {
   trivy: "KSV-0009"
 };
 var NAMESPACE = { hostNetwork: "network", hostPID: "process", hostIPC: "IPC" };
-var rule41 = {
-  meta: meta42,
+var rule46 = {
+  meta: meta47,
   check: (ctx) => eachWorkload(ctx, (w) => {
     const hits = [];
     for (const k of ["hostNetwork", "hostPID", "hostIPC"]) {
@@ -25758,7 +28720,7 @@ var rule41 = {
 };
 
 // src/rules/k8s/MCG210-privileged.ts
-var meta43 = {
+var meta48 = {
   id: "MCG210",
   name: "privileged",
   title: "Kubernetes container runs privileged",
@@ -25771,8 +28733,8 @@ var meta43 = {
   precision: "very-high",
   trivy: "KSV-0017"
 };
-var rule42 = {
-  meta: meta43,
+var rule47 = {
+  meta: meta48,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const e = sc(w, c, "privileged");
     if (!e || !isTrue(w.y, e.value)) return void 0;
@@ -25781,7 +28743,7 @@ var rule42 = {
 };
 
 // src/rules/k8s/MCG211-automount-service-account-token.ts
-var meta44 = {
+var meta49 = {
   id: "MCG211",
   name: "automount-service-account-token",
   title: "Kubernetes pod mounts a service account token",
@@ -25794,8 +28756,8 @@ var meta44 = {
   precision: "high",
   trivy: "KSV-0036"
 };
-var rule43 = {
-  meta: meta44,
+var rule48 = {
+  meta: meta49,
   check: (ctx) => {
     const optedOut = /* @__PURE__ */ new Set();
     for (const o of ctx.objects) {
@@ -25818,7 +28780,7 @@ var rule43 = {
 };
 
 // src/rules/k8s/MCG212-image-latest.ts
-var meta45 = {
+var meta50 = {
   id: "MCG212",
   name: "image-latest",
   title: "Kubernetes container image is latest or untagged",
@@ -25831,8 +28793,8 @@ var meta45 = {
   precision: "very-high",
   trivy: "KSV-0013"
 };
-var rule44 = {
-  meta: meta45,
+var rule49 = {
+  meta: meta50,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const e = get(w.y, c.node, "image");
     const v = e ? str(w.y, e.value) : void 0;
@@ -25848,7 +28810,7 @@ var rule44 = {
 };
 
 // src/rules/k8s/MCG213-env-secret-literal.ts
-var meta46 = {
+var meta51 = {
   id: "MCG213",
   name: "env-secret-literal",
   title: "Secret written into a Kubernetes manifest",
@@ -25860,8 +28822,8 @@ var meta46 = {
   tags: ["security", "kubernetes", "secrets"],
   precision: "high"
 };
-var rule45 = {
-  meta: meta46,
+var rule50 = {
+  meta: meta51,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const hits = [];
     for (const it of items(w.y, get(w.y, c.node, "env")?.value)) {
@@ -25875,7 +28837,7 @@ var rule45 = {
 };
 
 // src/rules/k8s/MCG214-inline-secret.ts
-var meta47 = {
+var meta52 = {
   id: "MCG214",
   name: "inline-secret",
   title: "Kubernetes Secret with inline data in the repository",
@@ -25887,8 +28849,8 @@ var meta47 = {
   tags: ["security", "kubernetes", "secrets"],
   precision: "high"
 };
-var rule46 = {
-  meta: meta47,
+var rule51 = {
+  meta: meta52,
   check: (ctx) => {
     const hits = [];
     for (const o of ctx.objects) {
@@ -25910,7 +28872,7 @@ var rule46 = {
 };
 
 // src/rules/k8s/index.ts
-var k8sRules = [rule33, rule34, rule35, rule36, rule37, rule38, rule39, rule40, rule41, rule42, rule43, rule44, rule45, rule46];
+var k8sRules = [rule38, rule39, rule40, rule41, rule42, rule43, rule44, rule45, rule46, rule47, rule48, rule49, rule50, rule51];
 var k8sRuleMetas = k8sRules.map((r) => r.meta);
 
 // src/rules/workflow/util.ts
@@ -25948,7 +28910,7 @@ function scansImage(wf) {
 }
 
 // src/rules/workflow/MCG301-build-without-scan.ts
-var meta48 = {
+var meta53 = {
   id: "MCG301",
   name: "build-without-scan",
   title: "Workflow builds an image without scanning it",
@@ -25960,8 +28922,8 @@ var meta48 = {
   tags: ["security", "workflow", "supply-chain"],
   precision: "high"
 };
-var rule47 = {
-  meta: meta48,
+var rule52 = {
+  meta: meta53,
   check: (ctx) => {
     const builds = buildSteps(ctx);
     if (builds.length === 0 || scansImage(ctx)) return [];
@@ -25977,7 +28939,7 @@ var rule47 = {
 };
 
 // src/rules/workflow/MCG302-unpinned-action.ts
-var meta49 = {
+var meta54 = {
   id: "MCG302",
   name: "unpinned-action",
   title: "Image workflow uses a third-party action by tag",
@@ -25990,8 +28952,8 @@ var meta49 = {
   precision: "very-high"
 };
 var FIRST_PARTY = /* @__PURE__ */ new Set(["actions", "github"]);
-var rule48 = {
-  meta: meta49,
+var rule53 = {
+  meta: meta54,
   check: (ctx) => {
     if (buildSteps(ctx).length === 0) return [];
     const hits = [];
@@ -26013,11 +28975,11 @@ var rule48 = {
 };
 
 // src/rules/workflow/index.ts
-var workflowRules = [rule47, rule48];
+var workflowRules = [rule52, rule53];
 var workflowRuleMetas = workflowRules.map((r) => r.meta);
 
 // src/rules/meta/MCG900-suppression-without-reason.ts
-var meta50 = {
+var meta55 = {
   id: "MCG900",
   name: "suppression-without-reason",
   title: "Suppression without a reason",
@@ -26031,7 +28993,7 @@ var meta50 = {
 };
 
 // src/rules/meta/MCG990-scanner-error.ts
-var meta51 = {
+var meta56 = {
   id: "MCG990",
   name: "scanner-error",
   title: "A scanner or the image build did not complete",
@@ -26045,7 +29007,7 @@ var meta51 = {
 };
 
 // src/rules/meta/index.ts
-var metaRuleMetas = [meta50, meta51, meta];
+var metaRuleMetas = [meta55, meta56, meta];
 
 // src/rules/index.ts
 var catalog = [
@@ -26568,16 +29530,16 @@ function applySuppressions(findings, fileLines, entries2, now) {
     if (reported.has(where)) return;
     reported.add(where);
     extraFindings.push({
-      ruleId: meta50.id,
+      ruleId: meta55.id,
       source: "mcg",
-      severity: meta50.severity,
+      severity: meta55.severity,
       message: `${what} gives no reason: say why the finding does not apply.`,
       location: { path, startLine: line },
       fingerprint: "",
       fingerprintKey: `suppression|${what}`,
       target,
-      fix: meta50.fix,
-      helpUri: ruleDocsUrl(meta50.id)
+      fix: meta55.fix,
+      helpUri: ruleDocsUrl(meta55.id)
     });
   };
   const active = [];
@@ -27455,40 +30417,40 @@ function targetSlug(target) {
   return target.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/^\/+|\/+$/g, "") || "default";
 }
 function ruleFor(source, id, sample, severity, cvss) {
-  const meta52 = source === "mcg" ? ruleMeta(id) : void 0;
+  const meta57 = source === "mcg" ? ruleMeta(id) : void 0;
   const sev = securitySeverity(severity, cvss);
-  const tags = [...meta52?.tags ?? sample.rule?.tags ?? [], source === "mcg" ? meta52?.kind ?? "check" : source === "trivy" ? "vulnerability" : "secret", severity].filter((t, i, a) => a.indexOf(t) === i).slice(0, MAX_TAGS_PER_RULE);
+  const tags = [...meta57?.tags ?? sample.rule?.tags ?? [], source === "mcg" ? meta57?.kind ?? "check" : source === "trivy" ? "vulnerability" : "secret", severity].filter((t, i, a) => a.indexOf(t) === i).slice(0, MAX_TAGS_PER_RULE);
   if (sev && !tags.includes("security")) tags.unshift("security");
-  const title = meta52?.title ?? sample.rule?.title ?? id;
-  const description = meta52?.description ?? sample.rule?.description ?? title;
-  const helpUri = meta52 ? ruleDocsUrl(id) : sample.rule?.helpUri ?? sample.helpUri;
-  const helpText = meta52 ? `${meta52.description}
+  const title = meta57?.title ?? sample.rule?.title ?? id;
+  const description = meta57?.description ?? sample.rule?.description ?? title;
+  const helpUri = meta57 ? ruleDocsUrl(id) : sample.rule?.helpUri ?? sample.helpUri;
+  const helpText = meta57 ? `${meta57.description}
 
-Why: ${meta52.rationale}
+Why: ${meta57.rationale}
 
-Fix: ${meta52.fix}
+Fix: ${meta57.fix}
 
 Docs: ${helpUri}` : sample.rule?.helpText ?? `${description}${helpUri ? `
 
 ${helpUri}` : ""}`;
-  const helpMarkdown = meta52 ? `**${meta52.title}** (${meta52.id}, ${meta52.severity})
+  const helpMarkdown = meta57 ? `**${meta57.title}** (${meta57.id}, ${meta57.severity})
 
-${meta52.description}
+${meta57.description}
 
-**Why it matters.** ${meta52.rationale}
+**Why it matters.** ${meta57.rationale}
 
-**Fix.** ${meta52.fix}
+**Fix.** ${meta57.fix}
 
 [Rule documentation](${helpUri})` : void 0;
   const properties = {
     tags,
-    precision: meta52?.precision ?? "very-high"
+    precision: meta57?.precision ?? "very-high"
   };
   if (sev) properties["security-severity"] = sev;
   else properties["problem.severity"] = "recommendation";
   return {
     id,
-    name: clip(meta52 ? meta52.name : id, MAX_RULE_NAME),
+    name: clip(meta57 ? meta57.name : id, MAX_RULE_NAME),
     shortDescription: { text: clip(title, MAX_DESCRIPTION) },
     fullDescription: { text: clip(description, MAX_DESCRIPTION) },
     help: helpMarkdown ? { text: helpText, markdown: helpMarkdown } : { text: helpText },
@@ -27794,16 +30756,16 @@ function mergeReports(inputs, opts = {}) {
     if (reported.has(d)) continue;
     const msg = `no scan results for ${d}: its scan job failed, was cancelled or uploaded no artifact, so this Dockerfile was not checked`;
     const f = {
-      ruleId: meta51.id,
+      ruleId: meta56.id,
       source: "mcg",
-      severity: meta51.severity,
+      severity: meta56.severity,
       message: msg,
       location: { path: d, startLine: 1 },
       fingerprint: "",
       fingerprintKey: "missing-scan-results",
       target: d,
       fix: "Open the scan job of this Dockerfile in the workflow run: fix what made it fail, or re-run the failed jobs.",
-      helpUri: ruleDocsUrl(meta51.id),
+      helpUri: ruleDocsUrl(meta56.id),
       error: true,
       new: true
     };
@@ -27877,8 +30839,8 @@ function mergedSarif(merged, opts = {}) {
   };
   for (const name of [...names].sort()) {
     const runs = toSarif(targetReport(merged, name), { category: opts.category, maxGzipBytes: maxBytes }).runs;
-    for (const run of runs) {
-      const id = run.automationDetails?.id ?? "";
+    for (const run2 of runs) {
+      const id = run2.automationDetails?.id ?? "";
       const cat = id.slice(0, id.lastIndexOf("/"));
       if (!categories.includes(cat)) categories.push(cat);
     }
@@ -27919,8 +30881,8 @@ function parseBaseline(text2, file) {
       if (f && typeof f === "object") add(f["fingerprint"], f["ruleId"], f["location"]?.["path"]);
     }
   } else if (obj && Array.isArray(obj["runs"])) {
-    for (const run of obj["runs"]) {
-      for (const r of Array.isArray(run?.["results"]) ? run["results"] : []) {
+    for (const run2 of obj["runs"]) {
+      for (const r of Array.isArray(run2?.["results"]) ? run2["results"] : []) {
         const pf = r?.["partialFingerprints"];
         const loc = r?.["locations"]?.[0]?.["physicalLocation"];
         add(pf?.["mcg/v1"], r?.["ruleId"], loc?.["artifactLocation"]?.["uri"]);
@@ -28099,7 +31061,7 @@ function formatDuration(ms) {
   const m = Math.floor(ms / 6e4);
   return `${m} min ${Math.round((ms - m * 6e4) / 1e3)} s`;
 }
-function formatBytes(n) {
+function formatBytes2(n) {
   if (n === void 0 || !Number.isFinite(n) || n < 0) return "";
   const units = ["B", "KiB", "MiB", "GiB", "TiB"];
   let v = n;
@@ -28219,7 +31181,7 @@ function renderTable(report, opts) {
     for (const f of list) {
       const line = String(f.location.startLine).padStart(lineWidth + 2);
       const sev = p.sev[f.severity](f.severity.toUpperCase().padEnd(SEV_WIDTH));
-      const rule49 = plainText(f.ruleId, 24).padEnd(ruleWidth);
+      const rule54 = plainText(f.ruleId, 24).padEnd(ruleWidth);
       const indent = " ".repeat(lineWidth + 2 + 2 + SEV_WIDTH + 2 + ruleWidth + 2);
       const room = width !== void 0 ? Math.max(20, width - indent.length) : void 0;
       const markers = [];
@@ -28235,7 +31197,7 @@ function renderTable(report, opts) {
       let msg = plainText(f.message);
       if (f.location.evidence) msg += ` (${plainText(f.location.evidence, 200)})`;
       const msgLines = wrap(msg, room, room !== void 0 ? room - markersWidth - 1 : void 0);
-      out.push(`${line}  ${sev}  ${rule49}  ${msgLines[0] ?? ""}${markers.length > 0 ? "  " + markers.join(" ") : ""}`);
+      out.push(`${line}  ${sev}  ${rule54}  ${msgLines[0] ?? ""}${markers.length > 0 ? "  " + markers.join(" ") : ""}`);
       for (const l of msgLines.slice(1)) out.push(indent + l);
       if (f.fix) for (const l of wrap(`\u21B3 fix: ${plainText(f.fix, 400)}`, room)) out.push(indent + p.dim(l));
     }
@@ -28491,7 +31453,7 @@ Policy: ${escapeMarkdownText(policyText(report))}. Baseline: ${escapeMarkdownTex
     head: heading(h + 1, `Targets (${report.targets.length})`) + "| Target | Dockerfile | Image | Digest | Size |\n|---|---|---|---|---|\n",
     rows: report.targets.map((t) => {
       const c = (v, max = 200) => v ? codeSpan(v, { table: true, max }) : "";
-      return `| ${c(t.name, 100)} | ${c(t.dockerfile)} | ${c(t.image)} | ${c(t.imageDigest, 80)} | ${formatBytes(t.imageSize)} |
+      return `| ${c(t.name, 100)} | ${c(t.dockerfile)} | ${c(t.image)} | ${c(t.imageDigest, 80)} | ${formatBytes2(t.imageSize)} |
 `;
     }),
     tail: "\n",
@@ -28501,8 +31463,8 @@ Policy: ${escapeMarkdownText(policyText(report))}. Baseline: ${escapeMarkdownTex
   return blocks;
 }
 function footer(report, runUrl) {
-  const run = runUrl ? safeRunLink(runUrl) : "";
-  return `<sub>${PRODUCT} ${escapeMarkdownText(report.tool.version, { max: 40 })} \xB7 ${plural(report.findings.length, "finding")} \xB7 ${escapeMarkdownText(report.finishedAt, { max: 40 })}${run}</sub>
+  const run2 = runUrl ? safeRunLink(runUrl) : "";
+  return `<sub>${PRODUCT} ${escapeMarkdownText(report.tool.version, { max: 40 })} \xB7 ${plural(report.findings.length, "finding")} \xB7 ${escapeMarkdownText(report.finishedAt, { max: 40 })}${run2}</sub>
 `;
 }
 function safeRunLink(runUrl) {
@@ -28756,7 +31718,7 @@ function runRules(input, docs, rules, settings) {
   const out = [];
   if (docs.length === 0) return out;
   const failures = /* @__PURE__ */ new Set();
-  const run = (list, ctx) => {
+  const run2 = (list, ctx) => {
     for (const r of list) {
       if (!ruleEnabled(settings, r.meta.id)) continue;
       let hits;
@@ -28772,25 +31734,1081 @@ function runRules(input, docs, rules, settings) {
     }
   };
   try {
-    if (input.kind === "compose") run(rules.compose, { path: input.path, ...composeModel(docs) });
-    else if (input.kind === "k8s") run(rules.k8s, { path: input.path, ...k8sModel(docs) });
-    else run(rules.workflow, { path: input.path, ...workflowModel(docs) });
+    if (input.kind === "compose") run2(rules.compose, { path: input.path, ...composeModel(docs) });
+    else if (input.kind === "k8s") run2(rules.k8s, { path: input.path, ...k8sModel(docs) });
+    else run2(rules.workflow, { path: input.path, ...workflowModel(docs) });
   } catch (e) {
     out.push(inputErrorFinding(input.path, 1, `the file could not be checked: ${problem(e)}`, input.target));
   }
   return out;
 }
 
+// src/scanners/setup.ts
+import { homedir, tmpdir as tmpdir2 } from "node:os";
+import { delimiter, join as join6 } from "node:path";
+
+// src/scanners/docker.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/scanners/errors.ts
+var SECRET_ASSIGN = /((?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|authorization)["']?\s*[:=]\s*["']?)[^\s"',;]+/gi;
+var LONG_TOKEN = /[A-Za-z0-9_\-+/]{24,}={0,2}/g;
+var KNOWN_PREFIX = /\b(gh[pousr]_|github_pat_|xox[abpr]-|AKIA|ASIA|sk-|glpat-|npm_)[A-Za-z0-9_-]{8,}/g;
+var URL_CREDS = /(\w+:\/\/[^:/\s]+:)[^@\s]+@/g;
+function redactSecrets(text2) {
+  return text2.replace(URL_CREDS, "$1****@").replace(SECRET_ASSIGN, "$1****").replace(KNOWN_PREFIX, "****").replace(LONG_TOKEN, (m) => `${m.slice(0, 4)}****`);
+}
+function outputTail(text2, maxLines = 6, maxChars = 800) {
+  const lines = text2.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "");
+  let tail = redactSecrets(lines.slice(-maxLines).join("\n"));
+  if (tail.length > maxChars) tail = `\u2026${tail.slice(-maxChars)}`;
+  return tail;
+}
+function scannerErrorFinding(i) {
+  return {
+    ruleId: meta56.id,
+    source: "mcg",
+    severity: meta56.severity,
+    message: i.message,
+    location: { path: i.path, startLine: Math.max(1, i.line) },
+    fingerprint: "",
+    fingerprintKey: `scanner-error|${i.tool}|${i.key}`,
+    target: i.target,
+    fix: meta56.fix,
+    helpUri: ruleDocsUrl(meta56.id),
+    error: true
+  };
+}
+function exitDescription(r, timeoutMs) {
+  if (r.timedOut) return `timed out after ${Math.round((timeoutMs ?? 0) / 1e3)} s and was stopped`;
+  if (r.exitCode === 127) return "could not be started (exit 127)";
+  return `exited with status ${r.exitCode}`;
+}
+
+// src/scanners/docker.ts
+function splitExtraArgs(value) {
+  return (value ?? "").split(/\s+/).filter(Boolean);
+}
+function imageTag(dockerfileRepoPath, contextRepoPath, target) {
+  const slug = dockerfileRepoPath.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 100) || "dockerfile";
+  const hash = createHash2("sha256").update(`${dockerfileRepoPath}\0${contextRepoPath}\0${target ?? ""}`).digest("hex").slice(0, 12);
+  return `mcg-scan/${slug}:${hash}`;
+}
+function buildArgs(o) {
+  const args = o.buildx ? ["buildx", "build", ...o.extraArgs ?? [], "--load"] : ["build", ...o.extraArgs ?? []];
+  args.push("-f", o.dockerfile);
+  if (o.target) args.push("--target", o.target);
+  for (const [k, v] of Object.entries(o.buildArgs ?? {})) args.push("--build-arg", `${k}=${v}`);
+  if (o.platform) args.push("--platform", o.platform);
+  args.push("-t", o.tag, o.context);
+  return args;
+}
+function saveArgs(ref, out) {
+  return ["save", "-o", out, ref];
+}
+async function hasBuildx(exec, docker, env) {
+  const r = await exec(docker, ["buildx", "version"], { timeoutMs: 2e4, env });
+  return r.exitCode === 0 && !r.timedOut;
+}
+function matchByText(model, text2) {
+  const want = text2.replace(/\s+/g, " ").trim().toLowerCase();
+  if (!want) return void 0;
+  const ins = model.instructions.filter((i) => {
+    const n = normalizedText(i).toLowerCase();
+    return n === want || n.startsWith(want) || want.startsWith(n);
+  });
+  return ins.length > 0 ? ins[ins.length - 1].line : void 0;
+}
+function parseBuildFailure(output, model, dockerfileName) {
+  const message = outputTail(output, 8, 1200);
+  const lines = output.split(/\r?\n/);
+  const base = dockerfileName.slice(dockerfileName.lastIndexOf("/") + 1);
+  const esc = base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = new RegExp(`(?:^|\\s)${esc}:(\\d+)\\b`).exec(lines[i]);
+    if (m) {
+      const n = Number(m[1]);
+      if (n >= 1 && n <= model.lines.length) return { line: n, message };
+    }
+  }
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = /\[(?:[\w.-]+ )?\d+\/\d+\]\s+([A-Z]+\s.*)$/.exec(lines[i]);
+    if (m && /ERROR|error|failed/.test(lines[i])) {
+      const l = matchByText(model, m[1]);
+      if (l !== void 0) return { line: l, message };
+    }
+  }
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = /^Step (\d+)\/(\d+) : (.*)$/.exec(lines[i].trim());
+    if (m) {
+      const n = Number(m[1]);
+      const total = Number(m[2]);
+      const text2 = m[3];
+      const byIndex = total === model.instructions.length ? model.instructions[n - 1] : void 0;
+      if (byIndex && text2.toUpperCase().startsWith(byIndex.keyword)) return { line: byIndex.line, message };
+      const l = matchByText(model, text2);
+      if (l !== void 0) return { line: l, message };
+      break;
+    }
+  }
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = /\[(?:[\w.-]+ )?\d+\/\d+\]\s+([A-Z]+\s.*)$/.exec(lines[i]);
+    if (m) {
+      const l = matchByText(model, m[1]);
+      if (l !== void 0) return { line: l, message };
+    }
+  }
+  return { message };
+}
+async function build(exec, o, b) {
+  const t0 = Date.now();
+  const r = await exec(o.docker, buildArgs(b), { timeoutMs: o.timeoutMs, env: o.env, maxStdoutBytes: 64 * 1024 * 1024 });
+  const output = `${r.stdout}
+${r.stderr}`;
+  if (r.exitCode === 0 && !r.timedOut) return { ok: true, output, durationMs: Date.now() - t0 };
+  return { ok: false, failure: `docker build ${exitDescription(r, o.timeoutMs)}`, output, durationMs: Date.now() - t0 };
+}
+async function save(exec, o, ref, out) {
+  const t0 = Date.now();
+  const r = await exec(o.docker, saveArgs(ref, out), { timeoutMs: o.timeoutMs, env: o.env });
+  if (r.exitCode === 0 && !r.timedOut) return { ok: true, output: "", durationMs: Date.now() - t0 };
+  return { ok: false, failure: `docker save ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || "(no error output)"}`, output: r.stderr, durationMs: Date.now() - t0 };
+}
+
+// src/scanners/pipeline.ts
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename as basename2, join as join4 } from "node:path";
+
+// src/scanners/layer-map.ts
+var KEYWORDS = /* @__PURE__ */ new Set([
+  "ADD",
+  "ARG",
+  "CMD",
+  "COPY",
+  "ENTRYPOINT",
+  "ENV",
+  "EXPOSE",
+  "HEALTHCHECK",
+  "LABEL",
+  "MAINTAINER",
+  "ONBUILD",
+  "RUN",
+  "SHELL",
+  "STOPSIGNAL",
+  "USER",
+  "VOLUME",
+  "WORKDIR"
+]);
+function historyKeyword(createdBy) {
+  if (createdBy === void 0) return void 0;
+  const t = createdBy.trim();
+  if (t === "") return void 0;
+  const nop = /#\(nop\)\s+([A-Z]+)\b/.exec(t);
+  if (nop) return KEYWORDS.has(nop[1]) ? nop[1] : void 0;
+  const first = /^([A-Z]+)(\s|$)/.exec(t);
+  if (first && KEYWORDS.has(first[1])) return first[1];
+  return "RUN";
+}
+var MAY_LACK_HISTORY = /* @__PURE__ */ new Set(["ARG", "ONBUILD", "MAINTAINER"]);
+var LAYER_MAKERS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+function siteOf(model, ins) {
+  const stage = model.stages[ins.stageIndex];
+  return { line: ins.line, endLine: ins.endLine, key: insKey(stage, ins), keyword: ins.keyword, instruction: ins, base: false };
+}
+function mapLayers(model, final, history, diffIds) {
+  const from = { line: final.from.line, endLine: final.from.endLine, key: fromKey(final), keyword: "FROM", base: true };
+  const chain = chainInstructions(model, final);
+  const sites = history.map(() => from);
+  const keywords = history.map((h) => historyKeyword(h.created_by));
+  const known = keywords.filter((k) => k !== void 0).length;
+  if (history.length > 0 && known >= Math.ceil(history.length / 2)) {
+    let j = chain.length - 1;
+    for (let i = history.length - 1; i >= 0 && j >= 0; i--) {
+      const k = keywords[i];
+      if (k === void 0) continue;
+      let jj = j;
+      while (jj >= 0 && chain[jj].keyword !== k && MAY_LACK_HISTORY.has(chain[jj].keyword)) jj--;
+      if (jj >= 0 && chain[jj].keyword === k) {
+        sites[i] = siteOf(model, chain[jj]);
+        j = jj - 1;
+      } else {
+        break;
+      }
+    }
+  } else {
+    const makers = chain.filter((i) => LAYER_MAKERS.has(i.keyword));
+    let j = makers.length - 1;
+    for (let i = history.length - 1; i >= 0 && j >= 0; i--) {
+      if (history[i].empty_layer) continue;
+      sites[i] = siteOf(model, makers[j]);
+      j--;
+    }
+  }
+  const layers = [];
+  const byDiffId = /* @__PURE__ */ new Map();
+  const nonEmpty = [];
+  history.forEach((h, i) => {
+    if (!h.empty_layer) nonEmpty.push(i);
+  });
+  if (history.length === 0 && diffIds.length > 0) {
+    const makers = chain.filter((i) => LAYER_MAKERS.has(i.keyword));
+    diffIds.forEach((d, idx) => {
+      const fromEnd = diffIds.length - 1 - idx;
+      const ins = makers[makers.length - 1 - fromEnd];
+      const site = ins ? siteOf(model, ins) : from;
+      layers.push({ diffId: d, site });
+      if (!byDiffId.has(d)) byDiffId.set(d, site);
+    });
+    return { history: sites, layers, byDiffId, from };
+  }
+  const offset = nonEmpty.length - diffIds.length;
+  diffIds.forEach((d, idx) => {
+    const hi = nonEmpty[idx + offset];
+    const site = hi !== void 0 ? sites[hi] : from;
+    layers.push({ diffId: d, historyIndex: hi, site });
+    byDiffId.set(d, site);
+  });
+  return { history: sites, layers, byDiffId, from };
+}
+
+// src/scanners/lockfiles.ts
+function ecosystemOf(trivyType) {
+  switch (trivyType) {
+    case "python-pkg":
+    case "pip":
+    case "pipenv":
+    case "poetry":
+    case "uv":
+      return "python";
+    case "node-pkg":
+    case "npm":
+    case "yarn":
+    case "pnpm":
+    case "bun":
+      return "node";
+    case "gobinary":
+    case "gomod":
+      return "go";
+    case "gemspec":
+    case "bundler":
+      return "ruby";
+    case "rustbinary":
+    case "cargo":
+      return "rust";
+    case "composer":
+    case "composer-vendor":
+      return "php";
+    default:
+      return void 0;
+  }
+}
+function lockfileKind(fileName) {
+  if (/^requirements[\w.-]*\.(txt|in)$/i.test(fileName) || /^(Pipfile\.lock|poetry\.lock|uv\.lock)$/.test(fileName)) return "python";
+  if (/^(package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|yarn\.lock)$/.test(fileName)) return "node";
+  if (fileName === "go.mod") return "go";
+  if (fileName === "Gemfile.lock") return "ruby";
+  if (fileName === "Cargo.lock") return "rust";
+  if (fileName === "composer.lock") return "php";
+  return void 0;
+}
+var escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function pyPattern(name) {
+  return name.toLowerCase().split(/[-_.]+/).map(escape2).join("[-_.]+");
+}
+function findPackageLine(fileName, lines, name) {
+  let re;
+  if (/^requirements/i.test(fileName)) re = new RegExp(`^\\s*${pyPattern(name)}\\s*(\\[[^\\]]*\\])?\\s*(==|>=|<=|~=|!=|===|>|<|;|@|$|\\s)`, "i");
+  else if (fileName === "Pipfile.lock") re = new RegExp(`^\\s*"${pyPattern(name)}"\\s*:\\s*\\{`, "i");
+  else if (fileName === "poetry.lock" || fileName === "uv.lock" || fileName === "Cargo.lock") re = new RegExp(`^name\\s*=\\s*"${pyPattern(name)}"`, "i");
+  else if (fileName === "package-lock.json" || fileName === "npm-shrinkwrap.json") re = new RegExp(`^\\s*"(node_modules/)?${escape2(name)}"\\s*:\\s*\\{`);
+  else if (fileName === "pnpm-lock.yaml") re = new RegExp(`^\\s*['"]?/?${escape2(name)}[@/(:]`);
+  else if (fileName === "yarn.lock") re = new RegExp(`^"?${escape2(name)}@`);
+  else if (fileName === "go.mod") re = new RegExp(`^\\s*(require\\s+)?${escape2(name)}\\s+v`);
+  else if (fileName === "Gemfile.lock") re = new RegExp(`^\\s{4}${escape2(name)} \\(`);
+  else if (fileName === "composer.lock") re = new RegExp(`^\\s*"name"\\s*:\\s*"${escape2(name)}"`);
+  else return void 0;
+  if (fileName === "package-lock.json" || fileName === "npm-shrinkwrap.json") {
+    const top = new RegExp(`^\\s*"node_modules/${escape2(name)}"\\s*:\\s*\\{`);
+    const i2 = lines.findIndex((l) => top.test(l));
+    if (i2 >= 0) return i2 + 1;
+  }
+  const i = lines.findIndex((l) => re.test(l));
+  return i >= 0 ? i + 1 : void 0;
+}
+function locatePackage(lockfiles, trivyType, name) {
+  const eco = ecosystemOf(trivyType);
+  if (!eco) return void 0;
+  for (const lf of lockfiles) {
+    const base = lf.path.slice(lf.path.lastIndexOf("/") + 1);
+    if (lockfileKind(base) !== eco) continue;
+    const line = findPackageLine(base, lf.lines, name);
+    if (line !== void 0) return { path: lf.path, line };
+  }
+  return void 0;
+}
+
+// src/scanners/trivy.ts
+function goDuration(ms) {
+  return `${Math.max(1, Math.ceil(ms / 1e3))}s`;
+}
+function buildArgs2(o) {
+  const args = [
+    "image",
+    "--input",
+    o.input,
+    "--format",
+    "json",
+    "--skip-version-check",
+    "--disable-telemetry",
+    "--no-progress",
+    "--scanners",
+    "vuln",
+    "--cache-dir",
+    o.cacheDir
+  ];
+  if (o.offline) args.push("--skip-db-update", "--skip-java-db-update", "--offline-scan");
+  if (o.ignoreUnfixed) args.push("--ignore-unfixed");
+  if (o.timeoutMs) args.push("--timeout", goDuration(o.timeoutMs));
+  if (o.output) args.push("--output", o.output);
+  return args;
+}
+var SEVERITY = { CRITICAL: "critical", HIGH: "high", MEDIUM: "medium", LOW: "low", UNKNOWN: "low" };
+var str2 = (v) => typeof v === "string" && v !== "" ? v : void 0;
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function cvssOf(v) {
+  const src = str2(v.SeveritySource);
+  const pick = (k) => {
+    if (!k || !isRecord2(v.CVSS)) return void 0;
+    const s = v.CVSS[k]?.V3Score;
+    return typeof s === "number" && s > 0 && s <= 10 ? s : void 0;
+  };
+  return pick(src) ?? pick("nvd");
+}
+function siteForLayer(layers, diffId) {
+  return (diffId ? layers.byDiffId.get(diffId) : void 0) ?? layers.from;
+}
+var OS_CLASS = "os-pkgs";
+function parse(json, ctx) {
+  let doc;
+  try {
+    doc = JSON.parse(json);
+  } catch (e) {
+    return { findings: [], error: `Trivy printed output that is not JSON (${e instanceof Error ? e.message : String(e)})` };
+  }
+  if (!isRecord2(doc) || doc["Results"] !== void 0 && doc["Results"] !== null && !Array.isArray(doc["Results"])) {
+    return { findings: [], error: "Trivy printed JSON that is not a Trivy report (no Results array)" };
+  }
+  if (doc["SchemaVersion"] !== void 0 && doc["SchemaVersion"] !== 2) {
+    return { findings: [], error: `Trivy report schema ${String(doc["SchemaVersion"])} is not supported (expected 2)` };
+  }
+  const findings = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const res of doc["Results"] ?? []) {
+    if (!isRecord2(res) || !Array.isArray(res["Vulnerabilities"])) continue;
+    const cls = str2(res["Class"]);
+    const type = str2(res["Type"]) ?? "unknown";
+    const isOs = cls === OS_CLASS;
+    for (const raw of res["Vulnerabilities"]) {
+      if (!isRecord2(raw)) continue;
+      const v = raw;
+      const id = str2(v.VulnerabilityID);
+      const pkg = str2(v.PkgName);
+      if (!id || !pkg) continue;
+      const pkgPath = str2(v.PkgPath);
+      const installed = str2(v.InstalledVersion) ?? "unknown version";
+      const fixed = str2(v.FixedVersion);
+      const diffId = isRecord2(v.Layer) ? str2(v.Layer["DiffID"]) : void 0;
+      const site = siteForLayer(ctx.layers, diffId);
+      const lock = isOs ? void 0 : locatePackage(ctx.lockfiles, type, pkg);
+      const key2 = `${id}|${pkg}|${type}${isOs ? "" : `|${pkgPath ?? ""}`}`;
+      if (seen.has(key2)) continue;
+      seen.add(key2);
+      const severity = SEVERITY[str2(v.Severity) ?? "UNKNOWN"] ?? "low";
+      const title = str2(v.Title);
+      const where = isOs ? `${type} package` : pkgPath ? `/${pkgPath.replace(/^\/+/, "")}` : `${type} package`;
+      const introduced = site.base ? "comes with the base image" : `was installed by ${site.keyword} on line ${site.line}`;
+      const fixText = fixed ? `fixed in ${fixed}` : "no fixed version yet";
+      const message = `${pkg} ${installed} is affected by ${id}${title ? `: ${title}` : ""} (${fixText}). The package ${introduced}${lock ? `; it is declared in ${lock.path} line ${lock.line}` : ""}.`;
+      const evidence = `${where}${diffId ? `, layer ${diffId}` : ""}`;
+      const helpUri = str2(v.PrimaryURL);
+      const f = {
+        ruleId: id,
+        source: "trivy",
+        severity,
+        message,
+        location: lock ? { path: lock.path, startLine: lock.line, evidence } : { path: ctx.dockerfile, startLine: site.line, endLine: site.endLine, evidence },
+        fingerprint: "",
+        fingerprintKey: key2,
+        target: ctx.target,
+        fix: fixed ? `Upgrade ${pkg} to ${fixed} or later (rebuild on an updated base image for OS packages).` : `No fixed version of ${pkg} is published yet: remove the package if it is not needed, or accept the risk with a suppression that expires.`,
+        helpUri,
+        rule: {
+          title: title ?? `${id} in ${pkg}`,
+          description: str2(v.Description)?.slice(0, 1e3),
+          helpUri,
+          tags: ["security", "vulnerability", isOs ? "os-package" : "language-package"]
+        },
+        cvss: cvssOf(v)
+      };
+      findings.push(f);
+    }
+  }
+  return { findings };
+}
+async function run(exec, o, ctx) {
+  const t0 = Date.now();
+  const r = await exec(o.trivy, buildArgs2({ ...o, output: void 0 }), { timeoutMs: o.timeoutMs, env: o.env });
+  const durationMs = Date.now() - t0;
+  if (r.timedOut || r.exitCode !== 0) {
+    return { findings: [], failure: `Trivy ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || "(no error output)"}`, durationMs };
+  }
+  const p = parse(r.stdout, ctx);
+  if (p.error) return { findings: p.findings, failure: `${p.error}; stderr: ${outputTail(r.stderr) || "(none)"}`, durationMs };
+  return { findings: p.findings, durationMs };
+}
+
+// src/scanners/trufflehog.ts
+import { createHash as createHash3 } from "node:crypto";
+function common(o) {
+  return ["--json", "--no-update", ...o.verify ? [] : ["--no-verification"]];
+}
+function imageArgs(tar, o) {
+  return ["docker", "--image", `file://${tar}`, ...common(o)];
+}
+function filesystemArgs(dir, o) {
+  return ["filesystem", dir, ...common(o), ...o.excludeFile ? ["--exclude-paths", o.excludeFile] : []];
+}
+var CONTEXT_EXCLUDES = ["(^|/)node_modules/", "(^|/)\\.git/", "(^|/)\\.venv/", "(^|/)venv/", "(^|/)__pycache__/", "(^|/)\\.tox/", "(^|/)\\.mypy_cache/"];
+function isRecord3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function parseLines(stdout) {
+  const results = [];
+  let skipped = 0;
+  for (const line of stdout.split("\n")) {
+    const t = line.trim();
+    if (t === "") continue;
+    let v;
+    try {
+      v = t.startsWith("{") ? JSON.parse(t) : void 0;
+    } catch {
+      v = void 0;
+    }
+    if (!isRecord3(v) || typeof v["DetectorName"] !== "string") {
+      skipped++;
+      continue;
+    }
+    const data = isRecord3(v["SourceMetadata"]) && isRecord3(v["SourceMetadata"]["Data"]) ? v["SourceMetadata"]["Data"] : {};
+    const d = isRecord3(data["Docker"]) ? data["Docker"] : void 0;
+    const fs = isRecord3(data["Filesystem"]) ? data["Filesystem"] : void 0;
+    const raw = typeof v["Raw"] === "string" && v["Raw"] !== "" ? v["Raw"] : typeof v["RawV2"] === "string" ? v["RawV2"] : "";
+    results.push({
+      detector: v["DetectorName"],
+      description: typeof v["DetectorDescription"] === "string" ? v["DetectorDescription"] : void 0,
+      verified: v["Verified"] === true,
+      raw,
+      docker: d ? { file: typeof d["file"] === "string" ? d["file"] : void 0, layer: typeof d["layer"] === "string" ? d["layer"] : void 0 } : void 0,
+      filesystem: fs ? { file: typeof fs["file"] === "string" ? fs["file"] : void 0, line: typeof fs["line"] === "number" ? fs["line"] : void 0 } : void 0
+    });
+  }
+  return { results, skipped };
+}
+function secretHash(raw) {
+  return createHash3("sha256").update(raw).digest("hex").slice(0, 16);
+}
+function redactedHint(raw) {
+  return raw.length >= 16 ? `${raw.slice(0, 4)}****` : "";
+}
+var PACKAGE_OWNED = [
+  /^\/var\/lib\/(apt|dpkg|rpm|apk)\//,
+  /^\/var\/cache\//,
+  /^\/usr\/share\//,
+  /^\/usr\/lib\//,
+  /^\/usr\/lib64\//,
+  /^\/lib(64)?\//,
+  /^\/usr\/local\/lib\/(python|node)/,
+  /\/(site|dist)-packages\//,
+  /\/node_modules\//,
+  /^\/usr\/(local\/)?(s?bin|include)\//,
+  /^\/etc\/ssl\//,
+  /^\/root\/\.cache\//
+];
+function secretFinding(r, target, location, where, whereText) {
+  const hint = redactedHint(r.raw);
+  return {
+    ruleId: `trufflehog/${r.detector}`,
+    source: "trufflehog",
+    severity: r.verified ? "critical" : "high",
+    message: `${r.verified ? "Verified live" : "Possible"} ${r.detector} secret ${whereText}${hint ? ` (starts ${hint})` : ""}.${r.verified ? " It works: revoke it now." : ""}`,
+    location,
+    fingerprint: "",
+    fingerprintKey: `${r.detector}|${secretHash(r.raw)}|${where}`,
+    target,
+    fix: "Revoke and rotate the credential, remove it from the files and the image (it stays in every layer that ever held it, so rebuild from a clean context), and pass secrets at run time instead (environment from a secret store, `RUN --mount=type=secret` at build time).",
+    rule: {
+      title: `${r.detector} secret`,
+      description: r.description,
+      tags: ["security", "secret"]
+    }
+  };
+}
+function parseImage(stdout, ctx) {
+  const { results } = parseLines(stdout);
+  const findings = [];
+  const seen = /* @__PURE__ */ new Set();
+  let dropped = 0;
+  for (const r of results) {
+    const file = r.docker?.file ?? "";
+    const hist = /^image-metadata:history:(\d+):created-by$/.exec(file);
+    let site;
+    let where;
+    let whereText;
+    if (hist) {
+      site = ctx.layers.history[Number(hist[1])] ?? ctx.layers.from;
+      where = `history|${site.key}`;
+      whereText = site.base ? "in the base image build history" : `in the image history written by ${site.keyword} (build arguments and ENV values are stored in the image)`;
+    } else {
+      const path = file.startsWith("/") ? file : `/${file}`;
+      const idx = ctx.layerOfPath(path);
+      site = idx !== void 0 ? ctx.layers.layers[idx]?.site ?? ctx.layers.from : ctx.layers.from;
+      if (!r.verified && (site.base || PACKAGE_OWNED.some((re) => re.test(path)))) {
+        dropped++;
+        continue;
+      }
+      where = `image|${path}`;
+      whereText = `in ${path} inside the image (${site.base ? "from the base image" : `layer of ${site.keyword} on line ${site.line}`})`;
+    }
+    if (!r.verified && site.base) {
+      dropped++;
+      continue;
+    }
+    const f = secretFinding(r, ctx.target, { path: ctx.dockerfile, startLine: site.line, endLine: site.endLine, evidence: hist ? `image history entry ${hist[1]}` : file }, where, whereText);
+    if (seen.has(f.fingerprintKey)) continue;
+    seen.add(f.fingerprintKey);
+    findings.push(f);
+  }
+  return { findings, dropped, parsed: results.length };
+}
+function parseFilesystem(stdout, ctx) {
+  const { results } = parseLines(stdout);
+  const findings = [];
+  const seen = /* @__PURE__ */ new Set();
+  const base = ctx.scannedDir.replace(/\/+$/, "");
+  for (const r of results) {
+    let file = r.filesystem?.file ?? "";
+    if (file.startsWith(`${base}/`)) file = file.slice(base.length + 1);
+    else if (file.startsWith("/")) continue;
+    const rel = ctx.repoDir === "." || ctx.repoDir === "" ? file : `${ctx.repoDir.replace(/\/+$/, "")}/${file}`;
+    const line = Math.max(1, r.filesystem?.line ?? 1);
+    const f = secretFinding(r, ctx.target, { path: rel, startLine: line }, `context|${rel}`, `in ${rel} (build context)`);
+    if (seen.has(f.fingerprintKey)) continue;
+    seen.add(f.fingerprintKey);
+    findings.push(f);
+  }
+  return { findings, dropped: 0, parsed: results.length };
+}
+function failureOf(tool, r, parsed, timeoutMs) {
+  if (r.timedOut) return `${tool} ${exitDescription(r, timeoutMs)}: ${outputTail(r.stderr) || "(no error output)"}`;
+  if (r.exitCode !== 0 && r.exitCode !== 183) {
+    return `${tool} ${exitDescription(r, timeoutMs)}${parsed === 0 ? " and printed no results" : ""}: ${outputTail(r.stderr) || "(no error output)"}`;
+  }
+  return void 0;
+}
+async function runImage(exec, tar, o, ctx) {
+  const t0 = Date.now();
+  const r = await exec(o.trufflehog, imageArgs(tar, o), { timeoutMs: o.timeoutMs, env: o.env });
+  const p = parseImage(r.stdout, ctx);
+  return { findings: p.findings, dropped: p.dropped, failure: failureOf("TruffleHog (image)", r, p.parsed, o.timeoutMs), durationMs: Date.now() - t0 };
+}
+async function runFilesystem(exec, o, ctx) {
+  const t0 = Date.now();
+  const r = await exec(o.trufflehog, filesystemArgs(ctx.scannedDir, o), { timeoutMs: o.timeoutMs, env: o.env });
+  const p = parseFilesystem(r.stdout, ctx);
+  return { findings: p.findings, failure: failureOf("TruffleHog (build context)", r, p.parsed, o.timeoutMs), durationMs: Date.now() - t0 };
+}
+
+// src/scanners/pipeline.ts
+function unionLength(intervals) {
+  const s = [...intervals].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let cur;
+  for (const [a, b] of s) {
+    if (!cur || a > cur[1]) {
+      if (cur) total += cur[1] - cur[0];
+      cur = [a, b];
+    } else if (b > cur[1]) cur[1] = b;
+  }
+  if (cur) total += cur[1] - cur[0];
+  return total;
+}
+var DEFAULT_TIMEOUT_MS = 10 * 6e4;
+function envWithoutUndefined() {
+  const out = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== void 0) out[k] = v;
+  return out;
+}
+function lockfilesOf(root, contextRepo, logger2) {
+  const abs = join4(root, contextRepo);
+  const out = [];
+  let files;
+  try {
+    files = listContext(abs);
+  } catch {
+    return out;
+  }
+  const wanted = files.filter((f) => !f.endsWith("/") && lockfileKind(f.slice(f.lastIndexOf("/") + 1)) !== void 0).sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b)).slice(0, 50);
+  for (const f of wanted) {
+    const r = readTextFile(join4(abs, f), 20 * 1024 * 1024);
+    if (!r.ok) {
+      logger2.debug(`lockfile ${f} not read: ${r.message}`);
+      continue;
+    }
+    out.push({ path: contextRepo === "." || contextRepo === "" ? f : `${contextRepo}/${f}`, lines: r.lines });
+  }
+  return out;
+}
+var ScanPipeline = class {
+  constructor(deps) {
+    this.deps = deps;
+  }
+  deps;
+  async run(target, opts, config) {
+    const t0 = Date.now();
+    const timings = { buildMs: 0, saveMs: 0, readTarMs: 0, trivyMs: 0, trufflehogImageMs: 0, trufflehogContextMs: 0, imageChecksMs: 0, externalMs: 0, ownMs: 0, totalMs: 0 };
+    const { logger: logger2, tools } = this.deps;
+    const intervals = [];
+    const exec = async (file, args, o) => {
+      const s = Date.now();
+      try {
+        return await this.deps.exec(file, args, o);
+      } finally {
+        intervals.push([s, Date.now()]);
+      }
+    };
+    const env = this.deps.env ?? envWithoutUndefined();
+    const model = target.model ?? parseDockerfile(target.dockerfile, target.text ?? "");
+    const final = finalStage(model, opts.buildTarget);
+    const findings = [];
+    const scanners = [];
+    const info = {};
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const fromLine = final?.from.line ?? 1;
+    const fail = (tool, message, key2, line = fromLine) => {
+      findings.push(scannerErrorFinding({ tool, path: target.dockerfile, line, target: target.name, message, key: key2 }));
+    };
+    const wantTrivy = opts.scanners.trivy && config.trivy.enabled;
+    const wantTh = opts.scanners.trufflehog && config.trufflehog.enabled;
+    const verify = opts.verifySecrets === true;
+    const thTimeout = config.trufflehog.timeoutMinutes ? config.trufflehog.timeoutMinutes * 6e4 : timeoutMs;
+    const contextAbs = join4(opts.root, target.context);
+    const tmp = mkdtempSync(join4(this.deps.tmpRoot ?? tmpdir(), "mcg-scan-"));
+    const excludeFile = join4(tmp, "trufflehog-exclude.txt");
+    writeFileSync(excludeFile, `${CONTEXT_EXCLUDES.join("\n")}
+`);
+    const thTool = wantTh ? tools.trufflehog(exec).then((t) => ({ ok: true, t }), (e) => ({ ok: false, e: e instanceof Error ? e.message : String(e) })) : void 0;
+    const contextScan = thTool?.then(async (r) => {
+      if (!r.ok) return { findings: [], failure: r.e, durationMs: 0 };
+      return runFilesystem(exec, { trufflehog: r.t.path, verify, timeoutMs: thTimeout, env, excludeFile }, { scannedDir: contextAbs, repoDir: target.context, target: target.name });
+    });
+    try {
+      let tar;
+      if (opts.imageTar) {
+        tar = opts.imageTar;
+        info.image = basename2(opts.imageTar);
+      } else {
+        let ref = opts.image;
+        if (!ref) {
+          const tag = imageTag(target.dockerfile, target.context, opts.buildTarget);
+          const buildx = env["DOCKER_BUILDKIT"] !== "0" && await hasBuildx(exec, tools.docker, env);
+          const b = await build(
+            exec,
+            { docker: tools.docker, env, timeoutMs },
+            {
+              context: contextAbs,
+              dockerfile: join4(opts.root, target.dockerfile),
+              target: opts.buildTarget,
+              buildArgs: opts.buildArgs,
+              platform: opts.platform,
+              tag,
+              extraArgs: this.deps.buildExtraArgs,
+              buildx
+            }
+          );
+          timings.buildMs = b.durationMs;
+          if (!b.ok) {
+            const f = parseBuildFailure(b.output, model, target.dockerfile);
+            fail("docker", `The image build failed: ${b.failure}. ${f.message}`, "build", f.line ?? fromLine);
+            scanners.push({ name: "docker", status: "failed", reason: b.failure, durationMs: b.durationMs });
+          } else {
+            ref = tag;
+            info.image = tag;
+          }
+        } else {
+          info.image = ref;
+        }
+        if (ref) {
+          const out = join4(tmp, "image.tar");
+          const s = await save(exec, { docker: tools.docker, env, timeoutMs }, ref, out);
+          timings.saveMs = s.durationMs;
+          if (!s.ok) {
+            fail("docker", s.failure ?? "docker save failed", "save");
+            scanners.push({ name: "docker", status: "failed", reason: s.failure, durationMs: timings.buildMs + s.durationMs });
+          } else {
+            tar = out;
+            scanners.push({ name: "docker", status: "ran", durationMs: timings.buildMs + s.durationMs });
+          }
+        }
+      }
+      let img;
+      let layers;
+      if (tar && final) {
+        const tr = Date.now();
+        try {
+          img = await readImageTar(tar);
+          layers = mapLayers(model, final, img.history, img.diffIds);
+          info.imageDigest = img.id;
+          info.imageSize = img.size;
+          for (const u of img.unreadableLayers) logger2.warning(`image layer not read: ${u}`);
+        } catch (e) {
+          fail("image reader", `The image tarball could not be read: ${e instanceof Error ? e.message : String(e)}`, "read-tar");
+        }
+        timings.readTarMs = Date.now() - tr;
+      }
+      const skipped = (why) => {
+        if (wantTrivy) scanners.push({ name: "trivy", status: "skipped", reason: why });
+      };
+      const lockfiles = img ? lockfilesOf(opts.root, target.context, logger2) : [];
+      const jobs = [];
+      const thFailures = [];
+      if (img && layers && tar) {
+        const theImg = img;
+        const theLayers = layers;
+        const theTar = tar;
+        if (wantTrivy) {
+          jobs.push(
+            (async () => {
+              let tool;
+              try {
+                tool = await tools.trivy(exec);
+              } catch (e) {
+                const msg = e instanceof Error ? e.message : String(e);
+                fail("trivy", `Trivy is not available: ${msg}`, "resolve");
+                scanners.push({ name: "trivy", status: "failed", reason: msg });
+                return;
+              }
+              const r = await run(
+                exec,
+                {
+                  trivy: tool.path,
+                  input: theTar,
+                  cacheDir: tools.trivyCacheDir,
+                  offline: opts.offline,
+                  ignoreUnfixed: opts.ignoreUnfixed || config.trivy.ignoreUnfixed,
+                  timeoutMs: config.trivy.timeoutMinutes ? config.trivy.timeoutMinutes * 6e4 : timeoutMs,
+                  env
+                },
+                { dockerfile: target.dockerfile, target: target.name, layers: theLayers, lockfiles }
+              );
+              timings.trivyMs = r.durationMs;
+              findings.push(...r.findings);
+              if (r.failure) {
+                fail("trivy", r.failure, "run");
+                scanners.push({ name: "trivy", status: "failed", reason: r.failure, version: tool.version, durationMs: r.durationMs });
+              } else scanners.push({ name: "trivy", status: "ran", version: tool.version, durationMs: r.durationMs });
+            })()
+          );
+        }
+        if (thTool) {
+          jobs.push(
+            (async () => {
+              const tool = await thTool;
+              if (!tool.ok) return;
+              const r = await runImage(exec, theTar, { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env }, {
+                dockerfile: target.dockerfile,
+                target: target.name,
+                layers: theLayers,
+                layerOfPath: theImg.layerOfPath
+              });
+              timings.trufflehogImageMs = r.durationMs;
+              findings.push(...r.findings);
+              if (r.dropped > 0) logger2.info(`TruffleHog: ${r.dropped} unverified hit(s) in package-manager files or base-image layers left out as noise`);
+              if (r.failure) {
+                fail("trufflehog", r.failure, "image");
+                thFailures.push(r.failure);
+              }
+            })()
+          );
+        }
+        jobs.push(
+          (async () => {
+            const tc = Date.now();
+            findings.push(
+              ...checkImage(
+                { image: theImg, path: target.dockerfile, model, final, layers: theLayers, sizeBudget: config.imageSizeBudget },
+                target.name,
+                config.rules
+              )
+            );
+            timings.imageChecksMs = Date.now() - tc;
+          })()
+        );
+      } else {
+        skipped(tar ? "the image could not be read" : "no image: the build or export failed");
+      }
+      if (contextScan) {
+        jobs.push(
+          (async () => {
+            const r = await contextScan;
+            timings.trufflehogContextMs = r.durationMs;
+            findings.push(...r.findings);
+            if (r.failure) {
+              fail("trufflehog", thTool && !(await thTool).ok ? `TruffleHog is not available: ${r.failure}` : r.failure, "context");
+              thFailures.push(r.failure);
+            }
+          })()
+        );
+      }
+      await Promise.all(jobs);
+      if (wantTh) {
+        const tool = thTool ? await thTool : void 0;
+        const durationMs = Math.max(timings.trufflehogImageMs, timings.trufflehogContextMs);
+        const version = tool?.ok ? tool.t.version : void 0;
+        if (thFailures.length > 0) scanners.push({ name: "trufflehog", status: "failed", reason: thFailures.map((f) => outputTail(f, 2, 300)).join("; "), version, durationMs });
+        else if (!img) scanners.push({ name: "trufflehog", status: "ran", reason: "build context only: no image", version, durationMs });
+        else scanners.push({ name: "trufflehog", status: "ran", version, durationMs });
+      }
+      if (!wantTrivy && opts.scanners.trivy) scanners.push({ name: "trivy", status: "skipped", reason: "disabled in the config" });
+      if (!wantTh && opts.scanners.trufflehog) scanners.push({ name: "trufflehog", status: "skipped", reason: "disabled in the config" });
+      const files = /* @__PURE__ */ new Map();
+      for (const lf of lockfiles) if (findings.some((f) => f.location.path === lf.path)) files.set(lf.path, lf.lines);
+      timings.totalMs = Date.now() - t0;
+      timings.externalMs = unionLength(intervals);
+      timings.ownMs = timings.totalMs - timings.externalMs;
+      logger2.debug(`timing ${JSON.stringify({ target: target.name, ...timings })}`);
+      return { findings, scanners, image: img ? imageFactsOf(img) : void 0, info, files };
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+};
+
+// src/scanners/tools.ts
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+import { createHash as createHash4 } from "node:crypto";
+import { chmodSync, createReadStream as createReadStream2, createWriteStream, existsSync as existsSync3, mkdirSync, renameSync, statSync as statSync4 } from "node:fs";
+import { join as join5 } from "node:path";
+import { pipeline as pipeline2 } from "node:stream/promises";
+import { Readable as Readable2 } from "node:stream";
+import { createGunzip as createGunzip2 } from "node:zlib";
+var PINNED = { trivy: "0.74.0", trufflehog: "3.97.0" };
+var RELEASES = {
+  trivy: {
+    "0.74.0": {
+      assets: {
+        "linux-x64": { file: "trivy_0.74.0_Linux-64bit.tar.gz", sha256: "2ae6fe3ee734b7fdf11335663e18c75ea12dccc76062f09f164a3b0f8be4371a" },
+        "linux-arm64": { file: "trivy_0.74.0_Linux-ARM64.tar.gz", sha256: "b94ce1976bbf3c15b514b605ee88be7c6d94a29be2302847ff01cb794d47aad5" },
+        "darwin-arm64": { file: "trivy_0.74.0_macOS-ARM64.tar.gz", sha256: "1caada5e0e2091909357c7525d3aa76f4b660b13821bc143b190c7483e31cc11" }
+      }
+    }
+  },
+  trufflehog: {
+    "3.97.0": {
+      assets: {
+        "linux-x64": { file: "trufflehog_3.97.0_linux_amd64.tar.gz", sha256: "62224de2f9dd7cd418800feb953760a302ed2f82a7c547fe1146a4874fb179e4" },
+        "linux-arm64": { file: "trufflehog_3.97.0_linux_arm64.tar.gz", sha256: "f48f57e3d4343377865b1b64653f96d381d61a7792d89d026e85524732039fde" },
+        "darwin-arm64": { file: "trufflehog_3.97.0_darwin_arm64.tar.gz", sha256: "ad0a99bd48d6df80eabab24d11d0fd771e245fc55ed347f943cafb5e5f497c5c" }
+      }
+    }
+  }
+};
+var REFUSED = {
+  trivy: {
+    versions: ["0.69.4", "0.69.5", "0.69.6"],
+    reason: "Trivy 0.69.4\u20130.69.6 are the malicious releases of the March 2026 supply-chain incident (CVE-2026-33634)"
+  },
+  trufflehog: { versions: [], reason: "" }
+};
+var RELEASE_BASE = {
+  trivy: "https://github.com/aquasecurity/trivy/releases/download",
+  trufflehog: "https://github.com/trufflesecurity/trufflehog/releases/download"
+};
+var ToolError = class extends Error {
+};
+function currentPlatform(platform = process.platform, arch = process.arch) {
+  if (platform === "linux" && arch === "x64") return "linux-x64";
+  if (platform === "linux" && arch === "arm64") return "linux-arm64";
+  if (platform === "darwin" && arch === "arm64") return "darwin-arm64";
+  return void 0;
+}
+function assetFor(tool, version, platform, table = RELEASES) {
+  const v = version.trim().replace(/^v/, "");
+  if (v === "" || v.toLowerCase() === "latest") throw new ToolError(`${tool} version "${version}" refused: pin an exact version (supported: ${Object.keys(table[tool]).join(", ")})`);
+  if (REFUSED[tool].versions.includes(v)) throw new ToolError(`${tool} ${v} refused: ${REFUSED[tool].reason}`);
+  const rel = table[tool][v];
+  if (!rel) throw new ToolError(`${tool} ${v} is not a version this action has checksums for (supported: ${Object.keys(table[tool]).join(", ")})`);
+  if (!platform) throw new ToolError(`${tool}: no pinned release for ${process.platform}/${process.arch} (supported: linux x64, linux arm64, macOS arm64)`);
+  const a = rel.assets[platform];
+  if (!a) throw new ToolError(`${tool} ${v}: no pinned release asset for ${platform}`);
+  return a;
+}
+function downloadUrl(tool, version, asset, base = RELEASE_BASE[tool]) {
+  return `${base.replace(/\/+$/, "")}/v${version.replace(/^v/, "")}/${asset.file}`;
+}
+async function sha256File(path) {
+  const h = createHash4("sha256");
+  for await (const c of createReadStream2(path)) h.update(c);
+  return h.digest("hex");
+}
+async function extractBinary(archive, name, outFile) {
+  const ex = (0, import_tar_stream2.extract)();
+  const reading = pipeline2(createReadStream2(archive), createGunzip2(), ex);
+  let found = false;
+  try {
+    for await (const entry of ex) {
+      const h = entry.header;
+      const base = h.name.replace(/\/+$/, "").split("/").pop();
+      if (!found && (h.type === "file" || h.type === void 0 || h.type === null) && base === name) {
+        found = true;
+        const tmp = `${outFile}.part`;
+        await pipeline2(Readable2.from(entry), createWriteStream(tmp, { mode: 493 }));
+        chmodSync(tmp, 493);
+        renameSync(tmp, outFile);
+      } else {
+        for await (const _ of entry) {
+        }
+      }
+    }
+    await reading;
+  } catch (e) {
+    reading.catch(() => void 0);
+    throw new ToolError(`cannot extract ${name} from ${archive}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!found) throw new ToolError(`${archive} holds no file named ${name}`);
+}
+function directoryCache(dir) {
+  const at = (tool, version, platform) => join5(dir, tool, version, platform, tool);
+  return {
+    find(tool, version, platform) {
+      const p = at(tool, version, platform);
+      return existsSync3(p) && statSync4(p).isFile() ? p : void 0;
+    },
+    async save(tool, version, platform, binary) {
+      const p = at(tool, version, platform);
+      mkdirSync(join5(dir, tool, version, platform), { recursive: true });
+      if (binary !== p) renameSync(binary, p);
+      chmodSync(p, 493);
+      return p;
+    }
+  };
+}
+var fetchDownloader = async (url, dest) => {
+  const res = await fetch(url, { redirect: "follow" });
+  if (!res.ok || !res.body) throw new ToolError(`download of ${url} failed: HTTP ${res.status}`);
+  await pipeline2(Readable2.fromWeb(res.body), createWriteStream(dest));
+};
+function parseVersion(output) {
+  return /(?:^|\s|v)(\d+\.\d+\.\d+)\b/.exec(output)?.[1];
+}
+async function versionOf(exec, path, tool) {
+  const args = tool === "trufflehog" ? ["--no-update", "--version"] : ["--version"];
+  const r = await exec(path, args, { timeoutMs: 3e4 });
+  if (r.exitCode !== 0 || r.timedOut) return void 0;
+  return parseVersion(`${r.stdout}
+${r.stderr}`);
+}
+async function resolveTool(tool, o) {
+  const version = (o.version ?? PINNED[tool]).replace(/^v/, "");
+  const platform = o.platform ?? currentPlatform();
+  const table = o.table ?? RELEASES;
+  if (o.explicitPath) {
+    if (!existsSync3(o.explicitPath)) throw new ToolError(`${tool} path "${o.explicitPath}" does not exist`);
+    const v = await versionOf(o.exec, o.explicitPath, tool);
+    if (v && REFUSED[tool].versions.includes(v)) throw new ToolError(`${tool} ${v} at ${o.explicitPath} refused: ${REFUSED[tool].reason}`);
+    return { path: o.explicitPath, version: v, source: "input" };
+  }
+  const asset = assetFor(tool, version, platform, table);
+  for (const dir of o.pathDirs) {
+    const p = join5(dir, tool);
+    if (!existsSync3(p)) continue;
+    const v = await versionOf(o.exec, p, tool);
+    if (v === version) return { path: p, version: v, source: "path" };
+    o.logger?.debug(`${p} is ${tool} ${v ?? "(unknown version)"}, not the pinned ${version}`);
+    break;
+  }
+  const cached = o.cache.find(tool, version, platform);
+  if (cached) return { path: cached, version, source: "cache" };
+  mkdirSync(o.tmpDir, { recursive: true });
+  const archive = join5(o.tmpDir, asset.file);
+  const url = downloadUrl(tool, version, asset, o.baseUrl);
+  o.logger?.info(`downloading ${tool} ${version} (${asset.file})`);
+  await o.download(url, archive);
+  const got = await sha256File(archive);
+  if (got !== asset.sha256) {
+    throw new ToolError(`${tool} ${version}: checksum mismatch for ${asset.file}: expected ${asset.sha256}, got ${got}. The download was refused.`);
+  }
+  const bin = join5(o.tmpDir, `${tool}-${version}-${platform}`);
+  await extractBinary(archive, tool, bin);
+  const path = await o.cache.save(tool, version, platform, bin);
+  return { path, version, source: "download" };
+}
+
+// src/scanners/setup.ts
+function pipelineTools(s) {
+  const env = s.env;
+  const cacheHome = env["XDG_CACHE_HOME"] ?? join6(homedir(), ".cache");
+  const cache = s.cache ?? directoryCache(join6(cacheHome, "mcp-container-guard", "tools"));
+  const memo = /* @__PURE__ */ new Map();
+  const get2 = (tool, explicit, version, exec) => {
+    let p = memo.get(tool);
+    if (!p) {
+      p = resolveTool(tool, {
+        exec,
+        logger: s.logger,
+        explicitPath: explicit,
+        version,
+        pathDirs: (env["PATH"] ?? "").split(delimiter).filter(Boolean),
+        cache,
+        download: s.download ?? fetchDownloader,
+        tmpDir: join6(tmpdir2(), `mcg-tools-${process.pid}`)
+      });
+      memo.set(tool, p);
+    }
+    return p;
+  };
+  return {
+    docker: env["MCG_DOCKER"] ?? "docker",
+    trivy: (exec) => get2("trivy", s.trivyPath ?? env["MCG_TRIVY"], s.trivyVersion, exec),
+    trufflehog: (exec) => get2("trufflehog", s.trufflehogPath ?? env["MCG_TRUFFLEHOG"], s.trufflehogVersion, exec),
+    trivyCacheDir: s.trivyCacheDir ?? env["MCG_TRIVY_CACHE_DIR"] ?? env["TRIVY_CACHE_DIR"] ?? join6(cacheHome, "trivy")
+  };
+}
+function createPipeline(s) {
+  const env = {};
+  for (const [k, v] of Object.entries(s.env)) if (v !== void 0) env[k] = v;
+  return new ScanPipeline({
+    exec: s.exec,
+    logger: s.logger,
+    tools: pipelineTools(s),
+    env,
+    buildExtraArgs: splitExtraArgs(s.env["MCG_DOCKER_BUILD_EXTRA_ARGS"])
+  });
+}
+
 // src/cli/extensions.ts
-function cliExtensions() {
-  return { yaml: { classify: classifyYaml, check: checkYamlFile } };
+function cliExtensions(deps) {
+  const yaml = { classify: classifyYaml, check: checkYamlFile };
+  if (!deps) return { yaml };
+  return { yaml, imagePipeline: createPipeline({ exec: deps.exec, logger: deps.logger, env: deps.env }) };
 }
 
 // src/cli/main.ts
 function findRoot(start) {
   let dir = start;
   for (; ; ) {
-    if (existsSync3(resolve2(dir, ".git"))) return dir;
+    if (existsSync4(resolve2(dir, ".git"))) return dir;
     const up = dirname2(dir);
     if (up === dir) return start;
     dir = up;
@@ -28820,11 +32838,12 @@ function exitCodeFor(report) {
 }
 async function runScan(cmd, io) {
   const abs = isAbsolute2(cmd.path) ? cmd.path : resolve2(io.cwd, cmd.path);
-  if (!existsSync3(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
-  const startDir = statSync4(abs).isDirectory() ? abs : dirname2(abs);
+  if (!existsSync4(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
+  const startDir = statSync5(abs).isDirectory() ? abs : dirname2(abs);
   const root = cmd.root ? resolve2(io.cwd, cmd.root) : findRoot(startDir);
   const baseline = cmd.baseline ? parseBaseline(readFileSync3(resolve2(io.cwd, cmd.baseline), "utf8"), cmd.baseline) : void 0;
-  const deps = { logger: logger(io, cmd.format !== "table" && !cmd.output), exec: spawnExec, ...cliExtensions() };
+  const log = logger(io, cmd.format !== "table" && !cmd.output);
+  const deps = { logger: log, exec: spawnExec, ...cliExtensions({ exec: spawnExec, logger: log, env: io.env }) };
   const report = await scan(
     {
       root,
@@ -28868,8 +32887,8 @@ async function runScan(cmd, io) {
   }
   const write = (p, text2) => {
     const out = resolve2(io.cwd, p);
-    mkdirSync(dirname2(out), { recursive: true });
-    writeFileSync(out, text2);
+    mkdirSync2(dirname2(out), { recursive: true });
+    writeFileSync2(out, text2);
   };
   if (cmd.output) {
     write(cmd.output, body);
@@ -28882,13 +32901,13 @@ async function runScan(cmd, io) {
 }
 function writeOut(io, p, text2) {
   const out = resolve2(io.cwd, p);
-  mkdirSync(dirname2(out), { recursive: true });
-  writeFileSync(out, text2);
+  mkdirSync2(dirname2(out), { recursive: true });
+  writeFileSync2(out, text2);
 }
 function runDiscover(cmd, io) {
   const abs = isAbsolute2(cmd.path) ? cmd.path : resolve2(io.cwd, cmd.path);
-  if (!existsSync3(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
-  const root = cmd.root ? resolve2(io.cwd, cmd.root) : findRoot(statSync4(abs).isDirectory() ? abs : dirname2(abs));
+  if (!existsSync4(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
+  const root = cmd.root ? resolve2(io.cwd, cmd.root) : findRoot(statSync5(abs).isDirectory() ? abs : dirname2(abs));
   const config = loadConfig(root, cmd.config !== void 0 ? resolve2(io.cwd, cmd.config) : void 0);
   const found = discover({
     root,

@@ -16,8 +16,10 @@ import { parseBaseline } from '../core/baseline.js';
 import { confine } from '../core/files.js';
 import { reportJson } from '../core/report-io.js';
 import { toSarif } from '../sarif/to-sarif.js';
-import { spawnExec } from '../scanners/exec.js';
-import { cliExtensions } from '../cli/extensions.js';
+import { checkYamlFile, classifyYaml } from '../core/yaml-engine.js';
+import { createPipeline } from '../scanners/setup.js';
+import { actionsExec } from './exec.js';
+import { actionsDownloader, actionsToolCache } from './tools.js';
 import { readInputs, checkRunName, reportTarget, InputError, type ActionInputs } from './inputs.js';
 import { runContext, runUrl, type RunContext } from './context.js';
 import { createClient, GitHubApiError, call, type GitHubClient } from './github.js';
@@ -378,7 +380,22 @@ export async function run(env: Record<string, string | undefined> = process.env)
         timeoutMs: inputs.timeoutMinutes * 60_000,
         manifests: inputs.manifests,
       },
-      { logger, exec: spawnExec, ...cliExtensions() },
+      {
+        logger,
+        exec: actionsExec,
+        yaml: { classify: classifyYaml, check: checkYamlFile },
+        // build, Trivy, TruffleHog and the image checks; the scanners are resolved from the
+        // version inputs (pinned, SHA-256 verified downloads through the tool cache)
+        imagePipeline: createPipeline({
+          exec: actionsExec,
+          logger,
+          env: process.env,
+          trivyVersion: inputs.trivyVersion,
+          trufflehogVersion: inputs.trufflehogVersion,
+          cache: actionsToolCache,
+          download: actionsDownloader,
+        }),
+      },
     );
     const sarifText = `${JSON.stringify(toSarif(report, { category: inputs.category }), null, 2)}\n`;
     const artifactAbs = confine(root, inputs.artifactDir, 'artifact-dir');

@@ -65,7 +65,8 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   const startDir = statSync(abs).isDirectory() ? abs : dirname(abs);
   const root = cmd.root ? resolve(io.cwd, cmd.root) : findRoot(startDir);
   const baseline = cmd.baseline ? parseBaseline(readFileSync(resolve(io.cwd, cmd.baseline), 'utf8'), cmd.baseline) : undefined;
-  const deps: ScanDeps = { logger: logger(io, cmd.format !== 'table' && !cmd.output), exec: spawnExec, ...cliExtensions() };
+  const log = logger(io, cmd.format !== 'table' && !cmd.output);
+  const deps: ScanDeps = { logger: log, exec: spawnExec, ...cliExtensions({ exec: spawnExec, logger: log, env: io.env }) };
   const report = await scan(
     {
       root,

@@ -9,6 +9,8 @@ import { dockerfileRules } from '../../src/rules/index.js';
 import { makeBuildContext } from '../../src/core/build-context.js';
 import { checkYamlFile, type YamlRuleKind } from '../../src/core/yaml-engine.js';
 import { defaultPaths } from './yaml-rule-table.js';
+import { checkImage } from '../../src/rules/image/index.js';
+import { imageDescFromAttrs, imageRuleContext } from './image-rule-table.js';
 
 export interface DocExample {
   lang: string;
@@ -40,6 +42,10 @@ export const exampleRunners: Record<string, (meta: RuleMeta, ex: DocExample) => 
   compose: (_meta, ex) => runYamlExample('compose', ex),
   k8s: (_meta, ex) => runYamlExample('k8s', ex),
   workflow: (_meta, ex) => runYamlExample('workflow', ex),
+  /** Image rules: the fence's attributes describe the built image (see test/support/image-rule-table.ts). */
+  image(_meta, ex) {
+    return checkImage(imageRuleContext(ex.body, imageDescFromAttrs(ex.attrs)), 'Dockerfile');
+  },
 };
 
 /** YAML examples run through the whole engine; one that does not parse fails the test loudly. */

@@ -1,0 +1,209 @@
+/**
+ * Trivy adapter: buildArgs() and parse() are pure, run() = exec + parse.
+ * `trivy image --input <docker save tar> --format json` (DESIGN §7); OS-package vulnerabilities
+ * land on the instruction whose layer introduced the package, language packages on the lockfile
+ * line that names them when the build context has one (DESIGN §3).
+ */
+import type { Exec, Finding, Severity } from '../core/types.js';
+import type { LayerMap, LayerSite } from './layer-map.js';
+import { locatePackage, type Lockfile } from './lockfiles.js';
+import { exitDescription, outputTail } from './errors.js';
+
+export interface TrivyArgsOptions {
+  input: string;
+  cacheDir: string;
+  offline?: boolean;
+  ignoreUnfixed?: boolean;
+  timeoutMs?: number;
+  /** Write the JSON report to this file instead of stdout. */
+  output?: string;
+}
+
+/** Trivy's `--timeout` takes a Go duration. */
+function goDuration(ms: number): string {
+  return `${Math.max(1, Math.ceil(ms / 1000))}s`;
+}
+
+export function buildArgs(o: TrivyArgsOptions): string[] {
+  const args = [
+    'image',
+    '--input',
+    o.input,
+    '--format',
+    'json',
+    '--skip-version-check',
+    '--disable-telemetry',
+    '--no-progress',
+    '--scanners',
+    'vuln',
+    '--cache-dir',
+    o.cacheDir,
+  ];
+  if (o.offline) args.push('--skip-db-update', '--skip-java-db-update', '--offline-scan');
+  if (o.ignoreUnfixed) args.push('--ignore-unfixed');
+  if (o.timeoutMs) args.push('--timeout', goDuration(o.timeoutMs));
+  if (o.output) args.push('--output', o.output);
+  return args;
+}
+
+/** `DS002`, `AVD-DS-0002`, `DS-0002` → `DS-0002` (Trivy changed its check id style in 2025). */
+export function normalizeCheckId(id: string): string {
+  const m = /^(?:AVD-)?([A-Z]+)-?0*(\d+)$/i.exec(id.trim());
+  if (!m) return id.trim();
+  return `${m[1]!.toUpperCase()}-${m[2]!.padStart(4, '0')}`;
+}
+
+/** The same check whatever id style each side uses. */
+export function sameCheck(a: string, b: string): boolean {
+  return normalizeCheckId(a) === normalizeCheckId(b);
+}
+
+const SEVERITY: Record<string, Severity> = { CRITICAL: 'critical', HIGH: 'high', MEDIUM: 'medium', LOW: 'low', UNKNOWN: 'low' };
+
+export interface TrivyParseContext {
+  /** Repository path of the Dockerfile. */
+  dockerfile: string;
+  target: string;
+  layers: LayerMap;
+  /** Lockfiles/manifests of the build context, in preference order. */
+  lockfiles: readonly Lockfile[];
+}
+
+export interface ParseResult {
+  findings: Finding[];
+  /** Set when the output could not be read at all. */
+  error?: string;
+}
+
+interface Vuln {
+  VulnerabilityID?: unknown;
+  PkgName?: unknown;
+  PkgPath?: unknown;
+  InstalledVersion?: unknown;
+  FixedVersion?: unknown;
+  Status?: unknown;
+  Layer?: { DiffID?: unknown };
+  SeveritySource?: unknown;
+  PrimaryURL?: unknown;
+  Title?: unknown;
+  Description?: unknown;
+  Severity?: unknown;
+  CVSS?: Record<string, { V3Score?: unknown }>;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function cvssOf(v: Vuln): number | undefined {
+  const src = str(v.SeveritySource);
+  const pick = (k: string | undefined): number | undefined => {
+    if (!k || !isRecord(v.CVSS)) return undefined;
+    const s = v.CVSS[k]?.V3Score;
+    return typeof s === 'number' && s > 0 && s <= 10 ? s : undefined;
+  };
+  return pick(src) ?? pick('nvd');
+}
+
+function siteForLayer(layers: LayerMap, diffId: string | undefined): LayerSite {
+  return (diffId ? layers.byDiffId.get(diffId) : undefined) ?? layers.from;
+}
+
+const OS_CLASS = 'os-pkgs';
+
+/** Trivy JSON report → findings. Never throws: unreadable output is returned as `error`. */
+export function parse(json: string, ctx: TrivyParseContext): ParseResult {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch (e) {
+    return { findings: [], error: `Trivy printed output that is not JSON (${e instanceof Error ? e.message : String(e)})` };
+  }
+  if (!isRecord(doc) || (doc['Results'] !== undefined && doc['Results'] !== null && !Array.isArray(doc['Results']))) {
+    return { findings: [], error: 'Trivy printed JSON that is not a Trivy report (no Results array)' };
+  }
+  if (doc['SchemaVersion'] !== undefined && doc['SchemaVersion'] !== 2) {
+    return { findings: [], error: `Trivy report schema ${String(doc['SchemaVersion'])} is not supported (expected 2)` };
+  }
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const res of (doc['Results'] as unknown[] | undefined) ?? []) {
+    if (!isRecord(res) || !Array.isArray(res['Vulnerabilities'])) continue;
+    const cls = str(res['Class']);
+    const type = str(res['Type']) ?? 'unknown';
+    const isOs = cls === OS_CLASS;
+    for (const raw of res['Vulnerabilities'] as unknown[]) {
+      if (!isRecord(raw)) continue;
+      const v = raw as Vuln;
+      const id = str(v.VulnerabilityID);
+      const pkg = str(v.PkgName);
+      if (!id || !pkg) continue;
+      const pkgPath = str(v.PkgPath);
+      const installed = str(v.InstalledVersion) ?? 'unknown version';
+      const fixed = str(v.FixedVersion);
+      const diffId = isRecord(v.Layer) ? str(v.Layer['DiffID']) : undefined;
+      const site = siteForLayer(ctx.layers, diffId);
+      const lock = isOs ? undefined : locatePackage(ctx.lockfiles, type, pkg);
+      const key = `${id}|${pkg}|${type}${isOs ? '' : `|${pkgPath ?? ''}`}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const severity = SEVERITY[str(v.Severity) ?? 'UNKNOWN'] ?? 'low';
+      const title = str(v.Title);
+      const where = isOs ? `${type} package` : pkgPath ? `/${pkgPath.replace(/^\/+/, '')}` : `${type} package`;
+      const introduced = site.base ? 'comes with the base image' : `was installed by ${site.keyword} on line ${site.line}`;
+      const fixText = fixed ? `fixed in ${fixed}` : 'no fixed version yet';
+      const message =
+        `${pkg} ${installed} is affected by ${id}${title ? `: ${title}` : ''} (${fixText}). ` +
+        `The package ${introduced}${lock ? `; it is declared in ${lock.path} line ${lock.line}` : ''}.`;
+      const evidence = `${where}${diffId ? `, layer ${diffId}` : ''}`;
+      const helpUri = str(v.PrimaryURL);
+      const f: Finding = {
+        ruleId: id,
+        source: 'trivy',
+        severity,
+        message,
+        location: lock ? { path: lock.path, startLine: lock.line, evidence } : { path: ctx.dockerfile, startLine: site.line, endLine: site.endLine, evidence },
+        fingerprint: '',
+        fingerprintKey: key,
+        target: ctx.target,
+        fix: fixed ? `Upgrade ${pkg} to ${fixed} or later (rebuild on an updated base image for OS packages).` : `No fixed version of ${pkg} is published yet: remove the package if it is not needed, or accept the risk with a suppression that expires.`,
+        helpUri,
+        rule: {
+          title: title ?? `${id} in ${pkg}`,
+          description: str(v.Description)?.slice(0, 1000),
+          helpUri,
+          tags: ['security', 'vulnerability', isOs ? 'os-package' : 'language-package'],
+        },
+        cvss: cvssOf(v),
+      };
+      findings.push(f);
+    }
+  }
+  return { findings };
+}
+
+export interface TrivyRunOptions extends TrivyArgsOptions {
+  trivy: string;
+  env?: Record<string, string>;
+}
+
+export interface ScannerRun {
+  findings: Finding[];
+  /** Set when the scanner failed (crash, timeout, non-zero exit, unreadable output). */
+  failure?: string;
+  durationMs: number;
+}
+
+export async function run(exec: Exec, o: TrivyRunOptions, ctx: TrivyParseContext): Promise<ScannerRun> {
+  const t0 = Date.now();
+  const r = await exec(o.trivy, buildArgs({ ...o, output: undefined }), { timeoutMs: o.timeoutMs, env: o.env });
+  const durationMs = Date.now() - t0;
+  if (r.timedOut || r.exitCode !== 0) {
+    return { findings: [], failure: `Trivy ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || '(no error output)'}`, durationMs };
+  }
+  const p = parse(r.stdout, ctx);
+  if (p.error) return { findings: p.findings, failure: `${p.error}; stderr: ${outputTail(r.stderr) || '(none)'}`, durationMs };
+  return { findings: p.findings, durationMs };
+}
