@@ -240,7 +240,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
       continue;
     }
     yamlChecked++;
-    if (r.warning) inputError(rel, r.warning.line, r.warning.message, 'repository');
+    // non-UTF-8 bytes (U+FFFD after decoding) are reported by the YAML engine at their line
     fileLines.set(rel, r.lines);
     const res = deps.yaml!.check({ path: rel, text: r.text, kind, target: 'repository' }, config.rules);
     for (const n of res.notes) deps.logger.info(n);

@@ -1,0 +1,349 @@
+/**
+ * The action: inputs → scan → SARIF/report files → outputs, summary, annotations, and (when the
+ * token may write) check run, sticky comment and code-scanning upload. The exit status is the
+ * policy's; a publishing failure can make a passing run fail, never a failing run pass.
+ */
+import * as core from '@actions/core';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger, Report } from '../core/types.js';
+import type { Baseline } from '../core/merge.js';
+import { scan } from '../core/scan.js';
+import { parseBaseline } from '../core/baseline.js';
+import { confine } from '../core/files.js';
+import { reportJson } from '../core/report-io.js';
+import { toSarif } from '../sarif/to-sarif.js';
+import { spawnExec } from '../scanners/exec.js';
+import { cliExtensions } from '../cli/extensions.js';
+import { readInputs, checkRunName, reportTarget, InputError, type ActionInputs } from './inputs.js';
+import { runContext, runUrl, type RunContext } from './context.js';
+import { createClient, GitHubApiError, call, type GitHubClient } from './github.js';
+import { publishCheckRun } from './check-run.js';
+import { upsertComment, COMMENT_MAX_CHARS } from './comment.js';
+import { codeScanningBaseline, uploadToCodeScanning } from './code-scanning.js';
+import { readArtifacts, writeArtifacts, REPORT_FILE, SARIF_FILE, type ArtifactMeta } from './artifact.js';
+import { renderers } from './render.js';
+import { changedLines } from './diff.js';
+import { SarifProcessingError, SarifTooLargeError } from '../sarif/upload.js';
+
+export function actionLogger(): Logger {
+  return {
+    debug: (m) => core.debug(m),
+    info: (m) => core.info(m),
+    warning: (m) => core.warning(m),
+    error: (m) => core.error(m),
+  };
+}
+
+/** One second in ms; MCG_TEST_SECOND_MS shrinks retry, Retry-After and polling waits in the e2e tests only. */
+function secondMs(env: Record<string, string | undefined>): number {
+  const v = Number(env['MCG_TEST_SECOND_MS']);
+  return Number.isFinite(v) && v > 0 && v <= 1000 ? v : 1000;
+}
+
+function readPayload(env: Record<string, string | undefined>): unknown {
+  const p = env['GITHUB_EVENT_PATH'];
+  if (!p || !existsSync(p)) return {};
+  try {
+    return JSON.parse(readFileSync(p, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+interface PublishState {
+  /** Errors that must fail the step (explicitly requested outputs that could not be written). */
+  hard: string[];
+  commentUrl?: string;
+  checkRunUrl?: string;
+}
+
+function writeFile(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+function setCountOutputs(report: Report): void {
+  core.setOutput('result', report.result);
+  core.setOutput('total', report.counts.total);
+  core.setOutput('new', report.counts.new);
+  for (const s of ['critical', 'high', 'medium', 'low', 'info'] as const) core.setOutput(s, report.counts.bySeverity[s]);
+  const t = report.targets.find((x) => x.imageDigest || x.imageSize);
+  core.setOutput('image-digest', t?.imageDigest ?? '');
+  core.setOutput('image-size', t?.imageSize ?? '');
+}
+
+/** The write-capable part. Nothing here runs with a read-only token. */
+async function publish(
+  gh: GitHubClient,
+  ctx: RunContext,
+  inputs: ActionInputs,
+  report: Report,
+  sarifText: string,
+  pub: { headSha: string; ref: string; prNumber?: number; target: string; checkName: string; changed?: Map<string, Set<number>> },
+  logger: Logger,
+  state: PublishState,
+  second: number,
+): Promise<void> {
+  const soft = (e: unknown, demanded: boolean): void => {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (demanded || (e instanceof GitHubApiError && (e.kind === 'server' || e.kind === 'invalid' || e.kind === 'auth'))) {
+      core.error(msg);
+      state.hard.push(msg);
+    } else core.warning(msg);
+  };
+
+  // 1. check run (the required status check)
+  if (inputs.checkRun) {
+    try {
+      const out = renderers.checkRunOutput(report, { title: pub.checkName, linkBase: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${pub.headSha}/`, changedLines: pub.changed });
+      const res = await publishCheckRun(
+        gh,
+        { owner: ctx.owner, repo: ctx.repo, headSha: pub.headSha, name: pub.checkName, detailsUrl: runUrl(ctx), externalId: pub.target.slice(0, 200) },
+        out,
+        renderers.conclusion(report),
+        logger,
+      );
+      state.checkRunUrl = res.url;
+      logger.info(`Check run "${pub.checkName}": ${res.annotationsSent} annotation(s)${res.url ? ` — ${res.url}` : ''}`);
+    } catch (e) {
+      soft(e, false);
+    }
+  }
+
+  // 2. sticky comment
+  const wantComment = inputs.comment === 'always' || (inputs.comment === 'auto' && pub.prNumber !== undefined);
+  if (wantComment) {
+    if (pub.prNumber === undefined) core.warning('comment: always, but this run is not about a pull request; no comment written');
+    else {
+      try {
+        const marker = renderers.marker({ workflow: ctx.workflow, job: ctx.job, target: pub.target });
+        const body = renderers.comment(report, {
+          marker,
+          target: pub.target,
+          linkBase: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${pub.headSha}/`,
+          runUrl: runUrl(ctx),
+          maxChars: COMMENT_MAX_CHARS - 1,
+        });
+        const res = await upsertComment(gh, { owner: ctx.owner, repo: ctx.repo, issueNumber: pub.prNumber }, marker, body);
+        state.commentUrl = res.url;
+        logger.info(`Pull request comment ${res.action}: ${res.url}`);
+      } catch (e) {
+        soft(e, inputs.comment === 'always');
+      }
+    }
+  }
+
+  // 3. code scanning
+  if (inputs.uploadSarif !== 'false') {
+    try {
+      const out = await uploadToCodeScanning(
+        gh,
+        ctx.owner,
+        ctx.repo,
+        sarifText,
+        { commitSha: pub.headSha, ref: pub.ref, toolName: 'MCP Container Guard', startedAt: report.startedAt, unitMs: second },
+        logger,
+        (ms) => sleep(ms),
+      );
+      logger.info(`Code scanning upload ${out.id}: ${out.status}`);
+    } catch (e) {
+      if (e instanceof SarifProcessingError || e instanceof SarifTooLargeError) {
+        core.error(e.message);
+        state.hard.push(e.message);
+      } else if (e instanceof GitHubApiError && (e.kind === 'not-enabled' || e.kind === 'permission')) {
+        // code scanning off, or no security-events: write — the SARIF stays a file
+        soft(e, inputs.uploadSarif === 'true');
+      } else soft(e, true);
+    }
+  }
+}
+
+async function loadBaseline(gh: GitHubClient | undefined, ctx: RunContext, inputs: ActionInputs, root: string, logger: Logger): Promise<Baseline | undefined> {
+  if (inputs.baseline) {
+    const abs = confine(root, inputs.baseline, 'baseline');
+    if (!existsSync(abs)) throw new InputError('baseline', `file "${inputs.baseline}" does not exist. Point it at a report JSON or SARIF file written by an earlier run.`);
+    return parseBaseline(readFileSync(abs, 'utf8'), inputs.baseline);
+  }
+  if (inputs.failOn !== 'new' || !gh) return undefined;
+  const ref = ctx.pr ? `refs/heads/${ctx.pr.baseRef}` : ctx.ref.startsWith('refs/heads/') ? ctx.ref : undefined;
+  if (!ref || ref === 'refs/heads/') return undefined;
+  try {
+    const b = await codeScanningBaseline(gh, ctx.owner, ctx.repo, ref, logger);
+    if (!b) logger.info(`No earlier analysis on ${ref}: every finding counts as new`);
+    return b?.baseline;
+  } catch (e) {
+    core.warning(`${(e as Error).message} — no baseline: every finding counts as new`);
+    return undefined;
+  }
+}
+
+function finish(report: Report, state: PublishState): void {
+  core.setOutput('comment-url', state.commentUrl ?? '');
+  core.setOutput('check-run-url', state.checkRunUrl ?? '');
+  if (report.result === 'fail') core.setFailed(report.reason);
+  else if (state.hard.length > 0) core.setFailed(`${report.reason}, but publishing failed: ${state.hard.join(' | ')}`);
+  else core.info(report.reason);
+}
+
+async function writeSummary(inputs: ActionInputs, report: Report): Promise<void> {
+  if (!inputs.summary || !process.env['GITHUB_STEP_SUMMARY']) return;
+  try {
+    await core.summary.addRaw(renderers.summary(report), true).write();
+  } catch (e) {
+    core.warning(`Could not write the job summary: ${(e as Error).message}`);
+  }
+}
+
+function printAnnotations(inputs: ActionInputs, report: Report, changed?: Map<string, Set<number>>): void {
+  if (!inputs.annotations) return;
+  for (const cmd of renderers.annotationCommands(report, changed)) process.stdout.write(`${cmd}\n`);
+}
+
+/** The PR's changed lines (a read call, allowed with a read-only token); undefined when unknown. */
+async function prDiff(gh: GitHubClient | undefined, ctx: RunContext, prNumber: number | undefined, logger: Logger): Promise<Map<string, Set<number>> | undefined> {
+  if (!gh || prNumber === undefined) return undefined;
+  try {
+    return await changedLines(gh, ctx.owner, ctx.repo, prNumber);
+  } catch (e) {
+    logger.info(`${(e as Error).message} — annotations are ordered without the diff`);
+    return undefined;
+  }
+}
+
+async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string, logger: Logger, payload: unknown, second: number): Promise<void> {
+  const { report, meta } = readArtifacts(root, inputs.artifactDir);
+  if (meta.repository.toLowerCase() !== `${ctx.owner}/${ctx.repo}`.toLowerCase()) {
+    throw new Error(`the artifact was written for ${meta.repository}, not ${ctx.owner}/${ctx.repo}; refusing to publish it`);
+  }
+  // A workflow_run event names the run that produced the artifact: its head SHA must match.
+  const wr = (payload as { workflow_run?: { head_sha?: unknown; pull_requests?: { number?: unknown }[] } }).workflow_run;
+  if (wr && typeof wr.head_sha === 'string' && wr.head_sha !== meta.headSha) {
+    throw new Error(`the artifact names commit ${meta.headSha} but the workflow run was for ${wr.head_sha}; refusing to publish it`);
+  }
+  const runPrs = (Array.isArray(wr?.pull_requests) ? wr.pull_requests : []).map((p) => p.number).filter((n): n is number => typeof n === 'number');
+  if (meta.pr !== null && runPrs.length > 0 && !runPrs.includes(meta.pr)) {
+    throw new Error(`the artifact names pull request #${meta.pr} but the workflow run belongs to #${runPrs.join(', #')}; refusing to publish it`);
+  }
+  if (ctx.readOnly) {
+    core.warning(`mode: report with a read-only token (${ctx.readOnlyReason}); nothing can be published`);
+  }
+  const gh = createClient(inputs.githubToken, { apiUrl: ctx.apiUrl, logger, secondMs: second });
+  // The PR number came from the untrusted run: check that the PR's head really is that commit.
+  let prNumber: number | undefined;
+  if (meta.pr !== null) {
+    const pr = await call({ what: `read pull request #${meta.pr}`, permission: 'pull-requests: read' }, () => gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: meta.pr! }));
+    if (pr.data.head.sha !== meta.headSha) {
+      core.warning(`pull request #${meta.pr} has moved on (head ${pr.data.head.sha.slice(0, 12)}, artifact ${meta.headSha.slice(0, 12)}); publishing for the artifact's commit without a comment`);
+    } else prNumber = meta.pr;
+  }
+  const sarifText = `${JSON.stringify(toSarif(report, { category: meta.category ?? undefined }), null, 2)}\n`;
+  setCountOutputs(report);
+  const changed = await prDiff(gh, ctx, prNumber, logger);
+  await writeSummary(inputs, report);
+  printAnnotations(inputs, report, changed);
+  const state: PublishState = { hard: [] };
+  if (!ctx.readOnly) {
+    await publish(
+      gh,
+      ctx,
+      inputs,
+      report,
+      sarifText,
+      {
+        headSha: meta.headSha,
+        ref: meta.pr !== null ? `refs/pull/${meta.pr}/head` : meta.baseRef ? `refs/heads/${meta.baseRef}` : ctx.ref,
+        prNumber,
+        target: meta.target,
+        checkName: inputs.checkName ?? meta.checkName,
+        changed,
+      },
+      logger,
+      state,
+      second,
+    );
+  }
+  finish(report, state);
+}
+
+export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
+  const logger = actionLogger();
+  try {
+    const inputs = readInputs((name) => core.getInput(name));
+    if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    const payload = readPayload(env);
+    const ctx = runContext(env, payload);
+    const root = ctx.workspace;
+    const second = secondMs(env);
+    if (inputs.mode === 'report') return await runReportMode(inputs, ctx, root, logger, payload, second);
+
+    const canWrite = inputs.githubToken !== '' && !ctx.readOnly && inputs.mode === 'full';
+    if (ctx.readOnly) core.notice(`${ctx.readOnlyReason}. No write call is made: results go to the job summary, annotations and ${inputs.artifactDir}/ (publish them from a workflow_run job with mode: report).`);
+    const gh = inputs.githubToken !== '' ? createClient(inputs.githubToken, { apiUrl: ctx.apiUrl, logger, secondMs: second }) : undefined;
+    const baseline = await loadBaseline(ctx.readOnly ? undefined : gh, ctx, inputs, root, logger);
+    const verify = inputs.verifySecrets === 'true' || (inputs.verifySecrets === 'auto' && !ctx.readOnly);
+    const report = await scan(
+      {
+        root,
+        dockerfiles: inputs.dockerfiles.length > 0 ? inputs.dockerfiles : undefined,
+        context: inputs.context,
+        buildTarget: inputs.target,
+        buildArgs: inputs.buildArgs,
+        platform: inputs.platform,
+        build: inputs.build,
+        image: inputs.image,
+        imageTar: inputs.imageTar,
+        scanners: inputs.scanners,
+        configPath: inputs.config,
+        severityThreshold: inputs.severityThreshold,
+        failOn: inputs.failOn,
+        baseline,
+        ignoreUnfixed: inputs.ignoreUnfixed,
+        verifySecrets: verify,
+        offline: inputs.offline,
+        timeoutMs: inputs.timeoutMinutes * 60_000,
+        manifests: inputs.manifests,
+      },
+      { logger, exec: spawnExec, ...cliExtensions() },
+    );
+    const sarifText = `${JSON.stringify(toSarif(report, { category: inputs.category }), null, 2)}\n`;
+    const artifactAbs = confine(root, inputs.artifactDir, 'artifact-dir');
+    const sarifPath = inputs.sarifFile ? confine(root, inputs.sarifFile, 'sarif-file') : join(artifactAbs, SARIF_FILE);
+    const reportPath = join(artifactAbs, REPORT_FILE);
+    writeFile(sarifPath, sarifText);
+    writeFile(reportPath, reportJson(report));
+    core.setOutput('sarif-file', relative(root, sarifPath));
+    core.setOutput('report-file', relative(root, reportPath));
+    setCountOutputs(report);
+
+    const target = reportTarget(inputs);
+    const checkName = checkRunName(inputs);
+    if (inputs.mode === 'scan' || ctx.readOnly) {
+      const meta: ArtifactMeta = {
+        schema: 'mcg-artifact/v1',
+        repository: `${ctx.owner}/${ctx.repo}`,
+        pr: ctx.pr?.number ?? null,
+        headSha: ctx.sha,
+        baseRef: ctx.pr?.baseRef ?? (ctx.ref.startsWith('refs/heads/') ? ctx.ref.slice('refs/heads/'.length) : null),
+        target,
+        checkName,
+        category: inputs.category ?? null,
+        workflow: ctx.workflow,
+        job: ctx.job,
+      };
+      writeArtifacts(root, inputs.artifactDir, { sarifText, reportText: reportJson(report), meta });
+      logger.info(`Scan results written to ${inputs.artifactDir}/ for a mode: report job`);
+    }
+    const changed = await prDiff(gh, ctx, ctx.pr?.number, logger);
+    await writeSummary(inputs, report);
+    printAnnotations(inputs, report, changed);
+    const state: PublishState = { hard: [] };
+    if (canWrite && gh) {
+      await publish(gh, ctx, inputs, report, sarifText, { headSha: ctx.sha, ref: ctx.ref, prNumber: ctx.pr?.number, target, checkName, changed }, logger, state, second);
+    }
+    finish(report, state);
+  } catch (e) {
+    core.setFailed(e instanceof Error ? e.message : String(e));
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Runs the bundled action (a fresh esbuild bundle of src/index.ts, built exactly as dist/index.js is)
+ * under Node 24 the way the runner does: INPUT_* from action.yml defaults plus the step's `with:`,
+ * GITHUB_* variables, an event payload file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { node24 } from './node24.js';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+let bundle: string | undefined;
+
+/** Builds the action bundle once per test process, with the project's own bundler script. */
+export function actionBundle(): string {
+  if (bundle) return bundle;
+  const out = mkdtempSync(join(tmpdir(), 'mcg-dist-'));
+  execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bundle.mjs'), out], { cwd: repoRoot, stdio: 'pipe' });
+  bundle = join(out, 'index.js');
+  return bundle;
+}
+
+export interface ActionRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+export interface RunSpec {
+  workspace: string;
+  apiUrl: string;
+  event: string;
+  payload: unknown;
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+  token?: string;
+}
+
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const [, name, delim] = m;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i]!);
+    out[name!] = value.join('\n');
+  }
+  return out;
+}
+
+export async function runAction(spec: RunSpec): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'mcg-run-'));
+  const eventPath = join(dir, 'event.json');
+  const outputPath = join(dir, 'output');
+  const summaryPath = join(dir, 'summary.md');
+  writeFileSync(eventPath, JSON.stringify(spec.payload));
+  writeFileSync(outputPath, '');
+  writeFileSync(summaryPath, '');
+  mkdirSync(join(dir, 'tmp'));
+  const token = spec.token ?? 'ghs_e2eToken';
+  const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: process.env['HOME'] ?? dir,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: 'acme/mcp-server',
+    GITHUB_REPOSITORY_OWNER: 'acme',
+    GITHUB_EVENT_NAME: spec.event,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_WORKSPACE: spec.workspace,
+    GITHUB_SHA: 'f'.repeat(40),
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_WORKFLOW: 'CI',
+    GITHUB_JOB: 'scan',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_ACTOR: 'alice',
+    GITHUB_SERVER_URL: 'https://github.test',
+    GITHUB_API_URL: spec.apiUrl,
+    GITHUB_GRAPHQL_URL: `${spec.apiUrl}/graphql`,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    RUNNER_TEMP: join(dir, 'tmp'),
+    RUNNER_OS: 'Linux',
+    MCG_TEST_SECOND_MS: '5',
+    ...spec.env,
+  };
+  for (const [name, def] of Object.entries(action.inputs)) {
+    const v = spec.inputs?.[name] ?? (def.default === '${{ github.token }}' ? token : (def.default ?? ''));
+    env[`INPUT_${name.toUpperCase()}`] = v;
+  }
+  for (const k of Object.keys(spec.inputs ?? {})) if (!(k in action.inputs)) throw new Error(`test passes an input action.yml does not declare: ${k}`);
+  const bin = node24();
+  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(bin, [actionBundle()], { cwd: spec.workspace, env, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 }, (err, stdout, stderr) => {
+      const c = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 99) : 0;
+      resolve({ code: c, stdout, stderr });
+    });
+  });
+  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') };
+}
