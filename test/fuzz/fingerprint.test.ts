@@ -50,6 +50,10 @@ function bumpVersions(text: string, seed: number): string {
       if (/^\s*FROM\s/i.test(l)) l = l.replace(/(FROM\s+(?:--\S+\s+)*[^\s:@$]+(?:\/[^\s:@$]+)*):([A-Za-z0-9._-]*\d[A-Za-z0-9._-]*)/i, (_m, img: string, tag: string) => `${img}:${bumpNumber(tag)}`);
       // package pins
       l = l.replace(/([A-Za-z0-9_.-]+)(==|>=|~=|@|=)(\d+(?:\.\d+)+(?:[-+~][0-9A-Za-z.]+)?)/g, (_m, name: string, op: string, v: string) => `${name}${op}${bumpNumber(v)}`);
+      // COPY --from=<image>:<tag>
+      l = l.replace(/(--from=[^\s:@$]+):([A-Za-z0-9._-]*\d[A-Za-z0-9._-]*)/g, (_m, img: string, tag: string) => `${img}:${bumpNumber(tag)}`);
+      // versions in file names and URLs (tool-1.2.3.tar.gz)
+      if (!/^\s*FROM\s/i.test(l)) l = l.replace(/-(\d+(?:\.\d+)+)\b/g, (_m, v: string) => `-${bumpNumber(v)}`);
       return l;
     })
     .join('\n');
@@ -94,7 +98,7 @@ describe.runIf(texts.length > 0)('fingerprints on the real corpus', () => {
       'COPY --from=ghcr.io/astral-sh/uv:0.4.18 /uv /bin/uv',
       'ADD https://example.com/tool-1.2.3.tar.gz /opt/',
       'CMD ["npx", "-y", "mcp-server@1.4.2"]',
-      'RUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash -',
+      'RUN curl -fsSL https://get.example.com/install-1.4.2.sh | sh',
     );
     fc.assert(
       fc.property(fc.nat({ max: texts.length - 1 }), fc.array(pinned, { minLength: 1, maxLength: 4 }), fc.nat({ max: 1000 }), (i, extra, seed) => {
