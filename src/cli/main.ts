@@ -1,7 +1,7 @@
 /**
  * The local CLI (`mcg`): same engine and output as the action, no @actions/* import.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { CliUsageError, parseCli, USAGE, type DiscoverCommand, type MergeCommand, type ScanCommand } from './args.js';
 import { loadConfig, scan, UsageError, type ScanDeps } from '../core/scan.js';
@@ -110,7 +110,19 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   const write = (p: string, text: string): void => {
     const out = resolve(io.cwd, p);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, text);
+    // A checked-out repository may hold a symlink where the report goes (report.sarif -> ~/.bashrc):
+    // never write through one. The file is written beside the target and renamed over it.
+    let st: ReturnType<typeof lstatSync> | undefined;
+    try {
+      st = lstatSync(out);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isSymbolicLink()) throw new UsageError(`output "${p}" is a symbolic link: refusing to write through it; remove the link or choose another path`);
+    if (st && !st.isFile()) throw new UsageError(`output "${p}" exists and is not a regular file`);
+    const tmp = `${out}.mcg-${process.pid}.tmp`;
+    writeFileSync(tmp, text, { flag: 'wx' });
+    renameSync(tmp, out);
   };
   if (cmd.output) {
     write(cmd.output, body);
