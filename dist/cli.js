@@ -24590,7 +24590,7 @@ var require_picocolors = __commonJS({
 });
 
 // src/cli/main.ts
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync3, statSync as statSync5, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync4, lstatSync as lstatSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, statSync as statSync5, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // src/cli/args.ts
@@ -25031,6 +25031,21 @@ function programName(word) {
 }
 
 // src/core/dockerfile/model.ts
+var RAW_ARGS = /* @__PURE__ */ Symbol("mcg.rawArguments");
+var rawArgsProto = import_dockerfile_ast.Instruction.prototype;
+var originalGetRawArguments = rawArgsProto.getRawArguments;
+if (typeof originalGetRawArguments === "function" && !originalGetRawArguments.mcgMemo) {
+  const memo = function() {
+    let args = this[RAW_ARGS];
+    if (args === void 0) {
+      args = originalGetRawArguments.call(this);
+      this[RAW_ARGS] = args;
+    }
+    return args.slice();
+  };
+  memo.mcgMemo = true;
+  rawArgsProto.getRawArguments = memo;
+}
 var KNOWN = /* @__PURE__ */ new Set([
   "ADD",
   "ARG",
@@ -25321,7 +25336,16 @@ ${bodies}` : prefix;
   }
   return ins.rest;
 }
+var commandsCache = /* @__PURE__ */ new WeakMap();
 function commandsOf(ins) {
+  let cmds = commandsCache.get(ins);
+  if (cmds === void 0) {
+    cmds = splitCommands(ins);
+    commandsCache.set(ins, cmds);
+  }
+  return cmds.slice();
+}
+function splitCommands(ins) {
   if (ins.json) {
     const [a, b, c] = ins.json;
     if (a && /(^|\/)(ba)?sh$/.test(a) && b === "-c" && c !== void 0) return parseShell(c);
@@ -25330,8 +25354,11 @@ function commandsOf(ins) {
   if (ins.keyword === "HEALTHCHECK") return parseShell(ins.rest.replace(/^CMD\s+/i, ""));
   return parseShell(runScript(ins));
 }
+function maskVersions(text2) {
+  return text2.replace(/sha256:[0-9a-f]{64}/gi, "sha256:<digest>").replace(/(==|~=|>=|<=|!=|\^|~|[=@:])v?\d[^\s"',;)\]}]*/g, "$1<v>").replace(/\b\d+(?:\.\d+)+\b/g, "<v>");
+}
 function normalizedText(ins) {
-  return `${ins.keyword} ${ins.args.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim()}`;
+  return `${ins.keyword} ${maskVersions(ins.args.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim())}`;
 }
 
 // src/core/meta.ts
@@ -25341,6 +25368,29 @@ var REPOSITORY_URL = "https://github.com/mcp-container-guard/mcp-container-guard
 var DOCS_BASE = `${REPOSITORY_URL}/blob/main/docs/rules/`;
 function ruleDocsUrl(id) {
   return `${DOCS_BASE}${id}.md`;
+}
+
+// src/core/fingerprint.ts
+import { createHash } from "node:crypto";
+function sha256Hex(s) {
+  return createHash("sha256").update(s).digest("hex");
+}
+function baseFingerprint(f) {
+  const parts = f.source === "mcg" ? [f.ruleId, f.location.path, f.fingerprintKey] : [f.source, f.ruleId, f.fingerprintKey, f.target];
+  return sha256Hex(parts.join("\0")).slice(0, 32);
+}
+function assignFingerprints(findings) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const base = baseFingerprint(f);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    f.fingerprint = n === 1 ? base : `${base}:${n}`;
+  }
+}
+function partialFingerprints(f) {
+  const [hash, n] = f.fingerprint.split(":");
+  return { primaryLocationLineHash: `${hash.slice(0, 16)}:${n ?? "1"}`, "mcg/v1": f.fingerprint };
 }
 
 // src/rules/meta/MCG991-unreadable-input.ts
@@ -25369,6 +25419,9 @@ function ruleSeverity(settings, meta57, hit) {
   if (typeof s === "object" && s.severity) return s.severity;
   return hit?.severity ?? meta57.severity;
 }
+function fingerprintKeyDigest(key2) {
+  return `k:${sha256Hex(key2).slice(0, 32)}`;
+}
 function hitToFinding(meta57, hit, path, target, settings) {
   return {
     ruleId: meta57.id,
@@ -25384,7 +25437,8 @@ function hitToFinding(meta57, hit, path, target, settings) {
       evidence: hit.evidence
     },
     fingerprint: "",
-    fingerprintKey: hit.key,
+    // only a digest: the key holds instruction text, which may hold a secret (DESIGN §3)
+    fingerprintKey: fingerprintKeyDigest(hit.key),
     target,
     fix: meta57.fix,
     helpUri: ruleDocsUrl(meta57.id)
@@ -29142,31 +29196,6 @@ function listContext(dir, limit = 5e4) {
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { existsSync, statSync as statSync2 } from "node:fs";
 import { basename, dirname } from "node:path";
-
-// src/core/fingerprint.ts
-import { createHash } from "node:crypto";
-function sha256Hex(s) {
-  return createHash("sha256").update(s).digest("hex");
-}
-function baseFingerprint(f) {
-  const parts = f.source === "mcg" ? [f.ruleId, f.location.path, f.fingerprintKey] : [f.source, f.ruleId, f.fingerprintKey, f.target];
-  return sha256Hex(parts.join("\0")).slice(0, 32);
-}
-function assignFingerprints(findings) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const base = baseFingerprint(f);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    f.fingerprint = n === 1 ? base : `${base}:${n}`;
-  }
-}
-function partialFingerprints(f) {
-  const [hash, n] = f.fingerprint.split(":");
-  return { primaryLocationLineHash: `${hash.slice(0, 16)}:${n ?? "1"}`, "mcg/v1": f.fingerprint };
-}
-
-// src/core/discover.ts
 var UsageError = class extends Error {
 };
 var DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|^.+\.(Dockerfile|dockerfile|Containerfile)$/;
@@ -29185,7 +29214,7 @@ function discover(opts) {
   const exclude = opts.exclude && opts.exclude.length > 0 ? (0, import_picomatch.default)(opts.exclude, { dot: true }) : void 0;
   const wanted = (rel) => (!include || include(rel)) && !exclude?.(rel);
   const globs = (opts.dockerfileGlobs ?? []).map((g) => g.replace(/^\.\//, ""));
-  const globMatch = globs.length > 0 ? (0, import_picomatch.default)(globs, { dot: true }) : void 0;
+  const globMatch2 = globs.length > 0 ? (0, import_picomatch.default)(globs, { dot: true }) : void 0;
   const contextFor = (abs) => repoPath(root, opts.context !== void 0 ? confine(root, opts.context, "context") : dirname(abs));
   const byPath = /* @__PURE__ */ new Map();
   const add = (abs) => {
@@ -29204,11 +29233,11 @@ function discover(opts) {
     const rel = repoPath(root, abs);
     if (!wanted(rel)) continue;
     const name = basename(abs);
-    const isDockerfile = globMatch ? globMatch(rel) : isDockerfileName(name);
+    const isDockerfile = globMatch2 ? globMatch2(rel) : isDockerfileName(name);
     if (explicit.length === 0 && isDockerfile) add(abs);
     else if (opts.yaml && YAML_NAME.test(name) && !/^\.mcg\.ya?ml$/.test(name)) yamlFiles.push(abs);
   }
-  if (globMatch && byPath.size === 0 && explicit.length === 0) {
+  if (globMatch2 && byPath.size === 0 && explicit.length === 0) {
     throw new UsageError(`no file below "${repoPath(root, scanRoot)}" matches the Dockerfile glob(s) ${globs.map((g) => `"${g}"`).join(", ")}`);
   }
   const dockerfiles = [...byPath.values()].sort((a, b) => a.dockerfile < b.dockerfile ? -1 : a.dockerfile > b.dockerfile ? 1 : 0);
@@ -29423,7 +29452,12 @@ function parseConfig(file, text2) {
     const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
     throw new ConfigError(`${file}:${line}: invalid YAML: ${e.message.split("\n")[0]}`, file, line);
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    throw new ConfigError(`${file}:1: the YAML cannot be loaded: ${e.message}`, file, 1);
+  }
   const errors = validate(data);
   if (errors.length > 0) {
     const e = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
@@ -29512,10 +29546,21 @@ function inlineSuppressions(path, lines) {
   }
   return out;
 }
+var matchers = /* @__PURE__ */ new Map();
+function globMatch(s, pattern, dot) {
+  const key2 = `${dot ? "d" : "n"}\0${pattern}`;
+  let m = matchers.get(key2);
+  if (!m) {
+    if (matchers.size > 1e4) matchers.clear();
+    m = (0, import_picomatch2.default)(pattern, dot ? { dot: true } : { nocase: false });
+    matchers.set(key2, m);
+  }
+  return m(s);
+}
 function idMatches(pattern, id) {
   if (pattern === id) return true;
   if (!pattern.includes("*")) return false;
-  return import_picomatch2.default.isMatch(id, pattern, { nocase: false });
+  return globMatch(id, pattern, false);
 }
 function daysBetween(a, b) {
   return (b.getTime() - a.getTime()) / 864e5;
@@ -29573,7 +29618,7 @@ function applySuppressions(findings, fileLines, entries2, now) {
       }
     }
     const e = active.find(
-      (x) => idMatches(x.id, f.ruleId) && (x.path === void 0 || import_picomatch2.default.isMatch(f.location.path, x.path, { dot: true })) && (x.target === void 0 || x.target === f.target || import_picomatch2.default.isMatch(f.target, x.target, { dot: true }))
+      (x) => idMatches(x.id, f.ruleId) && (x.path === void 0 || globMatch(f.location.path, x.path, true)) && (x.target === void 0 || x.target === f.target || globMatch(f.target, x.target, true))
     );
     if (e) {
       f.suppressed = { kind: "external", justification: e.reason || "(no reason given)", where: e.where, owner: e.owner, expires: e.expires };
@@ -29627,8 +29672,10 @@ function decide(findings, p) {
 
 // src/core/merge.ts
 var SOURCE_ORDER = { mcg: 0, trivy: 1, trufflehog: 2 };
+var collator = new Intl.Collator().compare;
+var collate = (a, b) => a === b ? 0 : collator(a, b);
 function compareFindings(a, b) {
-  return a.target.localeCompare(b.target) || a.location.path.localeCompare(b.location.path) || a.location.startLine - b.location.startLine || severityRank(b.severity) - severityRank(a.severity) || SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || a.ruleId.localeCompare(b.ruleId) || a.fingerprintKey.localeCompare(b.fingerprintKey) || a.message.localeCompare(b.message);
+  return collate(a.target, b.target) || collate(a.location.path, b.location.path) || a.location.startLine - b.location.startLine || severityRank(b.severity) - severityRank(a.severity) || SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || collate(a.ruleId, b.ruleId) || collate(a.fingerprintKey, b.fingerprintKey) || collate(a.message, b.message);
 }
 function dedupeKey(f) {
   return [f.source, f.ruleId, f.target, f.location.path, f.location.startLine, f.fingerprintKey, f.message].join("\0");
@@ -30391,6 +30438,7 @@ var report_schema_default = {
 };
 
 // src/sarif/to-sarif.ts
+import { createHash as createHash2 } from "node:crypto";
 import { gzipSync } from "node:zlib";
 
 // src/sarif/limits.ts
@@ -30414,7 +30462,8 @@ function clip(s, n) {
   return s.length <= n ? s : `${s.slice(0, n - 1)}\u2026`;
 }
 function targetSlug(target) {
-  return target.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/^\/+|\/+$/g, "") || "default";
+  const slug = target.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/^\/+|\/+$/g, "") || "default";
+  return slug === target ? slug : `${slug}-${createHash2("sha256").update(target).digest("hex").slice(0, 8)}`;
 }
 function ruleFor(source, id, sample, severity, cvss) {
   const meta57 = source === "mcg" ? ruleMeta(id) : void 0;
@@ -30459,6 +30508,10 @@ ${meta57.description}
     properties
   };
 }
+function pathToUri(path) {
+  const wellFormed = path.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return wellFormed.replace(/\\/g, "/").split("/").map(encodeURIComponent).join("/");
+}
 function resultFor(f, ruleIndex, withBaseline) {
   const region = { startLine: f.location.startLine };
   if (f.location.endLine && f.location.endLine >= f.location.startLine) region.endLine = f.location.endLine;
@@ -30470,7 +30523,7 @@ function resultFor(f, ruleIndex, withBaseline) {
     ruleIndex,
     level: SEVERITY_TABLE[f.severity].sarifLevel,
     message: { text: text2 },
-    locations: [{ physicalLocation: { artifactLocation: { uri: f.location.path, uriBaseId: "%SRCROOT%" }, region } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(f.location.path), uriBaseId: "%SRCROOT%" }, region } }],
     partialFingerprints: partialFingerprints(f),
     properties: {
       severity: f.severity,
@@ -30586,6 +30639,12 @@ function buildRun(g, report, opts, cap, notes) {
 function gzipSize(log) {
   return gzipSync(JSON.stringify(log)).length;
 }
+function fitsGzip(log, maxBytes) {
+  const text2 = JSON.stringify(log);
+  const bytes = text2.length * 3 <= maxBytes ? text2.length * 3 : Buffer.byteLength(text2);
+  if (bytes + (bytes >> 10) + 1024 <= maxBytes) return true;
+  return gzipSync(text2, { level: 1 }).length <= maxBytes;
+}
 function toSarif(report, opts = {}) {
   const { groups, folded } = groupRuns(report);
   const notes = folded ? [`More than ${MAX_RUNS} (source, target) runs: results are grouped per source under the category "all".`] : [];
@@ -30598,7 +30657,7 @@ function toSarif(report, opts = {}) {
       runs: groups.map((g) => buildRun(g, report, opts, cap, notes))
     };
     const largest = Math.max(0, ...groups.map((g) => g.findings.length));
-    if (largest === 0 || gzipSize(log) <= maxBytes) return log;
+    if (largest === 0 || fitsGzip(log, maxBytes)) return log;
     if (cap <= 1) return log;
     cap = Math.max(1, Math.floor(Math.min(cap, largest) * 0.8));
   }
@@ -31748,7 +31807,7 @@ import { homedir, tmpdir as tmpdir2 } from "node:os";
 import { delimiter, join as join6 } from "node:path";
 
 // src/scanners/docker.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/scanners/errors.ts
 var SECRET_ASSIGN = /((?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|authorization)["']?\s*[:=]\s*["']?)[^\s"',;]+/gi;
@@ -31791,7 +31850,7 @@ function splitExtraArgs(value) {
 }
 function imageTag(dockerfileRepoPath, contextRepoPath, target) {
   const slug = dockerfileRepoPath.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 100) || "dockerfile";
-  const hash = createHash2("sha256").update(`${dockerfileRepoPath}\0${contextRepoPath}\0${target ?? ""}`).digest("hex").slice(0, 12);
+  const hash = createHash3("sha256").update(`${dockerfileRepoPath}\0${contextRepoPath}\0${target ?? ""}`).digest("hex").slice(0, 12);
   return `mcg-scan/${slug}:${hash}`;
 }
 function buildArgs(o) {
@@ -32171,7 +32230,7 @@ async function run(exec, o, ctx) {
 }
 
 // src/scanners/trufflehog.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function common(o) {
   return ["--json", "--no-update", ...o.verify ? [] : ["--no-verification"]];
 }
@@ -32217,7 +32276,7 @@ function parseLines(stdout) {
   return { results, skipped };
 }
 function secretHash(raw) {
-  return createHash3("sha256").update(raw).digest("hex").slice(0, 16);
+  return createHash4("sha256").update(raw).digest("hex").slice(0, 16);
 }
 function redactedHint(raw) {
   return raw.length >= 16 ? `${raw.slice(0, 4)}****` : "";
@@ -32597,7 +32656,7 @@ var ScanPipeline = class {
 
 // src/scanners/tools.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { chmodSync, createReadStream as createReadStream2, createWriteStream, existsSync as existsSync3, mkdirSync, renameSync, statSync as statSync4 } from "node:fs";
 import { join as join5 } from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
@@ -32658,7 +32717,7 @@ function downloadUrl(tool, version, asset, base = RELEASE_BASE[tool]) {
   return `${base.replace(/\/+$/, "")}/v${version.replace(/^v/, "")}/${asset.file}`;
 }
 async function sha256File(path) {
-  const h = createHash4("sha256");
+  const h = createHash5("sha256");
   for await (const c of createReadStream2(path)) h.update(c);
   return h.digest("hex");
 }
@@ -32888,7 +32947,17 @@ async function runScan(cmd, io) {
   const write = (p, text2) => {
     const out = resolve2(io.cwd, p);
     mkdirSync2(dirname2(out), { recursive: true });
-    writeFileSync2(out, text2);
+    let st;
+    try {
+      st = lstatSync2(out);
+    } catch {
+      st = void 0;
+    }
+    if (st?.isSymbolicLink()) throw new UsageError(`output "${p}" is a symbolic link: refusing to write through it; remove the link or choose another path`);
+    if (st && !st.isFile()) throw new UsageError(`output "${p}" exists and is not a regular file`);
+    const tmp = `${out}.mcg-${process.pid}.tmp`;
+    writeFileSync2(tmp, text2, { flag: "wx" });
+    renameSync2(tmp, out);
   };
   if (cmd.output) {
     write(cmd.output, body);

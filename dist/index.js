@@ -50081,6 +50081,21 @@ function programName(word) {
 }
 
 // src/core/dockerfile/model.ts
+var RAW_ARGS = /* @__PURE__ */ Symbol("mcg.rawArguments");
+var rawArgsProto = import_dockerfile_ast.Instruction.prototype;
+var originalGetRawArguments = rawArgsProto.getRawArguments;
+if (typeof originalGetRawArguments === "function" && !originalGetRawArguments.mcgMemo) {
+  const memo = function() {
+    let args = this[RAW_ARGS];
+    if (args === void 0) {
+      args = originalGetRawArguments.call(this);
+      this[RAW_ARGS] = args;
+    }
+    return args.slice();
+  };
+  memo.mcgMemo = true;
+  rawArgsProto.getRawArguments = memo;
+}
 var KNOWN = /* @__PURE__ */ new Set([
   "ADD",
   "ARG",
@@ -50371,7 +50386,16 @@ ${bodies}` : prefix;
   }
   return ins.rest;
 }
+var commandsCache = /* @__PURE__ */ new WeakMap();
 function commandsOf(ins) {
+  let cmds = commandsCache.get(ins);
+  if (cmds === void 0) {
+    cmds = splitCommands(ins);
+    commandsCache.set(ins, cmds);
+  }
+  return cmds.slice();
+}
+function splitCommands(ins) {
   if (ins.json) {
     const [a, b, c] = ins.json;
     if (a && /(^|\/)(ba)?sh$/.test(a) && b === "-c" && c !== void 0) return parseShell(c);
@@ -50380,8 +50404,11 @@ function commandsOf(ins) {
   if (ins.keyword === "HEALTHCHECK") return parseShell(ins.rest.replace(/^CMD\s+/i, ""));
   return parseShell(runScript(ins));
 }
+function maskVersions(text2) {
+  return text2.replace(/sha256:[0-9a-f]{64}/gi, "sha256:<digest>").replace(/(==|~=|>=|<=|!=|\^|~|[=@:])v?\d[^\s"',;)\]}]*/g, "$1<v>").replace(/\b\d+(?:\.\d+)+\b/g, "<v>");
+}
 function normalizedText(ins) {
-  return `${ins.keyword} ${ins.args.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim()}`;
+  return `${ins.keyword} ${maskVersions(ins.args.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim())}`;
 }
 
 // src/core/meta.ts
@@ -50391,6 +50418,29 @@ var REPOSITORY_URL = "https://github.com/mcp-container-guard/mcp-container-guard
 var DOCS_BASE = `${REPOSITORY_URL}/blob/main/docs/rules/`;
 function ruleDocsUrl(id) {
   return `${DOCS_BASE}${id}.md`;
+}
+
+// src/core/fingerprint.ts
+import { createHash } from "node:crypto";
+function sha256Hex(s) {
+  return createHash("sha256").update(s).digest("hex");
+}
+function baseFingerprint(f) {
+  const parts = f.source === "mcg" ? [f.ruleId, f.location.path, f.fingerprintKey] : [f.source, f.ruleId, f.fingerprintKey, f.target];
+  return sha256Hex(parts.join("\0")).slice(0, 32);
+}
+function assignFingerprints(findings) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const base = baseFingerprint(f);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    f.fingerprint = n === 1 ? base : `${base}:${n}`;
+  }
+}
+function partialFingerprints(f) {
+  const [hash, n] = f.fingerprint.split(":");
+  return { primaryLocationLineHash: `${hash.slice(0, 16)}:${n ?? "1"}`, "mcg/v1": f.fingerprint };
 }
 
 // src/rules/meta/MCG991-unreadable-input.ts
@@ -50419,6 +50469,9 @@ function ruleSeverity(settings, meta57, hit) {
   if (typeof s === "object" && s.severity) return s.severity;
   return hit?.severity ?? meta57.severity;
 }
+function fingerprintKeyDigest(key2) {
+  return `k:${sha256Hex(key2).slice(0, 32)}`;
+}
 function hitToFinding(meta57, hit, path5, target, settings) {
   return {
     ruleId: meta57.id,
@@ -50434,7 +50487,8 @@ function hitToFinding(meta57, hit, path5, target, settings) {
       evidence: hit.evidence
     },
     fingerprint: "",
-    fingerprintKey: hit.key,
+    // only a digest: the key holds instruction text, which may hold a secret (DESIGN §3)
+    fingerprintKey: fingerprintKeyDigest(hit.key),
     target,
     fix: meta57.fix,
     helpUri: ruleDocsUrl(meta57.id)
@@ -54192,31 +54246,6 @@ function listContext(dir, limit = 5e4) {
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
 import { basename as basename3, dirname as dirname3 } from "node:path";
-
-// src/core/fingerprint.ts
-import { createHash } from "node:crypto";
-function sha256Hex(s) {
-  return createHash("sha256").update(s).digest("hex");
-}
-function baseFingerprint(f) {
-  const parts = f.source === "mcg" ? [f.ruleId, f.location.path, f.fingerprintKey] : [f.source, f.ruleId, f.fingerprintKey, f.target];
-  return sha256Hex(parts.join("\0")).slice(0, 32);
-}
-function assignFingerprints(findings) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const base = baseFingerprint(f);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    f.fingerprint = n === 1 ? base : `${base}:${n}`;
-  }
-}
-function partialFingerprints(f) {
-  const [hash, n] = f.fingerprint.split(":");
-  return { primaryLocationLineHash: `${hash.slice(0, 16)}:${n ?? "1"}`, "mcg/v1": f.fingerprint };
-}
-
-// src/core/discover.ts
 var UsageError = class extends Error {
 };
 var DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|^.+\.(Dockerfile|dockerfile|Containerfile)$/;
@@ -54232,7 +54261,7 @@ function discover(opts) {
   const exclude = opts.exclude && opts.exclude.length > 0 ? (0, import_picomatch.default)(opts.exclude, { dot: true }) : void 0;
   const wanted = (rel) => (!include || include(rel)) && !exclude?.(rel);
   const globs = (opts.dockerfileGlobs ?? []).map((g) => g.replace(/^\.\//, ""));
-  const globMatch = globs.length > 0 ? (0, import_picomatch.default)(globs, { dot: true }) : void 0;
+  const globMatch2 = globs.length > 0 ? (0, import_picomatch.default)(globs, { dot: true }) : void 0;
   const contextFor = (abs) => repoPath(root, opts.context !== void 0 ? confine(root, opts.context, "context") : dirname3(abs));
   const byPath = /* @__PURE__ */ new Map();
   const add = (abs) => {
@@ -54251,11 +54280,11 @@ function discover(opts) {
     const rel = repoPath(root, abs);
     if (!wanted(rel)) continue;
     const name = basename3(abs);
-    const isDockerfile = globMatch ? globMatch(rel) : isDockerfileName(name);
+    const isDockerfile = globMatch2 ? globMatch2(rel) : isDockerfileName(name);
     if (explicit.length === 0 && isDockerfile) add(abs);
     else if (opts.yaml && YAML_NAME.test(name) && !/^\.mcg\.ya?ml$/.test(name)) yamlFiles.push(abs);
   }
-  if (globMatch && byPath.size === 0 && explicit.length === 0) {
+  if (globMatch2 && byPath.size === 0 && explicit.length === 0) {
     throw new UsageError(`no file below "${repoPath(root, scanRoot)}" matches the Dockerfile glob(s) ${globs.map((g) => `"${g}"`).join(", ")}`);
   }
   const dockerfiles = [...byPath.values()].sort((a, b) => a.dockerfile < b.dockerfile ? -1 : a.dockerfile > b.dockerfile ? 1 : 0);
@@ -54470,7 +54499,12 @@ function parseConfig(file, text2) {
     const line2 = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
     throw new ConfigError(`${file}:${line2}: invalid YAML: ${e.message.split("\n")[0]}`, file, line2);
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    throw new ConfigError(`${file}:1: the YAML cannot be loaded: ${e.message}`, file, 1);
+  }
   const errors = validate(data);
   if (errors.length > 0) {
     const e = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
@@ -54559,10 +54593,21 @@ function inlineSuppressions(path5, lines) {
   }
   return out;
 }
+var matchers = /* @__PURE__ */ new Map();
+function globMatch(s, pattern, dot) {
+  const key2 = `${dot ? "d" : "n"}\0${pattern}`;
+  let m = matchers.get(key2);
+  if (!m) {
+    if (matchers.size > 1e4) matchers.clear();
+    m = (0, import_picomatch2.default)(pattern, dot ? { dot: true } : { nocase: false });
+    matchers.set(key2, m);
+  }
+  return m(s);
+}
 function idMatches(pattern, id) {
   if (pattern === id) return true;
   if (!pattern.includes("*")) return false;
-  return import_picomatch2.default.isMatch(id, pattern, { nocase: false });
+  return globMatch(id, pattern, false);
 }
 function daysBetween(a, b) {
   return (b.getTime() - a.getTime()) / 864e5;
@@ -54620,7 +54665,7 @@ function applySuppressions(findings, fileLines, entries2, now) {
       }
     }
     const e = active.find(
-      (x) => idMatches(x.id, f.ruleId) && (x.path === void 0 || import_picomatch2.default.isMatch(f.location.path, x.path, { dot: true })) && (x.target === void 0 || x.target === f.target || import_picomatch2.default.isMatch(f.target, x.target, { dot: true }))
+      (x) => idMatches(x.id, f.ruleId) && (x.path === void 0 || globMatch(f.location.path, x.path, true)) && (x.target === void 0 || x.target === f.target || globMatch(f.target, x.target, true))
     );
     if (e) {
       f.suppressed = { kind: "external", justification: e.reason || "(no reason given)", where: e.where, owner: e.owner, expires: e.expires };
@@ -54697,8 +54742,10 @@ function decide(findings, p) {
 
 // src/core/merge.ts
 var SOURCE_ORDER = { mcg: 0, trivy: 1, trufflehog: 2 };
+var collator = new Intl.Collator().compare;
+var collate = (a, b) => a === b ? 0 : collator(a, b);
 function compareFindings(a, b) {
-  return a.target.localeCompare(b.target) || a.location.path.localeCompare(b.location.path) || a.location.startLine - b.location.startLine || severityRank(b.severity) - severityRank(a.severity) || SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || a.ruleId.localeCompare(b.ruleId) || a.fingerprintKey.localeCompare(b.fingerprintKey) || a.message.localeCompare(b.message);
+  return collate(a.target, b.target) || collate(a.location.path, b.location.path) || a.location.startLine - b.location.startLine || severityRank(b.severity) - severityRank(a.severity) || SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || collate(a.ruleId, b.ruleId) || collate(a.fingerprintKey, b.fingerprintKey) || collate(a.message, b.message);
 }
 function dedupeKey(f) {
   return [f.source, f.ruleId, f.target, f.location.path, f.location.startLine, f.fingerprintKey, f.message].join("\0");
@@ -54893,6 +54940,7 @@ import { lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync2 }
 import { join as join5 } from "node:path";
 
 // src/sarif/to-sarif.ts
+import { createHash as createHash2 } from "node:crypto";
 import { gzipSync } from "node:zlib";
 
 // src/sarif/limits.ts
@@ -54916,7 +54964,8 @@ function clip(s, n) {
   return s.length <= n ? s : `${s.slice(0, n - 1)}\u2026`;
 }
 function targetSlug(target) {
-  return target.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/^\/+|\/+$/g, "") || "default";
+  const slug = target.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/^\/+|\/+$/g, "") || "default";
+  return slug === target ? slug : `${slug}-${createHash2("sha256").update(target).digest("hex").slice(0, 8)}`;
 }
 function ruleFor(source, id, sample, severity2, cvss) {
   const meta57 = source === "mcg" ? ruleMeta(id) : void 0;
@@ -54961,6 +55010,10 @@ ${meta57.description}
     properties
   };
 }
+function pathToUri(path5) {
+  const wellFormed = path5.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return wellFormed.replace(/\\/g, "/").split("/").map(encodeURIComponent).join("/");
+}
 function resultFor(f, ruleIndex, withBaseline) {
   const region = { startLine: f.location.startLine };
   if (f.location.endLine && f.location.endLine >= f.location.startLine) region.endLine = f.location.endLine;
@@ -54972,7 +55025,7 @@ function resultFor(f, ruleIndex, withBaseline) {
     ruleIndex,
     level: SEVERITY_TABLE[f.severity].sarifLevel,
     message: { text: text2 },
-    locations: [{ physicalLocation: { artifactLocation: { uri: f.location.path, uriBaseId: "%SRCROOT%" }, region } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(f.location.path), uriBaseId: "%SRCROOT%" }, region } }],
     partialFingerprints: partialFingerprints(f),
     properties: {
       severity: f.severity,
@@ -55088,6 +55141,12 @@ function buildRun(g, report, opts, cap, notes) {
 function gzipSize(log) {
   return gzipSync(JSON.stringify(log)).length;
 }
+function fitsGzip(log, maxBytes) {
+  const text2 = JSON.stringify(log);
+  const bytes = text2.length * 3 <= maxBytes ? text2.length * 3 : Buffer.byteLength(text2);
+  if (bytes + (bytes >> 10) + 1024 <= maxBytes) return true;
+  return gzipSync(text2, { level: 1 }).length <= maxBytes;
+}
 function toSarif(report, opts = {}) {
   const { groups: groups2, folded } = groupRuns(report);
   const notes = folded ? [`More than ${MAX_RUNS} (source, target) runs: results are grouped per source under the category "all".`] : [];
@@ -55100,7 +55159,7 @@ function toSarif(report, opts = {}) {
       runs: groups2.map((g) => buildRun(g, report, opts, cap, notes))
     };
     const largest = Math.max(0, ...groups2.map((g) => g.findings.length));
-    if (largest === 0 || gzipSize(log) <= maxBytes) return log;
+    if (largest === 0 || fitsGzip(log, maxBytes)) return log;
     if (cap <= 1) return log;
     cap = Math.max(1, Math.floor(Math.min(cap, largest) * 0.8));
   }
@@ -55570,7 +55629,7 @@ import { homedir, tmpdir as tmpdir2 } from "node:os";
 import { delimiter as delimiter2, join as join8 } from "node:path";
 
 // src/scanners/docker.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/scanners/errors.ts
 var SECRET_ASSIGN = /((?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|authorization)["']?\s*[:=]\s*["']?)[^\s"',;]+/gi;
@@ -55613,7 +55672,7 @@ function splitExtraArgs(value) {
 }
 function imageTag(dockerfileRepoPath, contextRepoPath, target) {
   const slug = dockerfileRepoPath.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 100) || "dockerfile";
-  const hash = createHash2("sha256").update(`${dockerfileRepoPath}\0${contextRepoPath}\0${target ?? ""}`).digest("hex").slice(0, 12);
+  const hash = createHash3("sha256").update(`${dockerfileRepoPath}\0${contextRepoPath}\0${target ?? ""}`).digest("hex").slice(0, 12);
   return `mcg-scan/${slug}:${hash}`;
 }
 function buildArgs(o) {
@@ -55993,7 +56052,7 @@ async function run(exec2, o, ctx) {
 }
 
 // src/scanners/trufflehog.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function common(o) {
   return ["--json", "--no-update", ...o.verify ? [] : ["--no-verification"]];
 }
@@ -56039,7 +56098,7 @@ function parseLines(stdout) {
   return { results, skipped };
 }
 function secretHash(raw) {
-  return createHash3("sha256").update(raw).digest("hex").slice(0, 16);
+  return createHash4("sha256").update(raw).digest("hex").slice(0, 16);
 }
 function redactedHint(raw) {
   return raw.length >= 16 ? `${raw.slice(0, 4)}****` : "";
@@ -56419,7 +56478,7 @@ var ScanPipeline = class {
 
 // src/scanners/tools.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { chmodSync, createReadStream as createReadStream2, createWriteStream, existsSync as existsSync4, mkdirSync, renameSync, statSync as statSync4 } from "node:fs";
 import { join as join7 } from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
@@ -56480,7 +56539,7 @@ function downloadUrl(tool, version2, asset, base = RELEASE_BASE[tool]) {
   return `${base.replace(/\/+$/, "")}/v${version2.replace(/^v/, "")}/${asset.file}`;
 }
 async function sha256File(path5) {
-  const h = createHash4("sha256");
+  const h = createHash5("sha256");
   for await (const c of createReadStream2(path5)) h.update(c);
   return h.digest("hex");
 }
@@ -62395,7 +62454,7 @@ function safeRunLink(runUrl2) {
 }
 
 // src/reporters/comment.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 
 // src/reporters/limits.ts
 var COMMENT_MAX_CHARS = 65536;
@@ -62413,7 +62472,7 @@ var COMMENT_MARKER_PREFIX = "<!-- mcp-container-guard:comment:v1:";
 var COMMENT_TOP_NEW = 10;
 var MARKER_RE = /^<!-- mcp-container-guard:comment:v1:[0-9a-f]{1,64} -->$/;
 function commentMarker(parts) {
-  const digest = createHash5("sha256").update(JSON.stringify(["mcg-comment", parts.workflow, parts.job, parts.target])).digest("hex").slice(0, 24);
+  const digest = createHash6("sha256").update(JSON.stringify(["mcg-comment", parts.workflow, parts.job, parts.target])).digest("hex").slice(0, 24);
   return `${COMMENT_MARKER_PREFIX}${digest} -->`;
 }
 function hasMarker(body, marker) {

@@ -38,7 +38,7 @@ gov="$("$GO_BIN" env GOVERSION)"; gov="${gov#go}"
 
 # --- 2. TruffleHog: the long pole, built in the background -------------------
 th_log="$MCG_RIG_LOGS/trufflehog.out"
-"$RIG_DIR/trufflehog.sh" >"$th_log" 2>"$th_log.err" &
+"$RIG_DIR/trufflehog.sh" >"$th_log" 2>"$th_log.err" 8>&- &
 th_pid=$!
 
 # --- 3. dockerd, images, trivy, fixture DB ------------------------------------
