@@ -25,6 +25,13 @@ function privateCache(tmpDir, src) {
   return dst;
 }
 
+/** The globs our TruffleHog image scan leaves out without verification (src/scanners/trufflehog.ts IMAGE_NOISE_GLOBS): the peer gets the same flags. */
+const IMAGE_NOISE_GLOBS = [
+  '/var/lib/apt/**', '/var/lib/dpkg/**', '/var/lib/rpm/**', '/var/lib/apk/**', '/var/cache/**', '/usr/share/**', '/usr/lib/**',
+  '/usr/lib64/**', '/lib/**', '/lib64/**', '/usr/local/lib/python*/**', '/usr/bin/**', '/usr/sbin/**', '/usr/include/**',
+  '/etc/ssl/**', '**/node_modules/**', '**/site-packages/**', '**/dist-packages/**',
+];
+
 /** The same work, one tool after the other, as a shell-free list of argv. */
 function sequentialSteps(env, repoRoot, dir, tar, cacheDir) {
   const ctx = join(repoRoot, dir);
@@ -34,7 +41,7 @@ function sequentialSteps(env, repoRoot, dir, tar, cacheDir) {
     ['docker', [...build, '-f', join(ctx, 'Dockerfile'), '-t', 'mcg-bench/sequential:1', ctx]],
     ['docker', ['save', '-o', tar, 'mcg-bench/sequential:1']],
     [env.MCG_TRIVY, ['image', '--input', tar, '--format', 'json', '--skip-version-check', '--disable-telemetry', '--no-progress', '--scanners', 'vuln', '--cache-dir', cacheDir, '--skip-db-update', '--skip-java-db-update', '--offline-scan']],
-    [env.MCG_TRUFFLEHOG, ['docker', '--image', `file://${tar}`, '--json', '--no-update', '--no-verification']],
+    [env.MCG_TRUFFLEHOG, ['docker', '--image', `file://${tar}`, '--json', '--no-update', '--no-verification', '--exclude-paths', IMAGE_NOISE_GLOBS.join(',')]],
     [env.MCG_TRUFFLEHOG, ['filesystem', ctx, '--json', '--no-update', '--no-verification']],
   ];
 }

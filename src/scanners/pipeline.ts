@@ -273,7 +273,7 @@ export class ScanPipeline implements ImagePipeline {
             (async () => {
               const tool = await thTool;
               if (!tool.ok) return; // reported once, with the context scan
-              const r = await trufflehog.runImage(exec, theTar, { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env }, {
+              const r = await trufflehog.runImage(exec, theTar, { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? undefined : trufflehog.IMAGE_NOISE_GLOBS }, {
                 dockerfile: target.dockerfile,
                 target: target.name,
                 layers: theLayers,

@@ -21,9 +21,23 @@ function common(o: TruffleHogArgsOptions): string[] {
   return ['--json', '--no-update', ...(o.verify ? [] : ['--no-verification'])];
 }
 
-export function imageArgs(tar: string, o: TruffleHogArgsOptions): string[] {
-  return ['docker', '--image', `file://${tar}`, ...common(o)];
+/** `excludePaths`: globs of paths inside the image left out of the scan (comma-joined, as TruffleHog's docker source takes them). */
+export function imageArgs(tar: string, o: TruffleHogArgsOptions & { excludePaths?: readonly string[] }): string[] {
+  const ex = o.excludePaths && o.excludePaths.length > 0 ? ['--exclude-paths', o.excludePaths.join(',')] : [];
+  return ['docker', '--image', `file://${tar}`, ...common(o), ...ex];
 }
+
+/**
+ * Package-manager-owned trees of the image, as globs for `--exclude-paths`. Used only without
+ * verification: every hit there would be unverified and dropped as noise (PACKAGE_OWNED below), so
+ * not reading them loses nothing and saves most of TruffleHog's time (25 s → 6 s on the flawed
+ * example). With verification on, they are scanned so that a live credential is never missed.
+ */
+export const IMAGE_NOISE_GLOBS = [
+  '/var/lib/apt/**', '/var/lib/dpkg/**', '/var/lib/rpm/**', '/var/lib/apk/**', '/var/cache/**', '/usr/share/**', '/usr/lib/**',
+  '/usr/lib64/**', '/lib/**', '/lib64/**', '/usr/local/lib/python*/**', '/usr/bin/**', '/usr/sbin/**', '/usr/include/**',
+  '/etc/ssl/**', '**/node_modules/**', '**/site-packages/**', '**/dist-packages/**',
+];
 
 /** `excludeFile`: a file of newline-separated path regexes (TruffleHog's `--exclude-paths`). */
 export function filesystemArgs(dir: string, o: TruffleHogArgsOptions & { excludeFile?: string }): string[] {
@@ -216,6 +230,7 @@ export function parseFilesystem(stdout: string, ctx: FilesystemContext): ParsedF
 export interface TruffleHogRunOptions extends TruffleHogArgsOptions {
   trufflehog: string;
   excludeFile?: string;
+  excludePaths?: readonly string[];
   timeoutMs?: number;
   env?: Record<string, string>;
 }

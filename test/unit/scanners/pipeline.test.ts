@@ -111,12 +111,22 @@ describe('ScanPipeline', () => {
     expect(r.findings.filter((f) => f.ruleId === 'MCG052').map((f) => f.location.startLine)).toEqual([2]);
     expect(Object.fromEntries(r.scanners.map((s) => [s.name, s.status]))).toEqual({ docker: 'ran', trivy: 'ran', trufflehog: 'ran' });
     expect(calls.filter((c) => c[1] === 'save')).toHaveLength(1);
+    // without verification the package-manager trees are not read at all (their hits are noise)
+    expect(calls.find((c) => c[0] === '/x/trufflehog' && c[1] === 'docker')).toContain('--exclude-paths');
     expect(calls.find((c) => c[1] === 'build')).toContain('-t');
     expect(r.info.imageDigest).toMatch(/^sha256:/);
     expect(r.image?.user).toBe('app');
     expect(r.files?.has('requirements.txt')).toBe(true);
     expect(readdirSync(tmpRoot)).toEqual([]);
     expect(JSON.stringify(r.findings)).not.toContain('ghp_0123456789abcdefghij');
+  });
+
+  it('with verification on, the whole image is scanned', async () => {
+    const { exec, calls } = scripted();
+    await new ScanPipeline({ exec, logger, tools, env: {}, tmpRoot }).run(target, { ...opts, verifySecrets: true }, defaultConfig());
+    const th = calls.find((c) => c[0] === '/x/trufflehog' && c[1] === 'docker')!;
+    expect(th).not.toContain('--exclude-paths');
+    expect(th).not.toContain('--no-verification');
   });
 
   it('a Trivy crash is an MCG990 on FROM and a failed status; the other results stay', async () => {

@@ -39,6 +39,7 @@ const line = (data: Record<string, unknown>, extra: Record<string, unknown> = {}
 describe('trufflehog args', () => {
   it('never verifies unless asked', () => {
     expect(imageArgs('/t/i.tar', { verify: false })).toEqual(['docker', '--image', 'file:///t/i.tar', '--json', '--no-update', '--no-verification']);
+    expect(imageArgs('/t/i.tar', { verify: false, excludePaths: ['/a/**', '/b/**'] }).slice(-2)).toEqual(['--exclude-paths', '/a/**,/b/**']);
     expect(filesystemArgs('/repo/ctx', { verify: true })).toEqual(['filesystem', '/repo/ctx', '--json', '--no-update']);
     expect(filesystemArgs('/c', { verify: false, excludeFile: '/t/x.txt' })).toEqual(['filesystem', '/c', '--json', '--no-update', '--no-verification', '--exclude-paths', '/t/x.txt']);
   });
@@ -115,5 +116,15 @@ describe('robust parsing and failures', () => {
     expect(f.findings[0]!.location).toMatchObject({ path: '.env', startLine: 2 });
     const slow: Exec = async () => ({ exitCode: 137, stdout: '', stderr: '', timedOut: true });
     expect((await runFilesystem(slow, { trufflehog: 'th', verify: false, timeoutMs: 2000 }, { scannedDir: '/c', repoDir: '.', target: 't' })).failure).toMatch(/timed out/);
+  });
+});
+
+describe('benchmark peer', () => {
+  it('runs TruffleHog with the same exclusion globs as the adapter', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { IMAGE_NOISE_GLOBS } = await import('../../../src/scanners/trufflehog.js');
+    const bench = readFileSync(join(import.meta.dirname, '..', '..', '..', 'bench', 'cases', 'pipeline.mjs'), 'utf8');
+    for (const g of IMAGE_NOISE_GLOBS) expect(bench).toContain(`'${g}'`);
   });
 });
