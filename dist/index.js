@@ -56060,8 +56060,29 @@ function common(o) {
   return ["--json", "--no-update", ...o.verify ? [] : ["--no-verification"]];
 }
 function imageArgs(tar, o) {
-  return ["docker", "--image", `file://${tar}`, ...common(o)];
+  const ex = o.excludePaths && o.excludePaths.length > 0 ? ["--exclude-paths", o.excludePaths.join(",")] : [];
+  return ["docker", "--image", `file://${tar}`, ...common(o), ...ex];
 }
+var IMAGE_NOISE_GLOBS = [
+  "/var/lib/apt/**",
+  "/var/lib/dpkg/**",
+  "/var/lib/rpm/**",
+  "/var/lib/apk/**",
+  "/var/cache/**",
+  "/usr/share/**",
+  "/usr/lib/**",
+  "/usr/lib64/**",
+  "/lib/**",
+  "/lib64/**",
+  "/usr/local/lib/python*/**",
+  "/usr/bin/**",
+  "/usr/sbin/**",
+  "/usr/include/**",
+  "/etc/ssl/**",
+  "**/node_modules/**",
+  "**/site-packages/**",
+  "**/dist-packages/**"
+];
 function filesystemArgs(dir, o) {
   return ["filesystem", dir, ...common(o), ...o.excludeFile ? ["--exclude-paths", o.excludeFile] : []];
 }
@@ -56410,7 +56431,7 @@ var ScanPipeline = class {
             (async () => {
               const tool = await thTool;
               if (!tool.ok) return;
-              const r = await runImage(exec2, theTar, { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env }, {
+              const r = await runImage(exec2, theTar, { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? void 0 : IMAGE_NOISE_GLOBS }, {
                 dockerfile: target.dockerfile,
                 target: target.name,
                 layers: theLayers,
