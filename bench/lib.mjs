@@ -2,7 +2,7 @@
 // repeat it, take medians. Figures are measured here, in this run — never copied from elsewhere.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export function median(xs) {
@@ -11,26 +11,34 @@ export function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Runs a command once: { ms, maxRssMb, status, stdout, stderr }. Uses /usr/bin/time -f for peak RSS. */
+/**
+ * Runs a command once: { ms, cpuMs, maxRssMb, status, stdout, stderr }. Uses /usr/bin/time -f for
+ * peak RSS and CPU time (user + system, children included): on a busy machine CPU time is the
+ * steadier figure, wall time the one a user sees.
+ */
 export function measure(cmd, args, opts = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mcg-bench-'));
   const timeFile = join(dir, 'time');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, cmd, ...args], {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, cmd, ...args], {
     encoding: 'utf8',
     maxBuffer: 1024 * 1024 * 1024,
     ...opts,
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   let maxRssMb = NaN;
+  let cpuMs = NaN;
   try {
-    maxRssMb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) / 1024;
+    // the last line holds the figures (GNU time prints "Command exited with non-zero status" before it)
+    const [rss, user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    maxRssMb = rss / 1024;
+    cpuMs = (user + sys) * 1000;
   } catch {
     /* time did not write: the command could not start */
   }
   rmSync(dir, { recursive: true, force: true });
   if (r.error) throw r.error;
-  return { ms, maxRssMb, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { ms, cpuMs, maxRssMb, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Runs `fn` n times and returns the median of each numeric field plus the raw runs. */
@@ -56,4 +64,22 @@ function round(x, d = 1) {
   if (!Number.isFinite(x)) return x;
   const f = 10 ** d;
   return Math.round(x * f) / f;
+}
+
+/** A test-rig value (tool path …): the environment first, else <rig cache>/rig.env; throws when absent. */
+export function rigValue(key, env = process.env) {
+  if (env[key]) return env[key];
+  const cache = env.MCG_RIG_CACHE ?? join(homedir(), '.cache', 'mcp-container-guard-test');
+  const file = join(cache, 'rig.env');
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    /* no rig yet */
+  }
+  for (const line of text.split('\n')) {
+    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (m && m[1] === key && m[2]) return m[2].replace(/^"(.*)"$/, '$1');
+  }
+  throw new Error(`${key} is not set and not in ${file}: run \`bash scripts/rig/setup.sh\` first`);
 }

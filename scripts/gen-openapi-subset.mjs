@@ -13,6 +13,7 @@ export const OPENAPI_VERSION = '23.0.2';
 export const OPERATIONS = [
   'checks/create',
   'checks/update',
+  'checks/list-for-ref',
   'issues/list-comments',
   'issues/create-comment',
   'issues/update-comment',

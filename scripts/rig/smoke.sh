@@ -31,6 +31,15 @@ out="$(docker run --rm python:3.12 sh -c 'python3 --version && pip --version && 
 [[ "$out" != */curl* ]] || fail "python:3.12 must not contain curl (fixtures install it)"
 ok "python:3.12 runs: $(echo "$out" | head -1), pip + venv, no curl"
 
+# BuildKit through buildx: a secret mount works, and the secret is not in the image
+docker buildx version 2>&1 | grep -q " $MCG_BUILDX_VERSION" || fail "docker buildx version: $(docker buildx version 2>&1)"
+mkdir -p "$tmp/bk"; echo rig-smoke-secret >"$tmp/bk.secret"
+printf 'FROM debian:bookworm-slim\nRUN --mount=type=secret,id=s test "$(cat /run/secrets/s)" = rig-smoke-secret && echo ok >/built\n' >"$tmp/bk/Dockerfile"
+out="$(DOCKER_BUILDKIT=1 docker build -q --secret "id=s,src=$tmp/bk.secret" -t mcg-rig-smoke:buildkit "$tmp/bk" 2>&1)" \
+  || fail "BuildKit build with a secret mount: $out"
+docker image rm mcg-rig-smoke:buildkit >/dev/null 2>&1 || true
+ok "BuildKit: docker buildx $MCG_BUILDX_VERSION, RUN --mount=type=secret builds"
+
 # trivy
 v="$("$MCG_TRIVY" --version 2>&1 | head -1)"
 [[ "$v" == "Version: $MCG_TRIVY_VERSION" ]] || fail "trivy --version: $v"

@@ -81,7 +81,8 @@ const findingSchema = {
         evidence: str(2000),
       },
     },
-    fingerprint: { type: 'string', pattern: '^[0-9a-f]{16,64}$' },
+    // identical findings are numbered: `<hash>`, `<hash>:2` … (src/core/fingerprint.ts)
+    fingerprint: { type: 'string', pattern: '^[0-9a-f]{16,64}(:[0-9]{1,9})?$' },
     target: str(1000),
     fingerprintKey: str(10_000),
     fix: str(10_000),

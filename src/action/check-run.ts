@@ -5,31 +5,13 @@
  * never turned green by the failure).
  */
 import type { Logger } from '../core/types.js';
-import { call, describeError, type GitHubClient } from './github.js';
+import { call, describeError, GitHubApiError, type GitHubClient } from './github.js';
+import type { CheckRunOutput } from '../reporters/check-run.js';
+import { ANNOTATIONS_PER_REQUEST, CHECK_RUN_SUMMARY_MAX } from '../reporters/limits.js';
 
-/** GitHub: `annotations` maxItems 50 per create/update request (OpenAPI checks/create, checks/update). */
-export const ANNOTATIONS_PER_REQUEST = 50;
-/** GitHub: `output.summary` and `output.text` maxLength 65535 (OpenAPI checks/create). */
-export const CHECK_OUTPUT_MAX = 65535;
-
-export interface CheckAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  start_column?: number;
-  end_column?: number;
-  annotation_level: 'notice' | 'warning' | 'failure';
-  message: string;
-  title?: string;
-  raw_details?: string;
-}
-
-export interface CheckRunOutput {
-  title: string;
-  summary: string;
-  text?: string;
-  annotations: CheckAnnotation[];
-}
+// The shapes and caps of the checks API live with the renderer that builds the output.
+export type { CheckRunOutput } from '../reporters/check-run.js';
+const CHECK_OUTPUT_MAX = CHECK_RUN_SUMMARY_MAX;
 
 export type Conclusion = 'success' | 'failure' | 'neutral' | 'action_required' | 'cancelled' | 'skipped' | 'timed_out';
 
@@ -69,19 +51,37 @@ export async function publishCheckRun(
   now: () => Date = () => new Date(),
 ): Promise<CheckRunResult> {
   const perm = 'checks: write';
-  const created = await call({ what: `create the check run "${t.name}"`, permission: perm }, () =>
-    gh.rest.checks.create({
-      owner: t.owner,
-      repo: t.repo,
-      name: t.name,
-      head_sha: t.headSha,
-      status: 'in_progress',
-      started_at: now().toISOString(),
-      ...(t.detailsUrl ? { details_url: t.detailsUrl } : {}),
-      ...(t.externalId ? { external_id: t.externalId } : {}),
-    }),
-  );
-  const id = created.data.id;
+  const startedAt = now().toISOString();
+  // A POST is not idempotent: sent once (no automatic retry). If its answer is lost, look for the
+  // run it may have created (same name, head and start time) before creating again, so that no
+  // orphan stays in progress next to the real one.
+  const create = (): Promise<{ id: number; html_url: string | null }> =>
+    call({ what: `create the check run "${t.name}"`, permission: perm }, async () => {
+      const r = await gh.rest.checks.create({
+        owner: t.owner,
+        repo: t.repo,
+        name: t.name,
+        head_sha: t.headSha,
+        status: 'in_progress',
+        started_at: startedAt,
+        ...(t.detailsUrl ? { details_url: t.detailsUrl } : {}),
+        ...(t.externalId ? { external_id: t.externalId } : {}),
+        request: { retries: 0 },
+      });
+      return { id: r.data.id, html_url: r.data.html_url };
+    });
+  let created: { id: number; html_url: string | null };
+  try {
+    created = await create();
+  } catch (e) {
+    if (!(e instanceof GitHubApiError) || (e.kind !== 'server' && e.kind !== 'other')) throw e;
+    const list = await call({ what: `look up check runs "${t.name}" of ${t.headSha.slice(0, 12)}`, permission: 'checks: read' }, () =>
+      gh.rest.checks.listForRef({ owner: t.owner, repo: t.repo, ref: t.headSha, check_name: t.name, filter: 'all', per_page: 100 }),
+    );
+    const landed = list.data.check_runs.find((c) => c.status !== 'completed' && c.started_at !== null && Date.parse(c.started_at) === Date.parse(startedAt));
+    created = landed ? { id: landed.id, html_url: landed.html_url } : await create();
+  }
+  const id = created.id;
   const title = clip(output.title, 255);
   const summary = clip(output.summary, CHECK_OUTPUT_MAX);
   const text = output.text !== undefined ? clip(output.text, CHECK_OUTPUT_MAX) : undefined;
@@ -111,5 +111,5 @@ export async function publishCheckRun(
     }),
   );
   if (failure) throw describeError(failure, { what: 'add check-run annotations', permission: perm });
-  return { id, url: done.data.html_url ?? created.data.html_url ?? undefined, annotationsSent: sent };
+  return { id, url: done.data.html_url ?? created.html_url ?? undefined, annotationsSent: sent };
 }

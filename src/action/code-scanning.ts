@@ -13,12 +13,13 @@ import { call, describeError, GitHubApiError, type GitHubClient } from './github
 export const OUR_TOOLS = ['MCP Container Guard', 'Trivy', 'TruffleHog'] as const;
 /** Upper bound on analyses fetched as SARIF for one baseline (newest per tool and category). */
 export const MAX_BASELINE_ANALYSES = 40;
+const BASELINE_HINT = 'pass a baseline file (the report JSON of a run on the base branch) with the baseline input';
 
 export function uploadApi(gh: GitHubClient, owner: string, repo: string, sleep: (ms: number) => Promise<void>): SarifUploadApi {
   let notFound = 0;
   return {
     async upload(req) {
-      const r = await call({ what: 'upload the SARIF to code scanning', permission: 'security-events: write' }, () =>
+      const r = await call({ what: 'upload the SARIF to code scanning', permission: 'security-events: write', notEnabledHint: 'set upload-sarif: false (the SARIF file is kept in any case)' }, () =>
         gh.rest.codeScanning.uploadSarif({ owner, repo, ...req }),
       );
       if (!r.data.id) throw new GitHubApiError('Could not upload the SARIF to code scanning: GitHub returned no upload id.', r.status, 'other');
@@ -80,7 +81,7 @@ export interface CodeScanningBaseline {
 export async function codeScanningBaseline(gh: GitHubClient, owner: string, repo: string, ref: string, logger: Logger): Promise<CodeScanningBaseline | undefined> {
   const newest = new Map<string, AnalysisSummary>();
   for (const tool of OUR_TOOLS) {
-    const list = (await call({ what: `list code-scanning analyses of ${ref}`, permission: 'security-events: read' }, () =>
+    const list = (await call({ what: `list code-scanning analyses of ${ref}`, permission: 'security-events: read', notEnabledHint: BASELINE_HINT }, () =>
       gh.paginate(gh.rest.codeScanning.listRecentAnalyses, { owner, repo, ref, tool_name: tool, per_page: 100, sort: 'created', direction: 'desc' }),
     )) as AnalysisSummary[];
     for (const a of list) {
@@ -91,7 +92,7 @@ export async function codeScanningBaseline(gh: GitHubClient, owner: string, repo
   }
   let openAlerts = 0;
   for (const tool of OUR_TOOLS) {
-    const alerts = await call({ what: `list open code-scanning alerts of ${ref}`, permission: 'security-events: read' }, () =>
+    const alerts = await call({ what: `list open code-scanning alerts of ${ref}`, permission: 'security-events: read', notEnabledHint: BASELINE_HINT }, () =>
       gh.paginate(gh.rest.codeScanning.listAlertsForRepo, { owner, repo, ref, state: 'open', tool_name: tool, per_page: 100 }),
     );
     openAlerts += alerts.length;
@@ -103,7 +104,7 @@ export async function codeScanningBaseline(gh: GitHubClient, owner: string, repo
   const picked = [...newest.values()].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at)).slice(0, MAX_BASELINE_ANALYSES);
   const entries: Baseline['entries'] = [];
   for (const a of picked) {
-    const r = await call({ what: `download code-scanning analysis ${a.id} as SARIF`, permission: 'security-events: read' }, () =>
+    const r = await call({ what: `download code-scanning analysis ${a.id} as SARIF`, permission: 'security-events: read', notEnabledHint: BASELINE_HINT }, () =>
       gh.request('GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}', {
         owner,
         repo,

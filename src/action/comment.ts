@@ -2,7 +2,7 @@
  * The sticky pull-request comment: one per (workflow, job, target), found by its hidden marker,
  * updated in place (never duplicated on reruns). Lists every comment (per_page 100, paginated).
  */
-import { call, type GitHubClient } from './github.js';
+import { call, GitHubApiError, type GitHubClient } from './github.js';
 import { hasMarker } from '../reporters/index.js';
 
 /** GitHub: "Body is too long (maximum is 65536 characters)" (422) on issue comments. */
@@ -48,8 +48,29 @@ export async function upsertComment(gh: GitHubClient, t: CommentTarget, marker: 
     );
     return { id: r.data.id, url: r.data.html_url, action: 'updated' };
   }
-  const r = await call({ what: `comment on pull request #${t.issueNumber}`, permission: perm }, () =>
-    gh.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body }),
-  );
-  return { id: r.data.id, url: r.data.html_url, action: 'created' };
+  // A POST is not idempotent: a create that timed out or got a 5xx may still have landed. So it is
+  // sent once (no automatic retry); on such a failure the comments are listed again and the create
+  // is repeated only if the marker is still nowhere.
+  const create = (): Promise<CommentResult> =>
+    call({ what: `comment on pull request #${t.issueNumber}`, permission: perm }, async () => {
+      const r = await gh.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body, request: { retries: 0 } });
+      return { id: r.data.id, url: r.data.html_url, action: 'created' as const };
+    });
+  try {
+    return await create();
+  } catch (e) {
+    if (!(e instanceof GitHubApiError) || (e.kind !== 'server' && e.kind !== 'other')) throw e;
+    const again = await call({ what: `list the comments of pull request #${t.issueNumber}`, permission: 'pull-requests: read' }, () =>
+      gh.paginate(gh.rest.issues.listComments, { owner: t.owner, repo: t.repo, issue_number: t.issueNumber, per_page: 100 }),
+    );
+    const landed = findSticky(again, marker);
+    if (landed) {
+      if (landed.body === body) return { id: landed.id, url: landed.html_url, action: 'created' };
+      const r = await call({ what: `update the pull request comment ${landed.id}`, permission: perm }, () =>
+        gh.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: landed.id, body }),
+      );
+      return { id: r.data.id, url: r.data.html_url, action: 'created' };
+    }
+    return await create();
+  }
 }

@@ -62,6 +62,10 @@ export function runContext(env: Record<string, string | undefined>, payload: unk
   if (isPrEvent && pr && pr.headRepo && pr.headRepo.toLowerCase() !== (pr.baseRepo ?? repository).toLowerCase()) {
     readOnly = true;
     readOnlyReason = `pull request from the fork ${pr.headRepo}: GitHub gives this run a read-only token`;
+  } else if (isPrEvent && pr && !pr.headRepo) {
+    // head.repo is null when the fork was deleted: treat it as a fork (never attempt a write)
+    readOnly = true;
+    readOnlyReason = 'pull request whose head repository is unknown (a deleted fork): treated as a fork, read-only';
   } else if (actor === 'dependabot[bot]' && eventName !== 'pull_request_target' && eventName !== 'workflow_run') {
     readOnly = true;
     readOnlyReason = 'Dependabot run: GitHub gives this run a read-only token';

@@ -69,6 +69,8 @@ export interface Operation {
   what: string;
   /** The `permissions:` entry a GITHUB_TOKEN needs for it, e.g. `checks: write`. */
   permission?: string;
+  /** What else the user can do when code scanning is off (403 "not enabled"). */
+  notEnabledHint?: string;
 }
 
 export class GitHubApiError extends Error {
@@ -122,7 +124,7 @@ export function describeError(err: unknown, op: Operation): GitHubApiError {
   }
   if (status === 403) {
     if (/advanced security|code scanning is not enabled|not enabled|code security/i.test(gh)) {
-      return new GitHubApiError(`Could not ${op.what}: code scanning is not enabled for this repository (403 ${gh}). Enable it (Settings → Code security) or set upload-sarif: false; the SARIF file is kept.`, status, 'not-enabled');
+      return new GitHubApiError(`Could not ${op.what}: code scanning is not enabled for this repository (403 ${gh}). Enable it under Settings → Code security${op.notEnabledHint ? `, or ${op.notEnabledHint}` : ''}.`, status, 'not-enabled');
     }
     return new GitHubApiError(`Could not ${op.what}: ${perm} (403 ${gh}).`, status, 'permission');
   }

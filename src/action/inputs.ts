@@ -6,7 +6,8 @@ import { SEVERITIES, type FailOn, type Severity } from '../core/types.js';
 
 export type Tristate = 'auto' | 'true' | 'false';
 export type CommentMode = 'auto' | 'always' | 'never';
-export type Mode = 'full' | 'scan' | 'report';
+export type Mode = 'full' | 'scan' | 'report' | 'discover';
+export type CommentLayout = 'combined' | 'per-target';
 
 export interface ActionInputs {
   githubToken: string;
@@ -35,6 +36,10 @@ export interface ActionInputs {
   summary: boolean;
   mode: Mode;
   artifactDir: string;
+  /** mode: report: the discover matrix; a Dockerfile in it without results is a scanner error. */
+  matrix?: string;
+  /** mode: report over several targets: one combined comment, or one per target. */
+  commentMode: CommentLayout;
   verifySecrets: Tristate;
   trivyVersion?: string;
   trufflehogVersion?: string;
@@ -70,6 +75,8 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   summary: 'true',
   mode: 'full',
   'artifact-dir': 'mcg-results',
+  matrix: '',
+  'comment-mode': 'combined',
   'verify-secrets': 'auto',
   'trivy-version': '',
   'trufflehog-version': '',
@@ -186,8 +193,10 @@ export function readInputs(get: InputReader): ActionInputs {
     annotations: bool(get, 'annotations'),
     comment: oneOf(get, 'comment', ['auto', 'always', 'never'] as const),
     summary: bool(get, 'summary'),
-    mode: oneOf(get, 'mode', ['full', 'scan', 'report'] as const),
+    mode: oneOf(get, 'mode', ['full', 'scan', 'report', 'discover'] as const),
     artifactDir: optional(get, 'artifact-dir') ?? INPUT_DEFAULTS['artifact-dir']!,
+    matrix: optional(get, 'matrix'),
+    commentMode: oneOf(get, 'comment-mode', ['combined', 'per-target'] as const),
     verifySecrets: tristate(get, 'verify-secrets'),
     trivyVersion: version(get, 'trivy-version'),
     trufflehogVersion: version(get, 'trufflehog-version'),
@@ -199,7 +208,7 @@ export function readInputs(get: InputReader): ActionInputs {
     throw new InputError('category', `"${inputs.category}" may hold letters, digits, ".", "_", "-" and "/" only.`);
   }
   if (inputs.checkName !== undefined && inputs.checkName.length > 100) throw new InputError('check-name', 'keep it under 100 characters.');
-  const writes = inputs.mode !== 'scan' && (inputs.checkRun || inputs.comment === 'always' || inputs.uploadSarif === 'true');
+  const writes = inputs.mode !== 'scan' && inputs.mode !== 'discover' && (inputs.checkRun || inputs.comment === 'always' || inputs.uploadSarif === 'true');
   if (writes && token === '') {
     throw new InputError('github-token', 'is empty, but check-run, comment or upload-sarif needs it. Pass github-token: ${{ github.token }} or turn those off.');
   }
@@ -214,8 +223,11 @@ export function checkRunName(inputs: Pick<ActionInputs, 'checkName' | 'dockerfil
   return `MCP Container Guard (${df.join(', ')})`;
 }
 
-/** The `target` of the sticky-comment marker: which image(s) this job reports on. */
-export function reportTarget(inputs: Pick<ActionInputs, 'dockerfiles' | 'image' | 'imageTar'>): string {
+/**
+ * The `target` of the sticky comment (its marker and its title): which image(s) this job reports on.
+ * Taken from the inputs, never from what the scan found, so it stays the same across reruns.
+ */
+export function reportTarget(inputs: Pick<ActionInputs, 'dockerfiles' | 'image' | 'imageTar'>, repository: string): string {
   if (inputs.dockerfiles.length > 0) return inputs.dockerfiles.join(',');
-  return inputs.image ?? inputs.imageTar ?? 'all';
+  return inputs.image ?? inputs.imageTar ?? repository;
 }

@@ -9,13 +9,17 @@ import { dirname, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger, Report } from '../core/types.js';
 import type { Baseline } from '../core/merge.js';
-import { scan } from '../core/scan.js';
+import { loadConfig, scan } from '../core/scan.js';
+import { discover, matrixOf, parseMatrix } from '../core/discover.js';
+import { findArtifactDirs, mergedSarif, mergeReports, targetReport } from '../core/merge-reports.js';
 import { parseBaseline } from '../core/baseline.js';
 import { confine } from '../core/files.js';
 import { reportJson } from '../core/report-io.js';
 import { toSarif } from '../sarif/to-sarif.js';
-import { spawnExec } from '../scanners/exec.js';
-import { cliExtensions } from '../cli/extensions.js';
+import { checkYamlFile, classifyYaml } from '../core/yaml-engine.js';
+import { createPipeline } from '../scanners/setup.js';
+import { actionsExec } from './exec.js';
+import { actionsDownloader, actionsToolCache } from './tools.js';
 import { readInputs, checkRunName, reportTarget, InputError, type ActionInputs } from './inputs.js';
 import { runContext, runUrl, type RunContext } from './context.js';
 import { createClient, GitHubApiError, call, type GitHubClient } from './github.js';
@@ -80,8 +84,17 @@ async function publish(
   ctx: RunContext,
   inputs: ActionInputs,
   report: Report,
-  sarifText: string,
-  pub: { headSha: string; ref: string; prNumber?: number; target: string; checkName: string; changed?: Map<string, Set<number>> },
+  sarifTexts: string[],
+  pub: {
+    headSha: string;
+    ref: string;
+    prNumber?: number;
+    target: string;
+    checkName: string;
+    changed?: Map<string, Set<number>>;
+    /** One sticky comment per entry (default: one for `target` with the whole report). */
+    comments?: { target: string; report: Report }[];
+  },
   logger: Logger,
   state: PublishState,
   second: number,
@@ -112,31 +125,34 @@ async function publish(
     }
   }
 
-  // 2. sticky comment
+  // 2. sticky comment(s): one per (workflow, job, target)
   const wantComment = inputs.comment === 'always' || (inputs.comment === 'auto' && pub.prNumber !== undefined);
   if (wantComment) {
     if (pub.prNumber === undefined) core.warning('comment: always, but this run is not about a pull request; no comment written');
     else {
-      try {
-        const marker = renderers.marker({ workflow: ctx.workflow, job: ctx.job, target: pub.target });
-        const body = renderers.comment(report, {
-          marker,
-          target: pub.target,
-          linkBase: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${pub.headSha}/`,
-          runUrl: runUrl(ctx),
-          maxChars: COMMENT_MAX_CHARS - 1,
-        });
-        const res = await upsertComment(gh, { owner: ctx.owner, repo: ctx.repo, issueNumber: pub.prNumber }, marker, body);
-        state.commentUrl = res.url;
-        logger.info(`Pull request comment ${res.action}: ${res.url}`);
-      } catch (e) {
-        soft(e, inputs.comment === 'always');
+      for (const c of pub.comments ?? [{ target: pub.target, report }]) {
+        try {
+          const marker = renderers.marker({ workflow: ctx.workflow, job: ctx.job, target: c.target });
+          const body = renderers.comment(c.report, {
+            marker,
+            target: c.target,
+            linkBase: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${pub.headSha}/`,
+            runUrl: runUrl(ctx),
+            maxChars: COMMENT_MAX_CHARS - 1,
+          });
+          const res = await upsertComment(gh, { owner: ctx.owner, repo: ctx.repo, issueNumber: pub.prNumber }, marker, body);
+          state.commentUrl ??= res.url;
+          logger.info(`Pull request comment ${res.action}: ${res.url}`);
+        } catch (e) {
+          soft(e, inputs.comment === 'always');
+        }
       }
     }
   }
 
   // 3. code scanning
-  if (inputs.uploadSarif !== 'false') {
+  // several logs when the targets' runs do not fit one upload (distinct categories each)
+  for (const sarifText of inputs.uploadSarif !== 'false' ? sarifTexts : []) {
     try {
       const out = await uploadToCodeScanning(
         gh,
@@ -212,8 +228,56 @@ async function prDiff(gh: GitHubClient | undefined, ctx: RunContext, prNumber: n
   }
 }
 
+interface LoadedArtifacts {
+  report: Report;
+  meta: ArtifactMeta;
+  sarifTexts: string[];
+  /** Per-target comments (comment-mode: per-target over several targets). */
+  comments?: { target: string; report: Report }[];
+}
+
+/**
+ * What mode: report publishes: one artifact (mcg-report.json in artifact-dir), or a download
+ * directory with one subdirectory per scan job (the reusable workflow), merged into one report
+ * with one SARIF category per target. Every artifact is validated; they must name the same
+ * repository, commit and pull request.
+ */
+function loadArtifacts(inputs: ActionInputs, root: string, logger: Logger): LoadedArtifacts {
+  const dirAbs = confine(root, inputs.artifactDir, 'artifact-dir');
+  const expect = inputs.matrix !== undefined ? parseMatrix(inputs.matrix).map((e) => e.dockerfile) : undefined;
+  if (existsSync(join(dirAbs, REPORT_FILE)) && expect === undefined) {
+    const { report, meta } = readArtifacts(root, inputs.artifactDir);
+    return { report, meta, sarifTexts: [`${JSON.stringify(toSarif(report, { category: meta.category ?? undefined }), null, 2)}\n`] };
+  }
+  const dirs = findArtifactDirs([dirAbs]);
+  const loaded = dirs.map((d) => readArtifacts(root, relative(root, d)));
+  const meta = loaded[0]!.meta;
+  for (const [i, l] of loaded.entries()) {
+    const m = l.meta;
+    if (m.repository !== meta.repository || m.headSha !== meta.headSha || m.pr !== meta.pr) {
+      throw new Error(`${relative(root, dirs[i]!)} was written for ${m.repository}@${m.headSha.slice(0, 12)} (PR ${m.pr ?? 'none'}), not ${meta.repository}@${meta.headSha.slice(0, 12)} (PR ${meta.pr ?? 'none'}) like ${relative(root, dirs[0]!)}; refusing to merge them`);
+    }
+  }
+  const merged = mergeReports(
+    loaded.map((l, i) => ({ label: relative(root, dirs[i]!), report: l.report })),
+    { policy: { threshold: inputs.severityThreshold, failOn: inputs.failOn }, expectDockerfiles: expect },
+  );
+  for (const n of merged.notes) logger.warning(n);
+  const category = inputs.category ?? meta.category ?? undefined;
+  const sarif = mergedSarif(merged, { category });
+  logger.info(`Merged ${loaded.length} artifact(s): ${merged.report.targets.length} target(s), ${sarif.categories.length} code-scanning categor${sarif.categories.length === 1 ? 'y' : 'ies'} in ${sarif.logs.length} upload(s)`);
+  const targets = merged.report.targets.map((t) => t.name);
+  const comments = inputs.commentMode === 'per-target' ? targets.map((t) => ({ target: t, report: targetReport(merged, t) })) : [{ target: 'all targets', report: merged.report }];
+  return {
+    report: merged.report,
+    meta: { ...meta, target: 'all targets', checkName: inputs.checkName ?? 'MCP Container Guard' },
+    sarifTexts: sarif.logs.map((l) => `${JSON.stringify(l, null, 2)}\n`),
+    comments,
+  };
+}
+
 async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string, logger: Logger, payload: unknown, second: number): Promise<void> {
-  const { report, meta } = readArtifacts(root, inputs.artifactDir);
+  const { report, meta, sarifTexts, comments } = loadArtifacts(inputs, root, logger);
   if (meta.repository.toLowerCase() !== `${ctx.owner}/${ctx.repo}`.toLowerCase()) {
     throw new Error(`the artifact was written for ${meta.repository}, not ${ctx.owner}/${ctx.repo}; refusing to publish it`);
   }
@@ -238,7 +302,6 @@ async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string
       core.warning(`pull request #${meta.pr} has moved on (head ${pr.data.head.sha.slice(0, 12)}, artifact ${meta.headSha.slice(0, 12)}); publishing for the artifact's commit without a comment`);
     } else prNumber = meta.pr;
   }
-  const sarifText = `${JSON.stringify(toSarif(report, { category: meta.category ?? undefined }), null, 2)}\n`;
   setCountOutputs(report);
   const changed = await prDiff(gh, ctx, prNumber, logger);
   await writeSummary(inputs, report);
@@ -250,7 +313,7 @@ async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string
       ctx,
       inputs,
       report,
-      sarifText,
+      sarifTexts,
       {
         headSha: meta.headSha,
         ref: meta.pr !== null ? `refs/pull/${meta.pr}/head` : meta.baseRef ? `refs/heads/${meta.baseRef}` : ctx.ref,
@@ -258,6 +321,7 @@ async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string
         target: meta.target,
         checkName: inputs.checkName ?? meta.checkName,
         changed,
+        comments,
       },
       logger,
       state,
@@ -265,6 +329,16 @@ async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string
     );
   }
   finish(report, state);
+}
+
+/** mode: discover — the Dockerfiles (dockerfile = globs) as a strategy.matrix for the reusable workflow. */
+function runDiscoverMode(inputs: ActionInputs, root: string, logger: Logger): void {
+  const config = loadConfig(root, inputs.config);
+  const found = discover({ root, dockerfileGlobs: inputs.dockerfiles, context: inputs.context, include: config.include, exclude: config.exclude });
+  const matrix = matrixOf(found.dockerfiles);
+  core.setOutput('matrix', JSON.stringify(matrix));
+  core.setOutput('count', matrix.include.length);
+  logger.info(`${matrix.include.length} Dockerfile(s): ${matrix.include.map((e) => `${e.dockerfile} (${e.target})`).join(', ') || 'none'}`);
 }
 
 export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
@@ -277,6 +351,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const root = ctx.workspace;
     const second = secondMs(env);
     if (inputs.mode === 'report') return await runReportMode(inputs, ctx, root, logger, payload, second);
+    if (inputs.mode === 'discover') return runDiscoverMode(inputs, root, logger);
 
     const canWrite = inputs.githubToken !== '' && !ctx.readOnly && inputs.mode === 'full';
     if (ctx.readOnly) core.notice(`${ctx.readOnlyReason}. No write call is made: results go to the job summary, annotations and ${inputs.artifactDir}/ (publish them from a workflow_run job with mode: report).`);
@@ -305,7 +380,22 @@ export async function run(env: Record<string, string | undefined> = process.env)
         timeoutMs: inputs.timeoutMinutes * 60_000,
         manifests: inputs.manifests,
       },
-      { logger, exec: spawnExec, ...cliExtensions() },
+      {
+        logger,
+        exec: actionsExec,
+        yaml: { classify: classifyYaml, check: checkYamlFile },
+        // build, Trivy, TruffleHog and the image checks; the scanners are resolved from the
+        // version inputs (pinned, SHA-256 verified downloads through the tool cache)
+        imagePipeline: createPipeline({
+          exec: actionsExec,
+          logger,
+          env: process.env,
+          trivyVersion: inputs.trivyVersion,
+          trufflehogVersion: inputs.trufflehogVersion,
+          cache: actionsToolCache,
+          download: actionsDownloader,
+        }),
+      },
     );
     const sarifText = `${JSON.stringify(toSarif(report, { category: inputs.category }), null, 2)}\n`;
     const artifactAbs = confine(root, inputs.artifactDir, 'artifact-dir');
@@ -317,7 +407,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     core.setOutput('report-file', relative(root, reportPath));
     setCountOutputs(report);
 
-    const target = reportTarget(inputs);
+    const target = reportTarget(inputs, `${ctx.owner}/${ctx.repo}`);
     const checkName = checkRunName(inputs);
     if (inputs.mode === 'scan' || ctx.readOnly) {
       const meta: ArtifactMeta = {
@@ -340,7 +430,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     printAnnotations(inputs, report, changed);
     const state: PublishState = { hard: [] };
     if (canWrite && gh) {
-      await publish(gh, ctx, inputs, report, sarifText, { headSha: ctx.sha, ref: ctx.ref, prNumber: ctx.pr?.number, target, checkName, changed }, logger, state, second);
+      await publish(gh, ctx, inputs, report, [sarifText], { headSha: ctx.sha, ref: ctx.ref, prNumber: ctx.pr?.number, target, checkName, changed }, logger, state, second);
     }
     finish(report, state);
   } catch (e) {

@@ -37,13 +37,51 @@ export interface ScanCommand {
   verifySecrets: boolean;
 }
 
-export type Command = ScanCommand | { command: 'rules'; format: 'table' | 'json' } | { command: 'version' } | { command: 'help' };
+export interface DiscoverCommand {
+  command: 'discover';
+  path: string;
+  root?: string;
+  /** Globs selecting the Dockerfiles (repository-relative); empty = the default names. */
+  dockerfiles: string[];
+  context?: string;
+  config?: string;
+  format: 'json' | 'table';
+  output?: string;
+}
+
+export interface MergeCommand {
+  command: 'merge';
+  /** Artifact directories (or download directories holding one subdirectory per artifact). */
+  dirs: string[];
+  sarif?: string;
+  reportJson?: string;
+  format: Format;
+  output?: string;
+  severityThreshold?: Severity;
+  failOn?: FailOn;
+  category?: string;
+  /** The discover matrix (JSON text or @file): every Dockerfile in it must have results. */
+  matrix?: string;
+  color?: boolean;
+}
+
+export type Command =
+  | ScanCommand
+  | DiscoverCommand
+  | MergeCommand
+  | { command: 'rules'; format: 'table' | 'json' }
+  | { command: 'version' }
+  | { command: 'help' };
 
 export const USAGE = `Usage: mcg <command> [options]
 
 Commands:
   scan [path]            Scan Dockerfiles, the built image, compose files, Kubernetes
                          manifests and workflows below path (default: .)
+  discover [path]        Print the Dockerfiles below path as a GitHub Actions matrix
+                         ({"include":[{"target","dockerfile","context"}…]})
+  merge DIR…             Merge the results of several scan jobs (artifact directories)
+                         into one report and one SARIF log
   rules                  List the rule catalog
   --version              Print the version
   --help                 Print this help
@@ -74,6 +112,21 @@ scan options:
   --category C           SARIF category prefix (default mcg)
   --no-color             No colours (NO_COLOR is honoured too)
 
+discover options:
+  --dockerfiles GLOB     Which files are Dockerfiles (repeatable, or comma/newline-separated;
+                         repository-relative globs); default: Dockerfile, *.Dockerfile,
+                         Dockerfile.*, Containerfile
+  --context DIR          Build context for every Dockerfile (default: its directory)
+  --format F             json (default, one line for $GITHUB_OUTPUT) or table
+  --config F, --root DIR, --output F   as for scan
+
+merge options:
+  --sarif F              Write the merged SARIF log to F (when the targets do not fit one
+                         upload, further logs go to F-2.sarif, F-3.sarif …)
+  --report-json F        Write the merged report JSON to F
+  --matrix JSON|@F       The discover matrix: a Dockerfile in it without results fails the merge
+  --format, --output, --severity-threshold, --fail-on, --category, --no-color   as for scan
+
 Exit status: 0 pass, 1 the policy failed, 2 usage, config or tool error.`;
 
 function csvScanners(v: string): { trivy: boolean; trufflehog: boolean } {
@@ -84,6 +137,77 @@ function csvScanners(v: string): { trivy: boolean; trufflehog: boolean } {
   }
   for (const p of parts) if (p !== 'trivy' && p !== 'trufflehog') throw new CliUsageError(`--scanners: unknown scanner "${p}" (use trivy, trufflehog, all or none)`);
   return { trivy: parts.includes('trivy'), trufflehog: parts.includes('trufflehog') };
+}
+
+function parseFailOn(v: string | undefined): FailOn | undefined {
+  if (v !== undefined && v !== 'new' && v !== 'any' && v !== 'never') throw new CliUsageError(`--fail-on must be new, any or never, got "${v}"`);
+  return v;
+}
+
+function parseDiscover(rest: string[]): DiscoverCommand {
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      dockerfiles: { type: 'string', multiple: true },
+      dockerfile: { type: 'string', multiple: true },
+      context: { type: 'string' },
+      config: { type: 'string' },
+      root: { type: 'string' },
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+    },
+  });
+  if (positionals.length > 1) throw new CliUsageError(`discover takes one path, got ${positionals.length}: ${positionals.join(' ')}`);
+  const format = values.format ?? 'json';
+  if (format !== 'json' && format !== 'table') throw new CliUsageError(`--format for discover must be json or table, got "${format}"`);
+  return {
+    command: 'discover',
+    path: positionals[0] ?? '.',
+    root: values.root,
+    dockerfiles: [...(values.dockerfiles ?? []), ...(values.dockerfile ?? [])],
+    context: values.context,
+    config: values.config,
+    format,
+    output: values.output,
+  };
+}
+
+function parseMerge(rest: string[]): MergeCommand {
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      sarif: { type: 'string' },
+      'report-json': { type: 'string' },
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'severity-threshold': { type: 'string' },
+      'fail-on': { type: 'string' },
+      category: { type: 'string' },
+      matrix: { type: 'string' },
+      'no-color': { type: 'boolean' },
+      color: { type: 'boolean' },
+    },
+  });
+  if (positionals.length === 0) throw new CliUsageError('merge needs at least one artifact directory');
+  const format = (values.format ?? 'table') as Format;
+  if (!FORMATS.includes(format)) throw new CliUsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+  return {
+    command: 'merge',
+    dirs: positionals,
+    sarif: values.sarif,
+    reportJson: values['report-json'],
+    format,
+    output: values.output,
+    severityThreshold: values['severity-threshold'] !== undefined ? parseSeverity(values['severity-threshold'], '--severity-threshold') : undefined,
+    failOn: parseFailOn(values['fail-on']),
+    category: values.category,
+    matrix: values.matrix,
+    color: values['no-color'] ? false : values.color ? true : undefined,
+  };
 }
 
 export function parseCli(argv: string[]): Command {
@@ -97,6 +221,8 @@ export function parseCli(argv: string[]): Command {
       if (f !== 'table' && f !== 'json') throw new CliUsageError(`--format for rules must be table or json`);
       return { command: 'rules', format: f };
     }
+    if (cmd === 'discover') return parseDiscover(rest);
+    if (cmd === 'merge') return parseMerge(rest);
     if (cmd !== 'scan') throw new CliUsageError(`unknown command "${cmd}"`);
     const { values, positionals } = parseArgs({
       args: rest,
@@ -139,8 +265,7 @@ export function parseCli(argv: string[]): Command {
       if (eq <= 0) throw new CliUsageError(`--build-arg "${a}" must be KEY=VALUE`);
       buildArgs[a.slice(0, eq)] = a.slice(eq + 1);
     }
-    const failOn = values['fail-on'];
-    if (failOn !== undefined && failOn !== 'new' && failOn !== 'any' && failOn !== 'never') throw new CliUsageError(`--fail-on must be new, any or never, got "${failOn}"`);
+    const failOn = parseFailOn(values['fail-on']);
     let timeoutMinutes: number | undefined;
     if (values['timeout-minutes'] !== undefined) {
       timeoutMinutes = Number(values['timeout-minutes']);
@@ -165,7 +290,7 @@ export function parseCli(argv: string[]): Command {
       sarif: values.sarif,
       reportJson: values['report-json'],
       severityThreshold: values['severity-threshold'] !== undefined ? parseSeverity(values['severity-threshold'], '--severity-threshold') : undefined,
-      failOn: failOn as FailOn | undefined,
+      failOn,
       config: values.config,
       baseline: values.baseline,
       ignoreUnfixed: values['ignore-unfixed'] === true,

@@ -1,10 +1,12 @@
 /**
  * The local CLI (`mcg`): same engine and output as the action, no @actions/* import.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { CliUsageError, parseCli, USAGE, type ScanCommand } from './args.js';
-import { scan, UsageError, type ScanDeps } from '../core/scan.js';
+import { CliUsageError, parseCli, USAGE, type DiscoverCommand, type MergeCommand, type ScanCommand } from './args.js';
+import { loadConfig, scan, UsageError, type ScanDeps } from '../core/scan.js';
+import { discover, matrixOf, parseMatrix, splitList } from '../core/discover.js';
+import { MergeError, mergedSarif, mergeReports, readArtifactReports } from '../core/merge-reports.js';
 import { ConfigError } from '../core/config.js';
 import { PathError } from '../core/files.js';
 import { BaselineError, parseBaseline } from '../core/baseline.js';
@@ -108,7 +110,19 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   const write = (p: string, text: string): void => {
     const out = resolve(io.cwd, p);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, text);
+    // A checked-out repository may hold a symlink where the report goes (report.sarif -> ~/.bashrc):
+    // never write through one. The file is written beside the target and renamed over it.
+    let st: ReturnType<typeof lstatSync> | undefined;
+    try {
+      st = lstatSync(out);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isSymbolicLink()) throw new UsageError(`output "${p}" is a symbolic link: refusing to write through it; remove the link or choose another path`);
+    if (st && !st.isFile()) throw new UsageError(`output "${p}" exists and is not a regular file`);
+    const tmp = `${out}.mcg-${process.pid}.tmp`;
+    writeFileSync(tmp, text, { flag: 'wx' });
+    renameSync(tmp, out);
   };
   if (cmd.output) {
     write(cmd.output, body);
@@ -116,6 +130,86 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   } else io.stdout(body);
   if (cmd.sarif) write(cmd.sarif, sarifText());
   if (cmd.reportJson) write(cmd.reportJson, reportJson(report));
+  return exitCodeFor(report);
+}
+
+function writeOut(io: CliIo, p: string, text: string): void {
+  const out = resolve(io.cwd, p);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, text);
+}
+
+function runDiscover(cmd: DiscoverCommand, io: CliIo): number {
+  const abs = isAbsolute(cmd.path) ? cmd.path : resolve(io.cwd, cmd.path);
+  if (!existsSync(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
+  const root = cmd.root ? resolve(io.cwd, cmd.root) : findRoot(statSync(abs).isDirectory() ? abs : dirname(abs));
+  const config = loadConfig(root, cmd.config !== undefined ? resolve(io.cwd, cmd.config) : undefined);
+  const found = discover({
+    root,
+    path: abs,
+    dockerfileGlobs: splitList(cmd.dockerfiles),
+    context: cmd.context !== undefined ? resolve(io.cwd, cmd.context) : undefined,
+    include: config.include,
+    exclude: config.exclude,
+  });
+  const matrix = matrixOf(found.dockerfiles);
+  let body: string;
+  if (cmd.format === 'json') body = `${JSON.stringify(matrix)}\n`;
+  else {
+    const w = Math.max(6, ...matrix.include.map((e) => e.target.length));
+    const d = Math.max(10, ...matrix.include.map((e) => e.dockerfile.length));
+    body = [`${'target'.padEnd(w)}  ${'dockerfile'.padEnd(d)}  context`, ...matrix.include.map((e) => `${e.target.padEnd(w)}  ${e.dockerfile.padEnd(d)}  ${e.context}`)].join('\n') + '\n';
+  }
+  if (cmd.output) writeOut(io, cmd.output, body);
+  else io.stdout(body);
+  io.stderr(`${matrix.include.length} Dockerfile${matrix.include.length === 1 ? '' : 's'} found${cmd.output ? `; matrix written to ${cmd.output}` : ''}\n`);
+  return 0;
+}
+
+function sarifPartPath(base: string, n: number): string {
+  if (n === 1) return base;
+  return /\.sarif$/i.test(base) ? base.replace(/\.sarif$/i, `-${n}.sarif`) : `${base}-${n}.sarif`;
+}
+
+function runMerge(cmd: MergeCommand, io: CliIo): number {
+  let expect: string[] | undefined;
+  if (cmd.matrix !== undefined) {
+    const text = cmd.matrix.startsWith('@') ? readFileSync(resolve(io.cwd, cmd.matrix.slice(1)), 'utf8') : cmd.matrix;
+    expect = parseMatrix(text).map((e) => e.dockerfile);
+  }
+  const inputs = readArtifactReports(cmd.dirs.map((d) => resolve(io.cwd, d)));
+  const merged = mergeReports(inputs, { policy: { threshold: cmd.severityThreshold, failOn: cmd.failOn }, expectDockerfiles: expect });
+  for (const n of merged.notes) io.stderr(`note: ${n}\n`);
+  const report = merged.report;
+  const sarif = mergedSarif(merged, { category: cmd.category });
+  const sarifText = (i: number): string => `${JSON.stringify(sarif.logs[i], null, 2)}\n`;
+  let body: string;
+  switch (cmd.format) {
+    case 'json':
+      body = reportJson(report);
+      break;
+    case 'sarif':
+      if (sarif.logs.length > 1) throw new UsageError(`the merged results need ${sarif.logs.length} SARIF logs (GitHub takes ${sarif.logs[0]?.runs.length ?? 0} runs per upload at most): write them with --sarif F`);
+      body = sarifText(0);
+      break;
+    case 'markdown':
+      body = renderMarkdown(report);
+      break;
+    default: {
+      const color = cmd.color ?? (io.isTTY && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb');
+      body = renderTable(report, { color: cmd.output ? false : color });
+    }
+  }
+  if (cmd.output) {
+    writeOut(io, cmd.output, body);
+    io.stderr(`${report.reason} — ${report.counts.total} finding(s) from ${inputs.length} artifact(s); ${cmd.format} written to ${cmd.output}\n`);
+  } else io.stdout(body);
+  if (cmd.sarif) {
+    const paths = sarif.logs.map((_, i) => sarifPartPath(cmd.sarif!, i + 1));
+    paths.forEach((p, i) => writeOut(io, p, sarifText(i)));
+    io.stderr(`SARIF: ${sarif.categories.length} categor${sarif.categories.length === 1 ? 'y' : 'ies'} in ${paths.join(', ')}\n`);
+  }
+  if (cmd.reportJson) writeOut(io, cmd.reportJson, reportJson(report));
   return exitCodeFor(report);
 }
 
@@ -135,13 +229,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'scan':
         return await runScan(cmd, io);
+      case 'discover':
+        return runDiscover(cmd, io);
+      case 'merge':
+        return runMerge(cmd, io);
     }
   } catch (e) {
     if (e instanceof CliUsageError) {
       io.stderr(`mcg: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof ConfigError || e instanceof UsageError || e instanceof PathError || e instanceof BaselineError) {
+    if (e instanceof ConfigError || e instanceof UsageError || e instanceof PathError || e instanceof BaselineError || e instanceof MergeError) {
       io.stderr(`mcg: ${e.message}\n`);
       return 2;
     }

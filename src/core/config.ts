@@ -101,7 +101,13 @@ export function parseConfig(file: string, text: string): McgConfig {
     const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
     throw new ConfigError(`${file}:${line}: invalid YAML: ${e.message.split('\n')[0]}`, file, line);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    // yaml refuses alias expansion beyond maxAliasCount (a "billion laughs" file) with a plain Error
+    throw new ConfigError(`${file}:1: the YAML cannot be loaded: ${(e as Error).message}`, file, 1);
+  }
   const errors = validate(data);
   if (errors.length > 0) {
     // the most specific error first

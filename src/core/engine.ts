@@ -6,6 +6,7 @@ import type { Finding, RuleHit, RuleMeta, Severity } from './types.js';
 import { parseDockerfile, finalStage, type DockerfileModel } from './dockerfile/model.js';
 import type { BuildContextInfo, DockerfileRule, ImageFacts } from '../rules/types.js';
 import { ruleDocsUrl } from './meta.js';
+import { sha256Hex } from './fingerprint.js';
 import { meta as unreadable } from '../rules/meta/MCG991-unreadable-input.js';
 
 /** Per-rule settings from `.mcg.yml` `rules:`. */
@@ -24,6 +25,11 @@ export function ruleSeverity(settings: RuleSettings | undefined, meta: RuleMeta,
   return hit?.severity ?? meta.severity;
 }
 
+/** What a finding carries of its rule hit's key: a digest, so that no instruction text (and no secret in it) reaches any output. */
+export function fingerprintKeyDigest(key: string): string {
+  return `k:${sha256Hex(key).slice(0, 32)}`;
+}
+
 export function hitToFinding(meta: RuleMeta, hit: RuleHit, path: string, target: string, settings?: RuleSettings): Finding {
   return {
     ruleId: meta.id,
@@ -39,7 +45,8 @@ export function hitToFinding(meta: RuleMeta, hit: RuleHit, path: string, target:
       evidence: hit.evidence,
     },
     fingerprint: '',
-    fingerprintKey: hit.key,
+    // only a digest: the key holds instruction text, which may hold a secret (DESIGN §3)
+    fingerprintKey: fingerprintKeyDigest(hit.key),
     target,
     fix: meta.fix,
     helpUri: ruleDocsUrl(meta.id),

@@ -32,16 +32,22 @@ export interface MergeInput {
 
 const SOURCE_ORDER = { mcg: 0, trivy: 1, trufflehog: 2 } as const;
 
+// The same order as String#localeCompare without arguments (ECMA-402 defines both through a
+// default Intl.Collator), without building a collator per comparison: sorting 100,000 findings
+// makes millions of comparisons.
+const collator = new Intl.Collator().compare;
+const collate = (a: string, b: string): number => (a === b ? 0 : collator(a, b));
+
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.target.localeCompare(b.target) ||
-    a.location.path.localeCompare(b.location.path) ||
+    collate(a.target, b.target) ||
+    collate(a.location.path, b.location.path) ||
     a.location.startLine - b.location.startLine ||
     severityRank(b.severity) - severityRank(a.severity) ||
     SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.fingerprintKey.localeCompare(b.fingerprintKey) ||
-    a.message.localeCompare(b.message)
+    collate(a.ruleId, b.ruleId) ||
+    collate(a.fingerprintKey, b.fingerprintKey) ||
+    collate(a.message, b.message)
   );
 }
 

@@ -3,18 +3,17 @@
  * build the image and run the scanners), then merge into a Report. Shared by the CLI and the action.
  */
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import picomatch from 'picomatch';
+import { join } from 'node:path';
 import type { Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
 import { checkDockerfile, inputErrorFinding, type RuleSettings } from './engine.js';
 import { dockerfileRules } from '../rules/index.js';
-import { confine, listContext, readTextFile, repoPath, walk } from './files.js';
+import { confine, listContext, readTextFile, repoPath } from './files.js';
+import { discover, type DockerfileTarget } from './discover.js';
 import { makeBuildContext } from './build-context.js';
 import { ConfigError, defaultConfig, parseConfig, type McgConfig } from './config.js';
 import { mergeFindings, type Baseline } from './merge.js';
 import { DEFAULT_POLICY } from './policy.js';
 import type { BuildContextInfo, ImageFacts } from '../rules/types.js';
-import type { DockerfileModel } from './dockerfile/model.js';
 
 export interface ScanOptions {
   /** Workspace root (absolute). Every path is confined to it. */
@@ -23,6 +22,8 @@ export interface ScanOptions {
   path?: string;
   /** Explicit Dockerfiles (relative to root); default: discovered below `path`. */
   dockerfiles?: string[];
+  /** Globs (repository-relative) selecting the Dockerfiles instead of the default names. */
+  dockerfileGlobs?: string[];
   /** Build context for explicit Dockerfiles (default: the Dockerfile's directory). */
   context?: string;
   buildTarget?: string;
@@ -77,25 +78,7 @@ export interface YamlChecker {
   };
 }
 
-export interface DockerfileTarget {
-  name: string;
-  /** Repository-relative path of the Dockerfile. */
-  dockerfile: string;
-  /** Repository-relative context directory. */
-  context: string;
-  model?: DockerfileModel;
-  text?: string;
-}
-
-const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|^.+\.(Dockerfile|dockerfile|Containerfile)$/;
-
-export function isDockerfileName(name: string): boolean {
-  return DOCKERFILE_NAME.test(name) && !name.endsWith('.dockerignore') && !/\.(md|txt|orig|bak|swp)$/.test(name);
-}
-
-const YAML_NAME = /\.ya?ml$/i;
-
-export class UsageError extends Error {}
+export { isDockerfileName, UsageError, type DockerfileTarget } from './discover.js';
 
 export function loadConfig(root: string, configPath?: string): McgConfig {
   const rel = configPath ?? (existsSync(join(root, '.mcg.yml')) ? '.mcg.yml' : existsSync(join(root, '.mcg.yaml')) ? '.mcg.yaml' : undefined);
@@ -134,11 +117,6 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     threshold: opts.severityThreshold ?? config.severityThreshold ?? DEFAULT_POLICY.threshold,
     failOn: opts.failOn ?? config.failOn ?? DEFAULT_POLICY.failOn,
   };
-  const scanRoot = confine(root, opts.path ?? '.', 'scan path');
-  if (!existsSync(scanRoot)) throw new UsageError(`scan path "${opts.path}" does not exist`);
-  const include = config.include.length > 0 ? picomatch(config.include, { dot: true }) : undefined;
-  const exclude = config.exclude.length > 0 ? picomatch(config.exclude, { dot: true }) : undefined;
-  const wanted = (rel: string): boolean => (!include || include(rel)) && !exclude?.(rel);
 
   const findings: Finding[] = [];
   const fileLines = new Map<string, string[]>();
@@ -155,36 +133,23 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
   };
 
   // 1. Discover
-  const dockerfiles: DockerfileTarget[] = [];
-  const yamlFiles: string[] = [];
-  if (opts.dockerfiles && opts.dockerfiles.length > 0) {
-    for (const d of opts.dockerfiles) {
-      const abs = confine(root, d, 'dockerfile');
-      if (!existsSync(abs)) throw new UsageError(`Dockerfile "${d}" does not exist`);
-      const ctx = opts.context !== undefined ? confine(root, opts.context, 'context') : dirname(abs);
-      const rel = repoPath(root, abs);
-      dockerfiles.push({ name: rel, dockerfile: rel, context: repoPath(root, ctx) });
-    }
-  }
-  const isFile = statSync(scanRoot).isFile();
-  const discovered = isFile ? [scanRoot] : walk(scanRoot);
-  for (const abs of discovered) {
-    const rel = repoPath(root, abs);
-    if (!wanted(rel)) continue;
-    const name = basename(abs);
-    if (!opts.dockerfiles?.length && isDockerfileName(name)) {
-      const ctx = opts.context !== undefined ? confine(root, opts.context, 'context') : dirname(abs);
-      dockerfiles.push({ name: rel, dockerfile: rel, context: repoPath(root, ctx) });
-    } else if (opts.manifests !== false && YAML_NAME.test(name) && deps.yaml && !/^\.mcg\.ya?ml$/.test(name)) {
-      yamlFiles.push(abs);
-    }
-  }
-  dockerfiles.sort((a, b) => a.dockerfile.localeCompare(b.dockerfile));
+  const { dockerfiles, yamlFiles } = discover({
+    root,
+    path: opts.path,
+    dockerfiles: opts.dockerfiles,
+    dockerfileGlobs: opts.dockerfileGlobs,
+    context: opts.context,
+    include: config.include,
+    exclude: config.exclude,
+    yaml: opts.manifests !== false && deps.yaml !== undefined,
+  });
 
   // 2. Dockerfiles (static, and with the image when a pipeline is given)
   const contextCache = new Map<string, string[]>();
   const mcgStatus: ScannerStatus = { name: 'mcg', status: 'ran' };
   const t0 = Date.now();
+  // the image pipeline reports its own scanners' times; mcg's own time excludes it
+  let pipelineMs = 0;
   for (const t of dockerfiles) {
     const abs = join(root, t.dockerfile);
     const r = readTextFile(abs);
@@ -207,7 +172,9 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
           error: true,
         });
       } else {
+        const p0 = Date.now();
         const res = await deps.imagePipeline.run(t, opts, config);
+        pipelineMs += Date.now() - p0;
         findings.push(...res.findings);
         for (const s of res.scanners) scanners.push(s);
         Object.assign(targets[targets.length - 1]!, res.info);
@@ -240,14 +207,14 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
       continue;
     }
     yamlChecked++;
-    if (r.warning) inputError(rel, r.warning.line, r.warning.message, 'repository');
+    // non-UTF-8 bytes (U+FFFD after decoding) are reported by the YAML engine at their line
     fileLines.set(rel, r.lines);
     const res = deps.yaml!.check({ path: rel, text: r.text, kind, target: 'repository' }, config.rules);
     for (const n of res.notes) deps.logger.info(n);
     for (const f of res.findings) if (f.ruleId === 'MCG991') inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
     findings.push(...res.findings);
   }
-  mcgStatus.durationMs = Date.now() - t0;
+  mcgStatus.durationMs = Date.now() - t0 - pipelineMs;
   scanners.unshift(mcgStatus);
   if (!opts.build && !opts.image && !opts.imageTar) {
     const why = 'static checks only (--no-build)';

@@ -62,10 +62,25 @@ export function inlineSuppressions(path: string, lines: readonly string[]): Map<
   return out;
 }
 
+// Compiled glob matchers, per pattern: picomatch.isMatch compiles its pattern on every call, and
+// merge asks (findings × ignore entries) times. Patterns come from one config, so the map stays small;
+// it is cleared past a bound all the same.
+const matchers = new Map<string, (s: string) => boolean>();
+function globMatch(s: string, pattern: string, dot: boolean): boolean {
+  const key = `${dot ? 'd' : 'n'}\u0000${pattern}`;
+  let m = matchers.get(key);
+  if (!m) {
+    if (matchers.size > 10_000) matchers.clear();
+    m = picomatch(pattern, dot ? { dot: true } : { nocase: false });
+    matchers.set(key, m);
+  }
+  return m(s);
+}
+
 function idMatches(pattern: string, id: string): boolean {
   if (pattern === id) return true;
   if (!pattern.includes('*')) return false;
-  return picomatch.isMatch(id, pattern, { nocase: false });
+  return globMatch(id, pattern, false);
 }
 
 function daysBetween(a: Date, b: Date): number {
@@ -145,8 +160,8 @@ export function applySuppressions(
     const e = active.find(
       (x) =>
         idMatches(x.id, f.ruleId) &&
-        (x.path === undefined || picomatch.isMatch(f.location.path, x.path, { dot: true })) &&
-        (x.target === undefined || x.target === f.target || picomatch.isMatch(f.target, x.target, { dot: true })),
+        (x.path === undefined || globMatch(f.location.path, x.path, true)) &&
+        (x.target === undefined || x.target === f.target || globMatch(f.target, x.target, true)),
     );
     if (e) {
       f.suppressed = { kind: 'external', justification: e.reason || '(no reason given)', where: e.where, owner: e.owner, expires: e.expires };

@@ -3,6 +3,7 @@
  * `<category>/<target>/`, rules with GitHub's properties, repo-relative locations, partial
  * fingerprints and suppressions; GitHub's limits enforced before anything is written.
  */
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type * as sarif from 'sarif';
 import { securitySeverity, SEVERITY_TABLE, severityRank } from '../core/severity.js';
@@ -44,7 +45,10 @@ function clip(s: string, n: number): string {
 
 /** Category-safe target label: keeps `/` (GitHub splits the category at the last one). */
 export function targetSlug(target: string): string {
-  return target.replace(/[^A-Za-z0-9._/-]+/g, '-').replace(/^\/+|\/+$/g, '') || 'default';
+  const slug = target.replace(/[^A-Za-z0-9._/-]+/g, '-').replace(/^\/+|\/+$/g, '') || 'default';
+  // Two targets must never share a category (GitHub rejects an upload with two runs of one tool
+  // and category): when characters were replaced, a short hash of the real name keeps them apart.
+  return slug === target ? slug : `${slug}-${createHash('sha256').update(target).digest('hex').slice(0, 8)}`;
 }
 
 function ruleFor(source: Source, id: string, sample: Finding, severity: Severity, cvss: number | undefined): sarif.ReportingDescriptor {
@@ -81,6 +85,16 @@ function ruleFor(source: Source, id: string, sample: Finding, severity: Severity
   };
 }
 
+/**
+ * A repository-relative path as a SARIF `uri` (a URI reference): each segment percent-encoded, so
+ * that spaces, `%`, `#`, `?`, `:` and non-ASCII names stay valid and point at the same file.
+ * Invalid UTF-16 (a lone surrogate) becomes U+FFFD rather than an exception.
+ */
+export function pathToUri(path: string): string {
+  const wellFormed = path.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return wellFormed.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
+}
+
 function resultFor(f: Finding, ruleIndex: number, withBaseline: boolean): sarif.Result {
   const region: sarif.Region = { startLine: f.location.startLine };
   if (f.location.endLine && f.location.endLine >= f.location.startLine) region.endLine = f.location.endLine;
@@ -92,7 +106,7 @@ function resultFor(f: Finding, ruleIndex: number, withBaseline: boolean): sarif.
     ruleIndex,
     level: SEVERITY_TABLE[f.severity].sarifLevel,
     message: { text },
-    locations: [{ physicalLocation: { artifactLocation: { uri: f.location.path, uriBaseId: '%SRCROOT%' }, region } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(f.location.path), uriBaseId: '%SRCROOT%' }, region } }],
     partialFingerprints: partialFingerprints(f),
     properties: {
       severity: f.severity,
@@ -220,6 +234,21 @@ export function gzipSize(log: sarif.Log): number {
   return gzipSync(JSON.stringify(log)).length;
 }
 
+/**
+ * Whether the log fits in `maxBytes` once gzipped. A log whose plain JSON is already under the
+ * limit fits (deflate adds at most a few bytes per 16 KiB block and a header), so it is not
+ * compressed at all; a larger one is compressed at the fastest level, whose output is larger
+ * than the default level's in practice: the check errs on the safe side and costs a fraction of
+ * the time (100,000 findings are ~85 MB of JSON).
+ */
+function fitsGzip(log: sarif.Log, maxBytes: number): boolean {
+  const text = JSON.stringify(log);
+  // UTF-8 takes at most 3 bytes per UTF-16 unit
+  const bytes = text.length * 3 <= maxBytes ? text.length * 3 : Buffer.byteLength(text);
+  if (bytes + (bytes >> 10) + 1024 <= maxBytes) return true;
+  return gzipSync(text, { level: 1 }).length <= maxBytes;
+}
+
 /** Builds the SARIF log of a report, within GitHub's limits (trimming lowest severity first, and saying so). */
 export function toSarif(report: Report, opts: SarifOptions = {}): sarif.Log {
   const { groups, folded } = groupRuns(report);
@@ -233,7 +262,7 @@ export function toSarif(report: Report, opts: SarifOptions = {}): sarif.Log {
       runs: groups.map((g) => buildRun(g, report, opts, cap, notes)),
     };
     const largest = Math.max(0, ...groups.map((g) => g.findings.length));
-    if (largest === 0 || gzipSize(log) <= maxBytes) return log;
+    if (largest === 0 || fitsGzip(log, maxBytes)) return log;
     if (cap <= 1) return log;
     cap = Math.max(1, Math.floor(Math.min(cap, largest) * 0.8));
   }

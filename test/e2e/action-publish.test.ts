@@ -4,7 +4,7 @@
  * OpenAPI description. Static scans only (build: false): no Docker needed.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeGitHub } from '../support/fake-github.js';
@@ -146,6 +146,17 @@ describe('same-repository pull request', () => {
     expect([...fake.checkRuns.values()][0]).toMatchObject({ conclusion: 'success', status: 'completed' });
   });
 
+  it('compose files are checked too (manifests: true), and not with manifests: false', async () => {
+    const ws = workspace(PASSING);
+    writeFileSync(join(ws, 'docker-compose.yml'), 'services:\n  mcp:\n    image: acme/mcp:1.0\n    privileged: true\n');
+    const r = await runAction({ workspace: ws, apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, comment: 'never', 'upload-sarif': 'false' } });
+    expect(r.code, explain(r)).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=docker-compose\.yml,line=4,.*MCG101/m);
+    expect([...fake.checkRuns.values()][0]!.annotations.some((a) => a['path'] === 'docker-compose.yml')).toBe(true);
+    const off = await runAction({ workspace: ws, apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, manifests: 'false', comment: 'never', 'upload-sarif': 'false', 'check-run': 'false' } });
+    expect(off.code, explain(off)).toBe(0);
+  });
+
   it('fail-on: never → neutral conclusion when findings would fail, exit 0', async () => {
     const r = await runAction({ workspace: workspace(FAILING), apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, 'fail-on': 'never' } });
     expect(r.code, explain(r)).toBe(0);
@@ -278,12 +289,14 @@ describe('GitHub failures', () => {
     expect(r.stdout).toMatch(/answered 500/);
   });
 
-  it('500 after retries on an explicitly requested comment fails a passing run', async () => {
+  it('500 on an explicitly requested comment fails a passing run (no duplicate on the way)', async () => {
     fake.fail({ operationId: 'issues/create-comment', status: 500, times: Infinity });
     const r = await runAction({ ...pr(), inputs: { ...STATIC, comment: 'always' } });
     expect(r.code, explain(r)).toBe(1);
     expect(r.stdout).toMatch(/publishing failed/);
-    expect(fake.requests.filter((q) => q.operationId === 'issues/create-comment').length).toBe(4); // 1 + 3 retries
+    // a create is never blindly retried: once, then again only after checking it did not land
+    expect(fake.requests.filter((q) => q.operationId === 'issues/create-comment').length).toBe(2);
+    expect(fake.comments).toHaveLength(0);
   });
 
   it('422 carries GitHub\'s message', async () => {
@@ -328,5 +341,93 @@ describe('GitHub failures', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/::error::Input "fail-on"/);
     expect(fake.requests).toEqual([]);
+  });
+});
+
+describe('reusable workflow: discover → one scan job per Dockerfile → one report', () => {
+  function monorepo(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'mcg-mono-'));
+    for (const [name, text] of [
+      ['alpha', FAILING],
+      ['beta', PASSING],
+      ['gamma', PASSING],
+    ] as const) {
+      mkdirSync(join(dir, 'servers', name), { recursive: true });
+      writeFileSync(join(dir, 'servers', name, 'Dockerfile'), text);
+    }
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs', 'Dockerfile'), PASSING); // not selected by the glob
+    return dir;
+  }
+
+  async function scanLegs(ws: string): Promise<{ matrix: string; entries: { target: string; dockerfile: string; context: string }[] }> {
+    const d = await runAction({ workspace: ws, apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { mode: 'discover', dockerfile: 'servers/*/Dockerfile' } });
+    expect(d.code, explain(d)).toBe(0);
+    const matrix = d.outputs['matrix']!;
+    const entries = (JSON.parse(matrix) as { include: { target: string; dockerfile: string; context: string }[] }).include;
+    expect(entries).toEqual([
+      { target: 'servers-alpha', dockerfile: 'servers/alpha/Dockerfile', context: 'servers/alpha' },
+      { target: 'servers-beta', dockerfile: 'servers/beta/Dockerfile', context: 'servers/beta' },
+      { target: 'servers-gamma', dockerfile: 'servers/gamma/Dockerfile', context: 'servers/gamma' },
+    ]);
+    expect(d.outputs['count']).toBe('3');
+    for (const e of entries) {
+      const r = await runAction({
+        workspace: ws,
+        apiUrl: fake.url,
+        event: 'pull_request',
+        payload: prPayload('acme/mcp-server'),
+        inputs: { ...STATIC, mode: 'scan', dockerfile: e.dockerfile, context: e.context, 'artifact-dir': `mcg-results/${e.target}`, category: 'mcg' },
+      });
+      expect(r.code, explain(r)).toBe(e.target === 'servers-alpha' ? 1 : 0);
+    }
+    expect(fake.writes()).toEqual([]); // scan jobs write nothing to GitHub
+    return { matrix, entries };
+  }
+
+  it('merges the artifacts: one check run, one SARIF upload with a category per Dockerfile, one comment per target', async () => {
+    const ws = monorepo();
+    const { matrix } = await scanLegs(ws);
+    fake.pulls.set(7, { headSha: HEAD, baseRef: 'main', headRepo: 'acme/mcp-server' });
+    const rep = await runAction({
+      workspace: ws,
+      apiUrl: fake.url,
+      event: 'pull_request',
+      payload: prPayload('acme/mcp-server'),
+      inputs: { mode: 'report', 'artifact-dir': 'mcg-results', matrix, 'comment-mode': 'per-target' },
+      env: { GITHUB_REF: 'refs/pull/7/merge' },
+    });
+    expect(rep.code, explain(rep)).toBe(1);
+    expect(rep.outputs['result']).toBe('fail');
+    const runs = [...fake.checkRuns.values()];
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ name: 'MCP Container Guard', head_sha: HEAD, conclusion: 'failure' });
+    const up = uploadedSarif();
+    expect(sarifErrors(up.log)).toEqual([]);
+    const ids = (up.log as { runs: { automationDetails: { id: string } }[] }).runs.map((x) => x.automationDetails.id);
+    expect(new Set(ids.map((i) => i.slice(0, i.lastIndexOf('/'))))).toEqual(new Set(['mcg/servers/alpha/Dockerfile', 'mcg/servers/beta/Dockerfile', 'mcg/servers/gamma/Dockerfile']));
+    const comments = fake.commentsOn(7);
+    expect(comments).toHaveLength(3);
+    expect(comments.filter((c) => c.body.includes('servers/alpha/Dockerfile'))).not.toHaveLength(0);
+    expect(rep.stdout).not.toContain('abc1');
+  });
+
+  it('one combined comment, and a Dockerfile whose scan job left nothing fails closed', async () => {
+    const ws = monorepo();
+    const { matrix } = await scanLegs(ws);
+    rmSync(join(ws, 'mcg-results', 'servers-alpha'), { recursive: true });
+    fake.pulls.set(7, { headSha: HEAD, baseRef: 'main', headRepo: 'acme/mcp-server' });
+    const rep = await runAction({
+      workspace: ws,
+      apiUrl: fake.url,
+      event: 'pull_request',
+      payload: prPayload('acme/mcp-server'),
+      inputs: { mode: 'report', 'artifact-dir': 'mcg-results', matrix },
+      env: { GITHUB_REF: 'refs/pull/7/merge' },
+    });
+    expect(rep.code, explain(rep)).toBe(1);
+    expect(rep.stdout).toMatch(/no scan results for servers\/alpha\/Dockerfile/);
+    expect(fake.commentsOn(7)).toHaveLength(1);
+    expect(Number(rep.outputs['critical'])).toBe(1);
   });
 });

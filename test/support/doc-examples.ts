@@ -7,6 +7,8 @@ import type { Finding, RuleMeta } from '../../src/core/types.js';
 import { checkDockerfile } from '../../src/core/engine.js';
 import { dockerfileRules } from '../../src/rules/index.js';
 import { makeBuildContext } from '../../src/core/build-context.js';
+import { checkYamlFile, type YamlRuleKind } from '../../src/core/yaml-engine.js';
+import { defaultPaths } from './yaml-rule-table.js';
 import { checkImage } from '../../src/rules/image/index.js';
 import { imageDescFromAttrs, imageRuleContext } from './image-rule-table.js';
 
@@ -37,11 +39,23 @@ export const exampleRunners: Record<string, (meta: RuleMeta, ex: DocExample) => 
       : undefined;
     return checkDockerfile({ path: 'Dockerfile', text: ex.body, target: 'Dockerfile', context }, dockerfileRules).findings;
   },
+  compose: (_meta, ex) => runYamlExample('compose', ex),
+  k8s: (_meta, ex) => runYamlExample('k8s', ex),
+  workflow: (_meta, ex) => runYamlExample('workflow', ex),
   /** Image rules: the fence's attributes describe the built image (see test/support/image-rule-table.ts). */
   image(_meta, ex) {
     return checkImage(imageRuleContext(ex.body, imageDescFromAttrs(ex.attrs)), 'Dockerfile');
   },
 };
+
+/** YAML examples run through the whole engine; one that does not parse fails the test loudly. */
+function runYamlExample(kind: YamlRuleKind, ex: DocExample): Finding[] {
+  const path = ex.attrs['path'] ?? defaultPaths[kind];
+  const res = checkYamlFile({ path, text: ex.body, kind, target: path });
+  const broken = res.findings.filter((f) => f.ruleId === 'MCG991');
+  if (broken.length > 0) throw new Error(`docs example does not parse: ${broken.map((f) => f.message).join('; ')}`);
+  return res.findings;
+}
 
 export function runExample(meta: RuleMeta, ex: DocExample): Finding[] {
   const runner = exampleRunners[meta.kind];

@@ -46,6 +46,8 @@ export interface Failure {
   times?: number;
   /** Answer only after this many milliseconds (a slow or hung GitHub). */
   delayMs?: number;
+  /** Carry the request out, then answer with the failure (a write that landed but whose answer was lost). */
+  landed?: boolean;
 }
 
 export interface CheckRunState {
@@ -359,6 +361,7 @@ export class FakeGitHub {
             await new Promise((r) => setTimeout(r, f.delayMs));
             if (req.socket.destroyed) return; // the client gave up: nothing is answered
           }
+          if (f.landed) this.route(op.operationId, params, query, body, req);
           answer = new HttpAnswer(f.status, f.body ?? { message: `status ${f.status}`, documentation_url: 'https://docs.github.com/rest' }, f.headers);
         } else {
           try {
@@ -541,6 +544,10 @@ export class FakeGitHub {
           if (annotations) c.annotations.push(...annotations);
         }
         return this.ok(id, 200, this.checkRunJson(c));
+      }
+      case 'checks/list-for-ref': {
+        const runs = [...this.checkRuns.values()].filter((c) => c.head_sha === p['ref'] && (!query['check_name'] || c.name === query['check_name']));
+        return this.ok(id, 200, { total_count: runs.length, check_runs: runs.map((c) => this.checkRunJson(c)) });
       }
       case 'issues/list-comments': {
         const list = this.commentsOn(Number(p['issue_number'])).map((c) => this.commentJson(c));

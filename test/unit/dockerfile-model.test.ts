@@ -109,7 +109,8 @@ describe('parseDockerfile: structure', () => {
     expect(run!.rest).toBe('apk add curl');
     expect(argvs(runScript(run!))).toEqual([['apk', 'add', 'curl']]);
     expect(link!.flags).toEqual({ link: [''] });
-    expect(normalizedText(copy!)).toBe('COPY --from=nginx:1.25 --chown=1000:1000 /etc/nginx /etc/nginx');
+    // versions and numeric ids are masked so that fingerprints survive version bumps
+    expect(normalizedText(copy!)).toBe('COPY --from=nginx:<v> --chown=<v> /etc/nginx /etc/nginx');
     expect(normalizedText(copy!)).not.toBe(normalizedText(parse('FROM a\nCOPY --from=other /etc/nginx /etc/nginx\n').stages[0]!.instructions[0]!));
   });
 

@@ -34,6 +34,13 @@ describe('runContext', () => {
     expect(c.readOnlyReason).toContain('mallory/mcp-server');
   });
 
+  it('deleted fork (head.repo null): read-only', () => {
+    const payload = pr('x') as { pull_request: { head: { repo: unknown } } };
+    payload.pull_request.head.repo = null;
+    const c = runContext({ ...env, GITHUB_EVENT_NAME: 'pull_request' }, payload);
+    expect(c.readOnly).toBe(true);
+  });
+
   it('Dependabot: read-only', () => {
     const c = runContext({ ...env, GITHUB_ACTOR: 'dependabot[bot]', GITHUB_EVENT_NAME: 'pull_request' }, pr('acme/mcp-server'));
     expect(c.readOnly).toBe(true);

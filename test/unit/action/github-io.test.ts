@@ -1,7 +1,8 @@
 /** The GitHub I/O of the action against the fake GitHub (every request/response checked against GitHub's OpenAPI). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, GitHubApiError, type GitHubClient } from '../../../src/action/github.js';
-import { publishCheckRun, type CheckAnnotation } from '../../../src/action/check-run.js';
+import { publishCheckRun } from '../../../src/action/check-run.js';
+import type { CheckRunAnnotation as CheckAnnotation } from '../../../src/reporters/check-run.js';
 import { upsertComment } from '../../../src/action/comment.js';
 import { codeScanningBaseline, uploadToCodeScanning } from '../../../src/action/code-scanning.js';
 import { SarifProcessingError } from '../../../src/sarif/upload.js';
@@ -66,11 +67,27 @@ describe('check run', () => {
     expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });
   });
 
-  it('retries a 5xx and succeeds', async () => {
-    fake.fail({ operationId: 'checks/create', status: 502, times: 2 });
+  it('retries a 5xx on an update and succeeds', async () => {
+    fake.fail({ operationId: 'checks/update', status: 502, times: 2 });
     const res = await publishCheckRun(gh, target, { title: 't', summary: 's', annotations: [] }, 'success', logger);
     expect(fake.checkRuns.get(res.id)!.conclusion).toBe('success');
-    expect(fake.requests.filter((r) => r.operationId === 'checks/create').map((r) => r.status)).toEqual([502, 502, 201]);
+    expect(fake.requests.filter((r) => r.operationId === 'checks/update').map((r) => r.status)).toEqual([502, 502, 200]);
+  });
+
+  it('a create that failed without landing is sent once more', async () => {
+    fake.fail({ operationId: 'checks/create', status: 502 });
+    const res = await publishCheckRun(gh, target, { title: 't', summary: 's', annotations: [] }, 'success', logger);
+    expect(fake.checkRuns.get(res.id)!.conclusion).toBe('success');
+    expect(fake.requests.filter((r) => r.operationId === 'checks/create').map((r) => r.status)).toEqual([502, 201]);
+    expect(fake.checkRuns.size).toBe(1);
+  });
+
+  it('a create whose answer was lost is adopted, not duplicated (no orphan left in progress)', async () => {
+    fake.fail({ operationId: 'checks/create', status: 504, landed: true });
+    const res = await publishCheckRun(gh, target, { title: 't', summary: 's', annotations: annotations(3) }, 'failure', logger);
+    expect(fake.checkRuns.size).toBe(1);
+    expect(fake.checkRuns.get(res.id)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(fake.checkRuns.get(res.id)!.annotations).toHaveLength(3);
   });
 
   it('honours a secondary rate limit (Retry-After) and retries', async () => {
@@ -123,6 +140,23 @@ describe('sticky comment', () => {
     const lists = fake.requests.filter((r) => r.operationId === 'issues/list-comments');
     expect(lists.every((r) => r.query['per_page'] === '100')).toBe(true);
     expect(lists.some((r) => r.query['page'] === '2')).toBe(true);
+  });
+
+  it('a create whose answer was lost (502 after it landed) is not duplicated', async () => {
+    fake.fail({ operationId: 'issues/create-comment', status: 502, landed: true });
+    const t = { owner: 'acme', repo: 'mcp-server', issueNumber: 7 };
+    const r = await upsertComment(gh, t, marker, `${marker}\nbody`);
+    expect(r.action).toBe('created');
+    expect(fake.commentsOn(7)).toHaveLength(1);
+    expect(fake.requests.filter((q) => q.operationId === 'issues/create-comment')).toHaveLength(1);
+  });
+
+  it('a create that failed without landing is sent once more', async () => {
+    fake.fail({ operationId: 'issues/create-comment', status: 503 });
+    const r = await upsertComment(gh, { owner: 'acme', repo: 'mcp-server', issueNumber: 7 }, marker, `${marker}\nbody`);
+    expect(r.action).toBe('created');
+    expect(fake.commentsOn(7)).toHaveLength(1);
+    expect(fake.requests.filter((q) => q.operationId === 'issues/create-comment').map((q) => q.status)).toEqual([503, 201]);
   });
 
   it('prefers the bot\'s comment over a human quoting the marker', async () => {

@@ -39,7 +39,7 @@ describe('action.yml', () => {
 
   it('declares the contract outputs', () => {
     expect(Object.keys(actionYml.outputs).sort()).toEqual(
-      ['result', 'total', 'new', 'critical', 'high', 'medium', 'low', 'info', 'sarif-file', 'report-file', 'image-digest', 'image-size', 'comment-url', 'check-run-url'].sort(),
+      ['result', 'total', 'new', 'critical', 'high', 'medium', 'low', 'info', 'sarif-file', 'report-file', 'image-digest', 'image-size', 'comment-url', 'check-run-url', 'matrix', 'count'].sort(),
     );
   });
 });
@@ -114,8 +114,8 @@ describe('names', () => {
   });
 
   it('names the comment target', () => {
-    expect(reportTarget({ dockerfiles: ['a/Dockerfile'] })).toBe('a/Dockerfile');
-    expect(reportTarget({ dockerfiles: [], image: 'img:1' })).toBe('img:1');
-    expect(reportTarget({ dockerfiles: [] })).toBe('all');
+    expect(reportTarget({ dockerfiles: ['a/Dockerfile'] }, 'acme/x')).toBe('a/Dockerfile');
+    expect(reportTarget({ dockerfiles: [], image: 'img:1' }, 'acme/x')).toBe('img:1');
+    expect(reportTarget({ dockerfiles: [] }, 'acme/x')).toBe('acme/x');
   });
 });

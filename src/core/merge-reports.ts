@@ -1,0 +1,347 @@
+/**
+ * Merging the results of several scan jobs (one per Dockerfile, the reusable workflow's matrix)
+ * into one report and one SARIF upload, for the `report` job.
+ *
+ * Every report comes from another job — possibly a fork's — so it is untrusted: files are
+ * size-limited regular files (no symlinks), parsed as JSON and validated against
+ * schema/report.schema.json before anything is used. The verdict is never taken from the files:
+ * `failing`, the counts and the result are recomputed from the findings under one policy.
+ * Each target keeps its own SARIF runs and its own category (`<category>/<target>/`); when the
+ * runs do not fit one upload (20 runs, 10 MB gzipped) whole targets go to further SARIF logs.
+ */
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type * as sarif from 'sarif';
+import schema from '../../schema/report.schema.json' with { type: 'json' };
+import { countFindings, decide } from './policy.js';
+import { compareFindings } from './merge.js';
+import { baseFingerprint } from './fingerprint.js';
+import { meta as scannerError } from '../rules/meta/MCG990-scanner-error.js';
+import { ruleDocsUrl } from './meta.js';
+import { toSarif, gzipSize, SARIF_SCHEMA } from '../sarif/to-sarif.js';
+import { MAX_GZIP_BYTES, MAX_RUNS } from '../sarif/limits.js';
+import { TOOL_VERSION } from './meta.js';
+import type { Finding, PolicySettings, Report, ScannerStatus, SuppressionNotice, TargetInfo } from './types.js';
+
+/** File names inside one scan artifact (the action's `mode: scan` writes them to artifact-dir). */
+export const REPORT_FILE = 'mcg-report.json';
+export const SARIF_FILE = 'mcg.sarif';
+export const META_FILE = 'mcg-meta.json';
+
+export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+export const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
+/** One artifact per matrix job; a matrix has at most 256 jobs. */
+export const MAX_ARTIFACTS = 256;
+
+export class MergeError extends Error {}
+
+let validator: ValidateFunction | undefined;
+
+function describe(e: ErrorObject): string {
+  const at = e.instancePath || '(top level)';
+  if (e.keyword === 'additionalProperties') return `${at} has an unexpected key "${String((e.params as { additionalProperty: string }).additionalProperty)}"`;
+  return `${at} ${e.message ?? 'is invalid'}`;
+}
+
+/** Validates an untrusted report JSON text; throws MergeError naming the artifact and the first problems. */
+export function parseReport(text: string, label: string): Report {
+  if (text.length > MAX_REPORT_BYTES) throw new MergeError(`${label}: the report is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new MergeError(`${label}: not JSON (${(e as Error).message})`);
+  }
+  validator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+  if (!validator(data)) {
+    const errs = (validator.errors ?? []).slice(0, 5).map(describe);
+    throw new MergeError(`${label}: not an mcg report (schema/report.schema.json): ${errs.join('; ')}`);
+  }
+  return data as Report;
+}
+
+export interface ArtifactReport {
+  /** Where it came from (directory), for messages. */
+  label: string;
+  report: Report;
+}
+
+function isDir(p: string): boolean {
+  try {
+    const st = lstatSync(p);
+    return st.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function readBounded(path: string, max: number): string {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    throw new MergeError(`${path} is missing`);
+  }
+  if (!st.isFile()) throw new MergeError(`${path} is not a regular file (symlinks are refused)`);
+  if (st.size > max) throw new MergeError(`${path} is ${st.size} bytes, over the ${max}-byte limit`);
+  return readFileSync(path, 'utf8');
+}
+
+/**
+ * The artifact directories to merge: each given directory is one artifact (it holds
+ * mcg-report.json) or a download directory whose subdirectories are artifacts (what
+ * `actions/download-artifact` writes for several artifacts). Sorted by path; symlinks refused.
+ */
+export function findArtifactDirs(dirs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const d of dirs) {
+    if (!isDir(d)) throw new MergeError(`${d} is not a directory: pass the directory a scan job's artifact was downloaded to`);
+    let hasReport = false;
+    try {
+      lstatSync(join(d, REPORT_FILE));
+      hasReport = true;
+    } catch {
+      hasReport = false;
+    }
+    if (hasReport) {
+      out.push(d);
+      continue;
+    }
+    const subs = readdirSync(d, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => join(d, e.name))
+      .sort();
+    const withReport = subs.filter((s) => {
+      try {
+        lstatSync(join(s, REPORT_FILE));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (withReport.length === 0) throw new MergeError(`${d} holds no ${REPORT_FILE}, neither directly nor in a subdirectory: is it the download directory of the scan artifacts?`);
+    const without = subs.filter((s) => !withReport.includes(s));
+    if (without.length > 0) throw new MergeError(`${without.join(', ')}: no ${REPORT_FILE} in this artifact (download only the scan artifacts, e.g. with pattern: mcg-*)`);
+    out.push(...withReport);
+  }
+  if (out.length > MAX_ARTIFACTS) throw new MergeError(`${out.length} artifacts to merge; at most ${MAX_ARTIFACTS} are accepted`);
+  return out;
+}
+
+/** Reads and validates the reports of the artifact directories (see findArtifactDirs). */
+export function readArtifactReports(dirs: readonly string[]): ArtifactReport[] {
+  let total = 0;
+  return findArtifactDirs(dirs).map((dir) => {
+    const text = readBounded(join(dir, REPORT_FILE), MAX_REPORT_BYTES);
+    total += text.length;
+    if (total > MAX_TOTAL_BYTES) throw new MergeError(`the reports together are larger than ${MAX_TOTAL_BYTES / 1024 / 1024} MiB`);
+    return { label: dir, report: parseReport(text, join(dir, REPORT_FILE)) };
+  });
+}
+
+export interface MergeOptions {
+  /** Overrides the reports' policy (which must otherwise agree). */
+  policy?: Partial<PolicySettings>;
+  /**
+   * Dockerfiles that must have a report (the discover matrix): one that has none is a scanner
+   * error at the Dockerfile's first line, so a scan job that died never reads as a pass.
+   */
+  expectDockerfiles?: readonly string[];
+  now?: Date;
+}
+
+export interface MergedReports {
+  report: Report;
+  /** Scanner statuses per target, as each scan job reported them (for the SARIF runs). */
+  scannersByTarget: Map<string, ScannerStatus[]>;
+  /** Things a person should know (policies that differed, duplicates dropped). */
+  notes: string[];
+}
+
+const STATUS_RANK = { failed: 2, ran: 1, skipped: 0 } as const;
+
+function noticeKey(n: SuppressionNotice): string {
+  return `${n.id}\u0000${n.where}`;
+}
+
+export function mergeReports(inputs: readonly ArtifactReport[], opts: MergeOptions = {}): MergedReports {
+  if (inputs.length === 0 && (opts.expectDockerfiles ?? []).length === 0) throw new MergeError('no report to merge');
+  const notes: string[] = [];
+  const first = inputs[0]?.report;
+  const policies = new Set(inputs.map((i) => `${i.report.policy.threshold}/${i.report.policy.failOn}`));
+  if (policies.size > 1 && !(opts.policy?.threshold && opts.policy.failOn)) {
+    notes.push(`the scan jobs used different policies (${[...policies].join(', ')}); the first one's is applied to all`);
+  }
+  const policy: PolicySettings = {
+    threshold: opts.policy?.threshold ?? first?.policy.threshold ?? 'high',
+    failOn: opts.policy?.failOn ?? first?.policy.failOn ?? 'new',
+  };
+
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const targets = new Map<string, TargetInfo>();
+  const scannersByTarget = new Map<string, ScannerStatus[]>();
+  const inputErrors = new Map<string, Report['inputErrors'][number]>();
+  const expired = new Map<string, SuppressionNotice>();
+  const expiring = new Map<string, SuppressionNotice>();
+  let fixed: Map<string, Report['fixed'][number]> | undefined;
+  let dupes = 0;
+  let checkedFiles = 0;
+  let startedAt: string | undefined;
+  let finishedAt: string | undefined;
+  let baselineSource: Report['baseline']['source'] = 'none';
+  let baselineSize = 0;
+
+  for (const { report } of inputs) {
+    for (const t of report.targets) {
+      if (!targets.has(t.name)) targets.set(t.name, { ...t });
+      if (!scannersByTarget.has(t.name)) scannersByTarget.set(t.name, report.scanners.map((s) => ({ ...s })));
+    }
+    for (const f of report.findings) {
+      // the same file checked by several jobs (compose, workflows under the 'repository' target)
+      const k = [f.source, f.ruleId, f.target, f.fingerprint].join('\u0000');
+      if (seen.has(k)) {
+        dupes++;
+        continue;
+      }
+      seen.add(k);
+      const { failing: _untrusted, ...rest } = f;
+      findings.push({ ...rest, location: { ...f.location } });
+      if (!scannersByTarget.has(f.target)) scannersByTarget.set(f.target, report.scanners.filter((s) => s.name === 'mcg').map((s) => ({ ...s })));
+    }
+    for (const e of report.inputErrors) inputErrors.set(`${e.path}\u0000${e.line}\u0000${e.message}`, e);
+    for (const n of report.expired) expired.set(noticeKey(n), n);
+    for (const n of report.expiring) expiring.set(noticeKey(n), n);
+    // a baseline fingerprint is fixed only when no job found it: intersect the jobs' lists
+    const mine = new Map(report.fixed.map((x) => [x.fingerprint, x]));
+    if (!fixed) fixed = mine;
+    else for (const fp of [...fixed.keys()]) if (!mine.has(fp)) fixed.delete(fp);
+    checkedFiles += report.checkedFiles ?? 0;
+    if (report.startedAt && (!startedAt || report.startedAt < startedAt)) startedAt = report.startedAt;
+    if (report.finishedAt && (!finishedAt || report.finishedAt > finishedAt)) finishedAt = report.finishedAt;
+    if (report.baseline.source === 'code-scanning' || (report.baseline.source === 'file' && baselineSource === 'none')) baselineSource = report.baseline.source;
+    baselineSize = Math.max(baselineSize, report.baseline.fingerprints);
+  }
+  if (dupes > 0) notes.push(`${dupes} finding(s) reported by more than one job were counted once`);
+
+  // Dockerfiles the matrix promised but no job reported: fail closed.
+  const reported = new Set([...targets.values()].map((t) => t.dockerfile).filter((d): d is string => d !== undefined));
+  for (const d of opts.expectDockerfiles ?? []) {
+    if (reported.has(d)) continue;
+    const msg = `no scan results for ${d}: its scan job failed, was cancelled or uploaded no artifact, so this Dockerfile was not checked`;
+    const f: Finding = {
+      ruleId: scannerError.id,
+      source: 'mcg',
+      severity: scannerError.severity,
+      message: msg,
+      location: { path: d, startLine: 1 },
+      fingerprint: '',
+      fingerprintKey: 'missing-scan-results',
+      target: d,
+      fix: 'Open the scan job of this Dockerfile in the workflow run: fix what made it fail, or re-run the failed jobs.',
+      helpUri: ruleDocsUrl(scannerError.id),
+      error: true,
+      new: true,
+    };
+    f.fingerprint = baseFingerprint(f);
+    findings.push(f);
+    targets.set(d, { name: d, dockerfile: d });
+    scannersByTarget.set(d, []);
+    notes.push(msg);
+  }
+
+  findings.sort(compareFindings);
+  const currentFps = new Set(findings.map((f) => f.fingerprint));
+  const { result, reason } = decide(findings, policy);
+
+  // One line per scanner for the merged view: failed anywhere > ran anywhere > skipped.
+  const scanners = new Map<string, ScannerStatus>();
+  for (const [target, list] of scannersByTarget) {
+    for (const s of list) {
+      const cur = scanners.get(s.name);
+      const reasonHere = s.reason && s.status === 'failed' ? `${target}: ${s.reason}` : s.reason;
+      if (!cur || STATUS_RANK[s.status] > STATUS_RANK[cur.status]) scanners.set(s.name, { ...s, reason: reasonHere, durationMs: s.durationMs });
+      else if (cur.status === s.status) {
+        if (s.status === 'failed' && reasonHere) cur.reason = cur.reason ? `${cur.reason}; ${reasonHere}`.slice(0, 5000) : reasonHere;
+        if (s.durationMs !== undefined) cur.durationMs = (cur.durationMs ?? 0) + s.durationMs;
+      }
+    }
+  }
+
+  const now = (opts.now ?? new Date()).toISOString();
+  const report: Report = {
+    schemaVersion: 1,
+    tool: { name: 'mcp-container-guard', version: TOOL_VERSION },
+    root: first?.root ?? '.',
+    startedAt: startedAt ?? now,
+    finishedAt: finishedAt ?? now,
+    policy,
+    baseline: { source: baselineSource, fingerprints: baselineSize },
+    targets: [...targets.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    scanners: [...scanners.values()],
+    findings,
+    fixed: [...(fixed?.values() ?? [])].filter((x) => !currentFps.has(x.fingerprint)),
+    expired: [...expired.values()],
+    expiring: [...expiring.values()],
+    checkedFiles,
+    inputErrors: [...inputErrors.values()],
+    counts: countFindings(findings),
+    result,
+    reason: inputs.length > 1 || (opts.expectDockerfiles?.length ?? 0) > 0 ? `${reason} (${targets.size} target${targets.size === 1 ? '' : 's'})` : reason,
+  };
+  return { report, scannersByTarget, notes };
+}
+
+/** The part of a merged report that belongs to one target (what that target's SARIF runs show). */
+export function targetReport(merged: MergedReports, target: string): Report {
+  const r = merged.report;
+  const findings = r.findings.filter((f) => f.target === target);
+  const info = r.targets.find((t) => t.name === target);
+  return {
+    ...r,
+    targets: info ? [info] : [],
+    scanners: merged.scannersByTarget.get(target) ?? [],
+    findings,
+    counts: countFindings(findings),
+  };
+}
+
+export interface SarifParts {
+  /** One or more SARIF logs, each within GitHub's per-upload limits; a target is never split. */
+  logs: sarif.Log[];
+  /** The categories (`automationDetails.id` without the trailing run id), in order. */
+  categories: string[];
+}
+
+/**
+ * SARIF for a merged report: every target's runs (one per source) with the category
+ * `<category>/<target>/`, packed into as few logs as GitHub accepts per upload.
+ */
+export function mergedSarif(merged: MergedReports, opts: { category?: string; maxRuns?: number; maxGzipBytes?: number } = {}): SarifParts {
+  const maxRuns = opts.maxRuns ?? MAX_RUNS;
+  const maxBytes = opts.maxGzipBytes ?? MAX_GZIP_BYTES;
+  const names = new Set(merged.report.targets.map((t) => t.name));
+  for (const f of merged.report.findings) names.add(f.target);
+  const logs: sarif.Log[] = [];
+  const categories: string[] = [];
+  let current: sarif.Run[] = [];
+  const flush = (): void => {
+    if (current.length > 0) logs.push({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: current });
+    current = [];
+  };
+  for (const name of [...names].sort()) {
+    const runs = toSarif(targetReport(merged, name), { category: opts.category, maxGzipBytes: maxBytes }).runs;
+    for (const run of runs) {
+      const id = run.automationDetails?.id ?? '';
+      const cat = id.slice(0, id.lastIndexOf('/'));
+      if (!categories.includes(cat)) categories.push(cat);
+    }
+    const tooMany = current.length + runs.length > maxRuns;
+    const tooBig = !tooMany && current.length > 0 && gzipSize({ version: '2.1.0', runs: [...current, ...runs] }) > maxBytes;
+    if (tooMany || tooBig) flush();
+    current.push(...runs);
+  }
+  flush();
+  return { logs, categories };
+}

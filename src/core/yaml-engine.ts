@@ -1,0 +1,252 @@
+/**
+ * The engine for YAML inputs: compose files, Kubernetes manifests and GitHub workflows.
+ * Pure: the caller reads the file (decoding it; U+FFFD marks bytes that were not UTF-8) and
+ * passes the text. Hostile input is bounded: a size cap, no document is ever expanded as a whole,
+ * alias and merge-key resolution run on a work budget, and every failure becomes an MCG991
+ * input-error finding at the line where reading stopped while the other documents are still checked.
+ */
+import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, type Document } from 'yaml';
+import type { Finding, RuleHit, RuleMeta } from './types.js';
+import { hitToFinding, inputErrorFinding, ruleEnabled, type RuleSettings } from './engine.js';
+import { makeYDoc, YamlBudgetError, YamlDuplicateKeyError, DEFAULT_BUDGET, type YDoc } from './yaml/ast.js';
+import { composeModel, k8sModel, workflowModel } from './yaml/models.js';
+import type { ComposeRule, K8sRule, WorkflowRule } from '../rules/yaml-types.js';
+import { composeRules } from '../rules/compose/index.js';
+import { k8sRules } from '../rules/k8s/index.js';
+import { workflowRules } from '../rules/workflow/index.js';
+import { looksLikeHelmTemplate } from './yaml/classify.js';
+export { classifyYaml, looksLikeHelmTemplate, type YamlKind } from './yaml/classify.js';
+
+/**
+ * YAML parsed per file at most (the parser runs at a few MB/s): a compose file or workflow above
+ * it is reported (MCG991) and not parsed; in a Kubernetes stream the workload documents beyond it
+ * are reported and not checked.
+ */
+export const MAX_YAML_BYTES = 256 * 1024;
+/** A Kubernetes stream is split into documents first; CRDs and other kinds no rule reads cost no parse. */
+export const MAX_K8S_FILE_BYTES = 16 * 1024 * 1024;
+/** Documents per file beyond which the rest are reported and not checked. */
+export const MAX_YAML_DOCUMENTS = 10_000;
+
+export type YamlRuleKind = 'compose' | 'k8s' | 'workflow';
+
+export interface YamlInput {
+  /** Repository-relative POSIX path. */
+  path: string;
+  text: string;
+  kind: YamlRuleKind;
+  target: string;
+}
+
+export interface YamlResult {
+  findings: Finding[];
+  /** Nothing in the file could be checked. */
+  fatal: boolean;
+  /** Informational notes for the log (documents skipped, templates …). */
+  notes: string[];
+}
+
+export interface YamlRuleSet {
+  compose: readonly ComposeRule[];
+  k8s: readonly K8sRule[];
+  workflow: readonly WorkflowRule[];
+}
+
+export const yamlRules: YamlRuleSet = { compose: composeRules, k8s: k8sRules, workflow: workflowRules };
+
+export function checkYamlFile(input: YamlInput, settings?: RuleSettings): YamlResult {
+  return checkYamlWith(input, yamlRules, settings);
+}
+
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function describeTop(node: unknown): string {
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return `a scalar (${typeof node.value === 'string' ? 'text' : String(node.value)})`;
+  return 'not a mapping';
+}
+
+/** Maps offsets of a document chunk to lines of the whole file. */
+export interface Lines {
+  linePos(offset: number): { line: number; col: number };
+}
+
+function shifted(lc: LineCounter, lineOffset: number): Lines {
+  return {
+    linePos(offset) {
+      const p = lc.linePos(offset);
+      return { line: p.line + lineOffset, col: p.col };
+    },
+  };
+}
+
+interface Chunk {
+  text: string;
+  /** Lines before the chunk in the file. */
+  lineOffset: number;
+}
+
+/**
+ * Splits a multi-document stream at `---` / `...` lines in column 0 (where a document marker
+ * always ends the previous document), so each document is parsed on its own, and documents no
+ * rule looks at are never parsed at all.
+ */
+export function splitDocuments(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  const re = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  let from = 0;
+  let fromLine = 0;
+  let line = 0;
+  let scanned = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index === 0) continue;
+    for (let i = text.indexOf('\n', scanned); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    scanned = m.index;
+    chunks.push({ text: text.slice(from, m.index), lineOffset: fromLine });
+    from = m.index;
+    fromLine = line;
+  }
+  chunks.push({ text: text.slice(from), lineOffset: fromLine });
+  return chunks;
+}
+
+/** Kinds the Kubernetes rules read; other documents (CRDs, RBAC, Services …) are skipped unparsed. */
+const K8S_RELEVANT = /^(Pod|PodTemplate|Deployment|StatefulSet|DaemonSet|ReplicaSet|ReplicationController|Job|CronJob|Secret|ServiceAccount|\w*List)$/;
+
+function k8sIrrelevant(chunk: string): boolean {
+  const m = /^kind[ \t]*:[ \t]*["']?([A-Za-z]+)["']?[ \t]*(#.*)?$/m.exec(chunk);
+  return m !== null && !K8S_RELEVANT.test(m[1]!);
+}
+
+export function checkYamlWith(input: YamlInput, rules: YamlRuleSet, settings?: RuleSettings): YamlResult {
+  const { path, text, target } = input;
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  const fail = (line: number, message: string): YamlResult => {
+    findings.push(inputErrorFinding(path, line, message, target));
+    return { findings, fatal: true, notes };
+  };
+  const hardCap = input.kind === 'k8s' ? MAX_K8S_FILE_BYTES : MAX_YAML_BYTES;
+  if (text.length > hardCap) {
+    return fail(1, `file is ${Math.ceil(text.length / 1024)} KiB, above the ${hardCap / 1024} KiB limit for ${kindLabel(input.kind)}s: it was not checked`);
+  }
+  if (input.kind === 'k8s' && looksLikeHelmTemplate(text)) {
+    notes.push(`${path}: looks like a Helm template ({{ … }} actions); skipped (render it with \`helm template\` to check it)`);
+    return { findings, fatal: false, notes };
+  }
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) {
+    findings.push(inputErrorFinding(path, lineOfOffset(text, bad), 'the file is not valid UTF-8 (undecodable bytes were replaced): values on this line may be misread', target));
+  }
+  if (text.indexOf('\u0000') >= 0) return fail(lineOfOffset(text, text.indexOf('\u0000')), 'the file contains NUL bytes: it is binary, not YAML, and was not checked');
+
+  // Compose files and workflows are one document (anchors may be shared across the whole text);
+  // Kubernetes streams are split so that only the documents the rules read are parsed.
+  const chunks = input.kind === 'k8s' ? splitDocuments(text) : [{ text, lineOffset: 0 }];
+  const multi = chunks.length > 1;
+  const budget = { left: DEFAULT_BUDGET };
+  const docs: YDoc[] = [];
+  let checkedAny = false;
+  let parsedBytes = 0;
+  let docNumber = 0;
+  for (let ci = 0; ci < chunks.length; ci++) {
+    const chunk = chunks[ci]!;
+    if (input.kind === 'k8s' && k8sIrrelevant(chunk.text)) {
+      docNumber++;
+      checkedAny = true;
+      continue;
+    }
+    if (parsedBytes + chunk.text.length > MAX_YAML_BYTES || docNumber >= MAX_YAML_DOCUMENTS) {
+      const line = chunk.lineOffset + 1;
+      notes.push(`${path}: documents from line ${line} on were not checked (more than ${MAX_YAML_BYTES / 1024} KiB of manifests to check)`);
+      findings.push(inputErrorFinding(path, line, `more than ${MAX_YAML_BYTES / 1024} KiB or ${MAX_YAML_DOCUMENTS} documents of workloads in one file: the documents from here on were not checked`, target));
+      break;
+    }
+    parsedBytes += chunk.text.length;
+    const lc = new LineCounter();
+    const lines = shifted(lc, chunk.lineOffset);
+    let parsed: Document.Parsed[];
+    try {
+      const all = parseAllDocuments(chunk.text, { lineCounter: lc, merge: true, uniqueKeys: false, prettyErrors: false });
+      parsed = Array.isArray(all) ? all : [];
+    } catch (e) {
+      findings.push(inputErrorFinding(path, chunk.lineOffset + 1, `the YAML parser gave up (${e instanceof RangeError ? 'nesting too deep' : (e as Error).message}): ${multi ? 'this document was' : 'the file was'} not checked`, target));
+      continue;
+    }
+    for (const doc of parsed) {
+      docNumber++;
+      const start = doc.contents?.range?.[0] ?? doc.range?.[0];
+      const docLine = start !== undefined ? lines.linePos(start).line : chunk.lineOffset + 1;
+      const label = multi || parsed.length > 1 ? `document ${docNumber}` : 'the document';
+      if (doc.errors.length > 0) {
+        const err = doc.errors[0]!;
+        const line = lines.linePos(err.pos[0]).line;
+        const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+        findings.push(inputErrorFinding(path, line, `invalid YAML in ${label}: ${msg}; ${label} was not checked`, target));
+        continue;
+      }
+      const top = doc.contents;
+      if (top === null || (isScalar(top) && (top.value === null || top.value === undefined))) continue; // empty document (`---` at the end)
+      if (!isMap(top)) {
+        findings.push(inputErrorFinding(path, docLine, `${label} is ${describeTop(top)} at the top, but a ${kindLabel(input.kind)} must be a mapping; ${label} was not checked`, target));
+        continue;
+      }
+      try {
+        docs.push(makeYDoc(doc, lines, docNumber - 1, budget));
+        checkedAny = true;
+      } catch (e) {
+        if (e instanceof YamlDuplicateKeyError) {
+          findings.push(inputErrorFinding(path, e.line, `duplicate key "${e.key}" in ${label} (tools disagree on which value wins); ${label} was not checked`, target));
+        } else findings.push(inputErrorFinding(path, docLine, `${label} could not be checked: ${problem(e)}`, target));
+      }
+    }
+  }
+
+  findings.push(...runRules(input, docs, rules, settings));
+  const fatal = !checkedAny && findings.some((f) => f.ruleId === 'MCG991');
+  return { findings, fatal, notes };
+}
+
+function problem(e: unknown): string {
+  if (e instanceof YamlBudgetError) return `${e.message} (aliases or merge keys expand beyond any real manifest)`;
+  if (e instanceof RangeError) return 'nesting too deep';
+  return e instanceof Error ? e.message : String(e);
+}
+
+function kindLabel(kind: YamlRuleKind): string {
+  return kind === 'compose' ? 'compose file' : kind === 'k8s' ? 'Kubernetes manifest' : 'workflow';
+}
+
+function runRules(input: YamlInput, docs: YDoc[], rules: YamlRuleSet, settings?: RuleSettings): Finding[] {
+  const out: Finding[] = [];
+  if (docs.length === 0) return out;
+  const failures = new Set<string>();
+  const run = <C>(list: readonly { meta: RuleMeta; check(ctx: C): RuleHit[] }[], ctx: C): void => {
+    for (const r of list) {
+      if (!ruleEnabled(settings, r.meta.id)) continue;
+      let hits: RuleHit[];
+      try {
+        hits = r.check(ctx);
+      } catch (e) {
+        // A rule that cannot finish (budget, nesting) must not hide the others' findings.
+        const msg = `${r.meta.id} could not check the file: ${problem(e)}`;
+        if (!failures.has(msg)) out.push(inputErrorFinding(input.path, 1, msg, input.target));
+        failures.add(msg);
+        continue;
+      }
+      for (const h of hits) out.push(hitToFinding(r.meta, h, input.path, input.target, settings));
+    }
+  };
+  try {
+    if (input.kind === 'compose') run(rules.compose, { path: input.path, ...composeModel(docs) });
+    else if (input.kind === 'k8s') run(rules.k8s, { path: input.path, ...k8sModel(docs) });
+    else run(rules.workflow, { path: input.path, ...workflowModel(docs) });
+  } catch (e) {
+    out.push(inputErrorFinding(input.path, 1, `the file could not be checked: ${problem(e)}`, input.target));
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+import type { RuleMeta } from '../../core/types.js';
+import { getPath, str } from '../../core/yaml/ast.js';
+import type { ComposeRule } from '../yaml-types.js';
+import { eachService, key } from './util.js';
+
+const meta: RuleMeta = {
+  id: 'MCG107',
+  name: 'memory-limit',
+  title: 'Compose service has no memory limit',
+  severity: 'medium',
+  kind: 'compose',
+  description: 'A compose service sets neither `deploy.resources.limits.memory` nor `mem_limit`.',
+  rationale:
+    'Without a limit one runaway request (a huge tool result, a leak, a prompt that makes the server buffer a file) can take the memory of the whole host and every other service on it.',
+  fix: 'Set `deploy.resources.limits.memory` (e.g. `512M`), or `mem_limit` in the legacy syntax.',
+  tags: ['reliability', 'compose', 'resources'],
+  precision: 'very-high',
+};
+
+export const rule: ComposeRule = {
+  meta,
+  check: (ctx) =>
+    eachService(ctx, (s) => {
+      const legacy = key(s, 'mem_limit');
+      const deploy = getPath(s.y, s.node, 'deploy', 'resources', 'limits', 'memory');
+      if ((legacy && str(s.y, legacy.value) !== undefined) || (deploy && str(s.y, deploy.value) !== undefined)) return undefined;
+      return { line: s.line, key: `${s.key}.deploy.resources.limits.memory`, message: `Service "${s.name}" has no memory limit.` };
+    }),
+};
