@@ -148,6 +148,9 @@ export class ScanPipeline implements ImagePipeline {
     const tmp = mkdtempSync(join(this.deps.tmpRoot ?? tmpdir(), 'mcg-scan-'));
     const excludeFile = join(tmp, 'trufflehog-exclude.txt');
     writeFileSync(excludeFile, `${trufflehog.CONTEXT_EXCLUDES.join('\n')}\n`);
+    // resolve Trivy while the image builds (its version check is off the critical path)
+    const trivyTool = wantTrivy ? tools.trivy(exec) : undefined;
+    trivyTool?.catch(() => undefined);
     // TruffleHog on the build context needs no image: start it first
     const thTool = wantTh ? tools.trufflehog(exec).then((t) => ({ ok: true as const, t }), (e: unknown) => ({ ok: false as const, e: e instanceof Error ? e.message : String(e) })) : undefined;
     const contextScan = thTool?.then(async (r) => {
@@ -242,7 +245,7 @@ export class ScanPipeline implements ImagePipeline {
             (async () => {
               let tool: ResolvedTool;
               try {
-                tool = await tools.trivy(exec);
+                tool = await trivyTool!;
               } catch (e) {
                 const msg = e instanceof Error ? e.message : String(e);
                 fail('trivy', `Trivy is not available: ${msg}`, 'resolve');
