@@ -32220,7 +32220,7 @@ async function run(exec, o, ctx) {
   if (r.timedOut || r.exitCode !== 0) {
     return { findings: [], failure: `Trivy ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || "(no error output)"}`, durationMs };
   }
-  const p = parse(r.stdout, ctx);
+  const p = parse(r.stdout, await ctx);
   if (p.error) return { findings: p.findings, failure: `${p.error}; stderr: ${outputTail(r.stderr) || "(none)"}`, durationMs };
   return { findings: p.findings, durationMs };
 }
@@ -32396,7 +32396,7 @@ function failureOf(tool, r, parsed, timeoutMs) {
 async function runImage(exec, tar, o, ctx) {
   const t0 = Date.now();
   const r = await exec(o.trufflehog, imageArgs(tar, o), { timeoutMs: o.timeoutMs, env: o.env });
-  const p = parseImage(r.stdout, ctx);
+  const p = parseImage(r.stdout, await ctx);
   return { findings: p.findings, dropped: p.dropped, failure: failureOf("TruffleHog (image)", r, p.parsed, o.timeoutMs), durationMs: Date.now() - t0 };
 }
 async function runFilesystem(exec, o, ctx) {
@@ -32484,6 +32484,8 @@ var ScanPipeline = class {
     const excludeFile = join4(tmp, "trufflehog-exclude.txt");
     writeFileSync(excludeFile, `${CONTEXT_EXCLUDES.join("\n")}
 `);
+    const trivyTool = wantTrivy ? tools.trivy(exec) : void 0;
+    trivyTool?.catch(() => void 0);
     const thTool = wantTh ? tools.trufflehog(exec).then((t) => ({ ok: true, t }), (e) => ({ ok: false, e: e instanceof Error ? e.message : String(e) })) : void 0;
     const contextScan = thTool?.then(async (r) => {
       if (!r.ok) return { findings: [], failure: r.e, durationMs: 0 };
@@ -32539,36 +32541,35 @@ var ScanPipeline = class {
         }
       }
       let img;
-      let layers;
-      if (tar && final) {
+      const reading = tar && final ? (async () => {
         const tr = Date.now();
         try {
-          img = await readImageTar(tar);
-          layers = mapLayers(model, final, img.history, img.diffIds);
-          info.imageDigest = img.id;
-          info.imageSize = img.size;
-          for (const u of img.unreadableLayers) logger2.warning(`image layer not read: ${u}`);
+          const i = await readImageTar(tar);
+          for (const u of i.unreadableLayers) logger2.warning(`image layer not read: ${u}`);
+          return { img: i, layers: mapLayers(model, final, i.history, i.diffIds) };
         } catch (e) {
           fail("image reader", `The image tarball could not be read: ${e instanceof Error ? e.message : String(e)}`, "read-tar");
+          return { layers: mapLayers(model, final, [], []) };
+        } finally {
+          timings.readTarMs = Date.now() - tr;
         }
-        timings.readTarMs = Date.now() - tr;
-      }
+      })() : Promise.resolve(void 0);
+      const mapped = async () => await reading;
       const skipped = (why) => {
         if (wantTrivy) scanners.push({ name: "trivy", status: "skipped", reason: why });
       };
-      const lockfiles = img ? lockfilesOf(opts.root, target.context, logger2) : [];
+      const lockfiles = tar && final ? lockfilesOf(opts.root, target.context, logger2) : [];
       const jobs = [];
       const thFailures = [];
-      if (img && layers && tar) {
-        const theImg = img;
-        const theLayers = layers;
+      if (tar && final) {
         const theTar = tar;
+        const theFinal = final;
         if (wantTrivy) {
           jobs.push(
             (async () => {
               let tool;
               try {
-                tool = await tools.trivy(exec);
+                tool = await trivyTool;
               } catch (e) {
                 const msg = e instanceof Error ? e.message : String(e);
                 fail("trivy", `Trivy is not available: ${msg}`, "resolve");
@@ -32586,7 +32587,7 @@ var ScanPipeline = class {
                   timeoutMs: config.trivy.timeoutMinutes ? config.trivy.timeoutMinutes * 6e4 : timeoutMs,
                   env
                 },
-                { dockerfile: target.dockerfile, target: target.name, layers: theLayers, lockfiles }
+                mapped().then((m) => ({ dockerfile: target.dockerfile, target: target.name, layers: m.layers, lockfiles }))
               );
               timings.trivyMs = r.durationMs;
               findings.push(...r.findings);
@@ -32602,12 +32603,17 @@ var ScanPipeline = class {
             (async () => {
               const tool = await thTool;
               if (!tool.ok) return;
-              const r = await runImage(exec, theTar, { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? void 0 : IMAGE_NOISE_GLOBS }, {
-                dockerfile: target.dockerfile,
-                target: target.name,
-                layers: theLayers,
-                layerOfPath: theImg.layerOfPath
-              });
+              const r = await runImage(
+                exec,
+                theTar,
+                { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? void 0 : IMAGE_NOISE_GLOBS },
+                mapped().then((m) => ({
+                  dockerfile: target.dockerfile,
+                  target: target.name,
+                  layers: m.layers,
+                  layerOfPath: m.img ? m.img.layerOfPath : () => void 0
+                }))
+              );
               timings.trufflehogImageMs = r.durationMs;
               findings.push(...r.findings);
               if (r.dropped > 0) logger2.info(`TruffleHog: ${r.dropped} unverified hit(s) in package-manager files or base-image layers left out as noise`);
@@ -32620,19 +32626,20 @@ var ScanPipeline = class {
         }
         jobs.push(
           (async () => {
+            const m = await mapped();
+            if (!m.img) return;
+            img = m.img;
+            info.imageDigest = m.img.id;
+            info.imageSize = m.img.size;
             const tc = Date.now();
             findings.push(
-              ...checkImage(
-                { image: theImg, path: target.dockerfile, model, final, layers: theLayers, sizeBudget: config.imageSizeBudget },
-                target.name,
-                config.rules
-              )
+              ...checkImage({ image: m.img, path: target.dockerfile, model, final: theFinal, layers: m.layers, sizeBudget: config.imageSizeBudget }, target.name, config.rules)
             );
             timings.imageChecksMs = Date.now() - tc;
           })()
         );
       } else {
-        skipped(tar ? "the image could not be read" : "no image: the build or export failed");
+        skipped("no image: the build or export failed");
       }
       if (contextScan) {
         jobs.push(
