@@ -47,6 +47,8 @@ export interface PipelineDeps {
   buildExtraArgs?: string[];
   /** Directory for the per-run temp dir (default: the OS temp dir). */
   tmpRoot?: string;
+  /** Receives each raw secret value a scanner reported (the action masks them); never stored. */
+  onSecret?: (raw: string) => void;
 }
 
 /** Where the time went, for the debug log and the benchmark. */
@@ -152,7 +154,7 @@ export class ScanPipeline implements ImagePipeline {
     const thTool = wantTh ? tools.trufflehog(exec).then((t) => ({ ok: true as const, t }), (e: unknown) => ({ ok: false as const, e: e instanceof Error ? e.message : String(e) })) : undefined;
     const contextScan = thTool?.then(async (r) => {
       if (!r.ok) return { findings: [] as Finding[], failure: r.e, durationMs: 0 };
-      return trufflehog.runFilesystem(exec, { trufflehog: r.t.path, verify, timeoutMs: thTimeout, env, excludeFile }, { scannedDir: contextAbs, repoDir: target.context, target: target.name });
+      return trufflehog.runFilesystem(exec, { trufflehog: r.t.path, verify, timeoutMs: thTimeout, env, excludeFile, onSecret: this.deps.onSecret }, { scannedDir: contextAbs, repoDir: target.context, target: target.name });
     });
 
     try {
@@ -273,7 +275,7 @@ export class ScanPipeline implements ImagePipeline {
             (async () => {
               const tool = await thTool;
               if (!tool.ok) return; // reported once, with the context scan
-              const r = await trufflehog.runImage(exec, theTar, { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? undefined : trufflehog.IMAGE_NOISE_GLOBS }, {
+              const r = await trufflehog.runImage(exec, theTar, { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? undefined : trufflehog.IMAGE_NOISE_GLOBS, onSecret: this.deps.onSecret }, {
                 dockerfile: target.dockerfile,
                 target: target.name,
                 layers: theLayers,

@@ -119,6 +119,33 @@ describe('robust parsing and failures', () => {
   });
 });
 
+describe('fault handling found by the fault-injection e2e', () => {
+  const fsCtx = { scannedDir: '/c', repoDir: '.', target: 't' };
+  it('exit 0 with only non-JSON stdout is a failure, not a silent pass', async () => {
+    const junk: Exec = async () => ({ exitCode: 0, stdout: 'Segmentation fault\n<<<>>>\n', stderr: '' });
+    expect((await runFilesystem(junk, { trufflehog: 'th', verify: false }, fsCtx)).failure).toMatch(/TruffleHog \(build context\) printed output that is not JSON lines \(2 unreadable/);
+    expect((await runImage(junk, '/t/i.tar', { trufflehog: 'th', verify: false }, ctx)).failure).toMatch(/TruffleHog \(image\) printed output that is not JSON lines/);
+    // empty stdout (nothing found) and real results mixed with a stray line stay fine
+    const empty: Exec = async () => ({ exitCode: 0, stdout: '', stderr: '' });
+    expect((await runFilesystem(empty, { trufflehog: 'th', verify: false }, fsCtx)).failure).toBeUndefined();
+    const mixed: Exec = async () => ({ exitCode: 0, stdout: `stray\n${line({ Filesystem: { file: '/c/.env', line: 2 } })}`, stderr: '' });
+    expect((await runFilesystem(mixed, { trufflehog: 'th', verify: false }, fsCtx)).failure).toBeUndefined();
+  });
+  it('parses a flood of lines without splitting it into one array', () => {
+    const flood = 'y\n'.repeat(2_000_000) + line({ Filesystem: { file: '/c/.env', line: 2 } });
+    const r = parseLines(flood);
+    expect(r.skipped).toBe(2_000_000);
+    expect(r.results).toHaveLength(1);
+  });
+  it('hands each raw value to onSecret (for masking) and to nothing else', async () => {
+    const seen: string[] = [];
+    const ok: Exec = async () => ({ exitCode: 0, stdout: line({ Filesystem: { file: '/c/.env', line: 2 } }), stderr: '' });
+    const f = await runFilesystem(ok, { trufflehog: 'th', verify: false, onSecret: (v) => seen.push(v) }, fsCtx);
+    expect(seen).toEqual([token]);
+    expect(JSON.stringify(f)).not.toContain(token);
+  });
+});
+
 describe('benchmark peer', () => {
   it('runs TruffleHog with the same exclusion globs as the adapter', async () => {
     const { readFileSync } = await import('node:fs');
