@@ -32357,7 +32357,7 @@ function parseImage(stdout, ctx) {
     let whereText;
     if (hist) {
       site = ctx.layers.history[Number(hist[1])] ?? ctx.layers.from;
-      where = `history|${site.key}`;
+      where = `history|${fingerprintKeyDigest(site.key)}`;
       whereText = site.base ? "in the base image build history" : `in the image history written by ${site.keyword} (build arguments and ENV values are stored in the image)`;
     } else {
       const path = file.startsWith("/") ? file : `/${file}`;

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Exec, Finding } from '../core/types.js';
 import type { LayerMap, LayerSite } from './layer-map.js';
 import { exitDescription, outputTail } from './errors.js';
+import { fingerprintKeyDigest } from '../core/engine.js';
 import type { ScannerRun } from './trivy.js';
 
 export interface TruffleHogArgsOptions {
@@ -192,7 +193,8 @@ export function parseImage(stdout: string, ctx: ImageContext): ParsedFindings & 
     let whereText: string;
     if (hist) {
       site = ctx.layers.history[Number(hist[1])] ?? ctx.layers.from;
-      where = `history|${site.key}`;
+      // the instruction text can hold the very secret (ENV X=…): only its digest goes into the key
+      where = `history|${fingerprintKeyDigest(site.key)}`;
       whereText = site.base ? 'in the base image build history' : `in the image history written by ${site.keyword} (build arguments and ENV values are stored in the image)`;
     } else {
       const path = file.startsWith('/') ? file : `/${file}`;

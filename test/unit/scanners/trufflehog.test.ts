@@ -119,6 +119,21 @@ describe('robust parsing and failures', () => {
   });
 });
 
+describe('a secret in an instruction (found by the secret-hygiene e2e)', () => {
+  it('the fingerprint key of a history hit carries a digest of the instruction, never its text', () => {
+    const df = `FROM debian:bookworm-slim\nENV STRIPE_API_KEY=${token}\nCMD ["true"]\n`;
+    const mm = parseDockerfile('Dockerfile', df);
+    const hist: HistoryEntry[] = [{ comment: 'base' }, { created_by: `ENV STRIPE_API_KEY=${token}`, empty_layer: true }, { created_by: 'CMD ["true"]', empty_layer: true }];
+    const ll = mapLayers(mm, finalStage(mm)!, hist, ['sha256:b0']);
+    const r = parseImage(line({ Docker: { file: 'image-metadata:history:1:created-by', image: '/t/i.tar' } }), { ...ctx, layers: ll });
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]!.location.startLine).toBe(2);
+    expect(r.findings[0]!.fingerprintKey).toMatch(/^Github\|[0-9a-f]{16}\|history\|k:[0-9a-f]{32}$/);
+    expect(JSON.stringify(r.findings)).not.toContain(token);
+    expect(JSON.stringify(r.findings)).not.toContain(token.slice(-16));
+  });
+});
+
 describe('fault handling found by the fault-injection e2e', () => {
   const fsCtx = { scannedDir: '/c', repoDir: '.', target: 't' };
   it('exit 0 with only non-JSON stdout is a failure, not a silent pass', async () => {
