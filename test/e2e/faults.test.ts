@@ -11,13 +11,16 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Log } from 'sarif';
 import { sarifErrors } from '../support/sarif-schema.js';
 import { privateTrivyCache } from '../support/scan-rig.js';
 import { rigEnv, rigValue } from '../support/rig.js';
 import { cliBundle, runCli, type CliRun } from '../support/cli-run.js';
 import { fakeSecrets } from '../support/fake-secrets.js';
+import { FakeGitHub } from '../support/fake-github.js';
+import { actionBundle, runAction, type ActionRun } from '../support/action-run.js';
+import { node24 } from '../support/node24.js';
 
 const DOCKERFILE = ['FROM python:3.12-slim', 'COPY app.txt /app/app.txt', 'CMD ["python3","-c","print(1)"]', ''].join('\n');
 const token = fakeSecrets(9001).github;
@@ -177,4 +180,82 @@ describe('docker build fault', () => {
     expect(err?.line).toBe(3);
     expect(o.report.scanners.find((s) => s.name === 'docker')?.status).toBe('failed');
   }, 300_000);
+});
+
+/*
+ * GitHub answering errors while the action publishes. Already covered in action-publish.test.ts
+ * ("GitHub failures"): 403 on the check run with a passing policy, 500 on every write with a
+ * failing policy, 500 on a requested comment, 422 with GitHub's message, 404 on the pull request,
+ * code scanning disabled, SARIF processing failed, one secondary rate limit answered after
+ * Retry-After. Added here: the same errors against a FAILING policy (it must never turn green),
+ * errors that never stop (bounded, no hang), and the SARIF status poll failing.
+ */
+describe('GitHub faults while publishing (action bundle under Node 24)', () => {
+  const FAILING = ['FROM node:22-slim', 'ENV API_TOKEN=abc123', 'CMD ["node","server.js"]', ''].join('\n');
+  let fake: FakeGitHub;
+  beforeAll(() => {
+    node24();
+    actionBundle();
+  }, 300_000);
+  beforeEach(async () => {
+    fake = await new FakeGitHub().start();
+  });
+  afterEach(async () => {
+    expect(fake.violations).toEqual([]);
+    await fake.close();
+  });
+  const failingRun = async (): Promise<{ r: ActionRun; ms: number }> => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcg-ws-'));
+    writeFileSync(join(dir, 'Dockerfile'), FAILING);
+    const t0 = Date.now();
+    const r = await runAction({
+      workspace: dir,
+      apiUrl: fake.url,
+      event: 'pull_request',
+      payload: {
+        action: 'synchronize',
+        number: 7,
+        pull_request: { number: 7, head: { sha: '1'.repeat(40), ref: 'feature', repo: { full_name: 'acme/mcp-server' } }, base: { sha: '2'.repeat(40), ref: 'main', repo: { full_name: 'acme/mcp-server' } } },
+        repository: { full_name: 'acme/mcp-server' },
+      },
+      inputs: { build: 'false' },
+    });
+    return { r, ms: Date.now() - t0 };
+  };
+  const explain = (r: ActionRun): string => `exit ${r.code}\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-1000)}`;
+  const err = (message: string): Record<string, string> => ({ message, documentation_url: 'https://docs.github.com/rest' });
+
+  it('secondary rate limit that never lifts: bounded, named, the failing policy stays failing', async () => {
+    fake.fail({ operationId: 'checks/create', status: 403, headers: { 'retry-after': '1' }, body: err('You have exceeded a secondary rate limit'), times: Infinity });
+    const { r, ms } = await failingRun();
+    expect(r.code, explain(r)).toBe(1);
+    expect(r.outputs['result']).toBe('fail');
+    expect(r.stdout).toMatch(/secondary rate limit/);
+    expect(ms).toBeLessThan(150_000);
+  }, 200_000);
+
+  it('5xx on every SARIF status poll: bounded polling, a clear message, still failing', async () => {
+    fake.fail({ operationId: 'code-scanning/get-sarif', status: 503, body: err('Service Unavailable'), times: Infinity });
+    const { r, ms } = await failingRun();
+    expect(r.code, explain(r)).toBe(1);
+    expect(r.outputs['result']).toBe('fail');
+    expect(r.stdout).toMatch(/503/);
+    expect(ms).toBeLessThan(150_000);
+  }, 200_000);
+
+  it('403 on the SARIF upload (no security-events: write): explained, still failing', async () => {
+    fake.fail({ operationId: 'code-scanning/upload-sarif', status: 403, body: err('Resource not accessible by integration'), times: Infinity });
+    const { r } = await failingRun();
+    expect(r.code, explain(r)).toBe(1);
+    expect(r.outputs['result']).toBe('fail');
+    expect(r.stdout).toMatch(/security-events/);
+  }, 200_000);
+
+  it('422 on the check run: GitHub\'s message shown, still failing', async () => {
+    fake.fail({ operationId: 'checks/create', status: 422, body: { ...err('Validation Failed'), errors: [{ resource: 'CheckRun', code: 'invalid', field: 'head_sha' }] }, times: Infinity });
+    const { r } = await failingRun();
+    expect(r.code, explain(r)).toBe(1);
+    expect(r.outputs['result']).toBe('fail');
+    expect(r.stdout).toMatch(/Validation Failed|422/);
+  }, 200_000);
 });
