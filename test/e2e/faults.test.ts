@@ -259,3 +259,39 @@ describe('GitHub faults while publishing (action bundle under Node 24)', () => {
     expect(r.stdout).toMatch(/Validation Failed|422/);
   }, 200_000);
 });
+
+describe('scanner faults through the action bundle (Node 24, @actions/exec)', () => {
+  let fake: FakeGitHub;
+  beforeAll(async () => {
+    node24();
+    actionBundle();
+    fake = await new FakeGitHub().start();
+  }, 300_000);
+  afterEach(() => {
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('Trivy flooding stdout without end and TruffleHog hanging: both stopped, fail closed, bounded', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcg-ws-'));
+    writeFileSync(join(dir, 'Dockerfile'), DOCKERFILE);
+    const trivy = fakeTool('trivy-flood-forever', '0.74.0', 'exec yes "garbage garbage garbage"');
+    const th = fakeTool('th-hang-action', '3.97.0', 'sleep 600');
+    const t0 = Date.now();
+    const r = await runAction({
+      workspace: dir,
+      apiUrl: fake.url,
+      event: 'push',
+      payload: { ref: 'refs/heads/main', after: 'f'.repeat(40), repository: { full_name: 'acme/mcp-server' } },
+      inputs: { 'image-tar': tar, offline: 'true', 'timeout-minutes': '0.25' },
+      env: { DOCKER_HOST: env['DOCKER_HOST']!, MCG_TRIVY: trivy, MCG_TRUFFLEHOG: th, MCG_TRIVY_CACHE_DIR: env['MCG_TRIVY_CACHE_DIR']! },
+    });
+    const ms = Date.now() - t0;
+    const why = `exit ${r.code} after ${ms} ms\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-1000)}`;
+    expect(r.code, why).toBe(1);
+    expect(r.outputs['result'], why).toBe('fail');
+    expect(r.stdout).toMatch(/Trivy/);
+    expect(r.stdout).toMatch(/TruffleHog/);
+    expect(ms, why).toBeLessThan(120_000);
+    await fake.close();
+  }, 200_000);
+});
