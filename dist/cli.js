@@ -24965,13 +24965,6 @@ function tokenize(src) {
       i++;
       continue;
     }
-    if (c === "$" && src[i + 1] === "{") {
-      const end = src.indexOf("}", i + 2);
-      const stop = end < 0 ? src.length : end;
-      cur = (cur ?? "") + src.slice(i, stop + 1);
-      i = stop + 1;
-      continue;
-    }
     const groupBrace = cur === null && (c === "{" && /[\s]/.test(src[i + 1] ?? "") || c === "}" && /^[\s;&|)]?$/.test(src[i + 1] ?? ""));
     if (c === "(" || c === ")" || groupBrace) {
       push2();

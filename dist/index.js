@@ -50015,13 +50015,6 @@ function tokenize(src) {
       i++;
       continue;
     }
-    if (c === "$" && src[i + 1] === "{") {
-      const end = src.indexOf("}", i + 2);
-      const stop = end < 0 ? src.length : end;
-      cur = (cur ?? "") + src.slice(i, stop + 1);
-      i = stop + 1;
-      continue;
-    }
     const groupBrace = cur === null && (c === "{" && /[\s]/.test(src[i + 1] ?? "") || c === "}" && /^[\s;&|)]?$/.test(src[i + 1] ?? ""));
     if (c === "(" || c === ")" || groupBrace) {
       push2();
@@ -61903,9 +61896,20 @@ async function call(op, fn) {
   }
 }
 
-// src/action/check-run.ts
+// src/reporters/limits.ts
+var COMMENT_MAX_CHARS = 65536;
+var CHECK_RUN_SUMMARY_MAX = 65535;
+var CHECK_RUN_TEXT_MAX = 65535;
+var CHECK_RUN_TITLE_MAX = 255;
 var ANNOTATIONS_PER_REQUEST = 50;
-var CHECK_OUTPUT_MAX = 65535;
+var ANNOTATION_TITLE_MAX = 255;
+var STEP_SUMMARY_MAX_BYTES = 1048576;
+var STEP_SUMMARY_HEADROOM_BYTES = 1024;
+var WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
+var WORKFLOW_ANNOTATION_MESSAGE_MAX = 4096;
+
+// src/action/check-run.ts
+var CHECK_OUTPUT_MAX = CHECK_RUN_SUMMARY_MAX;
 function clip2(s, n) {
   if (s.length <= n) return s;
   const note = `
@@ -62491,19 +62495,6 @@ function safeRunLink(runUrl2) {
 
 // src/reporters/comment.ts
 import { createHash as createHash6 } from "node:crypto";
-
-// src/reporters/limits.ts
-var COMMENT_MAX_CHARS = 65536;
-var CHECK_RUN_SUMMARY_MAX = 65535;
-var CHECK_RUN_TEXT_MAX = 65535;
-var CHECK_RUN_TITLE_MAX = 255;
-var ANNOTATION_TITLE_MAX = 255;
-var STEP_SUMMARY_MAX_BYTES = 1048576;
-var STEP_SUMMARY_HEADROOM_BYTES = 1024;
-var WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
-var WORKFLOW_ANNOTATION_MESSAGE_MAX = 4096;
-
-// src/reporters/comment.ts
 var COMMENT_MARKER_PREFIX = "<!-- mcp-container-guard:comment:v1:";
 var COMMENT_TOP_NEW = 10;
 var MARKER_RE = /^<!-- mcp-container-guard:comment:v1:[0-9a-f]{1,64} -->$/;

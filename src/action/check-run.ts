@@ -6,30 +6,12 @@
  */
 import type { Logger } from '../core/types.js';
 import { call, describeError, GitHubApiError, type GitHubClient } from './github.js';
+import type { CheckRunOutput } from '../reporters/check-run.js';
+import { ANNOTATIONS_PER_REQUEST, CHECK_RUN_SUMMARY_MAX } from '../reporters/limits.js';
 
-/** GitHub: `annotations` maxItems 50 per create/update request (OpenAPI checks/create, checks/update). */
-export const ANNOTATIONS_PER_REQUEST = 50;
-/** GitHub: `output.summary` and `output.text` maxLength 65535 (OpenAPI checks/create). */
-export const CHECK_OUTPUT_MAX = 65535;
-
-export interface CheckAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  start_column?: number;
-  end_column?: number;
-  annotation_level: 'notice' | 'warning' | 'failure';
-  message: string;
-  title?: string;
-  raw_details?: string;
-}
-
-export interface CheckRunOutput {
-  title: string;
-  summary: string;
-  text?: string;
-  annotations: CheckAnnotation[];
-}
+// The shapes and caps of the checks API live with the renderer that builds the output.
+export type { CheckRunOutput } from '../reporters/check-run.js';
+const CHECK_OUTPUT_MAX = CHECK_RUN_SUMMARY_MAX;
 
 export type Conclusion = 'success' | 'failure' | 'neutral' | 'action_required' | 'cancelled' | 'skipped' | 'timed_out';
 

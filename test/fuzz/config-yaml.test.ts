@@ -60,7 +60,8 @@ describe('config parsing under fuzzing', () => {
     const t0 = Date.now();
     onlyConfigErrors(bomb);
     onlyConfigErrors(`${'['.repeat(5000)}${']'.repeat(5000)}`);
-    expect(Date.now() - t0).toBeLessThan(5000);
+    // a blow-up guard (an unbounded alias bomb never finishes), not a speed measurement
+    expect(Date.now() - t0).toBeLessThan(30_000);
   });
 });
 

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { checkYamlFile, classifyYaml, MAX_YAML_BYTES, type YamlInput } from '../../src/core/yaml-engine.js';
 import type { Finding } from '../../src/core/types.js';
 
-const TIME_MS = 2000;
+// generous: a guard against exponential blow-ups (alias bombs, quadratic key checks), not a speed
+// measurement — the suite shares two cores with Docker builds
+const TIME_MS = 15_000;
 const HEAP_MB = 200;
 
 function bounded(input: YamlInput): { findings: Finding[]; fatal: boolean; ms: number; heapMb: number } {

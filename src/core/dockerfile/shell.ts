@@ -120,14 +120,6 @@ function tokenize(src: string): Token[] {
       i++;
       continue;
     }
-    if (c === '$' && src[i + 1] === '{') {
-      // parameter expansion ${VAR}, ${VAR:-x}: part of the word, not a group
-      const end = src.indexOf('}', i + 2);
-      const stop = end < 0 ? src.length : end;
-      cur = (cur ?? '') + src.slice(i, stop + 1);
-      i = stop + 1;
-      continue;
-    }
     const groupBrace =
       cur === null && ((c === '{' && /[\s]/.test(src[i + 1] ?? '')) || (c === '}' && /^[\s;&|)]?$/.test(src[i + 1] ?? '')));
     if (c === '(' || c === ')' || groupBrace) {

@@ -1,7 +1,8 @@
 /** The GitHub I/O of the action against the fake GitHub (every request/response checked against GitHub's OpenAPI). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, GitHubApiError, type GitHubClient } from '../../../src/action/github.js';
-import { publishCheckRun, type CheckAnnotation } from '../../../src/action/check-run.js';
+import { publishCheckRun } from '../../../src/action/check-run.js';
+import type { CheckRunAnnotation as CheckAnnotation } from '../../../src/reporters/check-run.js';
 import { upsertComment } from '../../../src/action/comment.js';
 import { codeScanningBaseline, uploadToCodeScanning } from '../../../src/action/code-scanning.js';
 import { SarifProcessingError } from '../../../src/sarif/upload.js';
