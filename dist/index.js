@@ -56086,8 +56086,11 @@ function isRecord3(v) {
 function parseLines(stdout) {
   const results = [];
   let skipped = 0;
-  for (const line2 of stdout.split("\n")) {
-    const t = line2.trim();
+  for (let start = 0; start < stdout.length; ) {
+    let end = stdout.indexOf("\n", start);
+    if (end < 0) end = stdout.length;
+    const t = stdout.slice(start, end).trim();
+    start = end + 1;
     if (t === "") continue;
     let v;
     try {
@@ -56153,8 +56156,11 @@ function secretFinding(r, target, location, where, whereText) {
     }
   };
 }
+function rawsOf(results) {
+  return [...new Set(results.map((r) => r.raw).filter((v) => v !== ""))];
+}
 function parseImage(stdout, ctx) {
-  const { results } = parseLines(stdout);
+  const { results, skipped } = parseLines(stdout);
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
   let dropped = 0;
@@ -56166,7 +56172,7 @@ function parseImage(stdout, ctx) {
     let whereText;
     if (hist) {
       site = ctx.layers.history[Number(hist[1])] ?? ctx.layers.from;
-      where = `history|${site.key}`;
+      where = `history|${fingerprintKeyDigest(site.key)}`;
       whereText = site.base ? "in the base image build history" : `in the image history written by ${site.keyword} (build arguments and ENV values are stored in the image)`;
     } else {
       const path5 = file.startsWith("/") ? file : `/${file}`;
@@ -56188,10 +56194,10 @@ function parseImage(stdout, ctx) {
     seen.add(f.fingerprintKey);
     findings.push(f);
   }
-  return { findings, dropped, parsed: results.length };
+  return { findings, dropped, parsed: results.length, skipped, raws: rawsOf(results) };
 }
 function parseFilesystem(stdout, ctx) {
-  const { results } = parseLines(stdout);
+  const { results, skipped } = parseLines(stdout);
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
   const base = ctx.scannedDir.replace(/\/+$/, "");
@@ -56206,26 +56212,36 @@ function parseFilesystem(stdout, ctx) {
     seen.add(f.fingerprintKey);
     findings.push(f);
   }
-  return { findings, dropped: 0, parsed: results.length };
+  return { findings, dropped: 0, parsed: results.length, skipped, raws: rawsOf(results) };
 }
-function failureOf(tool, r, parsed, timeoutMs) {
+function failureOf(tool, r, parsed, timeoutMs, skipped = 0) {
   if (r.timedOut) return `${tool} ${exitDescription(r, timeoutMs)}: ${outputTail(r.stderr) || "(no error output)"}`;
   if (r.exitCode !== 0 && r.exitCode !== 183) {
     return `${tool} ${exitDescription(r, timeoutMs)}${parsed === 0 ? " and printed no results" : ""}: ${outputTail(r.stderr) || "(no error output)"}`;
+  }
+  if (parsed === 0 && skipped > 0) {
+    return `${tool} printed output that is not JSON lines (${skipped} unreadable line(s), no result): ${outputTail(r.stderr) || "(no error output)"}`;
   }
   return void 0;
 }
 async function runImage(exec2, tar, o, ctx) {
   const t0 = Date.now();
   const r = await exec2(o.trufflehog, imageArgs(tar, o), { timeoutMs: o.timeoutMs, env: o.env });
+<<<<<<< HEAD
   const p = parseImage(r.stdout, await ctx);
   return { findings: p.findings, dropped: p.dropped, failure: failureOf("TruffleHog (image)", r, p.parsed, o.timeoutMs), durationMs: Date.now() - t0 };
+=======
+  const p = parseImage(r.stdout, ctx);
+  for (const raw of p.raws) o.onSecret?.(raw);
+  return { findings: p.findings, dropped: p.dropped, failure: failureOf("TruffleHog (image)", r, p.parsed, o.timeoutMs, p.skipped), durationMs: Date.now() - t0 };
+>>>>>>> fault
 }
 async function runFilesystem(exec2, o, ctx) {
   const t0 = Date.now();
   const r = await exec2(o.trufflehog, filesystemArgs(ctx.scannedDir, o), { timeoutMs: o.timeoutMs, env: o.env });
   const p = parseFilesystem(r.stdout, ctx);
-  return { findings: p.findings, failure: failureOf("TruffleHog (build context)", r, p.parsed, o.timeoutMs), durationMs: Date.now() - t0 };
+  for (const raw of p.raws) o.onSecret?.(raw);
+  return { findings: p.findings, failure: failureOf("TruffleHog (build context)", r, p.parsed, o.timeoutMs, p.skipped), durationMs: Date.now() - t0 };
 }
 
 // src/scanners/pipeline.ts
@@ -56311,7 +56327,7 @@ var ScanPipeline = class {
     const thTool = wantTh ? tools.trufflehog(exec2).then((t) => ({ ok: true, t }), (e) => ({ ok: false, e: e instanceof Error ? e.message : String(e) })) : void 0;
     const contextScan = thTool?.then(async (r) => {
       if (!r.ok) return { findings: [], failure: r.e, durationMs: 0 };
-      return runFilesystem(exec2, { trufflehog: r.t.path, verify, timeoutMs: thTimeout, env, excludeFile }, { scannedDir: contextAbs, repoDir: target.context, target: target.name });
+      return runFilesystem(exec2, { trufflehog: r.t.path, verify, timeoutMs: thTimeout, env, excludeFile, onSecret: this.deps.onSecret }, { scannedDir: contextAbs, repoDir: target.context, target: target.name });
     });
     try {
       let tar;
@@ -56425,6 +56441,7 @@ var ScanPipeline = class {
             (async () => {
               const tool = await thTool;
               if (!tool.ok) return;
+<<<<<<< HEAD
               const r = await runImage(
                 exec2,
                 theTar,
@@ -56436,6 +56453,14 @@ var ScanPipeline = class {
                   layerOfPath: m.img ? m.img.layerOfPath : () => void 0
                 }))
               );
+=======
+              const r = await runImage(exec2, theTar, { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? void 0 : IMAGE_NOISE_GLOBS, onSecret: this.deps.onSecret }, {
+                dockerfile: target.dockerfile,
+                target: target.name,
+                layers: theLayers,
+                layerOfPath: theImg.layerOfPath
+              });
+>>>>>>> fault
               timings.trufflehogImageMs = r.durationMs;
               findings.push(...r.findings);
               if (r.dropped > 0) logger.info(`TruffleHog: ${r.dropped} unverified hit(s) in package-manager files or base-image layers left out as noise`);
@@ -56698,7 +56723,8 @@ function createPipeline(s) {
     logger: s.logger,
     tools: pipelineTools(s),
     env,
-    buildExtraArgs: splitExtraArgs(s.env["MCG_DOCKER_BUILD_EXTRA_ARGS"])
+    buildExtraArgs: splitExtraArgs(s.env["MCG_DOCKER_BUILD_EXTRA_ARGS"]),
+    onSecret: s.onSecret
   });
 }
 
@@ -63476,11 +63502,23 @@ function runDiscoverMode(inputs, root, logger) {
   setOutput("count", matrix.include.length);
   logger.info(`${matrix.include.length} Dockerfile(s): ${matrix.include.map((e) => `${e.dockerfile} (${e.target})`).join(", ") || "none"}`);
 }
+function maskSecret(raw) {
+  const v = raw.trim();
+  if (v.length < 6) return;
+  setSecret(v);
+  if (v.includes("\n")) {
+    for (const line2 of v.split(/\r?\n/)) {
+      const l = line2.trim();
+      if (l.length >= 16 && !/^-----(BEGIN|END) /.test(l)) setSecret(l);
+    }
+  }
+}
 async function run2(env = process.env) {
   const logger = actionLogger();
   try {
     const inputs = readInputs((name) => getInput(name));
     if (inputs.githubToken) setSecret(inputs.githubToken);
+    for (const [name, value] of Object.entries(inputs.buildArgs)) if (isSecretName(name)) maskSecret(value);
     const payload = readPayload(env);
     const ctx = runContext(env, payload);
     const root = ctx.workspace;
@@ -63527,7 +63565,8 @@ async function run2(env = process.env) {
           trivyVersion: inputs.trivyVersion,
           trufflehogVersion: inputs.trufflehogVersion,
           cache: actionsToolCache,
-          download: actionsDownloader
+          download: actionsDownloader,
+          onSecret: maskSecret
         })
       }
     );

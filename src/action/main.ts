@@ -15,6 +15,7 @@ import { findArtifactDirs, mergedSarif, mergeReports, targetReport } from '../co
 import { parseBaseline } from '../core/baseline.js';
 import { confine } from '../core/files.js';
 import { reportJson } from '../core/report-io.js';
+import { isSecretName } from '../core/secrets.js';
 import { toSarif } from '../sarif/to-sarif.js';
 import { checkYamlFile, classifyYaml } from '../core/yaml-engine.js';
 import { createPipeline } from '../scanners/setup.js';
@@ -341,11 +342,30 @@ function runDiscoverMode(inputs: ActionInputs, root: string, logger: Logger): vo
   logger.info(`${matrix.include.length} Dockerfile(s): ${matrix.include.map((e) => `${e.dockerfile} (${e.target})`).join(', ') || 'none'}`);
 }
 
+/**
+ * Masks a raw secret value in the job log (a scanner found it; our outputs never print it, this is
+ * the second line of defence for anything else that does). The runner masks line by line, so a
+ * multi-line value (a PEM key) is masked per line as well.
+ */
+function maskSecret(raw: string): void {
+  const v = raw.trim();
+  if (v.length < 6) return;
+  core.setSecret(v);
+  if (v.includes('\n')) {
+    for (const line of v.split(/\r?\n/)) {
+      const l = line.trim();
+      if (l.length >= 16 && !/^-----(BEGIN|END) /.test(l)) core.setSecret(l);
+    }
+  }
+}
+
 export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
   const logger = actionLogger();
   try {
     const inputs = readInputs((name) => core.getInput(name));
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    // build arguments with a secret-like name end up in the image history: mask their values too
+    for (const [name, value] of Object.entries(inputs.buildArgs)) if (isSecretName(name)) maskSecret(value);
     const payload = readPayload(env);
     const ctx = runContext(env, payload);
     const root = ctx.workspace;
@@ -394,6 +414,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
           trufflehogVersion: inputs.trufflehogVersion,
           cache: actionsToolCache,
           download: actionsDownloader,
+          onSecret: maskSecret,
         }),
       },
     );

@@ -47,6 +47,8 @@ export interface PipelineDeps {
   buildExtraArgs?: string[];
   /** Directory for the per-run temp dir (default: the OS temp dir). */
   tmpRoot?: string;
+  /** Receives each raw secret value a scanner reported (the action masks them); never stored. */
+  onSecret?: (raw: string) => void;
 }
 
 /** Where the time went, for the debug log and the benchmark. */
@@ -155,7 +157,7 @@ export class ScanPipeline implements ImagePipeline {
     const thTool = wantTh ? tools.trufflehog(exec).then((t) => ({ ok: true as const, t }), (e: unknown) => ({ ok: false as const, e: e instanceof Error ? e.message : String(e) })) : undefined;
     const contextScan = thTool?.then(async (r) => {
       if (!r.ok) return { findings: [] as Finding[], failure: r.e, durationMs: 0 };
-      return trufflehog.runFilesystem(exec, { trufflehog: r.t.path, verify, timeoutMs: thTimeout, env, excludeFile }, { scannedDir: contextAbs, repoDir: target.context, target: target.name });
+      return trufflehog.runFilesystem(exec, { trufflehog: r.t.path, verify, timeoutMs: thTimeout, env, excludeFile, onSecret: this.deps.onSecret }, { scannedDir: contextAbs, repoDir: target.context, target: target.name });
     });
 
     try {
@@ -279,6 +281,7 @@ export class ScanPipeline implements ImagePipeline {
             (async () => {
               const tool = await thTool;
               if (!tool.ok) return; // reported once, with the context scan
+<<<<<<< HEAD
               const r = await trufflehog.runImage(
                 exec,
                 theTar,
@@ -290,6 +293,14 @@ export class ScanPipeline implements ImagePipeline {
                   layerOfPath: m.img ? m.img.layerOfPath : () => undefined,
                 })),
               );
+=======
+              const r = await trufflehog.runImage(exec, theTar, { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? undefined : trufflehog.IMAGE_NOISE_GLOBS, onSecret: this.deps.onSecret }, {
+                dockerfile: target.dockerfile,
+                target: target.name,
+                layers: theLayers,
+                layerOfPath: theImg.layerOfPath,
+              });
+>>>>>>> fault
               timings.trufflehogImageMs = r.durationMs;
               findings.push(...r.findings);
               if (r.dropped > 0) logger.info(`TruffleHog: ${r.dropped} unverified hit(s) in package-manager files or base-image layers left out as noise`);

@@ -21,6 +21,8 @@ export interface PipelineSetup {
   cache?: ToolCache;
   download?: Downloader;
   trivyCacheDir?: string;
+  /** Receives each raw secret value a scanner reported (the action masks them); never stored. */
+  onSecret?: (raw: string) => void;
 }
 
 export function pipelineTools(s: PipelineSetup): PipelineTools {
@@ -62,5 +64,6 @@ export function createPipeline(s: PipelineSetup): ScanPipeline {
     tools: pipelineTools(s),
     env,
     buildExtraArgs: splitExtraArgs(s.env['MCG_DOCKER_BUILD_EXTRA_ARGS']),
+    onSecret: s.onSecret,
   });
 }

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Exec, Finding } from '../core/types.js';
 import type { LayerMap, LayerSite } from './layer-map.js';
 import { exitDescription, outputTail } from './errors.js';
+import { fingerprintKeyDigest } from '../core/engine.js';
 import type { ScannerRun } from './trivy.js';
 
 export interface TruffleHogArgsOptions {
@@ -67,8 +68,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function parseLines(stdout: string): { results: TruffleHogResult[]; skipped: number } {
   const results: TruffleHogResult[] = [];
   let skipped = 0;
-  for (const line of stdout.split('\n')) {
-    const t = line.trim();
+  // walks the lines without splitting: a flood of output (capped at the Exec's limit) must not
+  // turn into hundreds of millions of strings at once
+  for (let start = 0; start < stdout.length; ) {
+    let end = stdout.indexOf('\n', start);
+    if (end < 0) end = stdout.length;
+    const t = stdout.slice(start, end).trim();
+    start = end + 1;
     if (t === '') continue;
     let v: unknown;
     try {
@@ -160,9 +166,22 @@ function secretFinding(r: TruffleHogResult, target: string, location: Finding['l
   };
 }
 
+export interface ParseCounts {
+  /** Results read. */
+  parsed: number;
+  /** stdout lines that were not a result. */
+  skipped: number;
+  /** The raw secret values TruffleHog reported: for masking in the runtime's log only, never for output. */
+  raws: string[];
+}
+
+function rawsOf(results: readonly TruffleHogResult[]): string[] {
+  return [...new Set(results.map((r) => r.raw).filter((v) => v !== ''))];
+}
+
 /** Image results → findings on the instruction of the layer (or history entry) that holds them. */
-export function parseImage(stdout: string, ctx: ImageContext): ParsedFindings & { parsed: number } {
-  const { results } = parseLines(stdout);
+export function parseImage(stdout: string, ctx: ImageContext): ParsedFindings & ParseCounts {
+  const { results, skipped } = parseLines(stdout);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   let dropped = 0;
@@ -174,7 +193,8 @@ export function parseImage(stdout: string, ctx: ImageContext): ParsedFindings & 
     let whereText: string;
     if (hist) {
       site = ctx.layers.history[Number(hist[1])] ?? ctx.layers.from;
-      where = `history|${site.key}`;
+      // the instruction text can hold the very secret (ENV X=…): only its digest goes into the key
+      where = `history|${fingerprintKeyDigest(site.key)}`;
       whereText = site.base ? 'in the base image build history' : `in the image history written by ${site.keyword} (build arguments and ENV values are stored in the image)`;
     } else {
       const path = file.startsWith('/') ? file : `/${file}`;
@@ -196,7 +216,7 @@ export function parseImage(stdout: string, ctx: ImageContext): ParsedFindings & 
     seen.add(f.fingerprintKey);
     findings.push(f);
   }
-  return { findings, dropped, parsed: results.length };
+  return { findings, dropped, parsed: results.length, skipped, raws: rawsOf(results) };
 }
 
 export interface FilesystemContext {
@@ -208,8 +228,8 @@ export interface FilesystemContext {
 }
 
 /** Context results → findings on the file and line. */
-export function parseFilesystem(stdout: string, ctx: FilesystemContext): ParsedFindings & { parsed: number } {
-  const { results } = parseLines(stdout);
+export function parseFilesystem(stdout: string, ctx: FilesystemContext): ParsedFindings & ParseCounts {
+  const { results, skipped } = parseLines(stdout);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const base = ctx.scannedDir.replace(/\/+$/, '');
@@ -224,7 +244,7 @@ export function parseFilesystem(stdout: string, ctx: FilesystemContext): ParsedF
     seen.add(f.fingerprintKey);
     findings.push(f);
   }
-  return { findings, dropped: 0, parsed: results.length };
+  return { findings, dropped: 0, parsed: results.length, skipped, raws: rawsOf(results) };
 }
 
 export interface TruffleHogRunOptions extends TruffleHogArgsOptions {
@@ -233,13 +253,20 @@ export interface TruffleHogRunOptions extends TruffleHogArgsOptions {
   excludePaths?: readonly string[];
   timeoutMs?: number;
   env?: Record<string, string>;
+  /** Called with each raw secret value found (the action masks them in the log); the value goes nowhere else. */
+  onSecret?: (raw: string) => void;
 }
 
-function failureOf(tool: string, r: { exitCode: number; timedOut?: boolean; stderr: string }, parsed: number, timeoutMs?: number): string | undefined {
+function failureOf(tool: string, r: { exitCode: number; timedOut?: boolean; stderr: string }, parsed: number, timeoutMs?: number, skipped = 0): string | undefined {
   if (r.timedOut) return `${tool} ${exitDescription(r, timeoutMs)}: ${outputTail(r.stderr) || '(no error output)'}`;
   // exit 183 = results found with --fail; any other non-zero exit is a failure
   if (r.exitCode !== 0 && r.exitCode !== 183) {
     return `${tool} ${exitDescription(r, timeoutMs)}${parsed === 0 ? ' and printed no results' : ''}: ${outputTail(r.stderr) || '(no error output)'}`;
+  }
+  // with --json every stdout line is a result object (logs go to stderr): lines that are not, and no
+  // result at all, mean the program is not the TruffleHog it claims to be or broke mid-way
+  if (parsed === 0 && skipped > 0) {
+    return `${tool} printed output that is not JSON lines (${skipped} unreadable line(s), no result): ${outputTail(r.stderr) || '(no error output)'}`;
   }
   return undefined;
 }
@@ -248,13 +275,20 @@ function failureOf(tool: string, r: { exitCode: number; timedOut?: boolean; stde
 export async function runImage(exec: Exec, tar: string, o: TruffleHogRunOptions, ctx: ImageContext | Promise<ImageContext>): Promise<ScannerRun & { dropped: number }> {
   const t0 = Date.now();
   const r = await exec(o.trufflehog, imageArgs(tar, o), { timeoutMs: o.timeoutMs, env: o.env });
+<<<<<<< HEAD
   const p = parseImage(r.stdout, await ctx);
   return { findings: p.findings, dropped: p.dropped, failure: failureOf('TruffleHog (image)', r, p.parsed, o.timeoutMs), durationMs: Date.now() - t0 };
+=======
+  const p = parseImage(r.stdout, ctx);
+  for (const raw of p.raws) o.onSecret?.(raw);
+  return { findings: p.findings, dropped: p.dropped, failure: failureOf('TruffleHog (image)', r, p.parsed, o.timeoutMs, p.skipped), durationMs: Date.now() - t0 };
+>>>>>>> fault
 }
 
 export async function runFilesystem(exec: Exec, o: TruffleHogRunOptions, ctx: FilesystemContext): Promise<ScannerRun> {
   const t0 = Date.now();
   const r = await exec(o.trufflehog, filesystemArgs(ctx.scannedDir, o), { timeoutMs: o.timeoutMs, env: o.env });
   const p = parseFilesystem(r.stdout, ctx);
-  return { findings: p.findings, failure: failureOf('TruffleHog (build context)', r, p.parsed, o.timeoutMs), durationMs: Date.now() - t0 };
+  for (const raw of p.raws) o.onSecret?.(raw);
+  return { findings: p.findings, failure: failureOf('TruffleHog (build context)', r, p.parsed, o.timeoutMs, p.skipped), durationMs: Date.now() - t0 };
 }

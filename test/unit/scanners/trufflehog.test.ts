@@ -119,6 +119,48 @@ describe('robust parsing and failures', () => {
   });
 });
 
+describe('a secret in an instruction (found by the secret-hygiene e2e)', () => {
+  it('the fingerprint key of a history hit carries a digest of the instruction, never its text', () => {
+    const df = `FROM debian:bookworm-slim\nENV STRIPE_API_KEY=${token}\nCMD ["true"]\n`;
+    const mm = parseDockerfile('Dockerfile', df);
+    const hist: HistoryEntry[] = [{ comment: 'base' }, { created_by: `ENV STRIPE_API_KEY=${token}`, empty_layer: true }, { created_by: 'CMD ["true"]', empty_layer: true }];
+    const ll = mapLayers(mm, finalStage(mm)!, hist, ['sha256:b0']);
+    const r = parseImage(line({ Docker: { file: 'image-metadata:history:1:created-by', image: '/t/i.tar' } }), { ...ctx, layers: ll });
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]!.location.startLine).toBe(2);
+    expect(r.findings[0]!.fingerprintKey).toMatch(/^Github\|[0-9a-f]{16}\|history\|k:[0-9a-f]{32}$/);
+    expect(JSON.stringify(r.findings)).not.toContain(token);
+    expect(JSON.stringify(r.findings)).not.toContain(token.slice(-16));
+  });
+});
+
+describe('fault handling found by the fault-injection e2e', () => {
+  const fsCtx = { scannedDir: '/c', repoDir: '.', target: 't' };
+  it('exit 0 with only non-JSON stdout is a failure, not a silent pass', async () => {
+    const junk: Exec = async () => ({ exitCode: 0, stdout: 'Segmentation fault\n<<<>>>\n', stderr: '' });
+    expect((await runFilesystem(junk, { trufflehog: 'th', verify: false }, fsCtx)).failure).toMatch(/TruffleHog \(build context\) printed output that is not JSON lines \(2 unreadable/);
+    expect((await runImage(junk, '/t/i.tar', { trufflehog: 'th', verify: false }, ctx)).failure).toMatch(/TruffleHog \(image\) printed output that is not JSON lines/);
+    // empty stdout (nothing found) and real results mixed with a stray line stay fine
+    const empty: Exec = async () => ({ exitCode: 0, stdout: '', stderr: '' });
+    expect((await runFilesystem(empty, { trufflehog: 'th', verify: false }, fsCtx)).failure).toBeUndefined();
+    const mixed: Exec = async () => ({ exitCode: 0, stdout: `stray\n${line({ Filesystem: { file: '/c/.env', line: 2 } })}`, stderr: '' });
+    expect((await runFilesystem(mixed, { trufflehog: 'th', verify: false }, fsCtx)).failure).toBeUndefined();
+  });
+  it('parses a flood of lines without splitting it into one array', () => {
+    const flood = 'y\n'.repeat(2_000_000) + line({ Filesystem: { file: '/c/.env', line: 2 } });
+    const r = parseLines(flood);
+    expect(r.skipped).toBe(2_000_000);
+    expect(r.results).toHaveLength(1);
+  });
+  it('hands each raw value to onSecret (for masking) and to nothing else', async () => {
+    const seen: string[] = [];
+    const ok: Exec = async () => ({ exitCode: 0, stdout: line({ Filesystem: { file: '/c/.env', line: 2 } }), stderr: '' });
+    const f = await runFilesystem(ok, { trufflehog: 'th', verify: false, onSecret: (v) => seen.push(v) }, fsCtx);
+    expect(seen).toEqual([token]);
+    expect(JSON.stringify(f)).not.toContain(token);
+  });
+});
+
 describe('benchmark peer', () => {
   it('runs TruffleHog with the same exclusion globs as the adapter', async () => {
     const { readFileSync } = await import('node:fs');
