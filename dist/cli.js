@@ -32405,14 +32405,9 @@ function failureOf(tool, r, parsed, timeoutMs, skipped = 0) {
 async function runImage(exec, tar, o, ctx) {
   const t0 = Date.now();
   const r = await exec(o.trufflehog, imageArgs(tar, o), { timeoutMs: o.timeoutMs, env: o.env });
-<<<<<<< HEAD
   const p = parseImage(r.stdout, await ctx);
-  return { findings: p.findings, dropped: p.dropped, failure: failureOf("TruffleHog (image)", r, p.parsed, o.timeoutMs), durationMs: Date.now() - t0 };
-=======
-  const p = parseImage(r.stdout, ctx);
   for (const raw of p.raws) o.onSecret?.(raw);
   return { findings: p.findings, dropped: p.dropped, failure: failureOf("TruffleHog (image)", r, p.parsed, o.timeoutMs, p.skipped), durationMs: Date.now() - t0 };
->>>>>>> fault
 }
 async function runFilesystem(exec, o, ctx) {
   const t0 = Date.now();
@@ -32619,11 +32614,10 @@ var ScanPipeline = class {
             (async () => {
               const tool = await thTool;
               if (!tool.ok) return;
-<<<<<<< HEAD
               const r = await runImage(
                 exec,
                 theTar,
-                { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? void 0 : IMAGE_NOISE_GLOBS },
+                { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? void 0 : IMAGE_NOISE_GLOBS, onSecret: this.deps.onSecret },
                 mapped().then((m) => ({
                   dockerfile: target.dockerfile,
                   target: target.name,
@@ -32631,14 +32625,6 @@ var ScanPipeline = class {
                   layerOfPath: m.img ? m.img.layerOfPath : () => void 0
                 }))
               );
-=======
-              const r = await runImage(exec, theTar, { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? void 0 : IMAGE_NOISE_GLOBS, onSecret: this.deps.onSecret }, {
-                dockerfile: target.dockerfile,
-                target: target.name,
-                layers: theLayers,
-                layerOfPath: theImg.layerOfPath
-              });
->>>>>>> fault
               timings.trufflehogImageMs = r.durationMs;
               findings.push(...r.findings);
               if (r.dropped > 0) logger2.info(`TruffleHog: ${r.dropped} unverified hit(s) in package-manager files or base-image layers left out as noise`);

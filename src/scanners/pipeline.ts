@@ -281,11 +281,10 @@ export class ScanPipeline implements ImagePipeline {
             (async () => {
               const tool = await thTool;
               if (!tool.ok) return; // reported once, with the context scan
-<<<<<<< HEAD
               const r = await trufflehog.runImage(
                 exec,
                 theTar,
-                { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? undefined : trufflehog.IMAGE_NOISE_GLOBS },
+                { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? undefined : trufflehog.IMAGE_NOISE_GLOBS, onSecret: this.deps.onSecret },
                 mapped().then((m) => ({
                   dockerfile: target.dockerfile,
                   target: target.name,
@@ -293,14 +292,6 @@ export class ScanPipeline implements ImagePipeline {
                   layerOfPath: m.img ? m.img.layerOfPath : () => undefined,
                 })),
               );
-=======
-              const r = await trufflehog.runImage(exec, theTar, { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? undefined : trufflehog.IMAGE_NOISE_GLOBS, onSecret: this.deps.onSecret }, {
-                dockerfile: target.dockerfile,
-                target: target.name,
-                layers: theLayers,
-                layerOfPath: theImg.layerOfPath,
-              });
->>>>>>> fault
               timings.trufflehogImageMs = r.durationMs;
               findings.push(...r.findings);
               if (r.dropped > 0) logger.info(`TruffleHog: ${r.dropped} unverified hit(s) in package-manager files or base-image layers left out as noise`);

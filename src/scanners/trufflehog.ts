@@ -275,14 +275,9 @@ function failureOf(tool: string, r: { exitCode: number; timedOut?: boolean; stde
 export async function runImage(exec: Exec, tar: string, o: TruffleHogRunOptions, ctx: ImageContext | Promise<ImageContext>): Promise<ScannerRun & { dropped: number }> {
   const t0 = Date.now();
   const r = await exec(o.trufflehog, imageArgs(tar, o), { timeoutMs: o.timeoutMs, env: o.env });
-<<<<<<< HEAD
   const p = parseImage(r.stdout, await ctx);
-  return { findings: p.findings, dropped: p.dropped, failure: failureOf('TruffleHog (image)', r, p.parsed, o.timeoutMs), durationMs: Date.now() - t0 };
-=======
-  const p = parseImage(r.stdout, ctx);
   for (const raw of p.raws) o.onSecret?.(raw);
   return { findings: p.findings, dropped: p.dropped, failure: failureOf('TruffleHog (image)', r, p.parsed, o.timeoutMs, p.skipped), durationMs: Date.now() - t0 };
->>>>>>> fault
 }
 
 export async function runFilesystem(exec: Exec, o: TruffleHogRunOptions, ctx: FilesystemContext): Promise<ScannerRun> {
