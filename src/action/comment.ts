@@ -37,16 +37,23 @@ export async function upsertComment(gh: GitHubClient, t: CommentTarget, marker: 
   const perm = 'pull-requests: write';
   if (!hasMarker(body, marker)) throw new Error('internal: the comment body does not carry its marker');
   if (body.length > COMMENT_MAX_CHARS) throw new Error(`internal: the comment body is ${body.length} characters, over GitHub's ${COMMENT_MAX_CHARS}`);
-  const comments = await call({ what: `list the comments of pull request #${t.issueNumber}`, permission: 'pull-requests: read' }, () =>
-    gh.paginate(gh.rest.issues.listComments, { owner: t.owner, repo: t.repo, issue_number: t.issueNumber, per_page: 100 }),
-  );
-  const existing = findSticky(comments, marker);
+  const sticky = async () =>
+    findSticky(
+      await call({ what: `list the comments of pull request #${t.issueNumber}`, permission: 'pull-requests: read' }, () =>
+        gh.paginate(gh.rest.issues.listComments, { owner: t.owner, repo: t.repo, issue_number: t.issueNumber, per_page: 100 }),
+      ),
+      marker,
+    );
+  const update = async (id: number, action: CommentResult['action']): Promise<CommentResult> => {
+    const r = await call({ what: `update the pull request comment ${id}`, permission: perm }, () =>
+      gh.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: id, body }),
+    );
+    return { id: r.data.id, url: r.data.html_url, action };
+  };
+  const existing = await sticky();
   if (existing) {
     if (existing.body === body) return { id: existing.id, url: existing.html_url, action: 'unchanged' };
-    const r = await call({ what: `update the pull request comment ${existing.id}`, permission: perm }, () =>
-      gh.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: existing.id, body }),
-    );
-    return { id: r.data.id, url: r.data.html_url, action: 'updated' };
+    return update(existing.id, 'updated');
   }
   // A POST is not idempotent: a create that timed out or got a 5xx may still have landed. So it is
   // sent once (no automatic retry); on such a failure the comments are listed again and the create
@@ -60,17 +67,8 @@ export async function upsertComment(gh: GitHubClient, t: CommentTarget, marker: 
     return await create();
   } catch (e) {
     if (!(e instanceof GitHubApiError) || (e.kind !== 'server' && e.kind !== 'other')) throw e;
-    const again = await call({ what: `list the comments of pull request #${t.issueNumber}`, permission: 'pull-requests: read' }, () =>
-      gh.paginate(gh.rest.issues.listComments, { owner: t.owner, repo: t.repo, issue_number: t.issueNumber, per_page: 100 }),
-    );
-    const landed = findSticky(again, marker);
-    if (landed) {
-      if (landed.body === body) return { id: landed.id, url: landed.html_url, action: 'created' };
-      const r = await call({ what: `update the pull request comment ${landed.id}`, permission: perm }, () =>
-        gh.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: landed.id, body }),
-      );
-      return { id: r.data.id, url: r.data.html_url, action: 'created' };
-    }
+    const landed = await sticky();
+    if (landed) return landed.body === body ? { id: landed.id, url: landed.html_url, action: 'created' } : update(landed.id, 'created');
     return await create();
   }
 }

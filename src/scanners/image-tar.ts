@@ -15,16 +15,8 @@ import type { ImageFacts } from '../rules/types.js';
 
 export type FsType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 
-export interface FsEntry {
-  /** Absolute path inside the image, e.g. `/usr/bin/curl`. */
-  path: string;
-  type: FsType;
-  mode: number;
-  size: number;
-  uid: number;
-  gid: number;
-  /** Symlink or hardlink target as written in the tar. */
-  linkname?: string;
+/** One path of the final filesystem: its entry in the layer that wrote it last. */
+export interface FsEntry extends LayerEntry {
   /** Index of the layer (manifest order) that wrote this path last. */
   layer: number;
 }
@@ -69,12 +61,14 @@ const MAX_SMALL_FILE = 1024 * 1024;
 const MAX_JSON = 16 * 1024 * 1024;
 
 interface LayerEntry {
+  /** Absolute path inside the image, e.g. `/usr/bin/curl`. */
   path: string;
   type: FsType;
   mode: number;
   size: number;
   uid: number;
   gid: number;
+  /** Symlink or hardlink target as written in the tar. */
   linkname?: string;
 }
 
