@@ -57142,7 +57142,7 @@ var INPUT_DEFAULTS = {
   "artifact-dir": "mcg-results",
   matrix: "",
   "comment-mode": "combined",
-  "verify-secrets": "auto",
+  "verify-secrets": "false",
   "trivy-version": "",
   "trufflehog-version": "",
   offline: "false",
@@ -57270,6 +57270,11 @@ function checkRunName(inputs) {
 function reportTarget(inputs, repository) {
   if (inputs.dockerfiles.length > 0) return inputs.dockerfiles.join(",");
   return inputs.image ?? inputs.imageTar ?? repository;
+}
+function secretVerification(input, readOnly) {
+  if (input === "false") return { verify: false };
+  if (readOnly) return { verify: false, notice: `verify-secrets: ${input} is not honoured on this read-only run (fork pull request or Dependabot): TruffleHog runs with --no-verification` };
+  return { verify: true };
 }
 
 // src/action/context.ts
@@ -63510,7 +63515,9 @@ async function run2(env = process.env) {
     if (ctx.readOnly) notice(`${ctx.readOnlyReason}. No write call is made: results go to the job summary, annotations and ${inputs.artifactDir}/ (publish them from a workflow_run job with mode: report).`);
     const gh = inputs.githubToken !== "" ? createClient(inputs.githubToken, { apiUrl: ctx.apiUrl, logger, secondMs: second }) : void 0;
     const baseline = await loadBaseline(ctx.readOnly ? void 0 : gh, ctx, inputs, root, logger);
-    const verify = inputs.verifySecrets === "true" || inputs.verifySecrets === "auto" && !ctx.readOnly;
+    const verification = secretVerification(inputs.verifySecrets, ctx.readOnly);
+    if (verification.notice) notice(verification.notice);
+    const verify = verification.verify;
     const report = await scan(
       {
         root,

@@ -77,7 +77,7 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   'artifact-dir': 'mcg-results',
   matrix: '',
   'comment-mode': 'combined',
-  'verify-secrets': 'auto',
+  'verify-secrets': 'false',
   'trivy-version': '',
   'trufflehog-version': '',
   offline: 'false',
@@ -230,4 +230,15 @@ export function checkRunName(inputs: Pick<ActionInputs, 'checkName' | 'dockerfil
 export function reportTarget(inputs: Pick<ActionInputs, 'dockerfiles' | 'image' | 'imageTar'>, repository: string): string {
   if (inputs.dockerfiles.length > 0) return inputs.dockerfiles.join(',');
   return inputs.image ?? inputs.imageTar ?? repository;
+}
+
+/**
+ * Whether TruffleHog may verify what it finds against the live services. Off unless asked for
+ * (`true`, or `auto`, which means the same), and never on a read-only run (a pull request from a fork,
+ * Dependabot): a fork's code must not make this run send candidate credentials anywhere.
+ */
+export function secretVerification(input: Tristate, readOnly: boolean): { verify: boolean; notice?: string } {
+  if (input === 'false') return { verify: false };
+  if (readOnly) return { verify: false, notice: `verify-secrets: ${input} is not honoured on this read-only run (fork pull request or Dependabot): TruffleHog runs with --no-verification` };
+  return { verify: true };
 }

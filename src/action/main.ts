@@ -21,7 +21,7 @@ import { checkYamlFile, classifyYaml } from '../core/yaml-engine.js';
 import { createPipeline } from '../scanners/setup.js';
 import { actionsExec } from './exec.js';
 import { actionsDownloader, actionsToolCache } from './tools.js';
-import { readInputs, checkRunName, reportTarget, InputError, type ActionInputs } from './inputs.js';
+import { readInputs, checkRunName, reportTarget, InputError, secretVerification, type ActionInputs } from './inputs.js';
 import { runContext, runUrl, type RunContext } from './context.js';
 import { createClient, GitHubApiError, call, type GitHubClient } from './github.js';
 import { publishCheckRun } from './check-run.js';
@@ -377,7 +377,9 @@ export async function run(env: Record<string, string | undefined> = process.env)
     if (ctx.readOnly) core.notice(`${ctx.readOnlyReason}. No write call is made: results go to the job summary, annotations and ${inputs.artifactDir}/ (publish them from a workflow_run job with mode: report).`);
     const gh = inputs.githubToken !== '' ? createClient(inputs.githubToken, { apiUrl: ctx.apiUrl, logger, secondMs: second }) : undefined;
     const baseline = await loadBaseline(ctx.readOnly ? undefined : gh, ctx, inputs, root, logger);
-    const verify = inputs.verifySecrets === 'true' || (inputs.verifySecrets === 'auto' && !ctx.readOnly);
+    const verification = secretVerification(inputs.verifySecrets, ctx.readOnly);
+    if (verification.notice) core.notice(verification.notice);
+    const verify = verification.verify;
     const report = await scan(
       {
         root,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { checkRunName, INPUT_DEFAULTS, InputError, readInputs, reportTarget } from '../../../src/action/inputs.js';
+import { checkRunName, INPUT_DEFAULTS, InputError, readInputs, reportTarget, secretVerification } from '../../../src/action/inputs.js';
 
 const actionYml = parse(readFileSync(new URL('../../../action.yml', import.meta.url), 'utf8')) as {
   runs: { using: string; main: string };
@@ -60,7 +60,7 @@ describe('readInputs', () => {
       summary: true,
       mode: 'full',
       artifactDir: 'mcg-results',
-      verifySecrets: 'auto',
+      verifySecrets: 'false',
       offline: false,
       timeoutMinutes: 20,
       dockerfiles: [],
@@ -117,5 +117,25 @@ describe('names', () => {
     expect(reportTarget({ dockerfiles: ['a/Dockerfile'] }, 'acme/x')).toBe('a/Dockerfile');
     expect(reportTarget({ dockerfiles: [], image: 'img:1' }, 'acme/x')).toBe('img:1');
     expect(reportTarget({ dockerfiles: [] }, 'acme/x')).toBe('acme/x');
+  });
+});
+
+describe('secretVerification', () => {
+  it.each([
+    ['false', false, false, false],
+    ['false', true, false, false],
+    ['true', false, true, false],
+    ['auto', false, true, false],
+    ['true', true, false, true],
+    ['auto', true, false, true],
+  ] as const)('verify-secrets: %s, read-only %s → verify %s (notice %s)', (input, readOnly, verify, notice) => {
+    const r = secretVerification(input, readOnly);
+    expect(r.verify).toBe(verify);
+    expect(r.notice !== undefined).toBe(notice);
+  });
+
+  it('is off unless asked for: the default input does not verify', () => {
+    expect(INPUT_DEFAULTS['verify-secrets']).toBe('false');
+    expect(secretVerification(INPUT_DEFAULTS['verify-secrets'] as 'false', false).verify).toBe(false);
   });
 });
