@@ -30672,6 +30672,11 @@ function describe2(e) {
   if (e.keyword === "additionalProperties") return `${at} has an unexpected key "${String(e.params.additionalProperty)}"`;
   return `${at} ${e.message ?? "is invalid"}`;
 }
+function reportSchemaErrors(data, max = 5) {
+  validator2 ??= new import_ajv2.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(report_schema_default);
+  if (validator2(data)) return [];
+  return (validator2.errors ?? []).slice(0, max).map(describe2);
+}
 function parseReport(text2, label2) {
   if (text2.length > MAX_REPORT_BYTES) throw new MergeError(`${label2}: the report is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB`);
   let data;
@@ -30680,11 +30685,8 @@ function parseReport(text2, label2) {
   } catch (e) {
     throw new MergeError(`${label2}: not JSON (${e.message})`);
   }
-  validator2 ??= new import_ajv2.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(report_schema_default);
-  if (!validator2(data)) {
-    const errs = (validator2.errors ?? []).slice(0, 5).map(describe2);
-    throw new MergeError(`${label2}: not an mcg report (schema/report.schema.json): ${errs.join("; ")}`);
-  }
+  const errs = reportSchemaErrors(data);
+  if (errs.length > 0) throw new MergeError(`${label2}: not an mcg report (schema/report.schema.json): ${errs.join("; ")}`);
   return data;
 }
 function isDir(p) {

@@ -2000,11 +2000,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
-            const str5 = `${val[i]}`;
-            if (!isValidHeaderValue(str5)) {
+            const str4 = `${val[i]}`;
+            if (!isValidHeaderValue(str4)) {
               throw new InvalidArgumentError(`invalid ${key2} header`);
             }
-            arr.push(str5);
+            arr.push(str4);
           }
         }
         val = arr;
@@ -3577,25 +3577,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str5, leading = true, trailing = true) {
-      return removeChars(str5, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str4, leading = true, trailing = true) {
+      return removeChars(str4, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str5, leading = true, trailing = true) {
-      return removeChars(str5, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str4, leading = true, trailing = true) {
+      return removeChars(str4, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str5, leading, trailing, predicate) {
+    function removeChars(str4, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str5.length - 1;
+      let trail = str4.length - 1;
       if (leading) {
-        while (lead < str5.length && predicate(str5.charCodeAt(lead))) lead++;
+        while (lead < str4.length && predicate(str4.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str5.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str4.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str5.length - 1 ? str5 : str5.slice(lead, trail + 1);
+      return lead === 0 && trail === str4.length - 1 ? str4 : str4.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -5514,7 +5514,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape3 = (str5) => str5.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape3 = (str4) => str4.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -16497,9 +16497,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str5 = stringify(cookie);
-      if (str5) {
-        headers.append("Set-Cookie", str5);
+      const str4 = stringify(cookie);
+      if (str4) {
+        headers.append("Set-Cookie", str4);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -18355,12 +18355,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line2, length, field) {
+    function isFieldName(line, length, field) {
       if (length !== field.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line2[i] !== field[i]) {
+        if (line[i] !== field[i]) {
           return false;
         }
       }
@@ -18506,31 +18506,31 @@ var require_eventsource_stream = __commonJS({
        * @param {Buffer} line
        * @param {EventSourceStreamEvent} event
        */
-      parseLine(line2, event) {
-        if (line2.length === 0) {
+      parseLine(line, event) {
+        if (line.length === 0) {
           return;
         }
-        const colonPosition = line2.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON);
         if (colonPosition === 0) {
           return;
         }
-        let fieldLength = line2.length;
-        let valueStart = line2.length;
+        let fieldLength = line.length;
+        let valueStart = line.length;
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line2[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE) {
             ++valueStart;
           }
         }
-        if (isFieldName(line2, fieldLength, DATA)) {
+        if (isFieldName(line, fieldLength, DATA)) {
           if (this.maxEventSize > 0 && this.dataLineCount >= this.maxDataLines) {
             throw createMaxEventSizeExceededError();
           }
-          const valueBytes = line2.length - valueStart;
+          const valueBytes = line.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line2.toString("utf8", valueStart);
+          const value = line.toString("utf8", valueStart);
           if (event.data === void 0) {
             event.data = value;
           } else {
@@ -18540,24 +18540,24 @@ ${value}`;
           this.dataLineCount++;
           return;
         }
-        if (isFieldName(line2, fieldLength, RETRY)) {
-          if (isASCIINumberBytes(line2, valueStart)) {
-            this.setEventFieldSize("retry", line2.length - valueStart);
-            event.retry = line2.toString("utf8", valueStart);
+        if (isFieldName(line, fieldLength, RETRY)) {
+          if (isASCIINumberBytes(line, valueStart)) {
+            this.setEventFieldSize("retry", line.length - valueStart);
+            event.retry = line.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line2, fieldLength, ID)) {
-          if (isValidLastEventIdBytes(line2, valueStart)) {
-            this.setEventFieldSize("id", line2.length - valueStart);
-            event.id = line2.toString("utf8", valueStart);
+        if (isFieldName(line, fieldLength, ID)) {
+          if (isValidLastEventIdBytes(line, valueStart)) {
+            this.setEventFieldSize("id", line.length - valueStart);
+            event.id = line.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line2, fieldLength, EVENT)) {
-          if (valueStart < line2.length) {
-            this.setEventFieldSize("event", line2.length - valueStart);
-            event.event = line2.toString("utf8", valueStart);
+        if (isFieldName(line, fieldLength, EVENT)) {
+          if (valueStart < line.length) {
+            this.setEventFieldSize("event", line.length - valueStart);
+            event.event = line.toString("utf8", valueStart);
           }
         }
       }
@@ -19347,14 +19347,14 @@ var init_main = __esm({
       uinteger2.is = is;
     })(uinteger || (uinteger = {}));
     (function(Position2) {
-      function create(line2, character) {
-        if (line2 === Number.MAX_VALUE) {
-          line2 = uinteger.MAX_VALUE;
+      function create(line, character) {
+        if (line === Number.MAX_VALUE) {
+          line = uinteger.MAX_VALUE;
         }
         if (character === Number.MAX_VALUE) {
           character = uinteger.MAX_VALUE;
         }
-        return { line: line2, character };
+        return { line, character };
       }
       Position2.create = create;
       function is(value) {
@@ -19511,10 +19511,10 @@ var init_main = __esm({
       CodeDescription2.is = is;
     })(CodeDescription || (CodeDescription = {}));
     (function(Diagnostic2) {
-      function create(range, message, severity2, code, source, relatedInformation) {
+      function create(range, message, severity, code, source, relatedInformation) {
         const result = { range, message };
-        if (Is.defined(severity2)) {
-          result.severity = severity2;
+        if (Is.defined(severity)) {
+          result.severity = severity;
         }
         if (Is.defined(code)) {
           result.code = code;
@@ -20726,8 +20726,8 @@ var init_main = __esm({
             low = mid + 1;
           }
         }
-        const line2 = low - 1;
-        return Position.create(line2, offset - lineOffsets[line2]);
+        const line = low - 1;
+        return Position.create(line, offset - lineOffsets[line]);
       }
       offsetAt(position) {
         const lineOffsets = this.getLineOffsets();
@@ -20811,11 +20811,11 @@ var require_line = __commonJS({
       getTextContent() {
         return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
       }
-      isAfter(line2) {
-        return this.range.start.line > line2.range.start.line;
+      isAfter(line) {
+        return this.range.start.line > line.range.start.line;
       }
-      isBefore(line2) {
-        return this.range.start.line < line2;
+      isBefore(line) {
+        return this.range.start.line < line;
       }
     };
     exports.Line = Line;
@@ -21135,9 +21135,9 @@ var init_main2 = __esm({
             low = mid + 1;
           }
         }
-        const line2 = low - 1;
-        offset = this.ensureBeforeEOL(offset, lineOffsets[line2]);
-        return { line: line2, character: offset - lineOffsets[line2] };
+        const line = low - 1;
+        offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
+        return { line, character: offset - lineOffsets[line] };
       }
       offsetAt(position) {
         const lineOffsets = this.getLineOffsets();
@@ -21154,28 +21154,28 @@ var init_main2 = __esm({
         const offset = Math.min(lineOffset + position.character, nextLineOffset);
         return this.ensureBeforeEOL(offset, lineOffset);
       }
-      getLineRange(line2) {
+      getLineRange(line) {
         const lineOffsets = this.getLineOffsets();
-        if (line2 >= lineOffsets.length) {
+        if (line >= lineOffsets.length) {
           const lastLine = lineOffsets.length - 1;
           return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
-        } else if (line2 < 0) {
+        } else if (line < 0) {
           return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
         }
-        const startOffset = lineOffsets[line2];
-        const nextLineOffset = line2 + 1 < lineOffsets.length ? lineOffsets[line2 + 1] : this._content.length;
+        const startOffset = lineOffsets[line];
+        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
         const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
-        return { start: { line: line2, character: 0 }, end: { line: line2, character: endOffset - startOffset } };
+        return { start: { line, character: 0 }, end: { line, character: endOffset - startOffset } };
       }
-      getEOLCharacters(line2) {
+      getEOLCharacters(line) {
         const lineOffsets = this.getLineOffsets();
-        if (line2 >= lineOffsets.length) {
+        if (line >= lineOffsets.length) {
           return "";
-        } else if (line2 < 0) {
+        } else if (line < 0) {
           return "";
         }
-        const nextLineOffset = line2 + 1 < lineOffsets.length ? lineOffsets[line2 + 1] : this._content.length;
-        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line2]);
+        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
+        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
         return this._content.substring(eolOffset, nextLineOffset);
       }
       ensureBeforeEOL(offset, lineOffset) {
@@ -21942,7 +21942,7 @@ var require_instruction = __commonJS({
         }
         return variables;
       }
-      isBuildVariable(variable, line2) {
+      isBuildVariable(variable, line) {
         if (this.getKeyword() === main_1.Keyword.FROM) {
           for (const initialArg of this.dockerfile.getInitialARGs()) {
             const arg = initialArg;
@@ -21953,10 +21953,10 @@ var require_instruction = __commonJS({
           }
           return void 0;
         }
-        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
+        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
         let envs = image.getENVs();
         for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line2)) {
+          if (envs[i].isBefore(line)) {
             for (let property of envs[i].getProperties()) {
               if (property.getName() === variable) {
                 return false;
@@ -21966,7 +21966,7 @@ var require_instruction = __commonJS({
         }
         let args = image.getARGs();
         for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line2)) {
+          if (args[i].isBefore(line)) {
             let property = args[i].getProperty();
             if (property && property.getName() === variable) {
               return true;
@@ -23959,9 +23959,9 @@ var require_imageTemplate = __commonJS({
       getInstructions() {
         return this.instructions;
       }
-      getInstructionAt(line2) {
+      getInstructionAt(line) {
         for (let instruction of this.instructions) {
-          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line2, 0), instruction.getRange())) {
+          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line, 0), instruction.getRange())) {
             return instruction;
           }
         }
@@ -24119,10 +24119,10 @@ var require_imageTemplate = __commonJS({
        *         undefined if a variable with the given name has not
        *         been defined
        */
-      resolveVariable(variable, line2) {
+      resolveVariable(variable, line) {
         let envs = this.getENVs();
         for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line2)) {
+          if (envs[i].isBefore(line)) {
             for (let property of envs[i].getProperties()) {
               if (property.getName() === variable) {
                 return property.getValue();
@@ -24132,7 +24132,7 @@ var require_imageTemplate = __commonJS({
         }
         let args = this.getARGs();
         for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line2)) {
+          if (args[i].isBefore(line)) {
             let property = args[i].getProperty();
             if (property && property.getName() === variable) {
               return property.getValue();
@@ -24236,28 +24236,28 @@ var require_dockerfile = __commonJS({
       getDirectives() {
         return this.directives;
       }
-      resolveVariable(variable, line2) {
+      resolveVariable(variable, line) {
         for (let from of this.getFROMs()) {
           let range = from.getRange();
-          if (range.start.line <= line2 && line2 <= range.end.line) {
+          if (range.start.line <= line && line <= range.end.line) {
             let initialARGs = new imageTemplate_1.ImageTemplate();
             for (let instruction of this.initialInstructions.getARGs()) {
               initialARGs.addInstruction(instruction);
             }
-            return initialARGs.resolveVariable(variable, line2);
+            return initialARGs.resolveVariable(variable, line);
           }
         }
-        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
         if (image === null) {
           return void 0;
         }
-        let resolvedVariable = image.resolveVariable(variable, line2);
+        let resolvedVariable = image.resolveVariable(variable, line);
         if (resolvedVariable === null) {
           let initialARGs = new imageTemplate_1.ImageTemplate();
           for (let instruction of this.initialInstructions.getARGs()) {
             initialARGs.addInstruction(instruction);
           }
-          return initialARGs.resolveVariable(variable, line2);
+          return initialARGs.resolveVariable(variable, line);
         }
         return resolvedVariable;
       }
@@ -24292,8 +24292,8 @@ var require_dockerfile = __commonJS({
         }
         return null;
       }
-      getStageHierarchy(line2) {
-        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line2, 0));
+      getStageHierarchy(line) {
+        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
         if (image === null) {
           return [];
         }
@@ -24305,11 +24305,11 @@ var require_dockerfile = __commonJS({
         }
         return stages;
       }
-      getAvailableWorkingDirectories(line2) {
+      getAvailableWorkingDirectories(line) {
         const availableDirectories = /* @__PURE__ */ new Set();
-        for (const image of this.getStageHierarchy(line2)) {
+        for (const image of this.getStageHierarchy(line)) {
           for (const workdir of image.getWORKDIRs()) {
-            if (workdir.getRange().end.line < line2) {
+            if (workdir.getRange().end.line < line) {
               let directory = workdir.getAbsolutePath();
               if (directory !== void 0 && directory !== null) {
                 if (!directory.endsWith("/")) {
@@ -27004,11 +27004,11 @@ var require_headers2 = __commonJS({
     function decodeStr(val, offset, length, encoding) {
       return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
     }
-    function addLength(str5) {
-      const len = b4a.byteLength(str5);
+    function addLength(str4) {
+      const len = b4a.byteLength(str4);
       let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
       if (len + digits >= Math.pow(10, digits)) digits++;
-      return len + digits + str5;
+      return len + digits + str4;
     }
   }
 });
@@ -27886,13 +27886,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line2, onError) {
+      add(line, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line2.trim().split(/[ \t]+/);
+        const parts = line.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -28566,13 +28566,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str5) => str5.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str5, indent, comment) => str5.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str5.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str4, indent, comment) => str4.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str4.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -28726,16 +28726,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str5) => /^(%|---|\.\.\.)/m.test(str5);
-    function lineLengthOverLimit(str5, lineWidth, indentLength) {
+    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
+    function lineLengthOverLimit(str4, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str5.length;
+      const strLen = str4.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str5[i] === "\n") {
+        if (str4[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -28752,11 +28752,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str5 = "";
+      let str4 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str5 += json.slice(start, i) + "\\ ";
+          str4 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -28765,38 +28765,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str5 += json.slice(start, i);
+                str4 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str5 += "\\0";
+                    str4 += "\\0";
                     break;
                   case "0007":
-                    str5 += "\\a";
+                    str4 += "\\a";
                     break;
                   case "000b":
-                    str5 += "\\v";
+                    str4 += "\\v";
                     break;
                   case "001b":
-                    str5 += "\\e";
+                    str4 += "\\e";
                     break;
                   case "0085":
-                    str5 += "\\N";
+                    str4 += "\\N";
                     break;
                   case "00a0":
-                    str5 += "\\_";
+                    str4 += "\\_";
                     break;
                   case "2028":
-                    str5 += "\\L";
+                    str4 += "\\L";
                     break;
                   case "2029":
-                    str5 += "\\P";
+                    str4 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str5 += "\\x" + code.substr(2);
+                      str4 += "\\x" + code.substr(2);
                     else
-                      str5 += json.substr(i, 6);
+                      str4 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -28806,14 +28806,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str5 += json.slice(start, i) + "\n\n";
+                str4 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str5 += "\n";
+                  str4 += "\n";
                   i += 2;
                 }
-                str5 += indent;
+                str4 += indent;
                 if (json[i + 2] === " ")
-                  str5 += "\\";
+                  str4 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -28822,8 +28822,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str5 = start ? str5 + json.slice(start) : json;
-      return implicitKey ? str5 : foldFlowLines.foldFlowLines(str5, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str4 = start ? str4 + json.slice(start) : json;
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -28951,15 +28951,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str5 = value.replace(/\n+/g, `$&
+      const str4 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str5);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str5 : foldFlowLines.foldFlowLines(str5, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -29111,11 +29111,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str5 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str5;
-      return identity.isScalar(node) || str5[0] === "{" || str5[0] === "[" ? `${props} ${str5}` : `${props}
-${ctx.indent}${str5}`;
+        return str4;
+      return identity.isScalar(node) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
+${ctx.indent}${str4}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -29150,8 +29150,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str5 = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str5.length > 1024) {
+      let str4 = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -29160,27 +29160,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str5 === "" ? "?" : explicitKey ? `? ${str5}` : str5;
+          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str5 = `? ${str5}`;
+        str4 = `? ${str4}`;
         if (keyComment && !keyCommentDone) {
-          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str5;
+        return str4;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
-        str5 = `? ${str5}
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+        str4 = `? ${str4}
 ${indent}:`;
       } else {
-        str5 = `${str5}:`;
+        str4 = `${str4}:`;
         if (keyComment)
-          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -29196,7 +29196,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str5.length + 1;
+        ctx.indentAtStart = str4.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -29240,16 +29240,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str5 += ws + valueStr;
+      str4 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(valueComment));
+        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str5;
+      return str4;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -29476,31 +29476,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str6 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str5 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str6 += stringifyComment.lineComment(str6, itemIndent, commentString(comment2));
+          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str6);
+        lines.push(blockItemPrefix + str5);
       }
-      let str5;
+      let str4;
       if (lines.length === 0) {
-        str5 = flowChars.start + flowChars.end;
+        str4 = flowChars.start + flowChars.end;
       } else {
-        str5 = lines[0];
+        str4 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
-          const line2 = lines[i];
-          str5 += line2 ? `
-${indent}${line2}` : "\n";
+          const line = lines[i];
+          str4 += line ? `
+${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str5 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str4 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str5;
+      return str4;
     }
     function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -29543,21 +29543,21 @@ ${indent}${line2}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str5 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str5.includes("\n"));
+        let str4 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
         if (i < items2.length - 1) {
-          str5 += ",";
+          str4 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str5.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str5 += ",";
+            str4 += ",";
           }
         }
         if (comment)
-          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment));
-        lines.push(str5);
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment));
+        lines.push(str4);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -29565,15 +29565,15 @@ ${indent}${line2}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str5 = start;
-          for (const line2 of lines)
-            str5 += line2 ? `
-${indentStep}${indent}${line2}` : "\n";
-          return `${str5}
+          let str4 = start;
+          for (const line of lines)
+            str4 += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str4}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -29905,7 +29905,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str5) => str5,
+      resolve: (str4) => str4,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -29943,7 +29943,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str5) => new Scalar.Scalar(str5[0] === "t" || str5[0] === "T"),
+      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -29995,7 +29995,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str5) => str5.slice(-3).toLowerCase() === "nan" ? NaN : str5[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -30004,7 +30004,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str5) => parseFloat(str5),
+      resolve: (str4) => parseFloat(str4),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -30015,11 +30015,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str5) {
-        const node = new Scalar.Scalar(parseFloat(str5));
-        const dot = str5.indexOf(".");
-        if (dot !== -1 && str5[str5.length - 1] === "0")
-          node.minFractionDigits = str5.length - dot - 1;
+      resolve(str4) {
+        const node = new Scalar.Scalar(parseFloat(str4));
+        const dot = str4.indexOf(".");
+        if (dot !== -1 && str4[str4.length - 1] === "0")
+          node.minFractionDigits = str4.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -30036,7 +30036,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str5, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str5) : parseInt(str5.substring(offset), radix);
+    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -30049,7 +30049,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 2, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -30057,7 +30057,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -30066,7 +30066,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -30119,7 +30119,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str5) => str5,
+        resolve: (str4) => str4,
         stringify: stringifyJSON
       },
       {
@@ -30136,7 +30136,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str5) => str5 === "true",
+        resolve: (str4) => str4 === "true",
         stringify: stringifyJSON
       },
       {
@@ -30144,7 +30144,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str5, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str5) : parseInt(str5, 10),
+        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -30152,7 +30152,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str5) => parseFloat(str5),
+        resolve: (str4) => parseFloat(str4),
         stringify: stringifyJSON
       }
     ];
@@ -30160,9 +30160,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str5, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str5)}`);
-        return str5;
+      resolve(str4, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
+        return str4;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -30194,10 +30194,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str5 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str5.length);
-          for (let i = 0; i < str5.length; ++i)
-            buffer[i] = str5.charCodeAt(i);
+          const str4 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str4.length);
+          for (let i = 0; i < str4.length; ++i)
+            buffer[i] = str4.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -30208,28 +30208,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str5;
+        let str4;
         if (typeof node_buffer.Buffer === "function") {
-          str5 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str5 = btoa(s);
+          str4 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str5.length / lineWidth);
+          const n = Math.ceil(str4.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str5.substr(o, lineWidth);
+            lines[i] = str4.substr(o, lineWidth);
           }
-          str5 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str4 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str5 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str4 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -30435,7 +30435,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str5) => str5.slice(-3).toLowerCase() === "nan" ? NaN : str5[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -30444,7 +30444,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str5) => parseFloat(str5.replace(/_/g, "")),
+      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -30455,11 +30455,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str5) {
-        const node = new Scalar.Scalar(parseFloat(str5.replace(/_/g, "")));
-        const dot = str5.indexOf(".");
+      resolve(str4) {
+        const node = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
+        const dot = str4.indexOf(".");
         if (dot !== -1) {
-          const f = str5.substring(dot + 1).replace(/_/g, "");
+          const f = str4.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -30479,34 +30479,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str5, offset, radix, { intAsBigInt }) {
-      const sign = str5[0];
+    function intResolve(str4, offset, radix, { intAsBigInt }) {
+      const sign = str4[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str5 = str5.substring(offset).replace(/_/g, "");
+      str4 = str4.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str5 = `0b${str5}`;
+            str4 = `0b${str4}`;
             break;
           case 8:
-            str5 = `0o${str5}`;
+            str4 = `0o${str4}`;
             break;
           case 16:
-            str5 = `0x${str5}`;
+            str4 = `0x${str4}`;
             break;
         }
-        const n2 = BigInt(str5);
+        const n2 = BigInt(str4);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str5, radix);
+      const n = parseInt(str4, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str5 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str5.substr(1) : prefix + str5;
+        const str4 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -30516,7 +30516,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 2, 2, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -30525,7 +30525,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 1, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -30533,7 +30533,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -30542,7 +30542,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -30646,9 +30646,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str5, asBigInt) {
-      const sign = str5[0];
-      const parts = sign === "-" || sign === "+" ? str5.substring(1) : str5;
+    function parseSexagesimal(str4, asBigInt) {
+      const sign = str4[0];
+      const parts = sign === "-" || sign === "+" ? str4.substring(1) : str4;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -30685,7 +30685,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str5, _onError, { intAsBigInt }) => parseSexagesimal(str5, intAsBigInt),
+      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -30694,7 +30694,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str5) => parseSexagesimal(str5, false),
+      resolve: (str4) => parseSexagesimal(str4, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -30705,8 +30705,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str5) {
-        const match = str5.match(timestamp.test);
+      resolve(str4) {
+        const match = str4.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -31315,10 +31315,10 @@ var require_errors3 = __commonJS({
       if (error2.pos[0] === -1)
         return;
       error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
-      const { line: line2, col } = error2.linePos[0];
-      error2.message += ` at line ${line2}, column ${col}`;
+      const { line, col } = error2.linePos[0];
+      error2.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -31326,8 +31326,8 @@ var require_errors3 = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -31335,7 +31335,7 @@ var require_errors3 = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error2.linePos[1];
-        if (end?.line === line2 && end.col > col) {
+        if (end?.line === line && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
@@ -32284,8 +32284,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line2 = /(.*?)\r?\n/sy;
-      let match = line2.exec(source);
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
       if (!match)
         return source;
       let trimEnd, trimBoth;
@@ -32298,8 +32298,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd, "");
       let sep4 = " ";
-      let pos = line2.lastIndex;
-      while (match = line2.exec(source)) {
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep4 === "\n")
@@ -32310,7 +32310,7 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep4 + lm;
           sep4 = " ";
         }
-        pos = line2.lastIndex;
+        pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
@@ -33440,40 +33440,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line2 = this.getLine();
-        if (line2 === null)
+        let line = this.getLine();
+        if (line === null)
           return this.setNext("stream");
-        if (line2[0] === cst.BOM) {
+        if (line[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line2 = line2.substring(1);
+          line = line.substring(1);
         }
-        if (line2[0] === "%") {
-          let dirEnd = line2.length;
-          let cs = line2.indexOf("#");
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
           while (cs !== -1) {
-            const ch = line2[cs - 1];
+            const ch = line[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line2.indexOf("#", cs + 1);
+              cs = line.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line2[dirEnd - 1];
+            const ch = line[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line2.length - n);
+          yield* this.pushCount(line.length - n);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line2.length - sp);
+          yield* this.pushCount(line.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -33514,13 +33514,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line2 = this.getLine();
-        if (line2 === null)
+        const line = this.getLine();
+        if (line === null)
           return this.setNext("doc");
         let n = yield* this.pushIndicators();
-        switch (line2[n]) {
+        switch (line[n]) {
           case "#":
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line.length - n);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -33545,7 +33545,7 @@ var require_lexer = __commonJS({
           case ">":
             n += yield* this.parseBlockScalarHeader();
             n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line.length - n);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -33565,11 +33565,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line2 = this.getLine();
-        if (line2 === null)
+        const line = this.getLine();
+        if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -33577,17 +33577,17 @@ var require_lexer = __commonJS({
           }
         }
         let n = 0;
-        while (line2[n] === ",") {
+        while (line[n] === ",") {
           n += yield* this.pushCount(1);
           n += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n += yield* this.pushIndicators();
-        switch (line2[n]) {
+        switch (line[n]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line.length - n);
             return "flow";
           case "{":
           case "[":
@@ -35162,10 +35162,10 @@ var require_utils2 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants7();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str5) => REGEX_SPECIAL_CHARS.test(str5);
-    exports.isRegexChar = (str5) => str5.length === 1 && exports.hasRegexChars(str5);
-    exports.escapeRegex = (str5) => str5.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str5) => str5.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str4) => REGEX_SPECIAL_CHARS.test(str4);
+    exports.isRegexChar = (str4) => str4.length === 1 && exports.hasRegexChars(str4);
+    exports.escapeRegex = (str4) => str4.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str4) => str4.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform2 = navigator.platform.toLowerCase();
@@ -35176,8 +35176,8 @@ var require_utils2 = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str5) => {
-      return str5.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str4) => {
+      return str4.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -35267,7 +35267,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str5 = input;
+      let str4 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -35286,10 +35286,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek2 = () => str5.charCodeAt(index + 1);
+      const peek2 = () => str4.charCodeAt(index + 1);
       const advance = () => {
         prev = code;
-        return str5.charCodeAt(++index);
+        return str4.charCodeAt(++index);
       };
       while (index < length) {
         code = advance();
@@ -35466,24 +35466,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str5;
+      let base = str4;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str5.slice(0, start);
-        str5 = str5.slice(start);
+        prefix = str4.slice(0, start);
+        str4 = str4.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str5.slice(0, lastIndex);
-        glob = str5.slice(lastIndex);
+        base = str4.slice(0, lastIndex);
+        glob = str4.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str5;
+        glob = str4;
       } else {
-        base = str5;
+        base = str4;
       }
-      if (base && base !== "" && base !== "/" && base !== str5) {
+      if (base && base !== "" && base !== "/" && base !== str4) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -36530,8 +36530,8 @@ var require_parse2 = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str5) => {
-        switch (str5) {
+      const create = (str4) => {
+        switch (str4) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -36549,7 +36549,7 @@ var require_parse2 = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str5);
+            const match = /^(.*?)\.(\w+)$/.exec(str4);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -36580,9 +36580,9 @@ var require_picomatch = __commonJS({
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str5) => {
+        const arrayMatcher = (str4) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str5);
+            const state2 = isMatch(str4);
             if (state2) return state2;
           }
           return false;
@@ -36658,7 +36658,7 @@ var require_picomatch = __commonJS({
       const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch3.isMatch = (str5, patterns, options) => picomatch3(patterns, options)(str5);
+    picomatch3.isMatch = (str4, patterns, options) => picomatch3(patterns, options)(str4);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
@@ -36793,7 +36793,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str5(strs, ...args) {
+    function str4(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -36804,7 +36804,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str5;
+    exports.str = str4;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -36847,7 +36847,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str5`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str4`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -36938,13 +36938,13 @@ var require_scope = __commonJS({
       }
     };
     exports.ValueScopeName = ValueScopeName;
-    var line2 = (0, code_1._)`\n`;
+    var line = (0, code_1._)`\n`;
     var ValueScope = class extends Scope {
       constructor(opts) {
         super(opts);
         this._values = {};
         this._scope = opts.scope;
-        this.opts = { ...opts, _n: opts.lines ? line2 : code_1.nil };
+        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
       }
       get() {
         return this._scope;
@@ -37809,22 +37809,22 @@ var require_util10 = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str5) {
-      return unescapeJsonPointer(decodeURIComponent(str5));
+    function unescapeFragment(str4) {
+      return unescapeJsonPointer(decodeURIComponent(str4));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str5) {
-      return encodeURIComponent(escapeJsonPointer(str5));
+    function escapeFragment(str4) {
+      return encodeURIComponent(escapeJsonPointer(str4));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str5) {
-      if (typeof str5 == "number")
-        return `${str5}`;
-      return str5.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str4) {
+      if (typeof str4 == "number")
+        return `${str4}`;
+      return str4.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str5) {
-      return str5.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str4) {
+      return str4.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -38849,8 +38849,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str5) {
-      return str5.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str4) {
+      return str4.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -39947,10 +39947,10 @@ var require_utils3 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str5, token) {
+    function findToken(str4, token) {
       let ind = 0;
-      for (let i = 0; i < str5.length; i++) {
-        if (str5[i] === token) ind++;
+      for (let i = 0; i < str4.length; i++) {
+        if (str4[i] === token) ind++;
       }
       return ind;
     }
@@ -41020,7 +41020,7 @@ var require_core = __commonJS({
     var util_1 = require_util10();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str5, flags) => new RegExp(str5, flags);
+    var defaultRegExp = (str4, flags) => new RegExp(str4, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -41089,7 +41089,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv3 = class {
+    var Ajv4 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -41459,9 +41459,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv3.ValidationError = validation_error_1.default;
-    Ajv3.MissingRefError = ref_error_1.default;
-    exports.default = Ajv3;
+    Ajv4.ValidationError = validation_error_1.default;
+    Ajv4.MissingRefError = ref_error_1.default;
+    exports.default = Ajv4;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key2 in checkOpts) {
         const opt = key2;
@@ -41815,16 +41815,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str5) {
-      const len = str5.length;
+    function ucs2length(str4) {
+      const len = str4.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str5.charCodeAt(pos++);
+        value = str4.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str5.charCodeAt(pos);
+          value = str4.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -43572,7 +43572,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv3 = class extends core_1.default {
+    var Ajv4 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -43591,11 +43591,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv3;
-    module.exports = exports = Ajv3;
-    module.exports.Ajv = Ajv3;
+    exports.Ajv = Ajv4;
+    module.exports = exports = Ajv4;
+    module.exports.Ajv = Ajv4;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv3;
+    exports.default = Ajv4;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -49445,8 +49445,8 @@ var ToolRunner = class extends events.EventEmitter {
       let s = strBuffer + data.toString();
       let n = s.indexOf(os3.EOL);
       while (n > -1) {
-        const line2 = s.substring(0, n);
-        onLine(line2);
+        const line = s.substring(0, n);
+        onLine(line);
         s = s.substring(n + os3.EOL.length);
         n = s.indexOf(os3.EOL);
       }
@@ -49478,8 +49478,8 @@ var ToolRunner = class extends events.EventEmitter {
     }
     return this.args;
   }
-  _endsWith(str5, end) {
-    return str5.endsWith(end);
+  _endsWith(str4, end) {
+    return str4.endsWith(end);
   }
   _isCmdFile() {
     const upperToolPath = this.toolPath.toUpperCase();
@@ -49637,9 +49637,9 @@ var ToolRunner = class extends events.EventEmitter {
             if (!optionsNonNull.silent && optionsNonNull.outStream) {
               optionsNonNull.outStream.write(data);
             }
-            stdbuffer = this._processLineBuffer(data, stdbuffer, (line2) => {
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
               if (this.options.listeners && this.options.listeners.stdline) {
-                this.options.listeners.stdline(line2);
+                this.options.listeners.stdline(line);
               }
             });
           });
@@ -49655,9 +49655,9 @@ var ToolRunner = class extends events.EventEmitter {
               const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
               s.write(data);
             }
-            errbuffer = this._processLineBuffer(data, errbuffer, (line2) => {
+            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
               if (this.options.listeners && this.options.listeners.errline) {
-                this.options.listeners.errline(line2);
+                this.options.listeners.errline(line);
               }
             });
           });
@@ -50181,7 +50181,7 @@ function propertiesOf(ast, keyword) {
   return props.map((p) => ({ name: p.getName(), value: p.getValue() ?? void 0, line: p.getRange().start.line + 1 }));
 }
 var HEREDOC_START = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
-function heredocsOf(rest, line2, issues, keyword) {
+function heredocsOf(rest, line, issues, keyword) {
   const out = [];
   const nl = rest.indexOf("\n");
   if (nl < 0 && !HEREDOC_START.test(rest)) return out;
@@ -50192,7 +50192,7 @@ function heredocsOf(rest, line2, issues, keyword) {
   if (names.length === 0) return out;
   const bodyLines = nl < 0 ? [] : rest.slice(nl + 1).split("\n");
   let i = 0;
-  let offset = line2 + 1;
+  let offset = line + 1;
   for (const { name, strip } of names) {
     const body = [];
     const start = offset;
@@ -50209,7 +50209,7 @@ function heredocsOf(rest, line2, issues, keyword) {
     }
     if (!closed) {
       issues.push({
-        line: line2,
+        line,
         message: `${keyword} heredoc <<${name} is never terminated: add a line "${name}" after its body`,
         fatal: false
       });
@@ -50240,27 +50240,27 @@ function parseDockerfile(path5, text2) {
   for (const a of ast.getInstructions()) {
     const keyword = a.getKeyword().toUpperCase();
     const range = a.getRange();
-    const line2 = range.start.line + 1;
+    const line = range.start.line + 1;
     const endLine = range.end.line + 1;
     const { flags, text: flagText } = FLAGGED.has(keyword) ? flagsOf(a) : { flags: {}, text: [] };
     const rest = a.getArgumentsContent() ?? "";
     const args = flagText.length > 0 ? `${flagText.join(" ")} ${rest}`.trimEnd() : rest;
     if (!KNOWN.has(keyword)) {
       issues.push({
-        line: line2,
+        line,
         message: `unknown instruction "${a.getKeyword()}": Docker rejects it; fix the spelling or remove the line`,
         fatal: false
       });
     }
     const ins = {
       keyword,
-      line: line2,
+      line,
       endLine,
       args,
       flags,
       rest,
       json: keyword === "RUN" || keyword === "CMD" || keyword === "ENTRYPOINT" || keyword === "SHELL" || keyword === "HEALTHCHECK" ? jsonForm(keyword === "HEALTHCHECK" ? rest.replace(/^CMD\s+/i, "") : rest) : void 0,
-      heredocs: keyword === "RUN" || keyword === "COPY" || keyword === "ADD" ? heredocsOf(rest, line2, issues, keyword) : [],
+      heredocs: keyword === "RUN" || keyword === "COPY" || keyword === "ADD" ? heredocsOf(rest, line, issues, keyword) : [],
       properties: propertiesOf(a, keyword),
       stageIndex: current?.index ?? -1
     };
@@ -50284,7 +50284,7 @@ function parseDockerfile(path5, text2) {
         image: parent === void 0 ? parseImageRef(base) : void 0,
         instructions: []
       };
-      if (baseRaw === "") issues.push({ line: line2, message: "FROM names no image: write FROM <image>[:tag]", fatal: false });
+      if (baseRaw === "") issues.push({ line, message: "FROM names no image: write FROM <image>[:tag]", fatal: false });
       model.stages.push(stage);
       if (name) stageByName.set(name.toLowerCase(), index);
       current = stage;
@@ -50295,7 +50295,7 @@ function parseDockerfile(path5, text2) {
         for (const p of ins.properties) model.globalArgs.set(p.name, p.value === void 0 ? void 0 : expand(p.value, model.globalArgs));
         model.globalInstructions.push(ins);
       } else {
-        issues.push({ line: line2, message: `${keyword} before the first FROM: only ARG may come before FROM`, fatal: false });
+        issues.push({ line, message: `${keyword} before the first FROM: only ARG may come before FROM`, fatal: false });
         model.globalInstructions.push(ins);
       }
       continue;
@@ -50487,13 +50487,13 @@ function hitToFinding(meta57, hit, path5, target, settings) {
     helpUri: ruleDocsUrl(meta57.id)
   };
 }
-function inputErrorFinding(path5, line2, message, target) {
+function inputErrorFinding(path5, line, message, target) {
   return {
     ruleId: meta.id,
     source: "mcg",
     severity: meta.severity,
-    message: `${path5}:${line2}: ${message}`,
-    location: { path: path5, startLine: Math.max(1, line2) },
+    message: `${path5}:${line}: ${message}`,
+    location: { path: path5, startLine: Math.max(1, line) },
     fingerprint: "",
     fingerprintKey: `input-error|${message.replace(/\d+/g, "N")}`,
     target,
@@ -51479,11 +51479,11 @@ function runsStdin(argv) {
 var SUBSTITUTED_DOWNLOAD = /(?:\$\(|`)\s*(?:sudo\s+(?:-\S+\s+)*)?(?:\S*\/)?(?:curl|wget)\b/;
 var PROCESS_SUBSTITUTION = /(?:^|[\s;&|(])(?:\S*\/)?(?:sh|bash|zsh|dash|ash|ksh|python[\d.]*|node|perl|ruby|source|\.)\s+(?:[-+]\S+\s+)*<\(\s*(?:sudo\s+(?:-\S+\s+)*)?(?:\S*\/)?(?:curl|wget)\b/m;
 function pipeFinding(cmds) {
-  for (const line2 of pipelines(cmds)) {
-    const first = line2.findIndex((c) => DOWNLOADERS.has(programOf(c.argv).name));
+  for (const line of pipelines(cmds)) {
+    const first = line.findIndex((c) => DOWNLOADERS.has(programOf(c.argv).name));
     if (first < 0) continue;
-    const sink2 = line2.slice(first + 1).find((c) => runsStdin(c.argv));
-    if (sink2) return `pipes a ${programOf(line2[first].argv).name} download into ${programOf(sink2.argv).name}`;
+    const sink2 = line.slice(first + 1).find((c) => runsStdin(c.argv));
+    if (sink2) return `pipes a ${programOf(line[first].argv).name} download into ${programOf(sink2.argv).name}`;
   }
   return void 0;
 }
@@ -52830,10 +52830,10 @@ var YamlBudgetError = class extends Error {
 };
 var DEFAULT_BUDGET = 2e6;
 var YamlDuplicateKeyError = class extends Error {
-  constructor(key2, line2) {
+  constructor(key2, line) {
     super(`duplicate key "${key2.slice(0, 80)}"`);
     this.key = key2;
-    this.line = line2;
+    this.line = line;
   }
   key;
   line;
@@ -54170,8 +54170,8 @@ function readTextFile(abs, maxBytes = MAX_TEXT_FILE_BYTES) {
   }
   const nul = buf.indexOf(0);
   if (nul >= 0) {
-    const line2 = buf.subarray(0, nul).toString("latin1").split("\n").length;
-    return { ok: false, line: line2, message: "the file is binary (it contains a NUL byte): it was not checked" };
+    const line = buf.subarray(0, nul).toString("latin1").split("\n").length;
+    return { ok: false, line, message: "the file is binary (it contains a NUL byte): it was not checked" };
   }
   let text2;
   let warning2;
@@ -54180,8 +54180,8 @@ function readTextFile(abs, maxBytes = MAX_TEXT_FILE_BYTES) {
   } catch {
     text2 = new TextDecoder("utf-8").decode(buf);
     const at = text2.indexOf("\uFFFD");
-    const line2 = at < 0 ? 1 : text2.slice(0, at).split("\n").length;
-    warning2 = { line: line2, message: "the file is not valid UTF-8 (invalid bytes were replaced): save it as UTF-8" };
+    const line = at < 0 ? 1 : text2.slice(0, at).split("\n").length;
+    warning2 = { line, message: "the file is not valid UTF-8 (invalid bytes were replaced): save it as UTF-8" };
   }
   if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
   return { ok: true, text: text2, lines: text2.split(/\r?\n/), warning: warning2 };
@@ -54427,10 +54427,10 @@ var mcg_schema_default = {
 
 // src/core/config.ts
 var ConfigError = class extends Error {
-  constructor(message, file, line2) {
+  constructor(message, file, line) {
     super(message);
     this.file = file;
-    this.line = line2;
+    this.line = line;
     this.name = "ConfigError";
   }
   file;
@@ -54489,8 +54489,8 @@ function parseConfig(file, text2) {
   const lineOf2 = (node) => node?.range ? lc.linePos(node.range[0]).line : 1;
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    const line2 = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
-    throw new ConfigError(`${file}:${line2}: invalid YAML: ${e.message.split("\n")[0]}`, file, line2);
+    const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
+    throw new ConfigError(`${file}:${line}: invalid YAML: ${e.message.split("\n")[0]}`, file, line);
   }
   let data;
   try {
@@ -54509,8 +54509,8 @@ function parseConfig(file, text2) {
       const pair = node.items.find((p) => p.key?.value === extra);
       if (pair?.key) node = pair.key;
     }
-    const line2 = lineOf2(node ?? doc.contents);
-    throw new ConfigError(`${file}:${line2}: ${describe(e)}`, file, line2);
+    const line = lineOf2(node ?? doc.contents);
+    throw new ConfigError(`${file}:${line}: ${describe(e)}`, file, line);
   }
   const d = data;
   const cfg = defaultConfig();
@@ -54539,9 +54539,9 @@ function parseConfig(file, text2) {
   const ignoreNode = doc.get("ignore", true);
   const items2 = (0, import_yaml2.isSeq)(ignoreNode) ? ignoreNode.items : [];
   cfg.ignore = (d["ignore"] ?? []).map((e, i) => {
-    const line2 = lineOf2(items2[i]);
+    const line = lineOf2(items2[i]);
     if (e["expires"] && Number.isNaN((/* @__PURE__ */ new Date(`${e["expires"]}T00:00:00Z`)).getTime())) {
-      throw new ConfigError(`${file}:${line2}: ignore[${i}].expires "${e["expires"]}" is not a real date: write YYYY-MM-DD`, file, line2);
+      throw new ConfigError(`${file}:${line}: ignore[${i}].expires "${e["expires"]}" is not a real date: write YYYY-MM-DD`, file, line);
     }
     return {
       id: e["id"],
@@ -54550,9 +54550,9 @@ function parseConfig(file, text2) {
       reason: e["reason"]?.trim() || void 0,
       expires: e["expires"],
       owner: e["owner"],
-      where: `${file}:${line2}`,
+      where: `${file}:${line}`,
       file,
-      line: line2
+      line
     };
   });
   return cfg;
@@ -54611,7 +54611,7 @@ function applySuppressions(findings, fileLines, entries2, now) {
   const expiring = [];
   const inlineByFile = /* @__PURE__ */ new Map();
   const reported = /* @__PURE__ */ new Set();
-  const noReason = (where, path5, line2, target, what) => {
+  const noReason = (where, path5, line, target, what) => {
     if (reported.has(where)) return;
     reported.add(where);
     extraFindings.push({
@@ -54619,7 +54619,7 @@ function applySuppressions(findings, fileLines, entries2, now) {
       source: "mcg",
       severity: meta55.severity,
       message: `${what} gives no reason: say why the finding does not apply.`,
-      location: { path: path5, startLine: line2 },
+      location: { path: path5, startLine: line },
       fingerprint: "",
       fingerprintKey: `suppression|${what}`,
       target,
@@ -54631,12 +54631,12 @@ function applySuppressions(findings, fileLines, entries2, now) {
   for (const e of entries2) {
     if (e.expires) {
       const exp = /* @__PURE__ */ new Date(`${e.expires}T23:59:59Z`);
-      const notice3 = { id: e.id, where: e.where, reason: e.reason ?? "", expires: e.expires, owner: e.owner };
+      const notice2 = { id: e.id, where: e.where, reason: e.reason ?? "", expires: e.expires, owner: e.owner };
       if (Number.isNaN(exp.getTime()) || exp < now) {
-        expired.push(notice3);
+        expired.push(notice2);
         continue;
       }
-      if (daysBetween(now, exp) <= EXPIRING_WINDOW_DAYS) expiring.push(notice3);
+      if (daysBetween(now, exp) <= EXPIRING_WINDOW_DAYS) expiring.push(notice2);
     }
     active.push(e);
   }
@@ -54830,9 +54830,9 @@ async function scan(opts, deps) {
     const r = readTextFile(join4(root, config.file), 1024 * 1024);
     if (r.ok) fileLines.set(config.file, r.lines);
   }
-  const inputError = (path5, line2, message, target) => {
-    inputErrors.push({ path: path5, line: line2, message });
-    findings.push(inputErrorFinding(path5, line2, message, target));
+  const inputError = (path5, line, message, target) => {
+    inputErrors.push({ path: path5, line, message });
+    findings.push(inputErrorFinding(path5, line, message, target));
   };
   const { dockerfiles, yamlFiles } = discover({
     root,
@@ -54932,8 +54932,576 @@ async function scan(opts, deps) {
 }
 
 // src/core/merge-reports.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
 import { lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
 import { join as join5 } from "node:path";
+
+// schema/report.schema.json
+var report_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/mcp-container-guard/mcp-container-guard/schema/report.schema.json",
+  title: "MCP Container Guard report JSON (mcg-report.json)",
+  description: "The machine-readable result of one scan (`mcg scan --report-json`, the action's report-file output, the mode: scan artifact). A report from another run is untrusted input: `mcg merge` and the action's mode: report refuse anything that does not match this schema.",
+  definitions: {
+    severity: {
+      enum: [
+        "critical",
+        "high",
+        "medium",
+        "low",
+        "info"
+      ]
+    },
+    line: {
+      type: "integer",
+      minimum: 1,
+      maximum: 1e7
+    },
+    oneLine: {
+      type: "string",
+      maxLength: 1e3,
+      pattern: "^[^\\u0000-\\u001f\\u007f]*$"
+    },
+    repoPath: {
+      description: "A repository-relative POSIX path: not absolute, no `..` segment, no backslash or control character.",
+      type: "string",
+      minLength: 1,
+      maxLength: 4096,
+      pattern: "^(?![/~])(?![A-Za-z]:)(?!(.*/)?\\.\\.(/|$))[^\\u0000-\\u001f\\u007f\\\\]+$"
+    },
+    httpsUrl: {
+      type: "string",
+      maxLength: 2e3,
+      pattern: '^https://[^\\s<>"]+$'
+    },
+    date: {
+      type: "string",
+      maxLength: 40,
+      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[0-9T:.Z+-]*$"
+    },
+    notice: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "id",
+        "where",
+        "reason",
+        "expires"
+      ],
+      properties: {
+        id: {
+          type: "string",
+          maxLength: 200
+        },
+        where: {
+          type: "string",
+          maxLength: 4200
+        },
+        reason: {
+          type: "string",
+          maxLength: 2e3
+        },
+        expires: {
+          $ref: "#/definitions/date"
+        },
+        owner: {
+          type: "string",
+          maxLength: 200
+        }
+      }
+    },
+    finding: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "ruleId",
+        "source",
+        "severity",
+        "message",
+        "location",
+        "fingerprint",
+        "target",
+        "fingerprintKey"
+      ],
+      properties: {
+        ruleId: {
+          type: "string",
+          minLength: 1,
+          maxLength: 200,
+          pattern: "^[A-Za-z0-9][A-Za-z0-9._:/+-]*$"
+        },
+        source: {
+          enum: [
+            "mcg",
+            "trivy",
+            "trufflehog"
+          ]
+        },
+        severity: {
+          $ref: "#/definitions/severity"
+        },
+        message: {
+          type: "string",
+          maxLength: 1e4
+        },
+        location: {
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "path",
+            "startLine"
+          ],
+          properties: {
+            path: {
+              $ref: "#/definitions/repoPath"
+            },
+            startLine: {
+              $ref: "#/definitions/line"
+            },
+            endLine: {
+              $ref: "#/definitions/line"
+            },
+            startColumn: {
+              $ref: "#/definitions/line"
+            },
+            endColumn: {
+              $ref: "#/definitions/line"
+            },
+            evidence: {
+              type: "string",
+              maxLength: 4e3
+            }
+          }
+        },
+        fingerprint: {
+          type: "string",
+          pattern: "^[0-9a-f]{16,64}(:[0-9]{1,9})?$"
+        },
+        target: {
+          $ref: "#/definitions/oneLine"
+        },
+        fingerprintKey: {
+          type: "string",
+          maxLength: 1e4
+        },
+        fix: {
+          type: "string",
+          maxLength: 1e4
+        },
+        helpUri: {
+          $ref: "#/definitions/httpsUrl"
+        },
+        rule: {
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "title"
+          ],
+          properties: {
+            title: {
+              type: "string",
+              maxLength: 1e3
+            },
+            description: {
+              type: "string",
+              maxLength: 2e4
+            },
+            helpText: {
+              type: "string",
+              maxLength: 4e4
+            },
+            helpUri: {
+              $ref: "#/definitions/httpsUrl"
+            },
+            tags: {
+              type: "array",
+              maxItems: 50,
+              items: {
+                type: "string",
+                maxLength: 100
+              }
+            }
+          }
+        },
+        cvss: {
+          type: "number",
+          minimum: 0,
+          maximum: 10
+        },
+        new: {
+          type: "boolean"
+        },
+        suppressed: {
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "kind",
+            "justification",
+            "where"
+          ],
+          properties: {
+            kind: {
+              enum: [
+                "inSource",
+                "external"
+              ]
+            },
+            justification: {
+              type: "string",
+              maxLength: 2e3
+            },
+            where: {
+              type: "string",
+              maxLength: 4200
+            },
+            owner: {
+              type: "string",
+              maxLength: 200
+            },
+            expires: {
+              $ref: "#/definitions/date"
+            }
+          }
+        },
+        error: {
+          type: "boolean"
+        },
+        failing: {
+          type: "boolean"
+        }
+      }
+    }
+  },
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "schemaVersion",
+    "tool",
+    "policy",
+    "baseline",
+    "targets",
+    "scanners",
+    "findings",
+    "fixed",
+    "expired",
+    "expiring",
+    "inputErrors",
+    "counts",
+    "result",
+    "reason"
+  ],
+  properties: {
+    schemaVersion: {
+      const: 1
+    },
+    tool: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "name",
+        "version"
+      ],
+      properties: {
+        name: {
+          const: "mcp-container-guard"
+        },
+        version: {
+          type: "string",
+          maxLength: 50,
+          pattern: "^[0-9A-Za-z.+-]+$"
+        }
+      }
+    },
+    root: {
+      type: "string",
+      maxLength: 4096
+    },
+    startedAt: {
+      $ref: "#/definitions/date"
+    },
+    finishedAt: {
+      $ref: "#/definitions/date"
+    },
+    policy: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "threshold",
+        "failOn"
+      ],
+      properties: {
+        threshold: {
+          $ref: "#/definitions/severity"
+        },
+        failOn: {
+          enum: [
+            "new",
+            "any",
+            "never"
+          ]
+        }
+      }
+    },
+    baseline: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "source",
+        "fingerprints"
+      ],
+      properties: {
+        source: {
+          enum: [
+            "none",
+            "file",
+            "code-scanning"
+          ]
+        },
+        fingerprints: {
+          type: "integer",
+          minimum: 0,
+          maximum: 1e8
+        }
+      }
+    },
+    targets: {
+      type: "array",
+      maxItems: 1e3,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "name"
+        ],
+        properties: {
+          name: {
+            $ref: "#/definitions/oneLine"
+          },
+          dockerfile: {
+            $ref: "#/definitions/repoPath"
+          },
+          context: {
+            $ref: "#/definitions/repoPath"
+          },
+          image: {
+            $ref: "#/definitions/oneLine"
+          },
+          imageDigest: {
+            type: "string",
+            maxLength: 200,
+            pattern: "^[a-z0-9]+:[0-9a-f]{32,128}$"
+          },
+          imageSize: {
+            type: "integer",
+            minimum: 0,
+            maximum: 1e15
+          }
+        }
+      }
+    },
+    scanners: {
+      type: "array",
+      maxItems: 100,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "name",
+          "status"
+        ],
+        properties: {
+          name: {
+            enum: [
+              "mcg",
+              "docker",
+              "trivy",
+              "trufflehog"
+            ]
+          },
+          status: {
+            enum: [
+              "ran",
+              "skipped",
+              "failed"
+            ]
+          },
+          reason: {
+            type: "string",
+            maxLength: 5e3
+          },
+          version: {
+            type: "string",
+            maxLength: 100
+          },
+          durationMs: {
+            type: "number",
+            minimum: 0
+          }
+        }
+      }
+    },
+    findings: {
+      type: "array",
+      maxItems: 2e5,
+      items: {
+        $ref: "#/definitions/finding"
+      }
+    },
+    fixed: {
+      type: "array",
+      maxItems: 2e5,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "fingerprint"
+        ],
+        properties: {
+          fingerprint: {
+            type: "string",
+            maxLength: 100
+          },
+          ruleId: {
+            type: "string",
+            maxLength: 200
+          },
+          path: {
+            type: "string",
+            maxLength: 4096
+          }
+        }
+      }
+    },
+    expired: {
+      type: "array",
+      maxItems: 1e4,
+      items: {
+        $ref: "#/definitions/notice"
+      }
+    },
+    expiring: {
+      type: "array",
+      maxItems: 1e4,
+      items: {
+        $ref: "#/definitions/notice"
+      }
+    },
+    checkedFiles: {
+      type: "integer",
+      minimum: 0,
+      maximum: 1e8
+    },
+    inputErrors: {
+      type: "array",
+      maxItems: 1e4,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "path",
+          "line",
+          "message"
+        ],
+        properties: {
+          path: {
+            type: "string",
+            maxLength: 4096
+          },
+          line: {
+            type: "integer",
+            minimum: 0,
+            maximum: 1e7
+          },
+          message: {
+            type: "string",
+            maxLength: 5e3
+          }
+        }
+      }
+    },
+    counts: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "total",
+        "new",
+        "failing",
+        "suppressed",
+        "bySeverity"
+      ],
+      properties: {
+        total: {
+          type: "integer",
+          minimum: 0,
+          maximum: 1e8
+        },
+        new: {
+          type: "integer",
+          minimum: 0,
+          maximum: 1e8
+        },
+        failing: {
+          type: "integer",
+          minimum: 0,
+          maximum: 1e8
+        },
+        suppressed: {
+          type: "integer",
+          minimum: 0,
+          maximum: 1e8
+        },
+        bySeverity: {
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "critical",
+            "high",
+            "medium",
+            "low",
+            "info"
+          ],
+          properties: {
+            critical: {
+              type: "integer",
+              minimum: 0,
+              maximum: 1e8
+            },
+            high: {
+              type: "integer",
+              minimum: 0,
+              maximum: 1e8
+            },
+            medium: {
+              type: "integer",
+              minimum: 0,
+              maximum: 1e8
+            },
+            low: {
+              type: "integer",
+              minimum: 0,
+              maximum: 1e8
+            },
+            info: {
+              type: "integer",
+              minimum: 0,
+              maximum: 1e8
+            }
+          }
+        }
+      }
+    },
+    result: {
+      enum: [
+        "pass",
+        "fail"
+      ]
+    },
+    reason: {
+      type: "string",
+      maxLength: 2e3
+    }
+  }
+};
 
 // src/sarif/to-sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -54963,10 +55531,10 @@ function targetSlug(target) {
   const slug = target.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/^\/+|\/+$/g, "") || "default";
   return slug === target ? slug : `${slug}-${createHash2("sha256").update(target).digest("hex").slice(0, 8)}`;
 }
-function ruleFor(source, id, sample, severity2, cvss) {
+function ruleFor(source, id, sample, severity, cvss) {
   const meta57 = source === "mcg" ? ruleMeta(id) : void 0;
-  const sev = securitySeverity(severity2, cvss);
-  const tags = [...meta57?.tags ?? sample.rule?.tags ?? [], source === "mcg" ? meta57?.kind ?? "check" : source === "trivy" ? "vulnerability" : "secret", severity2].filter((t, i, a) => a.indexOf(t) === i).slice(0, MAX_TAGS_PER_RULE);
+  const sev = securitySeverity(severity, cvss);
+  const tags = [...meta57?.tags ?? sample.rule?.tags ?? [], source === "mcg" ? meta57?.kind ?? "check" : source === "trivy" ? "vulnerability" : "secret", severity].filter((t, i, a) => a.indexOf(t) === i).slice(0, MAX_TAGS_PER_RULE);
   if (sev && !tags.includes("security")) tags.unshift("security");
   const title = meta57?.title ?? sample.rule?.title ?? id;
   const description = meta57?.description ?? sample.rule?.description ?? title;
@@ -55002,7 +55570,7 @@ ${meta57.description}
     fullDescription: { text: clip(description, MAX_DESCRIPTION) },
     help: helpMarkdown ? { text: helpText, markdown: helpMarkdown } : { text: helpText },
     ...helpUri ? { helpUri } : {},
-    defaultConfiguration: { level: SEVERITY_TABLE[severity2].sarifLevel },
+    defaultConfiguration: { level: SEVERITY_TABLE[severity].sarifLevel },
     properties
   };
 }
@@ -55168,6 +55736,17 @@ var MAX_TOTAL_BYTES = 512 * 1024 * 1024;
 var MAX_ARTIFACTS = 256;
 var MergeError = class extends Error {
 };
+var validator2;
+function describe2(e) {
+  const at = e.instancePath || "(top level)";
+  if (e.keyword === "additionalProperties") return `${at} has an unexpected key "${String(e.params.additionalProperty)}"`;
+  return `${at} ${e.message ?? "is invalid"}`;
+}
+function reportSchemaErrors(data, max = 5) {
+  validator2 ??= new import_ajv2.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(report_schema_default);
+  if (validator2(data)) return [];
+  return (validator2.errors ?? []).slice(0, max).map(describe2);
+}
 function isDir(p) {
   try {
     const st = lstatSync(p);
@@ -55459,9 +56038,9 @@ function checkYamlFile(input, settings) {
   return checkYamlWith(input, yamlRules, settings);
 }
 function lineOfOffset(text2, offset) {
-  let line2 = 1;
-  for (let i = text2.indexOf("\n"); i >= 0 && i < offset; i = text2.indexOf("\n", i + 1)) line2++;
-  return line2;
+  let line = 1;
+  for (let i = text2.indexOf("\n"); i >= 0 && i < offset; i = text2.indexOf("\n", i + 1)) line++;
+  return line;
 }
 function describeTop(node) {
   if ((0, import_yaml3.isSeq)(node)) return "a list";
@@ -55481,15 +56060,15 @@ function splitDocuments(text2) {
   const re = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
   let from = 0;
   let fromLine = 0;
-  let line2 = 0;
+  let line = 0;
   let scanned = 0;
   for (let m = re.exec(text2); m; m = re.exec(text2)) {
     if (m.index === 0) continue;
-    for (let i = text2.indexOf("\n", scanned); i >= 0 && i < m.index; i = text2.indexOf("\n", i + 1)) line2++;
+    for (let i = text2.indexOf("\n", scanned); i >= 0 && i < m.index; i = text2.indexOf("\n", i + 1)) line++;
     scanned = m.index;
     chunks2.push({ text: text2.slice(from, m.index), lineOffset: fromLine });
     from = m.index;
-    fromLine = line2;
+    fromLine = line;
   }
   chunks2.push({ text: text2.slice(from), lineOffset: fromLine });
   return chunks2;
@@ -55503,8 +56082,8 @@ function checkYamlWith(input, rules, settings) {
   const { path: path5, text: text2, target } = input;
   const findings = [];
   const notes = [];
-  const fail = (line2, message) => {
-    findings.push(inputErrorFinding(path5, line2, message, target));
+  const fail = (line, message) => {
+    findings.push(inputErrorFinding(path5, line, message, target));
     return { findings, fatal: true, notes };
   };
   const hardCap = input.kind === "k8s" ? MAX_K8S_FILE_BYTES : MAX_YAML_BYTES;
@@ -55535,9 +56114,9 @@ function checkYamlWith(input, rules, settings) {
       continue;
     }
     if (parsedBytes + chunk.text.length > MAX_YAML_BYTES || docNumber >= MAX_YAML_DOCUMENTS) {
-      const line2 = chunk.lineOffset + 1;
-      notes.push(`${path5}: documents from line ${line2} on were not checked (more than ${MAX_YAML_BYTES / 1024} KiB of manifests to check)`);
-      findings.push(inputErrorFinding(path5, line2, `more than ${MAX_YAML_BYTES / 1024} KiB or ${MAX_YAML_DOCUMENTS} documents of workloads in one file: the documents from here on were not checked`, target));
+      const line = chunk.lineOffset + 1;
+      notes.push(`${path5}: documents from line ${line} on were not checked (more than ${MAX_YAML_BYTES / 1024} KiB of manifests to check)`);
+      findings.push(inputErrorFinding(path5, line, `more than ${MAX_YAML_BYTES / 1024} KiB or ${MAX_YAML_DOCUMENTS} documents of workloads in one file: the documents from here on were not checked`, target));
       break;
     }
     parsedBytes += chunk.text.length;
@@ -55558,9 +56137,9 @@ function checkYamlWith(input, rules, settings) {
       const label2 = multi || parsed.length > 1 ? `document ${docNumber}` : "the document";
       if (doc.errors.length > 0) {
         const err = doc.errors[0];
-        const line2 = lines.linePos(err.pos[0]).line;
+        const line = lines.linePos(err.pos[0]).line;
         const msg = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-        findings.push(inputErrorFinding(path5, line2, `invalid YAML in ${label2}: ${msg}; ${label2} was not checked`, target));
+        findings.push(inputErrorFinding(path5, line, `invalid YAML in ${label2}: ${msg}; ${label2} was not checked`, target));
         continue;
       }
       const top = doc.contents;
@@ -55919,8 +56498,8 @@ function locatePackage(lockfiles, trivyType, name) {
   for (const lf of lockfiles) {
     const base = lf.path.slice(lf.path.lastIndexOf("/") + 1);
     if (lockfileKind(base) !== eco) continue;
-    const line2 = findPackageLine(base, lf.lines, name);
-    if (line2 !== void 0) return { path: lf.path, line: line2 };
+    const line = findPackageLine(base, lf.lines, name);
+    if (line !== void 0) return { path: lf.path, line };
   }
   return void 0;
 }
@@ -56003,7 +56582,7 @@ function parse(json, ctx) {
       const key2 = `${id}|${pkg}|${type}${isOs ? "" : `|${pkgPath ?? ""}`}`;
       if (seen.has(key2)) continue;
       seen.add(key2);
-      const severity2 = SEVERITY[str2(v.Severity) ?? "UNKNOWN"] ?? "low";
+      const severity = SEVERITY[str2(v.Severity) ?? "UNKNOWN"] ?? "low";
       const title = str2(v.Title);
       const where = isOs ? `${type} package` : pkgPath ? `/${pkgPath.replace(/^\/+/, "")}` : `${type} package`;
       const introduced = site.base ? "comes with the base image" : `was installed by ${site.keyword} on line ${site.line}`;
@@ -56014,7 +56593,7 @@ function parse(json, ctx) {
       const f = {
         ruleId: id,
         source: "trivy",
-        severity: severity2,
+        severity,
         message,
         location: lock ? { path: lock.path, startLine: lock.line, evidence } : { path: ctx.dockerfile, startLine: site.line, endLine: site.endLine, evidence },
         fingerprint: "",
@@ -56206,8 +56785,8 @@ function parseFilesystem(stdout, ctx) {
     if (file.startsWith(`${base}/`)) file = file.slice(base.length + 1);
     else if (file.startsWith("/")) continue;
     const rel = ctx.repoDir === "." || ctx.repoDir === "" ? file : `${ctx.repoDir.replace(/\/+$/, "")}/${file}`;
-    const line2 = Math.max(1, r.filesystem?.line ?? 1);
-    const f = secretFinding(r, ctx.target, { path: rel, startLine: line2 }, `context|${rel}`, `in ${rel} (build context)`);
+    const line = Math.max(1, r.filesystem?.line ?? 1);
+    const f = secretFinding(r, ctx.target, { path: rel, startLine: line }, `context|${rel}`, `in ${rel} (build context)`);
     if (seen.has(f.fingerprintKey)) continue;
     seen.add(f.fingerprintKey);
     findings.push(f);
@@ -56305,8 +56884,8 @@ var ScanPipeline = class {
     const info2 = {};
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const fromLine = final?.from.line ?? 1;
-    const fail = (tool, message, key2, line2 = fromLine) => {
-      findings.push(scannerErrorFinding({ tool, path: target.dockerfile, line: line2, target: target.name, message, key: key2 }));
+    const fail = (tool, message, key2, line = fromLine) => {
+      findings.push(scannerErrorFinding({ tool, path: target.dockerfile, line, target: target.name, message, key: key2 }));
     };
     const wantTrivy = opts.scanners.trivy && config.trivy.enabled;
     const wantTh = opts.scanners.trufflehog && config.trufflehog.enabled;
@@ -57180,8 +57759,8 @@ function list(get2, name) {
 }
 function parseBuildArgs(text2) {
   const out = {};
-  for (const line2 of text2.split("\n")) {
-    const l = line2.trim();
+  for (const line of text2.split("\n")) {
+    const l = line.trim();
     if (l === "" || l.startsWith("#")) continue;
     const eq = l.indexOf("=");
     const key2 = eq < 0 ? l : l.slice(0, eq);
@@ -57685,16 +58264,16 @@ function omit(object, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str5) {
-  return str5.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str4) {
+  return str4.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str5) {
-  return encodeURIComponent(str5).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str4) {
+  return encodeURIComponent(str4).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -58066,15 +58645,15 @@ function parseParameters(header, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str5, start, end) {
+function unescapeQuotedPairs(str4, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str5.charCodeAt(index) === BSLASH) {
-      result += str5.slice(start, index);
+    if (str4.charCodeAt(index) === BSLASH) {
+      result += str4.slice(start, index);
       start = ++index;
     }
   }
-  return result + str5.slice(start, end);
+  return result + str4.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -63006,7 +63585,7 @@ async function codeScanningBaseline(gh, owner, repo, ref, logger) {
 }
 
 // src/action/artifact.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
+var import_ajv3 = __toESM(require_ajv(), 1);
 import { lstatSync as lstatSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync4, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join11 } from "node:path";
 var SARIF_FILE = "mcg.sarif";
@@ -63036,114 +63615,10 @@ var metaSchema = {
     job: { type: "string", maxLength: 200, pattern: SAFE_LINE }
   }
 };
-var severity = { enum: ["critical", "high", "medium", "low", "info"] };
-var str4 = (max) => ({ type: "string", maxLength: max });
-var repoPathSchema = { type: "string", minLength: 1, maxLength: 4096, pattern: "^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\.\\.(/|$))[^\\u0000-\\u001f\\\\]+$" };
-var line = { type: "integer", minimum: 1, maximum: 1e7 };
-var findingSchema = {
-  type: "object",
-  required: ["ruleId", "source", "severity", "message", "location", "fingerprint", "target", "fingerprintKey"],
-  properties: {
-    ruleId: { type: "string", minLength: 1, maxLength: 200, pattern: "^[A-Za-z0-9._:/-]+$" },
-    source: { enum: ["mcg", "trivy", "trufflehog"] },
-    severity,
-    message: str4(1e4),
-    location: {
-      type: "object",
-      required: ["path", "startLine"],
-      properties: {
-        path: repoPathSchema,
-        startLine: line,
-        endLine: line,
-        startColumn: line,
-        endColumn: line,
-        evidence: str4(2e3)
-      }
-    },
-    // identical findings are numbered: `<hash>`, `<hash>:2` … (src/core/fingerprint.ts)
-    fingerprint: { type: "string", pattern: "^[0-9a-f]{16,64}(:[0-9]{1,9})?$" },
-    target: str4(1e3),
-    fingerprintKey: str4(1e4),
-    fix: str4(1e4),
-    helpUri: { type: "string", maxLength: 2e3, pattern: "^https://" },
-    rule: {
-      type: "object",
-      required: ["title"],
-      properties: { title: str4(1e3), description: str4(1e4), helpText: str4(2e4), helpUri: { type: "string", maxLength: 2e3, pattern: "^https://" }, tags: { type: "array", maxItems: 50, items: str4(100) } }
-    },
-    cvss: { type: "number", minimum: 0, maximum: 10 },
-    new: { type: "boolean" },
-    error: { type: "boolean" },
-    failing: { type: "boolean" },
-    suppressed: {
-      type: "object",
-      required: ["kind", "justification", "where"],
-      properties: { kind: { enum: ["inSource", "external"] }, justification: str4(2e3), where: str4(4200), owner: str4(200), expires: str4(50) }
-    }
-  }
-};
-var countsSchema = {
-  type: "object",
-  required: ["total", "new", "failing", "suppressed", "bySeverity"],
-  properties: {
-    total: { type: "integer", minimum: 0 },
-    new: { type: "integer", minimum: 0 },
-    failing: { type: "integer", minimum: 0 },
-    suppressed: { type: "integer", minimum: 0 },
-    bySeverity: {
-      type: "object",
-      required: ["critical", "high", "medium", "low", "info"],
-      properties: Object.fromEntries(["critical", "high", "medium", "low", "info"].map((s) => [s, { type: "integer", minimum: 0 }]))
-    }
-  }
-};
-var notice2 = { type: "object", required: ["id", "where", "reason", "expires"], properties: { id: str4(200), where: str4(4200), reason: str4(2e3), expires: str4(50), owner: str4(200) } };
-var reportSchema = {
-  type: "object",
-  required: ["schemaVersion", "tool", "policy", "baseline", "targets", "scanners", "findings", "fixed", "expired", "expiring", "inputErrors", "counts", "result", "reason"],
-  properties: {
-    schemaVersion: { const: 1 },
-    tool: { type: "object", required: ["name", "version"], properties: { name: { const: "mcp-container-guard" }, version: str4(50) } },
-    root: str4(4096),
-    startedAt: str4(50),
-    finishedAt: str4(50),
-    policy: { type: "object", required: ["threshold", "failOn"], properties: { threshold: severity, failOn: { enum: ["new", "any", "never"] } } },
-    baseline: { type: "object", required: ["source", "fingerprints"], properties: { source: { enum: ["none", "file", "code-scanning"] }, fingerprints: { type: "integer", minimum: 0 } } },
-    targets: {
-      type: "array",
-      maxItems: 1e3,
-      items: {
-        type: "object",
-        required: ["name"],
-        properties: { name: str4(1e3), dockerfile: repoPathSchema, context: str4(4096), image: str4(1e3), imageDigest: str4(200), imageSize: { type: "number", minimum: 0 } }
-      }
-    },
-    scanners: {
-      type: "array",
-      maxItems: 100,
-      items: {
-        type: "object",
-        required: ["name", "status"],
-        properties: { name: { enum: ["mcg", "docker", "trivy", "trufflehog"] }, status: { enum: ["ran", "skipped", "failed"] }, reason: str4(5e3), version: str4(100), durationMs: { type: "number", minimum: 0 } }
-      }
-    },
-    findings: { type: "array", maxItems: 2e5, items: findingSchema },
-    fixed: { type: "array", maxItems: 2e5, items: { type: "object", required: ["fingerprint"], properties: { fingerprint: str4(100), ruleId: str4(200), path: str4(4096) } } },
-    expired: { type: "array", maxItems: 1e4, items: notice2 },
-    expiring: { type: "array", maxItems: 1e4, items: notice2 },
-    inputErrors: { type: "array", maxItems: 1e4, items: { type: "object", required: ["path", "line", "message"], properties: { path: str4(4096), line: { type: "integer", minimum: 0 }, message: str4(5e3) } } },
-    counts: countsSchema,
-    result: { enum: ["pass", "fail"] },
-    reason: str4(2e3)
-  }
-};
-var validators;
-function compiled() {
-  validators ??= (() => {
-    const ajv = new import_ajv2.Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
-    return { meta: ajv.compile(metaSchema), report: ajv.compile(reportSchema) };
-  })();
-  return validators;
+var metaValidator;
+function compiledMeta() {
+  metaValidator ??= new import_ajv3.Ajv({ allErrors: false, strict: true, allowUnionTypes: true }).compile(metaSchema);
+  return metaValidator;
 }
 function readBounded(root, dir, name, max) {
   const abs = confine(root, join11(dir, name), `artifact file ${name}`);
@@ -63169,13 +63644,13 @@ function explain(v, what) {
   return new ArtifactError(`${what} does not match its schema: ${e ? `${e.instancePath || "/"} ${e.message ?? ""}` : "invalid"}`);
 }
 function validateMeta(data) {
-  const v = compiled().meta;
+  const v = compiledMeta();
   if (!v(data)) throw explain(v, META_FILE);
   return data;
 }
 function validateReport(data) {
-  const v = compiled().report;
-  if (!v(data)) throw explain(v, REPORT_FILE2);
+  const errs = reportSchemaErrors(data, 3);
+  if (errs.length > 0) throw new ArtifactError(`${REPORT_FILE2} does not match its schema (schema/report.schema.json): ${errs.join("; ")}`);
   return data;
 }
 function writeArtifacts(root, dir, files) {
@@ -63211,20 +63686,20 @@ var renderers = {
 var MAX_PR_FILES = 3e3;
 function addedLines(patch) {
   const out = /* @__PURE__ */ new Set();
-  let line2 = 0;
+  let line = 0;
   let inHunk = false;
   for (const l of patch.split("\n")) {
     const h = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(l);
     if (h) {
-      line2 = Number(h[1]);
+      line = Number(h[1]);
       inHunk = true;
       continue;
     }
     if (!inHunk) continue;
-    if (l.startsWith("+")) out.add(line2++);
+    if (l.startsWith("+")) out.add(line++);
     else if (l.startsWith("-")) continue;
     else if (l.startsWith("\\")) continue;
-    else line2++;
+    else line++;
   }
   return out;
 }
@@ -63493,8 +63968,8 @@ function maskSecret(raw) {
   if (v.length < 6) return;
   setSecret(v);
   if (v.includes("\n")) {
-    for (const line2 of v.split(/\r?\n/)) {
-      const l = line2.trim();
+    for (const line of v.split(/\r?\n/)) {
+      const l = line.trim();
       if (l.length >= 16 && !/^-----(BEGIN|END) /.test(l)) setSecret(l);
     }
   }

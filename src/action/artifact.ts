@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Report } from '../core/types.js';
 import { confine } from '../core/files.js';
+import { reportSchemaErrors } from '../core/merge-reports.js';
 
 export const SARIF_FILE = 'mcg.sarif';
 export const REPORT_FILE = 'mcg-report.json';
@@ -55,120 +56,10 @@ const metaSchema = {
   },
 } as const;
 
-const severity = { enum: ['critical', 'high', 'medium', 'low', 'info'] };
-const str = (max: number): { type: 'string'; maxLength: number } => ({ type: 'string', maxLength: max });
-/** A repository-relative POSIX path: no absolute path, no `..` segment, no control characters. */
-const repoPathSchema = { type: 'string', minLength: 1, maxLength: 4096, pattern: '^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\.\\.(/|$))[^\\u0000-\\u001f\\\\]+$' };
-const line = { type: 'integer', minimum: 1, maximum: 10_000_000 };
-
-const findingSchema = {
-  type: 'object',
-  required: ['ruleId', 'source', 'severity', 'message', 'location', 'fingerprint', 'target', 'fingerprintKey'],
-  properties: {
-    ruleId: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9._:/-]+$' },
-    source: { enum: ['mcg', 'trivy', 'trufflehog'] },
-    severity,
-    message: str(10_000),
-    location: {
-      type: 'object',
-      required: ['path', 'startLine'],
-      properties: {
-        path: repoPathSchema,
-        startLine: line,
-        endLine: line,
-        startColumn: line,
-        endColumn: line,
-        evidence: str(2000),
-      },
-    },
-    // identical findings are numbered: `<hash>`, `<hash>:2` … (src/core/fingerprint.ts)
-    fingerprint: { type: 'string', pattern: '^[0-9a-f]{16,64}(:[0-9]{1,9})?$' },
-    target: str(1000),
-    fingerprintKey: str(10_000),
-    fix: str(10_000),
-    helpUri: { type: 'string', maxLength: 2000, pattern: '^https://' },
-    rule: {
-      type: 'object',
-      required: ['title'],
-      properties: { title: str(1000), description: str(10_000), helpText: str(20_000), helpUri: { type: 'string', maxLength: 2000, pattern: '^https://' }, tags: { type: 'array', maxItems: 50, items: str(100) } },
-    },
-    cvss: { type: 'number', minimum: 0, maximum: 10 },
-    new: { type: 'boolean' },
-    error: { type: 'boolean' },
-    failing: { type: 'boolean' },
-    suppressed: {
-      type: 'object',
-      required: ['kind', 'justification', 'where'],
-      properties: { kind: { enum: ['inSource', 'external'] }, justification: str(2000), where: str(4200), owner: str(200), expires: str(50) },
-    },
-  },
-};
-
-const countsSchema = {
-  type: 'object',
-  required: ['total', 'new', 'failing', 'suppressed', 'bySeverity'],
-  properties: {
-    total: { type: 'integer', minimum: 0 },
-    new: { type: 'integer', minimum: 0 },
-    failing: { type: 'integer', minimum: 0 },
-    suppressed: { type: 'integer', minimum: 0 },
-    bySeverity: {
-      type: 'object',
-      required: ['critical', 'high', 'medium', 'low', 'info'],
-      properties: Object.fromEntries(['critical', 'high', 'medium', 'low', 'info'].map((s) => [s, { type: 'integer', minimum: 0 }])),
-    },
-  },
-};
-
-const notice = { type: 'object', required: ['id', 'where', 'reason', 'expires'], properties: { id: str(200), where: str(4200), reason: str(2000), expires: str(50), owner: str(200) } };
-
-const reportSchema = {
-  type: 'object',
-  required: ['schemaVersion', 'tool', 'policy', 'baseline', 'targets', 'scanners', 'findings', 'fixed', 'expired', 'expiring', 'inputErrors', 'counts', 'result', 'reason'],
-  properties: {
-    schemaVersion: { const: 1 },
-    tool: { type: 'object', required: ['name', 'version'], properties: { name: { const: 'mcp-container-guard' }, version: str(50) } },
-    root: str(4096),
-    startedAt: str(50),
-    finishedAt: str(50),
-    policy: { type: 'object', required: ['threshold', 'failOn'], properties: { threshold: severity, failOn: { enum: ['new', 'any', 'never'] } } },
-    baseline: { type: 'object', required: ['source', 'fingerprints'], properties: { source: { enum: ['none', 'file', 'code-scanning'] }, fingerprints: { type: 'integer', minimum: 0 } } },
-    targets: {
-      type: 'array',
-      maxItems: 1000,
-      items: {
-        type: 'object',
-        required: ['name'],
-        properties: { name: str(1000), dockerfile: repoPathSchema, context: str(4096), image: str(1000), imageDigest: str(200), imageSize: { type: 'number', minimum: 0 } },
-      },
-    },
-    scanners: {
-      type: 'array',
-      maxItems: 100,
-      items: {
-        type: 'object',
-        required: ['name', 'status'],
-        properties: { name: { enum: ['mcg', 'docker', 'trivy', 'trufflehog'] }, status: { enum: ['ran', 'skipped', 'failed'] }, reason: str(5000), version: str(100), durationMs: { type: 'number', minimum: 0 } },
-      },
-    },
-    findings: { type: 'array', maxItems: 200_000, items: findingSchema },
-    fixed: { type: 'array', maxItems: 200_000, items: { type: 'object', required: ['fingerprint'], properties: { fingerprint: str(100), ruleId: str(200), path: str(4096) } } },
-    expired: { type: 'array', maxItems: 10_000, items: notice },
-    expiring: { type: 'array', maxItems: 10_000, items: notice },
-    inputErrors: { type: 'array', maxItems: 10_000, items: { type: 'object', required: ['path', 'line', 'message'], properties: { path: str(4096), line: { type: 'integer', minimum: 0 }, message: str(5000) } } },
-    counts: countsSchema,
-    result: { enum: ['pass', 'fail'] },
-    reason: str(2000),
-  },
-};
-
-let validators: { meta: ValidateFunction; report: ValidateFunction } | undefined;
-function compiled(): { meta: ValidateFunction; report: ValidateFunction } {
-  validators ??= (() => {
-    const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
-    return { meta: ajv.compile(metaSchema), report: ajv.compile(reportSchema) };
-  })();
-  return validators;
+let metaValidator: ValidateFunction | undefined;
+function compiledMeta(): ValidateFunction {
+  metaValidator ??= new Ajv({ allErrors: false, strict: true, allowUnionTypes: true }).compile(metaSchema);
+  return metaValidator;
 }
 
 function readBounded(root: string, dir: string, name: string, max: number): string {
@@ -198,14 +89,15 @@ function explain(v: ValidateFunction, what: string): ArtifactError {
 }
 
 export function validateMeta(data: unknown): ArtifactMeta {
-  const v = compiled().meta;
+  const v = compiledMeta();
   if (!v(data)) throw explain(v, META_FILE);
   return data as ArtifactMeta;
 }
 
+/** The report JSON is checked against schema/report.schema.json, the same schema `mcg merge` uses. */
 export function validateReport(data: unknown): Report {
-  const v = compiled().report;
-  if (!v(data)) throw explain(v, REPORT_FILE);
+  const errs = reportSchemaErrors(data, 3);
+  if (errs.length > 0) throw new ArtifactError(`${REPORT_FILE} does not match its schema (schema/report.schema.json): ${errs.join('; ')}`);
   return data as Report;
 }
 

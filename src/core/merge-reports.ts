@@ -44,6 +44,16 @@ function describe(e: ErrorObject): string {
   return `${at} ${e.message ?? 'is invalid'}`;
 }
 
+/**
+ * Checks untrusted data against schema/report.schema.json, the one schema of the report JSON (the
+ * CLI's merge and the action's mode: report both use it). Returns the first problems, or [] when valid.
+ */
+export function reportSchemaErrors(data: unknown, max = 5): string[] {
+  validator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+  if (validator(data)) return [];
+  return (validator.errors ?? []).slice(0, max).map(describe);
+}
+
 /** Validates an untrusted report JSON text; throws MergeError naming the artifact and the first problems. */
 export function parseReport(text: string, label: string): Report {
   if (text.length > MAX_REPORT_BYTES) throw new MergeError(`${label}: the report is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB`);
@@ -53,11 +63,8 @@ export function parseReport(text: string, label: string): Report {
   } catch (e) {
     throw new MergeError(`${label}: not JSON (${(e as Error).message})`);
   }
-  validator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
-  if (!validator(data)) {
-    const errs = (validator.errors ?? []).slice(0, 5).map(describe);
-    throw new MergeError(`${label}: not an mcg report (schema/report.schema.json): ${errs.join('; ')}`);
-  }
+  const errs = reportSchemaErrors(data);
+  if (errs.length > 0) throw new MergeError(`${label}: not an mcg report (schema/report.schema.json): ${errs.join('; ')}`);
   return data as Report;
 }
 

@@ -61,6 +61,8 @@ describe('untrusted input', () => {
     ['an unknown severity', (r: Report) => ((r.findings[0] as { severity: string }).severity = 'apocalyptic')],
     ['a non-https help link', (r: Report) => (r.findings[0]!.helpUri = 'javascript:alert(1)')],
     ['a wrong result', (r: Report) => ((r as { result: string }).result = 'green')],
+    ['a key the schema does not know', (r: Report) => ((r.findings[0] as unknown as Record<string, unknown>)['html'] = '<img src=x onerror=alert(1)>')],
+    ['a control character in a one-line field', (r: Report) => (r.targets[0]!.name = 'api\u001b[2J')],
   ])('report with %s is refused', async (_what, tamper) => {
     const { report } = await realReport();
     const copy = JSON.parse(reportJson(report)) as Report;
