@@ -3,13 +3,11 @@
  * payloads, against the fake GitHub whose every request and response is checked against GitHub's
  * OpenAPI description. Static scans only (build: false): no Docker needed.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeGitHub } from '../support/fake-github.js';
-import { actionBundle, runAction, type ActionRun } from '../support/action-run.js';
-import { node24 } from '../support/node24.js';
+import { runAction, useFakeGitHub, type ActionRun } from '../support/action-run.js';
 import { sarifErrors } from '../support/sarif-schema.js';
 
 const HEAD = '1'.repeat(40);
@@ -49,25 +47,14 @@ function prPayload(headRepo: string, number = 7): unknown {
 
 const STATIC = { build: 'false' };
 
-let fake: FakeGitHub;
-beforeAll(() => {
-  node24();
-  actionBundle();
-}, 300_000);
-beforeEach(async () => {
-  fake = await new FakeGitHub().start();
-});
-afterEach(async () => {
-  expect(fake.violations).toEqual([]);
-  await fake.close();
-});
+const gh = useFakeGitHub();
 
 function explain(r: ActionRun): string {
   return `exit ${r.code}\n--- stdout\n${r.stdout.slice(-4000)}\n--- stderr\n${r.stderr.slice(-2000)}`;
 }
 
 function uploadedSarif(): { log: unknown; commit: string; ref: string } {
-  const s = [...fake.sarifs.values()];
+  const s = [...gh.fake.sarifs.values()];
   expect(s).toHaveLength(1);
   return { log: s[0]!.sarif, commit: s[0]!.commit_sha, ref: s[0]!.ref };
 }
@@ -75,7 +62,7 @@ function uploadedSarif(): { log: unknown; commit: string; ref: string } {
 describe('same-repository pull request', () => {
   it('failing policy: check run failure with ≤50-annotation batches, one comment, schema-valid SARIF, outputs, exit 1', async () => {
     const ws = workspace(FAILING);
-    const r = await runAction({ workspace: ws, apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: STATIC, env: { GITHUB_REF: 'refs/pull/7/merge' } });
+    const r = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: STATIC, env: { GITHUB_REF: 'refs/pull/7/merge' } });
     expect(r.code, explain(r)).toBe(1);
     expect(r.outputs['result']).toBe('fail');
     expect(Number(r.outputs['total'])).toBeGreaterThan(60);
@@ -85,19 +72,19 @@ describe('same-repository pull request', () => {
     expect(existsSync(join(ws, 'mcg-results', 'mcg-report.json'))).toBe(true);
 
     // check run: on the PR head, in progress → completed failure, annotations batched
-    const runs = [...fake.checkRuns.values()];
+    const runs = [...gh.fake.checkRuns.values()];
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ name: 'MCP Container Guard', head_sha: HEAD, status: 'completed', conclusion: 'failure' });
     expect(runs[0]!.annotations.length).toBe(Number(r.outputs['total'])); // nothing suppressed: every finding annotated
     expect(runs[0]!.annotations.length).toBeGreaterThan(50);
-    const checkCalls = fake.requests.filter((q) => q.operationId.startsWith('checks/'));
+    const checkCalls = gh.fake.requests.filter((q) => q.operationId.startsWith('checks/'));
     expect((checkCalls[0]!.body as { status: string }).status).toBe('in_progress');
     for (const c of checkCalls) expect(((c.body as { output?: { annotations?: unknown[] } }).output?.annotations ?? []).length).toBeLessThanOrEqual(50);
     expect(checkCalls.filter((c) => ((c.body as { output?: { annotations?: unknown[] } }).output?.annotations ?? []).length > 0).length).toBeGreaterThanOrEqual(2);
     expect(r.outputs['check-run-url']).toContain('/runs/');
 
     // comment
-    const comments = fake.commentsOn(7);
+    const comments = gh.fake.commentsOn(7);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('MCP Container Guard');
     expect(r.outputs['comment-url']).toContain('issuecomment');
@@ -120,75 +107,75 @@ describe('same-repository pull request', () => {
 
   it('workflow-command annotations go to the lines the PR changed first', async () => {
     // 61 high findings tie on newness and severity: the diff decides which 10 errors GitHub shows
-    fake.prFiles.set(7, [{ filename: 'Dockerfile', status: 'modified', additions: 12, patch: `@@ -50,1 +50,12 @@\n${Array.from({ length: 12 }, (_, i) => `+ENV API_TOKEN_${i + 49}=x`).join('\n')}` }]);
-    const r = await runAction({ workspace: workspace(FAILING), apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, 'check-run': 'false', comment: 'never', 'upload-sarif': 'false' } });
+    gh.fake.prFiles.set(7, [{ filename: 'Dockerfile', status: 'modified', additions: 12, patch: `@@ -50,1 +50,12 @@\n${Array.from({ length: 12 }, (_, i) => `+ENV API_TOKEN_${i + 49}=x`).join('\n')}` }]);
+    const r = await runAction({ workspace: workspace(FAILING), apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, 'check-run': 'false', comment: 'never', 'upload-sarif': 'false' } });
     expect(r.code, explain(r)).toBe(1);
     const errorLines = [...r.stdout.matchAll(/^::error file=Dockerfile,line=(\d+)/gm)].map((m) => Number(m[1]));
     expect(errorLines).toHaveLength(10);
     for (const l of errorLines) expect(l).toBeGreaterThanOrEqual(50);
-    expect(fake.requests.some((q) => q.operationId === 'pulls/list-files' && q.query['per_page'] === '100')).toBe(true);
+    expect(gh.fake.requests.some((q) => q.operationId === 'pulls/list-files' && q.query['per_page'] === '100')).toBe(true);
   });
 
   it('exactly one comment after 5 reruns', async () => {
     const ws = workspace(FAILING);
     for (let i = 0; i < 5; i++) {
-      const r = await runAction({ workspace: ws, apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, 'check-run': 'false', 'upload-sarif': 'false' } });
+      const r = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, 'check-run': 'false', 'upload-sarif': 'false' } });
       expect(r.code, explain(r)).toBe(1);
     }
-    expect(fake.commentsOn(7)).toHaveLength(1);
-    expect(fake.requests.filter((q) => q.operationId === 'issues/create-comment')).toHaveLength(1);
+    expect(gh.fake.commentsOn(7)).toHaveLength(1);
+    expect(gh.fake.requests.filter((q) => q.operationId === 'issues/create-comment')).toHaveLength(1);
   });
 
   it('passing policy: success conclusion, exit 0', async () => {
-    const r = await runAction({ workspace: workspace(PASSING), apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: STATIC });
+    const r = await runAction({ workspace: workspace(PASSING), apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: STATIC });
     expect(r.code, explain(r)).toBe(0);
     expect(r.outputs['result']).toBe('pass');
-    expect([...fake.checkRuns.values()][0]).toMatchObject({ conclusion: 'success', status: 'completed' });
+    expect([...gh.fake.checkRuns.values()][0]).toMatchObject({ conclusion: 'success', status: 'completed' });
   });
 
   it('compose files are checked too (manifests: true), and not with manifests: false', async () => {
     const ws = workspace(PASSING);
     writeFileSync(join(ws, 'docker-compose.yml'), 'services:\n  mcp:\n    image: acme/mcp:1.0\n    privileged: true\n');
-    const r = await runAction({ workspace: ws, apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, comment: 'never', 'upload-sarif': 'false' } });
+    const r = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, comment: 'never', 'upload-sarif': 'false' } });
     expect(r.code, explain(r)).toBe(1);
     expect(r.stdout).toMatch(/^::error file=docker-compose\.yml,line=4,.*MCG101/m);
-    expect([...fake.checkRuns.values()][0]!.annotations.some((a) => a['path'] === 'docker-compose.yml')).toBe(true);
-    const off = await runAction({ workspace: ws, apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, manifests: 'false', comment: 'never', 'upload-sarif': 'false', 'check-run': 'false' } });
+    expect([...gh.fake.checkRuns.values()][0]!.annotations.some((a) => a['path'] === 'docker-compose.yml')).toBe(true);
+    const off = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, manifests: 'false', comment: 'never', 'upload-sarif': 'false', 'check-run': 'false' } });
     expect(off.code, explain(off)).toBe(0);
   });
 
   it('fail-on: never → neutral conclusion when findings would fail, exit 0', async () => {
-    const r = await runAction({ workspace: workspace(FAILING), apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, 'fail-on': 'never' } });
+    const r = await runAction({ workspace: workspace(FAILING), apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, 'fail-on': 'never' } });
     expect(r.code, explain(r)).toBe(0);
-    expect([...fake.checkRuns.values()][0]!.conclusion).toBe('neutral');
+    expect([...gh.fake.checkRuns.values()][0]!.conclusion).toBe('neutral');
   });
 });
 
 describe('fork pull request', () => {
   it('makes zero write calls, keeps annotations and writes the artifact for mode: report', async () => {
     const ws = workspace(FAILING);
-    const r = await runAction({ workspace: ws, apiUrl: fake.url, event: 'pull_request', payload: prPayload('mallory/mcp-server'), inputs: STATIC });
+    const r = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('mallory/mcp-server'), inputs: STATIC });
     expect(r.code, explain(r)).toBe(1);
-    expect(fake.writes()).toEqual([]);
+    expect(gh.fake.writes()).toEqual([]);
     expect(r.stdout).toMatch(/fork/);
     expect(r.stdout).toMatch(/^::error file=Dockerfile/m);
     const meta = JSON.parse(readFileSync(join(ws, 'mcg-results', 'mcg-meta.json'), 'utf8')) as Record<string, unknown>;
     expect(meta).toMatchObject({ pr: 7, headSha: HEAD, baseRef: 'main', repository: 'acme/mcp-server' });
 
     // then the workflow_run job publishes it
-    fake.pulls.set(7, { headSha: HEAD, baseRef: 'main', headRepo: 'mallory/mcp-server' });
-    const before = fake.requests.length;
+    gh.fake.pulls.set(7, { headSha: HEAD, baseRef: 'main', headRepo: 'mallory/mcp-server' });
+    const before = gh.fake.requests.length;
     const rep = await runAction({
       workspace: ws,
-      apiUrl: fake.url,
+      apiUrl: gh.fake.url,
       event: 'workflow_run',
       payload: { action: 'completed', workflow_run: { head_sha: HEAD, event: 'pull_request', conclusion: 'failure', pull_requests: [] } },
       inputs: { mode: 'report' },
     });
     expect(rep.code, explain(rep)).toBe(1);
-    expect(fake.requests.length).toBeGreaterThan(before);
-    expect([...fake.checkRuns.values()][0]).toMatchObject({ head_sha: HEAD, conclusion: 'failure' });
-    expect(fake.commentsOn(7)).toHaveLength(1);
+    expect(gh.fake.requests.length).toBeGreaterThan(before);
+    expect([...gh.fake.checkRuns.values()][0]).toMatchObject({ head_sha: HEAD, conclusion: 'failure' });
+    expect(gh.fake.commentsOn(7)).toHaveLength(1);
     const up = uploadedSarif();
     expect(up).toMatchObject({ commit: HEAD, ref: 'refs/pull/7/head' });
     expect(sarifErrors(up.log)).toEqual([]);
@@ -196,10 +183,10 @@ describe('fork pull request', () => {
 
   it('mode: report refuses an artifact whose commit is not the workflow run\'s', async () => {
     const ws = workspace(FAILING);
-    await runAction({ workspace: ws, apiUrl: fake.url, event: 'pull_request', payload: prPayload('mallory/mcp-server'), inputs: { ...STATIC, mode: 'scan' } });
+    await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('mallory/mcp-server'), inputs: { ...STATIC, mode: 'scan' } });
     const rep = await runAction({
       workspace: ws,
-      apiUrl: fake.url,
+      apiUrl: gh.fake.url,
       event: 'workflow_run',
       payload: { workflow_run: { head_sha: '9'.repeat(40), pull_requests: [] } },
       inputs: { mode: 'report' },
@@ -208,36 +195,36 @@ describe('fork pull request', () => {
     expect(rep.stdout).toMatch(/refusing to publish/);
     const otherPr = await runAction({
       workspace: ws,
-      apiUrl: fake.url,
+      apiUrl: gh.fake.url,
       event: 'workflow_run',
       payload: { workflow_run: { head_sha: HEAD, pull_requests: [{ number: 8 }] } },
       inputs: { mode: 'report' },
     });
     expect(otherPr.code).toBe(1);
     expect(otherPr.stdout).toMatch(/belongs to #8; refusing to publish/);
-    expect(fake.writes()).toEqual([]);
+    expect(gh.fake.writes()).toEqual([]);
   });
 
   it('mode: report refuses a tampered report (schema) and paths outside the workspace', async () => {
     const ws = workspace(FAILING);
-    await runAction({ workspace: ws, apiUrl: fake.url, event: 'pull_request', payload: prPayload('mallory/mcp-server'), inputs: { ...STATIC, mode: 'scan' } });
+    await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('mallory/mcp-server'), inputs: { ...STATIC, mode: 'scan' } });
     const rp = join(ws, 'mcg-results', 'mcg-report.json');
     const report = JSON.parse(readFileSync(rp, 'utf8')) as { findings: { location: { path: string } }[] };
     report.findings[0]!.location.path = '../../etc/passwd';
     writeFileSync(rp, JSON.stringify(report));
-    const rep = await runAction({ workspace: ws, apiUrl: fake.url, event: 'workflow_run', payload: { workflow_run: { head_sha: HEAD, pull_requests: [] } }, inputs: { mode: 'report' } });
+    const rep = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'workflow_run', payload: { workflow_run: { head_sha: HEAD, pull_requests: [] } }, inputs: { mode: 'report' } });
     expect(rep.code).toBe(1);
     expect(rep.stdout).toMatch(/does not match its schema/);
-    const out = await runAction({ workspace: ws, apiUrl: fake.url, event: 'workflow_run', payload: { workflow_run: { head_sha: HEAD, pull_requests: [] } }, inputs: { mode: 'report', 'artifact-dir': '../elsewhere' } });
+    const out = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'workflow_run', payload: { workflow_run: { head_sha: HEAD, pull_requests: [] } }, inputs: { mode: 'report', 'artifact-dir': '../elsewhere' } });
     expect(out.code).toBe(1);
     expect(out.stdout).toMatch(/outside the workspace/);
-    expect(fake.writes()).toEqual([]);
+    expect(gh.fake.writes()).toEqual([]);
   });
 
   it('Dependabot: zero write calls', async () => {
-    const r = await runAction({ workspace: workspace(PASSING), apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: STATIC, env: { GITHUB_ACTOR: 'dependabot[bot]' } });
+    const r = await runAction({ workspace: workspace(PASSING), apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: STATIC, env: { GITHUB_ACTOR: 'dependabot[bot]' } });
     expect(r.code, explain(r)).toBe(0);
-    expect(fake.writes()).toEqual([]);
+    expect(gh.fake.writes()).toEqual([]);
   });
 });
 
@@ -245,44 +232,44 @@ describe('push and baseline', () => {
   it('push to main: no comment, SARIF for refs/heads/main; findings known on the base are not new', async () => {
     const ws = workspace(FAILING);
     // first run: everything new → fail; its SARIF becomes the base branch's analysis
-    const first = await runAction({ workspace: ws, apiUrl: fake.url, event: 'push', payload: { ref: 'refs/heads/main', after: 'f'.repeat(40) }, inputs: STATIC });
+    const first = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'push', payload: { ref: 'refs/heads/main', after: 'f'.repeat(40) }, inputs: STATIC });
     expect(first.code, explain(first)).toBe(1);
-    expect(fake.comments).toHaveLength(0);
+    expect(gh.fake.comments).toHaveLength(0);
     const up = uploadedSarif();
     expect(up).toMatchObject({ commit: 'f'.repeat(40), ref: 'refs/heads/main' });
-    fake.analyses.push({ id: 77, ref: 'refs/heads/main', tool: 'MCP Container Guard', category: 'mcg/Dockerfile/', created_at: '2026-01-01T00:00:00Z', commit_sha: 'f'.repeat(40), sarif: up.log });
+    gh.fake.analyses.push({ id: 77, ref: 'refs/heads/main', tool: 'MCP Container Guard', category: 'mcg/Dockerfile/', created_at: '2026-01-01T00:00:00Z', commit_sha: 'f'.repeat(40), sarif: up.log });
 
     // a PR against main with the same findings: nothing new → pass
-    const pr = await runAction({ workspace: ws, apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: STATIC });
+    const pr = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: STATIC });
     expect(pr.code, explain(pr)).toBe(0);
     expect(pr.outputs['new']).toBe('0');
-    expect(fake.requests.some((q) => q.operationId === 'code-scanning/get-analysis' && q.path.endsWith('/77'))).toBe(true);
-    expect(fake.requests.some((q) => q.operationId === 'code-scanning/list-alerts-for-repo' && q.query['state'] === 'open' && q.query['ref'] === 'refs/heads/main')).toBe(true);
+    expect(gh.fake.requests.some((q) => q.operationId === 'code-scanning/get-analysis' && q.path.endsWith('/77'))).toBe(true);
+    expect(gh.fake.requests.some((q) => q.operationId === 'code-scanning/list-alerts-for-repo' && q.query['state'] === 'open' && q.query['ref'] === 'refs/heads/main')).toBe(true);
   });
 
   it('baseline input: a report JSON from an earlier run', async () => {
     const ws = workspace(FAILING);
-    const first = await runAction({ workspace: ws, apiUrl: fake.url, event: 'push', payload: {}, inputs: { ...STATIC, 'check-run': 'false', 'upload-sarif': 'false' } });
+    const first = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'push', payload: {}, inputs: { ...STATIC, 'check-run': 'false', 'upload-sarif': 'false' } });
     expect(first.code).toBe(1);
     writeFileSync(join(ws, 'baseline.json'), readFileSync(join(ws, 'mcg-results', 'mcg-report.json')));
-    const second = await runAction({ workspace: ws, apiUrl: fake.url, event: 'push', payload: {}, inputs: { ...STATIC, baseline: 'baseline.json', 'check-run': 'false', 'upload-sarif': 'false' } });
+    const second = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'push', payload: {}, inputs: { ...STATIC, baseline: 'baseline.json', 'check-run': 'false', 'upload-sarif': 'false' } });
     expect(second.code, explain(second)).toBe(0);
     expect(second.outputs['new']).toBe('0');
   });
 });
 
 describe('GitHub failures', () => {
-  const pr = (): Parameters<typeof runAction>[0] => ({ workspace: workspace(PASSING), apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: STATIC });
+  const pr = (): Parameters<typeof runAction>[0] => ({ workspace: workspace(PASSING), apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: STATIC });
 
   it('403 on the check run: a warning naming checks: write; a passing policy stays passing', async () => {
-    fake.fail({ operationId: 'checks/create', status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } });
+    gh.fake.fail({ operationId: 'checks/create', status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } });
     const r = await runAction(pr());
     expect(r.code, explain(r)).toBe(0);
     expect(r.stdout).toMatch(/::warning::.*checks: write/);
   });
 
   it('a failing policy stays failing when every write fails', async () => {
-    for (const op of ['checks/create', 'issues/list-comments', 'code-scanning/upload-sarif']) fake.fail({ operationId: op, status: 500, times: Infinity });
+    for (const op of ['checks/create', 'issues/list-comments', 'code-scanning/upload-sarif']) gh.fake.fail({ operationId: op, status: 500, times: Infinity });
     const r = await runAction({ ...pr(), workspace: workspace(FAILING) });
     expect(r.code, explain(r)).toBe(1);
     expect(r.outputs['result']).toBe('fail');
@@ -290,29 +277,29 @@ describe('GitHub failures', () => {
   });
 
   it('500 on an explicitly requested comment fails a passing run (no duplicate on the way)', async () => {
-    fake.fail({ operationId: 'issues/create-comment', status: 500, times: Infinity });
+    gh.fake.fail({ operationId: 'issues/create-comment', status: 500, times: Infinity });
     const r = await runAction({ ...pr(), inputs: { ...STATIC, comment: 'always' } });
     expect(r.code, explain(r)).toBe(1);
     expect(r.stdout).toMatch(/publishing failed/);
     // a create is never blindly retried: once, then again only after checking it did not land
-    expect(fake.requests.filter((q) => q.operationId === 'issues/create-comment').length).toBe(2);
-    expect(fake.comments).toHaveLength(0);
+    expect(gh.fake.requests.filter((q) => q.operationId === 'issues/create-comment').length).toBe(2);
+    expect(gh.fake.comments).toHaveLength(0);
   });
 
   it('422 carries GitHub\'s message', async () => {
-    fake.fail({ operationId: 'issues/create-comment', status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest' } });
+    gh.fake.fail({ operationId: 'issues/create-comment', status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest' } });
     const r = await runAction(pr());
     expect(r.stdout).toContain('body is too long');
   });
 
   it('404 on the pull request is explained', async () => {
-    fake.fail({ operationId: 'issues/list-comments', status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } });
+    gh.fake.fail({ operationId: 'issues/list-comments', status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } });
     const r = await runAction(pr());
     expect(r.stdout).toMatch(/not found \(404/);
   });
 
   it('code scanning not enabled: a warning, the SARIF stays as a file, exit by policy', async () => {
-    fake.codeScanningEnabled = false;
+    gh.fake.codeScanningEnabled = false;
     const p = pr();
     const r = await runAction(p);
     expect(r.code, explain(r)).toBe(0);
@@ -321,18 +308,17 @@ describe('GitHub failures', () => {
   });
 
   it('processing failed: the step fails with GitHub\'s errors', async () => {
-    await fake.close();
-    fake = await new FakeGitHub({ sarifFinal: 'failed', sarifErrors: ['rejecting SARIF, as there are more runs than allowed (21 > 20)'] }).start();
+    await gh.restart({ sarifFinal: 'failed', sarifErrors: ['rejecting SARIF, as there are more runs than allowed (21 > 20)'] });
     const r = await runAction(pr());
     expect(r.code, explain(r)).toBe(1);
     expect(r.stdout).toContain('more runs than allowed');
   });
 
   it('secondary rate limit: waits Retry-After and goes on', async () => {
-    fake.fail({ operationId: 'checks/create', status: 403, headers: { 'retry-after': '2' }, body: { message: 'You have exceeded a secondary rate limit', documentation_url: 'https://docs.github.com/rest' } });
+    gh.fake.fail({ operationId: 'checks/create', status: 403, headers: { 'retry-after': '2' }, body: { message: 'You have exceeded a secondary rate limit', documentation_url: 'https://docs.github.com/rest' } });
     const r = await runAction(pr());
     expect(r.code, explain(r)).toBe(0);
-    expect([...fake.checkRuns.values()]).toHaveLength(1);
+    expect([...gh.fake.checkRuns.values()]).toHaveLength(1);
     expect(r.stdout).toMatch(/secondary rate limit/);
   });
 
@@ -340,7 +326,7 @@ describe('GitHub failures', () => {
     const r = await runAction({ ...pr(), inputs: { ...STATIC, 'fail-on': 'sometimes' } });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/::error::Input "fail-on"/);
-    expect(fake.requests).toEqual([]);
+    expect(gh.fake.requests).toEqual([]);
   });
 });
 
@@ -361,7 +347,7 @@ describe('reusable workflow: discover → one scan job per Dockerfile → one re
   }
 
   async function scanLegs(ws: string): Promise<{ matrix: string; entries: { target: string; dockerfile: string; context: string }[] }> {
-    const d = await runAction({ workspace: ws, apiUrl: fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { mode: 'discover', dockerfile: 'servers/*/Dockerfile' } });
+    const d = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { mode: 'discover', dockerfile: 'servers/*/Dockerfile' } });
     expect(d.code, explain(d)).toBe(0);
     const matrix = d.outputs['matrix']!;
     const entries = (JSON.parse(matrix) as { include: { target: string; dockerfile: string; context: string }[] }).include;
@@ -374,24 +360,24 @@ describe('reusable workflow: discover → one scan job per Dockerfile → one re
     for (const e of entries) {
       const r = await runAction({
         workspace: ws,
-        apiUrl: fake.url,
+        apiUrl: gh.fake.url,
         event: 'pull_request',
         payload: prPayload('acme/mcp-server'),
         inputs: { ...STATIC, mode: 'scan', dockerfile: e.dockerfile, context: e.context, 'artifact-dir': `mcg-results/${e.target}`, category: 'mcg' },
       });
       expect(r.code, explain(r)).toBe(e.target === 'servers-alpha' ? 1 : 0);
     }
-    expect(fake.writes()).toEqual([]); // scan jobs write nothing to GitHub
+    expect(gh.fake.writes()).toEqual([]); // scan jobs write nothing to GitHub
     return { matrix, entries };
   }
 
   it('merges the artifacts: one check run, one SARIF upload with a category per Dockerfile, one comment per target', async () => {
     const ws = monorepo();
     const { matrix } = await scanLegs(ws);
-    fake.pulls.set(7, { headSha: HEAD, baseRef: 'main', headRepo: 'acme/mcp-server' });
+    gh.fake.pulls.set(7, { headSha: HEAD, baseRef: 'main', headRepo: 'acme/mcp-server' });
     const rep = await runAction({
       workspace: ws,
-      apiUrl: fake.url,
+      apiUrl: gh.fake.url,
       event: 'pull_request',
       payload: prPayload('acme/mcp-server'),
       inputs: { mode: 'report', 'artifact-dir': 'mcg-results', matrix, 'comment-mode': 'per-target' },
@@ -399,14 +385,14 @@ describe('reusable workflow: discover → one scan job per Dockerfile → one re
     });
     expect(rep.code, explain(rep)).toBe(1);
     expect(rep.outputs['result']).toBe('fail');
-    const runs = [...fake.checkRuns.values()];
+    const runs = [...gh.fake.checkRuns.values()];
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ name: 'MCP Container Guard', head_sha: HEAD, conclusion: 'failure' });
     const up = uploadedSarif();
     expect(sarifErrors(up.log)).toEqual([]);
     const ids = (up.log as { runs: { automationDetails: { id: string } }[] }).runs.map((x) => x.automationDetails.id);
     expect(new Set(ids.map((i) => i.slice(0, i.lastIndexOf('/'))))).toEqual(new Set(['mcg/servers/alpha/Dockerfile', 'mcg/servers/beta/Dockerfile', 'mcg/servers/gamma/Dockerfile']));
-    const comments = fake.commentsOn(7);
+    const comments = gh.fake.commentsOn(7);
     expect(comments).toHaveLength(3);
     expect(comments.filter((c) => c.body.includes('servers/alpha/Dockerfile'))).not.toHaveLength(0);
     expect(rep.stdout).not.toContain('abc1');
@@ -416,10 +402,10 @@ describe('reusable workflow: discover → one scan job per Dockerfile → one re
     const ws = monorepo();
     const { matrix } = await scanLegs(ws);
     rmSync(join(ws, 'mcg-results', 'servers-alpha'), { recursive: true });
-    fake.pulls.set(7, { headSha: HEAD, baseRef: 'main', headRepo: 'acme/mcp-server' });
+    gh.fake.pulls.set(7, { headSha: HEAD, baseRef: 'main', headRepo: 'acme/mcp-server' });
     const rep = await runAction({
       workspace: ws,
-      apiUrl: fake.url,
+      apiUrl: gh.fake.url,
       event: 'pull_request',
       payload: prPayload('acme/mcp-server'),
       inputs: { mode: 'report', 'artifact-dir': 'mcg-results', matrix },
@@ -427,7 +413,7 @@ describe('reusable workflow: discover → one scan job per Dockerfile → one re
     });
     expect(rep.code, explain(rep)).toBe(1);
     expect(rep.stdout).toMatch(/no scan results for servers\/alpha\/Dockerfile/);
-    expect(fake.commentsOn(7)).toHaveLength(1);
+    expect(gh.fake.commentsOn(7)).toHaveLength(1);
     expect(Number(rep.outputs['critical'])).toBe(1);
   });
 });

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Log } from 'sarif';
 import { sarifErrors } from '../support/sarif-schema.js';
 import { privateTrivyCache } from '../support/scan-rig.js';
@@ -19,7 +19,7 @@ import { rigEnv, rigValue } from '../support/rig.js';
 import { cliBundle, runCli, type CliRun } from '../support/cli-run.js';
 import { fakeSecrets } from '../support/fake-secrets.js';
 import { FakeGitHub } from '../support/fake-github.js';
-import { actionBundle, runAction, type ActionRun } from '../support/action-run.js';
+import { actionBundle, runAction, useFakeGitHub, type ActionRun } from '../support/action-run.js';
 import { node24 } from '../support/node24.js';
 
 const DOCKERFILE = ['FROM python:3.12-slim', 'COPY app.txt /app/app.txt', 'CMD ["python3","-c","print(1)"]', ''].join('\n');
@@ -192,25 +192,14 @@ describe('docker build fault', () => {
  */
 describe('GitHub faults while publishing (action bundle under Node 24)', () => {
   const FAILING = ['FROM node:22-slim', 'ENV API_TOKEN=abc123', 'CMD ["node","server.js"]', ''].join('\n');
-  let fake: FakeGitHub;
-  beforeAll(() => {
-    node24();
-    actionBundle();
-  }, 300_000);
-  beforeEach(async () => {
-    fake = await new FakeGitHub().start();
-  });
-  afterEach(async () => {
-    expect(fake.violations).toEqual([]);
-    await fake.close();
-  });
+  const gh = useFakeGitHub();
   const failingRun = async (): Promise<{ r: ActionRun; ms: number }> => {
     const dir = mkdtempSync(join(tmpdir(), 'mcg-ws-'));
     writeFileSync(join(dir, 'Dockerfile'), FAILING);
     const t0 = Date.now();
     const r = await runAction({
       workspace: dir,
-      apiUrl: fake.url,
+      apiUrl: gh.fake.url,
       event: 'pull_request',
       payload: {
         action: 'synchronize',
@@ -226,7 +215,7 @@ describe('GitHub faults while publishing (action bundle under Node 24)', () => {
   const err = (message: string): Record<string, string> => ({ message, documentation_url: 'https://docs.github.com/rest' });
 
   it('secondary rate limit that never lifts: bounded, named, the failing policy stays failing', async () => {
-    fake.fail({ operationId: 'checks/create', status: 403, headers: { 'retry-after': '1' }, body: err('You have exceeded a secondary rate limit'), times: Infinity });
+    gh.fake.fail({ operationId: 'checks/create', status: 403, headers: { 'retry-after': '1' }, body: err('You have exceeded a secondary rate limit'), times: Infinity });
     const { r, ms } = await failingRun();
     expect(r.code, explain(r)).toBe(1);
     expect(r.outputs['result']).toBe('fail');
@@ -235,7 +224,7 @@ describe('GitHub faults while publishing (action bundle under Node 24)', () => {
   }, 200_000);
 
   it('5xx on every SARIF status poll: bounded polling, a clear message, still failing', async () => {
-    fake.fail({ operationId: 'code-scanning/get-sarif', status: 503, body: err('Service Unavailable'), times: Infinity });
+    gh.fake.fail({ operationId: 'code-scanning/get-sarif', status: 503, body: err('Service Unavailable'), times: Infinity });
     const { r, ms } = await failingRun();
     expect(r.code, explain(r)).toBe(1);
     expect(r.outputs['result']).toBe('fail');
@@ -244,7 +233,7 @@ describe('GitHub faults while publishing (action bundle under Node 24)', () => {
   }, 200_000);
 
   it('403 on the SARIF upload (no security-events: write): explained, still failing', async () => {
-    fake.fail({ operationId: 'code-scanning/upload-sarif', status: 403, body: err('Resource not accessible by integration'), times: Infinity });
+    gh.fake.fail({ operationId: 'code-scanning/upload-sarif', status: 403, body: err('Resource not accessible by integration'), times: Infinity });
     const { r } = await failingRun();
     expect(r.code, explain(r)).toBe(1);
     expect(r.outputs['result']).toBe('fail');
@@ -252,7 +241,7 @@ describe('GitHub faults while publishing (action bundle under Node 24)', () => {
   }, 200_000);
 
   it('422 on the check run: GitHub\'s message shown, still failing', async () => {
-    fake.fail({ operationId: 'checks/create', status: 422, body: { ...err('Validation Failed'), errors: [{ resource: 'CheckRun', code: 'invalid', field: 'head_sha' }] }, times: Infinity });
+    gh.fake.fail({ operationId: 'checks/create', status: 422, body: { ...err('Validation Failed'), errors: [{ resource: 'CheckRun', code: 'invalid', field: 'head_sha' }] }, times: Infinity });
     const { r } = await failingRun();
     expect(r.code, explain(r)).toBe(1);
     expect(r.outputs['result']).toBe('fail');

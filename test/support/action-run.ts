@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { FakeGitHub, type FakeGitHubOptions } from './fake-github.js';
 import { node24 } from './node24.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -106,4 +108,35 @@ export async function runAction(spec: RunSpec): Promise<ActionRun> {
     });
   });
   return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') };
+}
+
+/**
+ * For a describe block of action runs: Node 24 and the bundle built once, a fresh fake GitHub per
+ * test, and after each test no request that broke GitHub's OpenAPI description. `restart(options)`
+ * swaps in a fake configured differently for one test.
+ */
+export function useFakeGitHub(): { readonly fake: FakeGitHub; restart(options: FakeGitHubOptions): Promise<FakeGitHub> } {
+  let fake: FakeGitHub | undefined;
+  beforeAll(() => {
+    node24();
+    actionBundle();
+  }, 300_000);
+  beforeEach(async () => {
+    fake = await new FakeGitHub().start();
+  });
+  afterEach(async () => {
+    expect(fake?.violations).toEqual([]);
+    await fake?.close();
+  });
+  return {
+    get fake(): FakeGitHub {
+      if (!fake) throw new Error('useFakeGitHub: the fake GitHub is only there inside a test');
+      return fake;
+    },
+    async restart(options: FakeGitHubOptions): Promise<FakeGitHub> {
+      await fake?.close();
+      fake = await new FakeGitHub(options).start();
+      return fake;
+    },
+  };
 }
