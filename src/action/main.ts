@@ -21,6 +21,7 @@ import { checkYamlFile, classifyYaml } from '../core/yaml-engine.js';
 import { createPipeline } from '../scanners/setup.js';
 import { actionsExec } from './exec.js';
 import { actionsDownloader, actionsToolCache } from './tools.js';
+import { ActionTrivyCache, trivyCacheNoSaveReason } from './trivy-cache.js';
 import { readInputs, checkRunName, reportTarget, InputError, type ActionInputs } from './inputs.js';
 import { runContext, runUrl, type RunContext } from './context.js';
 import { createClient, GitHubApiError, call, type GitHubClient } from './github.js';
@@ -378,6 +379,8 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const gh = inputs.githubToken !== '' ? createClient(inputs.githubToken, { apiUrl: ctx.apiUrl, logger, secondMs: second }) : undefined;
     const baseline = await loadBaseline(ctx.readOnly ? undefined : gh, ctx, inputs, root, logger);
     const verify = inputs.verifySecrets === 'true' || (inputs.verifySecrets === 'auto' && !ctx.readOnly);
+    // Trivy's DB through the Actions cache: restored while the image builds, saved after the scan
+    const trivyCache = new ActionTrivyCache({ logger, noSaveReason: trivyCacheNoSaveReason(ctx) });
     const report = await scan(
       {
         root,
@@ -415,9 +418,11 @@ export async function run(env: Record<string, string | undefined> = process.env)
           cache: actionsToolCache,
           download: actionsDownloader,
           onSecret: maskSecret,
+          trivyCache,
         }),
       },
     );
+    await trivyCache.save(report.scanners.some((s) => s.name === 'trivy' && s.status === 'ran'));
     const sarifText = `${JSON.stringify(toSarif(report, { category: inputs.category }), null, 2)}\n`;
     const artifactAbs = confine(root, inputs.artifactDir, 'artifact-dir');
     const sarifPath = inputs.sarifFile ? confine(root, inputs.sarifFile, 'sarif-file') : join(artifactAbs, SARIF_FILE);
