@@ -21,6 +21,7 @@ import { checkYamlFile, classifyYaml } from '../core/yaml-engine.js';
 import { createPipeline } from '../scanners/setup.js';
 import { actionsExec } from './exec.js';
 import { actionsDownloader, actionsToolCache } from './tools.js';
+import { ActionTrivyCache, trivyCacheNoSaveReason } from './trivy-cache.js';
 import { readInputs, checkRunName, reportTarget, InputError, secretVerification, type ActionInputs } from './inputs.js';
 import { runContext, runUrl, type RunContext } from './context.js';
 import { createClient, GitHubApiError, call, type GitHubClient } from './github.js';
@@ -380,6 +381,8 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const verification = secretVerification(inputs.verifySecrets, ctx.readOnly);
     if (verification.notice) core.notice(verification.notice);
     const verify = verification.verify;
+    // Trivy's DB through the Actions cache: restored while the image builds, saved after the scan
+    const trivyCache = new ActionTrivyCache({ logger, noSaveReason: trivyCacheNoSaveReason(ctx) });
     const report = await scan(
       {
         root,
@@ -417,9 +420,11 @@ export async function run(env: Record<string, string | undefined> = process.env)
           cache: actionsToolCache,
           download: actionsDownloader,
           onSecret: maskSecret,
+          trivyCache,
         }),
       },
     );
+    await trivyCache.save(report.scanners.some((s) => s.name === 'trivy' && s.status === 'ran'));
     const sarifText = `${JSON.stringify(toSarif(report, { category: inputs.category }), null, 2)}\n`;
     const artifactAbs = confine(root, inputs.artifactDir, 'artifact-dir');
     const sarifPath = inputs.sarifFile ? confine(root, inputs.sarifFile, 'sarif-file') : join(artifactAbs, SARIF_FILE);

@@ -18,6 +18,7 @@ import { checkImage } from '../rules/image/index.js';
 import * as docker from './docker.js';
 import { imageFactsOf, readImageTar, type ImageInspection } from './image-tar.js';
 import { mapLayers, type LayerMap } from './layer-map.js';
+import { writeLayerSubset } from './tar-subset.js';
 import { lockfileKind, type Lockfile } from './lockfiles.js';
 import * as trivy from './trivy.js';
 import * as trufflehog from './trufflehog.js';
@@ -37,6 +38,12 @@ export interface PipelineTools {
   trivyCacheDir: string;
 }
 
+/** Keeps Trivy's DB between runs (the action's @actions/cache); never throws. */
+export interface TrivyDbCache {
+  /** Fills `cacheDir` with a cached DB for this Trivy version, if there is one. Called once Trivy is resolved, before it runs. */
+  restore(trivyVersion: string | undefined, cacheDir: string): Promise<void>;
+}
+
 export interface PipelineDeps {
   exec: Exec;
   logger: Logger;
@@ -49,6 +56,8 @@ export interface PipelineDeps {
   tmpRoot?: string;
   /** Receives each raw secret value a scanner reported (the action masks them); never stored. */
   onSecret?: (raw: string) => void;
+  /** Restores Trivy's DB before Trivy runs (overlapping the build). */
+  trivyCache?: TrivyDbCache;
 }
 
 /** Where the time went, for the debug log and the benchmark. */
@@ -56,6 +65,8 @@ export interface PipelineTimings {
   buildMs: number;
   saveMs: number;
   readTarMs: number;
+  /** Writing the copy of the tarball with the Dockerfile's own layers for TruffleHog. */
+  layerSubsetMs: number;
   trivyMs: number;
   trufflehogImageMs: number;
   trufflehogContextMs: number;
@@ -117,9 +128,34 @@ function lockfilesOf(root: string, contextRepo: string, logger: Logger): Lockfil
 export class ScanPipeline implements ImagePipeline {
   constructor(private readonly deps: PipelineDeps) {}
 
+  /**
+   * Without verification every TruffleHog hit in a base-image layer is dropped as noise
+   * (trufflehog.parseImage), so TruffleHog reads only the layers the Dockerfile made: a copy of the
+   * tarball with those layers (the base layers are most of an image). Falls back to the whole
+   * tarball when the layers cannot be told apart or the copy fails.
+   */
+  private async ownLayersTar(tar: string, tmp: string, model: DockerfileModel, final: Stage, timings: PipelineTimings): Promise<string> {
+    const t0 = Date.now();
+    const out = join(tmp, 'image-own-layers.tar');
+    try {
+      const sub = await writeLayerSubset(tar, out, (im) => {
+        const lm = mapLayers(model, final, im.history, im.diffIds);
+        return (i) => lm.layers[i]?.site.base !== true;
+      });
+      if (!sub) return tar;
+      this.deps.logger.debug(`TruffleHog reads the ${sub.kept.length} of ${sub.total} image layers the Dockerfile made (${sub.bytes} bytes)`);
+      return out;
+    } catch (e) {
+      this.deps.logger.debug(`TruffleHog reads the whole image: the own-layer copy failed: ${e instanceof Error ? e.message : String(e)}`);
+      return tar;
+    } finally {
+      timings.layerSubsetMs = Date.now() - t0;
+    }
+  }
+
   async run(target: DockerfileTarget, opts: ScanOptions, config: McgConfig): Promise<ImageScanResult> {
     const t0 = Date.now();
-    const timings: PipelineTimings = { buildMs: 0, saveMs: 0, readTarMs: 0, trivyMs: 0, trufflehogImageMs: 0, trufflehogContextMs: 0, imageChecksMs: 0, externalMs: 0, ownMs: 0, totalMs: 0 };
+    const timings: PipelineTimings = { buildMs: 0, saveMs: 0, readTarMs: 0, layerSubsetMs: 0, trivyMs: 0, trufflehogImageMs: 0, trufflehogContextMs: 0, imageChecksMs: 0, externalMs: 0, ownMs: 0, totalMs: 0 };
     const { logger, tools } = this.deps;
     const intervals: [number, number][] = [];
     const exec: Exec = async (file, args, o) => {
@@ -153,6 +189,10 @@ export class ScanPipeline implements ImagePipeline {
     // resolve Trivy while the image builds (its version check is off the critical path)
     const trivyTool = wantTrivy ? tools.trivy(exec) : undefined;
     trivyTool?.catch(() => undefined);
+    // … and restore its DB from the runtime's cache meanwhile
+    const trivyDb = trivyTool
+      ?.then((t) => this.deps.trivyCache?.restore(t.version, tools.trivyCacheDir))
+      .catch((e: unknown) => logger.warning(`Trivy DB cache: ${e instanceof Error ? e.message : String(e)}`));
     // TruffleHog on the build context needs no image: start it first
     const thTool = wantTh ? tools.trufflehog(exec).then((t) => ({ ok: true as const, t }), (e: unknown) => ({ ok: false as const, e: e instanceof Error ? e.message : String(e) })) : undefined;
     const contextScan = thTool?.then(async (r) => {
@@ -254,6 +294,7 @@ export class ScanPipeline implements ImagePipeline {
                 scanners.push({ name: 'trivy', status: 'failed', reason: msg });
                 return;
               }
+              await trivyDb;
               const r = await trivy.run(
                 exec,
                 {
@@ -281,9 +322,10 @@ export class ScanPipeline implements ImagePipeline {
             (async () => {
               const tool = await thTool;
               if (!tool.ok) return; // reported once, with the context scan
+              const thTar = verify ? theTar : await this.ownLayersTar(theTar, tmp, model, theFinal, timings);
               const r = await trufflehog.runImage(
                 exec,
-                theTar,
+                thTar,
                 { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? undefined : trufflehog.IMAGE_NOISE_GLOBS, onSecret: this.deps.onSecret },
                 mapped().then((m) => ({
                   dockerfile: target.dockerfile,

@@ -6,7 +6,7 @@ import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Exec, Logger } from '../core/types.js';
 import { splitExtraArgs } from './docker.js';
-import { ScanPipeline, type PipelineTools, type ResolvedTool } from './pipeline.js';
+import { ScanPipeline, type PipelineTools, type ResolvedTool, type TrivyDbCache } from './pipeline.js';
 import { directoryCache, fetchDownloader, resolveTool, type Downloader, type ToolCache, type ToolName } from './tools.js';
 
 export interface PipelineSetup {
@@ -23,6 +23,8 @@ export interface PipelineSetup {
   trivyCacheDir?: string;
   /** Receives each raw secret value a scanner reported (the action masks them); never stored. */
   onSecret?: (raw: string) => void;
+  /** Restores Trivy's DB before Trivy runs (the action's @actions/cache). */
+  trivyCache?: TrivyDbCache;
 }
 
 export function pipelineTools(s: PipelineSetup): PipelineTools {
@@ -65,5 +67,6 @@ export function createPipeline(s: PipelineSetup): ScanPipeline {
     env,
     buildExtraArgs: splitExtraArgs(s.env['MCG_DOCKER_BUILD_EXTRA_ARGS']),
     onSecret: s.onSecret,
+    trivyCache: s.trivyCache,
   });
 }

@@ -12,6 +12,7 @@ import { defaultConfig } from '../../../src/core/config.js';
 import type { Exec, ExecResult, Logger } from '../../../src/core/types.js';
 import type { ScanOptions } from '../../../src/core/scan.js';
 import { writeImageTar } from '../../support/image-tar-builder.js';
+import { readImageTar } from '../../../src/scanners/image-tar.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mcg-pipe-root-'));
 const tmpRoot = mkdtempSync(join(tmpdir(), 'mcg-pipe-tmp-'));
@@ -119,6 +120,29 @@ describe('ScanPipeline', () => {
     expect(r.files?.has('requirements.txt')).toBe(true);
     expect(readdirSync(tmpRoot)).toEqual([]);
     expect(JSON.stringify(r.findings)).not.toContain('ghp_0123456789abcdefghij');
+  });
+
+  it('without verification TruffleHog reads only the layers the Dockerfile made; with it, the whole image', async () => {
+    const seen: { verify: boolean; tar: string; diffIds: string[] }[] = [];
+    const thImage = (verify: boolean) => async (_file: string, args: string[]): Promise<ExecResult> => {
+      const tar = args[2]!.replace(/^file:\/\//, '');
+      seen.push({ verify, tar, diffIds: (await readImageTar(tar)).diffIds });
+      return { exitCode: 0, stderr: '', stdout: JSON.stringify({ SourceMetadata: { Data: { Docker: { file: '/app/.env' } } }, DetectorName: 'Github', Verified: false, Raw: 'ghp_0123456789abcdefghijABCDEFGHIJ012345' }) };
+    };
+    for (const verify of [false, true]) {
+      const { exec } = scripted({ thImage: thImage(verify) });
+      const r = await new ScanPipeline({ exec, logger, tools, env: {}, tmpRoot }).run(target, { ...opts, verifySecrets: verify }, defaultConfig());
+      // the same finding on the same line either way
+      expect(lines(r.findings.filter((f) => f.source === 'trufflehog' && f.location.path === 'Dockerfile'))).toEqual(['trufflehog/Github Dockerfile:3']);
+    }
+    expect(seen).toHaveLength(2);
+    // FROM's layer (the base image) left out: the RUN and COPY layers remain
+    expect(seen[0]!.tar).toMatch(/image-own-layers\.tar$/);
+    expect(seen[0]!.diffIds).toHaveLength(2);
+    expect(seen[1]!.tar).toMatch(/image\.tar$/);
+    expect(seen[1]!.diffIds).toHaveLength(3);
+    expect(seen[1]!.diffIds.slice(1)).toEqual(seen[0]!.diffIds);
+    expect(readdirSync(tmpRoot)).toEqual([]);
   });
 
   it('with verification on, the whole image is scanned', async () => {
