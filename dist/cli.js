@@ -16837,16 +16837,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open.output;
+          state.output = token.output + open2.output;
           state.backtrack = true;
           push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -16962,9 +16962,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
+                const posix3 = POSIX_REGEX_SOURCE[rest2];
+                if (posix3) {
+                  prev.value = pre + posix3;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -17066,15 +17066,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open = {
+          const open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open);
-          push2(open);
+          braces.push(open2);
+          push2(open2);
           continue;
         }
         if (value === "}") {
@@ -17481,7 +17481,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix2 = opts.windows;
+      const posix3 = opts.windows;
       const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -17491,8 +17491,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix2 });
-        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix3 });
+        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -17517,7 +17517,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -17525,7 +17525,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -17534,16 +17534,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix2);
+          match = picomatch3.matchBase(input, regex, options, posix3);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+    picomatch3.matchBase = (input, glob, options, posix3 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
+      return regex.test(utils.basename(input, { windows: posix3 }));
     };
     picomatch3.isMatch = (str3, patterns, options) => picomatch3(patterns, options)(str3);
     picomatch3.parse = (pattern, options) => {
@@ -24524,9 +24524,9 @@ var require_picocolors = __commonJS({
     var argv = p.argv || [];
     var env = p.env || {};
     var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
-    var formatter = (open, close, replace = open) => (input) => {
-      let string = "" + input, index = string.indexOf(close, open.length);
-      return ~index ? open + replaceClose(string, close, replace, index) + close : open + string + close;
+    var formatter = (open2, close, replace = open2) => (input) => {
+      let string = "" + input, index = string.indexOf(close, open2.length);
+      return ~index ? open2 + replaceClose(string, close, replace, index) + close : open2 + string + close;
     };
     var replaceClose = (string, close, replace, index) => {
       let result = "", cursor = 0;
@@ -32029,6 +32029,230 @@ function mapLayers(model, final, history, diffIds) {
   return { history: sites, layers, byDiffId, from };
 }
 
+// src/scanners/tar-subset.ts
+import { open } from "node:fs/promises";
+import { posix as posix2 } from "node:path";
+var BLOCK = 512;
+var COPY_CHUNK = 8 * 1024 * 1024;
+function tarHeader(name, size) {
+  const h = Buffer.alloc(BLOCK);
+  let base = name;
+  let prefix = "";
+  if (Buffer.byteLength(name) > 100) {
+    const cut = name.lastIndexOf("/", 155);
+    if (cut <= 0) throw new Error(`tar name too long: ${name}`);
+    prefix = name.slice(0, cut);
+    base = name.slice(cut + 1);
+    if (Buffer.byteLength(base) > 100 || Buffer.byteLength(prefix) > 155) throw new Error(`tar name too long: ${name}`);
+  }
+  if (size > 8589934591) throw new Error("tar entry over 8 GiB");
+  h.write(base, 0, 100, "utf8");
+  h.write("0000644\0", 100, 8, "ascii");
+  h.write("0000000\0", 108, 8, "ascii");
+  h.write("0000000\0", 116, 8, "ascii");
+  h.write(`${size.toString(8).padStart(11, "0")}\0`, 124, 12, "ascii");
+  h.write("00000000000\0", 136, 12, "ascii");
+  h.write("        ", 148, 8, "ascii");
+  h.write("0", 156, 1, "ascii");
+  h.write("ustar\0", 257, 6, "ascii");
+  h.write("00", 263, 2, "ascii");
+  h.write(prefix, 345, 155, "utf8");
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += h[i];
+  h.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, 8, "ascii");
+  return h;
+}
+async function writeAll(fh, buf, pos) {
+  for (let off = 0; off < buf.length; ) {
+    const { bytesWritten } = await fh.write(buf, off, buf.length - off, pos + off);
+    off += bytesWritten;
+  }
+}
+function cstr(buf, start, len) {
+  const s = buf.subarray(start, start + len);
+  const nul = s.indexOf(0);
+  return (nul === -1 ? s : s.subarray(0, nul)).toString("utf8");
+}
+function octal(buf, start, len) {
+  const s = buf.subarray(start, start + len);
+  if ((s[0] & 128) !== 0) {
+    let n = s[0] & 127;
+    for (let i = 1; i < s.length; i++) n = n * 256 + s[i];
+    return n;
+  }
+  const t = cstr(buf, start, len).trim();
+  if (t === "") return 0;
+  if (!/^[0-7]+$/.test(t)) throw new Error(`bad octal field "${t}"`);
+  return parseInt(t, 8);
+}
+function checksumOk(h) {
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i];
+  return sum === octal(h, 148, 8);
+}
+function paxRecords(data) {
+  const out = /* @__PURE__ */ new Map();
+  let i = 0;
+  while (i < data.length) {
+    const sp = data.indexOf(32, i);
+    if (sp === -1) break;
+    const len = Number(data.subarray(i, sp).toString("ascii"));
+    if (!Number.isInteger(len) || len <= 0 || i + len > data.length) break;
+    const rec = data.subarray(sp + 1, i + len - 1).toString("utf8");
+    const eq = rec.indexOf("=");
+    if (eq > 0) out.set(rec.slice(0, eq), rec.slice(eq + 1));
+    i += len;
+  }
+  return out;
+}
+async function readAt(fh, pos, len) {
+  const buf = Buffer.alloc(len);
+  let got = 0;
+  while (got < len) {
+    const { bytesRead } = await fh.read(buf, got, len - got, pos + got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return got === len ? buf : buf.subarray(0, got);
+}
+async function indexTar(path) {
+  const fh = await open(path, "r");
+  try {
+    const { size: fileSize } = await fh.stat();
+    const out = [];
+    let pos = 0;
+    let longName;
+    let pax;
+    while (pos + BLOCK <= fileSize) {
+      const h = await readAt(fh, pos, BLOCK);
+      if (h.length < BLOCK) throw new Error("truncated tar header");
+      if (h.every((b) => b === 0)) break;
+      if (!checksumOk(h)) throw new Error(`bad tar header checksum at byte ${pos}`);
+      const type = String.fromCharCode(h[156]);
+      let size = octal(h, 124, 12);
+      if (pax?.has("size")) size = Number(pax.get("size"));
+      const dataAt = pos + BLOCK;
+      const next = dataAt + Math.ceil(size / BLOCK) * BLOCK;
+      if (next > fileSize) throw new Error("tar entry runs past the end of the file");
+      if (type === "L" || type === "x") {
+        const data = await readAt(fh, dataAt, size);
+        if (type === "L") longName = cstr(data, 0, data.length);
+        else pax = paxRecords(data);
+        pos = next;
+        continue;
+      }
+      if (type !== "g") {
+        const magic = cstr(h, 257, 6);
+        const prefix = magic.startsWith("ustar") ? cstr(h, 345, 155) : "";
+        const base = cstr(h, 0, 100);
+        const name = pax?.get("path") ?? longName ?? (prefix ? `${prefix}/${base}` : base);
+        const linkname = pax?.get("linkpath") ?? cstr(h, 157, 100);
+        out.push({ name: name.replace(/^\.\//, ""), type, linkname, offset: dataAt, size });
+      }
+      longName = void 0;
+      pax = void 0;
+      pos = next;
+    }
+    return out;
+  } finally {
+    await fh.close();
+  }
+}
+function isRegular(e) {
+  return e.type === "0" || e.type === "\0" || e.type === "7";
+}
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function fileEntry(byName, name) {
+  let cur = byName.get(name);
+  for (let hops = 0; cur && cur.type === "2" && hops < 8; hops++) {
+    const target = posix2.normalize(posix2.join(posix2.dirname(cur.name), cur.linkname));
+    cur = byName.get(target);
+  }
+  return cur && isRegular(cur) ? cur : void 0;
+}
+async function writeLayerSubset(src, out, keep, index) {
+  const entries2 = index ?? await indexTar(src);
+  const byName = new Map(entries2.map((e) => [e.name, e]));
+  const readJson = async (name) => {
+    const e = fileEntry(byName, name);
+    if (!e || e.size > 8 * 1024 * 1024) return void 0;
+    const fh = await open(src, "r");
+    try {
+      return JSON.parse((await readAt(fh, e.offset, e.size)).toString("utf8"));
+    } catch {
+      return void 0;
+    } finally {
+      await fh.close();
+    }
+  };
+  const manifest = await readJson("manifest.json");
+  if (!Array.isArray(manifest) || manifest.length !== 1 || !isRecord2(manifest[0])) return void 0;
+  const m = manifest[0];
+  const layerNames = m["Layers"];
+  if (typeof m["Config"] !== "string" || !Array.isArray(layerNames) || !layerNames.every((l) => typeof l === "string")) return void 0;
+  const config = await readJson(m["Config"]);
+  if (!isRecord2(config) || !isRecord2(config["rootfs"])) return void 0;
+  const diffIds = config["rootfs"]["diff_ids"];
+  if (!Array.isArray(diffIds) || diffIds.length !== layerNames.length) return void 0;
+  if (!diffIds.every((d) => typeof d === "string")) return void 0;
+  const history = Array.isArray(config["history"]) ? config["history"].filter(isRecord2) : [];
+  const keepLayer = keep({ diffIds, history });
+  const kept = layerNames.map((_, i) => i).filter((i) => keepLayer(i));
+  if (kept.length === 0 || kept.length === layerNames.length) return void 0;
+  const layerEntries = kept.map((i) => fileEntry(byName, layerNames[i]));
+  if (layerEntries.some((e) => e === void 0)) return void 0;
+  const newConfig = { ...config, rootfs: { ...config["rootfs"], diff_ids: kept.map((i) => diffIds[i]) } };
+  const configBytes = Buffer.from(JSON.stringify(newConfig));
+  const newManifest = [{ Config: "config.json", RepoTags: Array.isArray(m["RepoTags"]) ? m["RepoTags"] : null, Layers: kept.map((i) => layerNames[i]) }];
+  const out_ = await open(out, "w");
+  const from = await open(src, "r");
+  let bytes = 0;
+  try {
+    let pos = 0;
+    const put = async (buf) => {
+      await writeAll(out_, buf, pos);
+      pos += buf.length;
+    };
+    const pad = async (size) => {
+      const r = size % BLOCK;
+      if (r !== 0) await put(Buffer.alloc(BLOCK - r));
+    };
+    const written = /* @__PURE__ */ new Set();
+    const chunk = Buffer.allocUnsafe(COPY_CHUNK);
+    for (let k = 0; k < kept.length; k++) {
+      const name = layerNames[kept[k]];
+      const e = layerEntries[k];
+      if (written.has(name)) continue;
+      written.add(name);
+      bytes += e.size;
+      await put(tarHeader(name, e.size));
+      for (let done = 0; done < e.size; ) {
+        const want = Math.min(COPY_CHUNK, e.size - done);
+        const { bytesRead } = await from.read(chunk, 0, want, e.offset + done);
+        if (bytesRead === 0) throw new Error(`${name}: the tarball ended early`);
+        await put(chunk.subarray(0, bytesRead));
+        done += bytesRead;
+      }
+      await pad(e.size);
+    }
+    for (const [name, data] of [
+      ["config.json", configBytes],
+      ["manifest.json", Buffer.from(JSON.stringify(newManifest))]
+    ]) {
+      await put(tarHeader(name, data.length));
+      await put(data);
+      await pad(data.length);
+    }
+    await put(Buffer.alloc(2 * BLOCK));
+  } finally {
+    await from.close();
+    await out_.close();
+  }
+  return { kept, total: layerNames.length, bytes };
+}
+
 // src/scanners/lockfiles.ts
 function ecosystemOf(trivyType) {
   switch (trivyType) {
@@ -32132,13 +32356,13 @@ function buildArgs2(o) {
 }
 var SEVERITY = { CRITICAL: "critical", HIGH: "high", MEDIUM: "medium", LOW: "low", UNKNOWN: "low" };
 var str2 = (v) => typeof v === "string" && v !== "" ? v : void 0;
-function isRecord2(v) {
+function isRecord3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function cvssOf(v) {
   const src = str2(v.SeveritySource);
   const pick = (k) => {
-    if (!k || !isRecord2(v.CVSS)) return void 0;
+    if (!k || !isRecord3(v.CVSS)) return void 0;
     const s = v.CVSS[k]?.V3Score;
     return typeof s === "number" && s > 0 && s <= 10 ? s : void 0;
   };
@@ -32155,7 +32379,7 @@ function parse(json, ctx) {
   } catch (e) {
     return { findings: [], error: `Trivy printed output that is not JSON (${e instanceof Error ? e.message : String(e)})` };
   }
-  if (!isRecord2(doc) || doc["Results"] !== void 0 && doc["Results"] !== null && !Array.isArray(doc["Results"])) {
+  if (!isRecord3(doc) || doc["Results"] !== void 0 && doc["Results"] !== null && !Array.isArray(doc["Results"])) {
     return { findings: [], error: "Trivy printed JSON that is not a Trivy report (no Results array)" };
   }
   if (doc["SchemaVersion"] !== void 0 && doc["SchemaVersion"] !== 2) {
@@ -32164,12 +32388,12 @@ function parse(json, ctx) {
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
   for (const res of doc["Results"] ?? []) {
-    if (!isRecord2(res) || !Array.isArray(res["Vulnerabilities"])) continue;
+    if (!isRecord3(res) || !Array.isArray(res["Vulnerabilities"])) continue;
     const cls = str2(res["Class"]);
     const type = str2(res["Type"]) ?? "unknown";
     const isOs = cls === OS_CLASS;
     for (const raw of res["Vulnerabilities"]) {
-      if (!isRecord2(raw)) continue;
+      if (!isRecord3(raw)) continue;
       const v = raw;
       const id = str2(v.VulnerabilityID);
       const pkg = str2(v.PkgName);
@@ -32177,7 +32401,7 @@ function parse(json, ctx) {
       const pkgPath = str2(v.PkgPath);
       const installed = str2(v.InstalledVersion) ?? "unknown version";
       const fixed = str2(v.FixedVersion);
-      const diffId = isRecord2(v.Layer) ? str2(v.Layer["DiffID"]) : void 0;
+      const diffId = isRecord3(v.Layer) ? str2(v.Layer["DiffID"]) : void 0;
       const site = siteForLayer(ctx.layers, diffId);
       const lock = isOs ? void 0 : locatePackage(ctx.lockfiles, type, pkg);
       const key2 = `${id}|${pkg}|${type}${isOs ? "" : `|${pkgPath ?? ""}`}`;
@@ -32260,7 +32484,7 @@ function filesystemArgs(dir, o) {
   return ["filesystem", dir, ...common(o), ...o.excludeFile ? ["--exclude-paths", o.excludeFile] : []];
 }
 var CONTEXT_EXCLUDES = ["(^|/)node_modules/", "(^|/)\\.git/", "(^|/)\\.venv/", "(^|/)venv/", "(^|/)__pycache__/", "(^|/)\\.tox/", "(^|/)\\.mypy_cache/"];
-function isRecord3(v) {
+function isRecord4(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function parseLines(stdout) {
@@ -32278,13 +32502,13 @@ function parseLines(stdout) {
     } catch {
       v = void 0;
     }
-    if (!isRecord3(v) || typeof v["DetectorName"] !== "string") {
+    if (!isRecord4(v) || typeof v["DetectorName"] !== "string") {
       skipped++;
       continue;
     }
-    const data = isRecord3(v["SourceMetadata"]) && isRecord3(v["SourceMetadata"]["Data"]) ? v["SourceMetadata"]["Data"] : {};
-    const d = isRecord3(data["Docker"]) ? data["Docker"] : void 0;
-    const fs = isRecord3(data["Filesystem"]) ? data["Filesystem"] : void 0;
+    const data = isRecord4(v["SourceMetadata"]) && isRecord4(v["SourceMetadata"]["Data"]) ? v["SourceMetadata"]["Data"] : {};
+    const d = isRecord4(data["Docker"]) ? data["Docker"] : void 0;
+    const fs = isRecord4(data["Filesystem"]) ? data["Filesystem"] : void 0;
     const raw = typeof v["Raw"] === "string" && v["Raw"] !== "" ? v["Raw"] : typeof v["RawV2"] === "string" ? v["RawV2"] : "";
     results.push({
       detector: v["DetectorName"],
@@ -32464,9 +32688,33 @@ var ScanPipeline = class {
     this.deps = deps;
   }
   deps;
+  /**
+   * Without verification every TruffleHog hit in a base-image layer is dropped as noise
+   * (trufflehog.parseImage), so TruffleHog reads only the layers the Dockerfile made: a copy of the
+   * tarball with those layers (the base layers are most of an image). Falls back to the whole
+   * tarball when the layers cannot be told apart or the copy fails.
+   */
+  async ownLayersTar(tar, tmp, model, final, timings) {
+    const t0 = Date.now();
+    const out = join4(tmp, "image-own-layers.tar");
+    try {
+      const sub = await writeLayerSubset(tar, out, (im) => {
+        const lm = mapLayers(model, final, im.history, im.diffIds);
+        return (i) => lm.layers[i]?.site.base !== true;
+      });
+      if (!sub) return tar;
+      this.deps.logger.debug(`TruffleHog reads the ${sub.kept.length} of ${sub.total} image layers the Dockerfile made (${sub.bytes} bytes)`);
+      return out;
+    } catch (e) {
+      this.deps.logger.debug(`TruffleHog reads the whole image: the own-layer copy failed: ${e instanceof Error ? e.message : String(e)}`);
+      return tar;
+    } finally {
+      timings.layerSubsetMs = Date.now() - t0;
+    }
+  }
   async run(target, opts, config) {
     const t0 = Date.now();
-    const timings = { buildMs: 0, saveMs: 0, readTarMs: 0, trivyMs: 0, trufflehogImageMs: 0, trufflehogContextMs: 0, imageChecksMs: 0, externalMs: 0, ownMs: 0, totalMs: 0 };
+    const timings = { buildMs: 0, saveMs: 0, readTarMs: 0, layerSubsetMs: 0, trivyMs: 0, trufflehogImageMs: 0, trufflehogContextMs: 0, imageChecksMs: 0, externalMs: 0, ownMs: 0, totalMs: 0 };
     const { logger: logger2, tools } = this.deps;
     const intervals = [];
     const exec = async (file, args, o) => {
@@ -32499,6 +32747,7 @@ var ScanPipeline = class {
 `);
     const trivyTool = wantTrivy ? tools.trivy(exec) : void 0;
     trivyTool?.catch(() => void 0);
+    const trivyDb = trivyTool?.then((t) => this.deps.trivyCache?.restore(t.version, tools.trivyCacheDir)).catch((e) => logger2.warning(`Trivy DB cache: ${e instanceof Error ? e.message : String(e)}`));
     const thTool = wantTh ? tools.trufflehog(exec).then((t) => ({ ok: true, t }), (e) => ({ ok: false, e: e instanceof Error ? e.message : String(e) })) : void 0;
     const contextScan = thTool?.then(async (r) => {
       if (!r.ok) return { findings: [], failure: r.e, durationMs: 0 };
@@ -32589,6 +32838,7 @@ var ScanPipeline = class {
                 scanners.push({ name: "trivy", status: "failed", reason: msg });
                 return;
               }
+              await trivyDb;
               const r = await run(
                 exec,
                 {
@@ -32616,9 +32866,10 @@ var ScanPipeline = class {
             (async () => {
               const tool = await thTool;
               if (!tool.ok) return;
+              const thTar = verify ? theTar : await this.ownLayersTar(theTar, tmp, model, theFinal, timings);
               const r = await runImage(
                 exec,
-                theTar,
+                thTar,
                 { trufflehog: tool.t.path, verify, timeoutMs: thTimeout, env, excludePaths: verify ? void 0 : IMAGE_NOISE_GLOBS, onSecret: this.deps.onSecret },
                 mapped().then((m) => ({
                   dockerfile: target.dockerfile,
@@ -32890,7 +33141,8 @@ function createPipeline(s) {
     tools: pipelineTools(s),
     env,
     buildExtraArgs: splitExtraArgs(s.env["MCG_DOCKER_BUILD_EXTRA_ARGS"]),
-    onSecret: s.onSecret
+    onSecret: s.onSecret,
+    trivyCache: s.trivyCache
   });
 }
 
