@@ -41,8 +41,18 @@ export type ReadResult =
   | { ok: true; text: string; lines: string[]; warning?: { line: number; message: string } }
   | { ok: false; line: number; message: string };
 
+export type ReadTextResult =
+  | { ok: true; text: string; warning?: { line: number; message: string } }
+  | { ok: false; line: number; message: string };
+
 /** Reads a text file for checking; never throws. */
 export function readTextFile(abs: string, maxBytes = MAX_TEXT_FILE_BYTES): ReadResult {
+  const r = readText(abs, maxBytes);
+  return r.ok ? { ...r, lines: r.text.split(/\r?\n/) } : r;
+}
+
+/** readTextFile without splitting the text into lines (for callers that rarely need them). */
+export function readText(abs: string, maxBytes = MAX_TEXT_FILE_BYTES): ReadTextResult {
   let size: number;
   try {
     size = statSync(abs).size;
@@ -78,7 +88,7 @@ export function readTextFile(abs: string, maxBytes = MAX_TEXT_FILE_BYTES): ReadR
     warning = { line, message: 'the file is not valid UTF-8 (invalid bytes were replaced): save it as UTF-8' };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text, lines: text.split(/\r?\n/), warning };
+  return warning ? { ok: true, text, warning } : { ok: true, text };
 }
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', '.ruff_cache']);

@@ -6,7 +6,7 @@
  * their anchored node (one hop), and merged maps are memoised, so an alias bomb costs linear
  * time. A work budget bounds what is left.
  */
-import type { YMap, YNode, YSeq } from './tree.js';
+import type { YMap, YNode, YPair, YScalar, YSeq } from './tree.js';
 
 /** A node of a parsed document (the light tree). */
 export type Node = YNode;
@@ -61,16 +61,7 @@ export function makeYDoc(root: YNode, index: number, budget = { left: DEFAULT_BU
     if (--budget.left < 0) throw new YamlBudgetError('document too large to check');
     if (node.t === 'map') {
       const pairs = node.pairs;
-      if (pairs.length > 1) {
-        const seen = new Set<string>();
-        for (const p of pairs) {
-          const k = p.key;
-          if (k === null || k.t !== 'scalar' || k.merge) continue;
-          const text = String(k.value);
-          if (seen.has(text)) throw new YamlDuplicateKeyError(text, k.line);
-          seen.add(text);
-        }
-      }
+      if (pairs.length > 1) checkDuplicates(pairs);
       for (let i = pairs.length - 1; i >= 0; i--) {
         const p = pairs[i]!;
         if (p.value) stack.push(p.value);
@@ -85,6 +76,33 @@ export function makeYDoc(root: YNode, index: number, budget = { left: DEFAULT_BU
     }
   }
   return { root, index, mergeCache: new WeakMap(), budget };
+}
+
+const keyString = (k: YScalar): string => (typeof k.value === 'string' ? k.value : String(k.value));
+
+/** Throws YamlDuplicateKeyError at the first key that repeats an earlier one (scalar keys, merge keys aside). */
+function checkDuplicates(pairs: readonly YPair[]): void {
+  if (pairs.length <= 12) {
+    // small maps (nearly all): compare in place, no set to allocate
+    for (let i = 1; i < pairs.length; i++) {
+      const k = pairs[i]!.key;
+      if (k === null || k.t !== 'scalar' || k.merge) continue;
+      const text = keyString(k);
+      for (let j = 0; j < i; j++) {
+        const o = pairs[j]!.key;
+        if (o !== null && o.t === 'scalar' && !o.merge && keyString(o) === text) throw new YamlDuplicateKeyError(text, k.line);
+      }
+    }
+    return;
+  }
+  const seen = new Set<string>();
+  for (const p of pairs) {
+    const k = p.key;
+    if (k === null || k.t !== 'scalar' || k.merge) continue;
+    const text = keyString(k);
+    if (seen.has(text)) throw new YamlDuplicateKeyError(text, k.line);
+    seen.add(text);
+  }
 }
 
 /** Line of a node (its first character); 1 when there is no node. */

@@ -26,8 +26,14 @@ const DASH = 45;
  * 1-based line in the text. Undefined when the text needs the full parser.
  */
 export function fastParse(text: string, lineOffset = 0): YDocument[] | undefined {
-  // Tabs and carriage returns are legal in places and not in others: leave them to the full parser.
-  if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
+  // Tabs are legal in places and not in others: leave them to the full parser.
+  if (text.indexOf('\t') >= 0) return undefined;
+  if (text.indexOf('\r') >= 0) {
+    // CRLF line ends are line breaks like LF (and lines are all this parser reports); a lone CR is not read here
+    const lf = text.replace(/\r\n/g, '\n');
+    if (lf.indexOf('\r') >= 0) return undefined;
+    text = lf;
+  }
   try {
     return new FastParser(text, lineOffset).documents();
   } catch (e) {
