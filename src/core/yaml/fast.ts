@@ -64,7 +64,19 @@ class FastParser {
     // a final line without newline is a line; a text ending in '\n' has an empty last "line"
     this.n = starts.length;
     starts.push(text.length + 1);
+    // indent of every line, -1 for blank and comment-only lines
+    const ind = new Int32Array(this.n);
+    for (let li = 0; li < this.n; li++) {
+      const s = starts[li]!;
+      const e = li + 1 < this.n ? starts[li + 1]! - 1 : text.length;
+      let i = s;
+      while (i < e && text.charCodeAt(i) === SP) i++;
+      ind[li] = i === e || text.charCodeAt(i) === HASH ? -1 : i - s;
+    }
+    this.ind = ind;
   }
+
+  private readonly ind: Int32Array;
 
   private lineEnd(li: number): number {
     const e = this.starts[li + 1]! - 1;
@@ -73,13 +85,7 @@ class FastParser {
 
   /** Column of the first non-space character of line li; -1 for a blank or comment-only line. */
   private indentOf(li: number): number {
-    const t = this.text;
-    const s = this.starts[li]!;
-    const e = this.lineEnd(li);
-    let i = s;
-    while (i < e && t.charCodeAt(i) === SP) i++;
-    if (i === e || t.charCodeAt(i) === HASH) return -1;
-    return i - s;
+    return this.ind[li]!;
   }
 
   /** Advances li to the next line with content; returns its indent, or -1 at the end. */
@@ -264,7 +270,7 @@ class FastParser {
         if (anchor !== undefined) throw DECLINE;
         return this.map(col, undefined);
       }
-    } else if ((c === DASH && this.isSep(q + 1)) || this.keyEnd(q) >= 0) throw DECLINE;
+    } else if (c === DASH && this.isSep(q + 1)) throw DECLINE; // (`a: b: c` is declined where the value is read)
     if (c === 124 || c === 62) {
       const s = this.blockScalar(q, parent);
       this.register(anchor, s);
@@ -302,7 +308,7 @@ class FastParser {
    */
   private keyEnd(p: number): number {
     const t = this.text;
-    const e = this.lineEnd(this.lineAtOrBefore(p));
+    const e = this.lineEnd(this.li);
     const c = t.charCodeAt(p);
     if (c === 34 || c === 39) {
       const close = this.quoteEnd(p, e);
@@ -571,15 +577,12 @@ class FastParser {
 
   /** A scalar value whose next line is indented deeper would continue (multi-line plain) or be invalid. */
   private checkNoContinuation(parent: number): void {
-    const t = this.text;
+    const ind = this.ind;
     for (let li = this.li + 1; li < this.n; li++) {
-      const s = this.starts[li]!;
-      const e = this.lineEnd(li);
-      let i = s;
-      while (i < e && t.charCodeAt(i) === SP) i++;
       // blank and comment lines (a `#` after indentation ends a plain scalar) do not continue it
-      if (i === e || t.charCodeAt(i) === HASH) continue;
-      if (i - s > parent) throw DECLINE;
+      const i = ind[li]!;
+      if (i < 0) continue;
+      if (i > parent) throw DECLINE;
       return;
     }
   }
