@@ -2,15 +2,11 @@
  * Stable fingerprints (DESIGN §3): they survive rebuilds, retags, version bumps and line shifts,
  * and never contain a secret (secret findings put only a hash of the secret in their key).
  */
-import * as crypto from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Finding } from './types.js';
 
-// crypto.hash (Node >= 20.12) digests in one call, several times cheaper than createHash for the
-// short strings fingerprints hash once per finding; same digest.
-const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
-
 export function sha256Hex(s: string): string {
-  return oneShot ? oneShot('sha256', s, 'hex') : crypto.createHash('sha256').update(s).digest('hex');
+  return createHash('sha256').update(s).digest('hex');
 }
 
 /** The identity of a finding before occurrence numbering. */
