@@ -142,6 +142,17 @@ describe('fast YAML parser agrees with the yaml package', () => {
       'a: "\\x41\\e\\N"\n',
       '  a: 1\n  b: 2\n',
       'a:\n    b: 1\n  c: 2\n',
+      // flow collections over lines must stay indented deeper than their block
+      'a: [\nb, c]\n',
+      'x:\n  a: [\n  b, c]\n',
+      'x:\n  a: [\n b, c\n ]\n',
+      'x:\n  a: [\n   b,\n  # c\n   d]\n',
+      'x:\n- [\n  a]\n',
+      'x:\n- [\n a]\n',
+      'x:\n  - [\n   a]\n',
+      'x:\n  - [\n  a]\n',
+      'x:\n  - {k:\n    v}\n',
+      'x:\n  - {k:\n  v}\n',
     ];
     let accepted = 0;
     for (const c of cases) if (agrees(c)) accepted++;
@@ -160,6 +171,8 @@ describe('fast YAML parser agrees with the yaml package', () => {
     word.map((w) => JSON.stringify(w)),
     word.map((w) => `'${w.replace(/'/g, "''")}'`),
     fc.constantFrom('"a\\nb"', '"\\u00e9\\t\\\\"', '"q\\"q"', '*a1', '*a2', '*nope', '[1, two, "3"]', '{k: v, n: 1}', '[]', '{}', '[*a1, x]', 'x # comment', '"x" # c'),
+    // over several lines, at indents that are sometimes deep enough and sometimes not
+    fc.constantFrom('[a,\nb]', '[a,\n  b]', '[a,\n      b\n    ]', '{k: v,\n    n: 1}', '{k:\n v}', '"multi\n   line"', '"multi\nline"', "'sq\n\n      folded'", '"esc\\\n      aped"', 'plain\n      more'),
   );
 
   const node: (depth: number) => Gen = (depth) => (indent) => {

@@ -466,7 +466,7 @@ class FastParser {
       node = scalar(line, s, s);
       end = close + 1;
     } else if (c === 91 || c === 123) {
-      const f = new FlowReader(this, q);
+      const f = new FlowReader(this, q, parent);
       node = f.node(0);
       // the flow may span lines: continue after it
       end = f.pos;
@@ -747,16 +747,35 @@ class FlowReader {
   constructor(
     private readonly p: FastParser,
     start: number,
+    /** Indent of the block the flow collection sits in: its lines must be indented deeper. */
+    private readonly parent: number,
   ) {
     this.pos = start;
     this.t = p.source;
+  }
+
+  /** After a line break at `nl`: the next non-blank line must be indented deeper than the enclosing block. */
+  private indented(nl: number): void {
+    const t = this.t;
+    let k = nl + 1;
+    let col = 0;
+    for (; k < t.length; k++) {
+      const d = t.charCodeAt(k);
+      if (d === SP) col++;
+      else if (d === 10) col = 0;
+      else break;
+    }
+    if (k < t.length && col <= this.parent) throw DECLINE;
   }
 
   private ws(): void {
     const t = this.t;
     for (;;) {
       const c = t.charCodeAt(this.pos);
-      if (c === SP || c === 10) this.pos++;
+      if (c === 10) {
+        this.indented(this.pos);
+        this.pos++;
+      } else if (c === SP) this.pos++;
       else if (c === HASH && (t.charCodeAt(this.pos - 1) === SP || t.charCodeAt(this.pos - 1) === 10)) {
         const nl = t.indexOf('\n', this.pos);
         this.pos = nl < 0 ? t.length : nl;
@@ -887,6 +906,7 @@ class FlowReader {
       if (d !== SP) last = j + 1;
     }
     if (t.charCodeAt(j) === 10) {
+      this.indented(j);
       // the scalar may go on on the next line: only when the next content is an indicator is it over
       let k = j;
       while (k < t.length && (t.charCodeAt(k) === SP || t.charCodeAt(k) === 10)) k++;
