@@ -637,8 +637,13 @@ class FastParser {
     let j = q + 1;
     let chomp: 'clip' | 'strip' | 'keep' = 'clip';
     const h = t.charCodeAt(j);
-    if (h === DASH) (chomp = 'strip'), j++;
-    else if (h === 43) (chomp = 'keep'), j++;
+    if (h === DASH) {
+      chomp = 'strip';
+      j++;
+    } else if (h === 43) {
+      chomp = 'keep';
+      j++;
+    }
     if (j < e && t.charCodeAt(j) !== SP) throw DECLINE; // explicit indentation or junk
     this.checkTail(j, e);
     if (j < e) {
