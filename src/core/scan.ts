@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
 import { checkDockerfile, inputErrorFinding, type RuleSettings } from './engine.js';
 import { dockerfileRules } from '../rules/index.js';
-import { confine, listContext, readTextFile, repoPath } from './files.js';
+import { confine, listContext, readText, readTextFile, repoPath } from './files.js';
 import { discover, type DockerfileTarget } from './discover.js';
 import { makeBuildContext } from './build-context.js';
 import { ConfigError, defaultConfig, parseConfig, type McgConfig } from './config.js';
@@ -69,6 +69,9 @@ export interface ScanDeps {
   yaml?: YamlChecker;
 }
 
+/** The lines of a file that holds no inline suppression: the suppression pass finds nothing in either. */
+const NO_LINES: readonly string[] = Object.freeze([]);
+
 export interface YamlChecker {
   classify(path: string, text: string): 'compose' | 'k8s' | 'workflow' | 'helm-template' | undefined;
   check(input: { path: string; text: string; kind: 'compose' | 'k8s' | 'workflow'; target: string }, settings?: RuleSettings): {
@@ -119,7 +122,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
   };
 
   const findings: Finding[] = [];
-  const fileLines = new Map<string, string[]>();
+  const fileLines = new Map<string, readonly string[]>();
   const inputErrors: { path: string; line: number; message: string }[] = [];
   const targets: TargetInfo[] = [];
   const scanners: ScannerStatus[] = [];
@@ -194,7 +197,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
   let yamlChecked = 0;
   for (const abs of yamlFiles) {
     const rel = repoPath(root, abs);
-    const r = readTextFile(abs);
+    const r = readText(abs);
     if (!r.ok) {
       // only report unreadable YAML that is likely ours to check
       if (/compose|k8s|kube|deploy|manifests|helm|\.github\/workflows/.test(rel)) inputError(rel, r.line, r.message, 'repository');
@@ -208,7 +211,8 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     }
     yamlChecked++;
     // non-UTF-8 bytes (U+FFFD after decoding) are reported by the YAML engine at their line
-    fileLines.set(rel, r.lines);
+    // the lines serve inline suppressions only: a file without `mcg-ignore` has none to find
+    fileLines.set(rel, r.text.includes('mcg-ignore') ? r.text.split(/\r?\n/) : NO_LINES);
     const res = deps.yaml!.check({ path: rel, text: r.text, kind, target: 'repository' }, config.rules);
     for (const n of res.notes) deps.logger.info(n);
     for (const f of res.findings) if (f.ruleId === 'MCG991') inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });

@@ -5,7 +5,6 @@
  * alias and merge-key resolution run on a work budget, and every failure becomes an MCG991
  * input-error finding at the line where reading stopped while the other documents are still checked.
  */
-import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { Finding, RuleHit, RuleMeta } from './types.js';
 import { hitToFinding, inputErrorFinding, ruleEnabled, type RuleSettings } from './engine.js';
 import { makeYDoc, YamlBudgetError, YamlDuplicateKeyError, DEFAULT_BUDGET, type YDoc } from './yaml/ast.js';
@@ -15,6 +14,8 @@ import { composeRules } from '../rules/compose/index.js';
 import { k8sRules } from '../rules/k8s/index.js';
 import { workflowRules } from '../rules/workflow/index.js';
 import { looksLikeHelmTemplate } from './yaml/classify.js';
+import { fastParse } from './yaml/fast.js';
+import { slowParse, type ParsedDoc } from './yaml/tree.js';
 export { classifyYaml, looksLikeHelmTemplate, type YamlKind } from './yaml/classify.js';
 
 /**
@@ -64,24 +65,13 @@ function lineOfOffset(text: string, offset: number): number {
   return line;
 }
 
-function describeTop(node: unknown): string {
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return `a scalar (${typeof node.value === 'string' ? 'text' : String(node.value)})`;
-  return 'not a mapping';
-}
-
-/** Maps offsets of a document chunk to lines of the whole file. */
-export interface Lines {
-  linePos(offset: number): { line: number; col: number };
-}
-
-function shifted(lc: LineCounter, lineOffset: number): Lines {
-  return {
-    linePos(offset) {
-      const p = lc.linePos(offset);
-      return { line: p.line + lineOffset, col: p.col };
-    },
-  };
+/**
+ * The documents of a text (a file, or one document chunk of a Kubernetes stream), lines counted
+ * from `lineOffset`: the fast parser when it reads the text, else the `yaml` package, which also
+ * gives the errors. Throws what the `yaml` package throws.
+ */
+export function parseChunk(text: string, lineOffset = 0): ParsedDoc[] {
+  return fastParse(text, lineOffset) ?? slowParse(text, lineOffset);
 }
 
 interface Chunk {
@@ -167,36 +157,32 @@ export function checkYamlWith(input: YamlInput, rules: YamlRuleSet, settings?: R
       break;
     }
     parsedBytes += chunk.text.length;
-    const lc = new LineCounter();
-    const lines = shifted(lc, chunk.lineOffset);
-    let parsed: Document.Parsed[];
+    let parsed: ParsedDoc[];
     try {
-      const all = parseAllDocuments(chunk.text, { lineCounter: lc, merge: true, uniqueKeys: false, prettyErrors: false });
-      parsed = Array.isArray(all) ? all : [];
+      parsed = parseChunk(chunk.text, chunk.lineOffset);
     } catch (e) {
       findings.push(inputErrorFinding(path, chunk.lineOffset + 1, `the YAML parser gave up (${e instanceof RangeError ? 'nesting too deep' : (e as Error).message}): ${multi ? 'this document was' : 'the file was'} not checked`, target));
       continue;
     }
     for (const doc of parsed) {
       docNumber++;
-      const start = doc.contents?.range?.[0] ?? doc.range?.[0];
-      const docLine = start !== undefined ? lines.linePos(start).line : chunk.lineOffset + 1;
+      const docLine = doc.line;
       const label = multi || parsed.length > 1 ? `document ${docNumber}` : 'the document';
-      if (doc.errors.length > 0) {
-        const err = doc.errors[0]!;
-        const line = lines.linePos(err.pos[0]).line;
-        const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-        findings.push(inputErrorFinding(path, line, `invalid YAML in ${label}: ${msg}; ${label} was not checked`, target));
+      if (doc.error) {
+        findings.push(inputErrorFinding(path, doc.error.line, `invalid YAML in ${label}: ${doc.error.message}; ${label} was not checked`, target));
         continue;
       }
-      const top = doc.contents;
-      if (top === null || (isScalar(top) && (top.value === null || top.value === undefined))) continue; // empty document (`---` at the end)
-      if (!isMap(top)) {
-        findings.push(inputErrorFinding(path, docLine, `${label} is ${describeTop(top)} at the top, but a ${kindLabel(input.kind)} must be a mapping; ${label} was not checked`, target));
+      if (doc.notMap !== undefined) {
+        findings.push(inputErrorFinding(path, docLine, `${label} is ${doc.notMap} at the top, but a ${kindLabel(input.kind)} must be a mapping; ${label} was not checked`, target));
         continue;
       }
+      if (doc.failure !== undefined) {
+        findings.push(inputErrorFinding(path, docLine, `${label} could not be checked: ${problem(doc.failure)}`, target));
+        continue;
+      }
+      if (doc.contents === null) continue; // empty document (`---` at the end)
       try {
-        docs.push(makeYDoc(doc, lines, docNumber - 1, budget));
+        docs.push(makeYDoc(doc.contents, docNumber - 1, budget));
         checkedAny = true;
       } catch (e) {
         if (e instanceof YamlDuplicateKeyError) {

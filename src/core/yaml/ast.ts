@@ -1,25 +1,28 @@
 /**
- * Position-keeping access to parsed YAML (the `yaml` package's AST), with aliases and merge keys
- * (`<<: *x`) resolved the way YAML 1.1 merge semantics define them. Pure.
+ * Position-keeping access to parsed YAML (the light tree of ./tree.ts), with aliases and merge
+ * keys (`<<: *x`) resolved the way YAML 1.1 merge semantics define them. Pure.
  *
- * Nothing here ever expands a document as a whole: rules walk fixed key paths, aliases are
- * resolved one hop at a time through an index built in one pass, and merged maps are memoised,
- * so an alias bomb costs linear time. A work budget bounds what is left.
+ * Nothing here ever expands a document as a whole: rules walk fixed key paths, aliases point at
+ * their anchored node (one hop), and merged maps are memoised, so an alias bomb costs linear
+ * time. A work budget bounds what is left.
  */
-import { isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { YMap, YNode, YPair, YScalar, YSeq } from './tree.js';
+
+/** A node of a parsed document (the light tree). */
+export type Node = YNode;
+export type YAMLMap = YMap;
+export type YAMLSeq = YSeq;
 
 /** Thrown when a document needs more alias/merge work than any real manifest does. */
 export class YamlBudgetError extends Error {}
 
-/** One parsed document with what is needed to resolve aliases and report lines. */
+/** One parsed document, with what is needed to resolve merge keys within a budget. */
 export interface YDoc {
-  doc: Document.Parsed;
-  /** Offsets of this document to lines of the file. */
-  lc: { linePos(offset: number): { line: number; col: number } };
+  /** The document's top node. */
+  root: YNode | null;
   /** Index (0-based) of the document in its file. */
   index: number;
-  aliasTarget: Map<Alias, Node | undefined>;
-  mergeCache: WeakMap<YAMLMap, Entry[]>;
+  mergeCache: WeakMap<YMap, Entry[]>;
   budget: { left: number };
 }
 
@@ -46,66 +49,95 @@ export class YamlDuplicateKeyError extends Error {
   }
 }
 
-export function makeYDoc(doc: Document.Parsed, lc: YDoc['lc'], index: number, budget = { left: DEFAULT_BUDGET }): YDoc {
-  const aliasTarget = new Map<Alias, Node | undefined>();
-  const anchors = new Map<string, Node>();
-  // One pass in document order: an alias refers to the last anchor of that name before it; and
-  // duplicate keys are found here in linear time (the parser's own check is quadratic).
-  visit(doc, {
-    Node(_k, node) {
-      if (--budget.left < 0) throw new YamlBudgetError('document too large to check');
-      if (isAlias(node)) aliasTarget.set(node, anchors.get(node.source));
-      else if (node.anchor) anchors.set(node.anchor, node);
-      if (isYamlMap(node) && node.items.length > 1) {
-        const seen = new Set<string>();
-        for (const p of node.items) {
-          const k = p.key;
-          if (!isScalar(k) || typeof k.value === 'symbol') continue;
-          const text = String(k.value);
-          if (seen.has(text)) throw new YamlDuplicateKeyError(text, k.range ? lc.linePos(k.range[0]).line : 1);
-          seen.add(text);
-        }
+/**
+ * Checks a document once, in document order (outer maps before inner ones, as a pre-order walk
+ * visits them): a repeated key throws YamlDuplicateKeyError, and every node costs one unit of the
+ * budget. Iterative, so deep nesting cannot overflow the stack.
+ */
+export function makeYDoc(root: YNode, index: number, budget = { left: DEFAULT_BUDGET }): YDoc {
+  const stack: YNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (--budget.left < 0) throw new YamlBudgetError('document too large to check');
+    if (node.t === 'map') {
+      const pairs = node.pairs;
+      if (pairs.length > 1) checkDuplicates(pairs);
+      for (let i = pairs.length - 1; i >= 0; i--) {
+        const p = pairs[i]!;
+        if (p.value) stack.push(p.value);
+        if (p.key) stack.push(p.key);
       }
-    },
-  });
-  return { doc, lc, index, aliasTarget, mergeCache: new WeakMap(), budget };
+    } else if (node.t === 'seq') {
+      const its = node.items;
+      for (let i = its.length - 1; i >= 0; i--) {
+        const it = its[i];
+        if (it) stack.push(it);
+      }
+    }
+  }
+  return { root, index, mergeCache: new WeakMap(), budget };
 }
 
-export function lineAt(y: YDoc, offset: number): number {
-  return y.lc.linePos(offset).line;
+const keyString = (k: YScalar): string => (typeof k.value === 'string' ? k.value : String(k.value));
+
+/** Throws YamlDuplicateKeyError at the first key that repeats an earlier one (scalar keys, merge keys aside). */
+function checkDuplicates(pairs: readonly YPair[]): void {
+  if (pairs.length <= 12) {
+    // small maps (nearly all): compare in place, no set to allocate
+    for (let i = 1; i < pairs.length; i++) {
+      const k = pairs[i]!.key;
+      if (k === null || k.t !== 'scalar' || k.merge) continue;
+      const text = keyString(k);
+      for (let j = 0; j < i; j++) {
+        const o = pairs[j]!.key;
+        if (o !== null && o.t === 'scalar' && !o.merge && keyString(o) === text) throw new YamlDuplicateKeyError(text, k.line);
+      }
+    }
+    return;
+  }
+  const seen = new Set<string>();
+  for (const p of pairs) {
+    const k = p.key;
+    if (k === null || k.t !== 'scalar' || k.merge) continue;
+    const text = keyString(k);
+    if (seen.has(text)) throw new YamlDuplicateKeyError(text, k.line);
+    seen.add(text);
+  }
 }
 
-/** Line of a node (its first character); 1 when it has no position. */
-export function lineOf(y: YDoc, node: Node | null | undefined): number {
-  const r = node?.range;
-  return r ? lineAt(y, r[0]) : 1;
+/** Line of a node (its first character); 1 when there is no node. */
+export function lineOf(_y: YDoc, node: YNode | null | undefined): number {
+  return node ? node.line : 1;
 }
 
-/** Follows aliases to the node they name. */
-export function deref(y: YDoc, node: unknown): Node | null {
-  let n = node;
-  for (let i = 0; i < 64 && isAlias(n); i++) n = y.aliasTarget.get(n) ?? null;
-  if (isAlias(n)) return null;
-  return (n as Node | null | undefined) ?? null;
+/** Follows an alias to the node it names. */
+export function deref(_y: YDoc, node: unknown): YNode | null {
+  const n = node as YNode | null | undefined;
+  if (n === null || n === undefined) return null;
+  if (n.t === 'alias') {
+    const target = n.target;
+    return target === undefined || target.t === 'alias' ? null : target;
+  }
+  return n;
 }
 
-export function asMap(y: YDoc, node: unknown): YAMLMap | undefined {
+export function asMap(y: YDoc, node: unknown): YMap | undefined {
   const n = deref(y, node);
-  return isYamlMap(n) ? n : undefined;
+  return n !== null && n.t === 'map' ? n : undefined;
 }
 
-export function asSeq(y: YDoc, node: unknown): YAMLSeq | undefined {
+export function asSeq(y: YDoc, node: unknown): YSeq | undefined {
   const n = deref(y, node);
-  return isSeq(n) ? n : undefined;
+  return n !== null && n.t === 'seq' ? n : undefined;
 }
 
-function isMergeKey(key: unknown): boolean {
-  return isScalar(key) && (typeof key.value === 'symbol' || key.source === '<<' || key.value === '<<');
+function isMergeKey(key: YNode | null): boolean {
+  return key !== null && key.t === 'scalar' && (key.merge || key.source === '<<' || key.value === '<<');
 }
 
 /** Scalar key text, undefined for complex keys. */
-function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return key.value === null || key.value === undefined ? '' : String(key.value);
+function keyText(key: YNode | null): string | undefined {
+  if (key !== null && key.t === 'scalar') return key.value === null ? '' : String(key.value);
   return undefined;
 }
 
@@ -120,13 +152,12 @@ export function entries(y: YDoc, node: unknown, depth = 0): Entry[] {
   if (cached) return cached;
   if (depth > 64) throw new YamlBudgetError('merge keys nested too deeply');
   const own: Entry[] = [];
-  const sources: YAMLMap[] = [];
-  for (const pair of map.items) {
-    if (!isPair(pair)) continue;
+  const sources: YMap[] = [];
+  for (const pair of map.pairs) {
     if (isMergeKey(pair.key)) {
       const v = deref(y, pair.value);
-      if (isYamlMap(v)) sources.push(v);
-      else if (isSeq(v)) for (const it of v.items) {
+      if (v !== null && v.t === 'map') sources.push(v);
+      else if (v !== null && v.t === 'seq') for (const it of v.items) {
         const m = asMap(y, it);
         if (m) sources.push(m);
       }
@@ -134,7 +165,7 @@ export function entries(y: YDoc, node: unknown, depth = 0): Entry[] {
     }
     const k = keyText(pair.key);
     if (k === undefined) continue;
-    own.push({ key: k, line: lineOf(y, pair.key as Node), value: deref(y, pair.value), merged: false });
+    own.push({ key: k, line: lineOf(y, pair.key), value: deref(y, pair.value), merged: false });
   }
   let result = own;
   if (sources.length > 0) {
@@ -184,32 +215,28 @@ export function items(y: YDoc, node: unknown): Item[] {
   if (!seq) return [];
   y.budget.left -= seq.items.length;
   if (y.budget.left < 0) throw new YamlBudgetError('too many sequence items');
-  return seq.items.map((it, index) => {
-    const raw = it as Node | null;
-    return { index, node: deref(y, raw), line: lineOf(y, raw ?? undefined) };
-  });
+  return seq.items.map((raw, index) => ({ index, node: deref(y, raw), line: lineOf(y, raw) }));
 }
 
 /** The text of a scalar (numbers and booleans as written), undefined for null / non-scalars. */
 export function str(y: YDoc, node: unknown): string | undefined {
   const n = deref(y, node);
-  if (!isScalar(n)) return undefined;
-  if (n.value === null || n.value === undefined) return undefined;
+  if (n === null || n.t !== 'scalar' || n.value === null) return undefined;
   if (typeof n.value === 'string') return n.value;
-  if (typeof n.value === 'number' && typeof n.source === 'string' && n.source !== '') return n.source;
+  if (typeof n.value === 'number' && n.source !== '') return n.source;
   return String(n.value);
 }
 
 /** True for `true` (and the string "true" a template may produce). */
 export function isTrue(y: YDoc, node: unknown): boolean {
   const n = deref(y, node);
-  if (!isScalar(n)) return false;
+  if (n === null || n.t !== 'scalar') return false;
   return n.value === true || (typeof n.value === 'string' && n.value.trim().toLowerCase() === 'true');
 }
 
 export function isFalse(y: YDoc, node: unknown): boolean {
   const n = deref(y, node);
-  if (!isScalar(n)) return false;
+  if (n === null || n.t !== 'scalar') return false;
   return n.value === false || (typeof n.value === 'string' && n.value.trim().toLowerCase() === 'false');
 }
 

@@ -17,6 +17,8 @@ const HELM_ACTION =
 const LINE_STARTS_WITH_ACTION = /^\s*{{/m;
 
 export function looksLikeHelmTemplate(text: string): boolean {
+  // both patterns need `{{`: most files have none, and the line-start pattern is slow to fail
+  if (text.indexOf('{{') < 0) return false;
   return HELM_ACTION.test(text) || LINE_STARTS_WITH_ACTION.test(text);
 }
 

@@ -3,7 +3,7 @@
  * Every element carries its document (aliases are per document) and the line of its name key,
  * which is where a finding about a key that is absent is reported.
  */
-import type { Node, YAMLMap } from 'yaml';
+import type { Node, YAMLMap } from './ast.js';
 import { asMap, entries, get, getPath, items, str, type Entry, type YDoc } from './ast.js';
 
 // ---------------------------------------------------------------- compose
@@ -25,7 +25,7 @@ export interface ComposeModel {
 export function composeModel(docs: readonly YDoc[]): ComposeModel {
   const services: ComposeService[] = [];
   for (const y of docs) {
-    const s = get(y, y.doc.contents, 'services');
+    const s = get(y, y.root, 'services');
     if (!s) continue;
     for (const e of entries(y, s.value)) {
       const node = asMap(y, e.value);
@@ -108,7 +108,7 @@ function podSpecOf(o: K8sObject): Entry | undefined {
 export function k8sModel(docs: readonly YDoc[]): K8sModel {
   const objects: K8sObject[] = [];
   for (const y of docs) {
-    const top = k8sObject(y, y.doc.contents);
+    const top = k8sObject(y, y.root);
     if (!top) continue;
     if (/List$/.test(top.kind)) {
       // `kind: List` (kubectl get -o yaml) holds objects under `items`.
@@ -184,7 +184,7 @@ export interface WorkflowModel {
 
 export function workflowModel(docs: readonly YDoc[]): WorkflowModel {
   for (const y of docs) {
-    const jobsE = get(y, y.doc.contents, 'jobs');
+    const jobsE = get(y, y.root, 'jobs');
     if (!jobsE) continue;
     const jobs: WorkflowJob[] = [];
     for (const je of entries(y, jobsE.value)) {
