@@ -15,7 +15,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type * as sarif from 'sarif';
 import schema from '../../schema/report.schema.json' with { type: 'json' };
 import { countFindings, decide } from './policy.js';
-import { compareFindings } from './merge.js';
+import { sortFindings } from './merge.js';
 import { baseFingerprint } from './fingerprint.js';
 import { meta as scannerError } from '../rules/meta/MCG990-scanner-error.js';
 import { ruleDocsUrl } from './meta.js';
@@ -251,7 +251,7 @@ export function mergeReports(inputs: readonly ArtifactReport[], opts: MergeOptio
     notes.push(msg);
   }
 
-  findings.sort(compareFindings);
+  sortFindings(findings);
   const currentFps = new Set(findings.map((f) => f.fingerprint));
   const { result, reason } = decide(findings, policy);
 

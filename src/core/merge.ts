@@ -51,6 +51,50 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/**
+ * Sorts findings in place into the order of compareFindings, faster: the strings it collates over
+ * few distinct values (target, path, rule id) are ranked once, so most comparisons are integer
+ * comparisons; only full ties fall back to collating the key and the message. Values the collator
+ * holds equal share a rank, so the order is exactly compareFindings' (and the sort is stable).
+ */
+export function sortFindings(findings: Finding[]): void {
+  const targets = collationRanks(findings.map((f) => f.target));
+  const paths = collationRanks(findings.map((f) => f.location.path));
+  const rules = collationRanks(findings.map((f) => f.ruleId));
+  const keyed = findings.map((f) => ({
+    f,
+    t: targets.get(f.target)!,
+    p: paths.get(f.location.path)!,
+    l: f.location.startLine,
+    s: severityRank(f.severity),
+    o: SOURCE_ORDER[f.source],
+    r: rules.get(f.ruleId)!,
+  }));
+  keyed.sort(
+    (a, b) =>
+      a.t - b.t ||
+      a.p - b.p ||
+      a.l - b.l ||
+      b.s - a.s ||
+      a.o - b.o ||
+      a.r - b.r ||
+      collate(a.f.fingerprintKey, b.f.fingerprintKey) ||
+      collate(a.f.message, b.f.message),
+  );
+  for (let i = 0; i < keyed.length; i++) findings[i] = keyed[i]!.f;
+}
+
+function collationRanks(values: readonly string[]): Map<string, number> {
+  const distinct = [...new Set(values)].sort(collate);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  for (let i = 0; i < distinct.length; i++) {
+    if (i > 0 && collate(distinct[i - 1]!, distinct[i]!) !== 0) rank++;
+    ranks.set(distinct[i]!, rank);
+  }
+  return ranks;
+}
+
 function dedupeKey(f: Finding): string {
   return [f.source, f.ruleId, f.target, f.location.path, f.location.startLine, f.fingerprintKey, f.message].join('\u0000');
 }
@@ -66,7 +110,7 @@ export function mergeFindings(input: MergeInput): Report {
   }
   const sup = applySuppressions(findings, input.fileLines, input.ignores, input.now);
   findings.push(...sup.extraFindings);
-  findings.sort(compareFindings);
+  sortFindings(findings);
   assignFingerprints(findings);
 
   const baseline = input.baseline;

@@ -4,7 +4,8 @@
  * fingerprints and suppressions; GitHub's limits enforced before anything is written.
  */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import type * as sarif from 'sarif';
 import { securitySeverity, SEVERITY_TABLE, severityRank } from '../core/severity.js';
 import { partialFingerprints } from '../core/fingerprint.js';
@@ -171,7 +172,16 @@ function priority(a: Finding, b: Finding): number {
   return Number(b.failing === true) - Number(a.failing === true) || Number(b.new !== false) - Number(a.new !== false) || severityRank(b.severity) - severityRank(a.severity);
 }
 
-function buildRun(g: RunGroup, report: Report, opts: SarifOptions, cap: number, notes: string[]): sarif.Run {
+/** One run as it will be written: everything but its results, and what the results are made of. */
+interface PlannedRun {
+  /** The run with `results: []` (the key keeps its place in the output). */
+  run: sarif.Run;
+  findings: Finding[];
+  ruleIndexes: number[];
+  withBaseline: boolean;
+}
+
+function planRun(g: RunGroup, report: Report, opts: SarifOptions, cap: number, notes: string[]): PlannedRun {
   let findings = g.findings;
   const notifications: sarif.Notification[] = notes.map((text) => ({ level: 'warning', message: { text } }));
   if (findings.length > cap) {
@@ -188,7 +198,8 @@ function buildRun(g: RunGroup, report: Report, opts: SarifOptions, cap: number, 
   const ruleIndex = new Map<string, number>();
   const rules: sarif.ReportingDescriptor[] = [];
   const withBaseline = report.baseline.source !== 'none';
-  const results: sarif.Result[] = [];
+  const kept: Finding[] = [];
+  const ruleIndexes: number[] = [];
   // worst severity and highest CVSS per rule, in one pass
   const perRule = new Map<string, { severity: Severity; cvss?: number }>();
   for (const f of findings) {
@@ -208,13 +219,14 @@ function buildRun(g: RunGroup, report: Report, opts: SarifOptions, cap: number, 
       rules.push(ruleFor(g.source, f.ruleId, f, p.severity, p.cvss));
       ruleIndex.set(f.ruleId, idx);
     }
-    results.push(resultFor(f, idx, withBaseline));
+    kept.push(f);
+    ruleIndexes.push(idx);
   }
   const status = report.scanners.find((s) => s.name === SCANNER_OF[g.source]);
   const failed = status?.status === 'failed';
   if (failed) notifications.push({ level: 'error', message: { text: `${DRIVERS[g.source].name} did not complete: ${status?.reason ?? 'unknown error'}` } });
   const prefix = (opts.category ?? 'mcg').replace(/\/+$/, '');
-  return {
+  const run: sarif.Run = {
     tool: {
       driver: {
         name: DRIVERS[g.source].name,
@@ -225,45 +237,220 @@ function buildRun(g: RunGroup, report: Report, opts: SarifOptions, cap: number, 
     },
     automationDetails: { id: `${prefix}/${targetSlug(g.target)}/` },
     invocations: [{ executionSuccessful: !failed, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
-    results,
+    results: [],
     properties: { target: g.target },
   };
+  return { run, findings: kept, ruleIndexes, withBaseline };
+}
+
+function materialise(p: PlannedRun): sarif.Run {
+  p.run.results = p.findings.map((f, i) => resultFor(f, p.ruleIndexes[i]!, p.withBaseline));
+  return p.run;
 }
 
 export function gzipSize(log: sarif.Log): number {
   return gzipSync(JSON.stringify(log)).length;
 }
 
-/**
- * Whether the log fits in `maxBytes` once gzipped. A log whose plain JSON is already under the
- * limit fits (deflate adds at most a few bytes per 16 KiB block and a header), so it is not
- * compressed at all; a larger one is compressed at the fastest level, whose output is larger
- * than the default level's in practice: the check errs on the safe side and costs a fraction of
- * the time (100,000 findings are ~85 MB of JSON).
- */
-function fitsGzip(log: sarif.Log, maxBytes: number): boolean {
-  const text = JSON.stringify(log);
-  // UTF-8 takes at most 3 bytes per UTF-16 unit
-  const bytes = text.length * 3 <= maxBytes ? text.length * 3 : Buffer.byteLength(text);
-  if (bytes + (bytes >> 10) + 1024 <= maxBytes) return true;
-  return gzipSync(text, { level: 1 }).length <= maxBytes;
+/** Where the streamed text goes. `reset` drops what an attempt wrote when the log had to be trimmed. */
+export interface SarifSink {
+  write(chunk: string): void;
+  reset(): void;
 }
 
-/** Builds the SARIF log of a report, within GitHub's limits (trimming lowest severity first, and saying so). */
-export function toSarif(report: Report, opts: SarifOptions = {}): sarif.Log {
+/** What a streamed log came to. */
+export interface SarifStats {
+  /** UTF-8 bytes written. */
+  bytes: number;
+  /**
+   * The size check's gzip estimate (deflate at the fastest level, 1 MiB pieces compressed on their
+   * own: never smaller than one gzip of the whole at the default or best level in practice), or
+   * undefined when the plain text is small enough to fit without compressing anything.
+   */
+  gzipEstimate?: number;
+  runs: number;
+  results: number;
+  /** Results left out to stay within GitHub's limits. */
+  dropped: number;
+}
+
+const BATCH_CHARS = 1 << 20;
+const GZIP_FRAME = 18; // gzip header and trailer around the deflate data
+
+/**
+ * Collects the streamed text in batches, counts its UTF-8 bytes and estimates its gzipped size
+ * without ever holding the whole log: nothing is compressed while the plain bytes alone are within
+ * the limit; past that, each batch is deflated on its own as it goes.
+ */
+class Emitter {
+  private parts: string[] = [];
+  private pending = 0;
+  private backlog: string[] = [];
+  bytes = 0;
+  deflated = 0;
+  compressing = false;
+
+  constructor(
+    private readonly out: ((chunk: string) => void) | undefined,
+    private readonly maxBytes: number,
+  ) {}
+
+  push(s: string): void {
+    this.parts.push(s);
+    this.pending += s.length;
+    if (this.pending >= BATCH_CHARS) this.flush();
+  }
+
+  flush(): void {
+    if (this.parts.length === 0) return;
+    const batch = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    this.parts = [];
+    this.pending = 0;
+    this.bytes += Buffer.byteLength(batch);
+    this.out?.(batch);
+    if (this.compressing) this.deflated += deflateRawSync(batch, { level: 1 }).length;
+    else if (this.bytes + (this.bytes >> 10) + 1024 <= this.maxBytes) this.backlog.push(batch);
+    else {
+      // UTF-8 bytes alone could now exceed the limit: from here on the size is estimated
+      this.compressing = true;
+      for (const b of this.backlog) this.deflated += deflateRawSync(b, { level: 1 }).length;
+      this.backlog = [];
+      this.deflated += deflateRawSync(batch, { level: 1 }).length;
+    }
+  }
+
+  /** True once the estimate is over the limit (it only grows). */
+  get over(): boolean {
+    return this.compressing && this.deflated + GZIP_FRAME > this.maxBytes;
+  }
+
+  get gzipEstimate(): number | undefined {
+    return this.compressing ? this.deflated + GZIP_FRAME : undefined;
+  }
+}
+
+const LOG_RUNS = '\n  "runs": []';
+const RUN_RESULTS = '\n  "results": []';
+const RUN_PAD = '    ';
+const RESULT_PAD = '        ';
+
+/**
+ * Streams the planned log as `JSON.stringify(log, null, 2)` would write it, results serialised one
+ * at a time. Returns false (having stopped early) when `abortWhenOver` and the log is over the gzip limit.
+ */
+function emitLog(runs: PlannedRun[], em: Emitter, abortWhenOver: boolean): boolean {
+  const head = JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [] }, null, 2);
+  const at = head.indexOf(LOG_RUNS) + LOG_RUNS.length - 2;
+  if (runs.length === 0) {
+    em.push(`${head}\n`);
+    em.flush();
+    return !(abortWhenOver && em.over);
+  }
+  em.push(`${head.slice(0, at)}[\n`);
+  for (const [n, p] of runs.entries()) {
+    const text = JSON.stringify(p.run, null, 2);
+    const r = text.indexOf(RUN_RESULTS) + RUN_RESULTS.length - 2;
+    em.push(RUN_PAD + text.slice(0, r).replaceAll('\n', `\n${RUN_PAD}`));
+    if (p.findings.length === 0) em.push('[]');
+    else {
+      em.push('[\n');
+      for (let i = 0; i < p.findings.length; i++) {
+        const item = JSON.stringify(resultFor(p.findings[i]!, p.ruleIndexes[i]!, p.withBaseline), null, 2);
+        em.push(i === 0 ? RESULT_PAD : `,\n${RESULT_PAD}`);
+        em.push(item.replaceAll('\n', `\n${RESULT_PAD}`));
+        if (abortWhenOver && (i & 255) === 0 && em.over) return false;
+      }
+      em.push(`\n${RUN_PAD}  ]`);
+    }
+    em.push(text.slice(r + 2).replaceAll('\n', `\n${RUN_PAD}`));
+    em.push(n === runs.length - 1 ? '\n' : ',\n');
+  }
+  em.push(`  ]${head.slice(at + 2)}\n`);
+  em.flush();
+  return !(abortWhenOver && em.over);
+}
+
+interface FittedLog {
+  runs: PlannedRun[];
+  stats: SarifStats;
+}
+
+/**
+ * Plans the runs and finds the per-run cap that keeps the log within GitHub's limits, streaming
+ * each attempt through `out` (reset between attempts). Trimming drops the lowest severity first.
+ */
+function fitLog(report: Report, opts: SarifOptions, sink: SarifSink | undefined): FittedLog {
   const { groups, folded } = groupRuns(report);
   const notes = folded ? [`More than ${MAX_RUNS} (source, target) runs: results are grouped per source under the category "all".`] : [];
   let cap = opts.maxResultsPerRun ?? MAX_RESULTS_PER_RUN;
   const maxBytes = opts.maxGzipBytes ?? MAX_GZIP_BYTES;
-  for (;;) {
-    const log: sarif.Log = {
-      $schema: SARIF_SCHEMA,
-      version: '2.1.0',
-      runs: groups.map((g) => buildRun(g, report, opts, cap, notes)),
-    };
-    const largest = Math.max(0, ...groups.map((g) => g.findings.length));
-    if (largest === 0 || fitsGzip(log, maxBytes)) return log;
-    if (cap <= 1) return log;
+  const largest = Math.max(0, ...groups.map((g) => g.findings.length));
+  const total = groups.reduce((n, g) => n + g.findings.length, 0);
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 0) sink?.reset();
+    const runs = groups.map((g) => planRun(g, report, opts, cap, notes));
+    const em = new Emitter(sink ? (c) => sink.write(c) : undefined, maxBytes);
+    // nothing to trim, or nothing left to trim: written as it is
+    const last = largest === 0 || cap <= 1;
+    const fits = emitLog(runs, em, !last);
+    if (fits || last) {
+      const results = runs.reduce((n, p) => n + p.findings.length, 0);
+      return { runs, stats: { bytes: em.bytes, gzipEstimate: em.gzipEstimate, runs: runs.length, results, dropped: total - results } };
+    }
     cap = Math.max(1, Math.floor(Math.min(cap, largest) * 0.8));
+  }
+}
+
+/** Builds the SARIF log of a report, within GitHub's limits (trimming lowest severity first, and saying so). */
+export function toSarif(report: Report, opts: SarifOptions = {}): sarif.Log {
+  const { runs } = fitLog(report, opts, undefined);
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: runs.map(materialise) };
+}
+
+/**
+ * Streams the SARIF log of a report into `sink`: exactly the text of
+ * `JSON.stringify(toSarif(report, opts), null, 2) + '\n'`, without building the log's object graph
+ * or holding its text twice. When the log has to be trimmed, `sink.reset()` is called before each
+ * new attempt.
+ */
+export function writeSarif(report: Report, sink: SarifSink, opts: SarifOptions = {}): SarifStats {
+  return fitLog(report, opts, sink).stats;
+}
+
+/** The SARIF log of a report as text (what `--format sarif` prints and the upload sends). */
+export function sarifText(report: Report, opts: SarifOptions = {}): string {
+  let chunks: string[] = [];
+  writeSarif(report, { write: (c) => void chunks.push(c), reset: () => void (chunks = []) }, opts);
+  return chunks.join('');
+}
+
+/**
+ * Streams the SARIF log of a report into a file (created or truncated), in 1 MiB writes; returns
+ * the figures of what was written.
+ */
+export function writeSarifFile(path: string, report: Report, opts: SarifOptions = {}): SarifStats {
+  const fd = openSync(path, 'w');
+  let pos = 0;
+  try {
+    return writeSarif(
+      report,
+      {
+        write: (c) => {
+          const buf = Buffer.from(c, 'utf8');
+          for (let off = 0; off < buf.length; ) {
+            const n = writeSync(fd, buf, off, buf.length - off, pos);
+            off += n;
+            pos += n;
+          }
+        },
+        reset: () => {
+          ftruncateSync(fd, 0);
+          pos = 0;
+        },
+      },
+      opts,
+    );
+  } finally {
+    closeSync(fd);
   }
 }
