@@ -114,12 +114,15 @@ export function mergeFindings(input: MergeInput): Report {
   assignFingerprints(findings);
 
   const baseline = input.baseline;
-  const current = new Set<string>();
-  for (const f of findings) {
-    current.add(f.fingerprint);
-    f.new = baseline ? !baseline.fingerprints.has(f.fingerprint) : true;
-  }
-  const fixed = baseline ? baseline.entries.filter((e) => !current.has(e.fingerprint)) : [];
+  let fixed: Baseline['entries'] = [];
+  if (baseline) {
+    const current = new Set<string>();
+    for (const f of findings) {
+      current.add(f.fingerprint);
+      f.new = !baseline.fingerprints.has(f.fingerprint);
+    }
+    fixed = baseline.entries.filter((e) => !current.has(e.fingerprint));
+  } else for (const f of findings) f.new = true;
 
   const { result, reason } = decide(findings, input.policy);
   return {

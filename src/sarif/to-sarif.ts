@@ -8,7 +8,7 @@ import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import type * as sarif from 'sarif';
 import { securitySeverity, SEVERITY_TABLE, severityRank } from '../core/severity.js';
-import { partialFingerprints } from '../core/fingerprint.js';
+import { partialFingerprints, primaryLocationLineHash } from '../core/fingerprint.js';
 import { ruleMeta } from '../rules/index.js';
 import { TOOL_NAME, TOOL_VERSION, REPOSITORY_URL, ruleDocsUrl } from '../core/meta.js';
 import type { Finding, Report, Severity, Source } from '../core/types.js';
@@ -122,6 +122,73 @@ function resultFor(f: Finding, ruleIndex: number, withBaseline: boolean): sarif.
     r.suppressions = [{ kind: f.suppressed.kind, status: 'accepted', justification: f.suppressed.justification }];
   }
   return r;
+}
+
+const q = JSON.stringify as (s: string) => string;
+// a log names few distinct paths: their quoted URIs are computed once per process (bounded)
+const uriTexts = new Map<string, string>();
+function uriText(path: string): string {
+  let t = uriTexts.get(path);
+  if (t === undefined) {
+    if (uriTexts.size >= 10_000) uriTexts.clear();
+    t = q(pathToUri(path));
+    uriTexts.set(path, t);
+  }
+  return t;
+}
+const I8 = `\n${' '.repeat(8)}`;
+const I10 = `\n${' '.repeat(10)}`;
+const I12 = `\n${' '.repeat(12)}`;
+const I14 = `\n${' '.repeat(14)}`;
+const I16 = `\n${' '.repeat(16)}`;
+const I18 = `\n${' '.repeat(18)}`;
+const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n);
+const isStr = (s: unknown): s is string => typeof s === 'string';
+
+/**
+ * One result as `JSON.stringify(log, null, 2)` writes it inside `runs[i].results` (the object's
+ * first line unindented): the text of resultFor's object without building it. Findings with a
+ * field of an unexpected type (possible in a report read from disk) go through resultFor and
+ * JSON.stringify instead, so the text is always exactly JSON.stringify's.
+ */
+function resultText(f: Finding, ruleIndex: number, withBaseline: boolean): string {
+  const loc = f.location;
+  const sup = f.suppressed;
+  if (
+    !isStr(f.ruleId) ||
+    !isStr(f.message) ||
+    !isStr(f.target) ||
+    !isStr(f.fingerprint) ||
+    !isStr(loc.path) ||
+    !isInt(loc.startLine) ||
+    (loc.endLine && !isInt(loc.endLine)) ||
+    (loc.startColumn && !isInt(loc.startColumn)) ||
+    (loc.endColumn && !isInt(loc.endColumn)) ||
+    (loc.evidence && !isStr(loc.evidence)) ||
+    (f.fix && !isStr(f.fix)) ||
+    !Object.hasOwn(SEVERITY_TABLE, f.severity) ||
+    (sup && (!isStr(sup.kind) || !isStr(sup.justification)))
+  ) {
+    return nested([resultFor(f, ruleIndex, withBaseline)], 4);
+  }
+  let region = `${I18}"startLine": ${loc.startLine}`;
+  if (loc.endLine && loc.endLine >= loc.startLine) region += `,${I18}"endLine": ${loc.endLine}`;
+  if (loc.startColumn) region += `,${I18}"startColumn": ${loc.startColumn}`;
+  if (loc.endColumn) region += `,${I18}"endColumn": ${loc.endColumn}`;
+  const text = loc.evidence ? `${f.message} (${loc.evidence})` : f.message;
+  const fp = f.fingerprint;
+  let props = `${I12}"severity": ${q(f.severity)},${I12}"target": ${q(f.target)},${I12}"failing": ${f.failing === true}`;
+  if (loc.evidence) props += `,${I12}"evidence": ${q(loc.evidence)}`;
+  if (f.fix) props += `,${I12}"fix": ${q(f.fix)}`;
+  let out =
+    `{${I10}"ruleId": ${q(f.ruleId)},${I10}"ruleIndex": ${ruleIndex},${I10}"level": ${q(SEVERITY_TABLE[f.severity].sarifLevel)},` +
+    `${I10}"message": {${I12}"text": ${q(text)}${I10}},` +
+    `${I10}"locations": [${I12}{${I14}"physicalLocation": {${I16}"artifactLocation": {${I18}"uri": ${uriText(loc.path)},${I18}"uriBaseId": "%SRCROOT%"${I16}},${I16}"region": {${region}${I16}}${I14}}${I12}}${I10}],` +
+    `${I10}"partialFingerprints": {${I12}"primaryLocationLineHash": ${q(primaryLocationLineHash(fp))},${I12}"mcg/v1": ${q(fp)}${I10}},` +
+    `${I10}"properties": {${props}${I10}}`;
+  if (withBaseline) out += `,${I10}"baselineState": ${f.new === false ? '"unchanged"' : '"new"'}`;
+  if (sup) out += `,${I10}"suppressions": [${I12}{${I14}"kind": ${q(sup.kind)},${I14}"status": "accepted",${I14}"justification": ${q(sup.justification)}${I12}}${I10}]`;
+  return `${out}${I8}}`;
 }
 
 interface RunGroup {
@@ -254,8 +321,11 @@ export function gzipSize(log: sarif.Log): number {
 
 /** Where the streamed text goes. `reset` drops what an attempt wrote when the log had to be trimmed. */
 export interface SarifSink {
-  write(chunk: string): void;
+  /** A piece of the log; `utf8` holds its bytes when `wantsBytes` (or when they were encoded anyway). */
+  write(chunk: string, utf8?: Buffer): void;
   reset(): void;
+  /** The sink writes bytes: encode each piece once, for both it and the size check. */
+  wantsBytes?: boolean;
 }
 
 /** What a streamed log came to. */
@@ -277,6 +347,9 @@ export interface SarifStats {
 const BATCH_CHARS = 1 << 20;
 const GZIP_FRAME = 18; // gzip header and trailer around the deflate data
 
+/** Receives each batch of text, with its UTF-8 bytes when the emitter had to encode them anyway. */
+type BatchOut = (text: string, utf8: Buffer | undefined) => void;
+
 /**
  * Collects the streamed text in batches, counts its UTF-8 bytes and estimates its gzipped size
  * without ever holding the whole log: nothing is compressed while the plain bytes alone are within
@@ -291,7 +364,8 @@ class Emitter {
   compressing = false;
 
   constructor(
-    private readonly out: ((chunk: string) => void) | undefined,
+    private readonly out: BatchOut | undefined,
+    private readonly wantsBytes: boolean,
     private readonly maxBytes: number,
   ) {}
 
@@ -306,16 +380,17 @@ class Emitter {
     const batch = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     this.parts = [];
     this.pending = 0;
-    this.bytes += Buffer.byteLength(batch);
-    this.out?.(batch);
-    if (this.compressing) this.deflated += deflateRawSync(batch, { level: 1 }).length;
+    const utf8 = this.wantsBytes || this.compressing ? Buffer.from(batch, 'utf8') : undefined;
+    this.bytes += utf8 ? utf8.length : Buffer.byteLength(batch, 'utf8');
+    this.out?.(batch, utf8);
+    if (this.compressing) this.deflated += deflateRawSync(utf8 ?? batch, { level: 1 }).length;
     else if (this.bytes + (this.bytes >> 10) + 1024 <= this.maxBytes) this.backlog.push(batch);
     else {
-      // UTF-8 bytes alone could now exceed the limit: from here on the size is estimated
+      // the UTF-8 bytes alone could now exceed the limit: from here on the size is estimated
       this.compressing = true;
       for (const b of this.backlog) this.deflated += deflateRawSync(b, { level: 1 }).length;
       this.backlog = [];
-      this.deflated += deflateRawSync(batch, { level: 1 }).length;
+      this.deflated += deflateRawSync(utf8 ?? batch, { level: 1 }).length;
     }
   }
 
@@ -329,14 +404,32 @@ class Emitter {
   }
 }
 
+/**
+ * `JSON.stringify(values, null, 2)` of values that sit `depth` levels deep in the log, without the
+ * array around them: the values are wrapped in `depth` arrays so that JSON.stringify indents them
+ * exactly as in the whole log, and the wrapping is cut off again. The text starts at the first
+ * value's first character; values are separated by `,\n` and their indentation.
+ */
+function nested(values: unknown[], depth: number): string {
+  let wrapped: unknown = values;
+  for (let d = 1; d < depth; d++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // each level opens with its indentation and "[\n" and closes with "\n", its indentation and "]";
+  // the values themselves are indented by 2 × depth spaces
+  let tail = 0;
+  for (let d = 0; d < depth; d++) tail += 2 + 2 * d;
+  return text.slice(tail + 2 * depth, text.length - tail);
+}
+
 const LOG_RUNS = '\n  "runs": []';
-const RUN_RESULTS = '\n  "results": []';
+const RUN_RESULTS = '\n      "results": []';
 const RUN_PAD = '    ';
 const RESULT_PAD = '        ';
 
 /**
- * Streams the planned log as `JSON.stringify(log, null, 2)` would write it, results serialised one
- * at a time. Returns false (having stopped early) when `abortWhenOver` and the log is over the gzip limit.
+ * Streams the planned log as `JSON.stringify(log, null, 2)` would write it, results serialised a
+ * batch at a time. Returns false (having stopped early) when `abortWhenOver` and the log is over
+ * the gzip limit.
  */
 function emitLog(runs: PlannedRun[], em: Emitter, abortWhenOver: boolean): boolean {
   const head = JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [] }, null, 2);
@@ -348,21 +441,22 @@ function emitLog(runs: PlannedRun[], em: Emitter, abortWhenOver: boolean): boole
   }
   em.push(`${head.slice(0, at)}[\n`);
   for (const [n, p] of runs.entries()) {
-    const text = JSON.stringify(p.run, null, 2);
+    // the run without its results, indented as the second level of the log
+    const text = nested([p.run], 2);
     const r = text.indexOf(RUN_RESULTS) + RUN_RESULTS.length - 2;
-    em.push(RUN_PAD + text.slice(0, r).replaceAll('\n', `\n${RUN_PAD}`));
+    em.push(RUN_PAD);
+    em.push(text.slice(0, r));
     if (p.findings.length === 0) em.push('[]');
     else {
       em.push('[\n');
       for (let i = 0; i < p.findings.length; i++) {
-        const item = JSON.stringify(resultFor(p.findings[i]!, p.ruleIndexes[i]!, p.withBaseline), null, 2);
         em.push(i === 0 ? RESULT_PAD : `,\n${RESULT_PAD}`);
-        em.push(item.replaceAll('\n', `\n${RESULT_PAD}`));
-        if (abortWhenOver && (i & 255) === 0 && em.over) return false;
+        em.push(resultText(p.findings[i]!, p.ruleIndexes[i]!, p.withBaseline));
+        if (abortWhenOver && (i & 255) === 255 && em.over) return false;
       }
       em.push(`\n${RUN_PAD}  ]`);
     }
-    em.push(text.slice(r + 2).replaceAll('\n', `\n${RUN_PAD}`));
+    em.push(text.slice(r + 2));
     em.push(n === runs.length - 1 ? '\n' : ',\n');
   }
   em.push(`  ]${head.slice(at + 2)}\n`);
@@ -389,7 +483,7 @@ function fitLog(report: Report, opts: SarifOptions, sink: SarifSink | undefined)
   for (let attempt = 0; ; attempt++) {
     if (attempt > 0) sink?.reset();
     const runs = groups.map((g) => planRun(g, report, opts, cap, notes));
-    const em = new Emitter(sink ? (c) => sink.write(c) : undefined, maxBytes);
+    const em = new Emitter(sink ? (text, utf8) => sink.write(text, utf8) : undefined, sink?.wantsBytes === true, maxBytes);
     // nothing to trim, or nothing left to trim: written as it is
     const last = largest === 0 || cap <= 1;
     const fits = emitLog(runs, em, !last);
@@ -435,8 +529,9 @@ export function writeSarifFile(path: string, report: Report, opts: SarifOptions 
     return writeSarif(
       report,
       {
-        write: (c) => {
-          const buf = Buffer.from(c, 'utf8');
+        wantsBytes: true,
+        write: (c, utf8) => {
+          const buf = utf8 ?? Buffer.from(c, 'utf8');
           for (let off = 0; off < buf.length; ) {
             const n = writeSync(fd, buf, off, buf.length - off, pos);
             off += n;
