@@ -511,6 +511,35 @@ export function writeSarif(report: Report, sink: SarifSink, opts: SarifOptions =
   return fitLog(report, opts, sink).stats;
 }
 
+/** The runs of a report's SARIF log as text, to be packed into logs with others (sarifLogOfRuns). */
+export interface RunsText {
+  /** The runs as they appear inside a log's `runs` array, separated by `,\n`; empty when none. */
+  text: string;
+  /** Each run's `automationDetails.id`. */
+  ids: string[];
+}
+
+const LOG_HEAD = (() => {
+  const head = JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [] }, null, 2);
+  const at = head.indexOf(LOG_RUNS) + LOG_RUNS.length - 2;
+  return { open: `${head.slice(0, at)}[\n`, close: `\n  ]${head.slice(at + 2)}\n`, empty: `${head}\n` };
+})();
+
+export function sarifRunsText(report: Report, opts: SarifOptions = {}): RunsText {
+  let chunks: string[] = [];
+  const { runs } = fitLog(report, opts, { write: (c) => void chunks.push(c), reset: () => void (chunks = []) });
+  const text = chunks.join('');
+  const ids = runs.map((p) => p.run.automationDetails?.id ?? '');
+  if (runs.length === 0) return { text: '', ids };
+  return { text: text.slice(LOG_HEAD.open.length, text.length - LOG_HEAD.close.length), ids };
+}
+
+/** One SARIF log of runs from sarifRunsText: the text JSON.stringify(log, null, 2) + newline would give. */
+export function sarifLogOfRuns(runs: readonly string[]): string {
+  const parts = runs.filter((r) => r !== '');
+  return parts.length === 0 ? LOG_HEAD.empty : `${LOG_HEAD.open}${parts.join(',\n')}${LOG_HEAD.close}`;
+}
+
 /** The SARIF log of a report as text (what `--format sarif` prints and the upload sends). */
 export function sarifText(report: Report, opts: SarifOptions = {}): string {
   let chunks: string[] = [];
@@ -519,11 +548,11 @@ export function sarifText(report: Report, opts: SarifOptions = {}): string {
 }
 
 /**
- * Streams the SARIF log of a report into a file (created or truncated), in 1 MiB writes; returns
- * the figures of what was written.
+ * Streams the SARIF log of a report into a file (created or truncated; `flags` as for fs.open),
+ * in 1 MiB writes; returns the figures of what was written.
  */
-export function writeSarifFile(path: string, report: Report, opts: SarifOptions = {}): SarifStats {
-  const fd = openSync(path, 'w');
+export function writeSarifFile(path: string, report: Report, opts: SarifOptions = {}, flags = 'w'): SarifStats {
+  const fd = openSync(path, flags);
   let pos = 0;
   try {
     return writeSarif(
