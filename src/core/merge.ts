@@ -99,13 +99,45 @@ function dedupeKey(f: Finding): string {
   return [f.source, f.ruleId, f.target, f.location.path, f.location.startLine, f.fingerprintKey, f.message].join('\u0000');
 }
 
+/**
+ * A 53-bit hash of dedupeKey(f), computed without building the key: the dedupe index holds
+ * numbers, not 100,000 long strings that every garbage collection would have to copy. It hashes
+ * the very characters of the joined key (null and undefined as '', as join writes them), so equal
+ * keys hash equally; a hash shared by two different keys is resolved by comparing the keys.
+ */
+function dedupeHash(f: Finding): number {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  const fields = [f.source, f.ruleId, f.target, f.location.path, f.location.startLine, f.fingerprintKey, f.message];
+  for (let i = 0; i < fields.length; i++) {
+    const v = fields[i];
+    const s = v === undefined || v === null ? '' : String(v);
+    // the same character stream as the joined key, separators (U+0000) included
+    for (let j = i === 0 ? 0 : -1; j < s.length; j++) {
+      const c = j < 0 ? 0 : s.charCodeAt(j);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+  }
+  return (a >>> 0) * 0x200000 + (b >>> 11);
+}
+
 export function mergeFindings(input: MergeInput): Report {
-  const seen = new Set<string>();
+  // dedupe, keeping the first of identical findings (dedupeKey): the index maps a key's hash to
+  // the first finding kept with it; keys that share a hash with a different key are kept exactly
+  const firstByHash = new Map<number, number>();
+  const collided = new Set<string>();
   const findings: Finding[] = [];
   for (const f of input.findings) {
-    const k = dedupeKey(f);
-    if (seen.has(k)) continue;
-    seen.add(k);
+    const h = dedupeHash(f);
+    const at = firstByHash.get(h);
+    if (at === undefined) firstByHash.set(h, findings.length);
+    else {
+      const k = dedupeKey(f);
+      if (k === dedupeKey(findings[at]!) || collided.has(k)) continue;
+      collided.add(k);
+    }
     findings.push({ ...f, location: { ...f.location } });
   }
   const sup = applySuppressions(findings, input.fileLines, input.ignores, input.now);
