@@ -58,30 +58,42 @@ export function compareFindings(a: Finding, b: Finding): number {
  * holds equal share a rank, so the order is exactly compareFindings' (and the sort is stable).
  */
 export function sortFindings(findings: Finding[]): void {
+  const n = findings.length;
   const targets = collationRanks(findings.map((f) => f.target));
   const paths = collationRanks(findings.map((f) => f.location.path));
   const rules = collationRanks(findings.map((f) => f.ruleId));
-  const keyed = findings.map((f) => ({
-    f,
-    t: targets.get(f.target)!,
-    p: paths.get(f.location.path)!,
-    l: f.location.startLine,
-    s: severityRank(f.severity),
-    o: SOURCE_ORDER[f.source],
-    r: rules.get(f.ruleId)!,
-  }));
-  keyed.sort(
-    (a, b) =>
-      a.t - b.t ||
-      a.p - b.p ||
-      a.l - b.l ||
-      b.s - a.s ||
-      a.o - b.o ||
-      a.r - b.r ||
-      collate(a.f.fingerprintKey, b.f.fingerprintKey) ||
-      collate(a.f.message, b.f.message),
+  // the numeric keys in typed arrays (no object per finding); Float64 keeps compareFindings'
+  // arithmetic exactly, NaN (a missing line, an unknown source) included
+  const t = new Float64Array(n);
+  const p = new Float64Array(n);
+  const l = new Float64Array(n);
+  const s = new Float64Array(n);
+  const o = new Float64Array(n);
+  const r = new Float64Array(n);
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const f = findings[i]!;
+    t[i] = targets.get(f.target)!;
+    p[i] = paths.get(f.location.path)!;
+    l[i] = f.location.startLine;
+    s[i] = severityRank(f.severity);
+    o[i] = SOURCE_ORDER[f.source] ?? Number.NaN;
+    r[i] = rules.get(f.ruleId)!;
+    order.push(i);
+  }
+  const sorted = findings.slice();
+  order.sort(
+    (i, j) =>
+      t[i]! - t[j]! ||
+      p[i]! - p[j]! ||
+      l[i]! - l[j]! ||
+      s[j]! - s[i]! ||
+      o[i]! - o[j]! ||
+      r[i]! - r[j]! ||
+      collate(sorted[i]!.fingerprintKey, sorted[j]!.fingerprintKey) ||
+      collate(sorted[i]!.message, sorted[j]!.message),
   );
-  for (let i = 0; i < keyed.length; i++) findings[i] = keyed[i]!.f;
+  for (let k = 0; k < n; k++) findings[k] = sorted[order[k]!]!;
 }
 
 function collationRanks(values: readonly string[]): Map<string, number> {
