@@ -2,6 +2,12 @@
  * The one SARIF writer (DESIGN §4, §8): one run per source and target, `automationDetails.id`
  * `<category>/<target>/`, rules with GitHub's properties, repo-relative locations, partial
  * fingerprints and suppressions; GitHub's limits enforced before anything is written.
+ *
+ * Two outputs of one plan: toSarif builds the log as objects (tests, callers that inspect it);
+ * writeSarif / sarifText / writeSarifFile stream the same log as text — exactly
+ * `JSON.stringify(toSarif(report), null, 2) + '\n'` — results written one at a time, with the
+ * gzip size check done on the streamed text as it goes (test/fuzz/sarif-stream.test.ts holds them
+ * equal). Every caller that writes or uploads SARIF uses the streamed text.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
