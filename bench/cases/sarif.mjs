@@ -1,7 +1,11 @@
 // Merge + fingerprint + SARIF of 100,000 synthetic findings, in a child process that imports the
 // engine (a small entry bundled with esbuild into the temp dir at bench time): time of the work
 // itself, whole-process wall time and peak RSS, and whether the log stays within GitHub's limits.
-import { writeFileSync } from 'node:fs';
+// The work is what production does (src/sarif/to-sarif.ts writeSarifFile: the log streamed to a
+// file, as `JSON.stringify(log, null, 2)` would write it). The log is checked here, in the bench
+// process, after the child exits: parsing and gzipping it are not part of the work measured.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { measure, repeat, result } from '../lib.mjs';
@@ -9,10 +13,8 @@ import { measure, repeat, result } from '../lib.mjs';
 export const FINDINGS = 100_000;
 
 const entry = (repoRoot) => `
-import { gzipSync } from 'node:zlib';
-import { writeFileSync } from 'node:fs';
 import { mergeFindings } from ${JSON.stringify(join(repoRoot, 'src/core/merge.ts'))};
-import { toSarif } from ${JSON.stringify(join(repoRoot, 'src/sarif/to-sarif.ts'))};
+import { writeSarifFile } from ${JSON.stringify(join(repoRoot, 'src/sarif/to-sarif.ts'))};
 import * as L from ${JSON.stringify(join(repoRoot, 'src/sarif/limits.ts'))};
 
 const n = Number(process.argv[2]);
@@ -51,25 +53,11 @@ const c0 = process.cpuUsage();
 const t0 = performance.now();
 const report = mergeFindings({ root: '/repo', startedAt: new Date(0), now: new Date('2026-01-01T00:00:00Z'), policy: { threshold: 'high', failOn: 'new' }, findings, targets: targets.map((t) => ({ name: t, dockerfile: t, context: '.', image: 'mcg-local/x:scan' })), scanners: [{ name: 'mcg', status: 'ran' }, { name: 'trivy', status: 'ran', version: '0.74.0' }, { name: 'trufflehog', status: 'ran', version: '3.97.0' }], fileLines, ignores: [{ id: 'CVE-2015-*', reason: 'synthetic', where: '.mcg.yml:3', file: '.mcg.yml', line: 3 }] });
 const t1 = performance.now();
-const log = toSarif(report);
-const text = JSON.stringify(log);
-writeFileSync(out, text);
+const c1 = process.cpuUsage(c0);
+const stats = writeSarifFile(out, report);
 const t2 = performance.now();
 const cpu = process.cpuUsage(c0);
-// the check below is the bench's, not part of the work: the upload step gzips once in production
-const gz = gzipSync(text).length;
-let maxResults = 0, maxRules = 0, maxLocations = 0, maxTags = 0, results = 0;
-const categories = new Set();
-for (const r of log.runs) {
-  maxResults = Math.max(maxResults, r.results.length);
-  results += r.results.length;
-  maxRules = Math.max(maxRules, r.tool.driver.rules.length);
-  for (const x of r.results) maxLocations = Math.max(maxLocations, x.locations.length);
-  for (const ru of r.tool.driver.rules) maxTags = Math.max(maxTags, (ru.properties?.tags ?? []).length);
-  categories.add(r.tool.driver.name + '|' + r.automationDetails.id);
-}
-const within = gz <= L.MAX_GZIP_BYTES && log.runs.length <= L.MAX_RUNS && maxResults <= L.MAX_RESULTS_PER_RUN && maxRules <= L.MAX_RULES_PER_RUN && maxLocations <= L.MAX_LOCATIONS_PER_RESULT && maxTags <= 20 && categories.size === log.runs.length;
-process.stdout.write(JSON.stringify({ findings: report.findings.length, mergeMs: t1 - t0, sarifMs: t2 - t1, totalMs: t2 - t0, cpuMs: (cpu.user + cpu.system) / 1000, gzipBytes: gz, jsonBytes: text.length, runs: log.runs.length, results, maxResults, maxRules, maxLocations, maxTags, within }));
+process.stdout.write(JSON.stringify({ findings: report.findings.length, mergeMs: t1 - t0, sarifMs: t2 - t1, totalMs: t2 - t0, cpuMs: (cpu.user + cpu.system) / 1000, mergeCpuMs: (c1.user + c1.system) / 1000, jsonBytes: stats.bytes, gzipEstimate: stats.gzipEstimate ?? null, limits: { ...L } }));
 `;
 
 /** Writes and bundles the bench entry into dir; returns the bundle (`node <bundle> <n> <out.sarif>`). */
@@ -91,21 +79,42 @@ export async function bundleSarifBench(repoRoot, dir) {
   return bundle;
 }
 
+/** Checks a written log against GitHub's limits (independently of the writer's own figures). */
+export function checkLog(text, L) {
+  const log = JSON.parse(text);
+  // what the upload sends: the file's bytes, gzipped once (src/sarif/upload.ts uses level 9)
+  const gz = gzipSync(Buffer.from(text, 'utf8'), { level: 9 }).length;
+  let maxResults = 0, maxRules = 0, maxLocations = 0, maxTags = 0, results = 0;
+  const categories = new Set();
+  for (const r of log.runs) {
+    maxResults = Math.max(maxResults, r.results.length);
+    results += r.results.length;
+    maxRules = Math.max(maxRules, r.tool.driver.rules.length);
+    for (const x of r.results) maxLocations = Math.max(maxLocations, x.locations.length);
+    for (const ru of r.tool.driver.rules) maxTags = Math.max(maxTags, (ru.properties?.tags ?? []).length);
+    categories.add(r.tool.driver.name + '|' + r.automationDetails.id);
+  }
+  const within = gz <= L.MAX_GZIP_BYTES && log.runs.length <= L.MAX_RUNS && maxResults <= L.MAX_RESULTS_PER_RUN && maxRules <= L.MAX_RULES_PER_RUN && maxLocations <= L.MAX_LOCATIONS_PER_RESULT && maxTags <= 20 && categories.size === log.runs.length;
+  return { gzipBytes: gz, runs: log.runs.length, results, maxResults, maxRules, maxLocations, maxTags, within };
+}
+
 export async function run(ctx) {
   const bundle = await bundleSarifBench(ctx.repoRoot, ctx.tmpDir);
   const out = join(ctx.tmpDir, 'out.sarif');
   let last;
-  const r = repeat(ctx.runs, () => {
+  const r = repeat(ctx.runs, (i) => {
     const m = measure(process.execPath, [bundle, String(FINDINGS), out]);
     if (m.status !== 0) throw new Error(`sarif bench failed (${m.status}): ${m.stderr.slice(-2000)}`);
     last = JSON.parse(m.stdout);
     if (last.findings < FINDINGS * 0.99) throw new Error(`only ${last.findings} findings survived the merge`);
-    return { workMs: last.totalMs, workCpuMs: last.cpuMs, mergeMs: last.mergeMs, sarifMs: last.sarifMs, wallMs: m.ms, rss: m.maxRssMb };
+    if (i === ctx.runs - 1) last = { ...last, ...checkLog(readFileSync(out, 'utf8'), last.limits) };
+    return { workMs: last.totalMs, workCpuMs: last.cpuMs, mergeCpuMs: last.mergeCpuMs, mergeMs: last.mergeMs, sarifMs: last.sarifMs, wallMs: m.ms, rss: m.maxRssMb };
   });
   return [
     result(`merge + fingerprint + SARIF (build, size check, serialise, write) of ${FINDINGS} findings, wall`, r.workMs, 'ms', '<= 2000'),
     result('  the same, CPU time (steadier on a busy machine)', r.workCpuMs, 'ms', 'report'),
     result('  of which merge (dedupe, suppress, fingerprint, policy)', r.mergeMs, 'ms', 'report'),
+    result('  of which merge, CPU time', r.mergeCpuMs, 'ms', 'report'),
     result('  of which SARIF build + size check + serialise + write', r.sarifMs, 'ms', 'report'),
     result('SARIF bench whole process (generation included), wall', r.wallMs, 'ms', 'report'),
     result('SARIF bench peak RSS', r.rss, 'MB', '<= 500'),

@@ -16,7 +16,7 @@ import { parseBaseline } from '../core/baseline.js';
 import { confine } from '../core/files.js';
 import { reportJson } from '../core/report-io.js';
 import { isSecretName } from '../core/secrets.js';
-import { toSarif } from '../sarif/to-sarif.js';
+import { sarifText as streamSarifText } from '../sarif/to-sarif.js';
 import { checkYamlFile, classifyYaml } from '../core/yaml-engine.js';
 import { createPipeline } from '../scanners/setup.js';
 import { actionsExec } from './exec.js';
@@ -249,7 +249,7 @@ function loadArtifacts(inputs: ActionInputs, root: string, logger: Logger): Load
   const expect = inputs.matrix !== undefined ? parseMatrix(inputs.matrix).map((e) => e.dockerfile) : undefined;
   if (existsSync(join(dirAbs, REPORT_FILE)) && expect === undefined) {
     const { report, meta } = readArtifacts(root, inputs.artifactDir);
-    return { report, meta, sarifTexts: [`${JSON.stringify(toSarif(report, { category: meta.category ?? undefined }), null, 2)}\n`] };
+    return { report, meta, sarifTexts: [streamSarifText(report, { category: meta.category ?? undefined })] };
   }
   const dirs = findArtifactDirs([dirAbs]);
   const loaded = dirs.map((d) => readArtifacts(root, relative(root, d)));
@@ -267,13 +267,13 @@ function loadArtifacts(inputs: ActionInputs, root: string, logger: Logger): Load
   for (const n of merged.notes) logger.warning(n);
   const category = inputs.category ?? meta.category ?? undefined;
   const sarif = mergedSarif(merged, { category });
-  logger.info(`Merged ${loaded.length} artifact(s): ${merged.report.targets.length} target(s), ${sarif.categories.length} code-scanning categor${sarif.categories.length === 1 ? 'y' : 'ies'} in ${sarif.logs.length} upload(s)`);
+  logger.info(`Merged ${loaded.length} artifact(s): ${merged.report.targets.length} target(s), ${sarif.categories.length} code-scanning categor${sarif.categories.length === 1 ? 'y' : 'ies'} in ${sarif.texts.length} upload(s)`);
   const targets = merged.report.targets.map((t) => t.name);
   const comments = inputs.commentMode === 'per-target' ? targets.map((t) => ({ target: t, report: targetReport(merged, t) })) : [{ target: 'all targets', report: merged.report }];
   return {
     report: merged.report,
     meta: { ...meta, target: 'all targets', checkName: inputs.checkName ?? 'MCP Container Guard' },
-    sarifTexts: sarif.logs.map((l) => `${JSON.stringify(l, null, 2)}\n`),
+    sarifTexts: sarif.texts,
     comments,
   };
 }
@@ -425,7 +425,8 @@ export async function run(env: Record<string, string | undefined> = process.env)
       },
     );
     await trivyCache.save(report.scanners.some((s) => s.name === 'trivy' && s.status === 'ran'));
-    const sarifText = `${JSON.stringify(toSarif(report, { category: inputs.category }), null, 2)}\n`;
+    // streamed once; the same text is written to the file and uploaded
+    const sarifText = streamSarifText(report, { category: inputs.category });
     const artifactAbs = confine(root, inputs.artifactDir, 'artifact-dir');
     const sarifPath = inputs.sarifFile ? confine(root, inputs.sarifFile, 'sarif-file') : join(artifactAbs, SARIF_FILE);
     const reportPath = join(artifactAbs, REPORT_FILE);

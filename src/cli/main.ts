@@ -11,7 +11,7 @@ import { ConfigError } from '../core/config.js';
 import { PathError } from '../core/files.js';
 import { BaselineError, parseBaseline } from '../core/baseline.js';
 import { reportJson } from '../core/report-io.js';
-import { toSarif } from '../sarif/to-sarif.js';
+import { sarifText as streamSarifText, writeSarifFile } from '../sarif/to-sarif.js';
 import { TOOL_VERSION } from '../core/meta.js';
 import { catalog } from '../rules/index.js';
 import { renderTable } from '../reporters/table.js';
@@ -92,7 +92,8 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
     deps,
   );
   const color = cmd.color ?? (io.isTTY && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb');
-  const sarifText = (): string => `${JSON.stringify(toSarif(report, { category: cmd.category }), null, 2)}\n`;
+  // streamed: the log is never built as one object graph
+  const sarifText = (): string => streamSarifText(report, { category: cmd.category });
   let body: string;
   switch (cmd.format) {
     case 'json':
@@ -107,7 +108,7 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
     default:
       body = renderTable(report, { color: cmd.output ? false : color });
   }
-  const write = (p: string, text: string): void => {
+  const write = (p: string, text: string | ((tmp: string) => void)): void => {
     const out = resolve(io.cwd, p);
     mkdirSync(dirname(out), { recursive: true });
     // A checked-out repository may hold a symlink where the report goes (report.sarif -> ~/.bashrc):
@@ -121,14 +122,16 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
     if (st?.isSymbolicLink()) throw new UsageError(`output "${p}" is a symbolic link: refusing to write through it; remove the link or choose another path`);
     if (st && !st.isFile()) throw new UsageError(`output "${p}" exists and is not a regular file`);
     const tmp = `${out}.mcg-${process.pid}.tmp`;
-    writeFileSync(tmp, text, { flag: 'wx' });
+    if (typeof text === 'string') writeFileSync(tmp, text, { flag: 'wx' });
+    else text(tmp);
     renameSync(tmp, out);
   };
   if (cmd.output) {
     write(cmd.output, body);
     io.stderr(`${report.reason} — ${report.counts.total} finding(s); ${cmd.format} written to ${cmd.output}\n`);
   } else io.stdout(body);
-  if (cmd.sarif) write(cmd.sarif, sarifText());
+  // --sarif F: streamed straight into the file
+  if (cmd.sarif) write(cmd.sarif, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, 'wx'));
   if (cmd.reportJson) write(cmd.reportJson, reportJson(report));
   return exitCodeFor(report);
 }
@@ -182,14 +185,14 @@ function runMerge(cmd: MergeCommand, io: CliIo): number {
   for (const n of merged.notes) io.stderr(`note: ${n}\n`);
   const report = merged.report;
   const sarif = mergedSarif(merged, { category: cmd.category });
-  const sarifText = (i: number): string => `${JSON.stringify(sarif.logs[i], null, 2)}\n`;
+  const sarifText = (i: number): string => sarif.texts[i] ?? '';
   let body: string;
   switch (cmd.format) {
     case 'json':
       body = reportJson(report);
       break;
     case 'sarif':
-      if (sarif.logs.length > 1) throw new UsageError(`the merged results need ${sarif.logs.length} SARIF logs (GitHub takes ${sarif.logs[0]?.runs.length ?? 0} runs per upload at most): write them with --sarif F`);
+      if (sarif.texts.length > 1) throw new UsageError(`the merged results need ${sarif.texts.length} SARIF logs (GitHub takes ${sarif.logs[0]?.runs.length ?? 0} runs per upload at most): write them with --sarif F`);
       body = sarifText(0);
       break;
     case 'markdown':
@@ -205,7 +208,7 @@ function runMerge(cmd: MergeCommand, io: CliIo): number {
     io.stderr(`${report.reason} — ${report.counts.total} finding(s) from ${inputs.length} artifact(s); ${cmd.format} written to ${cmd.output}\n`);
   } else io.stdout(body);
   if (cmd.sarif) {
-    const paths = sarif.logs.map((_, i) => sarifPartPath(cmd.sarif!, i + 1));
+    const paths = sarif.texts.map((_, i) => sarifPartPath(cmd.sarif!, i + 1));
     paths.forEach((p, i) => writeOut(io, p, sarifText(i)));
     io.stderr(`SARIF: ${sarif.categories.length} categor${sarif.categories.length === 1 ? 'y' : 'ies'} in ${paths.join(', ')}\n`);
   }

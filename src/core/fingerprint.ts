@@ -2,11 +2,14 @@
  * Stable fingerprints (DESIGN §3): they survive rebuilds, retags, version bumps and line shifts,
  * and never contain a secret (secret findings put only a hash of the secret in their key).
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Finding } from './types.js';
 
+// crypto.hash (Node 20.12+) hashes a string in one call, without a Hash object per finding
+const oneShot: ((algorithm: string, data: string, encoding: 'hex') => string) | undefined = typeof crypto.hash === 'function' ? crypto.hash : undefined;
+
 export function sha256Hex(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
+  return oneShot ? oneShot('sha256', s, 'hex') : crypto.createHash('sha256').update(s).digest('hex');
 }
 
 /** The identity of a finding before occurrence numbering. */
@@ -34,6 +37,13 @@ export function assignFingerprints(findings: Finding[]): void {
 
 /** SARIF `partialFingerprints` for a finding (GitHub reads `primaryLocationLineHash`). */
 export function partialFingerprints(f: Finding): Record<string, string> {
-  const [hash, n] = f.fingerprint.split(':');
-  return { primaryLocationLineHash: `${hash!.slice(0, 16)}:${n ?? '1'}`, 'mcg/v1': f.fingerprint };
+  return { primaryLocationLineHash: primaryLocationLineHash(f.fingerprint), 'mcg/v1': f.fingerprint };
+}
+
+/** `<first 16 hex digits>:<occurrence>` of a fingerprint (`<hash>` or `<hash>:<n>`). */
+export function primaryLocationLineHash(fingerprint: string): string {
+  const colon = fingerprint.indexOf(':');
+  if (colon < 0) return `${fingerprint.slice(0, 16)}:1`;
+  const next = fingerprint.indexOf(':', colon + 1);
+  return `${fingerprint.slice(0, Math.min(16, colon))}:${fingerprint.slice(colon + 1, next < 0 ? undefined : next)}`;
 }

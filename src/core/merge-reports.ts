@@ -15,11 +15,12 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type * as sarif from 'sarif';
 import schema from '../../schema/report.schema.json' with { type: 'json' };
 import { countFindings, decide } from './policy.js';
-import { compareFindings } from './merge.js';
+import { sortFindings } from './merge.js';
 import { baseFingerprint } from './fingerprint.js';
 import { meta as scannerError } from '../rules/meta/MCG990-scanner-error.js';
 import { ruleDocsUrl } from './meta.js';
-import { toSarif, gzipSize, SARIF_SCHEMA } from '../sarif/to-sarif.js';
+import { deflateRawSync } from 'node:zlib';
+import { sarifLogOfRuns, sarifRunsText } from '../sarif/to-sarif.js';
 import { MAX_GZIP_BYTES, MAX_RUNS } from '../sarif/limits.js';
 import { TOOL_VERSION } from './meta.js';
 import type { Finding, PolicySettings, Report, ScannerStatus, SuppressionNotice, TargetInfo } from './types.js';
@@ -258,7 +259,7 @@ export function mergeReports(inputs: readonly ArtifactReport[], opts: MergeOptio
     notes.push(msg);
   }
 
-  findings.sort(compareFindings);
+  sortFindings(findings);
   const currentFps = new Set(findings.map((f) => f.fingerprint));
   const { result, reason } = decide(findings, policy);
 
@@ -315,40 +316,60 @@ export function targetReport(merged: MergedReports, target: string): Report {
 }
 
 export interface SarifParts {
-  /** One or more SARIF logs, each within GitHub's per-upload limits; a target is never split. */
-  logs: sarif.Log[];
+  /** One or more SARIF logs as text (`JSON.stringify(log, null, 2)` and a newline), each within GitHub's per-upload limits; a target is never split. */
+  texts: string[];
+  /** The same logs parsed (computed on each read: prefer `texts`). */
+  readonly logs: sarif.Log[];
   /** The categories (`automationDetails.id` without the trailing run id), in order. */
   categories: string[];
 }
 
 /**
  * SARIF for a merged report: every target's runs (one per source) with the category
- * `<category>/<target>/`, packed into as few logs as GitHub accepts per upload.
+ * `<category>/<target>/`, packed into as few logs as GitHub accepts per upload. Each target's runs
+ * are streamed once (no log object graph); a log is closed when one more target would exceed the
+ * runs per upload or, by the sum of the targets' own gzip estimates, the size limit.
  */
 export function mergedSarif(merged: MergedReports, opts: { category?: string; maxRuns?: number; maxGzipBytes?: number } = {}): SarifParts {
   const maxRuns = opts.maxRuns ?? MAX_RUNS;
   const maxBytes = opts.maxGzipBytes ?? MAX_GZIP_BYTES;
   const names = new Set(merged.report.targets.map((t) => t.name));
   for (const f of merged.report.findings) names.add(f.target);
-  const logs: sarif.Log[] = [];
+  const texts: string[] = [];
   const categories: string[] = [];
-  let current: sarif.Run[] = [];
+  let current: { text: string; bytes: number; gz?: number }[] = [];
+  let currentRuns = 0;
+  const gzOf = (p: { text: string; gz?: number }): number => (p.gz ??= deflateRawSync(p.text, { level: 1 }).length);
   const flush = (): void => {
-    if (current.length > 0) logs.push({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: current });
+    if (current.length > 0) texts.push(sarifLogOfRuns(current.map((p) => p.text)));
     current = [];
+    currentRuns = 0;
   };
   for (const name of [...names].sort()) {
-    const runs = toSarif(targetReport(merged, name), { category: opts.category, maxGzipBytes: maxBytes }).runs;
-    for (const run of runs) {
-      const id = run.automationDetails?.id ?? '';
+    const runs = sarifRunsText(targetReport(merged, name), { category: opts.category, maxGzipBytes: maxBytes });
+    for (const id of runs.ids) {
       const cat = id.slice(0, id.lastIndexOf('/'));
       if (!categories.includes(cat)) categories.push(cat);
     }
-    const tooMany = current.length + runs.length > maxRuns;
-    const tooBig = !tooMany && current.length > 0 && gzipSize({ version: '2.1.0', runs: [...current, ...runs] }) > maxBytes;
+    if (runs.ids.length === 0) continue;
+    const part = { text: runs.text, bytes: Buffer.byteLength(runs.text) };
+    const tooMany = currentRuns + runs.ids.length > maxRuns;
+    let tooBig = false;
+    if (!tooMany && current.length > 0) {
+      const raw = current.reduce((n, p) => n + p.bytes, part.bytes);
+      // small enough uncompressed: fits; else the targets' deflated sizes, each on its own, must
+      if (raw + (raw >> 10) + 1024 > maxBytes) tooBig = current.reduce((n, p) => n + gzOf(p), gzOf(part)) + 1024 > maxBytes;
+    }
     if (tooMany || tooBig) flush();
-    current.push(...runs);
+    current.push(part);
+    currentRuns += runs.ids.length;
   }
   flush();
-  return { logs, categories };
+  return {
+    texts,
+    get logs(): sarif.Log[] {
+      return texts.map((t) => JSON.parse(t) as sarif.Log);
+    },
+    categories,
+  };
 }

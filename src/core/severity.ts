@@ -17,8 +17,12 @@ export const SEVERITY_TABLE: Record<Severity, SeverityPresentation> = {
 };
 
 /** Higher is more severe: critical = 4 … info = 0. */
+const RANK: Readonly<Record<string, number>> = Object.fromEntries(SEVERITIES.map((s, i) => [s, SEVERITIES.length - 1 - i]));
+
 export function severityRank(s: Severity): number {
-  return SEVERITIES.length - 1 - SEVERITIES.indexOf(s);
+  // a table lookup (merge and SARIF ask this millions of times); a value outside the table ranks
+  // above critical, as indexOf's -1 made it before
+  return Object.hasOwn(RANK, s) ? RANK[s]! : SEVERITIES.length;
 }
 
 export function atLeast(s: Severity, threshold: Severity): boolean {

@@ -2,12 +2,19 @@
  * The one SARIF writer (DESIGN §4, §8): one run per source and target, `automationDetails.id`
  * `<category>/<target>/`, rules with GitHub's properties, repo-relative locations, partial
  * fingerprints and suppressions; GitHub's limits enforced before anything is written.
+ *
+ * Two outputs of one plan: toSarif builds the log as objects (tests, callers that inspect it);
+ * writeSarif / sarifText / writeSarifFile stream the same log as text — exactly
+ * `JSON.stringify(toSarif(report), null, 2) + '\n'` — results written one at a time, with the
+ * gzip size check done on the streamed text as it goes (test/fuzz/sarif-stream.test.ts holds them
+ * equal). Every caller that writes or uploads SARIF uses the streamed text.
  */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import type * as sarif from 'sarif';
 import { securitySeverity, SEVERITY_TABLE, severityRank } from '../core/severity.js';
-import { partialFingerprints } from '../core/fingerprint.js';
+import { partialFingerprints, primaryLocationLineHash } from '../core/fingerprint.js';
 import { ruleMeta } from '../rules/index.js';
 import { TOOL_NAME, TOOL_VERSION, REPOSITORY_URL, ruleDocsUrl } from '../core/meta.js';
 import type { Finding, Report, Severity, Source } from '../core/types.js';
@@ -123,6 +130,73 @@ function resultFor(f: Finding, ruleIndex: number, withBaseline: boolean): sarif.
   return r;
 }
 
+const q = JSON.stringify as (s: string) => string;
+// a log names few distinct paths: their quoted URIs are computed once per process (bounded)
+const uriTexts = new Map<string, string>();
+function uriText(path: string): string {
+  let t = uriTexts.get(path);
+  if (t === undefined) {
+    if (uriTexts.size >= 10_000) uriTexts.clear();
+    t = q(pathToUri(path));
+    uriTexts.set(path, t);
+  }
+  return t;
+}
+const I8 = `\n${' '.repeat(8)}`;
+const I10 = `\n${' '.repeat(10)}`;
+const I12 = `\n${' '.repeat(12)}`;
+const I14 = `\n${' '.repeat(14)}`;
+const I16 = `\n${' '.repeat(16)}`;
+const I18 = `\n${' '.repeat(18)}`;
+const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n);
+const isStr = (s: unknown): s is string => typeof s === 'string';
+
+/**
+ * One result as `JSON.stringify(log, null, 2)` writes it inside `runs[i].results` (the object's
+ * first line unindented): the text of resultFor's object without building it. Findings with a
+ * field of an unexpected type (possible in a report read from disk) go through resultFor and
+ * JSON.stringify instead, so the text is always exactly JSON.stringify's.
+ */
+function resultText(f: Finding, ruleIndex: number, withBaseline: boolean): string {
+  const loc = f.location;
+  const sup = f.suppressed;
+  if (
+    !isStr(f.ruleId) ||
+    !isStr(f.message) ||
+    !isStr(f.target) ||
+    !isStr(f.fingerprint) ||
+    !isStr(loc.path) ||
+    !isInt(loc.startLine) ||
+    (loc.endLine && !isInt(loc.endLine)) ||
+    (loc.startColumn && !isInt(loc.startColumn)) ||
+    (loc.endColumn && !isInt(loc.endColumn)) ||
+    (loc.evidence && !isStr(loc.evidence)) ||
+    (f.fix && !isStr(f.fix)) ||
+    !Object.hasOwn(SEVERITY_TABLE, f.severity) ||
+    (sup && (!isStr(sup.kind) || !isStr(sup.justification)))
+  ) {
+    return nested([resultFor(f, ruleIndex, withBaseline)], 4);
+  }
+  let region = `${I18}"startLine": ${loc.startLine}`;
+  if (loc.endLine && loc.endLine >= loc.startLine) region += `,${I18}"endLine": ${loc.endLine}`;
+  if (loc.startColumn) region += `,${I18}"startColumn": ${loc.startColumn}`;
+  if (loc.endColumn) region += `,${I18}"endColumn": ${loc.endColumn}`;
+  const text = loc.evidence ? `${f.message} (${loc.evidence})` : f.message;
+  const fp = f.fingerprint;
+  let props = `${I12}"severity": ${q(f.severity)},${I12}"target": ${q(f.target)},${I12}"failing": ${f.failing === true}`;
+  if (loc.evidence) props += `,${I12}"evidence": ${q(loc.evidence)}`;
+  if (f.fix) props += `,${I12}"fix": ${q(f.fix)}`;
+  let out =
+    `{${I10}"ruleId": ${q(f.ruleId)},${I10}"ruleIndex": ${ruleIndex},${I10}"level": ${q(SEVERITY_TABLE[f.severity].sarifLevel)},` +
+    `${I10}"message": {${I12}"text": ${q(text)}${I10}},` +
+    `${I10}"locations": [${I12}{${I14}"physicalLocation": {${I16}"artifactLocation": {${I18}"uri": ${uriText(loc.path)},${I18}"uriBaseId": "%SRCROOT%"${I16}},${I16}"region": {${region}${I16}}${I14}}${I12}}${I10}],` +
+    `${I10}"partialFingerprints": {${I12}"primaryLocationLineHash": ${q(primaryLocationLineHash(fp))},${I12}"mcg/v1": ${q(fp)}${I10}},` +
+    `${I10}"properties": {${props}${I10}}`;
+  if (withBaseline) out += `,${I10}"baselineState": ${f.new === false ? '"unchanged"' : '"new"'}`;
+  if (sup) out += `,${I10}"suppressions": [${I12}{${I14}"kind": ${q(sup.kind)},${I14}"status": "accepted",${I14}"justification": ${q(sup.justification)}${I12}}${I10}]`;
+  return `${out}${I8}}`;
+}
+
 interface RunGroup {
   source: Source;
   target: string;
@@ -171,7 +245,16 @@ function priority(a: Finding, b: Finding): number {
   return Number(b.failing === true) - Number(a.failing === true) || Number(b.new !== false) - Number(a.new !== false) || severityRank(b.severity) - severityRank(a.severity);
 }
 
-function buildRun(g: RunGroup, report: Report, opts: SarifOptions, cap: number, notes: string[]): sarif.Run {
+/** One run as it will be written: everything but its results, and what the results are made of. */
+interface PlannedRun {
+  /** The run with `results: []` (the key keeps its place in the output). */
+  run: sarif.Run;
+  findings: Finding[];
+  ruleIndexes: number[];
+  withBaseline: boolean;
+}
+
+function planRun(g: RunGroup, report: Report, opts: SarifOptions, cap: number, notes: string[]): PlannedRun {
   let findings = g.findings;
   const notifications: sarif.Notification[] = notes.map((text) => ({ level: 'warning', message: { text } }));
   if (findings.length > cap) {
@@ -188,7 +271,8 @@ function buildRun(g: RunGroup, report: Report, opts: SarifOptions, cap: number, 
   const ruleIndex = new Map<string, number>();
   const rules: sarif.ReportingDescriptor[] = [];
   const withBaseline = report.baseline.source !== 'none';
-  const results: sarif.Result[] = [];
+  const kept: Finding[] = [];
+  const ruleIndexes: number[] = [];
   // worst severity and highest CVSS per rule, in one pass
   const perRule = new Map<string, { severity: Severity; cvss?: number }>();
   for (const f of findings) {
@@ -208,13 +292,14 @@ function buildRun(g: RunGroup, report: Report, opts: SarifOptions, cap: number, 
       rules.push(ruleFor(g.source, f.ruleId, f, p.severity, p.cvss));
       ruleIndex.set(f.ruleId, idx);
     }
-    results.push(resultFor(f, idx, withBaseline));
+    kept.push(f);
+    ruleIndexes.push(idx);
   }
   const status = report.scanners.find((s) => s.name === SCANNER_OF[g.source]);
   const failed = status?.status === 'failed';
   if (failed) notifications.push({ level: 'error', message: { text: `${DRIVERS[g.source].name} did not complete: ${status?.reason ?? 'unknown error'}` } });
   const prefix = (opts.category ?? 'mcg').replace(/\/+$/, '');
-  return {
+  const run: sarif.Run = {
     tool: {
       driver: {
         name: DRIVERS[g.source].name,
@@ -225,45 +310,277 @@ function buildRun(g: RunGroup, report: Report, opts: SarifOptions, cap: number, 
     },
     automationDetails: { id: `${prefix}/${targetSlug(g.target)}/` },
     invocations: [{ executionSuccessful: !failed, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
-    results,
+    results: [],
     properties: { target: g.target },
   };
+  return { run, findings: kept, ruleIndexes, withBaseline };
+}
+
+function materialise(p: PlannedRun): sarif.Run {
+  p.run.results = p.findings.map((f, i) => resultFor(f, p.ruleIndexes[i]!, p.withBaseline));
+  return p.run;
 }
 
 export function gzipSize(log: sarif.Log): number {
   return gzipSync(JSON.stringify(log)).length;
 }
 
-/**
- * Whether the log fits in `maxBytes` once gzipped. A log whose plain JSON is already under the
- * limit fits (deflate adds at most a few bytes per 16 KiB block and a header), so it is not
- * compressed at all; a larger one is compressed at the fastest level, whose output is larger
- * than the default level's in practice: the check errs on the safe side and costs a fraction of
- * the time (100,000 findings are ~85 MB of JSON).
- */
-function fitsGzip(log: sarif.Log, maxBytes: number): boolean {
-  const text = JSON.stringify(log);
-  // UTF-8 takes at most 3 bytes per UTF-16 unit
-  const bytes = text.length * 3 <= maxBytes ? text.length * 3 : Buffer.byteLength(text);
-  if (bytes + (bytes >> 10) + 1024 <= maxBytes) return true;
-  return gzipSync(text, { level: 1 }).length <= maxBytes;
+/** Where the streamed text goes. `reset` drops what an attempt wrote when the log had to be trimmed. */
+export interface SarifSink {
+  /** A piece of the log; `utf8` holds its bytes when `wantsBytes` (or when they were encoded anyway). */
+  write(chunk: string, utf8?: Buffer): void;
+  reset(): void;
+  /** The sink writes bytes: encode each piece once, for both it and the size check. */
+  wantsBytes?: boolean;
 }
 
-/** Builds the SARIF log of a report, within GitHub's limits (trimming lowest severity first, and saying so). */
-export function toSarif(report: Report, opts: SarifOptions = {}): sarif.Log {
+/** What a streamed log came to. */
+export interface SarifStats {
+  /** UTF-8 bytes written. */
+  bytes: number;
+  /**
+   * The size check's gzip estimate (deflate at the fastest level, 1 MiB pieces compressed on their
+   * own: never smaller than one gzip of the whole at the default or best level in practice), or
+   * undefined when the plain text is small enough to fit without compressing anything.
+   */
+  gzipEstimate?: number;
+  runs: number;
+  results: number;
+  /** Results left out to stay within GitHub's limits. */
+  dropped: number;
+}
+
+const BATCH_CHARS = 1 << 20;
+const GZIP_FRAME = 18; // gzip header and trailer around the deflate data
+
+/** Receives each batch of text, with its UTF-8 bytes when the emitter had to encode them anyway. */
+type BatchOut = (text: string, utf8: Buffer | undefined) => void;
+
+/**
+ * Collects the streamed text in batches, counts its UTF-8 bytes and estimates its gzipped size
+ * without ever holding the whole log: nothing is compressed while the plain bytes alone are within
+ * the limit; past that, each batch is deflated on its own as it goes.
+ */
+class Emitter {
+  private parts: string[] = [];
+  private pending = 0;
+  private backlog: string[] = [];
+  bytes = 0;
+  deflated = 0;
+  compressing = false;
+
+  constructor(
+    private readonly out: BatchOut | undefined,
+    private readonly wantsBytes: boolean,
+    private readonly maxBytes: number,
+  ) {}
+
+  push(s: string): void {
+    this.parts.push(s);
+    this.pending += s.length;
+    if (this.pending >= BATCH_CHARS) this.flush();
+  }
+
+  flush(): void {
+    if (this.parts.length === 0) return;
+    const batch = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    this.parts = [];
+    this.pending = 0;
+    const utf8 = this.wantsBytes || this.compressing ? Buffer.from(batch, 'utf8') : undefined;
+    this.bytes += utf8 ? utf8.length : Buffer.byteLength(batch, 'utf8');
+    this.out?.(batch, utf8);
+    if (this.compressing) this.deflated += deflateRawSync(utf8 ?? batch, { level: 1 }).length;
+    else if (this.bytes + (this.bytes >> 10) + 1024 <= this.maxBytes) this.backlog.push(batch);
+    else {
+      // the UTF-8 bytes alone could now exceed the limit: from here on the size is estimated
+      this.compressing = true;
+      for (const b of this.backlog) this.deflated += deflateRawSync(b, { level: 1 }).length;
+      this.backlog = [];
+      this.deflated += deflateRawSync(utf8 ?? batch, { level: 1 }).length;
+    }
+  }
+
+  /** True once the estimate is over the limit (it only grows). */
+  get over(): boolean {
+    return this.compressing && this.deflated + GZIP_FRAME > this.maxBytes;
+  }
+
+  get gzipEstimate(): number | undefined {
+    return this.compressing ? this.deflated + GZIP_FRAME : undefined;
+  }
+}
+
+/**
+ * `JSON.stringify(values, null, 2)` of values that sit `depth` levels deep in the log, without the
+ * array around them: the values are wrapped in `depth` arrays so that JSON.stringify indents them
+ * exactly as in the whole log, and the wrapping is cut off again. The text starts at the first
+ * value's first character; values are separated by `,\n` and their indentation.
+ */
+function nested(values: unknown[], depth: number): string {
+  let wrapped: unknown = values;
+  for (let d = 1; d < depth; d++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // each level opens with its indentation and "[\n" and closes with "\n", its indentation and "]";
+  // the values themselves are indented by 2 × depth spaces
+  let tail = 0;
+  for (let d = 0; d < depth; d++) tail += 2 + 2 * d;
+  return text.slice(tail + 2 * depth, text.length - tail);
+}
+
+const LOG_RUNS = '\n  "runs": []';
+const RUN_RESULTS = '\n      "results": []';
+const RUN_PAD = '    ';
+const RESULT_PAD = '        ';
+
+/**
+ * Streams the planned log as `JSON.stringify(log, null, 2)` would write it, results serialised a
+ * batch at a time. Returns false (having stopped early) when `abortWhenOver` and the log is over
+ * the gzip limit.
+ */
+function emitLog(runs: PlannedRun[], em: Emitter, abortWhenOver: boolean): boolean {
+  const head = JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [] }, null, 2);
+  const at = head.indexOf(LOG_RUNS) + LOG_RUNS.length - 2;
+  if (runs.length === 0) {
+    em.push(`${head}\n`);
+    em.flush();
+    return !(abortWhenOver && em.over);
+  }
+  em.push(`${head.slice(0, at)}[\n`);
+  for (const [n, p] of runs.entries()) {
+    // the run without its results, indented as the second level of the log
+    const text = nested([p.run], 2);
+    const r = text.indexOf(RUN_RESULTS) + RUN_RESULTS.length - 2;
+    em.push(RUN_PAD);
+    em.push(text.slice(0, r));
+    if (p.findings.length === 0) em.push('[]');
+    else {
+      em.push('[\n');
+      for (let i = 0; i < p.findings.length; i++) {
+        em.push(i === 0 ? RESULT_PAD : `,\n${RESULT_PAD}`);
+        em.push(resultText(p.findings[i]!, p.ruleIndexes[i]!, p.withBaseline));
+        if (abortWhenOver && (i & 255) === 255 && em.over) return false;
+      }
+      em.push(`\n${RUN_PAD}  ]`);
+    }
+    em.push(text.slice(r + 2));
+    em.push(n === runs.length - 1 ? '\n' : ',\n');
+  }
+  em.push(`  ]${head.slice(at + 2)}\n`);
+  em.flush();
+  return !(abortWhenOver && em.over);
+}
+
+interface FittedLog {
+  runs: PlannedRun[];
+  stats: SarifStats;
+}
+
+/**
+ * Plans the runs and finds the per-run cap that keeps the log within GitHub's limits, streaming
+ * each attempt through `out` (reset between attempts). Trimming drops the lowest severity first.
+ */
+function fitLog(report: Report, opts: SarifOptions, sink: SarifSink | undefined): FittedLog {
   const { groups, folded } = groupRuns(report);
   const notes = folded ? [`More than ${MAX_RUNS} (source, target) runs: results are grouped per source under the category "all".`] : [];
   let cap = opts.maxResultsPerRun ?? MAX_RESULTS_PER_RUN;
   const maxBytes = opts.maxGzipBytes ?? MAX_GZIP_BYTES;
-  for (;;) {
-    const log: sarif.Log = {
-      $schema: SARIF_SCHEMA,
-      version: '2.1.0',
-      runs: groups.map((g) => buildRun(g, report, opts, cap, notes)),
-    };
-    const largest = Math.max(0, ...groups.map((g) => g.findings.length));
-    if (largest === 0 || fitsGzip(log, maxBytes)) return log;
-    if (cap <= 1) return log;
+  const largest = Math.max(0, ...groups.map((g) => g.findings.length));
+  const total = groups.reduce((n, g) => n + g.findings.length, 0);
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 0) sink?.reset();
+    const runs = groups.map((g) => planRun(g, report, opts, cap, notes));
+    const em = new Emitter(sink ? (text, utf8) => sink.write(text, utf8) : undefined, sink?.wantsBytes === true, maxBytes);
+    // nothing to trim, or nothing left to trim: written as it is
+    const last = largest === 0 || cap <= 1;
+    const fits = emitLog(runs, em, !last);
+    if (fits || last) {
+      const results = runs.reduce((n, p) => n + p.findings.length, 0);
+      return { runs, stats: { bytes: em.bytes, gzipEstimate: em.gzipEstimate, runs: runs.length, results, dropped: total - results } };
+    }
     cap = Math.max(1, Math.floor(Math.min(cap, largest) * 0.8));
+  }
+}
+
+/** Builds the SARIF log of a report, within GitHub's limits (trimming lowest severity first, and saying so). */
+export function toSarif(report: Report, opts: SarifOptions = {}): sarif.Log {
+  const { runs } = fitLog(report, opts, undefined);
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: runs.map(materialise) };
+}
+
+/**
+ * Streams the SARIF log of a report into `sink`: exactly the text of
+ * `JSON.stringify(toSarif(report, opts), null, 2) + '\n'`, without building the log's object graph
+ * or holding its text twice. When the log has to be trimmed, `sink.reset()` is called before each
+ * new attempt.
+ */
+export function writeSarif(report: Report, sink: SarifSink, opts: SarifOptions = {}): SarifStats {
+  return fitLog(report, opts, sink).stats;
+}
+
+/** The runs of a report's SARIF log as text, to be packed into logs with others (sarifLogOfRuns). */
+export interface RunsText {
+  /** The runs as they appear inside a log's `runs` array, separated by `,\n`; empty when none. */
+  text: string;
+  /** Each run's `automationDetails.id`. */
+  ids: string[];
+}
+
+const LOG_HEAD = (() => {
+  const head = JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [] }, null, 2);
+  const at = head.indexOf(LOG_RUNS) + LOG_RUNS.length - 2;
+  return { open: `${head.slice(0, at)}[\n`, close: `\n  ]${head.slice(at + 2)}\n`, empty: `${head}\n` };
+})();
+
+export function sarifRunsText(report: Report, opts: SarifOptions = {}): RunsText {
+  let chunks: string[] = [];
+  const { runs } = fitLog(report, opts, { write: (c) => void chunks.push(c), reset: () => void (chunks = []) });
+  const text = chunks.join('');
+  const ids = runs.map((p) => p.run.automationDetails?.id ?? '');
+  if (runs.length === 0) return { text: '', ids };
+  return { text: text.slice(LOG_HEAD.open.length, text.length - LOG_HEAD.close.length), ids };
+}
+
+/** One SARIF log of runs from sarifRunsText: the text JSON.stringify(log, null, 2) + newline would give. */
+export function sarifLogOfRuns(runs: readonly string[]): string {
+  const parts = runs.filter((r) => r !== '');
+  return parts.length === 0 ? LOG_HEAD.empty : `${LOG_HEAD.open}${parts.join(',\n')}${LOG_HEAD.close}`;
+}
+
+/** The SARIF log of a report as text (what `--format sarif` prints and the upload sends). */
+export function sarifText(report: Report, opts: SarifOptions = {}): string {
+  let chunks: string[] = [];
+  writeSarif(report, { write: (c) => void chunks.push(c), reset: () => void (chunks = []) }, opts);
+  return chunks.join('');
+}
+
+/**
+ * Streams the SARIF log of a report into a file (created or truncated; `flags` as for fs.open),
+ * in 1 MiB writes; returns the figures of what was written.
+ */
+export function writeSarifFile(path: string, report: Report, opts: SarifOptions = {}, flags = 'w'): SarifStats {
+  const fd = openSync(path, flags);
+  let pos = 0;
+  try {
+    return writeSarif(
+      report,
+      {
+        wantsBytes: true,
+        write: (c, utf8) => {
+          const buf = utf8 ?? Buffer.from(c, 'utf8');
+          for (let off = 0; off < buf.length; ) {
+            const n = writeSync(fd, buf, off, buf.length - off, pos);
+            off += n;
+            pos += n;
+          }
+        },
+        reset: () => {
+          ftruncateSync(fd, 0);
+          pos = 0;
+        },
+      },
+      opts,
+    );
+  } finally {
+    closeSync(fd);
   }
 }
