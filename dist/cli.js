@@ -11310,10 +11310,10 @@ var require_util2 = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash = {};
+      const hash2 = {};
       for (const item of arr)
-        hash[item] = true;
-      return hash;
+        hash2[item] = true;
+      return hash2;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -24607,8 +24607,9 @@ var SEVERITY_TABLE = {
   low: { sarifLevel: "note", securitySeverity: 3, annotationLevel: "notice" },
   info: { sarifLevel: "note", annotationLevel: "notice" }
 };
+var RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, SEVERITIES.length - 1 - i]));
 function severityRank(s) {
-  return SEVERITIES.length - 1 - SEVERITIES.indexOf(s);
+  return Object.hasOwn(RANK, s) ? RANK[s] : SEVERITIES.length;
 }
 function atLeast(s, threshold) {
   return severityRank(s) >= severityRank(threshold);
@@ -25370,9 +25371,10 @@ function ruleDocsUrl(id) {
 }
 
 // src/core/fingerprint.ts
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
+var oneShot = typeof crypto.hash === "function" ? crypto.hash : void 0;
 function sha256Hex(s) {
-  return createHash("sha256").update(s).digest("hex");
+  return oneShot ? oneShot("sha256", s, "hex") : crypto.createHash("sha256").update(s).digest("hex");
 }
 function baseFingerprint(f) {
   const parts = f.source === "mcg" ? [f.ruleId, f.location.path, f.fingerprintKey] : [f.source, f.ruleId, f.fingerprintKey, f.target];
@@ -25388,8 +25390,13 @@ function assignFingerprints(findings) {
   }
 }
 function partialFingerprints(f) {
-  const [hash, n] = f.fingerprint.split(":");
-  return { primaryLocationLineHash: `${hash.slice(0, 16)}:${n ?? "1"}`, "mcg/v1": f.fingerprint };
+  return { primaryLocationLineHash: primaryLocationLineHash(f.fingerprint), "mcg/v1": f.fingerprint };
+}
+function primaryLocationLineHash(fingerprint) {
+  const colon = fingerprint.indexOf(":");
+  if (colon < 0) return `${fingerprint.slice(0, 16)}:1`;
+  const next = fingerprint.indexOf(":", colon + 1);
+  return `${fingerprint.slice(0, Math.min(16, colon))}:${fingerprint.slice(colon + 1, next < 0 ? void 0 : next)}`;
 }
 
 // src/rules/meta/MCG991-unreadable-input.ts
@@ -26467,10 +26474,10 @@ function hostOf(url) {
   return m ? `${m[1].toLowerCase()}://${m[3]}` : "a remote URL";
 }
 function pinnedGit(url) {
-  const hash = url.indexOf("#");
-  if (hash < 0) return false;
-  const base = url.slice(0, hash);
-  const ref = url.slice(hash + 1).split(":")[0];
+  const hash2 = url.indexOf("#");
+  if (hash2 < 0) return false;
+  const base = url.slice(0, hash2);
+  const ref = url.slice(hash2 + 1).split(":")[0];
   return /\.git$/i.test(base) && /^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(ref);
 }
 function addFinding(ctx, ins) {
@@ -29696,32 +29703,92 @@ function decide(findings, p) {
 var SOURCE_ORDER = { mcg: 0, trivy: 1, trufflehog: 2 };
 var collator = new Intl.Collator().compare;
 var collate = (a, b) => a === b ? 0 : collator(a, b);
-function compareFindings(a, b) {
-  return collate(a.target, b.target) || collate(a.location.path, b.location.path) || a.location.startLine - b.location.startLine || severityRank(b.severity) - severityRank(a.severity) || SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || collate(a.ruleId, b.ruleId) || collate(a.fingerprintKey, b.fingerprintKey) || collate(a.message, b.message);
+function sortFindings(findings) {
+  const n = findings.length;
+  const targets = collationRanks(findings.map((f) => f.target));
+  const paths = collationRanks(findings.map((f) => f.location.path));
+  const rules = collationRanks(findings.map((f) => f.ruleId));
+  const t = new Float64Array(n);
+  const p = new Float64Array(n);
+  const l = new Float64Array(n);
+  const s = new Float64Array(n);
+  const o = new Float64Array(n);
+  const r = new Float64Array(n);
+  const order = [];
+  for (let i = 0; i < n; i++) {
+    const f = findings[i];
+    t[i] = targets.get(f.target);
+    p[i] = paths.get(f.location.path);
+    l[i] = f.location.startLine;
+    s[i] = severityRank(f.severity);
+    o[i] = SOURCE_ORDER[f.source] ?? Number.NaN;
+    r[i] = rules.get(f.ruleId);
+    order.push(i);
+  }
+  const sorted = findings.slice();
+  order.sort(
+    (i, j) => t[i] - t[j] || p[i] - p[j] || l[i] - l[j] || s[j] - s[i] || o[i] - o[j] || r[i] - r[j] || collate(sorted[i].fingerprintKey, sorted[j].fingerprintKey) || collate(sorted[i].message, sorted[j].message)
+  );
+  for (let k = 0; k < n; k++) findings[k] = sorted[order[k]];
+}
+function collationRanks(values) {
+  const distinct = [...new Set(values)].sort(collate);
+  const ranks = /* @__PURE__ */ new Map();
+  let rank = 0;
+  for (let i = 0; i < distinct.length; i++) {
+    if (i > 0 && collate(distinct[i - 1], distinct[i]) !== 0) rank++;
+    ranks.set(distinct[i], rank);
+  }
+  return ranks;
 }
 function dedupeKey(f) {
   return [f.source, f.ruleId, f.target, f.location.path, f.location.startLine, f.fingerprintKey, f.message].join("\0");
 }
+function dedupeHash(f) {
+  let a = 2166136261;
+  let b = 2538058380;
+  const fields = [f.source, f.ruleId, f.target, f.location.path, f.location.startLine, f.fingerprintKey, f.message];
+  for (let i = 0; i < fields.length; i++) {
+    const v = fields[i];
+    const s = v === void 0 || v === null ? "" : String(v);
+    for (let j = i === 0 ? 0 : -1; j < s.length; j++) {
+      const c = j < 0 ? 0 : s.charCodeAt(j);
+      a = Math.imul(a ^ c, 16777619);
+      b = Math.imul(b ^ c, 1540483477);
+      b ^= b >>> 15;
+    }
+  }
+  return (a >>> 0) * 2097152 + (b >>> 11);
+}
 function mergeFindings(input) {
-  const seen = /* @__PURE__ */ new Set();
+  const firstByHash = /* @__PURE__ */ new Map();
+  const collided = /* @__PURE__ */ new Set();
   const findings = [];
   for (const f of input.findings) {
-    const k = dedupeKey(f);
-    if (seen.has(k)) continue;
-    seen.add(k);
+    const h = dedupeHash(f);
+    const at = firstByHash.get(h);
+    if (at === void 0) firstByHash.set(h, findings.length);
+    else {
+      const k = dedupeKey(f);
+      if (k === dedupeKey(findings[at]) || collided.has(k)) continue;
+      collided.add(k);
+    }
     findings.push({ ...f, location: { ...f.location } });
   }
   const sup = applySuppressions(findings, input.fileLines, input.ignores, input.now);
   findings.push(...sup.extraFindings);
-  findings.sort(compareFindings);
+  sortFindings(findings);
   assignFingerprints(findings);
   const baseline = input.baseline;
-  const current = /* @__PURE__ */ new Set();
-  for (const f of findings) {
-    current.add(f.fingerprint);
-    f.new = baseline ? !baseline.fingerprints.has(f.fingerprint) : true;
-  }
-  const fixed = baseline ? baseline.entries.filter((e) => !current.has(e.fingerprint)) : [];
+  let fixed = [];
+  if (baseline) {
+    const current = /* @__PURE__ */ new Set();
+    for (const f of findings) {
+      current.add(f.fingerprint);
+      f.new = !baseline.fingerprints.has(f.fingerprint);
+    }
+    fixed = baseline.entries.filter((e) => !current.has(e.fingerprint));
+  } else for (const f of findings) f.new = true;
   const { result, reason } = decide(findings, input.policy);
   return {
     schemaVersion: 1,
@@ -30463,9 +30530,13 @@ var report_schema_default = {
   }
 };
 
+// src/core/merge-reports.ts
+import { deflateRawSync as deflateRawSync2 } from "node:zlib";
+
 // src/sarif/to-sarif.ts
 import { createHash as createHash2 } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { closeSync, ftruncateSync, openSync, writeSync } from "node:fs";
+import { deflateRawSync, gzipSync } from "node:zlib";
 
 // src/sarif/limits.ts
 var MAX_GZIP_BYTES = 10 * 1e3 * 1e3;
@@ -30565,6 +30636,51 @@ function resultFor(f, ruleIndex, withBaseline) {
   }
   return r;
 }
+var q = JSON.stringify;
+var uriTexts = /* @__PURE__ */ new Map();
+function uriText(path) {
+  let t = uriTexts.get(path);
+  if (t === void 0) {
+    if (uriTexts.size >= 1e4) uriTexts.clear();
+    t = q(pathToUri(path));
+    uriTexts.set(path, t);
+  }
+  return t;
+}
+var I8 = `
+${" ".repeat(8)}`;
+var I10 = `
+${" ".repeat(10)}`;
+var I12 = `
+${" ".repeat(12)}`;
+var I14 = `
+${" ".repeat(14)}`;
+var I16 = `
+${" ".repeat(16)}`;
+var I18 = `
+${" ".repeat(18)}`;
+var isInt = (n) => typeof n === "number" && Number.isSafeInteger(n);
+var isStr = (s) => typeof s === "string";
+function resultText(f, ruleIndex, withBaseline) {
+  const loc = f.location;
+  const sup = f.suppressed;
+  if (!isStr(f.ruleId) || !isStr(f.message) || !isStr(f.target) || !isStr(f.fingerprint) || !isStr(loc.path) || !isInt(loc.startLine) || loc.endLine && !isInt(loc.endLine) || loc.startColumn && !isInt(loc.startColumn) || loc.endColumn && !isInt(loc.endColumn) || loc.evidence && !isStr(loc.evidence) || f.fix && !isStr(f.fix) || !Object.hasOwn(SEVERITY_TABLE, f.severity) || sup && (!isStr(sup.kind) || !isStr(sup.justification))) {
+    return nested([resultFor(f, ruleIndex, withBaseline)], 4);
+  }
+  let region = `${I18}"startLine": ${loc.startLine}`;
+  if (loc.endLine && loc.endLine >= loc.startLine) region += `,${I18}"endLine": ${loc.endLine}`;
+  if (loc.startColumn) region += `,${I18}"startColumn": ${loc.startColumn}`;
+  if (loc.endColumn) region += `,${I18}"endColumn": ${loc.endColumn}`;
+  const text2 = loc.evidence ? `${f.message} (${loc.evidence})` : f.message;
+  const fp = f.fingerprint;
+  let props = `${I12}"severity": ${q(f.severity)},${I12}"target": ${q(f.target)},${I12}"failing": ${f.failing === true}`;
+  if (loc.evidence) props += `,${I12}"evidence": ${q(loc.evidence)}`;
+  if (f.fix) props += `,${I12}"fix": ${q(f.fix)}`;
+  let out = `{${I10}"ruleId": ${q(f.ruleId)},${I10}"ruleIndex": ${ruleIndex},${I10}"level": ${q(SEVERITY_TABLE[f.severity].sarifLevel)},${I10}"message": {${I12}"text": ${q(text2)}${I10}},${I10}"locations": [${I12}{${I14}"physicalLocation": {${I16}"artifactLocation": {${I18}"uri": ${uriText(loc.path)},${I18}"uriBaseId": "%SRCROOT%"${I16}},${I16}"region": {${region}${I16}}${I14}}${I12}}${I10}],${I10}"partialFingerprints": {${I12}"primaryLocationLineHash": ${q(primaryLocationLineHash(fp))},${I12}"mcg/v1": ${q(fp)}${I10}},${I10}"properties": {${props}${I10}}`;
+  if (withBaseline) out += `,${I10}"baselineState": ${f.new === false ? '"unchanged"' : '"new"'}`;
+  if (sup) out += `,${I10}"suppressions": [${I12}{${I14}"kind": ${q(sup.kind)},${I14}"status": "accepted",${I14}"justification": ${q(sup.justification)}${I12}}${I10}]`;
+  return `${out}${I8}}`;
+}
 function groupRuns(report) {
   const sourcesRan = /* @__PURE__ */ new Set(["mcg"]);
   for (const s of report.scanners) if (s.name === "trivy" || s.name === "trufflehog") {
@@ -30605,24 +30721,25 @@ function groupRuns(report) {
 function priority(a, b) {
   return Number(b.failing === true) - Number(a.failing === true) || Number(b.new !== false) - Number(a.new !== false) || severityRank(b.severity) - severityRank(a.severity);
 }
-function buildRun(g, report, opts, cap, notes) {
+function planRun(g, report, opts, cap, notes) {
   let findings = g.findings;
   const notifications = notes.map((text2) => ({ level: "warning", message: { text: text2 } }));
   if (findings.length > cap) {
-    const kept = [...findings].sort(priority).slice(0, cap);
-    const keptSet = new Set(kept);
-    const dropped = findings.length - kept.length;
+    const kept2 = [...findings].sort(priority).slice(0, cap);
+    const keptSet = new Set(kept2);
+    const dropped = findings.length - kept2.length;
     findings = findings.filter((f) => keptSet.has(f));
-    const lowest = kept[kept.length - 1]?.severity ?? "info";
+    const lowest = kept2[kept2.length - 1]?.severity ?? "info";
     notifications.push({
       level: "warning",
-      message: { text: `${dropped} lower-severity result(s) were left out to stay within GitHub's limits (kept ${kept.length}, down to ${lowest}); the report JSON has all of them.` }
+      message: { text: `${dropped} lower-severity result(s) were left out to stay within GitHub's limits (kept ${kept2.length}, down to ${lowest}); the report JSON has all of them.` }
     });
   }
   const ruleIndex = /* @__PURE__ */ new Map();
   const rules = [];
   const withBaseline = report.baseline.source !== "none";
-  const results = [];
+  const kept = [];
+  const ruleIndexes = [];
   const perRule = /* @__PURE__ */ new Map();
   for (const f of findings) {
     const p = perRule.get(f.ruleId);
@@ -30641,13 +30758,14 @@ function buildRun(g, report, opts, cap, notes) {
       rules.push(ruleFor(g.source, f.ruleId, f, p.severity, p.cvss));
       ruleIndex.set(f.ruleId, idx);
     }
-    results.push(resultFor(f, idx, withBaseline));
+    kept.push(f);
+    ruleIndexes.push(idx);
   }
   const status = report.scanners.find((s) => s.name === SCANNER_OF[g.source]);
   const failed = status?.status === "failed";
   if (failed) notifications.push({ level: "error", message: { text: `${DRIVERS[g.source].name} did not complete: ${status?.reason ?? "unknown error"}` } });
   const prefix = (opts.category ?? "mcg").replace(/\/+$/, "");
-  return {
+  const run2 = {
     tool: {
       driver: {
         name: DRIVERS[g.source].name,
@@ -30658,34 +30776,180 @@ function buildRun(g, report, opts, cap, notes) {
     },
     automationDetails: { id: `${prefix}/${targetSlug(g.target)}/` },
     invocations: [{ executionSuccessful: !failed, ...notifications.length > 0 ? { toolExecutionNotifications: notifications } : {} }],
-    results,
+    results: [],
     properties: { target: g.target }
   };
+  return { run: run2, findings: kept, ruleIndexes, withBaseline };
 }
-function gzipSize(log) {
-  return gzipSync(JSON.stringify(log)).length;
+var BATCH_CHARS = 1 << 20;
+var GZIP_FRAME = 18;
+var Emitter = class {
+  constructor(out, wantsBytes, maxBytes) {
+    this.out = out;
+    this.wantsBytes = wantsBytes;
+    this.maxBytes = maxBytes;
+  }
+  out;
+  wantsBytes;
+  maxBytes;
+  parts = [];
+  pending = 0;
+  backlog = [];
+  bytes = 0;
+  deflated = 0;
+  compressing = false;
+  push(s) {
+    this.parts.push(s);
+    this.pending += s.length;
+    if (this.pending >= BATCH_CHARS) this.flush();
+  }
+  flush() {
+    if (this.parts.length === 0) return;
+    const batch = this.parts.length === 1 ? this.parts[0] : this.parts.join("");
+    this.parts = [];
+    this.pending = 0;
+    const utf8 = this.wantsBytes || this.compressing ? Buffer.from(batch, "utf8") : void 0;
+    this.bytes += utf8 ? utf8.length : Buffer.byteLength(batch, "utf8");
+    this.out?.(batch, utf8);
+    if (this.compressing) this.deflated += deflateRawSync(utf8 ?? batch, { level: 1 }).length;
+    else if (this.bytes + (this.bytes >> 10) + 1024 <= this.maxBytes) this.backlog.push(batch);
+    else {
+      this.compressing = true;
+      for (const b of this.backlog) this.deflated += deflateRawSync(b, { level: 1 }).length;
+      this.backlog = [];
+      this.deflated += deflateRawSync(utf8 ?? batch, { level: 1 }).length;
+    }
+  }
+  /** True once the estimate is over the limit (it only grows). */
+  get over() {
+    return this.compressing && this.deflated + GZIP_FRAME > this.maxBytes;
+  }
+  get gzipEstimate() {
+    return this.compressing ? this.deflated + GZIP_FRAME : void 0;
+  }
+};
+function nested(values, depth) {
+  let wrapped = values;
+  for (let d = 1; d < depth; d++) wrapped = [wrapped];
+  const text2 = JSON.stringify(wrapped, null, 2);
+  let tail = 0;
+  for (let d = 0; d < depth; d++) tail += 2 + 2 * d;
+  return text2.slice(tail + 2 * depth, text2.length - tail);
 }
-function fitsGzip(log, maxBytes) {
-  const text2 = JSON.stringify(log);
-  const bytes = text2.length * 3 <= maxBytes ? text2.length * 3 : Buffer.byteLength(text2);
-  if (bytes + (bytes >> 10) + 1024 <= maxBytes) return true;
-  return gzipSync(text2, { level: 1 }).length <= maxBytes;
+var LOG_RUNS = '\n  "runs": []';
+var RUN_RESULTS = '\n      "results": []';
+var RUN_PAD = "    ";
+var RESULT_PAD = "        ";
+function emitLog(runs, em, abortWhenOver) {
+  const head = JSON.stringify({ $schema: SARIF_SCHEMA, version: "2.1.0", runs: [] }, null, 2);
+  const at = head.indexOf(LOG_RUNS) + LOG_RUNS.length - 2;
+  if (runs.length === 0) {
+    em.push(`${head}
+`);
+    em.flush();
+    return !(abortWhenOver && em.over);
+  }
+  em.push(`${head.slice(0, at)}[
+`);
+  for (const [n, p] of runs.entries()) {
+    const text2 = nested([p.run], 2);
+    const r = text2.indexOf(RUN_RESULTS) + RUN_RESULTS.length - 2;
+    em.push(RUN_PAD);
+    em.push(text2.slice(0, r));
+    if (p.findings.length === 0) em.push("[]");
+    else {
+      em.push("[\n");
+      for (let i = 0; i < p.findings.length; i++) {
+        em.push(i === 0 ? RESULT_PAD : `,
+${RESULT_PAD}`);
+        em.push(resultText(p.findings[i], p.ruleIndexes[i], p.withBaseline));
+        if (abortWhenOver && (i & 255) === 255 && em.over) return false;
+      }
+      em.push(`
+${RUN_PAD}  ]`);
+    }
+    em.push(text2.slice(r + 2));
+    em.push(n === runs.length - 1 ? "\n" : ",\n");
+  }
+  em.push(`  ]${head.slice(at + 2)}
+`);
+  em.flush();
+  return !(abortWhenOver && em.over);
 }
-function toSarif(report, opts = {}) {
+function fitLog(report, opts, sink2) {
   const { groups, folded } = groupRuns(report);
   const notes = folded ? [`More than ${MAX_RUNS} (source, target) runs: results are grouped per source under the category "all".`] : [];
   let cap = opts.maxResultsPerRun ?? MAX_RESULTS_PER_RUN;
   const maxBytes = opts.maxGzipBytes ?? MAX_GZIP_BYTES;
-  for (; ; ) {
-    const log = {
-      $schema: SARIF_SCHEMA,
-      version: "2.1.0",
-      runs: groups.map((g) => buildRun(g, report, opts, cap, notes))
-    };
-    const largest = Math.max(0, ...groups.map((g) => g.findings.length));
-    if (largest === 0 || fitsGzip(log, maxBytes)) return log;
-    if (cap <= 1) return log;
+  const largest = Math.max(0, ...groups.map((g) => g.findings.length));
+  const total = groups.reduce((n, g) => n + g.findings.length, 0);
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 0) sink2?.reset();
+    const runs = groups.map((g) => planRun(g, report, opts, cap, notes));
+    const em = new Emitter(sink2 ? (text2, utf8) => sink2.write(text2, utf8) : void 0, sink2?.wantsBytes === true, maxBytes);
+    const last = largest === 0 || cap <= 1;
+    const fits = emitLog(runs, em, !last);
+    if (fits || last) {
+      const results = runs.reduce((n, p) => n + p.findings.length, 0);
+      return { runs, stats: { bytes: em.bytes, gzipEstimate: em.gzipEstimate, runs: runs.length, results, dropped: total - results } };
+    }
     cap = Math.max(1, Math.floor(Math.min(cap, largest) * 0.8));
+  }
+}
+function writeSarif(report, sink2, opts = {}) {
+  return fitLog(report, opts, sink2).stats;
+}
+var LOG_HEAD = (() => {
+  const head = JSON.stringify({ $schema: SARIF_SCHEMA, version: "2.1.0", runs: [] }, null, 2);
+  const at = head.indexOf(LOG_RUNS) + LOG_RUNS.length - 2;
+  return { open: `${head.slice(0, at)}[
+`, close: `
+  ]${head.slice(at + 2)}
+`, empty: `${head}
+` };
+})();
+function sarifRunsText(report, opts = {}) {
+  let chunks = [];
+  const { runs } = fitLog(report, opts, { write: (c) => void chunks.push(c), reset: () => void (chunks = []) });
+  const text2 = chunks.join("");
+  const ids = runs.map((p) => p.run.automationDetails?.id ?? "");
+  if (runs.length === 0) return { text: "", ids };
+  return { text: text2.slice(LOG_HEAD.open.length, text2.length - LOG_HEAD.close.length), ids };
+}
+function sarifLogOfRuns(runs) {
+  const parts = runs.filter((r) => r !== "");
+  return parts.length === 0 ? LOG_HEAD.empty : `${LOG_HEAD.open}${parts.join(",\n")}${LOG_HEAD.close}`;
+}
+function sarifText(report, opts = {}) {
+  let chunks = [];
+  writeSarif(report, { write: (c) => void chunks.push(c), reset: () => void (chunks = []) }, opts);
+  return chunks.join("");
+}
+function writeSarifFile(path, report, opts = {}, flags = "w") {
+  const fd = openSync(path, flags);
+  let pos = 0;
+  try {
+    return writeSarif(
+      report,
+      {
+        wantsBytes: true,
+        write: (c, utf8) => {
+          const buf = utf8 ?? Buffer.from(c, "utf8");
+          for (let off = 0; off < buf.length; ) {
+            const n = writeSync(fd, buf, off, buf.length - off, pos);
+            off += n;
+            pos += n;
+          }
+        },
+        reset: () => {
+          ftruncateSync(fd, 0);
+          pos = 0;
+        }
+      },
+      opts
+    );
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -30862,7 +31126,7 @@ function mergeReports(inputs, opts = {}) {
     scannersByTarget.set(d, []);
     notes.push(msg);
   }
-  findings.sort(compareFindings);
+  sortFindings(findings);
   const currentFps = new Set(findings.map((f) => f.fingerprint));
   const { result, reason } = decide(findings, policy);
   const scanners = /* @__PURE__ */ new Map();
@@ -30917,27 +31181,42 @@ function mergedSarif(merged, opts = {}) {
   const maxBytes = opts.maxGzipBytes ?? MAX_GZIP_BYTES;
   const names = new Set(merged.report.targets.map((t) => t.name));
   for (const f of merged.report.findings) names.add(f.target);
-  const logs = [];
+  const texts = [];
   const categories = [];
   let current = [];
+  let currentRuns = 0;
+  const gzOf = (p) => p.gz ??= deflateRawSync2(p.text, { level: 1 }).length;
   const flush = () => {
-    if (current.length > 0) logs.push({ $schema: SARIF_SCHEMA, version: "2.1.0", runs: current });
+    if (current.length > 0) texts.push(sarifLogOfRuns(current.map((p) => p.text)));
     current = [];
+    currentRuns = 0;
   };
   for (const name of [...names].sort()) {
-    const runs = toSarif(targetReport(merged, name), { category: opts.category, maxGzipBytes: maxBytes }).runs;
-    for (const run2 of runs) {
-      const id = run2.automationDetails?.id ?? "";
+    const runs = sarifRunsText(targetReport(merged, name), { category: opts.category, maxGzipBytes: maxBytes });
+    for (const id of runs.ids) {
       const cat = id.slice(0, id.lastIndexOf("/"));
       if (!categories.includes(cat)) categories.push(cat);
     }
-    const tooMany = current.length + runs.length > maxRuns;
-    const tooBig = !tooMany && current.length > 0 && gzipSize({ version: "2.1.0", runs: [...current, ...runs] }) > maxBytes;
+    if (runs.ids.length === 0) continue;
+    const part = { text: runs.text, bytes: Buffer.byteLength(runs.text) };
+    const tooMany = currentRuns + runs.ids.length > maxRuns;
+    let tooBig = false;
+    if (!tooMany && current.length > 0) {
+      const raw = current.reduce((n, p) => n + p.bytes, part.bytes);
+      if (raw + (raw >> 10) + 1024 > maxBytes) tooBig = current.reduce((n, p) => n + gzOf(p), gzOf(part)) + 1024 > maxBytes;
+    }
     if (tooMany || tooBig) flush();
-    current.push(...runs);
+    current.push(part);
+    currentRuns += runs.ids.length;
   }
   flush();
-  return { logs, categories };
+  return {
+    texts,
+    get logs() {
+      return texts.map((t) => JSON.parse(t));
+    },
+    categories
+  };
 }
 
 // src/core/baseline.ts
@@ -31936,14 +32215,14 @@ var FastParser = class {
       }
       const dash = this.starts[this.li] + col;
       const dashLine = this.li;
-      let q = dash + 1;
+      let q2 = dash + 1;
       const e = this.lineEnd(this.li);
-      while (q < e && t.charCodeAt(q) === SP) q++;
-      if (q === e || t.charCodeAt(q) === HASH) {
+      while (q2 < e && t.charCodeAt(q2) === SP) q2++;
+      if (q2 === e || t.charCodeAt(q2) === HASH) {
         items2.push(this.nested(col, dashLine, void 0, false));
         continue;
       }
-      items2.push(this.value(q, col, dashLine, false));
+      items2.push(this.value(q2, col, dashLine, false));
     }
     return node;
   }
@@ -31951,38 +32230,38 @@ var FastParser = class {
    * The value starting at offset q on line li (after `- ` or `key: `): an anchor, alias, block
    * scalar, flow collection, quoted or plain scalar, or a compact map / sequence (in a sequence).
    */
-  value(q, parent, indicatorLine, inMap) {
+  value(q2, parent, indicatorLine, inMap) {
     const t = this.text;
     let anchor;
-    if (t.charCodeAt(q) === 38) {
-      let j = q + 1;
+    if (t.charCodeAt(q2) === 38) {
+      let j = q2 + 1;
       const e = this.lineEnd(this.li);
       while (j < e && !this.isNameEnd(t.charCodeAt(j))) j++;
-      anchor = t.slice(q + 1, j);
+      anchor = t.slice(q2 + 1, j);
       if (anchor === "") throw DECLINE;
       while (j < e && t.charCodeAt(j) === SP) j++;
       if (j === e || t.charCodeAt(j) === HASH) return this.nested(parent, indicatorLine, anchor, inMap);
-      if (j === q + 1 + anchor.length) throw DECLINE;
-      q = j;
+      if (j === q2 + 1 + anchor.length) throw DECLINE;
+      q2 = j;
     }
-    const col = q - this.starts[this.li];
-    const c = t.charCodeAt(q);
+    const col = q2 - this.starts[this.li];
+    const c = t.charCodeAt(q2);
     if (!inMap) {
-      if (c === DASH && this.isSep(q + 1)) {
+      if (c === DASH && this.isSep(q2 + 1)) {
         if (anchor !== void 0) throw DECLINE;
         return this.seq(col, void 0);
       }
-      if (this.keyEnd(q) >= 0) {
+      if (this.keyEnd(q2) >= 0) {
         if (anchor !== void 0) throw DECLINE;
         return this.map(col, void 0);
       }
-    } else if (c === DASH && this.isSep(q + 1)) throw DECLINE;
+    } else if (c === DASH && this.isSep(q2 + 1)) throw DECLINE;
     if (c === 124 || c === 62) {
-      const s = this.blockScalar(q, parent);
+      const s = this.blockScalar(q2, parent);
       this.register(anchor, s);
       return s;
     }
-    const node = this.inline(q, parent, anchor);
+    const node = this.inline(q2, parent, anchor);
     if (node === void 0) throw DECLINE;
     this.li++;
     return node;
@@ -32052,15 +32331,15 @@ var FastParser = class {
   /** Offset of the closing quote of a one-line quoted scalar opening at p, else -1. */
   quoteEnd(p, e) {
     const t = this.text;
-    const q = t.charCodeAt(p);
+    const q2 = t.charCodeAt(p);
     for (let j = p + 1; j < e; j++) {
       const d = t.charCodeAt(j);
-      if (q === 34 && d === 92) {
+      if (q2 === 34 && d === 92) {
         j++;
         continue;
       }
-      if (d === q) {
-        if (q === 39 && t.charCodeAt(j + 1) === 39) {
+      if (d === q2) {
+        if (q2 === 39 && t.charCodeAt(j + 1) === 39) {
           j++;
           continue;
         }
@@ -32088,9 +32367,9 @@ var FastParser = class {
       const key2 = this.key(p, colon);
       const keyLine = this.li;
       const e = this.lineEnd(this.li);
-      let q = colon + 1;
-      while (q < e && t.charCodeAt(q) === SP) q++;
-      const value = q === e || t.charCodeAt(q) === HASH ? this.nested(col, keyLine, void 0, true) : this.value(q, col, keyLine, true);
+      let q2 = colon + 1;
+      while (q2 < e && t.charCodeAt(q2) === SP) q2++;
+      const value = q2 === e || t.charCodeAt(q2) === HASH ? this.nested(col, keyLine, void 0, true) : this.value(q2, col, keyLine, true);
       pairs.push({ key: key2, value });
     }
     return node;
@@ -32146,26 +32425,26 @@ var FastParser = class {
    * A one-line node at offset q: alias, quoted scalar, flow collection or plain scalar, with
    * nothing but a comment after it. Undefined when it is not one of those.
    */
-  inline(q, parent, anchor) {
+  inline(q2, parent, anchor) {
     const t = this.text;
     const e = this.lineEnd(this.li);
     const line = this.lineNo(this.li);
-    const c = t.charCodeAt(q);
+    const c = t.charCodeAt(q2);
     let node;
     let end;
     if (c === 42) {
       if (anchor !== void 0) throw DECLINE;
-      let j = q + 1;
+      let j = q2 + 1;
       while (j < e && !this.isNameEnd(t.charCodeAt(j))) j++;
-      const name = t.slice(q + 1, j);
+      const name = t.slice(q2 + 1, j);
       if (name === "") throw DECLINE;
       const a = { t: "alias", line, name, target: this.anchors.get(name) };
       node = a;
       end = j;
     } else if (c === 34 || c === 39) {
-      const close = this.quoteEnd(q, e);
+      const close = this.quoteEnd(q2, e);
       if (close < 0) {
-        const m = this.multiQuoted(q, parent);
+        const m = this.multiQuoted(q2, parent);
         node = scalar(line, m, m);
         this.register(anchor, node);
         const le = this.lineEnd(this.li);
@@ -32173,11 +32452,11 @@ var FastParser = class {
         this.checkNoContinuation(parent);
         return node;
       }
-      const s = c === 34 ? this.doubleQuoted(q + 1, close) : t.slice(q + 1, close).replace(/''/g, "'");
+      const s = c === 34 ? this.doubleQuoted(q2 + 1, close) : t.slice(q2 + 1, close).replace(/''/g, "'");
       node = scalar(line, s, s);
       end = close + 1;
     } else if (c === 91 || c === 123) {
-      const f = new FlowReader(this, q, parent);
+      const f = new FlowReader(this, q2, parent);
       node = f.node(0);
       end = f.pos;
       this.li = this.lineAtOrBefore(end);
@@ -32185,19 +32464,19 @@ var FastParser = class {
       this.checkTail(end, le);
       this.register(anchor, node);
       this.checkNoContinuation(parent);
-      if (anchor !== void 0 && t.slice(q, end).includes("*")) throw DECLINE;
+      if (anchor !== void 0 && t.slice(q2, end).includes("*")) throw DECLINE;
       return node;
     } else {
-      if (!this.plainStartOk(t.slice(q, q + 2))) throw DECLINE;
-      let j = q;
-      let last = q;
+      if (!this.plainStartOk(t.slice(q2, q2 + 2))) throw DECLINE;
+      let j = q2;
+      let last = q2;
       for (; j < e; j++) {
         const d = t.charCodeAt(j);
         if (d === HASH && t.charCodeAt(j - 1) === SP) break;
         if (d === COLON && (j + 1 >= e || t.charCodeAt(j + 1) === SP)) throw DECLINE;
         if (d !== SP) last = j + 1;
       }
-      const s = t.slice(q, last);
+      const s = t.slice(q2, last);
       node = scalar(line, s, plainValue(s));
       end = last;
       this.register(anchor, node);
@@ -32216,12 +32495,12 @@ var FastParser = class {
    * A quoted scalar over several lines (opening quote at q on line li): line breaks fold to a
    * space, empty lines to newlines, as YAML's flow folding says. Leaves li on the closing line.
    */
-  multiQuoted(q, parent) {
+  multiQuoted(q2, parent) {
     const t = this.text;
-    const quote = t.charCodeAt(q);
+    const quote = t.charCodeAt(q2);
     const parts = [];
     const joins = /* @__PURE__ */ new Set();
-    const from = q + 1;
+    const from = q2 + 1;
     for (let li = this.li; ; li++) {
       if (li >= this.n) throw DECLINE;
       const s = this.starts[li];
@@ -32344,12 +32623,12 @@ var FastParser = class {
    * A block scalar (`|`, `>`, with an optional chomping indicator) whose header is at offset q;
    * its content is the following lines indented deeper than `parent`.
    */
-  blockScalar(q, parent) {
+  blockScalar(q2, parent) {
     const t = this.text;
     const line = this.lineNo(this.li);
-    const folded = t.charCodeAt(q) === 62;
+    const folded = t.charCodeAt(q2) === 62;
     const e = this.lineEnd(this.li);
-    let j = q + 1;
+    let j = q2 + 1;
     let chomp = "clip";
     const h = t.charCodeAt(j);
     if (h === DASH) {
@@ -32839,8 +33118,8 @@ function splitExtraArgs(value) {
 }
 function imageTag(dockerfileRepoPath, contextRepoPath, target) {
   const slug = dockerfileRepoPath.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 100) || "dockerfile";
-  const hash = createHash3("sha256").update(`${dockerfileRepoPath}\0${contextRepoPath}\0${target ?? ""}`).digest("hex").slice(0, 12);
-  return `mcg-scan/${slug}:${hash}`;
+  const hash2 = createHash3("sha256").update(`${dockerfileRepoPath}\0${contextRepoPath}\0${target ?? ""}`).digest("hex").slice(0, 12);
+  return `mcg-scan/${slug}:${hash2}`;
 }
 function buildArgs(o) {
   const args = o.buildx ? ["buildx", "build", ...o.extraArgs ?? [], "--load"] : ["build", ...o.extraArgs ?? []];
@@ -34209,15 +34488,14 @@ async function runScan(cmd, io) {
     deps
   );
   const color = cmd.color ?? (io.isTTY && !io.env["NO_COLOR"] && io.env["TERM"] !== "dumb");
-  const sarifText = () => `${JSON.stringify(toSarif(report, { category: cmd.category }), null, 2)}
-`;
+  const sarifText2 = () => sarifText(report, { category: cmd.category });
   let body;
   switch (cmd.format) {
     case "json":
       body = reportJson(report);
       break;
     case "sarif":
-      body = sarifText();
+      body = sarifText2();
       break;
     case "markdown":
       body = renderMarkdown(report);
@@ -34237,7 +34515,8 @@ async function runScan(cmd, io) {
     if (st?.isSymbolicLink()) throw new UsageError(`output "${p}" is a symbolic link: refusing to write through it; remove the link or choose another path`);
     if (st && !st.isFile()) throw new UsageError(`output "${p}" exists and is not a regular file`);
     const tmp = `${out}.mcg-${process.pid}.tmp`;
-    writeFileSync2(tmp, text2, { flag: "wx" });
+    if (typeof text2 === "string") writeFileSync2(tmp, text2, { flag: "wx" });
+    else text2(tmp);
     renameSync2(tmp, out);
   };
   if (cmd.output) {
@@ -34245,7 +34524,7 @@ async function runScan(cmd, io) {
     io.stderr(`${report.reason} \u2014 ${report.counts.total} finding(s); ${cmd.format} written to ${cmd.output}
 `);
   } else io.stdout(body);
-  if (cmd.sarif) write(cmd.sarif, sarifText());
+  if (cmd.sarif) write(cmd.sarif, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, "wx"));
   if (cmd.reportJson) write(cmd.reportJson, reportJson(report));
   return exitCodeFor(report);
 }
@@ -34298,16 +34577,15 @@ function runMerge(cmd, io) {
 `);
   const report = merged.report;
   const sarif = mergedSarif(merged, { category: cmd.category });
-  const sarifText = (i) => `${JSON.stringify(sarif.logs[i], null, 2)}
-`;
+  const sarifText2 = (i) => sarif.texts[i] ?? "";
   let body;
   switch (cmd.format) {
     case "json":
       body = reportJson(report);
       break;
     case "sarif":
-      if (sarif.logs.length > 1) throw new UsageError(`the merged results need ${sarif.logs.length} SARIF logs (GitHub takes ${sarif.logs[0]?.runs.length ?? 0} runs per upload at most): write them with --sarif F`);
-      body = sarifText(0);
+      if (sarif.texts.length > 1) throw new UsageError(`the merged results need ${sarif.texts.length} SARIF logs (GitHub takes ${sarif.logs[0]?.runs.length ?? 0} runs per upload at most): write them with --sarif F`);
+      body = sarifText2(0);
       break;
     case "markdown":
       body = renderMarkdown(report);
@@ -34323,8 +34601,8 @@ function runMerge(cmd, io) {
 `);
   } else io.stdout(body);
   if (cmd.sarif) {
-    const paths = sarif.logs.map((_, i) => sarifPartPath(cmd.sarif, i + 1));
-    paths.forEach((p, i) => writeOut(io, p, sarifText(i)));
+    const paths = sarif.texts.map((_, i) => sarifPartPath(cmd.sarif, i + 1));
+    paths.forEach((p, i) => writeOut(io, p, sarifText2(i)));
     io.stderr(`SARIF: ${sarif.categories.length} categor${sarif.categories.length === 1 ? "y" : "ies"} in ${paths.join(", ")}
 `);
   }
