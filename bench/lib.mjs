@@ -60,6 +60,20 @@ export function result(name, value, unit, target, peer, peerValue) {
   return r;
 }
 
+/**
+ * Whether a result meets its target: `>= N` / `<= N` (also `≥`, `≤`) against the value, or against
+ * the ratio when the target starts with `ratio` or `ours/sequential`. `true`, `false`, or `null` for
+ * a figure that is only reported.
+ */
+export function verdict(r) {
+  const m = /^\s*(ratio|ours\/sequential)?\s*(<=|>=|≤|≥)\s*([\d.]+)/.exec(String(r.target ?? ''));
+  if (!m) return null;
+  const x = m[1] ? r.ratio : r.value;
+  if (typeof x !== 'number' || !Number.isFinite(x)) return false;
+  const n = Number(m[3]);
+  return m[2] === '<=' || m[2] === '≤' ? x <= n : x >= n;
+}
+
 function round(x, d = 1) {
   if (!Number.isFinite(x)) return x;
   const f = 10 ** d;

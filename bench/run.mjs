@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { verdict } from './lib.mjs';
 
 const repoRoot = join(import.meta.dirname, '..');
 const corpusDir = join(repoRoot, '..', 'shared', 'corpus', 'real-mcp');
@@ -33,8 +34,9 @@ for (const c of cases) {
     rmSync(tmpDir, { recursive: true, force: true });
   }
 }
-const rows = results.map((r) => [r.name, r.value === null ? 'failed' : `${r.value} ${r.unit}`, r.peer ?? '', r.peer_value !== undefined ? `${r.peer_value} ${r.unit}` : '', r.ratio ?? '', r.target]);
-const header = ['benchmark', 'ours', 'peer', 'peer value', 'ratio', 'target'];
+for (const r of results) r.met = verdict(r);
+const rows = results.map((r) => [r.name, r.value === null ? 'failed' : `${r.value} ${r.unit}`, r.peer ?? '', r.peer_value !== undefined ? `${r.peer_value} ${r.unit}` : '', r.ratio ?? '', r.target, r.met === null ? '' : r.met ? 'met' : 'NOT met']);
+const header = ['benchmark', 'ours', 'peer', 'peer value', 'ratio', 'target', 'met?'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
 console.log(line(header));
