@@ -236,8 +236,9 @@ function words(ctx: Ctx, from: number, to: number): Word[] {
         i += next === CR ? 2 : 1;
         continue;
       }
-      if (blankAfter && cut !== -1 && found !== -1) {
-        out.push({ value, start: found, end: cut });
+      if (blankAfter && cut !== -1) {
+        // (with no word begun, the oracle still ends an empty one here, starting just before `from`)
+        out.push({ value, start: found === -1 ? from - 1 : found, end: cut });
         value = '';
         found = -1;
       }
@@ -254,8 +255,8 @@ function words(ctx: Ctx, from: number, to: number): Word[] {
     if (lineHead && c === HASH) {
       comment = true;
     } else {
-      if (blankAfter && cut !== -1 && found !== -1) {
-        out.push({ value, start: found, end: cut });
+      if (blankAfter && cut !== -1) {
+        out.push({ value, start: found === -1 ? from - 1 : found, end: cut });
         value = '';
         found = -1;
       }
@@ -371,7 +372,7 @@ function heredocNames(ws: Word[]): { names: string[]; tabbed: boolean } {
     for (const q of ['"', "'"]) {
       if (ok && v.startsWith(q)) {
         if (!v.endsWith(q)) ok = false;
-        else v = v.slice(1, v.length - 1);
+        else v = v.substring(1, v.length - 1);
       }
     }
     if (!ok || v.startsWith('<')) continue;
@@ -443,9 +444,15 @@ function trailingNonBlank(s: string, esc: number): number {
   return s.length;
 }
 
+/**
+ * A word of an ENV/ARG/LABEL line: its value as scanned and where it lies in the text. After a
+ * dangling escape the bounds can be off (`end` before `start`, or one before the word), as they are
+ * in the oracle; reading with substring() keeps the same answers.
+ */
 interface Span {
   start: number;
   end: number;
+  value: string;
 }
 
 /** ENV/ARG/LABEL words: `k=v` pairs and quoted values kept whole, as written (offsets into the text). */
@@ -464,7 +471,7 @@ function propertyWords(ctx: Ctx, insStart: number, kwEnd: number, end: number): 
   let spaced = false;
   let endingEscape = false;
   const push = (a: number, b: number): void => {
-    out.push({ start: base + a, end: base + b });
+    out.push({ start: base + a, end: base + b, value: s.substring(a, b) });
   };
   const pushSpaced = (): void => {
     if (argStart !== -1) push(argStart, mark);
@@ -637,7 +644,8 @@ function unescapeValue(raw: string, esc: number): string {
       else if (c === DQ && i === v.length - 1) inDouble = true;
     }
   }
-  if (inSingle || inDouble) v = v.slice(1, v.length - 1);
+  // substring, not slice: a lone quote character is its own value
+  if (inSingle || inDouble) v = v.substring(1, v.length - 1);
   let commentCheck = -1;
   let out = '';
   for (let i = 0; i < v.length; i++) {
@@ -749,8 +757,8 @@ function unescapeValue(raw: string, esc: number): string {
 
 function property(ctx: Ctx, arg: Span, arg2?: Span): ParsedProperty {
   const { text, esc, lines } = ctx;
-  const raw = text.slice(arg.start, arg.end);
-  const line = lines.of(arg.start) + 1;
+  const raw = arg.value;
+  const line = lines.of(Math.max(0, arg.start)) + 1;
   let nameEnd = arg.end;
   const eq = raw.indexOf('=');
   if (eq !== -1) {
@@ -758,20 +766,20 @@ function property(ctx: Ctx, arg: Span, arg2?: Span): ParsedProperty {
     const b = raw.charCodeAt(eq - 1);
     if ((a === DQ && b === DQ) || (a === SQ && b === SQ) || (a !== DQ && a !== SQ)) nameEnd = arg.start + eq;
   }
-  const name = unescapeValue(text.slice(arg.start, nameEnd), esc);
-  if (arg2) return { name, value: unescapeValue(text.slice(arg2.start, arg2.end), esc), line };
+  const name = unescapeValue(text.substring(arg.start, nameEnd), esc);
+  if (arg2) return { name, value: unescapeValue(text.substring(arg2.start, arg2.end), esc), line };
   if (nameEnd === arg.end) return { name, value: undefined, line };
-  return { name, value: unescapeValue(text.slice(arg.start + eq + 1, arg.end), esc), line };
+  return { name, value: unescapeValue(text.substring(arg.start + eq + 1, arg.end), esc), line };
 }
 
 function properties(ctx: Ctx, insStart: number, kwEnd: number, end: number): ParsedProperty[] {
   const ws = propertyWords(ctx, insStart, kwEnd, end);
   if (ws.length === 0) return [];
-  const hasEq = (w: Span): boolean => ctx.text.slice(w.start, w.end).includes('=');
+  const hasEq = (w: Span): boolean => w.value.includes('=');
   if (ws.length === 1) return [property(ctx, ws[0]!)];
   if (!hasEq(ws[0]!)) {
     // legacy `ENV name value words…`: everything after the name is the value
-    return [property(ctx, ws[0]!, { start: ws[1]!.start, end: ws[ws.length - 1]!.end })];
+    return [property(ctx, ws[0]!, { start: ws[1]!.start, end: ws[ws.length - 1]!.end, value: '' })];
   }
   return ws.map((w) => property(ctx, w));
 }
