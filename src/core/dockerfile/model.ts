@@ -202,10 +202,9 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
 /** Builds the model from parsed instructions (exported for the differential test, which feeds it the oracle's). */
 export function modelFromParsed(path: string, text: string, parsed: ParsedDockerfile): DockerfileModel {
   const issues: ParseIssue[] = [];
-  const lines = text.split(/\r?\n/);
   const model: DockerfileModel = {
     path,
-    lines,
+    lines: [],
     escape: parsed.escape,
     directives: parsed.directives,
     globalArgs: new Map(),
@@ -282,8 +281,18 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
     }
     current.instructions.push(ins);
   }
+  // the text's lines, split when someone reads them (only a few callers do)
+  let lines: string[] | undefined;
+  Object.defineProperty(model, 'lines', {
+    enumerable: true,
+    configurable: true,
+    get: () => (lines ??= text.split(/\r?\n/)),
+    set: (v: string[]) => {
+      lines = v;
+    },
+  });
   if (model.stages.length === 0) {
-    const empty = lines.every((l) => l.trim() === '' || l.trim().startsWith('#'));
+    const empty = model.lines.every((l) => l.trim() === '' || l.trim().startsWith('#'));
     issues.push({
       line: 1,
       message: empty ? 'the Dockerfile is empty: it needs at least a FROM instruction' : 'no FROM instruction: a Dockerfile must start a stage with FROM <image>',

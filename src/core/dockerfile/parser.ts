@@ -837,6 +837,7 @@ export function parseText(input: string): ParsedDockerfile {
   const instructions: ParsedInstruction[] = [];
   const n = text.length;
   const esc = ctx.esc;
+  let lt = text.indexOf('<<', afterDirectives); // the next `<<` at or after the current instruction
   for (let i = afterDirectives; i < n; i++) {
     const c = text.charCodeAt(i);
     if (isWs(c)) continue;
@@ -908,7 +909,9 @@ export function parseText(input: string): ParsedDockerfile {
     const keyword = written.toUpperCase();
     if (argsFrom !== -1) {
       end = logicalLineEnd(ctx, argsFrom + 1);
-      if (end < n) end = heredocsAfter(ctx, keyword, kwEnd, end);
+      // heredocs need `<<` on the line; most lines have none, so the word scan is skipped for them
+      if (lt !== -1 && lt < kwEnd) lt = text.indexOf('<<', kwEnd);
+      if (end < n && lt !== -1 && lt < end) end = heredocsAfter(ctx, keyword, kwEnd, end);
     }
     instructions.push(build(ctx, start, kwEnd, end, keyword, written));
     i = end;
