@@ -52,7 +52,6 @@ const TAB = 9;
 const LF = 10;
 const CR = 13;
 const HASH = 35;
-const EQ = 61;
 const DQ = 34;
 const SQ = 39;
 const DOLLAR = 36;
@@ -65,7 +64,7 @@ const isWs = (c: number): boolean => c === SP || c === TAB || c === LF || c === 
 function lineStarts(text: string): number[] {
   const starts = [0];
   let i = text.indexOf('\n');
-  let r = text.indexOf('\r');
+  const r = text.indexOf('\r');
   if (r < 0) {
     // the common case: \n only
     while (i >= 0) {
@@ -158,20 +157,6 @@ function commentEnd(text: string, i: number): number {
   const n = text.length;
   while (i < n && !isNl(text.charCodeAt(i))) i++;
   return i;
-}
-
-/**
- * From just after an escape character at `i - 1`: when only blanks follow up to a line end, the
- * offset of that line end's last character (\n of \r\n); else -1.
- */
-function continuationEnd(text: string, i: number): number {
-  const n = text.length;
-  while (i < n && isBlank(text.charCodeAt(i))) i++;
-  if (i >= n) return -1;
-  const c = text.charCodeAt(i);
-  if (c === CR) return text.charCodeAt(i + 1) === LF ? i + 1 : i;
-  if (c === LF) return i;
-  return -1;
 }
 
 /**
