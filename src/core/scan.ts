@@ -3,7 +3,7 @@
  * build the image and run the scanners), then merge into a Report. Shared by the CLI and the action.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
 import { checkDockerfile, inputErrorFinding, type RuleSettings } from './engine.js';
 import { dockerfileRules } from '../rules/index.js';
@@ -92,24 +92,33 @@ export function loadConfig(root: string, configPath?: string): McgConfig {
   return parseConfig(repoPath(root, abs), r.text);
 }
 
-function contextInfo(root: string, contextAbs: string, dockerfileAbs: string, cache: Map<string, string[]>): BuildContextInfo {
+function contextInfo(root: string, contextAbs: string, dockerfileAbs: string, cache: Map<string, ContextListing>): BuildContextInfo {
   const dir = repoPath(root, contextAbs);
-  if (!existsSync(contextAbs) || !statSync(contextAbs).isDirectory()) return makeBuildContext(dir, [], undefined, false);
-  let files = cache.get(contextAbs);
-  if (!files) {
-    files = listContext(contextAbs);
-    cache.set(contextAbs, files);
+  let listing = cache.get(contextAbs);
+  if (!listing) {
+    // one stat and one listing per context; the listing also tells which .dockerignore files exist
+    const files = statSync(contextAbs, { throwIfNoEntry: false })?.isDirectory() ? listContext(contextAbs) : undefined;
+    listing = { files, names: new Set(files) };
+    cache.set(contextAbs, listing);
   }
+  if (!listing.files) return makeBuildContext(dir, [], undefined, false);
   // BuildKit: <Dockerfile>.dockerignore next to the Dockerfile wins over the context's .dockerignore
   const own = `${dockerfileAbs}.dockerignore`;
-  const ctxIgnore = join(contextAbs, '.dockerignore');
-  const igPath = existsSync(own) ? own : existsSync(ctxIgnore) ? ctxIgnore : undefined;
+  const ownRel = dirname(own) === contextAbs ? basename(own) : undefined;
+  const ownExists = ownRel !== undefined ? listing.names.has(ownRel) : existsSync(own);
+  const igPath = ownExists ? own : listing.names.has('.dockerignore') ? join(contextAbs, '.dockerignore') : undefined;
   let ig: { path: string; text: string } | undefined;
   if (igPath) {
     const r = readTextFile(igPath, 1024 * 1024);
     if (r.ok) ig = { path: repoPath(root, igPath), text: r.text };
   }
-  return makeBuildContext(dir, files, ig);
+  return makeBuildContext(dir, listing.files, ig);
+}
+
+interface ContextListing {
+  /** undefined: the context is not a directory. */
+  files: string[] | undefined;
+  names: Set<string>;
 }
 
 export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
@@ -148,7 +157,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
   });
 
   // 2. Dockerfiles (static, and with the image when a pipeline is given)
-  const contextCache = new Map<string, string[]>();
+  const contextCache = new Map<string, ContextListing>();
   const mcgStatus: ScannerStatus = { name: 'mcg', status: 'ran' };
   const t0 = Date.now();
   // the image pipeline reports its own scanners' times; mcg's own time excludes it

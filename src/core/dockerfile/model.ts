@@ -1,40 +1,10 @@
 /**
  * The Dockerfile as the rules see it: stages, instructions with 1-based lines,
- * flags, exec/shell forms, heredocs, ARG defaults substituted. Built on dockerfile-ast
- * (the parser behind the Docker language server) and kept pure.
+ * flags, exec/shell forms, heredocs, ARG defaults substituted. Built on our own parser
+ * (parser.ts; dockerfile-ast is its differential-test oracle) and kept pure.
  */
-import { DockerfileParser, Instruction as AstInstructionClass, type Instruction as AstInstruction } from 'dockerfile-ast';
 import { effectiveArgv, parseShell, programName, type ShellCommand } from './shell.js';
-
-/*
- * Speed: dockerfile-ast recomputes an instruction's argument list (a character scan that builds a
- * string per argument and maps offsets to positions) on every call, and its constructors and
- * getters call it five or more times per instruction. The list depends only on the document text,
- * the instruction's range and the escape character, none of which change after parsing, so it is
- * computed once per instruction object and handed out as a fresh copy (callers such as
- * ModifiableInstruction.getArguments shift() the array they get). Same results, measured 2–3×
- * faster parsing (bench/cases/dockerfile.mjs). The cache lives on the instruction object, so
- * nothing is shared between files or parses.
- */
-const RAW_ARGS = Symbol('mcg.rawArguments');
-interface RawArgsHolder {
-  [RAW_ARGS]?: unknown[];
-  getRawArguments(): unknown[];
-}
-const rawArgsProto = AstInstructionClass.prototype as unknown as RawArgsHolder;
-const originalGetRawArguments = rawArgsProto.getRawArguments;
-if (typeof originalGetRawArguments === 'function' && !(originalGetRawArguments as { mcgMemo?: boolean }).mcgMemo) {
-  const memo = function (this: RawArgsHolder): unknown[] {
-    let args = this[RAW_ARGS];
-    if (args === undefined) {
-      args = originalGetRawArguments.call(this);
-      this[RAW_ARGS] = args;
-    }
-    return args.slice();
-  };
-  (memo as { mcgMemo?: boolean }).mcgMemo = true;
-  rawArgsProto.getRawArguments = memo;
-}
+import { parseText, type ParsedDockerfile } from './parser.js';
 
 export interface ParseIssue {
   line: number;
@@ -121,7 +91,6 @@ const KNOWN = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
   'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
 ]);
-const FLAGGED = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
 
 /** Expands `$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR-d}`, `${VAR:+x}`, `${VAR+x}`; unknown variables stay as written. */
 export function expand(text: string, vars: ReadonlyMap<string, string | undefined>): string {
@@ -170,28 +139,6 @@ export function parseImageRef(raw: string): ImageRef {
   return { ref, registry, repository: rest, tag, digest, scratch: false, unresolved };
 }
 
-interface AstFlag {
-  getName(): string;
-  getValue(): string | null;
-  toString(): string;
-}
-
-/**
- * Leading `--name=value` flags. dockerfile-ast already leaves them out of the argument text of
- * FROM/RUN/COPY/ADD/HEALTHCHECK, so they are read from its flag API (names lower-cased,
- * repeatable flags kept in order, `--link` without a value is '').
- */
-function flagsOf(ast: AstInstruction): { flags: Record<string, string[]>; text: string[] } {
-  const withFlags = ast as unknown as { getFlags?: () => AstFlag[] };
-  const flags: Record<string, string[]> = {};
-  const text: string[] = [];
-  for (const f of withFlags.getFlags?.() ?? []) {
-    (flags[f.getName().toLowerCase()] ??= []).push(f.getValue() ?? '');
-    text.push(f.toString());
-  }
-  return { flags, text };
-}
-
 function jsonForm(rest: string): string[] | undefined {
   const t = rest.trim();
   if (!t.startsWith('[')) return undefined;
@@ -202,16 +149,6 @@ function jsonForm(rest: string): string[] | undefined {
     /* shell form that happens to start with [ */
   }
   return undefined;
-}
-
-function propertiesOf(ast: AstInstruction, keyword: string): Property[] {
-  if (keyword !== 'ENV' && keyword !== 'ARG' && keyword !== 'LABEL') return [];
-  const withProps = ast as unknown as {
-    getProperties?: () => { getName(): string; getValue(): string | null; getRange(): { start: { line: number } } }[];
-    getProperty?: () => { getName(): string; getValue(): string | null; getRange(): { start: { line: number } } } | null;
-  };
-  const props = withProps.getProperties?.() ?? (withProps.getProperty?.() ? [withProps.getProperty()!] : []);
-  return props.map((p) => ({ name: p.getName(), value: p.getValue() ?? undefined, line: p.getRange().start.line + 1 }));
 }
 
 const HEREDOC_START = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
@@ -259,16 +196,17 @@ function heredocsOf(rest: string, line: number, issues: ParseIssue[], keyword: s
  * and whatever could be read is still returned so that the other rules run.
  */
 export function parseDockerfile(path: string, text: string): DockerfileModel {
+  return modelFromParsed(path, text, parseText(text));
+}
+
+/** Builds the model from parsed instructions (exported for the differential test, which feeds it the oracle's). */
+export function modelFromParsed(path: string, text: string, parsed: ParsedDockerfile): DockerfileModel {
   const issues: ParseIssue[] = [];
-  const lines = text.split(/\r?\n/);
-  const ast = DockerfileParser.parse(text);
-  const directives: Record<string, string> = {};
-  for (const d of ast.getDirectives()) directives[d.getName().toLowerCase()] = d.getValue();
   const model: DockerfileModel = {
     path,
-    lines,
-    escape: ast.getEscapeCharacter(),
-    directives,
+    lines: [],
+    escape: parsed.escape,
+    directives: parsed.directives,
     globalArgs: new Map(),
     globalInstructions: [],
     stages: [],
@@ -277,19 +215,19 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
   };
   const stageByName = new Map<string, number>();
   let current: Stage | undefined;
-  for (const a of ast.getInstructions()) {
-    const keyword = a.getKeyword().toUpperCase();
-    const range = a.getRange();
-    const line = range.start.line + 1;
-    const endLine = range.end.line + 1;
-    const { flags, text: flagText } = FLAGGED.has(keyword) ? flagsOf(a) : { flags: {}, text: [] };
+  for (const a of parsed.instructions) {
+    const keyword = a.keyword;
+    const line = a.line;
+    const endLine = a.endLine;
+    const flags: Record<string, string[]> = {};
+    for (const f of a.flags) (flags[f.name.toLowerCase()] ??= []).push(f.value ?? '');
     // the argument text after the flags, as written (continuations joined, heredoc bodies kept)
-    const rest = a.getArgumentsContent() ?? '';
-    const args = flagText.length > 0 ? `${flagText.join(' ')} ${rest}`.trimEnd() : rest;
+    const rest = a.rest;
+    const args = a.flags.length > 0 ? `${a.flags.map((f) => f.text).join(' ')} ${rest}`.trimEnd() : rest;
     if (!KNOWN.has(keyword)) {
       issues.push({
         line,
-        message: `unknown instruction "${a.getKeyword()}": Docker rejects it; fix the spelling or remove the line`,
+        message: `unknown instruction "${keyword}": Docker rejects it; fix the spelling or remove the line`,
         fatal: false,
       });
     }
@@ -302,7 +240,7 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
       rest,
       json: keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'SHELL' || keyword === 'HEALTHCHECK' ? jsonForm(keyword === 'HEALTHCHECK' ? rest.replace(/^CMD\s+/i, '') : rest) : undefined,
       heredocs: keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' ? heredocsOf(rest, line, issues, keyword) : [],
-      properties: propertiesOf(a, keyword),
+      properties: a.properties,
       stageIndex: current?.index ?? -1,
     };
     model.instructions.push(ins);
@@ -343,8 +281,18 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
     }
     current.instructions.push(ins);
   }
+  // the text's lines, split when someone reads them (only a few callers do)
+  let lines: string[] | undefined;
+  Object.defineProperty(model, 'lines', {
+    enumerable: true,
+    configurable: true,
+    get: () => (lines ??= text.split(/\r?\n/)),
+    set: (v: string[]) => {
+      lines = v;
+    },
+  });
   if (model.stages.length === 0) {
-    const empty = lines.every((l) => l.trim() === '' || l.trim().startsWith('#'));
+    const empty = model.lines.every((l) => l.trim() === '' || l.trim().startsWith('#'));
     issues.push({
       line: 1,
       message: empty ? 'the Dockerfile is empty: it needs at least a FROM instruction' : 'no FROM instruction: a Dockerfile must start a stage with FROM <image>',

@@ -1,0 +1,946 @@
+/**
+ * The Dockerfile lexer/parser behind model.ts: one pass of character scans over the text, working on
+ * string offsets (line numbers are looked up in a line-start table only where the model needs one).
+ *
+ * Why not dockerfile-ast (issue #2 names it): the engine must check 5,000 Dockerfiles per second on
+ * one core, 200 µs a file for everything, and dockerfile-ast's parse alone (a TextDocument, Range and
+ * Position objects per argument, argument lists recomputed per getter) measured ~240 µs a file.
+ * dockerfile-ast stays in the project as the oracle of a differential test
+ * (test/unit/dockerfile-differential.test.ts): this parser must give the model the same
+ * instructions, lines, flags, argument text and properties, file by file. Where both differ from
+ * Docker, the difference is kept on purpose (fingerprints hash the argument text, so it must not
+ * move) and the test says so.
+ *
+ * What it reads: parser directives at the top (`# escape=`, `# syntax=`, any name, case-insensitive),
+ * the escape character (backslash or backtick) for line continuations, comment and empty lines inside
+ * continuations, BuildKit heredocs (`<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'`, several per line) in
+ * RUN/COPY/ADD (also as ONBUILD triggers), leading `--flags`, ENV/ARG/LABEL properties in both the
+ * `k=v` and the legacy `ENV k v` form, unknown instructions, CRLF and lone CR line ends, a BOM.
+ */
+
+export interface ParsedProperty {
+  name: string;
+  value: string | undefined;
+  /** 1-based line of the property's first character. */
+  line: number;
+}
+
+export interface ParsedInstruction {
+  /** Upper-cased keyword. */
+  keyword: string;
+  /** Keyword as written (escape characters inside it kept). */
+  written: string;
+  line: number;
+  endLine: number;
+  /** `--name=value` flags in order (names as written), only for FROM/RUN/COPY/ADD/HEALTHCHECK. */
+  flags: { name: string; value: string | null; text: string }[];
+  /** Argument text after the flags: continuation lines joined, comment lines left out, heredoc bodies kept. */
+  rest: string;
+  /** ENV/ARG/LABEL properties (empty for other keywords). */
+  properties: ParsedProperty[];
+}
+
+export interface ParsedDockerfile {
+  escape: string;
+  /** Directive names lower-cased, values as written. */
+  directives: Record<string, string>;
+  instructions: ParsedInstruction[];
+}
+
+const SP = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const HASH = 35;
+const DQ = 34;
+const SQ = 39;
+const DOLLAR = 36;
+
+const isBlank = (c: number): boolean => c === SP || c === TAB;
+const isNl = (c: number): boolean => c === LF || c === CR;
+const isWs = (c: number): boolean => c === SP || c === TAB || c === LF || c === CR;
+
+/** Offsets where lines start; a line ends at \r\n, \n or a lone \r (as editors and the oracle count). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf('\n');
+  const r = text.indexOf('\r');
+  if (r < 0) {
+    // the common case: \n only
+    while (i >= 0) {
+      starts.push(i + 1);
+      i = text.indexOf('\n', i + 1);
+    }
+    return starts;
+  }
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === CR) {
+      if (text.charCodeAt(k + 1) === LF) k++;
+      starts.push(k + 1);
+    } else if (c === LF) starts.push(k + 1);
+  }
+  return starts;
+}
+
+class Lines {
+  private readonly starts: number[];
+  private last = 0;
+  constructor(text: string) {
+    this.starts = lineStarts(text);
+  }
+  /** 0-based line of an offset (offsets mostly grow, so the search starts at the last answer). */
+  of(offset: number): number {
+    const s = this.starts;
+    let lo = this.last;
+    if (s[lo]! > offset) lo = 0;
+    if (lo + 1 >= s.length || s[lo + 1]! > offset) return (this.last = lo);
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.last = lo);
+  }
+  startOf(line: number): number {
+    return this.starts[line]!;
+  }
+}
+
+interface Word {
+  /** Value with escapes applied (`\x` is `x`, `\$` stays `\$`), continuations removed. */
+  value: string;
+  start: number;
+  end: number;
+}
+
+interface Ctx {
+  text: string;
+  esc: number;
+  lines: Lines;
+}
+
+/** `# name=value` lines at the very top; stops at the first line that is not one. Returns the offset after them. */
+function readDirectives(text: string, from: number, out: Record<string, string>): number {
+  let pos = from;
+  let next = from;
+  const n = text.length;
+  for (;;) {
+    let i = pos;
+    while (i < n && isBlank(text.charCodeAt(i))) i++;
+    if (i >= n || text.charCodeAt(i) !== HASH) return next;
+    let eol = i + 1;
+    while (eol < n && !isNl(text.charCodeAt(eol))) eol++;
+    const body = text.slice(i + 1, eol);
+    const eq = body.indexOf('=');
+    if (eq < 0) return next;
+    const name = body.slice(0, eq).trim();
+    if (name === '' || /[\s]/.test(name)) return next;
+    // the value is its first word; a line that is a comment and not a directive ends the block
+    const valueText = body.slice(eq + 1);
+    let vs = 0;
+    while (vs < valueText.length && isBlank(valueText.charCodeAt(vs))) vs++;
+    let ve = vs;
+    while (ve < valueText.length && !isBlank(valueText.charCodeAt(ve))) ve++;
+    out[name.toLowerCase()] = valueText.slice(vs, ve);
+    if (eol >= n) return n;
+    pos = eol + (text.charCodeAt(eol) === CR && text.charCodeAt(eol + 1) === LF ? 2 : 1);
+    next = pos;
+    // trailing blanks after a value end the directive block (oracle and BuildKit agree on the common case)
+    if (ve < valueText.length) return next;
+  }
+}
+
+/** Offset of the end of a comment line starting at `i` (the newline, or the end of the text). */
+function commentEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n && !isNl(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Words of an instruction's arguments, from `from` (after the keyword) to `to`: blank-separated,
+ * continuations joined, comment lines inside continuations skipped, heredoc body lines are words too.
+ */
+function words(ctx: Ctx, from: number, to: number): Word[] {
+  const { text, esc } = ctx;
+  const out: Word[] = [];
+  let found = -1;
+  let cut = -1; // where the current word ended before a continuation
+  let value = '';
+  let continued = false; // just after an escaped line end
+  let blankAfter = false; // blanks seen since that line end
+  let comment = false;
+  let lineHead = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isWs(c)) {
+      if (continued) {
+        blankAfter = true;
+        if (isNl(c)) {
+          blankAfter = false;
+          if (comment) {
+            comment = false;
+            lineHead = true;
+          }
+        }
+        continue;
+      }
+      if (found !== -1) {
+        out.push({ value, start: found, end: cut === -1 ? i : cut });
+        cut = -1;
+        value = '';
+        found = -1;
+      }
+      continue;
+    }
+    if (c === esc) {
+      const next = i + 1 < to ? text.charCodeAt(i + 1) : NaN;
+      if (next === SP || next === TAB) {
+        let j = i + 2;
+        while (j < to && isBlank(text.charCodeAt(j))) j++;
+        if (j < to && isNl(text.charCodeAt(j))) {
+          if (text.charCodeAt(j) === CR) j++;
+          comment = false;
+          continued = true;
+          lineHead = true;
+          if (found !== -1) cut = i;
+          i = j;
+        } else if (j < to) {
+          cut = i;
+          if (found === -1) i = j - 1;
+        }
+        continue;
+      }
+      if (next === CR || next === LF) {
+        comment = false;
+        continued = true;
+        lineHead = true;
+        if (found !== -1 && cut === -1) cut = i;
+        i += next === CR ? 2 : 1;
+        continue;
+      }
+      if (blankAfter && cut !== -1) {
+        // (with no word begun, the oracle still ends an empty one here, starting just before `from`)
+        out.push({ value, start: found === -1 ? from - 1 : found, end: cut });
+        value = '';
+        found = -1;
+      }
+      cut = -1;
+      blankAfter = false;
+      continued = false;
+      if (Number.isNaN(next)) break;
+      value += next === DOLLAR ? text[i]! + text[i + 1]! : text[i + 1]!;
+      if (found === -1) found = i;
+      i++;
+      continue;
+    }
+    if (comment) continue;
+    if (lineHead && c === HASH) {
+      comment = true;
+    } else {
+      if (blankAfter && cut !== -1) {
+        out.push({ value, start: found === -1 ? from - 1 : found, end: cut });
+        value = '';
+        found = -1;
+      }
+      blankAfter = false;
+      continued = false;
+      cut = -1;
+      value += text[i]!;
+      if (found === -1) found = i;
+    }
+    lineHead = false;
+  }
+  if (found !== -1) out.push({ value, start: found, end: cut === -1 ? to : cut });
+  return out;
+}
+
+/**
+ * The argument text from the start of `first` to the end of `last`, as written, without the
+ * escaped line ends and the comment lines between continuation lines. A continuation line is taken
+ * from its first column (its indentation is kept, the escape character and what follows it are not).
+ */
+function argumentText(ctx: Ctx, first: Word, last: Word): string {
+  const { text, esc, lines } = ctx;
+  const from = first.start;
+  const to = last.end;
+  const firstLine = lines.of(from);
+  if (firstLine === lines.of(to)) return text.slice(from, to);
+  let out = '';
+  let pieceStart = from; // -1: between pieces
+  let lastChar = from - 1;
+  let comment = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === esc) {
+      const next = i + 1 < to ? text.charCodeAt(i + 1) : NaN;
+      if (next === SP || next === TAB) {
+        let j = i + 2;
+        while (j < to && isBlank(text.charCodeAt(j))) j++;
+        if (j < to && isNl(text.charCodeAt(j))) {
+          if (text.charCodeAt(j) === CR) j++;
+          if (pieceStart !== -1) out += text.slice(pieceStart, lastChar + 1);
+          pieceStart = -1;
+          comment = false;
+          i = j;
+        }
+      } else if (next === CR || next === LF) {
+        if (pieceStart !== -1) out += text.slice(pieceStart, lastChar + 1);
+        pieceStart = -1;
+        comment = false;
+        i += next === CR ? 2 : 1;
+      } else {
+        i++;
+      }
+      continue;
+    }
+    if (isNl(c)) {
+      if (comment) comment = false;
+      continue;
+    }
+    if (comment) continue;
+    if (pieceStart === -1) {
+      if (c === HASH) {
+        comment = true;
+        continue;
+      }
+      const ls = lines.startOf(lines.of(i));
+      if (i !== ls) pieceStart = ls;
+    }
+    lastChar = i;
+  }
+  if (pieceStart === -1) out += text.slice(lastChar, lastChar + 1);
+  else out += text.slice(pieceStart, lastChar + 1);
+  return out;
+}
+
+/** Leading flags of FROM/RUN/COPY/ADD/HEALTHCHECK; returns how many words they take. */
+function readFlags(ctx: Ctx, keyword: string, ws: Word[], out: ParsedInstruction['flags']): number {
+  const health = keyword === 'HEALTHCHECK';
+  for (const w of ws) {
+    const v = w.value;
+    if (health) {
+      const u = v.toUpperCase();
+      if (u === 'CMD' || u === 'NONE') break;
+    } else if (!v.includes('--')) break;
+    if (!v.startsWith('--')) continue;
+    const raw = ctx.text.slice(w.start, w.end);
+    const rawEq = raw.indexOf('=');
+    const eq = v.indexOf('=');
+    if (rawEq === -1) out.push({ name: v.slice(2), value: null, text: `--${v.slice(2)}` });
+    else if (rawEq === v.length - 1) out.push({ name: v.slice(2, rawEq), value: '', text: `--${v.slice(2, rawEq)}=` });
+    else {
+      const name = v.slice(2, eq);
+      const value = v.slice(eq + 1);
+      out.push({ name, value, text: `--${name}=${value}` });
+    }
+  }
+  // the oracle drops as many leading words as it found flags (even when a non-flag word came first)
+  return out.length;
+}
+
+/** Heredoc names among the words (`<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'`), and whether tabs are stripped. */
+function heredocNames(ws: Word[]): { names: string[]; tabbed: boolean } {
+  const names: string[] = [];
+  let tabbed = false;
+  for (const w of ws) {
+    let v = w.value;
+    if (v.length <= 2 || !v.startsWith('<<')) continue;
+    v = v.slice(2);
+    if (v.startsWith('-')) {
+      tabbed = true;
+      v = v.slice(1);
+    }
+    let ok = true;
+    for (const q of ['"', "'"]) {
+      if (ok && v.startsWith(q)) {
+        if (!v.endsWith(q)) ok = false;
+        else v = v.substring(1, v.length - 1);
+      }
+    }
+    if (!ok || v.startsWith('<')) continue;
+    names.push(v);
+  }
+  return { names, tabbed };
+}
+
+/** The offset of the line end after the line that closes heredoc `name` (from `at`), or the end of the text. */
+function heredocEnd(text: string, name: string, at: number, tabbed: boolean): number {
+  const n = text.length;
+  let wordStart = -1;
+  let head = true;
+  for (let i = at; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SP) head = false;
+    else if (c === TAB) {
+      if (!tabbed) head = false;
+    } else if (isNl(c)) {
+      if (wordStart !== -1 && i - wordStart === name.length && text.startsWith(name, wordStart)) return i;
+      wordStart = -1;
+      head = true;
+    } else if (head) {
+      wordStart = i;
+      head = false;
+    }
+  }
+  return n;
+}
+
+/** Skips leading blanks and escaped line ends; -1 when nothing else is there (or an escape precedes a non-blank). */
+function leadingNonBlank(s: string, esc: number): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isBlank(c)) continue;
+    if (c === esc) {
+      let j = i + 1;
+      while (j < s.length && isBlank(s.charCodeAt(j))) j++;
+      if (j < s.length && s.charCodeAt(j) === CR) {
+        i = j + 1;
+        continue;
+      }
+      if (j < s.length && s.charCodeAt(j) === LF) {
+        i = j;
+        continue;
+      }
+      return -1;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** Index of the last character that is not a blank, and not a line end or escape trailing after one. */
+function trailingNonBlank(s: string, esc: number): number {
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (isBlank(c)) continue;
+    if (isNl(c)) {
+      let j = c === LF && s.charCodeAt(i - 1) === CR ? i - 2 : i - 1;
+      for (; j >= 0; j--) {
+        const d = s.charCodeAt(j);
+        if (!isWs(d) && d !== esc) return j;
+      }
+      return s.length;
+    }
+    return i;
+  }
+  return s.length;
+}
+
+/**
+ * A word of an ENV/ARG/LABEL line: its value as scanned and where it lies in the text. After a
+ * dangling escape the bounds can be off (`end` before `start`, or one before the word), as they are
+ * in the oracle; reading with substring() keeps the same answers.
+ */
+interface Span {
+  start: number;
+  end: number;
+  value: string;
+}
+
+/** ENV/ARG/LABEL words: `k=v` pairs and quoted values kept whole, as written (offsets into the text). */
+function propertyWords(ctx: Ctx, insStart: number, kwEnd: number, end: number): Span[] {
+  const { text, esc, lines } = ctx;
+  const full = text.slice(kwEnd, end);
+  const lead = leadingNonBlank(full, esc);
+  const out: Span[] = [];
+  if (lead === -1) return out;
+  const base = kwEnd + lead;
+  let escaped = lines.of(insStart) !== lines.of(base);
+  const s = full.slice(lead, trailingNonBlank(full, esc) + 1);
+  const at = (k: number): number => (k < s.length ? s.charCodeAt(k) : NaN);
+  let mark = -1;
+  let argStart = escaped ? -1 : 0;
+  let spaced = false;
+  let endingEscape = false;
+  const push = (a: number, b: number): void => {
+    out.push({ start: base + a, end: base + b, value: s.substring(a, b) });
+  };
+  const pushSpaced = (): void => {
+    if (argStart !== -1) push(argStart, mark);
+  };
+  loop: for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === esc) {
+      if (i + 1 === s.length) {
+        endingEscape = true;
+        break;
+      }
+      if (!escaped) mark = i;
+      const next = at(i + 1);
+      if (next === SP || next === TAB) {
+        if (!isWs(at(i + 2))) {
+          i++;
+          continue;
+        }
+        let j = i + 2;
+        let toLineEnd = false;
+        for (; j < s.length; j++) {
+          const d = s.charCodeAt(j);
+          if (isNl(d)) {
+            if (d === CR) j++;
+            escaped = true;
+            i = j;
+            toLineEnd = true;
+            break;
+          }
+          if (!isBlank(d)) {
+            push(argStart, i + 2);
+            argStart = j;
+            break;
+          }
+        }
+        if (toLineEnd) continue;
+        i = argStart - 1;
+        continue;
+      }
+      if (next === CR || next === LF) {
+        if (next === CR) i++;
+        escaped = true;
+        i++;
+        continue;
+      }
+      if (next === esc) {
+        if (argStart === -1) argStart = i;
+        i++;
+        continue;
+      }
+      if (argStart === -1) argStart = i;
+      continue;
+    }
+    if (c === SQ || c === DQ) {
+      if (spaced) {
+        pushSpaced();
+        argStart = i;
+        spaced = false;
+      }
+      if (argStart === -1) argStart = i;
+      for (let j = i + 1; j < s.length; j++) {
+        const d = s.charCodeAt(j);
+        if (d === c) {
+          const after = at(j + 1);
+          if (after !== SP && !Number.isNaN(after)) {
+            i = j;
+            continue loop;
+          }
+          push(argStart, j + 1);
+          i = j;
+          argStart = -1;
+          continue loop;
+        }
+        if (d === esc) j++;
+      }
+      break;
+    }
+    if (isBlank(c)) {
+      if (escaped) {
+        if (argStart !== -1) spaced = true;
+      } else if (argStart !== -1) {
+        push(argStart, i);
+        argStart = -1;
+      }
+      continue;
+    }
+    if (isNl(c)) {
+      if (c === CR) i++;
+      spaced = false;
+      continue;
+    }
+    if (c === HASH) {
+      if (escaped) {
+        for (let j = i + 1; j < s.length; j++) {
+          const d = s.charCodeAt(j);
+          if (isNl(d)) {
+            i = d === CR ? j + 1 : j;
+            spaced = false;
+            continue loop;
+          }
+        }
+        if (argStart !== -1) {
+          push(argStart, mark);
+          argStart = -1;
+        }
+        break;
+      }
+      if (argStart === -1) argStart = i;
+      continue;
+    }
+    if (spaced) {
+      pushSpaced();
+      argStart = i;
+      spaced = false;
+    }
+    escaped = false;
+    if (argStart === -1) argStart = i;
+    if (c === DOLLAR && at(i + 1) === 123 /* { */) {
+      // a ${...} reference is one piece of the word, even with quoted blanks inside
+      let sq = false;
+      let dq = false;
+      let esced = false;
+      for (let j = i + 1; j < s.length; j++) {
+        const d = s.charCodeAt(j);
+        if (d === esc) esced = true;
+        else if (isNl(d)) {
+          /* nothing */
+        } else if (d === SQ) {
+          sq = !sq;
+          esced = false;
+        } else if (d === DQ) {
+          dq = !dq;
+          esced = false;
+        } else if (isBlank(d)) {
+          if (esced || sq || dq) continue;
+          i = j - 1;
+          continue loop;
+        } else if (d === 125 /* } */) {
+          i = j;
+          continue loop;
+        } else esced = false;
+      }
+      break;
+    }
+  }
+  if (argStart !== -1 && argStart !== s.length) push(argStart, endingEscape ? s.length - 1 : s.length);
+  return out;
+}
+
+/**
+ * A property name or value as written → its value: enclosing quotes removed, escapes applied,
+ * continuations and the comment lines between them dropped.
+ */
+function unescapeValue(raw: string, esc: number): string {
+  const escCh = String.fromCharCode(esc);
+  let escaped = false;
+  const skip = leadingNonBlank(raw, esc);
+  if (skip !== 0 && raw.charCodeAt(skip) === HASH) escaped = true;
+  // nothing but blanks and continuations: the text is taken as it is
+  let v = skip === -1 ? raw : raw.slice(skip);
+  const first = v.charCodeAt(0);
+  const last = v.charCodeAt(v.length - 1);
+  const literal = first === SQ || first === DQ;
+  const inSingle = first === SQ && last === SQ;
+  let inDouble = false;
+  if (first === DQ) {
+    for (let i = 1; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (c === esc) i++;
+      else if (c === DQ && i === v.length - 1) inDouble = true;
+    }
+  }
+  // substring, not slice: a lone quote character is its own value
+  if (inSingle || inDouble) v = v.substring(1, v.length - 1);
+  let commentCheck = -1;
+  let out = '';
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === esc) {
+      if (i + 1 === v.length) {
+        out += escCh;
+        break;
+      }
+      const n = v.charCodeAt(i + 1);
+      if (n === SP || n === TAB) {
+        let handled = false;
+        for (let j = i + 2; j < v.length; j++) {
+          const d = v.charCodeAt(j);
+          if (isBlank(d)) continue;
+          if (isNl(d)) {
+            escaped = true;
+            i = d === CR ? j + 1 : j;
+            handled = true;
+            break;
+          }
+          if (!inDouble && !inSingle && !literal) {
+            if (d === esc) {
+              out += v[i + 1]!;
+              i = i + 1;
+            } else {
+              out += v[i + 1]! + v[j]!;
+              i = j;
+            }
+            handled = true;
+          }
+          break;
+        }
+        if (handled) continue;
+      }
+      if (inDouble) {
+        if (n === CR) {
+          escaped = true;
+          i += 2;
+        } else if (n === LF) {
+          escaped = true;
+          i++;
+        } else if (n !== DQ) {
+          if (n === esc) i++;
+          out += escCh;
+        }
+        continue;
+      }
+      if (inSingle || literal) {
+        if (n === CR) {
+          escaped = true;
+          i += 2;
+        } else if (n === LF) {
+          escaped = true;
+          i++;
+        } else out += escCh;
+        continue;
+      }
+      if (n === esc) {
+        out += escCh;
+        i++;
+      } else if (n === CR) {
+        escaped = true;
+        i += 2;
+      } else if (n === LF) {
+        escaped = true;
+        i++;
+      } else {
+        out += v[i + 1]!;
+        i++;
+      }
+      continue;
+    }
+    if (isBlank(c)) {
+      if (escaped && commentCheck === -1) commentCheck = i;
+      out += v[i]!;
+      continue;
+    }
+    if (isNl(c)) {
+      if (c === CR) i++;
+      if (escaped && commentCheck !== -1) {
+        out = out.slice(0, out.length - (i - commentCheck - 1));
+        commentCheck = -1;
+      }
+      continue;
+    }
+    if (c === HASH && escaped) {
+      if (commentCheck !== -1) {
+        out = out.slice(0, out.length - (i - commentCheck));
+        commentCheck = -1;
+      }
+      for (let j = i + 1; j < v.length; j++) {
+        const d = v.charCodeAt(j);
+        if (isNl(d)) {
+          i = d === CR ? j + 1 : j;
+          break;
+        }
+      }
+      continue;
+    }
+    if (escaped) {
+      escaped = false;
+      commentCheck = -1;
+    }
+    out += v[i]!;
+  }
+  return out;
+}
+
+function property(ctx: Ctx, arg: Span, arg2?: Span): ParsedProperty {
+  const { text, esc, lines } = ctx;
+  const raw = arg.value;
+  const line = lines.of(Math.max(0, arg.start)) + 1;
+  let nameEnd = arg.end;
+  const eq = raw.indexOf('=');
+  if (eq !== -1) {
+    const a = raw.charCodeAt(0);
+    const b = raw.charCodeAt(eq - 1);
+    if ((a === DQ && b === DQ) || (a === SQ && b === SQ) || (a !== DQ && a !== SQ)) nameEnd = arg.start + eq;
+  }
+  const name = unescapeValue(text.substring(arg.start, nameEnd), esc);
+  if (arg2) return { name, value: unescapeValue(text.substring(arg2.start, arg2.end), esc), line };
+  if (nameEnd === arg.end) return { name, value: undefined, line };
+  return { name, value: unescapeValue(text.substring(arg.start + eq + 1, arg.end), esc), line };
+}
+
+function properties(ctx: Ctx, insStart: number, kwEnd: number, end: number): ParsedProperty[] {
+  const ws = propertyWords(ctx, insStart, kwEnd, end);
+  if (ws.length === 0) return [];
+  const hasEq = (w: Span): boolean => w.value.includes('=');
+  if (ws.length === 1) return [property(ctx, ws[0]!)];
+  if (!hasEq(ws[0]!)) {
+    // legacy `ENV name value words…`: everything after the name is the value
+    return [property(ctx, ws[0]!, { start: ws[1]!.start, end: ws[ws.length - 1]!.end, value: '' })];
+  }
+  return ws.map((w) => property(ctx, w));
+}
+
+const WITH_FLAGS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
+const WITH_HEREDOCS = new Set(['RUN', 'COPY', 'ADD']);
+const WITH_PROPERTIES = new Set(['ENV', 'ARG', 'LABEL']);
+
+/** End of an instruction's logical line from `i` (inside its arguments): the line end that is not escaped. */
+function logicalLineEnd(ctx: Ctx, i: number): number {
+  const { text, esc } = ctx;
+  const n = text.length;
+  let escaped = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isNl(c)) {
+      if (escaped) continue;
+      return i;
+    }
+    if (c === esc) {
+      const next = text.charCodeAt(i + 1);
+      if (next === LF || next === CR) {
+        escaped = true;
+        i++;
+      } else if (next === SP || next === TAB) {
+        let j = i + 2;
+        while (j < n && isBlank(text.charCodeAt(j))) j++;
+        if (j >= n) return n;
+        if (isNl(text.charCodeAt(j))) escaped = true;
+        i = j;
+      }
+      continue;
+    }
+    if (c === HASH && escaped) {
+      i = commentEnd(text, i);
+      continue;
+    }
+    if (!isBlank(c) && escaped) escaped = false;
+  }
+  return n;
+}
+
+/**
+ * Parses Dockerfile text into instructions. Never throws; what cannot be understood is kept as
+ * written (unknown keywords, unterminated heredocs) for model.ts to report.
+ */
+export function parseText(input: string): ParsedDockerfile {
+  const text = input;
+  const directives: Record<string, string> = {};
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const afterDirectives = readDirectives(text, bom, directives);
+  const escDirective = directives['escape'];
+  const escape = escDirective === '`' ? '`' : '\\';
+  const ctx: Ctx = { text, esc: escape.charCodeAt(0), lines: new Lines(text) };
+  const instructions: ParsedInstruction[] = [];
+  const n = text.length;
+  const esc = ctx.esc;
+  let lt = text.indexOf('<<', afterDirectives); // the next `<<` at or after the current instruction
+  for (let i = afterDirectives; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isWs(c)) continue;
+    if (c === HASH) {
+      i = commentEnd(text, i);
+      continue;
+    }
+    // the keyword: up to a blank or line end; an escaped line end inside it joins the next line
+    const start = i;
+    let written = text[i]!;
+    let kwEnd = -1;
+    let joined = false;
+    let argsFrom = -1;
+    let end = n;
+    let k = i + 1;
+    for (; k < n; k++) {
+      const d = text.charCodeAt(k);
+      if (d === esc) {
+        joined = true;
+        const next = text.charCodeAt(k + 1);
+        if (next === CR || next === LF) {
+          if (kwEnd === -1) kwEnd = k;
+          k++;
+        } else if (next === SP || next === TAB) {
+          let j = k + 2;
+          while (j < n && isBlank(text.charCodeAt(j))) j++;
+          if (j < n && isNl(text.charCodeAt(j))) {
+            k = j;
+            continue;
+          }
+          kwEnd = k + 1;
+          written += escape;
+          if (j >= n) break;
+          k = j - 2;
+        } else {
+          kwEnd = k + 1;
+          written += escape;
+          joined = false;
+        }
+        continue;
+      }
+      if (d === SP || d === TAB) {
+        if (joined) {
+          let j = k + 1;
+          while (j < n && isBlank(text.charCodeAt(j))) j++;
+          if (j < n && isNl(text.charCodeAt(j))) {
+            k = j;
+            continue;
+          }
+          joined = false;
+        }
+        if (kwEnd === -1) kwEnd = k;
+        argsFrom = k;
+        break;
+      }
+      if (d === HASH && joined) continue;
+      if (d === LF || d === CR) {
+        if (joined) continue;
+        if (kwEnd === -1) kwEnd = k;
+        end = k;
+        break;
+      }
+      kwEnd = k + 1;
+      written += text[k]!;
+      joined = false;
+    }
+    if (k >= n && kwEnd === -1) kwEnd = n;
+    if (k >= n) end = n;
+    const keyword = written.toUpperCase();
+    if (argsFrom !== -1) {
+      end = logicalLineEnd(ctx, argsFrom + 1);
+      // heredocs need `<<` on the line; most lines have none, so the word scan is skipped for them
+      if (lt !== -1 && lt < kwEnd) lt = text.indexOf('<<', kwEnd);
+      if (end < n && lt !== -1 && lt < end) end = heredocsAfter(ctx, keyword, kwEnd, end);
+    }
+    instructions.push(build(ctx, start, kwEnd, end, keyword, written));
+    i = end;
+  }
+  return { escape, directives, instructions };
+}
+
+/** When a RUN/COPY/ADD (or ONBUILD of one) opens heredocs, the offset where the last one closes. */
+function heredocsAfter(ctx: Ctx, keyword: string, kwEnd: number, lineEnd: number): number {
+  let ws = words(ctx, kwEnd, lineEnd);
+  let kw = keyword;
+  if (kw === 'ONBUILD') {
+    if (ws.length === 0) return lineEnd;
+    kw = ctx.text.slice(ws[0]!.start, ws[0]!.end).toUpperCase();
+    ws = words(ctx, ws[0]!.end, lineEnd);
+  }
+  if (!WITH_HEREDOCS.has(kw)) return lineEnd;
+  if (kw !== 'ONBUILD' && ws.length > 0) {
+    const flags: ParsedInstruction['flags'] = [];
+    ws = ws.slice(readFlags(ctx, kw, ws, flags));
+  }
+  const { names, tabbed } = heredocNames(ws);
+  let at = lineEnd;
+  for (const name of names) at = heredocEnd(ctx.text, name, at, tabbed);
+  return at;
+}
+
+function build(ctx: Ctx, start: number, kwEnd: number, end: number, keyword: string, written: string): ParsedInstruction {
+  const { lines } = ctx;
+  const ins: ParsedInstruction = {
+    keyword,
+    written,
+    line: lines.of(start) + 1,
+    endLine: lines.of(end) + 1,
+    flags: [],
+    rest: '',
+    properties: [],
+  };
+  let ws = words(ctx, kwEnd, end);
+  if (WITH_FLAGS.has(keyword) && ws.length > 0) {
+    const taken = readFlags(ctx, keyword, ws, ins.flags);
+    if (taken > 0) ws = ws.slice(taken);
+  }
+  if (ws.length > 0) ins.rest = argumentText(ctx, ws[0]!, ws[ws.length - 1]!);
+  if (WITH_PROPERTIES.has(keyword)) ins.properties = properties(ctx, start, kwEnd, end);
+  return ins;
+}
