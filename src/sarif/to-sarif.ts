@@ -146,6 +146,18 @@ function uriText(path: string): string {
 const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n);
 const isStr = (s: unknown): s is string => typeof s === 'string';
 const LEVEL_TEXT = new Map<string, string>(Object.entries(SEVERITY_TABLE).map(([k, v]) => [k, q(v.sarifLevel)]));
+const PROPS_TEXT = new Map<string, string>(Object.keys(SEVERITY_TABLE).map((k) => [k, `"properties":{"severity":${q(k)},"target":`]));
+// a log names few distinct targets: quoted once per process (bounded)
+const targetTexts = new Map<string, string>();
+function targetText(target: string): string {
+  let t = targetTexts.get(target);
+  if (t === undefined) {
+    if (targetTexts.size >= 10_000) targetTexts.clear();
+    t = q(target);
+    targetTexts.set(target, t);
+  }
+  return t;
+}
 
 /**
  * One result as `JSON.stringify(log)` writes it inside `runs[i].results`: the text of resultFor's
@@ -153,7 +165,7 @@ const LEVEL_TEXT = new Map<string, string>(Object.entries(SEVERITY_TABLE).map(([
  * read from disk) go through resultFor and JSON.stringify instead, so the text is always exactly
  * JSON.stringify's.
  */
-function resultText(f: Finding, ruleIndex: number, withBaseline: boolean): string {
+function resultText(f: Finding, ruleIndex: number, withBaseline: boolean, heads?: string[]): string {
   const loc = f.location;
   const sup = f.suppressed;
   if (
@@ -178,12 +190,17 @@ function resultText(f: Finding, ruleIndex: number, withBaseline: boolean): strin
   if (loc.startColumn) region += `,"startColumn":${loc.startColumn}`;
   if (loc.endColumn) region += `,"endColumn":${loc.endColumn}`;
   const fp = f.fingerprint;
-  const sev = q(f.severity);
+  // the text up to the level is the same for every result of a rule in a run: made once
+  let head = heads?.[ruleIndex];
+  if (head === undefined) {
+    head = `{"ruleId":${q(f.ruleId)},"ruleIndex":${ruleIndex},"level":`;
+    if (heads) heads[ruleIndex] = head;
+  }
   let out =
-    `{"ruleId":${q(f.ruleId)},"ruleIndex":${ruleIndex},"level":${LEVEL_TEXT.get(f.severity)!},"message":{"text":${q(loc.evidence ? `${f.message} (${loc.evidence})` : f.message)}},` +
+    `${head}${LEVEL_TEXT.get(f.severity)!},"message":{"text":${q(loc.evidence ? `${f.message} (${loc.evidence})` : f.message)}},` +
     `"locations":[{"physicalLocation":{"artifactLocation":{"uri":${uriText(loc.path)},"uriBaseId":"%SRCROOT%"},"region":{${region}}}}],` +
     `"partialFingerprints":{"primaryLocationLineHash":${q(primaryLocationLineHash(fp))},"mcg/v1":${q(fp)}},` +
-    `"properties":{"severity":${sev},"target":${q(f.target)},"failing":${f.failing === true}`;
+    `${PROPS_TEXT.get(f.severity)!}${targetText(f.target)},"failing":${f.failing === true}`;
   if (loc.evidence) out += `,"evidence":${q(loc.evidence)}`;
   if (f.fix) out += `,"fix":${q(f.fix)}`;
   out += '}';
@@ -432,9 +449,10 @@ function emitLog(runs: PlannedRun[], em: Emitter, abortWhenOver: boolean): boole
     const r = text.lastIndexOf(RUN_RESULTS) + RUN_RESULTS.length - 1;
     if (n > 0) em.push(',');
     em.push(text.slice(0, r));
+    const heads: string[] = [];
     for (let i = 0; i < p.findings.length; i++) {
       if (i > 0) em.push(',');
-      em.push(resultText(p.findings[i]!, p.ruleIndexes[i]!, p.withBaseline));
+      em.push(resultText(p.findings[i]!, p.ruleIndexes[i]!, p.withBaseline, heads));
       if (abortWhenOver && (i & 255) === 255 && em.over) return false;
     }
     em.push(text.slice(r));
