@@ -10,7 +10,7 @@ import { MergeError, mergedSarif, mergeReports, readArtifactReports } from '../c
 import { ConfigError } from '../core/config.js';
 import { PathError } from '../core/files.js';
 import { BaselineError, parseBaseline } from '../core/baseline.js';
-import { reportJson } from '../core/report-io.js';
+import { reportJson, writeReportJsonFile } from '../core/report-io.js';
 import { sarifText as streamSarifText, writeSarifFile } from '../sarif/to-sarif.js';
 import { TOOL_VERSION } from '../core/meta.js';
 import { catalog } from '../rules/index.js';
@@ -94,20 +94,18 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   const color = cmd.color ?? (io.isTTY && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb');
   // streamed: the log is never built as one object graph
   const sarifText = (): string => streamSarifText(report, { category: cmd.category });
-  let body: string;
-  switch (cmd.format) {
-    case 'json':
-      body = reportJson(report);
-      break;
-    case 'sarif':
-      body = sarifText();
-      break;
-    case 'markdown':
-      body = renderMarkdown(report);
-      break;
-    default:
-      body = renderTable(report, { color: cmd.output ? false : color });
-  }
+  const body = (): string => {
+    switch (cmd.format) {
+      case 'json':
+        return reportJson(report);
+      case 'sarif':
+        return sarifText();
+      case 'markdown':
+        return renderMarkdown(report);
+      default:
+        return renderTable(report, { color: cmd.output ? false : color });
+    }
+  };
   const write = (p: string, text: string | ((tmp: string) => void)): void => {
     const out = resolve(io.cwd, p);
     mkdirSync(dirname(out), { recursive: true });
@@ -127,12 +125,15 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
     renameSync(tmp, out);
   };
   if (cmd.output) {
-    write(cmd.output, body);
+    // JSON and SARIF are streamed straight into the file
+    if (cmd.format === 'json') write(cmd.output, (tmp) => writeReportJsonFile(tmp, report, 'wx'));
+    else if (cmd.format === 'sarif') write(cmd.output, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, 'wx'));
+    else write(cmd.output, body());
     io.stderr(`${report.reason} — ${report.counts.total} finding(s); ${cmd.format} written to ${cmd.output}\n`);
-  } else io.stdout(body);
-  // --sarif F: streamed straight into the file
+  } else io.stdout(body());
+  // --sarif F, --report-json F: streamed straight into the file
   if (cmd.sarif) write(cmd.sarif, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, 'wx'));
-  if (cmd.reportJson) write(cmd.reportJson, reportJson(report));
+  if (cmd.reportJson) write(cmd.reportJson, (tmp) => writeReportJsonFile(tmp, report, 'wx'));
   return exitCodeFor(report);
 }
 

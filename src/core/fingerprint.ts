@@ -17,8 +17,13 @@ export function baseFingerprint(f: Pick<Finding, 'ruleId' | 'source' | 'location
   // Rules: id + path + key (stage + normalised instruction or YAML key path).
   // Scanner findings: their adapters put package/detector identity into the key; the target
   // keeps the same CVE in two images apart.
-  const parts = f.source === 'mcg' ? [f.ruleId, f.location.path, f.fingerprintKey] : [f.source, f.ruleId, f.fingerprintKey, f.target];
-  return sha256Hex(parts.join('\u0000')).slice(0, 32);
+  // the same text as joining the parts with U+0000 (join writes null and undefined as '')
+  const s = (v: string | null | undefined): string => (v === undefined || v === null ? '' : v);
+  const text =
+    f.source === 'mcg'
+      ? `${s(f.ruleId)}\u0000${s(f.location.path)}\u0000${s(f.fingerprintKey)}`
+      : `${s(f.source)}\u0000${s(f.ruleId)}\u0000${s(f.fingerprintKey)}\u0000${s(f.target)}`;
+  return sha256Hex(text).slice(0, 32);
 }
 
 /**

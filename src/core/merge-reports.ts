@@ -316,7 +316,7 @@ export function targetReport(merged: MergedReports, target: string): Report {
 }
 
 export interface SarifParts {
-  /** One or more SARIF logs as text (`JSON.stringify(log, null, 2)` and a newline), each within GitHub's per-upload limits; a target is never split. */
+  /** One or more SARIF logs as compact text (`JSON.stringify(log)` and a newline), each within GitHub's per-upload limits; a target is never split. */
   texts: string[];
   /** The same logs parsed (computed on each read: prefer `texts`). */
   readonly logs: sarif.Log[];

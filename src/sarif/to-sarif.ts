@@ -4,8 +4,9 @@
  * fingerprints and suppressions; GitHub's limits enforced before anything is written.
  *
  * Two outputs of one plan: toSarif builds the log as objects (tests, callers that inspect it);
- * writeSarif / sarifText / writeSarifFile stream the same log as text — exactly
- * `JSON.stringify(toSarif(report), null, 2) + '\n'` — results written one at a time, with the
+ * writeSarif / sarifText / writeSarifFile stream the same log as compact text — exactly
+ * `JSON.stringify(toSarif(report)) + '\n'` (SARIF is a machine format: no indentation) — results
+ * written one at a time, with the
  * gzip size check done on the streamed text as it goes (test/fuzz/sarif-stream.test.ts holds them
  * equal). Every caller that writes or uploads SARIF uses the streamed text.
  */
@@ -142,22 +143,29 @@ function uriText(path: string): string {
   }
   return t;
 }
-const I8 = `\n${' '.repeat(8)}`;
-const I10 = `\n${' '.repeat(10)}`;
-const I12 = `\n${' '.repeat(12)}`;
-const I14 = `\n${' '.repeat(14)}`;
-const I16 = `\n${' '.repeat(16)}`;
-const I18 = `\n${' '.repeat(18)}`;
 const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n);
 const isStr = (s: unknown): s is string => typeof s === 'string';
+const LEVEL_TEXT = new Map<string, string>(Object.entries(SEVERITY_TABLE).map(([k, v]) => [k, q(v.sarifLevel)]));
+const PROPS_TEXT = new Map<string, string>(Object.keys(SEVERITY_TABLE).map((k) => [k, `"properties":{"severity":${q(k)},"target":`]));
+// a log names few distinct targets: quoted once per process (bounded)
+const targetTexts = new Map<string, string>();
+function targetText(target: string): string {
+  let t = targetTexts.get(target);
+  if (t === undefined) {
+    if (targetTexts.size >= 10_000) targetTexts.clear();
+    t = q(target);
+    targetTexts.set(target, t);
+  }
+  return t;
+}
 
 /**
- * One result as `JSON.stringify(log, null, 2)` writes it inside `runs[i].results` (the object's
- * first line unindented): the text of resultFor's object without building it. Findings with a
- * field of an unexpected type (possible in a report read from disk) go through resultFor and
- * JSON.stringify instead, so the text is always exactly JSON.stringify's.
+ * One result as `JSON.stringify(log)` writes it inside `runs[i].results`: the text of resultFor's
+ * object without building it. Findings with a field of an unexpected type (possible in a report
+ * read from disk) go through resultFor and JSON.stringify instead, so the text is always exactly
+ * JSON.stringify's.
  */
-function resultText(f: Finding, ruleIndex: number, withBaseline: boolean): string {
+function resultText(f: Finding, ruleIndex: number, withBaseline: boolean, heads?: string[]): string {
   const loc = f.location;
   const sup = f.suppressed;
   if (
@@ -175,26 +183,30 @@ function resultText(f: Finding, ruleIndex: number, withBaseline: boolean): strin
     !Object.hasOwn(SEVERITY_TABLE, f.severity) ||
     (sup && (!isStr(sup.kind) || !isStr(sup.justification)))
   ) {
-    return nested([resultFor(f, ruleIndex, withBaseline)], 4);
+    return JSON.stringify(resultFor(f, ruleIndex, withBaseline));
   }
-  let region = `${I18}"startLine": ${loc.startLine}`;
-  if (loc.endLine && loc.endLine >= loc.startLine) region += `,${I18}"endLine": ${loc.endLine}`;
-  if (loc.startColumn) region += `,${I18}"startColumn": ${loc.startColumn}`;
-  if (loc.endColumn) region += `,${I18}"endColumn": ${loc.endColumn}`;
-  const text = loc.evidence ? `${f.message} (${loc.evidence})` : f.message;
+  let region = `"startLine":${loc.startLine}`;
+  if (loc.endLine && loc.endLine >= loc.startLine) region += `,"endLine":${loc.endLine}`;
+  if (loc.startColumn) region += `,"startColumn":${loc.startColumn}`;
+  if (loc.endColumn) region += `,"endColumn":${loc.endColumn}`;
   const fp = f.fingerprint;
-  let props = `${I12}"severity": ${q(f.severity)},${I12}"target": ${q(f.target)},${I12}"failing": ${f.failing === true}`;
-  if (loc.evidence) props += `,${I12}"evidence": ${q(loc.evidence)}`;
-  if (f.fix) props += `,${I12}"fix": ${q(f.fix)}`;
+  // the text up to the level is the same for every result of a rule in a run: made once
+  let head = heads?.[ruleIndex];
+  if (head === undefined) {
+    head = `{"ruleId":${q(f.ruleId)},"ruleIndex":${ruleIndex},"level":`;
+    if (heads) heads[ruleIndex] = head;
+  }
   let out =
-    `{${I10}"ruleId": ${q(f.ruleId)},${I10}"ruleIndex": ${ruleIndex},${I10}"level": ${q(SEVERITY_TABLE[f.severity].sarifLevel)},` +
-    `${I10}"message": {${I12}"text": ${q(text)}${I10}},` +
-    `${I10}"locations": [${I12}{${I14}"physicalLocation": {${I16}"artifactLocation": {${I18}"uri": ${uriText(loc.path)},${I18}"uriBaseId": "%SRCROOT%"${I16}},${I16}"region": {${region}${I16}}${I14}}${I12}}${I10}],` +
-    `${I10}"partialFingerprints": {${I12}"primaryLocationLineHash": ${q(primaryLocationLineHash(fp))},${I12}"mcg/v1": ${q(fp)}${I10}},` +
-    `${I10}"properties": {${props}${I10}}`;
-  if (withBaseline) out += `,${I10}"baselineState": ${f.new === false ? '"unchanged"' : '"new"'}`;
-  if (sup) out += `,${I10}"suppressions": [${I12}{${I14}"kind": ${q(sup.kind)},${I14}"status": "accepted",${I14}"justification": ${q(sup.justification)}${I12}}${I10}]`;
-  return `${out}${I8}}`;
+    `${head}${LEVEL_TEXT.get(f.severity)!},"message":{"text":${q(loc.evidence ? `${f.message} (${loc.evidence})` : f.message)}},` +
+    `"locations":[{"physicalLocation":{"artifactLocation":{"uri":${uriText(loc.path)},"uriBaseId":"%SRCROOT%"},"region":{${region}}}}],` +
+    `"partialFingerprints":{"primaryLocationLineHash":${q(primaryLocationLineHash(fp))},"mcg/v1":${q(fp)}},` +
+    `${PROPS_TEXT.get(f.severity)!}${targetText(f.target)},"failing":${f.failing === true}`;
+  if (loc.evidence) out += `,"evidence":${q(loc.evidence)}`;
+  if (f.fix) out += `,"fix":${q(f.fix)}`;
+  out += '}';
+  if (withBaseline) out += f.new === false ? ',"baselineState":"unchanged"' : ',"baselineState":"new"';
+  if (sup) out += `,"suppressions":[{"kind":${q(sup.kind)},"status":"accepted","justification":${q(sup.justification)}}]`;
+  return `${out}}`;
 }
 
 interface RunGroup {
@@ -350,6 +362,12 @@ export interface SarifStats {
   dropped: number;
 }
 
+const LOG_HEAD = (() => {
+  const head = JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [] });
+  const at = head.lastIndexOf('[]') + 1;
+  return { open: head.slice(0, at), close: `${head.slice(at)}\n`, empty: `${head}\n` };
+})();
+
 const BATCH_CHARS = 1 << 20;
 const GZIP_FRAME = 18; // gzip header and trailer around the deflate data
 
@@ -410,62 +428,36 @@ class Emitter {
   }
 }
 
-/**
- * `JSON.stringify(values, null, 2)` of values that sit `depth` levels deep in the log, without the
- * array around them: the values are wrapped in `depth` arrays so that JSON.stringify indents them
- * exactly as in the whole log, and the wrapping is cut off again. The text starts at the first
- * value's first character; values are separated by `,\n` and their indentation.
- */
-function nested(values: unknown[], depth: number): string {
-  let wrapped: unknown = values;
-  for (let d = 1; d < depth; d++) wrapped = [wrapped];
-  const text = JSON.stringify(wrapped, null, 2);
-  // each level opens with its indentation and "[\n" and closes with "\n", its indentation and "]";
-  // the values themselves are indented by 2 × depth spaces
-  let tail = 0;
-  for (let d = 0; d < depth; d++) tail += 2 + 2 * d;
-  return text.slice(tail + 2 * depth, text.length - tail);
-}
-
-const LOG_RUNS = '\n  "runs": []';
-const RUN_RESULTS = '\n      "results": []';
-const RUN_PAD = '    ';
-const RESULT_PAD = '        ';
+const RUN_RESULTS = '"results":[]';
 
 /**
- * Streams the planned log as `JSON.stringify(log, null, 2)` would write it, results serialised a
- * batch at a time. Returns false (having stopped early) when `abortWhenOver` and the log is over
- * the gzip limit.
+ * Streams the planned log as `JSON.stringify(log)` would write it (and a newline), results
+ * serialised one at a time into batches. Returns false (having stopped early) when
+ * `abortWhenOver` and the log is over the gzip limit.
  */
 function emitLog(runs: PlannedRun[], em: Emitter, abortWhenOver: boolean): boolean {
-  const head = JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [] }, null, 2);
-  const at = head.indexOf(LOG_RUNS) + LOG_RUNS.length - 2;
   if (runs.length === 0) {
-    em.push(`${head}\n`);
+    em.push(LOG_HEAD.empty);
     em.flush();
     return !(abortWhenOver && em.over);
   }
-  em.push(`${head.slice(0, at)}[\n`);
+  em.push(LOG_HEAD.open);
   for (const [n, p] of runs.entries()) {
-    // the run without its results, indented as the second level of the log
-    const text = nested([p.run], 2);
-    const r = text.indexOf(RUN_RESULTS) + RUN_RESULTS.length - 2;
-    em.push(RUN_PAD);
+    // the run without its results; `"results":[]` is the last array-valued key before
+    // `properties` (whose only value is a string), so its last occurrence is the key itself
+    const text = JSON.stringify(p.run);
+    const r = text.lastIndexOf(RUN_RESULTS) + RUN_RESULTS.length - 1;
+    if (n > 0) em.push(',');
     em.push(text.slice(0, r));
-    if (p.findings.length === 0) em.push('[]');
-    else {
-      em.push('[\n');
-      for (let i = 0; i < p.findings.length; i++) {
-        em.push(i === 0 ? RESULT_PAD : `,\n${RESULT_PAD}`);
-        em.push(resultText(p.findings[i]!, p.ruleIndexes[i]!, p.withBaseline));
-        if (abortWhenOver && (i & 255) === 255 && em.over) return false;
-      }
-      em.push(`\n${RUN_PAD}  ]`);
+    const heads: string[] = [];
+    for (let i = 0; i < p.findings.length; i++) {
+      if (i > 0) em.push(',');
+      em.push(resultText(p.findings[i]!, p.ruleIndexes[i]!, p.withBaseline, heads));
+      if (abortWhenOver && (i & 255) === 255 && em.over) return false;
     }
-    em.push(text.slice(r + 2));
-    em.push(n === runs.length - 1 ? '\n' : ',\n');
+    em.push(text.slice(r));
   }
-  em.push(`  ]${head.slice(at + 2)}\n`);
+  em.push(LOG_HEAD.close);
   em.flush();
   return !(abortWhenOver && em.over);
 }
@@ -509,7 +501,7 @@ export function toSarif(report: Report, opts: SarifOptions = {}): sarif.Log {
 
 /**
  * Streams the SARIF log of a report into `sink`: exactly the text of
- * `JSON.stringify(toSarif(report, opts), null, 2) + '\n'`, without building the log's object graph
+ * `JSON.stringify(toSarif(report, opts)) + '\n'`, without building the log's object graph
  * or holding its text twice. When the log has to be trimmed, `sink.reset()` is called before each
  * new attempt.
  */
@@ -519,17 +511,11 @@ export function writeSarif(report: Report, sink: SarifSink, opts: SarifOptions =
 
 /** The runs of a report's SARIF log as text, to be packed into logs with others (sarifLogOfRuns). */
 export interface RunsText {
-  /** The runs as they appear inside a log's `runs` array, separated by `,\n`; empty when none. */
+  /** The runs as they appear inside a log's `runs` array, separated by `,`; empty when none. */
   text: string;
   /** Each run's `automationDetails.id`. */
   ids: string[];
 }
-
-const LOG_HEAD = (() => {
-  const head = JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [] }, null, 2);
-  const at = head.indexOf(LOG_RUNS) + LOG_RUNS.length - 2;
-  return { open: `${head.slice(0, at)}[\n`, close: `\n  ]${head.slice(at + 2)}\n`, empty: `${head}\n` };
-})();
 
 export function sarifRunsText(report: Report, opts: SarifOptions = {}): RunsText {
   let chunks: string[] = [];
@@ -540,10 +526,10 @@ export function sarifRunsText(report: Report, opts: SarifOptions = {}): RunsText
   return { text: text.slice(LOG_HEAD.open.length, text.length - LOG_HEAD.close.length), ids };
 }
 
-/** One SARIF log of runs from sarifRunsText: the text JSON.stringify(log, null, 2) + newline would give. */
+/** One SARIF log of runs from sarifRunsText: the text JSON.stringify(log) + newline would give. */
 export function sarifLogOfRuns(runs: readonly string[]): string {
   const parts = runs.filter((r) => r !== '');
-  return parts.length === 0 ? LOG_HEAD.empty : `${LOG_HEAD.open}${parts.join(',\n')}${LOG_HEAD.close}`;
+  return parts.length === 0 ? LOG_HEAD.empty : `${LOG_HEAD.open}${parts.join(',')}${LOG_HEAD.close}`;
 }
 
 /** The SARIF log of a report as text (what `--format sarif` prints and the upload sends). */

@@ -1,6 +1,6 @@
 /**
  * The streaming SARIF writer (writeSarif, sarifText, writeSarifFile) writes exactly the text of
- * `JSON.stringify(toSarif(report), null, 2)` — the object builder's log — for arbitrary finding
+ * `JSON.stringify(toSarif(report))` (compact) — the object builder's log — for arbitrary finding
  * sets, including the trimming paths (per-run cap and gzip limit), odd values that take the
  * fallback serialiser, and logs long enough to be written in several batches and compressed.
  */
@@ -86,7 +86,7 @@ function reportOf(findings: Finding[], baseline: boolean): Report {
 }
 
 /** The object builder's log as the CLI and the action wrote it before streaming. */
-const objectText = (report: Report, opts: SarifOptions): string => `${JSON.stringify(toSarif(report, opts), null, 2)}\n`;
+const objectText = (report: Report, opts: SarifOptions): string => `${JSON.stringify(toSarif(report, opts))}\n`;
 
 function priorityOf(f: { failing?: boolean; new?: boolean; severity: Finding['severity'] }): number[] {
   return [Number(f.failing === true), Number(f.new !== false), severityRank(f.severity)];
