@@ -18761,7 +18761,7 @@ var require_picocolors = __commonJS({
 });
 
 // src/cli/main.ts
-import { existsSync as existsSync4, lstatSync as lstatSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, statSync as statSync5, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync4, lstatSync as lstatSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync3, renameSync as renameSync2, statSync as statSync5, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname3, isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // src/cli/args.ts
@@ -20335,8 +20335,9 @@ function sha256Hex(s) {
   return oneShot ? oneShot("sha256", s, "hex") : crypto.createHash("sha256").update(s).digest("hex");
 }
 function baseFingerprint(f) {
-  const parts = f.source === "mcg" ? [f.ruleId, f.location.path, f.fingerprintKey] : [f.source, f.ruleId, f.fingerprintKey, f.target];
-  return sha256Hex(parts.join("\0")).slice(0, 32);
+  const s = (v) => v === void 0 || v === null ? "" : v;
+  const text2 = f.source === "mcg" ? `${s(f.ruleId)}\0${s(f.location.path)}\0${s(f.fingerprintKey)}` : `${s(f.source)}\0${s(f.ruleId)}\0${s(f.fingerprintKey)}\0${s(f.target)}`;
+  return sha256Hex(text2).slice(0, 32);
 }
 function assignFingerprints(findings) {
   const seen = /* @__PURE__ */ new Map();
@@ -24718,6 +24719,26 @@ function dedupeHash(f) {
   }
   return (a >>> 0) * 2097152 + (b >>> 11);
 }
+function copyFinding(f) {
+  return {
+    ruleId: f.ruleId,
+    source: f.source,
+    severity: f.severity,
+    message: f.message,
+    location: { ...f.location },
+    fingerprint: f.fingerprint,
+    fingerprintKey: f.fingerprintKey,
+    target: f.target,
+    fix: f.fix,
+    helpUri: f.helpUri,
+    rule: f.rule,
+    cvss: f.cvss,
+    new: f.new,
+    suppressed: f.suppressed,
+    error: f.error,
+    failing: f.failing
+  };
+}
 function mergeFindings(input) {
   const firstByHash = /* @__PURE__ */ new Map();
   const collided = /* @__PURE__ */ new Set();
@@ -24731,7 +24752,7 @@ function mergeFindings(input) {
       if (k === dedupeKey(findings[at]) || collided.has(k)) continue;
       collided.add(k);
     }
-    findings.push({ ...f, location: { ...f.location } });
+    findings.push(copyFinding(f));
   }
   const sup = applySuppressions(findings, input.fileLines, input.ignores, input.now);
   findings.push(...sup.extraFindings);
@@ -25607,39 +25628,43 @@ function uriText(path) {
   }
   return t;
 }
-var I8 = `
-${" ".repeat(8)}`;
-var I10 = `
-${" ".repeat(10)}`;
-var I12 = `
-${" ".repeat(12)}`;
-var I14 = `
-${" ".repeat(14)}`;
-var I16 = `
-${" ".repeat(16)}`;
-var I18 = `
-${" ".repeat(18)}`;
 var isInt = (n) => typeof n === "number" && Number.isSafeInteger(n);
 var isStr = (s) => typeof s === "string";
-function resultText(f, ruleIndex, withBaseline) {
+var LEVEL_TEXT = new Map(Object.entries(SEVERITY_TABLE).map(([k, v]) => [k, q(v.sarifLevel)]));
+var PROPS_TEXT = new Map(Object.keys(SEVERITY_TABLE).map((k) => [k, `"properties":{"severity":${q(k)},"target":`]));
+var targetTexts = /* @__PURE__ */ new Map();
+function targetText(target) {
+  let t = targetTexts.get(target);
+  if (t === void 0) {
+    if (targetTexts.size >= 1e4) targetTexts.clear();
+    t = q(target);
+    targetTexts.set(target, t);
+  }
+  return t;
+}
+function resultText(f, ruleIndex, withBaseline, heads) {
   const loc = f.location;
   const sup = f.suppressed;
   if (!isStr(f.ruleId) || !isStr(f.message) || !isStr(f.target) || !isStr(f.fingerprint) || !isStr(loc.path) || !isInt(loc.startLine) || loc.endLine && !isInt(loc.endLine) || loc.startColumn && !isInt(loc.startColumn) || loc.endColumn && !isInt(loc.endColumn) || loc.evidence && !isStr(loc.evidence) || f.fix && !isStr(f.fix) || !Object.hasOwn(SEVERITY_TABLE, f.severity) || sup && (!isStr(sup.kind) || !isStr(sup.justification))) {
-    return nested([resultFor(f, ruleIndex, withBaseline)], 4);
+    return JSON.stringify(resultFor(f, ruleIndex, withBaseline));
   }
-  let region = `${I18}"startLine": ${loc.startLine}`;
-  if (loc.endLine && loc.endLine >= loc.startLine) region += `,${I18}"endLine": ${loc.endLine}`;
-  if (loc.startColumn) region += `,${I18}"startColumn": ${loc.startColumn}`;
-  if (loc.endColumn) region += `,${I18}"endColumn": ${loc.endColumn}`;
-  const text2 = loc.evidence ? `${f.message} (${loc.evidence})` : f.message;
+  let region = `"startLine":${loc.startLine}`;
+  if (loc.endLine && loc.endLine >= loc.startLine) region += `,"endLine":${loc.endLine}`;
+  if (loc.startColumn) region += `,"startColumn":${loc.startColumn}`;
+  if (loc.endColumn) region += `,"endColumn":${loc.endColumn}`;
   const fp = f.fingerprint;
-  let props = `${I12}"severity": ${q(f.severity)},${I12}"target": ${q(f.target)},${I12}"failing": ${f.failing === true}`;
-  if (loc.evidence) props += `,${I12}"evidence": ${q(loc.evidence)}`;
-  if (f.fix) props += `,${I12}"fix": ${q(f.fix)}`;
-  let out = `{${I10}"ruleId": ${q(f.ruleId)},${I10}"ruleIndex": ${ruleIndex},${I10}"level": ${q(SEVERITY_TABLE[f.severity].sarifLevel)},${I10}"message": {${I12}"text": ${q(text2)}${I10}},${I10}"locations": [${I12}{${I14}"physicalLocation": {${I16}"artifactLocation": {${I18}"uri": ${uriText(loc.path)},${I18}"uriBaseId": "%SRCROOT%"${I16}},${I16}"region": {${region}${I16}}${I14}}${I12}}${I10}],${I10}"partialFingerprints": {${I12}"primaryLocationLineHash": ${q(primaryLocationLineHash(fp))},${I12}"mcg/v1": ${q(fp)}${I10}},${I10}"properties": {${props}${I10}}`;
-  if (withBaseline) out += `,${I10}"baselineState": ${f.new === false ? '"unchanged"' : '"new"'}`;
-  if (sup) out += `,${I10}"suppressions": [${I12}{${I14}"kind": ${q(sup.kind)},${I14}"status": "accepted",${I14}"justification": ${q(sup.justification)}${I12}}${I10}]`;
-  return `${out}${I8}}`;
+  let head = heads?.[ruleIndex];
+  if (head === void 0) {
+    head = `{"ruleId":${q(f.ruleId)},"ruleIndex":${ruleIndex},"level":`;
+    if (heads) heads[ruleIndex] = head;
+  }
+  let out = `${head}${LEVEL_TEXT.get(f.severity)},"message":{"text":${q(loc.evidence ? `${f.message} (${loc.evidence})` : f.message)}},"locations":[{"physicalLocation":{"artifactLocation":{"uri":${uriText(loc.path)},"uriBaseId":"%SRCROOT%"},"region":{${region}}}}],"partialFingerprints":{"primaryLocationLineHash":${q(primaryLocationLineHash(fp))},"mcg/v1":${q(fp)}},${PROPS_TEXT.get(f.severity)}${targetText(f.target)},"failing":${f.failing === true}`;
+  if (loc.evidence) out += `,"evidence":${q(loc.evidence)}`;
+  if (f.fix) out += `,"fix":${q(f.fix)}`;
+  out += "}";
+  if (withBaseline) out += f.new === false ? ',"baselineState":"unchanged"' : ',"baselineState":"new"';
+  if (sup) out += `,"suppressions":[{"kind":${q(sup.kind)},"status":"accepted","justification":${q(sup.justification)}}]`;
+  return `${out}}`;
 }
 function groupRuns(report) {
   const sourcesRan = /* @__PURE__ */ new Set(["mcg"]);
@@ -25741,6 +25766,13 @@ function planRun(g, report, opts, cap, notes) {
   };
   return { run: run2, findings: kept, ruleIndexes, withBaseline };
 }
+var LOG_HEAD = (() => {
+  const head = JSON.stringify({ $schema: SARIF_SCHEMA, version: "2.1.0", runs: [] });
+  const at = head.lastIndexOf("[]") + 1;
+  return { open: head.slice(0, at), close: `${head.slice(at)}
+`, empty: `${head}
+` };
+})();
 var BATCH_CHARS = 1 << 20;
 var GZIP_FRAME = 18;
 var Emitter = class {
@@ -25788,51 +25820,28 @@ var Emitter = class {
     return this.compressing ? this.deflated + GZIP_FRAME : void 0;
   }
 };
-function nested(values, depth) {
-  let wrapped = values;
-  for (let d = 1; d < depth; d++) wrapped = [wrapped];
-  const text2 = JSON.stringify(wrapped, null, 2);
-  let tail = 0;
-  for (let d = 0; d < depth; d++) tail += 2 + 2 * d;
-  return text2.slice(tail + 2 * depth, text2.length - tail);
-}
-var LOG_RUNS = '\n  "runs": []';
-var RUN_RESULTS = '\n      "results": []';
-var RUN_PAD = "    ";
-var RESULT_PAD = "        ";
+var RUN_RESULTS = '"results":[]';
 function emitLog(runs, em, abortWhenOver) {
-  const head = JSON.stringify({ $schema: SARIF_SCHEMA, version: "2.1.0", runs: [] }, null, 2);
-  const at = head.indexOf(LOG_RUNS) + LOG_RUNS.length - 2;
   if (runs.length === 0) {
-    em.push(`${head}
-`);
+    em.push(LOG_HEAD.empty);
     em.flush();
     return !(abortWhenOver && em.over);
   }
-  em.push(`${head.slice(0, at)}[
-`);
+  em.push(LOG_HEAD.open);
   for (const [n, p] of runs.entries()) {
-    const text2 = nested([p.run], 2);
-    const r = text2.indexOf(RUN_RESULTS) + RUN_RESULTS.length - 2;
-    em.push(RUN_PAD);
+    const text2 = JSON.stringify(p.run);
+    const r = text2.lastIndexOf(RUN_RESULTS) + RUN_RESULTS.length - 1;
+    if (n > 0) em.push(",");
     em.push(text2.slice(0, r));
-    if (p.findings.length === 0) em.push("[]");
-    else {
-      em.push("[\n");
-      for (let i = 0; i < p.findings.length; i++) {
-        em.push(i === 0 ? RESULT_PAD : `,
-${RESULT_PAD}`);
-        em.push(resultText(p.findings[i], p.ruleIndexes[i], p.withBaseline));
-        if (abortWhenOver && (i & 255) === 255 && em.over) return false;
-      }
-      em.push(`
-${RUN_PAD}  ]`);
+    const heads = [];
+    for (let i = 0; i < p.findings.length; i++) {
+      if (i > 0) em.push(",");
+      em.push(resultText(p.findings[i], p.ruleIndexes[i], p.withBaseline, heads));
+      if (abortWhenOver && (i & 255) === 255 && em.over) return false;
     }
-    em.push(text2.slice(r + 2));
-    em.push(n === runs.length - 1 ? "\n" : ",\n");
+    em.push(text2.slice(r));
   }
-  em.push(`  ]${head.slice(at + 2)}
-`);
+  em.push(LOG_HEAD.close);
   em.flush();
   return !(abortWhenOver && em.over);
 }
@@ -25859,15 +25868,6 @@ function fitLog(report, opts, sink2) {
 function writeSarif(report, sink2, opts = {}) {
   return fitLog(report, opts, sink2).stats;
 }
-var LOG_HEAD = (() => {
-  const head = JSON.stringify({ $schema: SARIF_SCHEMA, version: "2.1.0", runs: [] }, null, 2);
-  const at = head.indexOf(LOG_RUNS) + LOG_RUNS.length - 2;
-  return { open: `${head.slice(0, at)}[
-`, close: `
-  ]${head.slice(at + 2)}
-`, empty: `${head}
-` };
-})();
 function sarifRunsText(report, opts = {}) {
   let chunks = [];
   const { runs } = fitLog(report, opts, { write: (c) => void chunks.push(c), reset: () => void (chunks = []) });
@@ -25878,7 +25878,7 @@ function sarifRunsText(report, opts = {}) {
 }
 function sarifLogOfRuns(runs) {
   const parts = runs.filter((r) => r !== "");
-  return parts.length === 0 ? LOG_HEAD.empty : `${LOG_HEAD.open}${parts.join(",\n")}${LOG_HEAD.close}`;
+  return parts.length === 0 ? LOG_HEAD.empty : `${LOG_HEAD.open}${parts.join(",")}${LOG_HEAD.close}`;
 }
 function sarifText(report, opts = {}) {
   let chunks = [];
@@ -26221,9 +26221,55 @@ function parseBaseline(text2, file) {
 }
 
 // src/core/report-io.ts
+import { closeSync as closeSync2, mkdirSync, openSync as openSync2, writeSync as writeSync2 } from "node:fs";
+var BATCH_CHARS2 = 1 << 20;
+function streamReportJson(report, write) {
+  const fields = report;
+  const findings = fields["findings"];
+  const shell = JSON.stringify({ ...fields, findings: [] });
+  const before = {};
+  for (const k of Object.keys(fields)) {
+    if (k === "findings") break;
+    before[k] = fields[k];
+  }
+  const b = JSON.stringify(before);
+  const open2 = `${b === "{}" ? "{" : `${b.slice(0, -1)},`}"findings":[`;
+  if (!Array.isArray(findings) || !shell.startsWith(`${open2}]`)) {
+    write(`${JSON.stringify(report)}
+`);
+    return;
+  }
+  let parts = [open2];
+  let pending = open2.length;
+  for (let i = 0; i < findings.length; i++) {
+    const t = JSON.stringify(findings[i]) ?? "null";
+    parts.push(i === 0 ? t : `,${t}`);
+    pending += t.length + 1;
+    if (pending >= BATCH_CHARS2) {
+      write(parts.join(""));
+      parts = [];
+      pending = 0;
+    }
+  }
+  parts.push(`${shell.slice(open2.length)}
+`);
+  write(parts.join(""));
+}
 function reportJson(report) {
-  return `${JSON.stringify(report, null, 2)}
-`;
+  const chunks = [];
+  streamReportJson(report, (c) => void chunks.push(c));
+  return chunks.length === 1 ? chunks[0] : chunks.join("");
+}
+function writeReportJsonFile(path, report, flags = "w") {
+  const fd = openSync2(path, flags);
+  try {
+    streamReportJson(report, (c) => {
+      const buf = Buffer.from(c, "utf8");
+      for (let off = 0; off < buf.length; ) off += writeSync2(fd, buf, off, buf.length - off);
+    });
+  } finally {
+    closeSync2(fd);
+  }
 }
 
 // src/reporters/table.ts
@@ -29175,7 +29221,7 @@ var ScanPipeline = class {
 // src/scanners/tools.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import { createHash as createHash5 } from "node:crypto";
-import { chmodSync, createReadStream as createReadStream2, createWriteStream, existsSync as existsSync3, mkdirSync, renameSync, statSync as statSync4 } from "node:fs";
+import { chmodSync, createReadStream as createReadStream2, createWriteStream, existsSync as existsSync3, mkdirSync as mkdirSync2, renameSync, statSync as statSync4 } from "node:fs";
 import { join as join5 } from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
 import { Readable as Readable2 } from "node:stream";
@@ -29274,7 +29320,7 @@ function directoryCache(dir) {
     },
     async save(tool, version, platform, binary) {
       const p = at(tool, version, platform);
-      mkdirSync(join5(dir, tool, version, platform), { recursive: true });
+      mkdirSync2(join5(dir, tool, version, platform), { recursive: true });
       if (binary !== p) renameSync(binary, p);
       chmodSync(p, 493);
       return p;
@@ -29317,7 +29363,7 @@ async function resolveTool(tool, o) {
   }
   const cached = o.cache.find(tool, version, platform);
   if (cached) return { path: cached, version, source: "cache" };
-  mkdirSync(o.tmpDir, { recursive: true });
+  mkdirSync2(o.tmpDir, { recursive: true });
   const archive = join5(o.tmpDir, asset.file);
   const url = downloadUrl(tool, version, asset, o.baseUrl);
   o.logger?.info(`downloading ${tool} ${version} (${asset.file})`);
@@ -29449,23 +29495,21 @@ async function runScan(cmd, io) {
   );
   const color = cmd.color ?? (io.isTTY && !io.env["NO_COLOR"] && io.env["TERM"] !== "dumb");
   const sarifText2 = () => sarifText(report, { category: cmd.category });
-  let body;
-  switch (cmd.format) {
-    case "json":
-      body = reportJson(report);
-      break;
-    case "sarif":
-      body = sarifText2();
-      break;
-    case "markdown":
-      body = renderMarkdown(report);
-      break;
-    default:
-      body = renderTable(report, { color: cmd.output ? false : color });
-  }
+  const body = () => {
+    switch (cmd.format) {
+      case "json":
+        return reportJson(report);
+      case "sarif":
+        return sarifText2();
+      case "markdown":
+        return renderMarkdown(report);
+      default:
+        return renderTable(report, { color: cmd.output ? false : color });
+    }
+  };
   const write = (p, text2) => {
     const out = resolve2(io.cwd, p);
-    mkdirSync2(dirname3(out), { recursive: true });
+    mkdirSync3(dirname3(out), { recursive: true });
     let st;
     try {
       st = lstatSync2(out);
@@ -29480,17 +29524,19 @@ async function runScan(cmd, io) {
     renameSync2(tmp, out);
   };
   if (cmd.output) {
-    write(cmd.output, body);
+    if (cmd.format === "json") write(cmd.output, (tmp) => writeReportJsonFile(tmp, report, "wx"));
+    else if (cmd.format === "sarif") write(cmd.output, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, "wx"));
+    else write(cmd.output, body());
     io.stderr(`${report.reason} \u2014 ${report.counts.total} finding(s); ${cmd.format} written to ${cmd.output}
 `);
-  } else io.stdout(body);
+  } else io.stdout(body());
   if (cmd.sarif) write(cmd.sarif, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, "wx"));
-  if (cmd.reportJson) write(cmd.reportJson, reportJson(report));
+  if (cmd.reportJson) write(cmd.reportJson, (tmp) => writeReportJsonFile(tmp, report, "wx"));
   return exitCodeFor(report);
 }
 function writeOut(io, p, text2) {
   const out = resolve2(io.cwd, p);
-  mkdirSync2(dirname3(out), { recursive: true });
+  mkdirSync3(dirname3(out), { recursive: true });
   writeFileSync2(out, text2);
 }
 function runDiscover(cmd, io) {

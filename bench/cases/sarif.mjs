@@ -2,7 +2,7 @@
 // engine (a small entry bundled with esbuild into the temp dir at bench time): time of the work
 // itself, whole-process wall time and peak RSS, and whether the log stays within GitHub's limits.
 // The work is what production does (src/sarif/to-sarif.ts writeSarifFile: the log streamed to a
-// file, as `JSON.stringify(log, null, 2)` would write it). The log is checked here, in the bench
+// file, compact, as `JSON.stringify(log)` would write it). The log is checked here, in the bench
 // process, after the child exits: parsing and gzipping it are not part of the work measured.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
