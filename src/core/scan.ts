@@ -94,9 +94,32 @@ export function loadConfig(root: string, configPath?: string): McgConfig {
 
 function contextInfo(root: string, contextAbs: string, dockerfileAbs: string, cache: Map<string, ContextListing>): BuildContextInfo {
   const dir = repoPath(root, contextAbs);
+  // the Dockerfile was just read from its own directory: that context exists without a stat
+  const exists =
+    contextAbs === dirname(dockerfileAbs) ||
+    (cache.has(contextAbs) ? cache.get(contextAbs)!.files !== undefined : statSync(contextAbs, { throwIfNoEntry: false })?.isDirectory() === true);
+  if (!exists) return makeBuildContext(dir, [], undefined, false);
+  // the listing (a walk of the context) and the .dockerignore are only built when a rule reads
+  // them (MCG014, on a whole-context COPY): most Dockerfiles never need it
+  let built: BuildContextInfo | undefined;
+  const get = (): BuildContextInfo => (built ??= listedContext(root, dir, contextAbs, dockerfileAbs, cache));
+  return {
+    dir,
+    exists,
+    get files() {
+      return get().files;
+    },
+    get dockerignore() {
+      return get().dockerignore;
+    },
+    ignored: (rel: string) => get().ignored(rel),
+  };
+}
+
+function listedContext(root: string, dir: string, contextAbs: string, dockerfileAbs: string, cache: Map<string, ContextListing>): BuildContextInfo {
   let listing = cache.get(contextAbs);
   if (!listing) {
-    // one stat and one listing per context; the listing also tells which .dockerignore files exist
+    // one listing per context; the listing also tells which .dockerignore files exist
     const files = statSync(contextAbs, { throwIfNoEntry: false })?.isDirectory() ? listContext(contextAbs) : undefined;
     listing = { files, names: new Set(files) };
     cache.set(contextAbs, listing);
@@ -164,14 +187,15 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
   let pipelineMs = 0;
   for (const t of dockerfiles) {
     const abs = join(root, t.dockerfile);
-    const r = readTextFile(abs);
+    const r = readText(abs);
     targets.push({ name: t.name, dockerfile: t.dockerfile, context: t.context });
     if (!r.ok) {
       inputError(t.dockerfile, r.line, r.message, t.name);
       continue;
     }
     if (r.warning) inputError(t.dockerfile, r.warning.line, r.warning.message, t.name);
-    fileLines.set(t.dockerfile, r.lines);
+    // the lines serve inline suppressions only: a file without `mcg-ignore` has none to find
+    fileLines.set(t.dockerfile, r.text.includes('mcg-ignore') ? r.text.split(/\r?\n/) : NO_LINES);
     t.text = r.text;
     const context = contextInfo(root, join(root, t.context), abs, contextCache);
     let image: ImageFacts | undefined;
