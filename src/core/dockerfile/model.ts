@@ -157,6 +157,8 @@ const HEREDOC_START = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
 
 function heredocsOf(rest: string, line: number, issues: ParseIssue[], keyword: string): Heredoc[] {
   const out: Heredoc[] = [];
+  // every heredoc starts with <<
+  if (!rest.includes('<<')) return out;
   const nl = rest.indexOf('\n');
   if (nl < 0 && !HEREDOC_START.test(rest)) return out;
   HEREDOC_START.lastIndex = 0;
