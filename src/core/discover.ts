@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import picomatch from 'picomatch';
-import { confine, repoPath, walk } from './files.js';
+import { confine, repoPath, walk, type Listings } from './files.js';
 import { sha256Hex } from './fingerprint.js';
 import type { DockerfileModel } from './dockerfile/model.js';
 
@@ -50,6 +50,8 @@ export interface DiscoverOptions {
   exclude?: string[];
   /** Also list YAML files (compose, Kubernetes, workflows) for the manifest checks. */
   yaml?: boolean;
+  /** Where the walk keeps the directory listings it reads (for the build-context listings). */
+  listings?: Listings;
 }
 
 export interface Discovery {
@@ -88,7 +90,7 @@ export function discover(opts: DiscoverOptions): Discovery {
   }
   const yamlFiles: string[] = [];
   const isFile = statSync(scanRoot).isFile();
-  for (const abs of isFile ? [scanRoot] : walk(scanRoot)) {
+  for (const abs of isFile ? [scanRoot] : walk(scanRoot, undefined, opts.listings)) {
     const rel = repoPath(root, abs);
     if (!wanted(rel)) continue;
     const name = basename(abs);

@@ -97,8 +97,23 @@ export function readText(abs: string, maxBytes = MAX_TEXT_FILE_BYTES): ReadTextR
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', '.ruff_cache']);
 
-/** Walks a tree (not following symlinked directories), yielding absolute file paths in sorted order. */
-export function* walk(dir: string, limit = 200_000): Generator<string> {
+/** Directory listings a walk keeps for later readers (listContext), bounded by their total entries. */
+export interface Listings {
+  dirs: Map<string, readonly Dirent[]>;
+  /** Entries still allowed in; a walk stops keeping listings at 0. */
+  room: number;
+}
+
+export function newListings(maxEntries = 100_000): Listings {
+  return { dirs: new Map(), room: maxEntries };
+}
+
+/**
+ * Walks a tree (not following symlinked directories), yielding absolute file paths in sorted order.
+ * With `listings`, each directory's entries are kept there (while there is room), so that a build
+ * context below the walked tree is listed without reading its directories again.
+ */
+export function* walk(dir: string, limit = 200_000, listings?: Listings): Generator<string> {
   const stack = [dir];
   let n = 0;
   while (stack.length > 0) {
@@ -110,6 +125,10 @@ export function* walk(dir: string, limit = 200_000): Generator<string> {
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    if (listings && listings.room >= entries.length) {
+      listings.room -= entries.length;
+      listings.dirs.set(d, entries);
+    }
     const subdirs: string[] = [];
     for (const e of entries) {
       const p = join(d, e.name);
@@ -128,14 +147,15 @@ export function* walk(dir: string, limit = 200_000): Generator<string> {
  * The files of a build context, relative POSIX paths, as Docker would see them before
  * .dockerignore. Heavy directories (.git, node_modules) are listed as `dir/` without descending.
  */
-export function listContext(dir: string, limit = 50_000): string[] {
+export function listContext(dir: string, limit = 50_000, listings?: Listings): string[] {
   const out: string[] = [];
   const stack: string[] = [''];
   while (stack.length > 0 && out.length < limit) {
     const rel = stack.pop()!;
-    let entries: Dirent[];
+    let entries: readonly Dirent[];
+    const abs = join(dir, rel);
     try {
-      entries = readdirSync(join(dir, rel), { withFileTypes: true });
+      entries = listings?.dirs.get(abs) ?? readdirSync(abs, { withFileTypes: true });
     } catch {
       continue;
     }

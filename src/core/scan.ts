@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
 import { checkDockerfile, inputErrorFinding, type RuleSettings } from './engine.js';
 import { dockerfileRules } from '../rules/index.js';
-import { confine, listContext, readText, readTextFile, repoPath } from './files.js';
+import { confine, listContext, newListings, readText, readTextFile, repoPath, type Listings } from './files.js';
 import { discover, type DockerfileTarget } from './discover.js';
 import { makeBuildContext } from './build-context.js';
 import { ConfigError, defaultConfig, parseConfig, type McgConfig } from './config.js';
@@ -92,12 +92,49 @@ export function loadConfig(root: string, configPath?: string): McgConfig {
   return parseConfig(repoPath(root, abs), r.text);
 }
 
-function contextInfo(root: string, contextAbs: string, dockerfileAbs: string, cache: Map<string, ContextListing>): BuildContextInfo {
+function contextInfo(
+  root: string,
+  contextAbs: string,
+  dockerfileAbs: string,
+  cache: Map<string, ContextListing>,
+  listings: Listings,
+): BuildContextInfo {
   const dir = repoPath(root, contextAbs);
+  // the Dockerfile was just read from its own directory: that context exists without a stat
+  const exists =
+    contextAbs === dirname(dockerfileAbs) ||
+    (cache.has(contextAbs) ? cache.get(contextAbs)!.files !== undefined : statSync(contextAbs, { throwIfNoEntry: false })?.isDirectory() === true);
+  if (!exists) return makeBuildContext(dir, [], undefined, false);
+  // the listing (a walk of the context) and the .dockerignore are only built when a rule reads
+  // them (MCG014, on a whole-context COPY): most Dockerfiles never need it
+  let built: BuildContextInfo | undefined;
+  const get = (): BuildContextInfo => (built ??= listedContext(root, dir, contextAbs, dockerfileAbs, cache, listings));
+  return {
+    dir,
+    exists,
+    get files() {
+      return get().files;
+    },
+    get dockerignore() {
+      return get().dockerignore;
+    },
+    ignored: (rel: string) => get().ignored(rel),
+  };
+}
+
+function listedContext(
+  root: string,
+  dir: string,
+  contextAbs: string,
+  dockerfileAbs: string,
+  cache: Map<string, ContextListing>,
+  listings: Listings,
+): BuildContextInfo {
   let listing = cache.get(contextAbs);
   if (!listing) {
-    // one stat and one listing per context; the listing also tells which .dockerignore files exist
-    const files = statSync(contextAbs, { throwIfNoEntry: false })?.isDirectory() ? listContext(contextAbs) : undefined;
+    // one listing per context; the listing also tells which .dockerignore files exist
+    const isDir = listings.dirs.has(contextAbs) || statSync(contextAbs, { throwIfNoEntry: false })?.isDirectory() === true;
+    const files = isDir ? listContext(contextAbs, undefined, listings) : undefined;
     listing = { files, names: new Set(files) };
     cache.set(contextAbs, listing);
   }
@@ -144,7 +181,8 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     findings.push(inputErrorFinding(path, line, message, target));
   };
 
-  // 1. Discover
+  // 1. Discover (the walk keeps its directory listings for the build contexts below)
+  const listings = newListings();
   const { dockerfiles, yamlFiles } = discover({
     root,
     path: opts.path,
@@ -154,6 +192,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     include: config.include,
     exclude: config.exclude,
     yaml: opts.manifests !== false && deps.yaml !== undefined,
+    listings,
   });
 
   // 2. Dockerfiles (static, and with the image when a pipeline is given)
@@ -164,16 +203,17 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
   let pipelineMs = 0;
   for (const t of dockerfiles) {
     const abs = join(root, t.dockerfile);
-    const r = readTextFile(abs);
+    const r = readText(abs);
     targets.push({ name: t.name, dockerfile: t.dockerfile, context: t.context });
     if (!r.ok) {
       inputError(t.dockerfile, r.line, r.message, t.name);
       continue;
     }
     if (r.warning) inputError(t.dockerfile, r.warning.line, r.warning.message, t.name);
-    fileLines.set(t.dockerfile, r.lines);
+    // the lines serve inline suppressions only: a file without `mcg-ignore` has none to find
+    fileLines.set(t.dockerfile, r.text.includes('mcg-ignore') ? r.text.split(/\r?\n/) : NO_LINES);
     t.text = r.text;
-    const context = contextInfo(root, join(root, t.context), abs, contextCache);
+    const context = contextInfo(root, join(root, t.context), abs, contextCache, listings);
     let image: ImageFacts | undefined;
     if (opts.build || opts.image || opts.imageTar) {
       if (!deps.imagePipeline) {

@@ -94,6 +94,8 @@ const KNOWN = new Set([
 
 /** Expands `$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR-d}`, `${VAR:+x}`, `${VAR+x}`; unknown variables stay as written. */
 export function expand(text: string, vars: ReadonlyMap<string, string | undefined>): string {
+  // most values name no variable at all
+  if (!text.includes('$')) return text;
   return text.replace(
     /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
     (whole, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
@@ -155,6 +157,8 @@ const HEREDOC_START = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
 
 function heredocsOf(rest: string, line: number, issues: ParseIssue[], keyword: string): Heredoc[] {
   const out: Heredoc[] = [];
+  // every heredoc starts with <<
+  if (!rest.includes('<<')) return out;
   const nl = rest.indexOf('\n');
   if (nl < 0 && !HEREDOC_START.test(rest)) return out;
   HEREDOC_START.lastIndex = 0;
@@ -324,6 +328,7 @@ export function finalStage(model: DockerfileModel, target?: string): Stage | und
 
 /** The stage and its ancestors through `FROM <stage>`, root first. */
 export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
+  if (stage.parent === undefined) return [stage];
   const chain: Stage[] = [];
   const seen = new Set<number>();
   let s: Stage | undefined = stage;
@@ -337,6 +342,8 @@ export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
 
 /** Instructions that make up the image of `stage`: its chain's instructions in order. */
 export function chainInstructions(model: DockerfileModel, stage: Stage): Instruction[] {
+  // a stage on an external image (nearly all) is its own chain
+  if (stage.parent === undefined) return stage.instructions.slice();
   return stageChain(model, stage).flatMap((s) => s.instructions);
 }
 

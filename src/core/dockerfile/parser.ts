@@ -248,8 +248,16 @@ function words(ctx: Ctx, from: number, to: number): Word[] {
       blankAfter = false;
       continued = false;
       cut = -1;
-      value += text[i]!;
       if (found === -1) found = i;
+      // the characters up to the next blank or escape take this same path: one slice for the run
+      let j = i + 1;
+      while (j < to) {
+        const d = text.charCodeAt(j);
+        if (d === esc || isWs(d)) break;
+        j++;
+      }
+      value += j === i + 1 ? text[i]! : text.slice(i, j);
+      i = j - 1;
     }
     lineHead = false;
   }

@@ -54,8 +54,15 @@ function tokenize(src: string): Token[] {
           j += 2;
           continue;
         }
-        buf += src[j];
-        j++;
+        // a run of plain characters up to the next quote or backslash, in one slice
+        let k = j + 1;
+        while (k < src.length) {
+          const ch = src.charCodeAt(k);
+          if (ch === 0x22 || ch === 0x5c) break;
+          k++;
+        }
+        buf += src.slice(j, k);
+        j = k;
       }
       cur = (cur ?? '') + buf;
       i = j + 1;
@@ -107,10 +114,9 @@ function tokenize(src: string): Token[] {
       i++;
       continue;
     }
-    const two = src.slice(i, i + 2);
-    if (two === '&&' || two === '||') {
+    if ((c === '&' || c === '|') && src[i + 1] === c) {
       push();
-      out.push({ op: two });
+      out.push({ op: c === '&' ? '&&' : '||' });
       i += 2;
       continue;
     }
@@ -129,12 +135,23 @@ function tokenize(src: string): Token[] {
       i++;
       continue;
     }
-    cur = (cur ?? '') + c;
-    i++;
+    // a run of plain characters in one slice; inside a word `#`, `{` and `}` are plain
+    let j = i + 1;
+    while (j < src.length) {
+      const ch = src.charCodeAt(j);
+      if (ch < 128 && WORD_STOP[ch] === 1) break;
+      j++;
+    }
+    cur = (cur ?? '') + src.slice(i, j);
+    i = j;
   }
   push();
   return out;
 }
+
+/** Characters that end a run of plain word characters in tokenize (each has its own branch). */
+const WORD_STOP = new Uint8Array(128);
+for (const ch of '\\\'"$&` \t\r;|\n()') WORD_STOP[ch.charCodeAt(0)] = 1;
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 

@@ -166,21 +166,23 @@ function pipArgs(argv: string[]): string[] | undefined {
   return undefined;
 }
 
-/** Dev-dependency installs in one command, given the environment it runs with. */
-function devInstall(cmd: ShellCommand, env: Env): DevInstall | undefined {
-  const local: Env = new Map(env);
-  assign(local, cmd.assignments);
-  // `env NODE_ENV=production npm ci`: the assignments after `env` count too
-  if (programName(cmd.argv[0]) === 'env') assign(local, cmd.argv.slice(1).filter((w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)));
+/** Dev-dependency installs in one command, given the environment it runs with (read only for the tools that use it). */
+function devInstall(cmd: ShellCommand, envOf: () => Env): DevInstall | undefined {
   const argv = effectiveArgv(cmd.argv);
   const prog = programName(argv[0]);
-  const args = argv.slice(1);
-  if (prog === 'npm') return npmDev(args, local);
-  if (prog === 'yarn') return yarnDev(args, local);
-  if (prog === 'pnpm') return pnpmDev(args, local);
-  if (prog === 'poetry') return poetryDev(args);
-  if (prog === 'uv') return uvDev(args, local);
-  if (prog === 'pipenv') return pipenvDev(args);
+  if (prog === 'npm' || prog === 'yarn' || prog === 'pnpm' || prog === 'uv') {
+    const local: Env = new Map(envOf());
+    assign(local, cmd.assignments);
+    // `env NODE_ENV=production npm ci`: the assignments after `env` count too
+    if (programName(cmd.argv[0]) === 'env') assign(local, cmd.argv.slice(1).filter((w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)));
+    const args = argv.slice(1);
+    if (prog === 'npm') return npmDev(args, local);
+    if (prog === 'yarn') return yarnDev(args, local);
+    if (prog === 'pnpm') return pnpmDev(args, local);
+    return uvDev(args, local);
+  }
+  if (prog === 'poetry') return poetryDev(argv.slice(1));
+  if (prog === 'pipenv') return pipenvDev(argv.slice(1));
   const pip = pipArgs(argv);
   if (pip) return pipDev(pip);
   return undefined;
@@ -205,16 +207,18 @@ export const rule: DockerfileRule = {
     for (const ins of chainInstructions(ctx.model, stage)) {
       if (ins.keyword !== 'RUN') continue;
       const owner = ctx.model.stages[ins.stageIndex] ?? stage;
-      const env: Env = variablesAt(ctx.model, owner, ins);
+      // the variables are computed only when a command reads or changes them
+      let env: Env | undefined;
+      const envOf = (): Env => (env ??= variablesAt(ctx.model, owner, ins));
       for (const cmd of commandsOf(ins)) {
         const argv = effectiveArgv(cmd.argv);
         if (argv[0] === 'export') {
-          assign(env, argv.slice(1));
+          assign(envOf(), argv.slice(1));
           continue;
         }
         if (argv.length === 0) {
           // a bare `VAR=value` line sets a shell variable for the rest of the RUN
-          assign(env, cmd.assignments);
+          assign(envOf(), cmd.assignments);
           continue;
         }
         const p = prunesDev(cmd);
@@ -222,7 +226,7 @@ export const rule: DockerfileRule = {
           for (let k = found.length - 1; k >= 0; k--) if (found[k]!.dev.tool === p) found.splice(k, 1);
           continue;
         }
-        const dev = devInstall(cmd, env);
+        const dev = devInstall(cmd, envOf);
         if (dev) found.push({ ins, dev });
       }
     }

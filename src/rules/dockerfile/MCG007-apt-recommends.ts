@@ -3,7 +3,7 @@ import type { Instruction } from '../../core/dockerfile/model.js';
 import { commandsOf, stageChain } from '../../core/dockerfile/model.js';
 import type { DockerfileContext, DockerfileRule } from '../types.js';
 import { APT_NO_RECOMMENDS_CONF, APT_NO_RECOMMENDS_OPTION, packageCommand } from './apt.js';
-import { insKey } from './util.js';
+import { insKey, mayMention } from './util.js';
 
 const meta: RuleMeta = {
   id: 'MCG007',
@@ -22,6 +22,8 @@ const meta: RuleMeta = {
 };
 
 /** True when the RUN writes an apt.conf setting that turns recommends off (e.g. `echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/…`). */
+const APT_NAMES = ['apt'];
+
 function setsNoRecommends(ins: Instruction): boolean {
   return APT_NO_RECOMMENDS_CONF.test(ins.rest) || ins.heredocs.some((h) => APT_NO_RECOMMENDS_CONF.test(h.body));
 }
@@ -41,6 +43,8 @@ export const rule: DockerfileRule = {
           continue;
         }
         if (configured) continue;
+        // only apt and apt-get installs matter here
+        if (!mayMention(ins, APT_NAMES)) continue;
         const bad = commandsOf(ins)
           .map(packageCommand)
           .find((p) => p !== undefined && p.tool !== 'apk' && p.sub === 'install' && !p.options.some((o) => o === '--no-install-recommends' || APT_NO_RECOMMENDS_OPTION.test(o)));

@@ -3,7 +3,7 @@ import type { Instruction } from '../../core/dockerfile/model.js';
 import { expand, runScript, variablesAt } from '../../core/dockerfile/model.js';
 import type { ShellCommand } from '../../core/dockerfile/shell.js';
 import type { DockerfileContext, DockerfileRule } from '../types.js';
-import { insKey, stageLabel } from './util.js';
+import { insKey, mayMention, stageLabel } from './util.js';
 import { SHELLS, commandsDeep, copyOperands, isPythonProgram, pipelines, programOf } from './runtime.js';
 
 const meta: RuleMeta = {
@@ -107,7 +107,11 @@ function substitutionFinding(cmds: ShellCommand[]): string | undefined {
   return undefined;
 }
 
+const DOWNLOADER_NAMES = ['curl', 'wget'];
+
 function runFinding(ins: Instruction): string | undefined {
+  // every finding below needs a curl or wget the RUN runs
+  if (!mayMention(ins, DOWNLOADER_NAMES)) return undefined;
   const cmds = commandsDeep(ins);
   const reason = pipeFinding(cmds) ?? substitutionFinding(cmds);
   if (reason) return reason;

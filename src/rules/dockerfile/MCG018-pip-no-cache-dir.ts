@@ -1,7 +1,7 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
 import type { Instruction } from '../../core/dockerfile/model.js';
 import type { DockerfileContext, DockerfileRule } from '../types.js';
-import { insKey, stageLabel } from './util.js';
+import { insKey, mayMention, stageLabel } from './util.js';
 import { chainPlaced, commandsDeep, pipInstallArgs } from './runtime.js';
 import { variablesAt } from '../../core/dockerfile/model.js';
 
@@ -39,6 +39,8 @@ function cacheMounted(ins: Instruction, pipCacheDir: string | undefined): boolea
 
 const NO_CACHE_ASSIGNMENT = /^PIP_NO_CACHE_DIR=.+/;
 
+const PIP_NAMES = ['pip'];
+
 function offending(ins: Instruction, envSet: boolean, pipCacheDir: string | undefined): boolean {
   if (envSet || cacheMounted(ins, pipCacheDir)) return false;
   let exported = false;
@@ -61,6 +63,8 @@ export const rule: DockerfileRule = {
     const hits: RuleHit[] = [];
     for (const { ins, stage: owner } of chainPlaced(ctx.model, stage)) {
       if (ins.keyword !== 'RUN') continue;
+      // only a pip install can offend: a RUN that cannot name pip needs no variables
+      if (!mayMention(ins, PIP_NAMES)) continue;
       // ENV and ARG values are both in the environment of a RUN
       const vars = variablesAt(ctx.model, owner, ins);
       const envValue = vars.get('PIP_NO_CACHE_DIR');

@@ -2,7 +2,7 @@ import type { RuleHit, RuleMeta } from '../../core/types.js';
 import type { Instruction } from '../../core/dockerfile/model.js';
 import type { DockerfileContext, DockerfileRule } from '../types.js';
 import { insKey, stageLabel } from './util.js';
-import { commandsDeep, firstPositional, isWholeContextCopy, pipInstallArgs, programOf } from './runtime.js';
+import { commandsDeep, firstPositional, isPipProgram, isPythonProgram, isWholeContextCopy, pipInstallArgs, programOf } from './runtime.js';
 
 const meta: RuleMeta = {
   id: 'MCG019',
@@ -25,9 +25,14 @@ const VALUE_OPTIONS = new Set([
   '--only', '--with', '--without', '--extra', '--group', '--python', '-p', '--target', '-t', '--index-url', '-i', '--mode', '--filter',
 ]);
 
+/** The programs of the switch below; pip (and python -m pip) are the default case's. */
+const INSTALLERS = new Set(['npm', 'yarn', 'pnpm', 'bun', 'poetry', 'pipenv', 'uv', 'go', 'bundle', 'cargo', 'composer']);
+
 /** The ecosystem and command of a dependency install, or undefined. */
 export function dependencyInstall(argv: readonly string[]): { eco: string; what: string } | undefined {
   const { name, args } = programOf(argv);
+  // most commands are none of the installers: decide that before looking at their arguments
+  if (!INSTALLERS.has(name) && !isPipProgram(name) && !isPythonProgram(name)) return undefined;
   const sub = firstPositional(args, VALUE_OPTIONS);
   const after = sub === undefined ? [] : args.slice(args.indexOf(sub) + 1);
   const firstWord = (a: readonly string[]): string | undefined => firstPositional(a, VALUE_OPTIONS);

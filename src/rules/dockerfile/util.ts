@@ -24,3 +24,20 @@ export function isRootUser(user: string): boolean {
   const u = user.trim().split(':')[0]!.trim();
   return u === 'root' || u === '0';
 }
+
+/** The quote and escape characters a shell removes from inside a word (`c"ur"l` is `curl`). */
+const SHELL_QUOTING = /[\\'"\r\n]/g;
+
+/**
+ * False only when no shell word the instruction runs can spell one of `names`: a cheap test that
+ * lets a rule looking for a few programs skip instructions that cannot hold them. True is no
+ * promise (the rule still does its full check).
+ */
+export function mayMention(ins: Instruction, names: readonly string[]): boolean {
+  let text = ins.json ? ins.json.join(' ') : ins.rest;
+  for (const h of ins.heredocs) text += `\n${h.body}`;
+  if (names.some((n) => text.includes(n))) return true;
+  if (!/[\\'"]/.test(text)) return false;
+  const plain = text.replace(SHELL_QUOTING, '');
+  return names.some((n) => plain.includes(n));
+}
