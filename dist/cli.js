@@ -19063,33 +19063,39 @@ function tokenize(src) {
       continue;
     }
     if (c === '"') {
-      let j = i + 1;
+      let j2 = i + 1;
       let buf = "";
-      while (j < src.length && src[j] !== '"') {
-        if (src[j] === "\\" && j + 1 < src.length && '"\\$`\n'.includes(src[j + 1])) {
-          if (src[j + 1] !== "\n") buf += src[j + 1];
-          j += 2;
+      while (j2 < src.length && src[j2] !== '"') {
+        if (src[j2] === "\\" && j2 + 1 < src.length && '"\\$`\n'.includes(src[j2 + 1])) {
+          if (src[j2 + 1] !== "\n") buf += src[j2 + 1];
+          j2 += 2;
           continue;
         }
-        buf += src[j];
-        j++;
+        let k = j2 + 1;
+        while (k < src.length) {
+          const ch = src.charCodeAt(k);
+          if (ch === 34 || ch === 92) break;
+          k++;
+        }
+        buf += src.slice(j2, k);
+        j2 = k;
       }
       cur = (cur ?? "") + buf;
-      i = j + 1;
+      i = j2 + 1;
       continue;
     }
     if (c === "$" && src[i + 1] === "(") {
       let depth = 0;
-      let j = i + 1;
-      for (; j < src.length; j++) {
-        if (src[j] === "(") depth++;
-        else if (src[j] === ")") {
+      let j2 = i + 1;
+      for (; j2 < src.length; j2++) {
+        if (src[j2] === "(") depth++;
+        else if (src[j2] === ")") {
           depth--;
           if (depth === 0) break;
         }
       }
-      cur = (cur ?? "") + src.slice(i, j + 1);
-      i = j + 1;
+      cur = (cur ?? "") + src.slice(i, j2 + 1);
+      i = j2 + 1;
       continue;
     }
     if (c === "$" && src[i + 1] === "{") {
@@ -19121,10 +19127,9 @@ function tokenize(src) {
       i++;
       continue;
     }
-    const two = src.slice(i, i + 2);
-    if (two === "&&" || two === "||") {
+    if ((c === "&" || c === "|") && src[i + 1] === c) {
       push2();
-      out.push({ op: two });
+      out.push({ op: c === "&" ? "&&" : "||" });
       i += 2;
       continue;
     }
@@ -19141,12 +19146,20 @@ function tokenize(src) {
       i++;
       continue;
     }
-    cur = (cur ?? "") + c;
-    i++;
+    let j = i + 1;
+    while (j < src.length) {
+      const ch = src.charCodeAt(j);
+      if (ch < 128 && WORD_STOP[ch] === 1) break;
+      j++;
+    }
+    cur = (cur ?? "") + src.slice(i, j);
+    i = j;
   }
   push2();
   return out;
 }
+var WORD_STOP = new Uint8Array(128);
+for (const ch of "\\'\"$&` 	\r;|\n()") WORD_STOP[ch.charCodeAt(0)] = 1;
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 function parseShell(src) {
   const cmds = [];
@@ -19364,8 +19377,15 @@ function words(ctx, from, to) {
       blankAfter = false;
       continued = false;
       cut = -1;
-      value += text2[i];
       if (found === -1) found = i;
+      let j = i + 1;
+      while (j < to) {
+        const d = text2.charCodeAt(j);
+        if (d === esc || isWs(d)) break;
+        j++;
+      }
+      value += j === i + 1 ? text2[i] : text2.slice(i, j);
+      i = j - 1;
     }
     lineHead = false;
   }
@@ -20028,6 +20048,7 @@ var KNOWN = /* @__PURE__ */ new Set([
   "WORKDIR"
 ]);
 function expand(text2, vars) {
+  if (!text2.includes("$")) return text2;
   return text2.replace(
     /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
     (whole, braced, op, word, bare) => {
@@ -20084,6 +20105,7 @@ function jsonForm(rest) {
 var HEREDOC_START = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
 function heredocsOf(rest, line, issues, keyword) {
   const out = [];
+  if (!rest.includes("<<")) return out;
   const nl = rest.indexOf("\n");
   if (nl < 0 && !HEREDOC_START.test(rest)) return out;
   HEREDOC_START.lastIndex = 0;
@@ -20238,6 +20260,7 @@ function finalStage(model, target) {
   return model.stages[model.stages.length - 1];
 }
 function stageChain(model, stage) {
+  if (stage.parent === void 0) return [stage];
   const chain = [];
   const seen = /* @__PURE__ */ new Set();
   let s = stage;
@@ -20249,6 +20272,7 @@ function stageChain(model, stage) {
   return chain;
 }
 function chainInstructions(model, stage) {
+  if (stage.parent === void 0) return stage.instructions.slice();
   return stageChain(model, stage).flatMap((s) => s.instructions);
 }
 function rootImage(model, stage) {
@@ -20457,6 +20481,16 @@ function fromKey(stage) {
 function isRootUser(user) {
   const u = user.trim().split(":")[0].trim();
   return u === "root" || u === "0";
+}
+var SHELL_QUOTING = /[\\'"\r\n]/g;
+function mayMention(ins, names) {
+  let text2 = ins.json ? ins.json.join(" ") : ins.rest;
+  for (const h of ins.heredocs) text2 += `
+${h.body}`;
+  if (names.some((n) => text2.includes(n))) return true;
+  if (!/[\\'"]/.test(text2)) return false;
+  const plain = text2.replace(SHELL_QUOTING, "");
+  return names.some((n) => plain.includes(n));
 }
 
 // src/rules/dockerfile/MCG001-root-user.ts
@@ -20884,19 +20918,21 @@ function pipArgs(argv) {
   }
   return void 0;
 }
-function devInstall(cmd, env) {
-  const local = new Map(env);
-  assign(local, cmd.assignments);
-  if (programName(cmd.argv[0]) === "env") assign(local, cmd.argv.slice(1).filter((w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)));
+function devInstall(cmd, envOf) {
   const argv = effectiveArgv(cmd.argv);
   const prog = programName(argv[0]);
-  const args = argv.slice(1);
-  if (prog === "npm") return npmDev(args, local);
-  if (prog === "yarn") return yarnDev(args, local);
-  if (prog === "pnpm") return pnpmDev(args, local);
-  if (prog === "poetry") return poetryDev(args);
-  if (prog === "uv") return uvDev(args, local);
-  if (prog === "pipenv") return pipenvDev(args);
+  if (prog === "npm" || prog === "yarn" || prog === "pnpm" || prog === "uv") {
+    const local = new Map(envOf());
+    assign(local, cmd.assignments);
+    if (programName(cmd.argv[0]) === "env") assign(local, cmd.argv.slice(1).filter((w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)));
+    const args = argv.slice(1);
+    if (prog === "npm") return npmDev(args, local);
+    if (prog === "yarn") return yarnDev(args, local);
+    if (prog === "pnpm") return pnpmDev(args, local);
+    return uvDev(args, local);
+  }
+  if (prog === "poetry") return poetryDev(argv.slice(1));
+  if (prog === "pipenv") return pipenvDev(argv.slice(1));
   const pip = pipArgs(argv);
   if (pip) return pipDev(pip);
   return void 0;
@@ -20918,15 +20954,16 @@ var rule6 = {
     for (const ins of chainInstructions(ctx.model, stage)) {
       if (ins.keyword !== "RUN") continue;
       const owner = ctx.model.stages[ins.stageIndex] ?? stage;
-      const env = variablesAt(ctx.model, owner, ins);
+      let env;
+      const envOf = () => env ??= variablesAt(ctx.model, owner, ins);
       for (const cmd of commandsOf(ins)) {
         const argv = effectiveArgv(cmd.argv);
         if (argv[0] === "export") {
-          assign(env, argv.slice(1));
+          assign(envOf(), argv.slice(1));
           continue;
         }
         if (argv.length === 0) {
-          assign(env, cmd.assignments);
+          assign(envOf(), cmd.assignments);
           continue;
         }
         const p = prunesDev(cmd);
@@ -20934,7 +20971,7 @@ var rule6 = {
           for (let k = found.length - 1; k >= 0; k--) if (found[k].dev.tool === p) found.splice(k, 1);
           continue;
         }
-        const dev = devInstall(cmd, env);
+        const dev = devInstall(cmd, envOf);
         if (dev) found.push({ ins, dev });
       }
     }
@@ -20999,6 +21036,7 @@ var meta8 = {
   precision: "very-high",
   trivy: "DS-0029"
 };
+var APT_NAMES = ["apt"];
 function setsNoRecommends(ins) {
   return APT_NO_RECOMMENDS_CONF.test(ins.rest) || ins.heredocs.some((h) => APT_NO_RECOMMENDS_CONF.test(h.body));
 }
@@ -21016,6 +21054,7 @@ var rule7 = {
           continue;
         }
         if (configured) continue;
+        if (!mayMention(ins, APT_NAMES)) continue;
         const bad = commandsOf(ins).map(packageCommand).find((p) => p !== void 0 && p.tool !== "apk" && p.sub === "install" && !p.options.some((o) => o === "--no-install-recommends" || APT_NO_RECOMMENDS_OPTION.test(o)));
         if (!bad) continue;
         hits.push({
@@ -21419,7 +21458,9 @@ function substitutionFinding(cmds) {
   }
   return void 0;
 }
+var DOWNLOADER_NAMES = ["curl", "wget"];
 function runFinding(ins) {
+  if (!mayMention(ins, DOWNLOADER_NAMES)) return void 0;
   const cmds = commandsDeep(ins);
   const reason = pipeFinding(cmds) ?? substitutionFinding(cmds);
   if (reason) return reason;
@@ -22036,6 +22077,7 @@ function cacheMounted(ins, pipCacheDir) {
   return false;
 }
 var NO_CACHE_ASSIGNMENT = /^PIP_NO_CACHE_DIR=.+/;
+var PIP_NAMES = ["pip"];
 function offending(ins, envSet, pipCacheDir) {
   if (envSet || cacheMounted(ins, pipCacheDir)) return false;
   let exported = false;
@@ -22057,6 +22099,7 @@ var rule18 = {
     const hits = [];
     for (const { ins, stage: owner } of chainPlaced(ctx.model, stage)) {
       if (ins.keyword !== "RUN") continue;
+      if (!mayMention(ins, PIP_NAMES)) continue;
       const vars = variablesAt(ctx.model, owner, ins);
       const envValue = vars.get("PIP_NO_CACHE_DIR");
       if (!offending(ins, envValue !== void 0 && envValue !== "", vars.get("PIP_CACHE_DIR"))) continue;
@@ -22109,8 +22152,10 @@ var VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "--mode",
   "--filter"
 ]);
+var INSTALLERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "bun", "poetry", "pipenv", "uv", "go", "bundle", "cargo", "composer"]);
 function dependencyInstall(argv) {
   const { name, args } = programOf(argv);
+  if (!INSTALLERS.has(name) && !isPipProgram(name) && !isPythonProgram(name)) return void 0;
   const sub = firstPositional(args, VALUE_OPTIONS);
   const after = sub === void 0 ? [] : args.slice(args.indexOf(sub) + 1);
   const firstWord = (a) => firstPositional(a, VALUE_OPTIONS);
@@ -24132,7 +24177,10 @@ function readText(abs, maxBytes = MAX_TEXT_FILE_BYTES) {
   return warning ? { ok: true, text: text2, warning } : { ok: true, text: text2 };
 }
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache"]);
-function* walk(dir, limit = 2e5) {
+function newListings(maxEntries = 1e5) {
+  return { dirs: /* @__PURE__ */ new Map(), room: maxEntries };
+}
+function* walk(dir, limit = 2e5, listings) {
   const stack = [dir];
   let n = 0;
   while (stack.length > 0) {
@@ -24144,6 +24192,10 @@ function* walk(dir, limit = 2e5) {
       continue;
     }
     entries2.sort((a, b) => a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
+    if (listings && listings.room >= entries2.length) {
+      listings.room -= entries2.length;
+      listings.dirs.set(d, entries2);
+    }
     const subdirs = [];
     for (const e of entries2) {
       const p = join(d, e.name);
@@ -24157,14 +24209,15 @@ function* walk(dir, limit = 2e5) {
     stack.push(...subdirs);
   }
 }
-function listContext(dir, limit = 5e4) {
+function listContext(dir, limit = 5e4, listings) {
   const out = [];
   const stack = [""];
   while (stack.length > 0 && out.length < limit) {
     const rel = stack.pop();
     let entries2;
+    const abs = join(dir, rel);
     try {
-      entries2 = readdirSync(join(dir, rel), { withFileTypes: true });
+      entries2 = listings?.dirs.get(abs) ?? readdirSync(abs, { withFileTypes: true });
     } catch {
       continue;
     }
@@ -24217,7 +24270,7 @@ function discover(opts) {
   }
   const yamlFiles = [];
   const isFile = statSync2(scanRoot).isFile();
-  for (const abs of isFile ? [scanRoot] : walk(scanRoot)) {
+  for (const abs of isFile ? [scanRoot] : walk(scanRoot, void 0, opts.listings)) {
     const rel = repoPath(root, abs);
     if (!wanted(rel)) continue;
     const name = basename(abs);
@@ -24801,11 +24854,29 @@ function loadConfig(root, configPath) {
   if (!r.ok) throw new ConfigError(`${repoPath(root, abs)}:${r.line}: ${r.message}`, repoPath(root, abs), r.line);
   return parseConfig(repoPath(root, abs), r.text);
 }
-function contextInfo(root, contextAbs, dockerfileAbs, cache) {
+function contextInfo(root, contextAbs, dockerfileAbs, cache, listings) {
   const dir = repoPath(root, contextAbs);
+  const exists = contextAbs === dirname2(dockerfileAbs) || (cache.has(contextAbs) ? cache.get(contextAbs).files !== void 0 : statSync3(contextAbs, { throwIfNoEntry: false })?.isDirectory() === true);
+  if (!exists) return makeBuildContext(dir, [], void 0, false);
+  let built;
+  const get2 = () => built ??= listedContext(root, dir, contextAbs, dockerfileAbs, cache, listings);
+  return {
+    dir,
+    exists,
+    get files() {
+      return get2().files;
+    },
+    get dockerignore() {
+      return get2().dockerignore;
+    },
+    ignored: (rel) => get2().ignored(rel)
+  };
+}
+function listedContext(root, dir, contextAbs, dockerfileAbs, cache, listings) {
   let listing = cache.get(contextAbs);
   if (!listing) {
-    const files = statSync3(contextAbs, { throwIfNoEntry: false })?.isDirectory() ? listContext(contextAbs) : void 0;
+    const isDir2 = listings.dirs.has(contextAbs) || statSync3(contextAbs, { throwIfNoEntry: false })?.isDirectory() === true;
+    const files = isDir2 ? listContext(contextAbs, void 0, listings) : void 0;
     listing = { files, names: new Set(files) };
     cache.set(contextAbs, listing);
   }
@@ -24842,6 +24913,7 @@ async function scan(opts, deps) {
     inputErrors.push({ path, line, message });
     findings.push(inputErrorFinding(path, line, message, target));
   };
+  const listings = newListings();
   const { dockerfiles, yamlFiles } = discover({
     root,
     path: opts.path,
@@ -24850,7 +24922,8 @@ async function scan(opts, deps) {
     context: opts.context,
     include: config.include,
     exclude: config.exclude,
-    yaml: opts.manifests !== false && deps.yaml !== void 0
+    yaml: opts.manifests !== false && deps.yaml !== void 0,
+    listings
   });
   const contextCache = /* @__PURE__ */ new Map();
   const mcgStatus = { name: "mcg", status: "ran" };
@@ -24858,16 +24931,16 @@ async function scan(opts, deps) {
   let pipelineMs = 0;
   for (const t of dockerfiles) {
     const abs = join2(root, t.dockerfile);
-    const r = readTextFile(abs);
+    const r = readText(abs);
     targets.push({ name: t.name, dockerfile: t.dockerfile, context: t.context });
     if (!r.ok) {
       inputError(t.dockerfile, r.line, r.message, t.name);
       continue;
     }
     if (r.warning) inputError(t.dockerfile, r.warning.line, r.warning.message, t.name);
-    fileLines.set(t.dockerfile, r.lines);
+    fileLines.set(t.dockerfile, r.text.includes("mcg-ignore") ? r.text.split(/\r?\n/) : NO_LINES);
     t.text = r.text;
-    const context = contextInfo(root, join2(root, t.context), abs, contextCache);
+    const context = contextInfo(root, join2(root, t.context), abs, contextCache, listings);
     let image;
     if (opts.build || opts.image || opts.imageTar) {
       if (!deps.imagePipeline) {
