@@ -26924,12 +26924,45 @@ function renderMarkdown(report, opts = {}) {
 import { spawn } from "node:child_process";
 var DEFAULT_MAX_STDOUT = 256 * 1024 * 1024;
 var MAX_STDERR = 1024 * 1024;
+var OutputCapture = class {
+  constructor(maxOut, onOverflow) {
+    this.maxOut = maxOut;
+    this.onOverflow = onOverflow;
+  }
+  maxOut;
+  onOverflow;
+  out = [];
+  outBytes = 0;
+  truncated = false;
+  err = "";
+  stdout = (d) => {
+    if (this.truncated) return;
+    if (this.outBytes + d.length > this.maxOut) {
+      this.truncated = true;
+      this.out.push(d.subarray(0, Math.max(0, this.maxOut - this.outBytes)));
+      this.outBytes = this.maxOut;
+      this.onOverflow();
+      return;
+    }
+    this.out.push(d);
+    this.outBytes += d.length;
+  };
+  stderr = (d) => {
+    if (this.err.length < MAX_STDERR) this.err += d.toString("utf8");
+  };
+  /** Adds our own line to stderr (a spawn error, a thrown exception). */
+  note(text2) {
+    this.err += text2;
+  }
+  /** The result; a process stopped for too much output never counts as success. */
+  result(code2, timedOut) {
+    let stderr = this.err.slice(0, MAX_STDERR);
+    if (this.truncated) stderr += `
+[mcg] output exceeded ${this.maxOut} bytes and the process was stopped`;
+    return { exitCode: this.truncated && code2 === 0 ? 1 : code2, stdout: Buffer.concat(this.out).toString("utf8"), stderr, timedOut };
+  }
+};
 var spawnExec = (file, args, options = {}) => new Promise((resolvePromise) => {
-  const maxOut = options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT;
-  const out = [];
-  let outBytes = 0;
-  let truncated = false;
-  let err = "";
   let timedOut = false;
   let settled = false;
   const child = spawn(file, args, {
@@ -26950,35 +26983,19 @@ var spawnExec = (file, args, options = {}) => new Promise((resolvePromise) => {
     timedOut = true;
     kill();
   }, options.timeoutMs) : void 0;
-  child.stdout?.on("data", (d) => {
-    if (outBytes + d.length > maxOut) {
-      if (!truncated) {
-        truncated = true;
-        out.push(d.subarray(0, Math.max(0, maxOut - outBytes)));
-        outBytes = maxOut;
-        kill();
-      }
-      return;
-    }
-    out.push(d);
-    outBytes += d.length;
-  });
-  child.stderr?.on("data", (d) => {
-    if (err.length < MAX_STDERR) err += d.toString("utf8");
-  });
+  const capture = new OutputCapture(options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT, kill);
+  child.stdout?.on("data", capture.stdout);
+  child.stderr?.on("data", capture.stderr);
   if (options.input !== void 0) child.stdin?.end(options.input);
   const finish = (code2) => {
     if (settled) return;
     settled = true;
     if (timer) clearTimeout(timer);
-    let stderr = err.slice(0, MAX_STDERR);
-    if (truncated) stderr += `
-[mcg] output exceeded ${maxOut} bytes and the process was stopped`;
-    resolvePromise({ exitCode: truncated && code2 === 0 ? 1 : code2, stdout: Buffer.concat(out).toString("utf8"), stderr, timedOut });
+    resolvePromise(capture.result(code2, timedOut));
   };
   child.on("error", (e) => {
-    err += `${e.message}
-`;
+    capture.note(`${e.message}
+`);
     finish(127);
   });
   child.on("close", (code2, signal) => finish(code2 ?? (signal ? 128 + 9 : 1)));

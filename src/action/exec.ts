@@ -6,21 +6,16 @@
 import { existsSync } from 'node:fs';
 import * as actionsExecLib from '@actions/exec';
 import type { Exec, ExecOptions, ExecResult } from '../core/types.js';
-import { DEFAULT_MAX_STDOUT } from '../scanners/exec.js';
+import { DEFAULT_MAX_STDOUT, OutputCapture } from '../scanners/exec.js';
 
-const MAX_STDERR = 1024 * 1024;
 /** coreutils timeout(1): @actions/exec cannot kill its child, so the timeout is enforced by it where present. */
 const TIMEOUT_BIN = ['/usr/bin/timeout', '/bin/timeout'].find((p) => existsSync(p));
 const TIMED_OUT = 124;
 
 export const actionsExec: Exec = async (file: string, args: string[], options: ExecOptions = {}): Promise<ExecResult> => {
-  const maxOut = options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT;
-  const out: Buffer[] = [];
-  let outBytes = 0;
-  let truncated = false;
-  let err = '';
   let timedOut = false;
   const controller = new AbortController();
+  const capture = new OutputCapture(options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT, () => controller.abort());
   const timer = options.timeoutMs
     ? setTimeout(() => {
         timedOut = true;
@@ -38,23 +33,7 @@ export const actionsExec: Exec = async (file: string, args: string[], options: E
       silent: true,
       ignoreReturnCode: true,
       input: options.input !== undefined ? Buffer.from(options.input) : undefined,
-      listeners: {
-        stdout: (d: Buffer) => {
-          if (truncated) return;
-          if (outBytes + d.length > maxOut) {
-            truncated = true;
-            out.push(d.subarray(0, Math.max(0, maxOut - outBytes)));
-            outBytes = maxOut;
-            controller.abort();
-            return;
-          }
-          out.push(d);
-          outBytes += d.length;
-        },
-        stderr: (d: Buffer) => {
-          if (err.length < MAX_STDERR) err += d.toString('utf8');
-        },
-      },
+      listeners: { stdout: capture.stdout, stderr: capture.stderr },
     });
     // @actions/exec has no kill: race it against the abort signal and report the timeout
     const aborted = new Promise<number>((resolve) => controller.signal.addEventListener('abort', () => resolve(timedOut ? 137 : 1)));
@@ -63,12 +42,10 @@ export const actionsExec: Exec = async (file: string, args: string[], options: E
     run.catch(() => undefined);
     if (wrap && (code === TIMED_OUT || code === 137)) timedOut = true;
   } catch (e) {
-    err += `${e instanceof Error ? e.message : String(e)}\n`;
+    capture.note(`${e instanceof Error ? e.message : String(e)}\n`);
     code = 127;
   } finally {
     if (timer) clearTimeout(timer);
   }
-  let stderr = err.slice(0, MAX_STDERR);
-  if (truncated) stderr += `\n[mcg] output exceeded ${maxOut} bytes and the process was stopped`;
-  return { exitCode: truncated && code === 0 ? 1 : code, stdout: Buffer.concat(out).toString('utf8'), stderr, timedOut };
+  return capture.result(code, timedOut);
 };
