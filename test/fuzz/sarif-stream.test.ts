@@ -14,7 +14,7 @@ import type * as sarif from 'sarif';
 import { sarifText, toSarif, writeSarif, writeSarifFile, type SarifOptions } from '../../src/sarif/to-sarif.js';
 import { severityRank } from '../../src/core/severity.js';
 import { SEVERITIES, type Finding, type Report } from '../../src/core/types.js';
-import { makeFinding, makeReport } from '../support/report-builder.js';
+import { findingFromDraw, makeFinding, makeReport } from '../support/report-builder.js';
 import { sarifErrors } from '../support/sarif-schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mcg-sarif-stream-'));
@@ -46,30 +46,7 @@ const findingArb: fc.Arbitrary<Finding> = fc
     suppressed: fc.option(fc.record({ kind: fc.constantFrom('inSource' as const, 'external' as const), justification: text, where: fc.string({ maxLength: 10 }) }), { nil: undefined }),
     title: fc.option(text, { nil: undefined }),
   })
-  .map((r) => {
-    const f = makeFinding({
-      ruleId: r.ruleId,
-      source: r.source,
-      severity: r.severity,
-      message: r.message,
-      location: {
-        path: r.path,
-        startLine: r.line,
-        endLine: r.endDelta === undefined ? undefined : r.line + r.endDelta,
-        startColumn: r.column,
-        endColumn: r.endColumn,
-        evidence: r.evidence,
-      },
-      target: r.target,
-      fix: r.fix,
-      cvss: r.cvss,
-      new: r.isNew,
-      suppressed: r.suppressed,
-      rule: r.title === undefined ? undefined : { title: r.title, helpUri: 'https://example.com/x' },
-    });
-    if (r.occurrence !== undefined) f.fingerprint = `${f.fingerprint}${'0'.repeat(20)}:${r.occurrence}`;
-    return { ...f, failing: r.failing };
-  });
+  .map(findingFromDraw);
 
 const optsArb: fc.Arbitrary<SarifOptions> = fc.record(
   {

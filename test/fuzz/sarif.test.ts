@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toSarif } from '../../src/sarif/to-sarif.js';
 import { SEVERITIES, type Finding } from '../../src/core/types.js';
-import { makeFinding, makeReport } from '../support/report-builder.js';
+import { findingFromDraw, makeReport } from '../support/report-builder.js';
 import { sarifErrors } from '../support/sarif-schema.js';
 
 const weird = fc.oneof(
@@ -33,21 +33,7 @@ const findingArb: fc.Arbitrary<Finding> = fc
     suppressed: fc.option(fc.record({ kind: fc.constantFrom('inSource' as const, 'external' as const), justification: fc.string({ unit: 'binary', maxLength: 40 }), where: fc.string({ maxLength: 20 }) }), { nil: undefined }),
     title: fc.option(fc.string({ unit: 'binary', maxLength: 60 }), { nil: undefined }),
   })
-  .map((r) =>
-    makeFinding({
-      ruleId: r.ruleId,
-      source: r.source,
-      severity: r.severity,
-      message: r.message,
-      location: { path: r.path, startLine: r.line, endLine: r.endDelta === undefined ? undefined : r.line + r.endDelta, startColumn: r.column, evidence: r.evidence },
-      target: r.target,
-      fix: r.fix,
-      cvss: r.cvss,
-      new: r.isNew,
-      suppressed: r.suppressed,
-      rule: r.title === undefined ? undefined : { title: r.title, helpUri: 'https://example.com/x' },
-    }),
-  );
+  .map(findingFromDraw);
 
 describe('SARIF writer under fuzzing', () => {
   it('is schema-valid for arbitrary findings', () => {

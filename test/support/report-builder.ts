@@ -95,3 +95,51 @@ export function manyFindings(n: number, message?: (i: number) => string): Findin
   }
   return out;
 }
+
+/** One drawn finding of the SARIF fuzz tests: flat fields, turned into a Finding by findingFromDraw. */
+export interface FindingDraw {
+  ruleId: string;
+  source: Finding['source'];
+  severity: Finding['severity'];
+  message: string;
+  path: string;
+  line: number;
+  endDelta?: number;
+  column?: number;
+  endColumn?: number;
+  evidence?: string;
+  target: string;
+  fix?: string;
+  cvss?: number;
+  isNew: boolean;
+  suppressed?: Finding['suppressed'];
+  title?: string;
+  /** n-th identical finding: the fingerprint gets the `:n` suffix */
+  occurrence?: number;
+  failing?: boolean;
+}
+
+export function findingFromDraw(r: FindingDraw): Finding {
+  const f = makeFinding({
+    ruleId: r.ruleId,
+    source: r.source,
+    severity: r.severity,
+    message: r.message,
+    location: {
+      path: r.path,
+      startLine: r.line,
+      endLine: r.endDelta === undefined ? undefined : r.line + r.endDelta,
+      startColumn: r.column,
+      endColumn: r.endColumn,
+      evidence: r.evidence,
+    },
+    target: r.target,
+    fix: r.fix,
+    cvss: r.cvss,
+    new: r.isNew,
+    suppressed: r.suppressed,
+    rule: r.title === undefined ? undefined : { title: r.title, helpUri: 'https://example.com/x' },
+  });
+  if (r.occurrence !== undefined) f.fingerprint = `${f.fingerprint}${'0'.repeat(20)}:${r.occurrence}`;
+  return r.failing === undefined ? f : { ...f, failing: r.failing };
+}
