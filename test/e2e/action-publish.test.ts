@@ -371,18 +371,23 @@ describe('reusable workflow: discover → one scan job per Dockerfile → one re
     return { matrix, entries };
   }
 
-  it('merges the artifacts: one check run, one SARIF upload with a category per Dockerfile, one comment per target', async () => {
-    const ws = monorepo();
-    const { matrix } = await scanLegs(ws);
+  /** mode: report on pull request 7 over what the scan legs left in mcg-results/. */
+  const reportMode = (ws: string, inputs: Record<string, string>): Promise<ActionRun> => {
     gh.fake.pulls.set(7, { headSha: HEAD, baseRef: 'main', headRepo: 'acme/mcp-server' });
-    const rep = await runAction({
+    return runAction({
       workspace: ws,
       apiUrl: gh.fake.url,
       event: 'pull_request',
       payload: prPayload('acme/mcp-server'),
-      inputs: { mode: 'report', 'artifact-dir': 'mcg-results', matrix, 'comment-mode': 'per-target' },
+      inputs: { mode: 'report', 'artifact-dir': 'mcg-results', ...inputs },
       env: { GITHUB_REF: 'refs/pull/7/merge' },
     });
+  };
+
+  it('merges the artifacts: one check run, one SARIF upload with a category per Dockerfile, one comment per target', async () => {
+    const ws = monorepo();
+    const { matrix } = await scanLegs(ws);
+    const rep = await reportMode(ws, { matrix, 'comment-mode': 'per-target' });
     expect(rep.code, explain(rep)).toBe(1);
     expect(rep.outputs['result']).toBe('fail');
     const runs = [...gh.fake.checkRuns.values()];
@@ -402,15 +407,7 @@ describe('reusable workflow: discover → one scan job per Dockerfile → one re
     const ws = monorepo();
     const { matrix } = await scanLegs(ws);
     rmSync(join(ws, 'mcg-results', 'servers-alpha'), { recursive: true });
-    gh.fake.pulls.set(7, { headSha: HEAD, baseRef: 'main', headRepo: 'acme/mcp-server' });
-    const rep = await runAction({
-      workspace: ws,
-      apiUrl: gh.fake.url,
-      event: 'pull_request',
-      payload: prPayload('acme/mcp-server'),
-      inputs: { mode: 'report', 'artifact-dir': 'mcg-results', matrix },
-      env: { GITHUB_REF: 'refs/pull/7/merge' },
-    });
+    const rep = await reportMode(ws, { matrix });
     expect(rep.code, explain(rep)).toBe(1);
     expect(rep.stdout).toMatch(/no scan results for servers\/alpha\/Dockerfile/);
     expect(gh.fake.commentsOn(7)).toHaveLength(1);
