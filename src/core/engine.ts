@@ -30,19 +30,28 @@ export function fingerprintKeyDigest(key: string): string {
   return `k:${sha256Hex(key).slice(0, 32)}`;
 }
 
+/**
+ * A copy of `s` that shares no memory with the text it was cut from. A rule's message is built from
+ * slices of the Dockerfile; V8 keeps a slice's whole parent string alive, so without the copy every
+ * finding would keep its entire file in memory until the report is written.
+ */
+export function detached(s: string): string {
+  return (' ' + s).slice(1);
+}
+
 export function hitToFinding(meta: RuleMeta, hit: RuleHit, path: string, target: string, settings?: RuleSettings): Finding {
   return {
     ruleId: meta.id,
     source: 'mcg',
     severity: ruleSeverity(settings, meta, hit),
-    message: hit.message,
+    message: detached(hit.message),
     location: {
       path: hit.path ?? path,
       startLine: hit.line,
       endLine: hit.endLine,
       startColumn: hit.startColumn,
       endColumn: hit.endColumn,
-      evidence: hit.evidence,
+      evidence: hit.evidence === undefined ? undefined : detached(hit.evidence),
     },
     fingerprint: '',
     // only a digest: the key holds instruction text, which may hold a secret (DESIGN §3)
