@@ -43,6 +43,20 @@ export interface Instruction {
   properties: Property[];
   /** -1 for global ARGs before the first FROM. */
   stageIndex: number;
+  /** Facts several rules ask for, worked out once (see commandsOf); not part of the parsed text. */
+  readonly memo: InstructionMemo;
+}
+
+/**
+ * What the helpers shared by the rules work out once per instruction. Fields on the instruction,
+ * not WeakMaps: a WeakMap lookup and its cost to the garbage collector were measured dearer than
+ * the work it saved.
+ */
+export interface InstructionMemo {
+  commands: readonly ShellCommand[] | undefined;
+  deepCommands: readonly ShellCommand[] | undefined;
+  /** null: worked out, and the instruction has no operands. */
+  copyOperands: { readonly sources: readonly string[]; readonly dest: string } | null | undefined;
 }
 
 export interface ImageRef {
@@ -246,6 +260,7 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
       heredocs: keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' ? heredocsOf(rest, line, issues, keyword) : [],
       properties: a.properties,
       stageIndex: current?.index ?? -1,
+      memo: { commands: undefined, deepCommands: undefined, copyOperands: undefined },
     };
     model.instructions.push(ins);
     if (keyword === 'FROM') {
@@ -409,20 +424,13 @@ export function runScript(ins: Instruction): string {
   return ins.rest;
 }
 
-const commandsCache = new WeakMap<Instruction, ShellCommand[]>();
-
 /**
  * Simple commands of a RUN/CMD/ENTRYPOINT/HEALTHCHECK. Exec form is one command. Several rules
- * ask for the same instruction; it is split once per instruction object (a copy of the list is
- * returned, the commands themselves must not be modified).
+ * ask for the same instruction; it is split once per instruction object, and every caller gets
+ * that same list (read-only: neither it nor its commands may be modified).
  */
-export function commandsOf(ins: Instruction): ShellCommand[] {
-  let cmds = commandsCache.get(ins);
-  if (cmds === undefined) {
-    cmds = splitCommands(ins);
-    commandsCache.set(ins, cmds);
-  }
-  return cmds.slice();
+export function commandsOf(ins: Instruction): readonly ShellCommand[] {
+  return (ins.memo.commands ??= splitCommands(ins));
 }
 
 function splitCommands(ins: Instruction): ShellCommand[] {

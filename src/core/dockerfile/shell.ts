@@ -178,7 +178,7 @@ export function parseShell(src: string): ShellCommand[] {
 }
 
 /** Command words with wrappers removed: `sudo`, `env X=1`, `exec`, `time`, `nohup`. */
-export function effectiveArgv(argv: string[]): string[] {
+export function effectiveArgv(argv: readonly string[]): readonly string[] {
   let a = argv;
   for (;;) {
     const head = a[0];
