@@ -210,6 +210,37 @@ function heredocsOf(rest: string, line: number, issues: ParseIssue[], keyword: s
 }
 
 /**
+ * The model as a class: one shape for every file, with `lines` split from the text only when
+ * someone reads them (few callers do). A getter defined per object (Object.defineProperty) was
+ * measured to cost more than the split it saved, and it gave each model a shape of its own.
+ */
+class Model implements DockerfileModel {
+  readonly path: string;
+  readonly escape: string;
+  readonly directives: Record<string, string>;
+  readonly globalArgs = new Map<string, string | undefined>();
+  readonly globalInstructions: Instruction[] = [];
+  readonly stages: Stage[] = [];
+  readonly instructions: Instruction[] = [];
+  readonly issues: ParseIssue[];
+  private readonly text: string;
+  private split: string[] | undefined = undefined;
+  constructor(path: string, text: string, escape: string, directives: Record<string, string>, issues: ParseIssue[]) {
+    this.path = path;
+    this.text = text;
+    this.escape = escape;
+    this.directives = directives;
+    this.issues = issues;
+  }
+  get lines(): string[] {
+    return (this.split ??= this.text.split(/\r?\n/));
+  }
+  set lines(v: string[]) {
+    this.split = v;
+  }
+}
+
+/**
  * Parses Dockerfile text. Never throws for bad input: problems become `issues` with a line,
  * and whatever could be read is still returned so that the other rules run.
  */
@@ -220,17 +251,7 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
 /** Builds the model from parsed instructions (exported for the differential test, which feeds it the oracle's). */
 export function modelFromParsed(path: string, text: string, parsed: ParsedDockerfile): DockerfileModel {
   const issues: ParseIssue[] = [];
-  const model: DockerfileModel = {
-    path,
-    lines: [],
-    escape: parsed.escape,
-    directives: parsed.directives,
-    globalArgs: new Map(),
-    globalInstructions: [],
-    stages: [],
-    instructions: [],
-    issues,
-  };
+  const model = new Model(path, text, parsed.escape, parsed.directives, issues);
   const stageByName = new Map<string, number>();
   let current: Stage | undefined;
   for (const a of parsed.instructions) {
@@ -300,16 +321,6 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
     }
     current.instructions.push(ins);
   }
-  // the text's lines, split when someone reads them (only a few callers do)
-  let lines: string[] | undefined;
-  Object.defineProperty(model, 'lines', {
-    enumerable: true,
-    configurable: true,
-    get: () => (lines ??= text.split(/\r?\n/)),
-    set: (v: string[]) => {
-      lines = v;
-    },
-  });
   if (model.stages.length === 0) {
     const empty = model.lines.every((l) => l.trim() === '' || l.trim().startsWith('#'));
     issues.push({

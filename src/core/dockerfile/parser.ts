@@ -634,11 +634,12 @@ function unescapeValue(raw: string, esc: number): string {
   const escCh = String.fromCharCode(esc);
   let escaped = false;
   const skip = leadingNonBlank(raw, esc);
-  if (skip !== 0 && raw.charCodeAt(skip) === HASH) escaped = true;
+  // (reads past either end are guarded: an out-of-bounds charCodeAt throws V8's optimised code away)
+  if (skip > 0 && raw.charCodeAt(skip) === HASH) escaped = true;
   // nothing but blanks and continuations: the text is taken as it is
   let v = skip === -1 ? raw : raw.slice(skip);
-  const first = v.charCodeAt(0);
-  const last = v.charCodeAt(v.length - 1);
+  const first = v.length > 0 ? v.charCodeAt(0) : NaN;
+  const last = v.length > 0 ? v.charCodeAt(v.length - 1) : NaN;
   const literal = first === SQ || first === DQ;
   const inSingle = first === SQ && last === SQ;
   let inDouble = false;
