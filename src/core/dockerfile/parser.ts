@@ -119,6 +119,11 @@ interface Ctx {
   text: string;
   esc: number;
   escChar: string;
+  /** The text holds a carriage return somewhere. */
+  hasCr: boolean;
+  /** Cache of nextEscape(): no escape character from escFrom up to escAt (the first one, or the text's end). */
+  escFrom: number;
+  escAt: number;
   lines: Lines;
 }
 
@@ -807,6 +812,14 @@ const WITH_PROPERTIES = new Set(['ENV', 'ARG', 'LABEL']);
 function logicalLineEnd(ctx: Ctx, i: number): number {
   const { text, esc } = ctx;
   const n = text.length;
+  // most instructions are one line without an escape character: its line end is the answer
+  const nl = text.indexOf('\n', i);
+  const lineEnd = nl === -1 ? n : nl;
+  if (nextEscape(ctx, i) >= lineEnd) {
+    if (!ctx.hasCr) return lineEnd;
+    const cr = text.indexOf('\r', i);
+    return cr === -1 || cr >= lineEnd ? lineEnd : cr;
+  }
   let escaped = false;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -848,7 +861,7 @@ export function parseText(input: string): ParsedDockerfile {
   const afterDirectives = readDirectives(text, bom, directives);
   const escDirective = directives['escape'];
   const escape = escDirective === '`' ? '`' : '\\';
-  const ctx: Ctx = { text, esc: escape.charCodeAt(0), escChar: escape, lines: new Lines(text) };
+  const ctx: Ctx = { text, esc: escape.charCodeAt(0), escChar: escape, hasCr: text.includes('\r'), escFrom: -1, escAt: -1, lines: new Lines(text) };
   const instructions: ParsedInstruction[] = [];
   const n = text.length;
   const esc = ctx.esc;
@@ -962,10 +975,26 @@ function plainSpan(ctx: Ctx, from: number, to: number): boolean {
   const { text } = ctx;
   const nl = text.indexOf('\n', from);
   if (nl !== -1 && nl < to) return false;
-  const cr = text.indexOf('\r', from);
-  if (cr !== -1 && cr < to) return false;
-  const e = text.indexOf(ctx.escChar, from);
-  return e === -1 || e >= to;
+  if (ctx.hasCr) {
+    const cr = text.indexOf('\r', from);
+    if (cr !== -1 && cr < to) return false;
+  }
+  return nextEscape(ctx, from) >= to;
+}
+
+/**
+ * The offset of the first escape character at or after `from` (the text's length when there is
+ * none). Remembered, so that a file with one escape near its end is not searched to it again for
+ * every instruction before it.
+ */
+function nextEscape(ctx: Ctx, from: number): number {
+  // the cached answer holds for any offset between where it was searched from and where it is
+  if (from < ctx.escFrom || from > ctx.escAt) {
+    const e = ctx.text.indexOf(ctx.escChar, from);
+    ctx.escFrom = from;
+    ctx.escAt = e === -1 ? ctx.text.length : e;
+  }
+  return ctx.escAt;
 }
 
 /** words() for a plain span (see plainSpan): the runs of non-blank characters. */
