@@ -85,6 +85,19 @@ export interface Stage {
   image?: ImageRef;
   /** Instructions after the FROM, in order. */
   instructions: Instruction[];
+  /** The stage's chain, worked out once (see chainPlaced); not part of the parsed text. */
+  readonly memo: StageMemo;
+}
+
+/** An instruction together with the stage that holds it. */
+export interface Placed {
+  readonly ins: Instruction;
+  readonly stage: Stage;
+}
+
+export interface StageMemo {
+  chain: readonly Instruction[] | undefined;
+  placed: readonly Placed[] | undefined;
 }
 
 export interface DockerfileModel {
@@ -302,6 +315,7 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
         parent,
         image: parent === undefined ? parseImageRef(base) : undefined,
         instructions: [],
+        memo: { chain: undefined, placed: undefined },
       };
       if (baseRaw === '') issues.push({ line, message: 'FROM names no image: write FROM <image>[:tag]', fatal: false });
       model.stages.push(stage);
@@ -366,11 +380,19 @@ export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
   return chain;
 }
 
-/** Instructions that make up the image of `stage`: its chain's instructions in order. */
-export function chainInstructions(model: DockerfileModel, stage: Stage): Instruction[] {
+/**
+ * Instructions that make up the image of `stage`: its chain's instructions in order. Worked out
+ * once per stage (the model does not change once built); the list is read-only.
+ */
+export function chainInstructions(model: DockerfileModel, stage: Stage): readonly Instruction[] {
   // a stage on an external image (nearly all) is its own chain
-  if (stage.parent === undefined) return stage.instructions.slice();
-  return stageChain(model, stage).flatMap((s) => s.instructions);
+  if (stage.parent === undefined) return stage.instructions;
+  return (stage.memo.chain ??= stageChain(model, stage).flatMap((s) => s.instructions));
+}
+
+/** The instructions of a stage's chain with the stage that holds each, root first; worked out once per stage, read-only. */
+export function chainPlaced(model: DockerfileModel, stage: Stage): readonly Placed[] {
+  return (stage.memo.placed ??= stageChain(model, stage).flatMap((s) => s.instructions.map((ins) => ({ ins, stage: s }))));
 }
 
 /** The external image at the root of a stage's chain (undefined for scratch-less unknowns). */

@@ -3,15 +3,12 @@
  * which shell scripts hide inside exec-form arguments, whole-context COPY, the minimal bases.
  * Pure.
  */
-import type { DockerfileModel, ImageRef, Instruction, Stage } from '../../core/dockerfile/model.js';
+import type { DockerfileModel, ImageRef, Instruction, Placed, Stage } from '../../core/dockerfile/model.js';
 import { commandsOf, expand, stageChain, variablesAt } from '../../core/dockerfile/model.js';
 import { effectiveArgv, parseShell, programName, type ShellCommand } from '../../core/dockerfile/shell.js';
 
-/** An instruction together with the stage that holds it. */
-export interface Placed {
-  ins: Instruction;
-  stage: Stage;
-}
+export type { Placed } from '../../core/dockerfile/model.js';
+export { chainPlaced } from '../../core/dockerfile/model.js';
 
 export interface Startup {
   entrypoint?: Placed;
@@ -217,10 +214,6 @@ export function minimalBase(img: ImageRef | undefined): MinimalBase | undefined 
   return undefined;
 }
 
-/** Placed instructions of a stage chain, root first. */
-export function chainPlaced(model: DockerfileModel, stage: Stage): Placed[] {
-  return stageChain(model, stage).flatMap((s) => s.instructions.map((ins) => ({ ins, stage: s })));
-}
 
 /** The first word that is not an option, skipping the values of the options in `withValue`. */
 export function firstPositional(args: readonly string[], withValue: ReadonlySet<string> = new Set()): string | undefined {
