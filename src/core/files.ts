@@ -4,7 +4,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync, realpathSync, readdirSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
 export const MAX_TEXT_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -131,8 +131,9 @@ export function readText(abs: string, maxBytes = MAX_TEXT_FILE_BYTES): ReadTextR
   try {
     // valid UTF-8 without a byte-order mark (nearly every file) decodes the same through the
     // Buffer's own decoder, which is cheaper than a fatal TextDecoder
+    // (pure ASCII, most files, is copied byte for byte: latin1 is the same characters without a decoder)
     const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-    text = !bom && isUtf8(buf) ? buf.toString('utf8') : new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    text = isAscii(buf) ? buf.toString('latin1') : !bom && isUtf8(buf) ? buf.toString('utf8') : new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
     text = new TextDecoder('utf-8').decode(buf);
     const at = text.indexOf('\uFFFD');

@@ -804,6 +804,20 @@ function properties(ctx: Ctx, insStart: number, kwEnd: number, end: number, plai
   return ws.map((w) => property(ctx, w));
 }
 
+/**
+ * The known keywords, each mapped to itself. A keyword is looked up here so that it is the
+ * (internalised) literal: the rules compare `ins.keyword === 'RUN'` millions of times, and two
+ * internalised strings compare by pointer, where a fresh toUpperCase() result is compared by content.
+ */
+const KEYWORDS = new Map(
+  ['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR'].map((k) => [k, k]),
+);
+
+function keywordOf(written: string): string {
+  const upper = written.toUpperCase();
+  return KEYWORDS.get(upper) ?? upper;
+}
+
 const WITH_FLAGS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
 const WITH_HEREDOCS = new Set(['RUN', 'COPY', 'ADD']);
 const WITH_PROPERTIES = new Set(['ENV', 'ARG', 'LABEL']);
@@ -934,7 +948,7 @@ export function parseText(input: string): ParsedDockerfile {
     }
     if (k >= n && kwEnd === -1) kwEnd = n;
     if (k >= n) end = n;
-    const keyword = written.toUpperCase();
+    const keyword = keywordOf(written);
     if (argsFrom !== -1) {
       end = logicalLineEnd(ctx, argsFrom + 1);
       // heredocs need `<<` on the line; most lines have none, so the word scan is skipped for them

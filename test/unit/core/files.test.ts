@@ -68,6 +68,13 @@ describe('readText: one descriptor, a scratch buffer for small files, the size l
     expect(r.ok && r.text).toBe('FROM a\nENV X=caf\uFFFD\n');
   });
 
+  it('decodes UTF-8 beyond ASCII, and ASCII byte for byte', () => {
+    const t = 'FROM a\nLABEL x="café ü 🐳"\n';
+    expect(readText(file('utf8', t))).toEqual({ ok: true, text: t });
+    const ascii = 'FROM a\n\tRUN ~!@#$%^&*()_+{}|:"<>?\x7f\n';
+    expect(readText(file('ascii', ascii))).toEqual({ ok: true, text: ascii });
+  });
+
   it('drops a byte-order mark and splits lines in readTextFile', () => {
     const r = readTextFile(file('bom', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('FROM a\r\nUSER b\n')])));
     expect(r).toMatchObject({ ok: true, text: 'FROM a\r\nUSER b\n', lines: ['FROM a', 'USER b', ''] });
