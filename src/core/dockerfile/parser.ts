@@ -18,6 +18,8 @@
  * `k=v` and the legacy `ENV k v` form, unknown instructions, CRLF and lone CR line ends, a BOM.
  */
 
+import { uniformString } from './shell.js';
+
 export interface ParsedProperty {
   name: string;
   value: string | undefined;
@@ -634,8 +636,10 @@ function asWritten(raw: string, esc: number): boolean {
  * A property name or value as written → its value: enclosing quotes removed, escapes applied,
  * continuations and the comment lines between them dropped.
  */
-function unescapeValue(raw: string, esc: number): string {
-  if (asWritten(raw, esc)) return raw;
+function unescapeValue(written: string, esc: number): string {
+  if (asWritten(written, esc)) return written;
+  // one string shape for the character loops below (see uniformString)
+  const raw = uniformString(written);
   const escCh = String.fromCharCode(esc);
   let escaped = false;
   const skip = leadingNonBlank(raw, esc);
