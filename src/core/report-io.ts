@@ -142,27 +142,19 @@ class ByteWriter {
 
   /**
    * A string as JSON.stringify writes it. Printable ASCII without quotes or backslashes (nearly
-   * every string in a report) is copied a character at a time; anything else is written as
+   * every string in a report) is copied as it is, one byte a character; anything else is written as
    * JSON.stringify's own text of the string (escapes, unpaired surrogates) in UTF-8.
    */
   str(s: string): void {
-    const n = s.length;
-    this.room(n + 2);
-    const buf = this.buf;
-    const start = this.pos;
-    let o = start;
-    buf[o++] = 0x22;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
-        this.pos = start;
-        this.text(q(s));
-        return;
-      }
-      buf[o++] = c;
+    if (NEEDS_CARE.test(s)) {
+      this.text(q(s));
+      return;
     }
-    buf[o++] = 0x22;
-    this.pos = o;
+    this.room(s.length + 2);
+    const buf = this.buf;
+    buf[this.pos] = 0x22;
+    this.pos += buf.write(s, this.pos + 1, 'latin1') + 2;
+    buf[this.pos - 1] = 0x22;
   }
 
   /** A number as JSON.stringify writes it: finite ones as String() does (-0 as 0), the others as null. */
@@ -182,6 +174,9 @@ class ByteWriter {
 }
 
 const q = JSON.stringify as (s: string) => string;
+
+/** Any character other than printable ASCII without quotes and backslashes. */
+const NEEDS_CARE = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 
 /**
  * The UTF-8 of JSON.stringify(s) for strings repeated in every finding of a rule or a target
