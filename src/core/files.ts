@@ -32,24 +32,8 @@ export function toPosix(p: string): string {
   return p.split(sep).join('/');
 }
 
-/** A path with an empty, `.` or `..` segment, or a trailing slash: not in normal form. */
-const NOT_NORMAL = /\/\/|\/\.\.?(\/|$)|\/$/;
-
 /** Repository-relative POSIX path. */
 export function repoPath(root: string, abs: string): string {
-  // the common case (every path a walk yields): an absolute path in normal form below the root is
-  // the rest of it after the root and a slash; path.relative would resolve both paths first
-  if (
-    sep === '/' &&
-    root.length > 1 &&
-    root.charCodeAt(0) === 47 &&
-    abs.length > root.length + 1 &&
-    abs.charCodeAt(root.length) === 47 &&
-    abs.startsWith(root) &&
-    !NOT_NORMAL.test(abs)
-  ) {
-    return abs.slice(root.length + 1);
-  }
   const r = toPosix(relative(root, abs));
   return r === '' ? '.' : r;
 }

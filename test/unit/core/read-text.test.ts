@@ -1,14 +1,13 @@
 /**
  * readText (one open, one fstat, reads on the descriptor): the same text readFileSync and a
- * decode give, and a result (never a throw) for every file it cannot read. repoPath's shortcut
- * for normal paths below the root gives exactly what path.relative gives.
+ * decode give, and a result (never a throw) for every file it cannot read.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readText, repoPath } from '../../../src/core/files.js';
+import { readText } from '../../../src/core/files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mcg-read-text-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,31 +55,5 @@ describe('readText', () => {
     expect(readText(file(Buffer.from('a\nb\n\u0000c')))).toEqual({ ok: false, line: 3, message: 'the file is binary (it contains a NUL byte): it was not checked' });
     const latin1 = readText(file(Buffer.from([0x61, 0x0a, 0xe9, 0x0a])));
     expect(latin1).toMatchObject({ ok: true, text: 'a\n\uFFFD\n', warning: { line: 2 } });
-  });
-});
-
-describe('repoPath', () => {
-  it('is path.relative in POSIX form for any root and path, normal or not', () => {
-    const segment = fc.constantFrom('a', 'b', 'ab', '.', '..', '', '.git', '...', '.a', 'a.', 'é', 'x y', 'a\\b');
-    const absPath = fc.array(segment, { maxLength: 6 }).map((s) => `/${s.join('/')}`);
-    fc.assert(
-      fc.property(absPath, fc.array(segment, { maxLength: 4 }), fc.boolean(), (root, below, trailing) => {
-        const abs = `${root}${root.endsWith('/') ? '' : '/'}${below.join('/')}${trailing ? '/' : ''}`;
-        for (const [r, p] of [
-          [root, abs],
-          [abs, root],
-          [root, root],
-          ['/', abs],
-        ] as const) {
-          const expected = relative(r, p).split(sep).join('/') || '.';
-          expect(repoPath(r, p)).toBe(expected);
-        }
-      }),
-      { numRuns: 2000 },
-    );
-    expect(repoPath('/repo', '/repo/a/b.yml')).toBe('a/b.yml');
-    expect(repoPath('/repo', '/repo')).toBe('.');
-    expect(repoPath('/repo', '/repo2/a')).toBe('../repo2/a');
-    expect(repoPath('/repo', '/repo/./a/../b')).toBe('b');
   });
 });
