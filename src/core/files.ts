@@ -2,7 +2,7 @@
  * Reading repository files safely: confined to the workspace, bounded in size, binary and
  * non-UTF-8 content reported with a line instead of crashing.
  */
-import { closeSync, fstatSync, openSync, readSync, realpathSync, readFileSync, readdirSync, type Dirent } from 'node:fs';
+import { realpathSync, statSync, readFileSync, readdirSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 
@@ -54,26 +54,24 @@ export function readTextFile(abs: string, maxBytes = MAX_TEXT_FILE_BYTES): ReadR
 
 /** readTextFile without splitting the text into lines (for callers that rarely need them). */
 export function readText(abs: string, maxBytes = MAX_TEXT_FILE_BYTES): ReadTextResult {
-  // one open, one fstat (the size, checked before reading) and reads on the descriptor: a stat of
-  // the path first costs a path lookup per file more, which on some machines is most of the cost
-  let buf: Buffer;
-  let fd: number | undefined;
+  let size: number;
   try {
-    fd = openSync(abs, 'r');
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) {
-      return {
-        ok: false,
-        line: 1,
-        message: `the file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB limit for a text file: it was not checked (exclude it in .mcg.yml if it is generated)`,
-      };
-    }
-    // a size of 0 may be a file whose size the system does not know (/proc): read to the end
-    buf = size === 0 ? readFileSync(fd) : readExactly(fd, size);
+    size = statSync(abs).size;
   } catch (e) {
     return { ok: false, line: 1, message: `cannot read the file: ${(e as Error).message}` };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+  }
+  if (size > maxBytes) {
+    return {
+      ok: false,
+      line: 1,
+      message: `the file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB limit for a text file: it was not checked (exclude it in .mcg.yml if it is generated)`,
+    };
+  }
+  let buf: Buffer;
+  try {
+    buf = readFileSync(abs);
+  } catch (e) {
+    return { ok: false, line: 1, message: `cannot read the file: ${(e as Error).message}` };
   }
   const nul = buf.indexOf(0);
   if (nul >= 0) {
@@ -95,18 +93,6 @@ export function readText(abs: string, maxBytes = MAX_TEXT_FILE_BYTES): ReadTextR
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return warning ? { ok: true, text, warning } : { ok: true, text };
-}
-
-/** Up to `size` bytes from the start of an open file (fewer when it ends sooner), as readFileSync reads a regular file. */
-function readExactly(fd: number, size: number): Buffer {
-  const buf = Buffer.allocUnsafe(size);
-  let n = 0;
-  while (n < size) {
-    const r = readSync(fd, buf, n, size - n, n);
-    if (r === 0) break;
-    n += r;
-  }
-  return n < size ? buf.subarray(0, n) : buf;
 }
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', '.ruff_cache']);
