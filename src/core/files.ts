@@ -2,7 +2,7 @@
  * Reading repository files safely: confined to the workspace, bounded in size, binary and
  * non-UTF-8 content reported with a line instead of crashing.
  */
-import { realpathSync, statSync, readFileSync, readdirSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, realpathSync, readdirSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 
@@ -32,8 +32,17 @@ export function toPosix(p: string): string {
   return p.split(sep).join('/');
 }
 
+/** A path that is not plainly normalised: an empty, `.` or `..` segment, or a leading or trailing separator. */
+const ODD_SEGMENT = /(^|\/)\.{1,2}(\/|$)|\/\/|\/$|^\//;
+
 /** Repository-relative POSIX path. */
 export function repoPath(root: string, abs: string): string {
+  // a normalised path below root (what joins and the walk give) is root, a separator and the rest;
+  // path.relative, which resolves both paths first, is for everything else
+  if (sep === '/' && abs.length > root.length + 1 && abs.charCodeAt(root.length) === 47 && abs.startsWith(root) && root.charCodeAt(root.length - 1) !== 47) {
+    const rest = abs.slice(root.length + 1);
+    if (!ODD_SEGMENT.test(rest)) return rest;
+  }
   const r = toPosix(relative(root, abs));
   return r === '' ? '.' : r;
 }
@@ -52,27 +61,66 @@ export function readTextFile(abs: string, maxBytes = MAX_TEXT_FILE_BYTES): ReadR
   return r.ok ? { ...r, lines: r.text.split(/\r?\n/) } : r;
 }
 
+/** Where readText reads: most repository files fit, so they cost no allocation of their own. */
+const SCRATCH = Buffer.allocUnsafe(64 * 1024);
+
+function tooLarge(size: number, maxBytes: number): { ok: false; line: number; message: string } {
+  return {
+    ok: false,
+    line: 1,
+    message: `the file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB limit for a text file: it was not checked (exclude it in .mcg.yml if it is generated)`,
+  };
+}
+
+/**
+ * The bytes of a file, read through one descriptor (no separate stat): into SCRATCH when the file
+ * fits (the answer is only good until the next call), else into a buffer of its size once fstat
+ * says it is under the limit.
+ */
+function readBytes(abs: string, maxBytes: number): { ok: true; buf: Buffer } | { ok: false; line: number; message: string } {
+  let fd: number;
+  try {
+    fd = openSync(abs, 'r');
+  } catch (e) {
+    return { ok: false, line: 1, message: `cannot read the file: ${(e as Error).message}` };
+  }
+  try {
+    let n = 0;
+    for (;;) {
+      const k = readSync(fd, SCRATCH, n, SCRATCH.length - n, null);
+      if (k === 0) return n > maxBytes ? tooLarge(n, maxBytes) : { ok: true, buf: SCRATCH.subarray(0, n) };
+      n += k;
+      if (n === SCRATCH.length) break;
+    }
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return tooLarge(size, maxBytes);
+    let buf = Buffer.allocUnsafe(Math.max(size, n) + 1);
+    SCRATCH.copy(buf, 0, 0, n);
+    for (;;) {
+      if (n === buf.length) {
+        // the file grew while it was read
+        if (n > maxBytes) return tooLarge(n, maxBytes);
+        const bigger = Buffer.allocUnsafe(n * 2);
+        buf.copy(bigger, 0, 0, n);
+        buf = bigger;
+      }
+      const k = readSync(fd, buf, n, buf.length - n, null);
+      if (k === 0) break;
+      n += k;
+    }
+    return n > maxBytes ? tooLarge(n, maxBytes) : { ok: true, buf: buf.subarray(0, n) };
+  } catch (e) {
+    return { ok: false, line: 1, message: `cannot read the file: ${(e as Error).message}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** readTextFile without splitting the text into lines (for callers that rarely need them). */
 export function readText(abs: string, maxBytes = MAX_TEXT_FILE_BYTES): ReadTextResult {
-  let size: number;
-  try {
-    size = statSync(abs).size;
-  } catch (e) {
-    return { ok: false, line: 1, message: `cannot read the file: ${(e as Error).message}` };
-  }
-  if (size > maxBytes) {
-    return {
-      ok: false,
-      line: 1,
-      message: `the file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB limit for a text file: it was not checked (exclude it in .mcg.yml if it is generated)`,
-    };
-  }
-  let buf: Buffer;
-  try {
-    buf = readFileSync(abs);
-  } catch (e) {
-    return { ok: false, line: 1, message: `cannot read the file: ${(e as Error).message}` };
-  }
+  const r = readBytes(abs, maxBytes);
+  if (!r.ok) return r;
+  const buf = r.buf;
   const nul = buf.indexOf(0);
   if (nul >= 0) {
     const line = buf.subarray(0, nul).toString('latin1').split('\n').length;

@@ -43,6 +43,20 @@ export interface Instruction {
   properties: Property[];
   /** -1 for global ARGs before the first FROM. */
   stageIndex: number;
+  /** Facts several rules ask for, worked out once (see commandsOf); not part of the parsed text. */
+  readonly memo: InstructionMemo;
+}
+
+/**
+ * What the helpers shared by the rules work out once per instruction. Fields on the instruction,
+ * not WeakMaps: a WeakMap lookup and its cost to the garbage collector were measured dearer than
+ * the work it saved.
+ */
+export interface InstructionMemo {
+  commands: readonly ShellCommand[] | undefined;
+  deepCommands: readonly ShellCommand[] | undefined;
+  /** null: worked out, and the instruction has no operands. */
+  copyOperands: { readonly sources: readonly string[]; readonly dest: string } | null | undefined;
 }
 
 export interface ImageRef {
@@ -196,6 +210,37 @@ function heredocsOf(rest: string, line: number, issues: ParseIssue[], keyword: s
 }
 
 /**
+ * The model as a class: one shape for every file, with `lines` split from the text only when
+ * someone reads them (few callers do). A getter defined per object (Object.defineProperty) was
+ * measured to cost more than the split it saved, and it gave each model a shape of its own.
+ */
+class Model implements DockerfileModel {
+  readonly path: string;
+  readonly escape: string;
+  readonly directives: Record<string, string>;
+  readonly globalArgs = new Map<string, string | undefined>();
+  readonly globalInstructions: Instruction[] = [];
+  readonly stages: Stage[] = [];
+  readonly instructions: Instruction[] = [];
+  readonly issues: ParseIssue[];
+  private readonly text: string;
+  private split: string[] | undefined = undefined;
+  constructor(path: string, text: string, escape: string, directives: Record<string, string>, issues: ParseIssue[]) {
+    this.path = path;
+    this.text = text;
+    this.escape = escape;
+    this.directives = directives;
+    this.issues = issues;
+  }
+  get lines(): string[] {
+    return (this.split ??= this.text.split(/\r?\n/));
+  }
+  set lines(v: string[]) {
+    this.split = v;
+  }
+}
+
+/**
  * Parses Dockerfile text. Never throws for bad input: problems become `issues` with a line,
  * and whatever could be read is still returned so that the other rules run.
  */
@@ -206,17 +251,7 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
 /** Builds the model from parsed instructions (exported for the differential test, which feeds it the oracle's). */
 export function modelFromParsed(path: string, text: string, parsed: ParsedDockerfile): DockerfileModel {
   const issues: ParseIssue[] = [];
-  const model: DockerfileModel = {
-    path,
-    lines: [],
-    escape: parsed.escape,
-    directives: parsed.directives,
-    globalArgs: new Map(),
-    globalInstructions: [],
-    stages: [],
-    instructions: [],
-    issues,
-  };
+  const model = new Model(path, text, parsed.escape, parsed.directives, issues);
   const stageByName = new Map<string, number>();
   let current: Stage | undefined;
   for (const a of parsed.instructions) {
@@ -246,6 +281,7 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
       heredocs: keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' ? heredocsOf(rest, line, issues, keyword) : [],
       properties: a.properties,
       stageIndex: current?.index ?? -1,
+      memo: { commands: undefined, deepCommands: undefined, copyOperands: undefined },
     };
     model.instructions.push(ins);
     if (keyword === 'FROM') {
@@ -285,16 +321,6 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
     }
     current.instructions.push(ins);
   }
-  // the text's lines, split when someone reads them (only a few callers do)
-  let lines: string[] | undefined;
-  Object.defineProperty(model, 'lines', {
-    enumerable: true,
-    configurable: true,
-    get: () => (lines ??= text.split(/\r?\n/)),
-    set: (v: string[]) => {
-      lines = v;
-    },
-  });
   if (model.stages.length === 0) {
     const empty = model.lines.every((l) => l.trim() === '' || l.trim().startsWith('#'));
     issues.push({
@@ -409,20 +435,13 @@ export function runScript(ins: Instruction): string {
   return ins.rest;
 }
 
-const commandsCache = new WeakMap<Instruction, ShellCommand[]>();
-
 /**
  * Simple commands of a RUN/CMD/ENTRYPOINT/HEALTHCHECK. Exec form is one command. Several rules
- * ask for the same instruction; it is split once per instruction object (a copy of the list is
- * returned, the commands themselves must not be modified).
+ * ask for the same instruction; it is split once per instruction object, and every caller gets
+ * that same list (read-only: neither it nor its commands may be modified).
  */
-export function commandsOf(ins: Instruction): ShellCommand[] {
-  let cmds = commandsCache.get(ins);
-  if (cmds === undefined) {
-    cmds = splitCommands(ins);
-    commandsCache.set(ins, cmds);
-  }
-  return cmds.slice();
+export function commandsOf(ins: Instruction): readonly ShellCommand[] {
+  return (ins.memo.commands ??= splitCommands(ins));
 }
 
 function splitCommands(ins: Instruction): ShellCommand[] {

@@ -118,6 +118,7 @@ interface Word {
 interface Ctx {
   text: string;
   esc: number;
+  escChar: string;
   lines: Lines;
 }
 
@@ -614,19 +615,31 @@ function propertyWords(ctx: Ctx, insStart: number, kwEnd: number, end: number): 
   return out;
 }
 
+/** True when unescapeValue has nothing to do: no leading blank, no escape, quote or line end. */
+function asWritten(raw: string, esc: number): boolean {
+  if (raw.length === 0 || isBlank(raw.charCodeAt(0))) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === esc || c === SQ || c === DQ || c === LF || c === CR) return false;
+  }
+  return true;
+}
+
 /**
  * A property name or value as written → its value: enclosing quotes removed, escapes applied,
  * continuations and the comment lines between them dropped.
  */
 function unescapeValue(raw: string, esc: number): string {
+  if (asWritten(raw, esc)) return raw;
   const escCh = String.fromCharCode(esc);
   let escaped = false;
   const skip = leadingNonBlank(raw, esc);
-  if (skip !== 0 && raw.charCodeAt(skip) === HASH) escaped = true;
+  // (reads past either end are guarded: an out-of-bounds charCodeAt throws V8's optimised code away)
+  if (skip > 0 && raw.charCodeAt(skip) === HASH) escaped = true;
   // nothing but blanks and continuations: the text is taken as it is
   let v = skip === -1 ? raw : raw.slice(skip);
-  const first = v.charCodeAt(0);
-  const last = v.charCodeAt(v.length - 1);
+  const first = v.length > 0 ? v.charCodeAt(0) : NaN;
+  const last = v.length > 0 ? v.charCodeAt(v.length - 1) : NaN;
   const literal = first === SQ || first === DQ;
   const inSingle = first === SQ && last === SQ;
   let inDouble = false;
@@ -765,8 +778,17 @@ function property(ctx: Ctx, arg: Span, arg2?: Span): ParsedProperty {
   return { name, value: unescapeValue(text.substring(arg.start + eq + 1, arg.end), esc), line };
 }
 
-function properties(ctx: Ctx, insStart: number, kwEnd: number, end: number): ParsedProperty[] {
-  const ws = propertyWords(ctx, insStart, kwEnd, end);
+/** True when a plain span (see plainSpan) also holds no quote and no `${`: its property words are its non-blank runs. */
+function plainProperties(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SQ || c === DQ || (c === DOLLAR && text.charCodeAt(i + 1) === 123)) return false;
+  }
+  return true;
+}
+
+function properties(ctx: Ctx, insStart: number, kwEnd: number, end: number, plain: boolean): ParsedProperty[] {
+  const ws = plain && plainProperties(ctx.text, kwEnd, end) ? plainWords(ctx.text, kwEnd, end) : propertyWords(ctx, insStart, kwEnd, end);
   if (ws.length === 0) return [];
   const hasEq = (w: Span): boolean => w.value.includes('=');
   if (ws.length === 1) return [property(ctx, ws[0]!)];
@@ -826,7 +848,7 @@ export function parseText(input: string): ParsedDockerfile {
   const afterDirectives = readDirectives(text, bom, directives);
   const escDirective = directives['escape'];
   const escape = escDirective === '`' ? '`' : '\\';
-  const ctx: Ctx = { text, esc: escape.charCodeAt(0), lines: new Lines(text) };
+  const ctx: Ctx = { text, esc: escape.charCodeAt(0), escChar: escape, lines: new Lines(text) };
   const instructions: ParsedInstruction[] = [];
   const n = text.length;
   const esc = ctx.esc;
@@ -932,6 +954,33 @@ function heredocsAfter(ctx: Ctx, keyword: string, kwEnd: number, lineEnd: number
   return at;
 }
 
+/**
+ * True when the text from `from` to `to` holds no escape character and no line end: a one-line
+ * instruction without escapes (most of them), whose words are its runs of non-blank characters.
+ */
+function plainSpan(ctx: Ctx, from: number, to: number): boolean {
+  const { text } = ctx;
+  const nl = text.indexOf('\n', from);
+  if (nl !== -1 && nl < to) return false;
+  const cr = text.indexOf('\r', from);
+  if (cr !== -1 && cr < to) return false;
+  const e = text.indexOf(ctx.escChar, from);
+  return e === -1 || e >= to;
+}
+
+/** words() for a plain span (see plainSpan): the runs of non-blank characters. */
+function plainWords(text: string, from: number, to: number): Word[] {
+  const out: Word[] = [];
+  let i = from;
+  for (;;) {
+    while (i < to && isBlank(text.charCodeAt(i))) i++;
+    if (i >= to) return out;
+    const start = i;
+    while (i < to && !isBlank(text.charCodeAt(i))) i++;
+    out.push({ value: text.slice(start, i), start, end: i });
+  }
+}
+
 function build(ctx: Ctx, start: number, kwEnd: number, end: number, keyword: string, written: string): ParsedInstruction {
   const { lines } = ctx;
   const ins: ParsedInstruction = {
@@ -943,12 +992,13 @@ function build(ctx: Ctx, start: number, kwEnd: number, end: number, keyword: str
     rest: '',
     properties: [],
   };
-  let ws = words(ctx, kwEnd, end);
+  const plain = plainSpan(ctx, kwEnd, end);
+  let ws = plain ? plainWords(ctx.text, kwEnd, end) : words(ctx, kwEnd, end);
   if (WITH_FLAGS.has(keyword) && ws.length > 0) {
     const taken = readFlags(ctx, keyword, ws, ins.flags);
     if (taken > 0) ws = ws.slice(taken);
   }
   if (ws.length > 0) ins.rest = argumentText(ctx, ws[0]!, ws[ws.length - 1]!);
-  if (WITH_PROPERTIES.has(keyword)) ins.properties = properties(ctx, start, kwEnd, end);
+  if (WITH_PROPERTIES.has(keyword)) ins.properties = properties(ctx, start, kwEnd, end, plain);
   return ins;
 }

@@ -178,7 +178,7 @@ export function parseShell(src: string): ShellCommand[] {
 }
 
 /** Command words with wrappers removed: `sudo`, `env X=1`, `exec`, `time`, `nohup`. */
-export function effectiveArgv(argv: string[]): string[] {
+export function effectiveArgv(argv: readonly string[]): readonly string[] {
   let a = argv;
   for (;;) {
     const head = a[0];
@@ -200,6 +200,9 @@ export function effectiveArgv(argv: string[]): string[] {
 /** The program's base name: `/usr/bin/curl` → `curl`. */
 export function programName(word: string | undefined): string {
   if (word === undefined) return '';
-  const i = word.lastIndexOf('/');
+  // a loop, not lastIndexOf: this runs for every word of every command, and V8's lastIndexOf
+  // leaves optimised code for the runtime on each call
+  let i = word.length - 1;
+  while (i >= 0 && word.charCodeAt(i) !== 47) i--;
   return i >= 0 ? word.slice(i + 1) : word;
 }

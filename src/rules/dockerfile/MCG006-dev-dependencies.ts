@@ -28,12 +28,12 @@ interface DevInstall {
 }
 
 /** True when one of the options is given, alone or as `--name=value`. */
-function hasFlag(args: string[], ...names: string[]): boolean {
+function hasFlag(args: readonly string[], ...names: string[]): boolean {
   return args.some((a) => names.some((n) => a === n || a.startsWith(`${n}=`)));
 }
 
 /** Value of `--name=v` or `--name v` (every occurrence). */
-function flagValues(args: string[], name: string): string[] {
+function flagValues(args: readonly string[], name: string): string[] {
   const out: string[] = [];
   args.forEach((a, i) => {
     if (a === name && args[i + 1] !== undefined) out.push(args[i + 1]!);
@@ -43,7 +43,7 @@ function flagValues(args: string[], name: string): string[] {
 }
 
 /** The positional arguments after the subcommand (no options). */
-function positionals(args: string[]): string[] {
+function positionals(args: readonly string[]): string[] {
   return args.filter((a) => !a.startsWith('-'));
 }
 
@@ -62,7 +62,7 @@ function nodeProduction(env: Env): boolean {
   );
 }
 
-function npmDev(args: string[], env: Env): DevInstall | undefined {
+function npmDev(args: readonly string[], env: Env): DevInstall | undefined {
   const sub = args[0];
   if (sub !== 'ci' && sub !== 'install' && sub !== 'i' && sub !== 'isntall') return undefined;
   const rest = args.slice(1);
@@ -77,7 +77,7 @@ function npmDev(args: string[], env: Env): DevInstall | undefined {
   return { tool: 'npm', what: `npm ${sub}${typo ? ` (${typo} is not an npm option; use --omit=dev)` : ''} without --omit=dev or NODE_ENV=production` };
 }
 
-function yarnDev(args: string[], env: Env): DevInstall | undefined {
+function yarnDev(args: readonly string[], env: Env): DevInstall | undefined {
   const sub = args[0];
   if (sub === 'workspaces' && args[1] === 'focus') {
     return hasFlag(args, '--production') ? undefined : { tool: 'yarn', what: 'yarn workspaces focus without --production' };
@@ -91,7 +91,7 @@ function yarnDev(args: string[], env: Env): DevInstall | undefined {
 /** Options of pnpm that take a value as the next word. */
 const PNPM_VALUED = new Set(['--filter', '-F', '--dir', '-C', '--workspace-dir', '--reporter', '--loglevel']);
 
-function pnpmDev(args: string[], env: Env): DevInstall | undefined {
+function pnpmDev(args: readonly string[], env: Env): DevInstall | undefined {
   let sub: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -110,7 +110,7 @@ function pnpmDev(args: string[], env: Env): DevInstall | undefined {
 const DEV_REQUIREMENTS = /(^|\/)((requirements[-_.](dev|test|tests|testing)[^/]*)|((dev|test)[-_]requirements[^/]*)|(requirements\/(dev|test)[^/]*))\.(txt|in)$/i;
 const DEV_EXTRA = /\[([^\]]*)\]$/;
 
-function pipDev(args: string[]): DevInstall | undefined {
+function pipDev(args: readonly string[]): DevInstall | undefined {
   if (args[0] !== 'install') return undefined;
   const rest = args.slice(1);
   for (const f of [...flagValues(rest, '-r'), ...flagValues(rest, '--requirement'), ...rest.filter((a) => /^-r\S/.test(a)).map((a) => a.slice(2))]) {
@@ -124,7 +124,7 @@ function pipDev(args: string[]): DevInstall | undefined {
   return undefined;
 }
 
-function poetryDev(args: string[]): DevInstall | undefined {
+function poetryDev(args: readonly string[]): DevInstall | undefined {
   if (args[0] !== 'install') return undefined;
   const rest = args.slice(1);
   if (hasFlag(rest, '--no-dev', '--only-root')) return undefined;
@@ -133,7 +133,7 @@ function poetryDev(args: string[]): DevInstall | undefined {
   return { tool: 'poetry', what: 'poetry install without --without dev or --only main' };
 }
 
-function uvDev(args: string[], env: Env): DevInstall | undefined {
+function uvDev(args: readonly string[], env: Env): DevInstall | undefined {
   if (args[0] === 'pip') return pipDev(args.slice(1));
   if (args[0] !== 'sync') return undefined;
   const rest = args.slice(1);
@@ -142,13 +142,13 @@ function uvDev(args: string[], env: Env): DevInstall | undefined {
   return { tool: 'uv', what: 'uv sync without --no-dev' };
 }
 
-function pipenvDev(args: string[]): DevInstall | undefined {
+function pipenvDev(args: readonly string[]): DevInstall | undefined {
   if ((args[0] === 'install' || args[0] === 'sync') && hasFlag(args.slice(1), '--dev', '-d')) return { tool: 'pipenv', what: `pipenv ${args[0]} --dev` };
   return undefined;
 }
 
 /** Applies `VAR=value` words to an environment. */
-function assign(env: Env, words: string[]): void {
+function assign(env: Env, words: readonly string[]): void {
   for (const w of words) {
     const eq = w.indexOf('=');
     if (eq > 0) env.set(w.slice(0, eq), w.slice(eq + 1));
@@ -156,7 +156,7 @@ function assign(env: Env, words: string[]): void {
 }
 
 /** `pip`, `pip3`, `pip3.12`, `python -m pip`, `python3.12 -m pip`. */
-function pipArgs(argv: string[]): string[] | undefined {
+function pipArgs(argv: readonly string[]): readonly string[] | undefined {
   const prog = programName(argv[0]);
   if (/^pip(\d+(\.\d+)?)?$/.test(prog)) return argv.slice(1);
   if (/^python(\d+(\.\d+)?)?$/.test(prog)) {

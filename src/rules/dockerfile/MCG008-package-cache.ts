@@ -49,7 +49,7 @@ function removedPaths(cmd: ShellCommand): string[] {
 }
 
 /** True when the RUN removes (or mounts over) `dir` or everything in it. */
-function clears(ins: Instruction, cmds: ShellCommand[], dir: string): boolean {
+function clears(ins: Instruction, cmds: readonly ShellCommand[], dir: string): boolean {
   if (mountedTargets(ins).some((t) => t === dir || dir.startsWith(`${t}/`))) return true;
   const wanted = [dir, `${dir}/`, `${dir}/*`];
   return cmds.some((c) => removedPaths(c).some((p) => wanted.includes(p) || (dir.startsWith(p.replace(/\/+$/, '') + '/') && p !== '/')));

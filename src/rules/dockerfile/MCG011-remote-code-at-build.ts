@@ -86,7 +86,7 @@ const SUBSTITUTED_DOWNLOAD = /(?:\$\(|`)\s*(?:sudo\s+(?:-\S+\s+)*)?(?:\S*\/)?(?:
 const PROCESS_SUBSTITUTION =
   /(?:^|[\s;&|(])(?:\S*\/)?(?:sh|bash|zsh|dash|ash|ksh|python[\d.]*|node|perl|ruby|source|\.)\s+(?:[-+]\S+\s+)*<\(\s*(?:sudo\s+(?:-\S+\s+)*)?(?:\S*\/)?(?:curl|wget)\b/m;
 
-function pipeFinding(cmds: ShellCommand[]): string | undefined {
+function pipeFinding(cmds: readonly ShellCommand[]): string | undefined {
   for (const line of pipelines(cmds)) {
     const first = line.findIndex((c) => DOWNLOADERS.has(programOf(c.argv).name));
     if (first < 0) continue;
@@ -96,7 +96,7 @@ function pipeFinding(cmds: ShellCommand[]): string | undefined {
   return undefined;
 }
 
-function substitutionFinding(cmds: ShellCommand[]): string | undefined {
+function substitutionFinding(cmds: readonly ShellCommand[]): string | undefined {
   for (const c of cmds) {
     const { name, args } = programOf(c.argv);
     const runsCode = familyOf(name) !== undefined || name === 'eval' || name === 'source' || name === '.';

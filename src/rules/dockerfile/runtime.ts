@@ -58,7 +58,7 @@ function isScriptFlag(word: string): boolean {
 
 /** The script of `sh -c "<script>" …` / `bash -lc "<script>"`, when argv is such a call. */
 export function shellScriptOf(argv: readonly string[]): string | undefined {
-  const a = effectiveArgv([...argv]);
+  const a = effectiveArgv(argv);
   if (!SHELLS.has(programName(a[0]))) return undefined;
   for (let i = 1; i < a.length; i++) {
     const w = a[i]!;
@@ -74,11 +74,16 @@ export function shellScriptOf(argv: readonly string[]): string | undefined {
 
 /**
  * The simple commands an instruction runs, looking inside `sh -c` scripts (recursively, a few
- * levels) in both exec and shell form.
+ * levels) in both exec and shell form. Worked out once per instruction object: every caller gets
+ * the same read-only list.
  */
-export function commandsDeep(ins: Instruction): ShellCommand[] {
+export function commandsDeep(ins: Instruction): readonly ShellCommand[] {
+  return (ins.memo.deepCommands ??= deepCommands(ins));
+}
+
+function deepCommands(ins: Instruction): ShellCommand[] {
   const out: ShellCommand[] = [];
-  const visit = (cmds: ShellCommand[], depth: number): void => {
+  const visit = (cmds: readonly ShellCommand[], depth: number): void => {
     for (const c of cmds) {
       out.push(c);
       const script = depth < 3 ? shellScriptOf(c.argv) : undefined;
@@ -114,8 +119,8 @@ export function pipelines(cmds: readonly ShellCommand[]): ShellCommand[][] {
 }
 
 /** Program name of a command with wrappers (sudo, env, exec, busybox) removed. */
-export function programOf(argv: readonly string[]): { name: string; args: string[] } {
-  let a = effectiveArgv([...argv]);
+export function programOf(argv: readonly string[]): { name: string; args: readonly string[] } {
+  let a = effectiveArgv(argv);
   if (programName(a[0]) === 'busybox' && a.length > 1) a = a.slice(1);
   return { name: programName(a[0]), args: a.slice(1) };
 }
@@ -134,9 +139,9 @@ export function isPipProgram(name: string): boolean {
  * The arguments after `install` when the command is a pip install: `pip install …`, `pip3 install …`,
  * `python -m pip install …`. `uv pip install` is uv, not pip.
  */
-export function pipInstallArgs(argv: readonly string[]): string[] | undefined {
+export function pipInstallArgs(argv: readonly string[]): readonly string[] | undefined {
   const { name, args } = programOf(argv);
-  let rest: string[] | undefined;
+  let rest: readonly string[] | undefined;
   if (isPipProgram(name)) rest = args;
   else if (isPythonProgram(name)) {
     const m = args.indexOf('-m');
@@ -149,11 +154,22 @@ export function pipInstallArgs(argv: readonly string[]): string[] | undefined {
   return [...rest.slice(0, sub), ...rest.slice(sub + 1)];
 }
 
-/** Source and destination words of a COPY/ADD (JSON or plain form), after ARG substitution. */
-export function copyOperands(model: DockerfileModel, ins: Instruction): { sources: string[]; dest: string } | undefined {
+export interface CopyOperands {
+  readonly sources: readonly string[];
+  readonly dest: string;
+}
+
+/**
+ * Source and destination words of a COPY/ADD (JSON or plain form), after ARG substitution. Worked
+ * out once per instruction object (several rules ask): the answer is read-only.
+ */
+export function copyOperands(model: DockerfileModel, ins: Instruction): CopyOperands | undefined {
+  if (ins.memo.copyOperands === undefined) ins.memo.copyOperands = operandsOf(model, ins) ?? null;
+  return ins.memo.copyOperands ?? undefined;
+}
+
+function operandsOf(model: DockerfileModel, ins: Instruction): CopyOperands | undefined {
   if (ins.heredocs.length > 0) return undefined;
-  const owner = ownerOf(model, ins);
-  const vars = owner ? variablesAt(model, owner, ins) : model.globalArgs;
   let words: string[] | undefined;
   const t = ins.rest.trim();
   if (t.startsWith('[')) {
@@ -166,7 +182,13 @@ export function copyOperands(model: DockerfileModel, ins: Instruction): { source
   }
   words ??= t.split(/\s+/).filter(Boolean);
   if (words.length < 2) return undefined;
-  const all = words.map((w) => expand(w, vars));
+  // the variables in force are worked out only when a word refers to one
+  let all: string[] = words;
+  if (words.some((w) => w.includes('$'))) {
+    const owner = ownerOf(model, ins);
+    const vars = owner ? variablesAt(model, owner, ins) : model.globalArgs;
+    all = words.map((w) => expand(w, vars));
+  }
   return { sources: all.slice(0, -1), dest: all[all.length - 1]! };
 }
 
