@@ -31,12 +31,26 @@ export function baseFingerprint(f: Pick<Finding, 'ruleId' | 'source' | 'location
  * in their stable order so that two identical instructions keep distinct identities.
  */
 export function assignFingerprints(findings: Finding[]): void {
-  const seen = new Map<string, number>();
-  for (const f of findings) {
+  // an open-addressing table of the base fingerprints met (typed arrays, nothing per finding for
+  // the garbage collector), keyed by their first hex digits: slot → index of the first finding
+  // with that base (plus one; 0: empty), whose fingerprint is the base itself, and its count
+  let cap = 16;
+  while (cap < findings.length * 2) cap *= 2;
+  const mask = cap - 1;
+  const first = new Int32Array(cap);
+  const count = new Int32Array(cap);
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k]!;
     const base = baseFingerprint(f);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    f.fingerprint = n === 1 ? base : `${base}:${n}`;
+    let h = 0x811c9dc5;
+    for (let j = 0; j < 8 && j < base.length; j++) h = Math.imul(h ^ base.charCodeAt(j), 0x01000193);
+    let i = h & mask;
+    while (first[i] !== 0 && findings[first[i]! - 1]!.fingerprint !== base) i = (i + 1) & mask;
+    if (first[i] === 0) {
+      first[i] = k + 1;
+      count[i] = 1;
+      f.fingerprint = base;
+    } else f.fingerprint = `${base}:${++count[i]!}`;
   }
 }
 

@@ -111,28 +111,60 @@ function dedupeKey(f: Finding): string {
   return [f.source, f.ruleId, f.target, f.location.path, f.location.startLine, f.fingerprintKey, f.message].join('\u0000');
 }
 
+/** FNV-1a over the UTF-16 code units of s, continuing from h (32 bits). */
+function mixString(h: number, s: string): number {
+  for (let j = 0; j < s.length; j++) h = Math.imul(h ^ s.charCodeAt(j), 0x01000193);
+  return h;
+}
+
 /**
- * A 53-bit hash of dedupeKey(f), computed without building the key: the dedupe index holds
- * numbers, not 100,000 long strings that every garbage collection would have to copy. It hashes
- * the very characters of the joined key (null and undefined as '', as join writes them), so equal
- * keys hash equally; a hash shared by two different keys is resolved by comparing the keys.
+ * A 32-bit hash of dedupeKey(f), computed without building the key: it hashes the very characters
+ * of the joined key (null and undefined as '', as join writes them; the U+0000 separators
+ * included), so equal keys hash equally. Findings whose hashes are equal are told apart by
+ * comparing their keys. Exported for the tests.
  */
-function dedupeHash(f: Finding): number {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  const fields = [f.source, f.ruleId, f.target, f.location.path, f.location.startLine, f.fingerprintKey, f.message];
-  for (let i = 0; i < fields.length; i++) {
-    const v = fields[i];
-    const s = v === undefined || v === null ? '' : String(v);
-    // the same character stream as the joined key, separators (U+0000) included
-    for (let j = i === 0 ? 0 : -1; j < s.length; j++) {
-      const c = j < 0 ? 0 : s.charCodeAt(j);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
+export function dedupeHash(f: Finding): number {
+  const s = (v: string | number | null | undefined): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : String(v));
+  let h = mixString(0x811c9dc5, s(f.source));
+  h = mixString(Math.imul(h, 0x01000193), s(f.ruleId)); // Math.imul(h ^ 0, …): the separator
+  h = mixString(Math.imul(h, 0x01000193), s(f.target));
+  h = mixString(Math.imul(h, 0x01000193), s(f.location.path));
+  h = mixString(Math.imul(h, 0x01000193), s(f.location.startLine));
+  h = mixString(Math.imul(h, 0x01000193), s(f.fingerprintKey));
+  h = mixString(Math.imul(h, 0x01000193), s(f.message));
+  // spread the low bits, which pick the slot
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x45d9f3b);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * The findings without duplicates (equal dedupeKey), the first of each kept, in their order. An
+ * open-addressing table of 32-bit hashes (typed arrays: nothing per finding for the garbage
+ * collector to trace); keys are built and compared only for findings whose hashes are equal.
+ */
+function dedupe(input: readonly Finding[]): Finding[] {
+  const kept: Finding[] = [];
+  let cap = 16;
+  while (cap < input.length * 2) cap *= 2;
+  const mask = cap - 1;
+  const hashes = new Int32Array(cap);
+  // index of the kept finding in each slot, plus one (0: empty)
+  const slots = new Int32Array(cap);
+  outer: for (const f of input) {
+    const h = dedupeHash(f);
+    let i = h & mask;
+    let key: string | undefined;
+    for (; slots[i] !== 0; i = (i + 1) & mask) {
+      if (hashes[i] !== h) continue;
+      key ??= dedupeKey(f);
+      if (key === dedupeKey(kept[slots[i]! - 1]!)) continue outer;
     }
+    hashes[i] = h;
+    kept.push(copyFinding(f));
+    slots[i] = kept.length;
   }
-  return (a >>> 0) * 0x200000 + (b >>> 11);
+  return kept;
 }
 
 /**
@@ -163,22 +195,8 @@ function copyFinding(f: Finding): Finding {
 }
 
 export function mergeFindings(input: MergeInput): Report {
-  // dedupe, keeping the first of identical findings (dedupeKey): the index maps a key's hash to
-  // the first finding kept with it; keys that share a hash with a different key are kept exactly
-  const firstByHash = new Map<number, number>();
-  const collided = new Set<string>();
-  const findings: Finding[] = [];
-  for (const f of input.findings) {
-    const h = dedupeHash(f);
-    const at = firstByHash.get(h);
-    if (at === undefined) firstByHash.set(h, findings.length);
-    else {
-      const k = dedupeKey(f);
-      if (k === dedupeKey(findings[at]!) || collided.has(k)) continue;
-      collided.add(k);
-    }
-    findings.push(copyFinding(f));
-  }
+  // dedupe, keeping the first of identical findings (dedupeKey)
+  const findings = dedupe(input.findings);
   const sup = applySuppressions(findings, input.fileLines, input.ignores, input.now);
   findings.push(...sup.extraFindings);
   sortFindings(findings);

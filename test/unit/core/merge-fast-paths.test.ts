@@ -1,10 +1,12 @@
 /**
  * Merge's fast paths against their plain definitions: the hashed dedupe keeps exactly the findings
- * a set of joined keys keeps, and sortFindings gives exactly Array#sort(compareFindings)'s order.
+ * a set of joined keys keeps, sortFindings gives exactly Array#sort(compareFindings)'s order, and
+ * assignFingerprints numbers identical findings exactly as a map of base fingerprints does.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareFindings, mergeFindings, sortFindings } from '../../../src/core/merge.js';
+import { compareFindings, dedupeHash, mergeFindings, sortFindings } from '../../../src/core/merge.js';
+import { assignFingerprints, baseFingerprint } from '../../../src/core/fingerprint.js';
 import { SEVERITIES, type Finding } from '../../../src/core/types.js';
 
 // small alphabets: many duplicates and ties; NUL inside fields, accents and case that the collator
@@ -94,6 +96,48 @@ describe('merge fast paths', () => {
         const got = [...tagged];
         sortFindings(got);
         expect(got.map((f) => f.fingerprint)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps findings whose 32-bit hashes collide but whose keys differ, and still drops their duplicates', () => {
+    const f = (message: string, line = 1): Finding => ({
+      ruleId: 'MCG001',
+      source: 'mcg',
+      severity: 'high',
+      message,
+      location: { path: 'Dockerfile', startLine: line },
+      fingerprint: '',
+      fingerprintKey: 'k',
+      target: 'Dockerfile',
+    });
+    // pairs of messages found (by a birthday search) to give equal hashes with these other fields
+    const pairs = [
+      ['4kydsdkm', '9ykeo7w0'],
+      ['6hm8qekp', '99e2d5uw'],
+      ['u95pwwc7', '5ghxucaz'],
+    ] as const;
+    for (const [a, b] of pairs) {
+      expect(dedupeHash(f(a))).toBe(dedupeHash(f(b)));
+      const r = merge([f(a), f(b), f(a), f(b), f(a, 2), f(b)]);
+      expect(r.findings.map((x) => `${x.message}@${x.location.startLine}`).sort()).toEqual([`${a}@1`, `${b}@1`, `${a}@2`].sort());
+    }
+  });
+
+  it('numbers identical fingerprints exactly as a map from base fingerprint to count does', () => {
+    fc.assert(
+      fc.property(fc.array(findingArb, { maxLength: 80 }), (findings) => {
+        const seen = new Map<string, number>();
+        const expected = findings.map((f) => {
+          const base = baseFingerprint(f);
+          const n = (seen.get(base) ?? 0) + 1;
+          seen.set(base, n);
+          return n === 1 ? base : `${base}:${n}`;
+        });
+        const copies = findings.map((f) => ({ ...f, fingerprint: 'stale' }));
+        assignFingerprints(copies);
+        expect(copies.map((f) => f.fingerprint)).toEqual(expected);
       }),
       { numRuns: 300 },
     );
