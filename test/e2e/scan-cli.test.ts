@@ -1,5 +1,5 @@
 /**
- * The CLI bundle end to end (npm run bundle → node dist/cli.js scan …) with the real rig: the
+ * The CLI bundle end to end (a fresh bundle of src/ → node <bundle>/cli.js scan …) with the real rig: the
  * flawed Python example gives a schema-valid SARIF log with the CVEs and the secret on their lines,
  * exit code 1, and the raw credential appears in no output (stdout, stderr with debug logs,
  * SARIF, report JSON, markdown).
@@ -17,21 +17,25 @@ import { rigEnv, rigValue } from '../support/rig.js';
 const DIR = 'examples/python-mcp-server';
 const token = /ghp_[A-Za-z0-9]{36}/.exec(readFileSync(join(repoRoot, DIR, '.env'), 'utf8'))?.[0] ?? '';
 const out = mkdtempSync(join(tmpdir(), 'mcg-cli-e2e-'));
+const bundleDir = join(out, 'bundle');
+const cli = join(bundleDir, 'cli.js');
 let res: { status: number | null; stdout: string; stderr: string };
 
 beforeAll(() => {
   expect(token).toMatch(/^ghp_/);
   for (const k of ['MCG_TRIVY', 'MCG_TRUFFLEHOG', 'MCG_TRIVY_CACHE_DIR']) rigValue(k);
-  const b = spawnSync('npm', ['run', 'bundle'], { cwd: repoRoot, encoding: 'utf8' });
+  // bundled into a directory of its own: rewriting the committed dist/ here would let
+  // test/unit/dist.test.ts compare dist/ with itself and pass when dist/ is stale
+  const b = spawnSync(process.execPath, ['scripts/bundle.mjs', bundleDir], { cwd: repoRoot, encoding: 'utf8' });
   expect(b.status, b.stderr).toBe(0);
   res = spawnSync(
     process.execPath,
     [
-      'dist/cli.js', 'scan', DIR, '--format', 'sarif', '--output', join(out, 'out.sarif'), '--report-json', join(out, 'report.json'), '--offline',
+      cli, 'scan', DIR, '--format', 'sarif', '--output', join(out, 'out.sarif'), '--report-json', join(out, 'report.json'), '--offline',
     ],
     { cwd: repoRoot, encoding: 'utf8', env: { ...rigEnv(), MCG_TRIVY_CACHE_DIR: privateTrivyCache(), MCG_DEBUG: '1' }, timeout: 20 * 60_000 },
   );
-  const md = spawnSync(process.execPath, ['dist/cli.js', 'scan', DIR, '--format', 'markdown', '--output', join(out, 'out.md'), '--offline'], {
+  const md = spawnSync(process.execPath, [cli, 'scan', DIR, '--format', 'markdown', '--output', join(out, 'out.md'), '--offline'], {
     cwd: repoRoot,
     encoding: 'utf8',
     env: { ...rigEnv(), MCG_TRIVY_CACHE_DIR: privateTrivyCache() },
