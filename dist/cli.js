@@ -18761,7 +18761,7 @@ var require_picocolors = __commonJS({
 });
 
 // src/cli/main.ts
-import { existsSync as existsSync4, lstatSync as lstatSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync3, renameSync as renameSync2, statSync as statSync5, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync4, lstatSync as lstatSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync2, renameSync as renameSync2, statSync as statSync4, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname3, isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // src/cli/args.ts
@@ -19032,11 +19032,15 @@ function parseCli(argv) {
 }
 
 // src/core/scan.ts
-import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
 import { basename as basename2, dirname as dirname2, join as join2 } from "node:path";
 
 // src/core/dockerfile/shell.ts
-function tokenize(src) {
+function uniformString(s) {
+  return (" " + s).slice(1);
+}
+function tokenize(input) {
+  const src = uniformString(input);
   const out = [];
   let i = 0;
   let cur = null;
@@ -19201,8 +19205,8 @@ function effectiveArgv(argv) {
 }
 function programName(word) {
   if (word === void 0) return "";
-  const i = word.lastIndexOf("/");
-  return i >= 0 ? word.slice(i + 1) : word;
+  if (word.indexOf("/") === -1) return word;
+  return word.slice(word.lastIndexOf("/") + 1);
 }
 
 // src/core/dockerfile/parser.ts
@@ -19479,9 +19483,9 @@ function heredocNames(ws) {
       v = v.slice(1);
     }
     let ok = true;
-    for (const q2 of ['"', "'"]) {
-      if (ok && v.startsWith(q2)) {
-        if (!v.endsWith(q2)) ok = false;
+    for (const q3 of ['"', "'"]) {
+      if (ok && v.startsWith(q3)) {
+        if (!v.endsWith(q3)) ok = false;
         else v = v.substring(1, v.length - 1);
       }
     }
@@ -19709,14 +19713,24 @@ function propertyWords(ctx, insStart, kwEnd, end) {
   if (argStart !== -1 && argStart !== s.length) push2(argStart, endingEscape ? s.length - 1 : s.length);
   return out;
 }
-function unescapeValue(raw, esc) {
+function asWritten(raw, esc) {
+  if (raw.length === 0 || isBlank(raw.charCodeAt(0))) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === esc || c === SQ || c === DQ || c === LF || c === CR) return false;
+  }
+  return true;
+}
+function unescapeValue(written, esc) {
+  if (asWritten(written, esc)) return written;
+  const raw = uniformString(written);
   const escCh = String.fromCharCode(esc);
   let escaped = false;
   const skip = leadingNonBlank(raw, esc);
-  if (skip !== 0 && raw.charCodeAt(skip) === HASH) escaped = true;
+  if (skip > 0 && raw.charCodeAt(skip) === HASH) escaped = true;
   let v = skip === -1 ? raw : raw.slice(skip);
-  const first = v.charCodeAt(0);
-  const last = v.charCodeAt(v.length - 1);
+  const first = v.length > 0 ? v.charCodeAt(0) : NaN;
+  const last = v.length > 0 ? v.charCodeAt(v.length - 1) : NaN;
   const literal = first === SQ || first === DQ;
   const inSingle = first === SQ && last === SQ;
   let inDouble = false;
@@ -19852,8 +19866,15 @@ function property(ctx, arg, arg2) {
   if (nameEnd === arg.end) return { name, value: void 0, line };
   return { name, value: unescapeValue(text2.substring(arg.start + eq + 1, arg.end), esc), line };
 }
-function properties(ctx, insStart, kwEnd, end) {
-  const ws = propertyWords(ctx, insStart, kwEnd, end);
+function plainProperties(text2, from, to) {
+  for (let i = from; i < to; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === SQ || c === DQ || c === DOLLAR && text2.charCodeAt(i + 1) === 123) return false;
+  }
+  return true;
+}
+function properties(ctx, insStart, kwEnd, end, plain) {
+  const ws = plain && plainProperties(ctx.text, kwEnd, end) ? plainWords(ctx.text, kwEnd, end) : propertyWords(ctx, insStart, kwEnd, end);
   if (ws.length === 0) return [];
   const hasEq = (w) => w.value.includes("=");
   if (ws.length === 1) return [property(ctx, ws[0])];
@@ -19862,12 +19883,26 @@ function properties(ctx, insStart, kwEnd, end) {
   }
   return ws.map((w) => property(ctx, w));
 }
+var KEYWORDS = new Map(
+  ["ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"].map((k) => [k, k])
+);
+function keywordOf(written) {
+  const upper = written.toUpperCase();
+  return KEYWORDS.get(upper) ?? upper;
+}
 var WITH_FLAGS = /* @__PURE__ */ new Set(["FROM", "RUN", "COPY", "ADD", "HEALTHCHECK"]);
 var WITH_HEREDOCS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
 var WITH_PROPERTIES = /* @__PURE__ */ new Set(["ENV", "ARG", "LABEL"]);
 function logicalLineEnd(ctx, i) {
   const { text: text2, esc } = ctx;
   const n = text2.length;
+  const nl = text2.indexOf("\n", i);
+  const lineEnd = nl === -1 ? n : nl;
+  if (nextEscape(ctx, i) >= lineEnd) {
+    if (!ctx.hasCr) return lineEnd;
+    const cr = text2.indexOf("\r", i);
+    return cr === -1 || cr >= lineEnd ? lineEnd : cr;
+  }
   let escaped = false;
   for (; i < n; i++) {
     const c = text2.charCodeAt(i);
@@ -19904,7 +19939,7 @@ function parseText(input) {
   const afterDirectives = readDirectives(text2, bom, directives);
   const escDirective = directives["escape"];
   const escape3 = escDirective === "`" ? "`" : "\\";
-  const ctx = { text: text2, esc: escape3.charCodeAt(0), lines: new Lines(text2) };
+  const ctx = { text: text2, esc: escape3.charCodeAt(0), escChar: escape3, hasCr: text2.includes("\r"), escFrom: -1, escAt: -1, lines: new Lines(text2) };
   const instructions = [];
   const n = text2.length;
   const esc = ctx.esc;
@@ -19976,7 +20011,7 @@ function parseText(input) {
     }
     if (k >= n && kwEnd === -1) kwEnd = n;
     if (k >= n) end = n;
-    const keyword = written.toUpperCase();
+    const keyword = keywordOf(written);
     if (argsFrom !== -1) {
       end = logicalLineEnd(ctx, argsFrom + 1);
       if (lt !== -1 && lt < kwEnd) lt = text2.indexOf("<<", kwEnd);
@@ -20005,6 +20040,35 @@ function heredocsAfter(ctx, keyword, kwEnd, lineEnd) {
   for (const name of names) at = heredocEnd(ctx.text, name, at, tabbed);
   return at;
 }
+function plainSpan(ctx, from, to) {
+  const { text: text2 } = ctx;
+  const nl = text2.indexOf("\n", from);
+  if (nl !== -1 && nl < to) return false;
+  if (ctx.hasCr) {
+    const cr = text2.indexOf("\r", from);
+    if (cr !== -1 && cr < to) return false;
+  }
+  return nextEscape(ctx, from) >= to;
+}
+function nextEscape(ctx, from) {
+  if (from < ctx.escFrom || from > ctx.escAt) {
+    const e = ctx.text.indexOf(ctx.escChar, from);
+    ctx.escFrom = from;
+    ctx.escAt = e === -1 ? ctx.text.length : e;
+  }
+  return ctx.escAt;
+}
+function plainWords(text2, from, to) {
+  const out = [];
+  let i = from;
+  for (; ; ) {
+    while (i < to && isBlank(text2.charCodeAt(i))) i++;
+    if (i >= to) return out;
+    const start = i;
+    while (i < to && !isBlank(text2.charCodeAt(i))) i++;
+    out.push({ value: text2.slice(start, i), start, end: i });
+  }
+}
 function build(ctx, start, kwEnd, end, keyword, written) {
   const { lines } = ctx;
   const ins = {
@@ -20016,13 +20080,14 @@ function build(ctx, start, kwEnd, end, keyword, written) {
     rest: "",
     properties: []
   };
-  let ws = words(ctx, kwEnd, end);
+  const plain = plainSpan(ctx, kwEnd, end);
+  let ws = plain ? plainWords(ctx.text, kwEnd, end) : words(ctx, kwEnd, end);
   if (WITH_FLAGS.has(keyword) && ws.length > 0) {
     const taken = readFlags(ctx, keyword, ws, ins.flags);
     if (taken > 0) ws = ws.slice(taken);
   }
   if (ws.length > 0) ins.rest = argumentText(ctx, ws[0], ws[ws.length - 1]);
-  if (WITH_PROPERTIES.has(keyword)) ins.properties = properties(ctx, start, kwEnd, end);
+  if (WITH_PROPERTIES.has(keyword)) ins.properties = properties(ctx, start, kwEnd, end, plain);
   return ins;
 }
 
@@ -20141,22 +20206,37 @@ function heredocsOf(rest, line, issues, keyword) {
   }
   return out;
 }
+var Model = class {
+  path;
+  escape;
+  directives;
+  globalArgs = /* @__PURE__ */ new Map();
+  globalInstructions = [];
+  stages = [];
+  instructions = [];
+  issues;
+  text;
+  split = void 0;
+  constructor(path, text2, escape3, directives, issues) {
+    this.path = path;
+    this.text = text2;
+    this.escape = escape3;
+    this.directives = directives;
+    this.issues = issues;
+  }
+  get lines() {
+    return this.split ??= this.text.split(/\r?\n/);
+  }
+  set lines(v) {
+    this.split = v;
+  }
+};
 function parseDockerfile(path, text2) {
   return modelFromParsed(path, text2, parseText(text2));
 }
 function modelFromParsed(path, text2, parsed) {
   const issues = [];
-  const model = {
-    path,
-    lines: [],
-    escape: parsed.escape,
-    directives: parsed.directives,
-    globalArgs: /* @__PURE__ */ new Map(),
-    globalInstructions: [],
-    stages: [],
-    instructions: [],
-    issues
-  };
+  const model = new Model(path, text2, parsed.escape, parsed.directives, issues);
   const stageByName = /* @__PURE__ */ new Map();
   let current;
   for (const a of parsed.instructions) {
@@ -20184,7 +20264,8 @@ function modelFromParsed(path, text2, parsed) {
       json: keyword === "RUN" || keyword === "CMD" || keyword === "ENTRYPOINT" || keyword === "SHELL" || keyword === "HEALTHCHECK" ? jsonForm(keyword === "HEALTHCHECK" ? rest.replace(/^CMD\s+/i, "") : rest) : void 0,
       heredocs: keyword === "RUN" || keyword === "COPY" || keyword === "ADD" ? heredocsOf(rest, line, issues, keyword) : [],
       properties: a.properties,
-      stageIndex: current?.index ?? -1
+      stageIndex: current?.index ?? -1,
+      memo: { commands: void 0, deepCommands: void 0, copyOperands: void 0 }
     };
     model.instructions.push(ins);
     if (keyword === "FROM") {
@@ -20204,7 +20285,8 @@ function modelFromParsed(path, text2, parsed) {
         platform: flags["platform"]?.[0],
         parent,
         image: parent === void 0 ? parseImageRef(base) : void 0,
-        instructions: []
+        instructions: [],
+        memo: { chain: void 0, placed: void 0 }
       };
       if (baseRaw === "") issues.push({ line, message: "FROM names no image: write FROM <image>[:tag]", fatal: false });
       model.stages.push(stage);
@@ -20224,15 +20306,6 @@ function modelFromParsed(path, text2, parsed) {
     }
     current.instructions.push(ins);
   }
-  let lines;
-  Object.defineProperty(model, "lines", {
-    enumerable: true,
-    configurable: true,
-    get: () => lines ??= text2.split(/\r?\n/),
-    set: (v) => {
-      lines = v;
-    }
-  });
   if (model.stages.length === 0) {
     const empty = model.lines.every((l) => l.trim() === "" || l.trim().startsWith("#"));
     issues.push({
@@ -20272,8 +20345,11 @@ function stageChain(model, stage) {
   return chain;
 }
 function chainInstructions(model, stage) {
-  if (stage.parent === void 0) return stage.instructions.slice();
-  return stageChain(model, stage).flatMap((s) => s.instructions);
+  if (stage.parent === void 0) return stage.instructions;
+  return stage.memo.chain ??= stageChain(model, stage).flatMap((s) => s.instructions);
+}
+function chainPlaced(model, stage) {
+  return stage.memo.placed ??= stageChain(model, stage).flatMap((s) => s.instructions.map((ins) => ({ ins, stage: s })));
 }
 function rootImage(model, stage) {
   return stageChain(model, stage)[0]?.image;
@@ -20312,14 +20388,8 @@ ${bodies}` : prefix;
   }
   return ins.rest;
 }
-var commandsCache = /* @__PURE__ */ new WeakMap();
 function commandsOf(ins) {
-  let cmds = commandsCache.get(ins);
-  if (cmds === void 0) {
-    cmds = splitCommands(ins);
-    commandsCache.set(ins, cmds);
-  }
-  return cmds.slice();
+  return ins.memo.commands ??= splitCommands(ins);
 }
 function splitCommands(ins) {
   if (ins.json) {
@@ -20364,12 +20434,23 @@ function baseFingerprint(f) {
   return sha256Hex(text2).slice(0, 32);
 }
 function assignFingerprints(findings) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const f of findings) {
+  let cap = 16;
+  while (cap < findings.length * 2) cap *= 2;
+  const mask = cap - 1;
+  const first = new Int32Array(cap);
+  const count = new Int32Array(cap);
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k];
     const base = baseFingerprint(f);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    f.fingerprint = n === 1 ? base : `${base}:${n}`;
+    let h = 2166136261;
+    for (let j = 0; j < 8 && j < base.length; j++) h = Math.imul(h ^ base.charCodeAt(j), 16777619);
+    let i = h & mask;
+    while (first[i] !== 0 && findings[first[i] - 1].fingerprint !== base) i = i + 1 & mask;
+    if (first[i] === 0) {
+      first[i] = k + 1;
+      count[i] = 1;
+      f.fingerprint = base;
+    } else f.fingerprint = `${base}:${++count[i]}`;
   }
 }
 function partialFingerprints(f) {
@@ -20411,19 +20492,22 @@ function ruleSeverity(settings, meta57, hit) {
 function fingerprintKeyDigest(key2) {
   return `k:${sha256Hex(key2).slice(0, 32)}`;
 }
+function detached(s) {
+  return (" " + s).slice(1);
+}
 function hitToFinding(meta57, hit, path, target, settings) {
   return {
     ruleId: meta57.id,
     source: "mcg",
     severity: ruleSeverity(settings, meta57, hit),
-    message: hit.message,
+    message: detached(hit.message),
     location: {
       path: hit.path ?? path,
       startLine: hit.line,
       endLine: hit.endLine,
       startColumn: hit.startColumn,
       endColumn: hit.endColumn,
-      evidence: hit.evidence
+      evidence: hit.evidence === void 0 ? void 0 : detached(hit.evidence)
     },
     fingerprint: "",
     // only a digest: the key holds instruction text, which may hold a secret (DESIGN §3)
@@ -21254,7 +21338,7 @@ function isScriptFlag(word) {
   return /^-[a-zA-Z]*c[a-zA-Z]*$/.test(word);
 }
 function shellScriptOf(argv) {
-  const a = effectiveArgv([...argv]);
+  const a = effectiveArgv(argv);
   if (!SHELLS.has(programName(a[0]))) return void 0;
   for (let i = 1; i < a.length; i++) {
     const w = a[i];
@@ -21268,6 +21352,9 @@ function shellScriptOf(argv) {
   return void 0;
 }
 function commandsDeep(ins) {
+  return ins.memo.deepCommands ??= deepCommands(ins);
+}
+function deepCommands(ins) {
   const out = [];
   const visit = (cmds, depth) => {
     for (const c of cmds) {
@@ -21302,7 +21389,7 @@ function pipelines(cmds) {
   return out;
 }
 function programOf(argv) {
-  let a = effectiveArgv([...argv]);
+  let a = effectiveArgv(argv);
   if (programName(a[0]) === "busybox" && a.length > 1) a = a.slice(1);
   return { name: programName(a[0]), args: a.slice(1) };
 }
@@ -21326,9 +21413,11 @@ function pipInstallArgs(argv) {
   return [...rest.slice(0, sub), ...rest.slice(sub + 1)];
 }
 function copyOperands(model, ins) {
+  if (ins.memo.copyOperands === void 0) ins.memo.copyOperands = operandsOf(model, ins) ?? null;
+  return ins.memo.copyOperands ?? void 0;
+}
+function operandsOf(model, ins) {
   if (ins.heredocs.length > 0) return void 0;
-  const owner = ownerOf(model, ins);
-  const vars = owner ? variablesAt(model, owner, ins) : model.globalArgs;
   let words2;
   const t = ins.rest.trim();
   if (t.startsWith("[")) {
@@ -21340,7 +21429,12 @@ function copyOperands(model, ins) {
   }
   words2 ??= t.split(/\s+/).filter(Boolean);
   if (words2.length < 2) return void 0;
-  const all = words2.map((w) => expand(w, vars));
+  let all = words2;
+  if (words2.some((w) => w.includes("$"))) {
+    const owner = ownerOf(model, ins);
+    const vars = owner ? variablesAt(model, owner, ins) : model.globalArgs;
+    all = words2.map((w) => expand(w, vars));
+  }
   return { sources: all.slice(0, -1), dest: all[all.length - 1] };
 }
 var WHOLE_CONTEXT = /* @__PURE__ */ new Set([".", "./", "/", "*", "./*", "/*"]);
@@ -21357,9 +21451,6 @@ function minimalBase(img) {
   if (img.registry === "gcr.io" && img.repository.startsWith("distroless/") && !/debug/.test(tag)) return "distroless";
   if (img.registry === "cgr.dev" && img.repository.startsWith("chainguard/") && !/(^|-)dev$/.test(tag)) return "chainguard";
   return void 0;
-}
-function chainPlaced(model, stage) {
-  return stageChain(model, stage).flatMap((s) => s.instructions.map((ins) => ({ ins, stage: s })));
 }
 function firstPositional(args, withValue = /* @__PURE__ */ new Set()) {
   for (let i = 0; i < args.length; i++) {
@@ -24105,9 +24196,9 @@ function ruleMeta(id) {
 }
 
 // src/core/files.ts
-import { realpathSync, statSync, readFileSync, readdirSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, realpathSync, readdirSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { isUtf8 } from "node:buffer";
+import { isAscii, isUtf8 } from "node:buffer";
 var MAX_TEXT_FILE_BYTES = 5 * 1024 * 1024;
 var PathError = class extends Error {
 };
@@ -24129,7 +24220,12 @@ function confine(root, p, what = "path") {
 function toPosix(p) {
   return p.split(sep).join("/");
 }
+var ODD_SEGMENT = /(^|\/)\.{1,2}(\/|$)|\/\/|\/$|^\//;
 function repoPath(root, abs) {
+  if (sep === "/" && abs.length > root.length + 1 && abs.charCodeAt(root.length) === 47 && abs.startsWith(root) && root.charCodeAt(root.length - 1) !== 47) {
+    const rest = abs.slice(root.length + 1);
+    if (!ODD_SEGMENT.test(rest)) return rest;
+  }
   const r = toPosix(relative(root, abs));
   return r === "" ? "." : r;
 }
@@ -24137,26 +24233,55 @@ function readTextFile(abs, maxBytes = MAX_TEXT_FILE_BYTES) {
   const r = readText(abs, maxBytes);
   return r.ok ? { ...r, lines: r.text.split(/\r?\n/) } : r;
 }
+var SCRATCH = Buffer.allocUnsafe(64 * 1024);
+function tooLarge(size, maxBytes) {
+  return {
+    ok: false,
+    line: 1,
+    message: `the file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB limit for a text file: it was not checked (exclude it in .mcg.yml if it is generated)`
+  };
+}
+function readBytes(abs, maxBytes) {
+  let fd;
+  try {
+    fd = openSync(abs, "r");
+  } catch (e) {
+    return { ok: false, line: 1, message: `cannot read the file: ${e.message}` };
+  }
+  try {
+    let n = 0;
+    for (; ; ) {
+      const k = readSync(fd, SCRATCH, n, SCRATCH.length - n, null);
+      if (k === 0) return n > maxBytes ? tooLarge(n, maxBytes) : { ok: true, buf: SCRATCH.subarray(0, n) };
+      n += k;
+      if (n === SCRATCH.length) break;
+    }
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return tooLarge(size, maxBytes);
+    let buf = Buffer.allocUnsafe(Math.max(size, n) + 1);
+    SCRATCH.copy(buf, 0, 0, n);
+    for (; ; ) {
+      if (n === buf.length) {
+        if (n > maxBytes) return tooLarge(n, maxBytes);
+        const bigger = Buffer.allocUnsafe(n * 2);
+        buf.copy(bigger, 0, 0, n);
+        buf = bigger;
+      }
+      const k = readSync(fd, buf, n, buf.length - n, null);
+      if (k === 0) break;
+      n += k;
+    }
+    return n > maxBytes ? tooLarge(n, maxBytes) : { ok: true, buf: buf.subarray(0, n) };
+  } catch (e) {
+    return { ok: false, line: 1, message: `cannot read the file: ${e.message}` };
+  } finally {
+    closeSync(fd);
+  }
+}
 function readText(abs, maxBytes = MAX_TEXT_FILE_BYTES) {
-  let size;
-  try {
-    size = statSync(abs).size;
-  } catch (e) {
-    return { ok: false, line: 1, message: `cannot read the file: ${e.message}` };
-  }
-  if (size > maxBytes) {
-    return {
-      ok: false,
-      line: 1,
-      message: `the file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB limit for a text file: it was not checked (exclude it in .mcg.yml if it is generated)`
-    };
-  }
-  let buf;
-  try {
-    buf = readFileSync(abs);
-  } catch (e) {
-    return { ok: false, line: 1, message: `cannot read the file: ${e.message}` };
-  }
+  const r = readBytes(abs, maxBytes);
+  if (!r.ok) return r;
+  const buf = r.buf;
   const nul = buf.indexOf(0);
   if (nul >= 0) {
     const line = buf.subarray(0, nul).toString("latin1").split("\n").length;
@@ -24166,7 +24291,7 @@ function readText(abs, maxBytes = MAX_TEXT_FILE_BYTES) {
   let warning;
   try {
     const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191;
-    text2 = !bom && isUtf8(buf) ? buf.toString("utf8") : new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    text2 = isAscii(buf) ? buf.toString("latin1") : !bom && isUtf8(buf) ? buf.toString("utf8") : new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch {
     text2 = new TextDecoder("utf-8").decode(buf);
     const at = text2.indexOf("\uFFFD");
@@ -24235,7 +24360,7 @@ function listContext(dir, limit = 5e4, listings) {
 
 // src/core/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { existsSync, statSync as statSync2 } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { basename, dirname } from "node:path";
 var UsageError = class extends Error {
 };
@@ -24265,11 +24390,11 @@ function discover(opts) {
   const explicit = opts.dockerfiles ?? [];
   for (const d of explicit) {
     const abs = confine(root, d, "dockerfile");
-    if (!existsSync(abs) || !statSync2(abs).isFile()) throw new UsageError(`Dockerfile "${d}" does not exist`);
+    if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`Dockerfile "${d}" does not exist`);
     add(abs);
   }
   const yamlFiles = [];
-  const isFile = statSync2(scanRoot).isFile();
+  const isFile = statSync(scanRoot).isFile();
   for (const abs of isFile ? [scanRoot] : walk(scanRoot, void 0, opts.listings)) {
     const rel = repoPath(root, abs);
     if (!wanted(rel)) continue;
@@ -24756,21 +24881,44 @@ function collationRanks(values) {
 function dedupeKey(f) {
   return [f.source, f.ruleId, f.target, f.location.path, f.location.startLine, f.fingerprintKey, f.message].join("\0");
 }
+function mixString(h, s) {
+  for (let j = 0; j < s.length; j++) h = Math.imul(h ^ s.charCodeAt(j), 16777619);
+  return h;
+}
 function dedupeHash(f) {
-  let a = 2166136261;
-  let b = 2538058380;
-  const fields = [f.source, f.ruleId, f.target, f.location.path, f.location.startLine, f.fingerprintKey, f.message];
-  for (let i = 0; i < fields.length; i++) {
-    const v = fields[i];
-    const s = v === void 0 || v === null ? "" : String(v);
-    for (let j = i === 0 ? 0 : -1; j < s.length; j++) {
-      const c = j < 0 ? 0 : s.charCodeAt(j);
-      a = Math.imul(a ^ c, 16777619);
-      b = Math.imul(b ^ c, 1540483477);
-      b ^= b >>> 15;
+  const s = (v) => v === void 0 || v === null ? "" : typeof v === "string" ? v : String(v);
+  let h = mixString(2166136261, s(f.source));
+  h = mixString(Math.imul(h, 16777619), s(f.ruleId));
+  h = mixString(Math.imul(h, 16777619), s(f.target));
+  h = mixString(Math.imul(h, 16777619), s(f.location.path));
+  h = mixString(Math.imul(h, 16777619), s(f.location.startLine));
+  h = mixString(Math.imul(h, 16777619), s(f.fingerprintKey));
+  h = mixString(Math.imul(h, 16777619), s(f.message));
+  h ^= h >>> 16;
+  h = Math.imul(h, 73244475);
+  return h ^ h >>> 16;
+}
+function dedupe(input) {
+  const kept = [];
+  let cap = 16;
+  while (cap < input.length * 2) cap *= 2;
+  const mask = cap - 1;
+  const hashes = new Int32Array(cap);
+  const slots = new Int32Array(cap);
+  outer: for (const f of input) {
+    const h = dedupeHash(f);
+    let i = h & mask;
+    let key2;
+    for (; slots[i] !== 0; i = i + 1 & mask) {
+      if (hashes[i] !== h) continue;
+      key2 ??= dedupeKey(f);
+      if (key2 === dedupeKey(kept[slots[i] - 1])) continue outer;
     }
+    hashes[i] = h;
+    kept.push(copyFinding(f));
+    slots[i] = kept.length;
   }
-  return (a >>> 0) * 2097152 + (b >>> 11);
+  return kept;
 }
 function copyFinding(f) {
   return {
@@ -24793,20 +24941,7 @@ function copyFinding(f) {
   };
 }
 function mergeFindings(input) {
-  const firstByHash = /* @__PURE__ */ new Map();
-  const collided = /* @__PURE__ */ new Set();
-  const findings = [];
-  for (const f of input.findings) {
-    const h = dedupeHash(f);
-    const at = firstByHash.get(h);
-    if (at === void 0) firstByHash.set(h, findings.length);
-    else {
-      const k = dedupeKey(f);
-      if (k === dedupeKey(findings[at]) || collided.has(k)) continue;
-      collided.add(k);
-    }
-    findings.push(copyFinding(f));
-  }
+  const findings = dedupe(input.findings);
   const sup = applySuppressions(findings, input.fileLines, input.ignores, input.now);
   findings.push(...sup.extraFindings);
   sortFindings(findings);
@@ -24856,7 +24991,7 @@ function loadConfig(root, configPath) {
 }
 function contextInfo(root, contextAbs, dockerfileAbs, cache, listings) {
   const dir = repoPath(root, contextAbs);
-  const exists = contextAbs === dirname2(dockerfileAbs) || (cache.has(contextAbs) ? cache.get(contextAbs).files !== void 0 : statSync3(contextAbs, { throwIfNoEntry: false })?.isDirectory() === true);
+  const exists = contextAbs === dirname2(dockerfileAbs) || (cache.has(contextAbs) ? cache.get(contextAbs).files !== void 0 : statSync2(contextAbs, { throwIfNoEntry: false })?.isDirectory() === true);
   if (!exists) return makeBuildContext(dir, [], void 0, false);
   let built;
   const get2 = () => built ??= listedContext(root, dir, contextAbs, dockerfileAbs, cache, listings);
@@ -24875,7 +25010,7 @@ function contextInfo(root, contextAbs, dockerfileAbs, cache, listings) {
 function listedContext(root, dir, contextAbs, dockerfileAbs, cache, listings) {
   let listing = cache.get(contextAbs);
   if (!listing) {
-    const isDir2 = listings.dirs.has(contextAbs) || statSync3(contextAbs, { throwIfNoEntry: false })?.isDirectory() === true;
+    const isDir2 = listings.dirs.has(contextAbs) || statSync2(contextAbs, { throwIfNoEntry: false })?.isDirectory() === true;
     const files = isDir2 ? listContext(contextAbs, void 0, listings) : void 0;
     listing = { files, names: new Set(files) };
     cache.set(contextAbs, listing);
@@ -24962,11 +25097,11 @@ async function scan(opts, deps) {
       }
     }
     const res = checkDockerfile({ path: t.dockerfile, text: r.text, target: t.name, buildTarget: opts.buildTarget, context, image }, dockerfileRules, config.rules);
-    t.model = res.model;
     for (const f of res.findings) {
       if (f.ruleId === "MCG991") inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
     }
     findings.push(...res.findings);
+    t.text = void 0;
   }
   let yamlChecked = 0;
   for (const abs of yamlFiles) {
@@ -25014,7 +25149,7 @@ async function scan(opts, deps) {
 
 // src/core/merge-reports.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
-import { lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import { lstatSync, readdirSync as readdirSync2, readFileSync } from "node:fs";
 import { join as join3 } from "node:path";
 
 // schema/report.schema.json
@@ -25589,7 +25724,7 @@ import { deflateRawSync as deflateRawSync2 } from "node:zlib";
 
 // src/sarif/to-sarif.ts
 import { createHash as createHash2 } from "node:crypto";
-import { closeSync, ftruncateSync, openSync, writeSync } from "node:fs";
+import { closeSync as closeSync2, ftruncateSync, openSync as openSync2, writeSync } from "node:fs";
 import { deflateRawSync, gzipSync } from "node:zlib";
 
 // src/sarif/limits.ts
@@ -25959,7 +26094,7 @@ function sarifText(report, opts = {}) {
   return chunks.join("");
 }
 function writeSarifFile(path, report, opts = {}, flags = "w") {
-  const fd = openSync(path, flags);
+  const fd = openSync2(path, flags);
   let pos = 0;
   try {
     return writeSarif(
@@ -25982,7 +26117,7 @@ function writeSarifFile(path, report, opts = {}, flags = "w") {
       opts
     );
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 
@@ -26033,7 +26168,7 @@ function readBounded(path, max) {
   }
   if (!st.isFile()) throw new MergeError(`${path} is not a regular file (symlinks are refused)`);
   if (st.size > max) throw new MergeError(`${path} is ${st.size} bytes, over the ${max}-byte limit`);
-  return readFileSync2(path, "utf8");
+  return readFileSync(path, "utf8");
 }
 function findArtifactDirs(dirs) {
   const out = [];
@@ -26294,7 +26429,7 @@ function parseBaseline(text2, file) {
 }
 
 // src/core/report-io.ts
-import { closeSync as closeSync2, mkdirSync, openSync as openSync2, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync3, mkdirSync, openSync as openSync3, writeSync as writeSync2 } from "node:fs";
 var BATCH_CHARS2 = 1 << 20;
 function streamReportJson(report, write) {
   const fields = report;
@@ -26334,15 +26469,215 @@ function reportJson(report) {
   return chunks.length === 1 ? chunks[0] : chunks.join("");
 }
 function writeReportJsonFile(path, report, flags = "w") {
-  const fd = openSync2(path, flags);
+  const fd = openSync3(path, flags);
   try {
-    streamReportJson(report, (c) => {
-      const buf = Buffer.from(c, "utf8");
-      for (let off = 0; off < buf.length; ) off += writeSync2(fd, buf, off, buf.length - off);
+    streamReportJsonBytes(report, (buf, n) => {
+      for (let off = 0; off < n; ) off += writeSync2(fd, buf, off, n - off);
     });
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
+}
+function streamReportJsonBytes(report, write) {
+  const fields = report;
+  const findings = fields["findings"];
+  const shell = JSON.stringify({ ...fields, findings: [] });
+  const before = {};
+  for (const k of Object.keys(fields)) {
+    if (k === "findings") break;
+    before[k] = fields[k];
+  }
+  const b = JSON.stringify(before);
+  const open2 = `${b === "{}" ? "{" : `${b.slice(0, -1)},`}"findings":[`;
+  const out = new ByteWriter(write);
+  if (!Array.isArray(findings) || !shell.startsWith(`${open2}]`)) {
+    out.text(`${JSON.stringify(report)}
+`);
+    out.flush();
+    return;
+  }
+  out.text(open2);
+  for (let i = 0; i < findings.length; i++) {
+    if (i > 0) out.byte(44);
+    encodeFinding(out, findings[i]);
+    if (out.pos >= BATCH_BYTES) out.flush();
+  }
+  out.text(`${shell.slice(open2.length)}
+`);
+  out.flush();
+}
+var BATCH_BYTES = 1 << 20;
+var ByteWriter = class {
+  constructor(sink2) {
+    this.sink = sink2;
+  }
+  sink;
+  buf = Buffer.allocUnsafe(BATCH_BYTES * 2);
+  pos = 0;
+  /** Room for n more bytes. */
+  room(n) {
+    if (this.pos + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
+  }
+  flush() {
+    if (this.pos > 0) this.sink(this.buf, this.pos);
+    this.pos = 0;
+  }
+  byte(c) {
+    this.room(1);
+    this.buf[this.pos++] = c;
+  }
+  bytes(b) {
+    this.room(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+  /** Any text, as UTF-8 (a UTF-16 code unit takes at most 3 bytes). */
+  text(s) {
+    this.room(s.length * 3);
+    this.pos += this.buf.write(s, this.pos, "utf8");
+  }
+  /**
+   * A string as JSON.stringify writes it. Printable ASCII without quotes or backslashes (nearly
+   * every string in a report) is copied as it is, one byte a character; anything else is written as
+   * JSON.stringify's own text of the string (escapes, unpaired surrogates) in UTF-8.
+   */
+  str(s) {
+    if (NEEDS_CARE.test(s)) {
+      this.text(q2(s));
+      return;
+    }
+    this.room(s.length + 2);
+    const buf = this.buf;
+    buf[this.pos] = 34;
+    this.pos += buf.write(s, this.pos + 1, "latin1") + 2;
+    buf[this.pos - 1] = 34;
+  }
+  /** A number as JSON.stringify writes it: finite ones as String() does (-0 as 0), the others as null. */
+  num(v) {
+    this.ascii(Number.isFinite(v) ? String(v) : "null");
+  }
+  /** Text known to be ASCII (digits, fixed keys). */
+  ascii(s) {
+    const n = s.length;
+    this.room(n);
+    const buf = this.buf;
+    let o = this.pos;
+    for (let i = 0; i < n; i++) buf[o++] = s.charCodeAt(i);
+    this.pos = o;
+  }
+};
+var q2 = JSON.stringify;
+var NEEDS_CARE = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
+var quotedBytes = /* @__PURE__ */ new Map();
+function repeated(out, s) {
+  let b = quotedBytes.get(s);
+  if (b === void 0) {
+    if (quotedBytes.size >= 1e4) quotedBytes.clear();
+    b = Buffer.from(q2(s), "utf8");
+    quotedBytes.set(s, b);
+  }
+  out.bytes(b);
+}
+var FINDING_KEYS = ["ruleId", "source", "severity", "message", "location", "fingerprint", "fingerprintKey", "target", "fix", "helpUri", "rule", "cvss", "new", "suppressed", "error", "failing"];
+var isStr2 = (v) => typeof v === "string";
+var isOptStr = (v) => v === void 0 || typeof v === "string";
+var isOptBool = (v) => v === void 0 || typeof v === "boolean";
+var isPlainObject = (v) => typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype && typeof v.toJSON !== "function";
+var isNested = (v) => typeof v === "object" && v !== null && typeof v.toJSON !== "function";
+function isMergedFinding(x) {
+  if (!isPlainObject(x)) return false;
+  const keys = Object.keys(x);
+  if (keys.length !== FINDING_KEYS.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== FINDING_KEYS[i]) return false;
+  const f = x;
+  if (!isStr2(f.ruleId) || !isStr2(f.source) || !isStr2(f.severity) || !isStr2(f.message) || !isStr2(f.fingerprint) || !isStr2(f.fingerprintKey) || !isStr2(f.target) || !isOptStr(f.fix) || !isOptStr(f.helpUri) || !(f.rule === void 0 || isNested(f.rule)) || !(f.cvss === void 0 || typeof f.cvss === "number") || !isOptBool(f.new) || !(f.suppressed === void 0 || isNested(f.suppressed)) || !isOptBool(f.error) || !isOptBool(f.failing) || !isPlainObject(f.location)) {
+    return false;
+  }
+  const loc = f.location;
+  for (const k in loc) {
+    if (!Object.hasOwn(loc, k)) return false;
+    const v = loc[k];
+    if (v !== void 0 && typeof v !== "string" && typeof v !== "number") return false;
+  }
+  return true;
+}
+var K = (s) => Buffer.from(s, "latin1");
+var K_RULE_ID = K('{"ruleId":');
+var K_SOURCE = K(',"source":');
+var K_SEVERITY = K(',"severity":');
+var K_MESSAGE = K(',"message":');
+var K_LOCATION = K(',"location":{');
+var K_FINGERPRINT = K('},"fingerprint":');
+var K_FINGERPRINT_KEY = K(',"fingerprintKey":');
+var K_TARGET = K(',"target":');
+var K_FIX = K(',"fix":');
+var K_HELP_URI = K(',"helpUri":');
+var K_RULE = K(',"rule":');
+var K_CVSS = K(',"cvss":');
+var K_NEW = [K(',"new":false'), K(',"new":true')];
+var K_SUPPRESSED = K(',"suppressed":');
+var K_ERROR = [K(',"error":false'), K(',"error":true')];
+var K_FAILING = [K(',"failing":false'), K(',"failing":true')];
+function encodeFinding(out, x) {
+  if (!isMergedFinding(x)) {
+    out.text(JSON.stringify(x) ?? "null");
+    return;
+  }
+  const f = x;
+  out.bytes(K_RULE_ID);
+  repeated(out, f.ruleId);
+  out.bytes(K_SOURCE);
+  repeated(out, f.source);
+  out.bytes(K_SEVERITY);
+  repeated(out, f.severity);
+  out.bytes(K_MESSAGE);
+  out.str(f.message);
+  out.bytes(K_LOCATION);
+  const loc = f.location;
+  let first = true;
+  for (const k in loc) {
+    const v = loc[k];
+    if (v === void 0) continue;
+    if (!first) out.byte(44);
+    first = false;
+    out.str(k);
+    out.byte(58);
+    if (typeof v === "string") out.str(v);
+    else out.num(v);
+  }
+  out.bytes(K_FINGERPRINT);
+  out.str(f.fingerprint);
+  out.bytes(K_FINGERPRINT_KEY);
+  out.str(f.fingerprintKey);
+  out.bytes(K_TARGET);
+  repeated(out, f.target);
+  if (f.fix !== void 0) {
+    out.bytes(K_FIX);
+    repeated(out, f.fix);
+  }
+  if (f.helpUri !== void 0) {
+    out.bytes(K_HELP_URI);
+    repeated(out, f.helpUri);
+  }
+  if (f.rule !== void 0) {
+    out.bytes(K_RULE);
+    out.text(JSON.stringify(f.rule));
+  }
+  if (f.cvss !== void 0) {
+    out.bytes(K_CVSS);
+    out.num(f.cvss);
+  }
+  if (f.new !== void 0) out.bytes(K_NEW[f.new ? 1 : 0]);
+  if (f.suppressed !== void 0) {
+    out.bytes(K_SUPPRESSED);
+    out.text(JSON.stringify(f.suppressed));
+  }
+  if (f.error !== void 0) out.bytes(K_ERROR[f.error ? 1 : 0]);
+  if (f.failing !== void 0) out.bytes(K_FAILING[f.failing ? 1 : 0]);
+  out.byte(125);
 }
 
 // src/reporters/table.ts
@@ -27311,14 +27646,14 @@ var FastParser = class {
       }
       const dash = this.starts[this.li] + col;
       const dashLine = this.li;
-      let q2 = dash + 1;
+      let q3 = dash + 1;
       const e = this.lineEnd(this.li);
-      while (q2 < e && t.charCodeAt(q2) === SP2) q2++;
-      if (q2 === e || t.charCodeAt(q2) === HASH2) {
+      while (q3 < e && t.charCodeAt(q3) === SP2) q3++;
+      if (q3 === e || t.charCodeAt(q3) === HASH2) {
         items2.push(this.nested(col, dashLine, void 0, false));
         continue;
       }
-      items2.push(this.value(q2, col, dashLine, false));
+      items2.push(this.value(q3, col, dashLine, false));
     }
     return node;
   }
@@ -27326,38 +27661,38 @@ var FastParser = class {
    * The value starting at offset q on line li (after `- ` or `key: `): an anchor, alias, block
    * scalar, flow collection, quoted or plain scalar, or a compact map / sequence (in a sequence).
    */
-  value(q2, parent, indicatorLine, inMap) {
+  value(q3, parent, indicatorLine, inMap) {
     const t = this.text;
     let anchor;
-    if (t.charCodeAt(q2) === 38) {
-      let j = q2 + 1;
+    if (t.charCodeAt(q3) === 38) {
+      let j = q3 + 1;
       const e = this.lineEnd(this.li);
       while (j < e && !this.isNameEnd(t.charCodeAt(j))) j++;
-      anchor = t.slice(q2 + 1, j);
+      anchor = t.slice(q3 + 1, j);
       if (anchor === "") throw DECLINE;
       while (j < e && t.charCodeAt(j) === SP2) j++;
       if (j === e || t.charCodeAt(j) === HASH2) return this.nested(parent, indicatorLine, anchor, inMap);
-      if (j === q2 + 1 + anchor.length) throw DECLINE;
-      q2 = j;
+      if (j === q3 + 1 + anchor.length) throw DECLINE;
+      q3 = j;
     }
-    const col = q2 - this.starts[this.li];
-    const c = t.charCodeAt(q2);
+    const col = q3 - this.starts[this.li];
+    const c = t.charCodeAt(q3);
     if (!inMap) {
-      if (c === DASH && this.isSep(q2 + 1)) {
+      if (c === DASH && this.isSep(q3 + 1)) {
         if (anchor !== void 0) throw DECLINE;
         return this.seq(col, void 0);
       }
-      if (this.keyEnd(q2) >= 0) {
+      if (this.keyEnd(q3) >= 0) {
         if (anchor !== void 0) throw DECLINE;
         return this.map(col, void 0);
       }
-    } else if (c === DASH && this.isSep(q2 + 1)) throw DECLINE;
+    } else if (c === DASH && this.isSep(q3 + 1)) throw DECLINE;
     if (c === 124 || c === 62) {
-      const s = this.blockScalar(q2, parent);
+      const s = this.blockScalar(q3, parent);
       this.register(anchor, s);
       return s;
     }
-    const node = this.inline(q2, parent, anchor);
+    const node = this.inline(q3, parent, anchor);
     if (node === void 0) throw DECLINE;
     this.li++;
     return node;
@@ -27427,15 +27762,15 @@ var FastParser = class {
   /** Offset of the closing quote of a one-line quoted scalar opening at p, else -1. */
   quoteEnd(p, e) {
     const t = this.text;
-    const q2 = t.charCodeAt(p);
+    const q3 = t.charCodeAt(p);
     for (let j = p + 1; j < e; j++) {
       const d = t.charCodeAt(j);
-      if (q2 === 34 && d === 92) {
+      if (q3 === 34 && d === 92) {
         j++;
         continue;
       }
-      if (d === q2) {
-        if (q2 === 39 && t.charCodeAt(j + 1) === 39) {
+      if (d === q3) {
+        if (q3 === 39 && t.charCodeAt(j + 1) === 39) {
           j++;
           continue;
         }
@@ -27463,9 +27798,9 @@ var FastParser = class {
       const key2 = this.key(p, colon);
       const keyLine = this.li;
       const e = this.lineEnd(this.li);
-      let q2 = colon + 1;
-      while (q2 < e && t.charCodeAt(q2) === SP2) q2++;
-      const value = q2 === e || t.charCodeAt(q2) === HASH2 ? this.nested(col, keyLine, void 0, true) : this.value(q2, col, keyLine, true);
+      let q3 = colon + 1;
+      while (q3 < e && t.charCodeAt(q3) === SP2) q3++;
+      const value = q3 === e || t.charCodeAt(q3) === HASH2 ? this.nested(col, keyLine, void 0, true) : this.value(q3, col, keyLine, true);
       pairs.push({ key: key2, value });
     }
     return node;
@@ -27521,26 +27856,26 @@ var FastParser = class {
    * A one-line node at offset q: alias, quoted scalar, flow collection or plain scalar, with
    * nothing but a comment after it. Undefined when it is not one of those.
    */
-  inline(q2, parent, anchor) {
+  inline(q3, parent, anchor) {
     const t = this.text;
     const e = this.lineEnd(this.li);
     const line = this.lineNo(this.li);
-    const c = t.charCodeAt(q2);
+    const c = t.charCodeAt(q3);
     let node;
     let end;
     if (c === 42) {
       if (anchor !== void 0) throw DECLINE;
-      let j = q2 + 1;
+      let j = q3 + 1;
       while (j < e && !this.isNameEnd(t.charCodeAt(j))) j++;
-      const name = t.slice(q2 + 1, j);
+      const name = t.slice(q3 + 1, j);
       if (name === "") throw DECLINE;
       const a = { t: "alias", line, name, target: this.anchors.get(name) };
       node = a;
       end = j;
     } else if (c === 34 || c === 39) {
-      const close = this.quoteEnd(q2, e);
+      const close = this.quoteEnd(q3, e);
       if (close < 0) {
-        const m = this.multiQuoted(q2, parent);
+        const m = this.multiQuoted(q3, parent);
         node = scalar(line, m, m);
         this.register(anchor, node);
         const le = this.lineEnd(this.li);
@@ -27548,11 +27883,11 @@ var FastParser = class {
         this.checkNoContinuation(parent);
         return node;
       }
-      const s = c === 34 ? this.doubleQuoted(q2 + 1, close) : t.slice(q2 + 1, close).replace(/''/g, "'");
+      const s = c === 34 ? this.doubleQuoted(q3 + 1, close) : t.slice(q3 + 1, close).replace(/''/g, "'");
       node = scalar(line, s, s);
       end = close + 1;
     } else if (c === 91 || c === 123) {
-      const f = new FlowReader(this, q2, parent);
+      const f = new FlowReader(this, q3, parent);
       node = f.node(0);
       end = f.pos;
       this.li = this.lineAtOrBefore(end);
@@ -27560,19 +27895,19 @@ var FastParser = class {
       this.checkTail(end, le);
       this.register(anchor, node);
       this.checkNoContinuation(parent);
-      if (anchor !== void 0 && t.slice(q2, end).includes("*")) throw DECLINE;
+      if (anchor !== void 0 && t.slice(q3, end).includes("*")) throw DECLINE;
       return node;
     } else {
-      if (!this.plainStartOk(t.slice(q2, q2 + 2))) throw DECLINE;
-      let j = q2;
-      let last = q2;
+      if (!this.plainStartOk(t.slice(q3, q3 + 2))) throw DECLINE;
+      let j = q3;
+      let last = q3;
       for (; j < e; j++) {
         const d = t.charCodeAt(j);
         if (d === HASH2 && t.charCodeAt(j - 1) === SP2) break;
         if (d === COLON && (j + 1 >= e || t.charCodeAt(j + 1) === SP2)) throw DECLINE;
         if (d !== SP2) last = j + 1;
       }
-      const s = t.slice(q2, last);
+      const s = t.slice(q3, last);
       node = scalar(line, s, plainValue(s));
       end = last;
       this.register(anchor, node);
@@ -27591,12 +27926,12 @@ var FastParser = class {
    * A quoted scalar over several lines (opening quote at q on line li): line breaks fold to a
    * space, empty lines to newlines, as YAML's flow folding says. Leaves li on the closing line.
    */
-  multiQuoted(q2, parent) {
+  multiQuoted(q3, parent) {
     const t = this.text;
-    const quote = t.charCodeAt(q2);
+    const quote = t.charCodeAt(q3);
     const parts = [];
     const joins = /* @__PURE__ */ new Set();
-    const from = q2 + 1;
+    const from = q3 + 1;
     for (let li = this.li; ; li++) {
       if (li >= this.n) throw DECLINE;
       const s = this.starts[li];
@@ -27719,12 +28054,12 @@ var FastParser = class {
    * A block scalar (`|`, `>`, with an optional chomping indicator) whose header is at offset q;
    * its content is the following lines indented deeper than `parent`.
    */
-  blockScalar(q2, parent) {
+  blockScalar(q3, parent) {
     const t = this.text;
     const line = this.lineNo(this.li);
-    const folded = t.charCodeAt(q2) === 62;
+    const folded = t.charCodeAt(q3) === 62;
     const e = this.lineEnd(this.li);
-    let j = q2 + 1;
+    let j = q3 + 1;
     let chomp = "clip";
     const h = t.charCodeAt(j);
     if (h === DASH) {
@@ -28304,7 +28639,7 @@ import { tmpdir } from "node:os";
 import { basename as basename3, join as join4 } from "node:path";
 
 // src/scanners/layer-map.ts
-var KEYWORDS = /* @__PURE__ */ new Set([
+var KEYWORDS2 = /* @__PURE__ */ new Set([
   "ADD",
   "ARG",
   "CMD",
@@ -28328,9 +28663,9 @@ function historyKeyword(createdBy) {
   const t = createdBy.trim();
   if (t === "") return void 0;
   const nop = /#\(nop\)\s+([A-Z]+)\b/.exec(t);
-  if (nop) return KEYWORDS.has(nop[1]) ? nop[1] : void 0;
+  if (nop) return KEYWORDS2.has(nop[1]) ? nop[1] : void 0;
   const first = /^([A-Z]+)(\s|$)/.exec(t);
-  if (first && KEYWORDS.has(first[1])) return first[1];
+  if (first && KEYWORDS2.has(first[1])) return first[1];
   return "RUN";
 }
 var MAY_LACK_HISTORY = /* @__PURE__ */ new Set(["ARG", "ONBUILD", "MAINTAINER"]);
@@ -29311,7 +29646,7 @@ var ScanPipeline = class {
 // src/scanners/tools.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import { createHash as createHash5 } from "node:crypto";
-import { chmodSync, createReadStream as createReadStream2, createWriteStream, existsSync as existsSync3, mkdirSync as mkdirSync2, renameSync, statSync as statSync4 } from "node:fs";
+import { chmodSync, createReadStream as createReadStream2, createWriteStream, existsSync as existsSync3, mkdirSync as mkdirSync2, renameSync, statSync as statSync3 } from "node:fs";
 import { join as join5 } from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
 import { Readable as Readable2 } from "node:stream";
@@ -29406,7 +29741,7 @@ function directoryCache(dir) {
   return {
     find(tool, version, platform) {
       const p = at(tool, version, platform);
-      return existsSync3(p) && statSync4(p).isFile() ? p : void 0;
+      return existsSync3(p) && statSync3(p).isFile() ? p : void 0;
     },
     async save(tool, version, platform, binary) {
       const p = at(tool, version, platform);
@@ -29554,9 +29889,9 @@ function exitCodeFor(report) {
 async function runScan(cmd, io) {
   const abs = isAbsolute2(cmd.path) ? cmd.path : resolve2(io.cwd, cmd.path);
   if (!existsSync4(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
-  const startDir = statSync5(abs).isDirectory() ? abs : dirname3(abs);
+  const startDir = statSync4(abs).isDirectory() ? abs : dirname3(abs);
   const root = cmd.root ? resolve2(io.cwd, cmd.root) : findRoot(startDir);
-  const baseline = cmd.baseline ? parseBaseline(readFileSync3(resolve2(io.cwd, cmd.baseline), "utf8"), cmd.baseline) : void 0;
+  const baseline = cmd.baseline ? parseBaseline(readFileSync2(resolve2(io.cwd, cmd.baseline), "utf8"), cmd.baseline) : void 0;
   const log = logger(io, cmd.format !== "table" && !cmd.output);
   const deps = { logger: log, exec: spawnExec, ...cliExtensions({ exec: spawnExec, logger: log, env: io.env }) };
   const report = await scan(
@@ -29632,7 +29967,7 @@ function writeOut(io, p, text2) {
 function runDiscover(cmd, io) {
   const abs = isAbsolute2(cmd.path) ? cmd.path : resolve2(io.cwd, cmd.path);
   if (!existsSync4(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
-  const root = cmd.root ? resolve2(io.cwd, cmd.root) : findRoot(statSync5(abs).isDirectory() ? abs : dirname3(abs));
+  const root = cmd.root ? resolve2(io.cwd, cmd.root) : findRoot(statSync4(abs).isDirectory() ? abs : dirname3(abs));
   const config = loadConfig(root, cmd.config !== void 0 ? resolve2(io.cwd, cmd.config) : void 0);
   const found = discover({
     root,
@@ -29664,7 +29999,7 @@ function sarifPartPath(base, n) {
 function runMerge(cmd, io) {
   let expect;
   if (cmd.matrix !== void 0) {
-    const text2 = cmd.matrix.startsWith("@") ? readFileSync3(resolve2(io.cwd, cmd.matrix.slice(1)), "utf8") : cmd.matrix;
+    const text2 = cmd.matrix.startsWith("@") ? readFileSync2(resolve2(io.cwd, cmd.matrix.slice(1)), "utf8") : cmd.matrix;
     expect = parseMatrix(text2).map((e) => e.dockerfile);
   }
   const inputs = readArtifactReports(cmd.dirs.map((d) => resolve2(io.cwd, d)));
