@@ -30084,7 +30084,15 @@ ${USAGE}
   }
 }
 
+// src/v8-tuning.ts
+import { setFlagsFromString } from "node:v8";
+var V8_FLAGS = ["--max-inlined-bytecode-size-cumulative=200"];
+function tuneV8() {
+  for (const f of V8_FLAGS) setFlagsFromString(f);
+}
+
 // src/cli.ts
+tuneV8();
 var code = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

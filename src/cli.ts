@@ -1,6 +1,8 @@
 // The local entry point: `mcg …` / `node dist/cli.js …`. No @actions/* here.
 import { main } from './cli/main.js';
+import { tuneV8 } from './v8-tuning.js';
 
+tuneV8();
 const code = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
