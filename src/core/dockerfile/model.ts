@@ -168,9 +168,15 @@ export function parseImageRef(raw: string): ImageRef {
   return { ref, registry, repository: rest, tag, digest, scratch: false, unresolved };
 }
 
+/** The flags of an instruction that has none (frozen: shared by all of them). */
+const NO_FLAGS: Record<string, string[]> = Object.freeze({}) as Record<string, string[]>;
+
 function jsonForm(rest: string): string[] | undefined {
+  // most RUN/CMD lines are shell form: look at the first character before copying anything
+  let i = 0;
+  while (i < rest.length && /\s/.test(rest[i]!)) i++;
+  if (i >= rest.length || rest.charCodeAt(i) !== 91 /* [ */) return undefined;
   const t = rest.trim();
-  if (!t.startsWith('[')) return undefined;
   try {
     const v: unknown = JSON.parse(t);
     if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
@@ -271,8 +277,12 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
     const keyword = a.keyword;
     const line = a.line;
     const endLine = a.endLine;
-    const flags: Record<string, string[]> = {};
-    for (const f of a.flags) (flags[f.name.toLowerCase()] ??= []).push(f.value ?? '');
+    // most instructions have no flags: they share one empty (frozen) record, one shape for V8
+    let flags = NO_FLAGS;
+    if (a.flags.length > 0) {
+      flags = {};
+      for (const f of a.flags) (flags[f.name.toLowerCase()] ??= []).push(f.value ?? '');
+    }
     // the argument text after the flags, as written (continuations joined, heredoc bodies kept)
     const rest = a.rest;
     const args = a.flags.length > 0 ? `${a.flags.map((f) => f.text).join(' ')} ${rest}`.trimEnd() : rest;
