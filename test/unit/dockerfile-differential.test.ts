@@ -183,6 +183,8 @@ describe('Dockerfile parser vs dockerfile-ast (differential)', () => {
       'FROM a\nRUN x \\',
       'FROM a\nRUN x \\  \n  y\n',
       'FR\\\nOM a\n',
+      // a keyword continued onto the next line: property words start in "escaped" state there
+      'FROM a\nENV\\\n#x a=b\nARG\\\n  #y\nLABEL\\\nk=v #z\nEN\\\nV #a=b c\n',
       'FROM a\nRUN echo \\$HOME \\"q\\" \\\\ end\n',
     ];
     cases.forEach((t, i) => compare(t, `case ${i + 1}`));

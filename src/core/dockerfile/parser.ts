@@ -1046,6 +1046,8 @@ function build(ctx: Ctx, start: number, kwEnd: number, end: number, keyword: str
     if (taken > 0) ws = ws.slice(taken);
   }
   if (ws.length > 0) ins.rest = argumentText(ctx, ws[0]!, ws[ws.length - 1]!);
-  if (WITH_PROPERTIES.has(keyword)) ins.properties = properties(ctx, start, kwEnd, end, plain);
+  // (a keyword continued onto the next line changes how property words are read: the plain
+  // split needs the whole instruction, keyword included, on one line without an escape)
+  if (WITH_PROPERTIES.has(keyword)) ins.properties = properties(ctx, start, kwEnd, end, plain && plainSpan(ctx, start, kwEnd));
   return ins;
 }
