@@ -20087,7 +20087,7 @@ function build(ctx, start, kwEnd, end, keyword, written) {
     if (taken > 0) ws = ws.slice(taken);
   }
   if (ws.length > 0) ins.rest = argumentText(ctx, ws[0], ws[ws.length - 1]);
-  if (WITH_PROPERTIES.has(keyword)) ins.properties = properties(ctx, start, kwEnd, end, plain);
+  if (WITH_PROPERTIES.has(keyword)) ins.properties = properties(ctx, start, kwEnd, end, plain && plainSpan(ctx, start, kwEnd));
   return ins;
 }
 
@@ -20157,9 +20157,12 @@ function parseImageRef(raw) {
   if (rest.startsWith("library/") && (registry === void 0 || registry === "docker.io")) rest = rest.slice(8);
   return { ref, registry, repository: rest, tag, digest, scratch: false, unresolved };
 }
+var NO_FLAGS = Object.freeze({});
 function jsonForm(rest) {
+  let i = 0;
+  while (i < rest.length && /\s/.test(rest[i])) i++;
+  if (i >= rest.length || rest.charCodeAt(i) !== 91) return void 0;
   const t = rest.trim();
-  if (!t.startsWith("[")) return void 0;
   try {
     const v = JSON.parse(t);
     if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v;
@@ -20243,8 +20246,11 @@ function modelFromParsed(path, text2, parsed) {
     const keyword = a.keyword;
     const line = a.line;
     const endLine = a.endLine;
-    const flags = {};
-    for (const f of a.flags) (flags[f.name.toLowerCase()] ??= []).push(f.value ?? "");
+    let flags = NO_FLAGS;
+    if (a.flags.length > 0) {
+      flags = {};
+      for (const f of a.flags) (flags[f.name.toLowerCase()] ??= []).push(f.value ?? "");
+    }
     const rest = a.rest;
     const args = a.flags.length > 0 ? `${a.flags.map((f) => f.text).join(" ")} ${rest}`.trimEnd() : rest;
     if (!KNOWN.has(keyword)) {
