@@ -36,6 +36,9 @@ import { mutate, mutation } from '../fuzz/mutate.js';
  *  3. Several `escape` directives: dockerfile-ast takes the first valid one, we take the last one
  *     written; Docker rejects the file ("only one escape parser directive can be used"), so neither is
  *     right and the generators do not write two.
+ *  4. A directive name made only of characters JavaScript trims away but dockerfile-ast keeps
+ *     (U+FEFF, U+00A0 …, as in `#\uFEFF=x`): dockerfile-ast reads a directive with that name; we
+ *     read a comment, as Docker does (its directive names are letters and digits).
  * Not divergences but kept on purpose for fingerprint stability (the argument text is hashed into
  * finding fingerprints, DESIGN §3): an indented comment line inside a continuation stays in the
  * argument text, as dockerfile-ast has it, although Docker drops it; an unindented one is dropped
@@ -47,7 +50,7 @@ function hasDivergentDirective(text: string): boolean {
   for (const l of head) {
     const m = /^[ \t]*#([^=\r\n]*)=(.*)$/.exec(l);
     if (!m) break;
-    if (/\S[ \t]+\S/.test(m[1]!.trim()) || m[2]!.trim() === '' || /^[ \t]*$/.test(m[1]!)) return true;
+    if (/\S[ \t]+\S/.test(m[1]!.trim()) || m[2]!.trim() === '' || m[1]!.trim() === '') return true;
     if (m[1]!.trim().toLowerCase() === 'escape') escapes++;
     if (/[ \t]/.test(m[2]!.trimStart())) break;
   }
@@ -188,6 +191,13 @@ describe('Dockerfile parser vs dockerfile-ast (differential)', () => {
       'FROM a\nRUN echo \\$HOME \\"q\\" \\\\ end\n',
     ];
     cases.forEach((t, i) => compare(t, `case ${i + 1}`));
+  });
+
+  it('reads no directive whose name is only characters JavaScript trims (divergence 4, as Docker)', () => {
+    for (const t of ['#\uFEFF=x\nFROM a\n', '# \u00a0 = y\nFROM a\n']) {
+      expect(hasDivergentDirective(t)).toBe(true);
+      expect(parseText(t).directives).toEqual({});
+    }
   });
 
   // Dockerfile-shaped text with the hard parts in it.
