@@ -14,11 +14,6 @@ export interface ShellCommand {
   op: ShellOp;
 }
 
-interface Token {
-  word?: string;
-  op?: ShellOp;
-}
-
 /**
  * `s` as a slice of a fresh flat copy (or a flat string, when short). The scripts handed to
  * tokenize come as slices, concatenations, JSON strings …: each is a different hidden class to V8,
@@ -29,13 +24,16 @@ export function uniformString(s: string): string {
   return (' ' + s).slice(1);
 }
 
-function tokenize(input: string): Token[] {
+/**
+ * Splits a script into words and operators, handing each to `word` / `op` as it is found (no token
+ * objects: the caller builds commands from them directly).
+ */
+function tokenize(input: string, word: (w: string) => void, op: (o: ShellOp) => void): void {
   const src = uniformString(input);
-  const out: Token[] = [];
   let i = 0;
   let cur: string | null = null;
   const push = (): void => {
-    if (cur !== null) out.push({ word: cur });
+    if (cur !== null) word(cur);
     cur = null;
   };
   while (i < src.length) {
@@ -127,13 +125,13 @@ function tokenize(input: string): Token[] {
     }
     if ((c === '&' || c === '|') && src[i + 1] === c) {
       push();
-      out.push({ op: c === '&' ? '&&' : '||' });
+      op(c === '&' ? '&&' : '||');
       i += 2;
       continue;
     }
     if (c === ';' || c === '|' || c === '&' || c === '\n') {
       push();
-      out.push({ op: c });
+      op(c);
       i++;
       continue;
     }
@@ -142,7 +140,7 @@ function tokenize(input: string): Token[] {
     if (c === '(' || c === ')' || groupBrace) {
       // subshells and groups: treat as separators, the commands inside still count
       push();
-      out.push({ op: ';' });
+      op(';');
       i++;
       continue;
     }
@@ -157,7 +155,6 @@ function tokenize(input: string): Token[] {
     i = j;
   }
   push();
-  return out;
 }
 
 /** Characters that end a run of plain word characters in tokenize (each has its own branch). */
@@ -177,13 +174,14 @@ export function parseShell(src: string): ShellCommand[] {
     argv = [];
     assignments = [];
   };
-  for (const t of tokenize(src)) {
-    if (t.op !== undefined) flush(t.op);
-    else if (t.word !== undefined) {
-      if (argv.length === 0 && ASSIGNMENT.test(t.word)) assignments.push(t.word);
-      else argv.push(t.word);
-    }
-  }
+  tokenize(
+    src,
+    (w) => {
+      if (argv.length === 0 && ASSIGNMENT.test(w)) assignments.push(w);
+      else argv.push(w);
+    },
+    flush,
+  );
   flush('');
   return cmds;
 }
