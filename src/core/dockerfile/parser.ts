@@ -1028,6 +1028,35 @@ function plainWords(text: string, from: number, to: number): Word[] {
   }
 }
 
+/**
+ * The argument text (and the flags) of a plain span (see plainSpan), as build() finds them from the
+ * words, without making an object for every word: the text from the first word after the flags to
+ * the last non-blank character. Only the leading words readFlags looks at become words.
+ */
+function plainRest(ctx: Ctx, keyword: string, kwEnd: number, end: number, flags: ParsedInstruction['flags']): string {
+  const { text } = ctx;
+  let a = kwEnd;
+  while (a < end && isBlank(text.charCodeAt(a))) a++;
+  let b = end;
+  while (b > a && isBlank(text.charCodeAt(b - 1))) b--;
+  if (a >= b) return '';
+  if (!WITH_FLAGS.has(keyword)) return text.slice(a, b);
+  // the words up to the one where readFlags stops (that one included), or all of them
+  const health = keyword === 'HEALTHCHECK';
+  const lead: Word[] = [];
+  for (let p = a; p < b; ) {
+    const ws = p;
+    while (p < b && !isBlank(text.charCodeAt(p))) p++;
+    const value = text.slice(ws, p);
+    lead.push({ value, start: ws, end: p });
+    if (health ? /^(cmd|none)$/i.test(value) : !value.includes('--')) break;
+    while (p < b && isBlank(text.charCodeAt(p))) p++;
+  }
+  const taken = readFlags(ctx, keyword, lead, flags);
+  if (taken >= lead.length) return '';
+  return text.slice(lead[taken]!.start, b);
+}
+
 function build(ctx: Ctx, start: number, kwEnd: number, end: number, keyword: string, written: string): ParsedInstruction {
   const { lines } = ctx;
   const ins: ParsedInstruction = {
@@ -1040,12 +1069,16 @@ function build(ctx: Ctx, start: number, kwEnd: number, end: number, keyword: str
     properties: [],
   };
   const plain = plainSpan(ctx, kwEnd, end);
-  let ws = plain ? plainWords(ctx.text, kwEnd, end) : words(ctx, kwEnd, end);
-  if (WITH_FLAGS.has(keyword) && ws.length > 0) {
-    const taken = readFlags(ctx, keyword, ws, ins.flags);
-    if (taken > 0) ws = ws.slice(taken);
+  if (plain) {
+    ins.rest = plainRest(ctx, keyword, kwEnd, end, ins.flags);
+  } else {
+    let ws = words(ctx, kwEnd, end);
+    if (WITH_FLAGS.has(keyword) && ws.length > 0) {
+      const taken = readFlags(ctx, keyword, ws, ins.flags);
+      if (taken > 0) ws = ws.slice(taken);
+    }
+    if (ws.length > 0) ins.rest = argumentText(ctx, ws[0]!, ws[ws.length - 1]!);
   }
-  if (ws.length > 0) ins.rest = argumentText(ctx, ws[0]!, ws[ws.length - 1]!);
   // (a keyword continued onto the next line changes how property words are read: the plain
   // split needs the whole instruction, keyword included, on one line without an escape)
   if (WITH_PROPERTIES.has(keyword)) ins.properties = properties(ctx, start, kwEnd, end, plain && plainSpan(ctx, start, kwEnd));
