@@ -19039,13 +19039,12 @@ import { basename as basename2, dirname as dirname2, join as join2 } from "node:
 function uniformString(s) {
   return (" " + s).slice(1);
 }
-function tokenize(input) {
+function tokenize(input, word, op) {
   const src = uniformString(input);
-  const out = [];
   let i = 0;
   let cur = null;
   const push2 = () => {
-    if (cur !== null) out.push({ word: cur });
+    if (cur !== null) word(cur);
     cur = null;
   };
   while (i < src.length) {
@@ -19133,20 +19132,20 @@ function tokenize(input) {
     }
     if ((c === "&" || c === "|") && src[i + 1] === c) {
       push2();
-      out.push({ op: c === "&" ? "&&" : "||" });
+      op(c === "&" ? "&&" : "||");
       i += 2;
       continue;
     }
     if (c === ";" || c === "|" || c === "&" || c === "\n") {
       push2();
-      out.push({ op: c });
+      op(c);
       i++;
       continue;
     }
     const groupBrace = cur === null && (c === "{" && /[\s]/.test(src[i + 1] ?? "") || c === "}" && /^[\s;&|)]?$/.test(src[i + 1] ?? ""));
     if (c === "(" || c === ")" || groupBrace) {
       push2();
-      out.push({ op: ";" });
+      op(";");
       i++;
       continue;
     }
@@ -19160,7 +19159,6 @@ function tokenize(input) {
     i = j;
   }
   push2();
-  return out;
 }
 var WORD_STOP = new Uint8Array(128);
 for (const ch of "\\'\"$&` 	\r;|\n()") WORD_STOP[ch.charCodeAt(0)] = 1;
@@ -19175,13 +19173,14 @@ function parseShell(src) {
     argv = [];
     assignments = [];
   };
-  for (const t of tokenize(src)) {
-    if (t.op !== void 0) flush(t.op);
-    else if (t.word !== void 0) {
-      if (argv.length === 0 && ASSIGNMENT.test(t.word)) assignments.push(t.word);
-      else argv.push(t.word);
-    }
-  }
+  tokenize(
+    src,
+    (w) => {
+      if (argv.length === 0 && ASSIGNMENT.test(w)) assignments.push(w);
+      else argv.push(w);
+    },
+    flush
+  );
   flush("");
   return cmds;
 }
@@ -20069,6 +20068,28 @@ function plainWords(text2, from, to) {
     out.push({ value: text2.slice(start, i), start, end: i });
   }
 }
+function plainRest(ctx, keyword, kwEnd, end, flags) {
+  const { text: text2 } = ctx;
+  let a = kwEnd;
+  while (a < end && isBlank(text2.charCodeAt(a))) a++;
+  let b = end;
+  while (b > a && isBlank(text2.charCodeAt(b - 1))) b--;
+  if (a >= b) return "";
+  if (!WITH_FLAGS.has(keyword)) return text2.slice(a, b);
+  const health = keyword === "HEALTHCHECK";
+  const lead = [];
+  for (let p = a; p < b; ) {
+    const ws = p;
+    while (p < b && !isBlank(text2.charCodeAt(p))) p++;
+    const value = text2.slice(ws, p);
+    lead.push({ value, start: ws, end: p });
+    if (health ? /^(cmd|none)$/i.test(value) : !value.includes("--")) break;
+    while (p < b && isBlank(text2.charCodeAt(p))) p++;
+  }
+  const taken = readFlags(ctx, keyword, lead, flags);
+  if (taken >= lead.length) return "";
+  return text2.slice(lead[taken].start, b);
+}
 function build(ctx, start, kwEnd, end, keyword, written) {
   const { lines } = ctx;
   const ins = {
@@ -20081,12 +20102,16 @@ function build(ctx, start, kwEnd, end, keyword, written) {
     properties: []
   };
   const plain = plainSpan(ctx, kwEnd, end);
-  let ws = plain ? plainWords(ctx.text, kwEnd, end) : words(ctx, kwEnd, end);
-  if (WITH_FLAGS.has(keyword) && ws.length > 0) {
-    const taken = readFlags(ctx, keyword, ws, ins.flags);
-    if (taken > 0) ws = ws.slice(taken);
+  if (plain) {
+    ins.rest = plainRest(ctx, keyword, kwEnd, end, ins.flags);
+  } else {
+    let ws = words(ctx, kwEnd, end);
+    if (WITH_FLAGS.has(keyword) && ws.length > 0) {
+      const taken = readFlags(ctx, keyword, ws, ins.flags);
+      if (taken > 0) ws = ws.slice(taken);
+    }
+    if (ws.length > 0) ins.rest = argumentText(ctx, ws[0], ws[ws.length - 1]);
   }
-  if (ws.length > 0) ins.rest = argumentText(ctx, ws[0], ws[ws.length - 1]);
   if (WITH_PROPERTIES.has(keyword)) ins.properties = properties(ctx, start, kwEnd, end, plain && plainSpan(ctx, start, kwEnd));
   return ins;
 }

@@ -17,7 +17,8 @@ export function makeBuildContext(
   exists = true,
 ): BuildContextInfo {
   const lines = dockerignore ? dockerignore.text.split(/\r?\n/) : [];
-  const ig = ignore({ ignorecase: false }).add(lines);
+  // a context without a .dockerignore (most) ignores nothing: no matcher is built for it
+  const ig = lines.some((l) => l.trim() !== '') ? ignore({ ignorecase: false }).add(lines) : undefined;
   return {
     dir,
     exists,
@@ -25,7 +26,7 @@ export function makeBuildContext(
     dockerignore: dockerignore ? { path: dockerignore.path, lines } : undefined,
     ignored(rel: string): boolean {
       const p = rel.replace(/^\.\//, '').replace(/\/+$/, '');
-      if (p === '' || p === '.') return false;
+      if (p === '' || p === '.' || ig === undefined) return false;
       return ig.ignores(p);
     },
   };
