@@ -192,6 +192,8 @@ function devInstall(cmd: ShellCommand, envOf: () => Env): DevInstall | undefined
 function prunesDev(cmd: ShellCommand): string | undefined {
   const argv = effectiveArgv(cmd.argv);
   const prog = programName(argv[0]);
+  // only npm and pnpm prune: no argument list for anything else
+  if (prog !== 'npm' && prog !== 'pnpm') return undefined;
   const args = argv.slice(1);
   if (prog === 'npm' && args[0] === 'prune' && (hasFlag(args, '--production') || flagValues(args, '--omit').some((v) => v.split(',').includes('dev')))) return 'npm';
   if (prog === 'pnpm' && args[0] === 'prune' && hasFlag(args, '--prod', '--production')) return 'pnpm';

@@ -2,7 +2,7 @@ import type { RuleHit, RuleMeta } from '../../core/types.js';
 import type { Instruction } from '../../core/dockerfile/model.js';
 import type { DockerfileContext, DockerfileRule } from '../types.js';
 import { insKey, stageLabel } from './util.js';
-import { commandsDeep, firstPositional, isPipProgram, isPythonProgram, isWholeContextCopy, pipInstallArgs, programOf } from './runtime.js';
+import { commandsDeep, firstPositional, isPipProgram, isPythonProgram, isWholeContextCopy, pipInstallArgs, programNameOf, programOf } from './runtime.js';
 
 const meta: RuleMeta = {
   id: 'MCG019',
@@ -30,9 +30,10 @@ const INSTALLERS = new Set(['npm', 'yarn', 'pnpm', 'bun', 'poetry', 'pipenv', 'u
 
 /** The ecosystem and command of a dependency install, or undefined. */
 export function dependencyInstall(argv: readonly string[]): { eco: string; what: string } | undefined {
+  // most commands are none of the installers: decide that before building their arguments
+  const program = programNameOf(argv);
+  if (!INSTALLERS.has(program) && !isPipProgram(program) && !isPythonProgram(program)) return undefined;
   const { name, args } = programOf(argv);
-  // most commands are none of the installers: decide that before looking at their arguments
-  if (!INSTALLERS.has(name) && !isPipProgram(name) && !isPythonProgram(name)) return undefined;
   const sub = firstPositional(args, VALUE_OPTIONS);
   const after = sub === undefined ? [] : args.slice(args.indexOf(sub) + 1);
   const firstWord = (a: readonly string[]): string | undefined => firstPositional(a, VALUE_OPTIONS);

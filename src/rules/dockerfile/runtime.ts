@@ -115,6 +115,13 @@ export function pipelines(cmds: readonly ShellCommand[]): ShellCommand[][] {
   return out;
 }
 
+/** The program name alone, as programOf gives it, without building the argument list. */
+export function programNameOf(argv: readonly string[]): string {
+  const a = effectiveArgv(argv);
+  const name = programName(a[0]);
+  return name === 'busybox' && a.length > 1 ? programName(a[1]) : name;
+}
+
 /** Program name of a command with wrappers (sudo, env, exec, busybox) removed. */
 export function programOf(argv: readonly string[]): { name: string; args: readonly string[] } {
   let a = effectiveArgv(argv);
