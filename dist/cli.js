@@ -21055,6 +21055,7 @@ function devInstall(cmd, envOf) {
 function prunesDev(cmd) {
   const argv = effectiveArgv(cmd.argv);
   const prog = programName(argv[0]);
+  if (prog !== "npm" && prog !== "pnpm") return void 0;
   const args = argv.slice(1);
   if (prog === "npm" && args[0] === "prune" && (hasFlag(args, "--production") || flagValues(args, "--omit").some((v) => v.split(",").includes("dev")))) return "npm";
   if (prog === "pnpm" && args[0] === "prune" && hasFlag(args, "--prod", "--production")) return "pnpm";
@@ -21418,6 +21419,11 @@ function pipelines(cmds) {
   }
   if (cur.length > 0) out.push(cur);
   return out;
+}
+function programNameOf(argv) {
+  const a = effectiveArgv(argv);
+  const name = programName(a[0]);
+  return name === "busybox" && a.length > 1 ? programName(a[1]) : name;
 }
 function programOf(argv) {
   let a = effectiveArgv(argv);
@@ -21800,7 +21806,7 @@ var import_dockerignore = __toESM(require_ignore(), 1);
 var ignore = typeof import_dockerignore.default === "function" ? import_dockerignore.default : import_dockerignore.default.default;
 function makeBuildContext(dir, files, dockerignore, exists = true) {
   const lines = dockerignore ? dockerignore.text.split(/\r?\n/) : [];
-  const ig = ignore({ ignorecase: false }).add(lines);
+  const ig = lines.some((l) => l.trim() !== "") ? ignore({ ignorecase: false }).add(lines) : void 0;
   return {
     dir,
     exists,
@@ -21808,7 +21814,7 @@ function makeBuildContext(dir, files, dockerignore, exists = true) {
     dockerignore: dockerignore ? { path: dockerignore.path, lines } : void 0,
     ignored(rel) {
       const p = rel.replace(/^\.\//, "").replace(/\/+$/, "");
-      if (p === "" || p === ".") return false;
+      if (p === "" || p === "." || ig === void 0) return false;
       return ig.ignores(p);
     }
   };
@@ -22276,8 +22282,9 @@ var VALUE_OPTIONS = /* @__PURE__ */ new Set([
 ]);
 var INSTALLERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "bun", "poetry", "pipenv", "uv", "go", "bundle", "cargo", "composer"]);
 function dependencyInstall(argv) {
+  const program = programNameOf(argv);
+  if (!INSTALLERS.has(program) && !isPipProgram(program) && !isPythonProgram(program)) return void 0;
   const { name, args } = programOf(argv);
-  if (!INSTALLERS.has(name) && !isPipProgram(name) && !isPythonProgram(name)) return void 0;
   const sub = firstPositional(args, VALUE_OPTIONS);
   const after = sub === void 0 ? [] : args.slice(args.indexOf(sub) + 1);
   const firstWord = (a) => firstPositional(a, VALUE_OPTIONS);
