@@ -30124,7 +30124,7 @@ ${USAGE}
 
 // src/v8-tuning.ts
 import { setFlagsFromString } from "node:v8";
-var V8_FLAGS = ["--max-inlined-bytecode-size-cumulative=200"];
+var V8_FLAGS = ["--max-inlined-bytecode-size-cumulative=200", "--no-turbo-loop-peeling"];
 function tuneV8() {
   for (const f of V8_FLAGS) setFlagsFromString(f);
 }
