@@ -26469,7 +26469,7 @@ function parseBaseline(text2, file) {
 // src/core/report-io.ts
 import { closeSync as closeSync3, mkdirSync, openSync as openSync3, writeSync as writeSync2 } from "node:fs";
 var BATCH_CHARS2 = 1 << 20;
-function streamReportJson(report, write) {
+function reportFrame(report) {
   const fields = report;
   const findings = fields["findings"];
   const shell = JSON.stringify({ ...fields, findings: [] });
@@ -26480,11 +26480,18 @@ function streamReportJson(report, write) {
   }
   const b = JSON.stringify(before);
   const open2 = `${b === "{}" ? "{" : `${b.slice(0, -1)},`}"findings":[`;
-  if (!Array.isArray(findings) || !shell.startsWith(`${open2}]`)) {
+  if (!Array.isArray(findings) || !shell.startsWith(`${open2}]`)) return void 0;
+  return { findings, open: open2, close: `${shell.slice(open2.length)}
+` };
+}
+function streamReportJson(report, write) {
+  const frame = reportFrame(report);
+  if (!frame) {
     write(`${JSON.stringify(report)}
 `);
     return;
   }
+  const { findings, open: open2, close } = frame;
   let parts = [open2];
   let pending = open2.length;
   for (let i = 0; i < findings.length; i++) {
@@ -26497,8 +26504,7 @@ function streamReportJson(report, write) {
       pending = 0;
     }
   }
-  parts.push(`${shell.slice(open2.length)}
-`);
+  parts.push(close);
   write(parts.join(""));
 }
 function reportJson(report) {
@@ -26517,31 +26523,22 @@ function writeReportJsonFile(path, report, flags = "w") {
   }
 }
 function streamReportJsonBytes(report, write) {
-  const fields = report;
-  const findings = fields["findings"];
-  const shell = JSON.stringify({ ...fields, findings: [] });
-  const before = {};
-  for (const k of Object.keys(fields)) {
-    if (k === "findings") break;
-    before[k] = fields[k];
-  }
-  const b = JSON.stringify(before);
-  const open2 = `${b === "{}" ? "{" : `${b.slice(0, -1)},`}"findings":[`;
+  const frame = reportFrame(report);
   const out = new ByteWriter(write);
-  if (!Array.isArray(findings) || !shell.startsWith(`${open2}]`)) {
+  if (!frame) {
     out.text(`${JSON.stringify(report)}
 `);
     out.flush();
     return;
   }
+  const { findings, open: open2, close } = frame;
   out.text(open2);
   for (let i = 0; i < findings.length; i++) {
     if (i > 0) out.byte(44);
     encodeFinding(out, findings[i]);
     if (out.pos >= BATCH_BYTES) out.flush();
   }
-  out.text(`${shell.slice(open2.length)}
-`);
+  out.text(close);
   out.flush();
 }
 var BATCH_BYTES = 1 << 20;

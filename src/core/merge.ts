@@ -173,7 +173,7 @@ function dedupe(input: readonly Finding[]): Finding[] {
  * setting `new`, `failing`, `fingerprint` and `suppressed` later changes no object's shape. (Adding
  * them one by one to 100,000 objects of a few shapes cost more than the rest of the merge.)
  */
-function copyFinding(f: Finding): Finding {
+export function copyFinding(f: Finding): Finding {
   return {
     ruleId: f.ruleId,
     source: f.source,

@@ -14,7 +14,12 @@ const BATCH_CHARS = 1 << 20;
  * without its findings is stringified once, and the findings array is written in between, one
  * finding at a time (each exactly as JSON.stringify writes an array element).
  */
-export function streamReportJson(report: Report, write: (chunk: string) => void): void {
+/**
+ * The report split around its findings array: `open` is the text up to and including `"findings":[`,
+ * `close` the text after the array's `]` (newline included); undefined when the report does not have
+ * that shape (a hand-made object), which is then written the plain way.
+ */
+function reportFrame(report: Report): { findings: unknown[]; open: string; close: string } | undefined {
   const fields = report as unknown as Record<string, unknown>;
   const findings: unknown = fields['findings'];
   // `findings: []` keeps the key where it is; the keys before it give the text before the array
@@ -26,11 +31,18 @@ export function streamReportJson(report: Report, write: (chunk: string) => void)
   }
   const b = JSON.stringify(before);
   const open = `${b === '{}' ? '{' : `${b.slice(0, -1)},`}"findings":[`;
-  if (!Array.isArray(findings) || !shell.startsWith(`${open}]`)) {
+  if (!Array.isArray(findings) || !shell.startsWith(`${open}]`)) return undefined;
+  return { findings: findings as unknown[], open, close: `${shell.slice(open.length)}\n` };
+}
+
+export function streamReportJson(report: Report, write: (chunk: string) => void): void {
+  const frame = reportFrame(report);
+  if (!frame) {
     // not the shape a report has (a hand-made object): the plain way
     write(`${JSON.stringify(report)}\n`);
     return;
   }
+  const { findings, open, close } = frame;
   let parts: string[] = [open];
   let pending = open.length;
   for (let i = 0; i < findings.length; i++) {
@@ -44,7 +56,7 @@ export function streamReportJson(report: Report, write: (chunk: string) => void)
       pending = 0;
     }
   }
-  parts.push(`${shell.slice(open.length)}\n`);
+  parts.push(close);
   write(parts.join(''));
 }
 
@@ -75,29 +87,21 @@ export function writeReportJsonFile(path: string, report: Report, flags = 'w'): 
  * value goes through JSON.stringify.
  */
 export function streamReportJsonBytes(report: Report, write: (buf: Buffer, length: number) => void): void {
-  const fields = report as unknown as Record<string, unknown>;
-  const findings: unknown = fields['findings'];
-  const shell = JSON.stringify({ ...fields, findings: [] });
-  const before: Record<string, unknown> = {};
-  for (const k of Object.keys(fields)) {
-    if (k === 'findings') break;
-    before[k] = fields[k];
-  }
-  const b = JSON.stringify(before);
-  const open = `${b === '{}' ? '{' : `${b.slice(0, -1)},`}"findings":[`;
+  const frame = reportFrame(report);
   const out = new ByteWriter(write);
-  if (!Array.isArray(findings) || !shell.startsWith(`${open}]`)) {
+  if (!frame) {
     out.text(`${JSON.stringify(report)}\n`);
     out.flush();
     return;
   }
+  const { findings, open, close } = frame;
   out.text(open);
   for (let i = 0; i < findings.length; i++) {
     if (i > 0) out.byte(0x2c); // ,
     encodeFinding(out, findings[i]);
     if (out.pos >= BATCH_BYTES) out.flush();
   }
-  out.text(`${shell.slice(open.length)}\n`);
+  out.text(close);
   out.flush();
 }
 

@@ -18,10 +18,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { reportJson, streamReportJson, streamReportJsonBytes, writeReportJsonFile } from '../../src/core/report-io.js';
-import { mergeFindings } from '../../src/core/merge.js';
+import { copyFinding, mergeFindings } from '../../src/core/merge.js';
 import { parseReport } from '../../src/core/merge-reports.js';
 import { SEVERITIES, type Finding, type Report } from '../../src/core/types.js';
 import { makeFinding, makeReport } from '../support/report-builder.js';
+
+/** A finding with merge's key set and order: merge's own copy. */
+const mergedShape = copyFinding;
 
 const dir = mkdtempSync(join(tmpdir(), 'mcg-report-json-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -294,24 +297,3 @@ describe('report JSON bytes, findings encoded by hand', () => {
   });
 });
 
-/** A finding with merge's key set and order (as copyFinding in merge.ts makes it). */
-function mergedShape(f: Finding): Finding {
-  return {
-    ruleId: f.ruleId,
-    source: f.source,
-    severity: f.severity,
-    message: f.message,
-    location: { ...f.location },
-    fingerprint: f.fingerprint,
-    fingerprintKey: f.fingerprintKey,
-    target: f.target,
-    fix: f.fix,
-    helpUri: f.helpUri,
-    rule: f.rule,
-    cvss: f.cvss,
-    new: f.new,
-    suppressed: f.suppressed,
-    error: f.error,
-    failing: f.failing,
-  };
-}
