@@ -20117,26 +20117,6 @@ function build(ctx, start, kwEnd, end, keyword, written) {
 }
 
 // src/core/dockerfile/model.ts
-var KNOWN = /* @__PURE__ */ new Set([
-  "ADD",
-  "ARG",
-  "CMD",
-  "COPY",
-  "ENTRYPOINT",
-  "ENV",
-  "EXPOSE",
-  "FROM",
-  "HEALTHCHECK",
-  "LABEL",
-  "MAINTAINER",
-  "ONBUILD",
-  "RUN",
-  "SHELL",
-  "STOPSIGNAL",
-  "USER",
-  "VOLUME",
-  "WORKDIR"
-]);
 function expand(text2, vars) {
   if (!text2.includes("$")) return text2;
   return text2.replace(
@@ -20278,7 +20258,7 @@ function modelFromParsed(path, text2, parsed) {
     }
     const rest = a.rest;
     const args = a.flags.length > 0 ? `${a.flags.map((f) => f.text).join(" ")} ${rest}`.trimEnd() : rest;
-    if (!KNOWN.has(keyword)) {
+    if (!KEYWORDS.has(keyword)) {
       issues.push({
         line,
         message: `unknown instruction "${keyword}": Docker rejects it; fix the spelling or remove the line`,

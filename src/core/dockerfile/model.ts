@@ -4,7 +4,7 @@
  * (parser.ts; dockerfile-ast is its differential-test oracle) and kept pure.
  */
 import { effectiveArgv, parseShell, programName, type ShellCommand } from './shell.js';
-import { parseText, type ParsedDockerfile } from './parser.js';
+import { KEYWORDS, parseText, type ParsedDockerfile } from './parser.js';
 
 export interface ParseIssue {
   line: number;
@@ -113,11 +113,6 @@ export interface DockerfileModel {
   instructions: Instruction[];
   issues: ParseIssue[];
 }
-
-const KNOWN = new Set([
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
-  'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
-]);
 
 /** Expands `$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR-d}`, `${VAR:+x}`, `${VAR+x}`; unknown variables stay as written. */
 export function expand(text: string, vars: ReadonlyMap<string, string | undefined>): string {
@@ -286,7 +281,7 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
     // the argument text after the flags, as written (continuations joined, heredoc bodies kept)
     const rest = a.rest;
     const args = a.flags.length > 0 ? `${a.flags.map((f) => f.text).join(' ')} ${rest}`.trimEnd() : rest;
-    if (!KNOWN.has(keyword)) {
+    if (!KEYWORDS.has(keyword)) {
       issues.push({
         line,
         message: `unknown instruction "${keyword}": Docker rejects it; fix the spelling or remove the line`,
