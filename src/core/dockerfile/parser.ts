@@ -809,9 +809,10 @@ function properties(ctx: Ctx, insStart: number, kwEnd: number, end: number, plai
 }
 
 /**
- * The instructions Docker knows, each mapped to itself (model.ts reports any other). A keyword is looked up here so that it is the
- * (internalised) literal: the rules compare `ins.keyword === 'RUN'` millions of times, and two
- * internalised strings compare by pointer, where a fresh toUpperCase() result is compared by content.
+ * The instructions Docker knows, each mapped to itself (model.ts reports any other). A keyword is
+ * looked up here so that it is the (internalised) literal: the rules compare `ins.keyword === 'RUN'`
+ * millions of times, and two internalised strings compare by pointer, where a fresh toUpperCase()
+ * result is compared by content.
  */
 export const KEYWORDS: ReadonlyMap<string, string> = new Map(
   ['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR'].map((k) => [k, k]),
