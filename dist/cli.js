@@ -19296,6 +19296,12 @@ function commentEnd(text2, i) {
   while (i < n && !isNl(text2.charCodeAt(i))) i++;
   return i;
 }
+function escapedLineEnd(text2, i, to) {
+  let j = i + 2;
+  while (j < to && isBlank(text2.charCodeAt(j))) j++;
+  if (j >= to || !isNl(text2.charCodeAt(j))) return -1;
+  return text2.charCodeAt(j) === CR ? j + 1 : j;
+}
 function words(ctx, from, to) {
   const { text: text2, esc } = ctx;
   const out = [];
@@ -19331,18 +19337,20 @@ function words(ctx, from, to) {
     if (c === esc) {
       const next = i + 1 < to ? text2.charCodeAt(i + 1) : NaN;
       if (next === SP || next === TAB) {
-        let j = i + 2;
-        while (j < to && isBlank(text2.charCodeAt(j))) j++;
-        if (j < to && isNl(text2.charCodeAt(j))) {
-          if (text2.charCodeAt(j) === CR) j++;
+        const e = escapedLineEnd(text2, i, to);
+        if (e !== -1) {
           comment = false;
           continued = true;
           lineHead = true;
           if (found !== -1) cut = i;
-          i = j;
-        } else if (j < to) {
-          cut = i;
-          if (found === -1) i = j - 1;
+          i = e;
+        } else {
+          let j = i + 2;
+          while (j < to && isBlank(text2.charCodeAt(j))) j++;
+          if (j < to) {
+            cut = i;
+            if (found === -1) i = j - 1;
+          }
         }
         continue;
       }
@@ -19410,14 +19418,12 @@ function argumentText(ctx, first, last) {
     if (c === esc) {
       const next = i + 1 < to ? text2.charCodeAt(i + 1) : NaN;
       if (next === SP || next === TAB) {
-        let j = i + 2;
-        while (j < to && isBlank(text2.charCodeAt(j))) j++;
-        if (j < to && isNl(text2.charCodeAt(j))) {
-          if (text2.charCodeAt(j) === CR) j++;
+        const e = escapedLineEnd(text2, i, to);
+        if (e !== -1) {
           if (pieceStart !== -1) out += text2.slice(pieceStart, lastChar + 1);
           pieceStart = -1;
           comment = false;
-          i = j;
+          i = e;
         }
       } else if (next === CR || next === LF) {
         if (pieceStart !== -1) out += text2.slice(pieceStart, lastChar + 1);

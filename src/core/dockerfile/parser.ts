@@ -168,6 +168,18 @@ function commentEnd(text: string, i: number): number {
 }
 
 /**
+ * For an escape character at `i` followed by a blank: when only blanks lead from there to a line
+ * end, the offset the scanners continue from (the line end, or the character after a CR, as the
+ * oracle counts it); else -1. The escape then continues the instruction on the next line.
+ */
+function escapedLineEnd(text: string, i: number, to: number): number {
+  let j = i + 2;
+  while (j < to && isBlank(text.charCodeAt(j))) j++;
+  if (j >= to || !isNl(text.charCodeAt(j))) return -1;
+  return text.charCodeAt(j) === CR ? j + 1 : j;
+}
+
+/**
  * Words of an instruction's arguments, from `from` (after the keyword) to `to`: blank-separated,
  * continuations joined, comment lines inside continuations skipped, heredoc body lines are words too.
  */
@@ -206,18 +218,20 @@ function words(ctx: Ctx, from: number, to: number): Word[] {
     if (c === esc) {
       const next = i + 1 < to ? text.charCodeAt(i + 1) : NaN;
       if (next === SP || next === TAB) {
-        let j = i + 2;
-        while (j < to && isBlank(text.charCodeAt(j))) j++;
-        if (j < to && isNl(text.charCodeAt(j))) {
-          if (text.charCodeAt(j) === CR) j++;
+        const e = escapedLineEnd(text, i, to);
+        if (e !== -1) {
           comment = false;
           continued = true;
           lineHead = true;
           if (found !== -1) cut = i;
-          i = j;
-        } else if (j < to) {
-          cut = i;
-          if (found === -1) i = j - 1;
+          i = e;
+        } else {
+          let j = i + 2;
+          while (j < to && isBlank(text.charCodeAt(j))) j++;
+          if (j < to) {
+            cut = i;
+            if (found === -1) i = j - 1;
+          }
         }
         continue;
       }
@@ -293,14 +307,12 @@ function argumentText(ctx: Ctx, first: Word, last: Word): string {
     if (c === esc) {
       const next = i + 1 < to ? text.charCodeAt(i + 1) : NaN;
       if (next === SP || next === TAB) {
-        let j = i + 2;
-        while (j < to && isBlank(text.charCodeAt(j))) j++;
-        if (j < to && isNl(text.charCodeAt(j))) {
-          if (text.charCodeAt(j) === CR) j++;
+        const e = escapedLineEnd(text, i, to);
+        if (e !== -1) {
           if (pieceStart !== -1) out += text.slice(pieceStart, lastChar + 1);
           pieceStart = -1;
           comment = false;
-          i = j;
+          i = e;
         }
       } else if (next === CR || next === LF) {
         if (pieceStart !== -1) out += text.slice(pieceStart, lastChar + 1);
