@@ -683,6 +683,8 @@ function unescapeValue(written: string, esc: number): string {
         break;
       }
       const n = v.charCodeAt(i + 1);
+      // an escaped line end continues the value: how far it reaches (CR counts its LF too)
+      const lineEnd = n === CR ? 2 : n === LF ? 1 : 0;
       if (n === SP || n === TAB) {
         let handled = false;
         for (let j = i + 2; j < v.length; j++) {
@@ -708,37 +710,24 @@ function unescapeValue(written: string, esc: number): string {
         }
         if (handled) continue;
       }
+      if (lineEnd > 0) {
+        escaped = true;
+        i += lineEnd;
+        continue;
+      }
       if (inDouble) {
-        if (n === CR) {
-          escaped = true;
-          i += 2;
-        } else if (n === LF) {
-          escaped = true;
-          i++;
-        } else if (n !== DQ) {
+        if (n !== DQ) {
           if (n === esc) i++;
           out += escCh;
         }
         continue;
       }
       if (inSingle || literal) {
-        if (n === CR) {
-          escaped = true;
-          i += 2;
-        } else if (n === LF) {
-          escaped = true;
-          i++;
-        } else out += escCh;
+        out += escCh;
         continue;
       }
       if (n === esc) {
         out += escCh;
-        i++;
-      } else if (n === CR) {
-        escaped = true;
-        i += 2;
-      } else if (n === LF) {
-        escaped = true;
         i++;
       } else {
         out += v[i + 1]!;
