@@ -3,8 +3,9 @@
  *
  * A scan runs a few hundred hot functions (the Dockerfile parser, the shell splitter, the YAML
  * parser, ~60 rules) over thousands of small files, once. Measured on the 10,000-Dockerfile bench
- * pinned to one core, TurboFan's compile work was about a third of the engine's CPU time, because
- * each rule's optimised code inlines the same helpers again. A smaller cumulative inlining budget
+ * pinned to one core, TurboFan's compile work was a quarter to a third of the engine's CPU time
+ * (callgrind count; V8's own compile timings), because each rule's optimised code inlines the
+ * same helpers again. A smaller cumulative inlining budget
  * (200 bytes of bytecode instead of V8's 920) cut the engine's time by about 10% on Node 20 and
  * Node 24 alike, and cut instructions by 5% in a deterministic callgrind count; the code it
  * produces is a little slower per call, which a bounded run does not make up for. Turning off
