@@ -160,11 +160,20 @@ function readDirectives(text: string, from: number, out: Record<string, string>)
   }
 }
 
-/** Offset of the end of a comment line starting at `i` (the newline, or the end of the text). */
-function commentEnd(text: string, i: number): number {
-  const n = text.length;
-  while (i < n && !isNl(text.charCodeAt(i))) i++;
-  return i;
+/**
+ * The offset of the first line end (\n or \r) at or after `i`, or the text's length. Found with
+ * indexOf (a memchr), not a character loop: comment lines and the bodies of continued lines are
+ * most of a Dockerfile's text.
+ */
+function lineEndFrom(ctx: Ctx, i: number): number {
+  const { text } = ctx;
+  const nl = text.indexOf('\n', i);
+  let end = nl === -1 ? text.length : nl;
+  if (ctx.hasCr) {
+    const cr = text.indexOf('\r', i);
+    if (cr !== -1 && cr < end) end = cr;
+  }
+  return end;
 }
 
 /**
@@ -179,13 +188,41 @@ function escapedLineEnd(text: string, i: number, to: number): number {
   return text.charCodeAt(j) === CR ? j + 1 : j;
 }
 
+/** Which words words() makes: every one, or only those build() reads. */
+const enum Wanted {
+  /** Every word. */
+  All,
+  /** The leading words readFlags reads (up to the first without `--`). */
+  Flags,
+  /** HEALTHCHECK's leading words up to CMD or NONE. */
+  HealthFlags,
+  /** The first word. */
+  FirstLast,
+}
+
+/** True when a word read in `wanted` mode is the last one readFlags looks at. */
+function endsLead(wanted: Wanted, value: string): boolean {
+  if (wanted === Wanted.Flags) return !value.includes('--');
+  if (wanted === Wanted.HealthFlags) {
+    const u = value.toUpperCase();
+    return u === 'CMD' || u === 'NONE';
+  }
+  return wanted === Wanted.FirstLast;
+}
+
 /**
  * Words of an instruction's arguments, from `from` (after the keyword) to `to`: blank-separated,
  * continuations joined, comment lines inside continuations skipped, heredoc body lines are words too.
+ * Unless `wanted` is All, the words after the leading ones are not made, but for the last one
+ * (with an empty value): build() reads only where it lies.
  */
-function words(ctx: Ctx, from: number, to: number): Word[] {
+function words(ctx: Ctx, from: number, to: number, wanted: Wanted = Wanted.All): Word[] {
   const { text, esc } = ctx;
   const out: Word[] = [];
+  // words are made while `lead` holds; after it only where the last one lies is kept
+  let lead = true;
+  let lastStart = -2;
+  let lastEnd = -2;
   let found = -1;
   let cut = -1; // where the current word ended before a continuation
   let value = '';
@@ -208,7 +245,13 @@ function words(ctx: Ctx, from: number, to: number): Word[] {
         continue;
       }
       if (found !== -1) {
-        out.push({ value, start: found, end: cut === -1 ? i : cut });
+        if (lead) {
+          out.push({ value, start: found, end: cut === -1 ? i : cut });
+          if (wanted !== Wanted.All) lead = !endsLead(wanted, value);
+        } else {
+          lastStart = found;
+          lastEnd = cut === -1 ? i : cut;
+        }
         cut = -1;
         value = '';
         found = -1;
@@ -245,7 +288,13 @@ function words(ctx: Ctx, from: number, to: number): Word[] {
       }
       if (blankAfter && cut !== -1) {
         // (with no word begun, the oracle still ends an empty one here, starting just before `from`)
-        out.push({ value, start: found === -1 ? from - 1 : found, end: cut });
+        if (lead) {
+          out.push({ value, start: found === -1 ? from - 1 : found, end: cut });
+          if (wanted !== Wanted.All) lead = !endsLead(wanted, value);
+        } else {
+          lastStart = found === -1 ? from - 1 : found;
+          lastEnd = cut;
+        }
         value = '';
         found = -1;
       }
@@ -253,7 +302,7 @@ function words(ctx: Ctx, from: number, to: number): Word[] {
       blankAfter = false;
       continued = false;
       if (Number.isNaN(next)) break;
-      value += next === DOLLAR ? text[i]! + text[i + 1]! : text[i + 1]!;
+      if (lead) value += next === DOLLAR ? text[i]! + text[i + 1]! : text[i + 1]!;
       if (found === -1) found = i;
       i++;
       continue;
@@ -263,7 +312,13 @@ function words(ctx: Ctx, from: number, to: number): Word[] {
       comment = true;
     } else {
       if (blankAfter && cut !== -1) {
-        out.push({ value, start: found === -1 ? from - 1 : found, end: cut });
+        if (lead) {
+          out.push({ value, start: found === -1 ? from - 1 : found, end: cut });
+          if (wanted !== Wanted.All) lead = !endsLead(wanted, value);
+        } else {
+          lastStart = found === -1 ? from - 1 : found;
+          lastEnd = cut;
+        }
         value = '';
         found = -1;
       }
@@ -278,12 +333,18 @@ function words(ctx: Ctx, from: number, to: number): Word[] {
         if (d === esc || isWs(d)) break;
         j++;
       }
-      value += j === i + 1 ? text[i]! : text.slice(i, j);
+      if (lead) value += j === i + 1 ? text[i]! : text.slice(i, j);
       i = j - 1;
     }
     lineHead = false;
   }
-  if (found !== -1) out.push({ value, start: found, end: cut === -1 ? to : cut });
+  if (found !== -1) {
+    lastStart = found;
+    lastEnd = cut === -1 ? to : cut;
+    if (lead) out.push({ value, start: lastStart, end: lastEnd });
+  }
+  // past the leading words only the last one is made (with no value): build() needs its end
+  if (!lead && lastStart !== -2) out.push({ value: '', start: lastStart, end: lastEnd });
   return out;
 }
 
@@ -303,6 +364,19 @@ function argumentText(ctx: Ctx, first: Word, last: Word): string {
   let lastChar = from - 1;
   let comment = false;
   for (let i = from; i < to; i++) {
+    if (pieceStart !== -1 || comment) {
+      // inside a piece (or a comment line) only an escape character or a line end changes
+      // anything: jump to the next one
+      let k = lineEndFrom(ctx, i);
+      const e = nextEscape(ctx, i);
+      if (e < k) k = e;
+      if (k > to) k = to;
+      if (k > i) {
+        if (!comment) lastChar = k - 1;
+        i = k;
+        if (i >= to) break;
+      }
+    }
     const c = text.charCodeAt(i);
     if (c === esc) {
       const next = i + 1 < to ? text.charCodeAt(i + 1) : NaN;
@@ -644,6 +718,16 @@ function asWritten(raw: string, esc: number): boolean {
   return true;
 }
 
+/** True when `v` holds no escape character and no line end. */
+function plainInside(v: string, esc: number): boolean {
+  const n = v.length;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c === esc || c === LF || c === CR) return false;
+  }
+  return true;
+}
+
 /**
  * A property name or value as written → its value: enclosing quotes removed, escapes applied,
  * continuations and the comment lines between them dropped.
@@ -673,6 +757,9 @@ function unescapeValue(written: string, esc: number): string {
   }
   // substring, not slice: a lone quote character is its own value
   if (inSingle || inDouble) v = v.substring(1, v.length - 1);
+  // a quoted value with no escape character and no line end inside (most of them) is taken as it
+  // stands: the loop below would copy it a character at a time
+  if (!escaped && plainInside(v, esc)) return v;
   let commentCheck = -1;
   let out = '';
   for (let i = 0; i < v.length; i++) {
@@ -782,10 +869,40 @@ function property(ctx: Ctx, arg: Span, arg2?: Span): ParsedProperty {
     const b = raw.charCodeAt(eq - 1);
     if ((a === DQ && b === DQ) || (a === SQ && b === SQ) || (a !== DQ && a !== SQ)) nameEnd = arg.start + eq;
   }
-  const name = unescapeValue(text.substring(arg.start, nameEnd), esc);
-  if (arg2) return { name, value: unescapeValue(text.substring(arg2.start, arg2.end), esc), line };
+  const name = unescapeSpan(text, arg.start, nameEnd, esc);
+  if (arg2) return { name, value: unescapeSpan(text, arg2.start, arg2.end, esc), line };
   if (nameEnd === arg.end) return { name, value: undefined, line };
-  return { name, value: unescapeValue(text.substring(arg.start + eq + 1, arg.end), esc), line };
+  return { name, value: unescapeSpan(text, arg.start + eq + 1, arg.end, esc), line };
+}
+
+/**
+ * unescapeValue(text.substring(a, b)), with the common case (nothing to unescape: see asWritten)
+ * checked on the file's text itself. The substrings come in several string shapes (slices, short
+ * copies, one-character strings), and a loop over them made V8 look up `length` and `charCodeAt`
+ * the slow (megamorphic) way for every character; the file's text has one shape.
+ */
+function unescapeSpan(text: string, a: number, b: number, esc: number): string {
+  // substring's own reading of the bounds: clamped to the text, swapped when reversed
+  const n = text.length;
+  let lo = a < 0 ? 0 : a > n ? n : a;
+  let hi = b < 0 ? 0 : b > n ? n : b;
+  if (lo > hi) {
+    const t = lo;
+    lo = hi;
+    hi = t;
+  }
+  if (hi > lo && !isBlank(text.charCodeAt(lo))) {
+    let plain = true;
+    for (let i = lo; i < hi; i++) {
+      const c = text.charCodeAt(i);
+      if (c === esc || c === SQ || c === DQ || c === LF || c === CR) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) return text.substring(lo, hi);
+  }
+  return unescapeValue(text.substring(lo, hi), esc);
 }
 
 /** True when a plain span (see plainSpan) also holds no quote and no `${`: its property words are its non-blank runs. */
@@ -820,6 +937,9 @@ export const KEYWORDS: ReadonlyMap<string, string> = new Map(
 );
 
 function keywordOf(written: string): string {
+  // most keywords are written in capitals: no upper-cased copy for them
+  const k = KEYWORDS.get(written);
+  if (k !== undefined) return k;
   const upper = written.toUpperCase();
   return KEYWORDS.get(upper) ?? upper;
 }
@@ -828,44 +948,55 @@ const WITH_FLAGS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
 const WITH_HEREDOCS = new Set(['RUN', 'COPY', 'ADD']);
 const WITH_PROPERTIES = new Set(['ENV', 'ARG', 'LABEL']);
 
-/** End of an instruction's logical line from `i` (inside its arguments): the line end that is not escaped. */
+/**
+ * End of an instruction's logical line from `i` (inside its arguments): the line end that is not
+ * escaped. Outside a continuation only a line end or an escape character can change anything, so
+ * the scan jumps from one to the next (indexOf); the heads of continuation lines (blanks, empty
+ * lines, comment lines) are read a character at a time.
+ */
 function logicalLineEnd(ctx: Ctx, i: number): number {
   const { text, esc } = ctx;
   const n = text.length;
-  // most instructions are one line without an escape character: its line end is the answer
-  const nl = text.indexOf('\n', i);
-  const lineEnd = nl === -1 ? n : nl;
-  if (nextEscape(ctx, i) >= lineEnd) {
-    if (!ctx.hasCr) return lineEnd;
-    const cr = text.indexOf('\r', i);
-    return cr === -1 || cr >= lineEnd ? lineEnd : cr;
-  }
+  // just after an escaped line end, until a character other than a blank, a line end or an escape
   let escaped = false;
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (isNl(c)) {
-      if (escaped) continue;
-      return i;
-    }
-    if (c === esc) {
-      const next = text.charCodeAt(i + 1);
-      if (next === LF || next === CR) {
-        escaped = true;
+  while (i < n) {
+    if (escaped) {
+      const c = text.charCodeAt(i);
+      if (isWs(c)) {
         i++;
-      } else if (next === SP || next === TAB) {
-        let j = i + 2;
-        while (j < n && isBlank(text.charCodeAt(j))) j++;
-        if (j >= n) return n;
-        if (isNl(text.charCodeAt(j))) escaped = true;
-        i = j;
+        continue;
       }
-      continue;
+      if (c === HASH) {
+        // a comment line inside a continuation: skipped with its line end
+        i = lineEndFrom(ctx, i) + 1;
+        continue;
+      }
+      if (c !== esc) {
+        escaped = false;
+        i++;
+        continue;
+      }
+    } else {
+      const end = lineEndFrom(ctx, i);
+      const e = nextEscape(ctx, i);
+      if (end <= e) return end;
+      i = e;
     }
-    if (c === HASH && escaped) {
-      i = commentEnd(text, i);
-      continue;
+    // an escape character at i
+    const next = text.charCodeAt(i + 1);
+    if (next === LF || next === CR) {
+      escaped = true;
+      i += 2;
+    } else if (next === SP || next === TAB) {
+      let j = i + 2;
+      while (j < n && isBlank(text.charCodeAt(j))) j++;
+      if (j >= n) return n;
+      if (isNl(text.charCodeAt(j))) escaped = true;
+      // (the character after the blanks is passed over, as it always was)
+      i = j + 1;
+    } else {
+      i++;
     }
-    if (!isBlank(c) && escaped) escaped = false;
   }
   return n;
 }
@@ -890,12 +1021,15 @@ export function parseText(input: string): ParsedDockerfile {
     const c = text.charCodeAt(i);
     if (isWs(c)) continue;
     if (c === HASH) {
-      i = commentEnd(text, i);
+      i = lineEndFrom(ctx, i);
       continue;
     }
     // the keyword: up to a blank or line end; an escaped line end inside it joins the next line
     const start = i;
-    let written = text[i]!;
+    // the keyword as written is built up character by character only once an escape character
+    // turns up in it; without one it is the text from start to kwEnd
+    let written = '';
+    let kwEscaped = false;
     let kwEnd = -1;
     let joined = false;
     let argsFrom = -1;
@@ -904,6 +1038,10 @@ export function parseText(input: string): ParsedDockerfile {
     for (; k < n; k++) {
       const d = text.charCodeAt(k);
       if (d === esc) {
+        if (!kwEscaped) {
+          kwEscaped = true;
+          written = text.slice(start, kwEnd === -1 ? start + 1 : kwEnd);
+        }
         joined = true;
         const next = text.charCodeAt(k + 1);
         if (next === CR || next === LF) {
@@ -949,11 +1087,12 @@ export function parseText(input: string): ParsedDockerfile {
         break;
       }
       kwEnd = k + 1;
-      written += text[k]!;
+      if (kwEscaped) written += text[k]!;
       joined = false;
     }
     if (k >= n && kwEnd === -1) kwEnd = n;
     if (k >= n) end = n;
+    if (!kwEscaped) written = text.slice(start, kwEnd === -1 ? start + 1 : kwEnd);
     const keyword = keywordOf(written);
     if (argsFrom !== -1) {
       end = logicalLineEnd(ctx, argsFrom + 1);
@@ -1074,8 +1213,9 @@ function build(ctx: Ctx, start: number, kwEnd: number, end: number, keyword: str
   if (plain) {
     ins.rest = plainRest(ctx, keyword, kwEnd, end, ins.flags);
   } else {
-    let ws = words(ctx, kwEnd, end);
-    if (WITH_FLAGS.has(keyword) && ws.length > 0) {
+    const flagged = WITH_FLAGS.has(keyword);
+    let ws = words(ctx, kwEnd, end, !flagged ? Wanted.FirstLast : keyword === 'HEALTHCHECK' ? Wanted.HealthFlags : Wanted.Flags);
+    if (flagged && ws.length > 0) {
       const taken = readFlags(ctx, keyword, ws, ins.flags);
       if (taken > 0) ws = ws.slice(taken);
     }
