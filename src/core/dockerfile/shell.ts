@@ -26,48 +26,61 @@ export function uniformString(s: string): string {
 
 /**
  * Splits a script into words and operators, handing each to `word` / `op` as it is found (no token
- * objects: the caller builds commands from them directly).
+ * objects: the caller builds commands from them directly). Characters are read as codes; a
+ * character that starts nothing special (most of them) goes straight to the plain-run scan.
  */
 function tokenize(input: string, word: (w: string) => void, op: (o: ShellOp) => void): void {
   const src = uniformString(input);
+  const n = src.length;
   let i = 0;
   let cur: string | null = null;
   const push = (): void => {
     if (cur !== null) word(cur);
     cur = null;
   };
-  while (i < src.length) {
-    const c = src[i]!;
-    if (c === '\\' && src[i + 1] === '\n') {
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (c >= 128 || TOKEN_START[c] === 0) {
+      // a run of plain characters in one slice; inside a word `#`, `{` and `}` are plain
+      i = plainRun(src, i, n);
+      continue;
+    }
+    const next = src.charCodeAt(i + 1); // NaN past the end
+    if (c === BSLASH) {
+      if (next === NL) {
+        i += 2;
+        continue;
+      }
+      cur = (cur ?? '') + (i + 1 < n ? src[i + 1]! : '');
       i += 2;
       continue;
     }
-    if (c === '\\') {
-      cur = (cur ?? '') + (src[i + 1] ?? '');
-      i += 2;
+    if (c === SPACE || c === TAB || c === CR) {
+      push();
+      i++;
       continue;
     }
-    if (c === "'") {
+    if (c === SQUOTE) {
       const end = src.indexOf("'", i + 1);
-      const stop = end < 0 ? src.length : end;
+      const stop = end < 0 ? n : end;
       cur = (cur ?? '') + src.slice(i + 1, stop);
       i = stop + 1;
       continue;
     }
-    if (c === '"') {
+    if (c === DQUOTE) {
       let j = i + 1;
       let buf = '';
-      while (j < src.length && src[j] !== '"') {
-        if (src[j] === '\\' && j + 1 < src.length && '"\\$`\n'.includes(src[j + 1]!)) {
-          if (src[j + 1] !== '\n') buf += src[j + 1];
+      while (j < n && src.charCodeAt(j) !== DQUOTE) {
+        if (src.charCodeAt(j) === BSLASH && j + 1 < n && DQ_ESCAPABLE[src.charCodeAt(j + 1)] === 1) {
+          if (src.charCodeAt(j + 1) !== NL) buf += src[j + 1];
           j += 2;
           continue;
         }
         // a run of plain characters up to the next quote or backslash, in one slice
         let k = j + 1;
-        while (k < src.length) {
+        while (k < n) {
           const ch = src.charCodeAt(k);
-          if (ch === 0x22 || ch === 0x5c) break;
+          if (ch === DQUOTE || ch === BSLASH) break;
           k++;
         }
         buf += src.slice(j, k);
@@ -77,85 +90,123 @@ function tokenize(input: string, word: (w: string) => void, op: (o: ShellOp) => 
       i = j + 1;
       continue;
     }
-    if (c === '$' && src[i + 1] === '(') {
-      // keep command substitution as part of the word, balanced
-      let depth = 0;
-      let j = i + 1;
-      for (; j < src.length; j++) {
-        if (src[j] === '(') depth++;
-        else if (src[j] === ')') {
-          depth--;
-          if (depth === 0) break;
+    if (c === DOLLAR) {
+      if (next === LPAREN) {
+        // keep command substitution as part of the word, balanced
+        let depth = 0;
+        let j = i + 1;
+        for (; j < n; j++) {
+          const ch = src.charCodeAt(j);
+          if (ch === LPAREN) depth++;
+          else if (ch === RPAREN) {
+            depth--;
+            if (depth === 0) break;
+          }
         }
+        cur = (cur ?? '') + src.slice(i, j + 1);
+        i = j + 1;
+        continue;
       }
-      cur = (cur ?? '') + src.slice(i, j + 1);
-      i = j + 1;
+      if (next === LBRACE) {
+        // parameter expansion stays in its word: ${VAR}, ${VAR:-d}
+        const end = src.indexOf('}', i + 2);
+        const stop = end < 0 ? n : end;
+        cur = (cur ?? '') + src.slice(i, stop + 1);
+        i = stop + 1;
+        continue;
+      }
+      i = plainRun(src, i, n);
       continue;
     }
-    if (c === '$' && src[i + 1] === '{') {
-      // parameter expansion stays in its word: ${VAR}, ${VAR:-d}
-      const end = src.indexOf('}', i + 2);
-      const stop = end < 0 ? src.length : end;
-      cur = (cur ?? '') + src.slice(i, stop + 1);
-      i = stop + 1;
-      continue;
+    if (c === AMP) {
+      const prev = i > 0 ? src.charCodeAt(i - 1) : NaN;
+      if ((next === GT || prev === GT || prev === LT) && next !== AMP) {
+        // redirections `2>&1`, `&>file`, `<&3` are part of the command, not a background operator
+        cur = (cur ?? '') + '&';
+        i++;
+        continue;
+      }
     }
-    if (c === '&' && (src[i + 1] === '>' || src[i - 1] === '>' || src[i - 1] === '<') && src[i + 1] !== '&') {
-      // redirections `2>&1`, `&>file`, `<&3` are part of the command, not a background operator
-      cur = (cur ?? '') + c;
-      i++;
-      continue;
-    }
-    if (c === '`') {
+    if (c === BACKTICK) {
       const end = src.indexOf('`', i + 1);
-      const stop = end < 0 ? src.length : end;
+      const stop = end < 0 ? n : end;
       cur = (cur ?? '') + src.slice(i, stop + 1);
       i = stop + 1;
       continue;
     }
-    if (c === '#' && cur === null) {
-      const end = src.indexOf('\n', i);
-      i = end < 0 ? src.length : end;
+    if (c === HASH) {
+      if (cur === null) {
+        const end = src.indexOf('\n', i);
+        i = end < 0 ? n : end;
+        continue;
+      }
+      i = plainRun(src, i, n);
       continue;
     }
-    if (c === ' ' || c === '\t' || c === '\r') {
+    if ((c === AMP || c === PIPE) && next === c) {
       push();
-      i++;
-      continue;
-    }
-    if ((c === '&' || c === '|') && src[i + 1] === c) {
-      push();
-      op(c === '&' ? '&&' : '||');
+      op(c === AMP ? '&&' : '||');
       i += 2;
       continue;
     }
-    if (c === ';' || c === '|' || c === '&' || c === '\n') {
+    if (c === SEMI || c === PIPE || c === AMP || c === NL) {
       push();
-      op(c);
+      op(c === SEMI ? ';' : c === PIPE ? '|' : c === AMP ? '&' : '\n');
       i++;
       continue;
     }
-    const groupBrace =
-      cur === null && ((c === '{' && /[\s]/.test(src[i + 1] ?? '')) || (c === '}' && /^[\s;&|)]?$/.test(src[i + 1] ?? '')));
-    if (c === '(' || c === ')' || groupBrace) {
+    const groupBrace = cur === null && ((c === LBRACE && i + 1 < n && /\s/.test(src[i + 1]!)) || (c === RBRACE && (i + 1 >= n || /^[\s;&|)]$/.test(src[i + 1]!))));
+    if (c === LPAREN || c === RPAREN || groupBrace) {
       // subshells and groups: treat as separators, the commands inside still count
       push();
       op(';');
       i++;
       continue;
     }
-    // a run of plain characters in one slice; inside a word `#`, `{` and `}` are plain
-    let j = i + 1;
-    while (j < src.length) {
-      const ch = src.charCodeAt(j);
+    i = plainRun(src, i, n);
+  }
+  push();
+
+  /** Adds the run of plain characters from `at` (whatever its first one is) to the current word; returns where it ends. */
+  function plainRun(s: string, at: number, len: number): number {
+    let j = at + 1;
+    while (j < len) {
+      const ch = s.charCodeAt(j);
       if (ch < 128 && WORD_STOP[ch] === 1) break;
       j++;
     }
-    cur = (cur ?? '') + src.slice(i, j);
-    i = j;
+    cur = (cur ?? '') + s.slice(at, j);
+    return j;
   }
-  push();
 }
+
+const NL = 10;
+const TAB = 9;
+const CR = 13;
+const SPACE = 32;
+const DQUOTE = 34;
+const HASH = 35;
+const DOLLAR = 36;
+const AMP = 38;
+const SQUOTE = 39;
+const LPAREN = 40;
+const RPAREN = 41;
+const SEMI = 59;
+const LT = 60;
+const GT = 62;
+const BSLASH = 92;
+const BACKTICK = 96;
+const LBRACE = 123;
+const PIPE = 124;
+const RBRACE = 125;
+
+/** Characters that may start something other than a plain run in tokenize (each has its own branch). */
+const TOKEN_START = new Uint8Array(128);
+for (const ch of '\\\'"$&` \t\r;|\n()#{}') TOKEN_START[ch.charCodeAt(0)] = 1;
+
+/** Characters a backslash escapes inside double quotes. */
+const DQ_ESCAPABLE = new Uint8Array(128);
+for (const ch of '"\\$`\n') DQ_ESCAPABLE[ch.charCodeAt(0)] = 1;
 
 /** Characters that end a run of plain word characters in tokenize (each has its own branch). */
 const WORD_STOP = new Uint8Array(128);
