@@ -57,6 +57,10 @@ export interface InstructionMemo {
   deepCommands: readonly ShellCommand[] | undefined;
   /** null: worked out, and the instruction has no operands. */
   copyOperands: { readonly sources: readonly string[]; readonly dest: string } | null | undefined;
+  /** normalizedText of the instruction, for fingerprint keys (see insKey). */
+  normalized: string | undefined;
+  /** What the instruction runs, with the shell's quote and escape characters taken out (see mayMention). */
+  unquoted: string | undefined;
 }
 
 export interface ImageRef {
@@ -274,13 +278,18 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
     const endLine = a.endLine;
     // most instructions have no flags: they share one empty (frozen) record, one shape for V8
     let flags = NO_FLAGS;
-    if (a.flags.length > 0) {
-      flags = {};
-      for (const f of a.flags) (flags[f.name.toLowerCase()] ??= []).push(f.value ?? '');
-    }
     // the argument text after the flags, as written (continuations joined, heredoc bodies kept)
     const rest = a.rest;
-    const args = a.flags.length > 0 ? `${a.flags.map((f) => f.text).join(' ')} ${rest}`.trimEnd() : rest;
+    let args = rest;
+    if (a.flags.length > 0) {
+      flags = {};
+      let written = '';
+      for (const f of a.flags) {
+        (flags[f.name.toLowerCase()] ??= []).push(f.value ?? '');
+        written += `${f.text} `;
+      }
+      args = `${written}${rest}`.trimEnd();
+    }
     if (!KEYWORDS.has(keyword)) {
       issues.push({
         line,
@@ -299,7 +308,7 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
       heredocs: keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' ? heredocsOf(rest, line, issues, keyword) : [],
       properties: a.properties,
       stageIndex: current?.index ?? -1,
-      memo: { commands: undefined, deepCommands: undefined, copyOperands: undefined },
+      memo: { commands: undefined, deepCommands: undefined, copyOperands: undefined, normalized: undefined, unquoted: undefined },
     };
     model.instructions.push(ins);
     if (keyword === 'FROM') {

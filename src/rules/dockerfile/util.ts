@@ -10,7 +10,8 @@ export function stageLabel(stage: Stage): string {
 /** Fingerprint key of an instruction within its stage (line numbers never enter it). */
 export function insKey(stage: Stage, ins: Instruction): string {
   if (ins.keyword === 'FROM') return fromKey(stage);
-  return `${stageLabel(stage)}|${normalizedText(ins)}`;
+  // several rules may key a finding on the same instruction: its text is normalised once
+  return `${stageLabel(stage)}|${(ins.memo.normalized ??= normalizedText(ins))}`;
 }
 
 /** FROM key without tag or digest, so that a version bump keeps the fingerprint. */
@@ -31,13 +32,24 @@ const SHELL_QUOTING = /[\\'"\r\n]/g;
 /**
  * False only when no shell word the instruction runs can spell one of `names`: a cheap test that
  * lets a rule looking for a few programs skip instructions that cannot hold them. True is no
- * promise (the rule still does its full check).
+ * promise (the rule still does its full check). The names hold no quote, backslash or line end.
  */
 export function mayMention(ins: Instruction, names: readonly string[]): boolean {
+  // worked out once per instruction: three rules ask, and a long RUN's text is copied each time
+  const plain = (ins.memo.unquoted ??= unquoted(ins));
+  for (const n of names) if (plain.includes(n)) return true;
+  return false;
+}
+
+/**
+ * What an instruction runs (exec-form words, the argument text, heredoc bodies), with the shell's
+ * quote and escape characters and line ends taken out when it has any quoting (`c"ur"l` is
+ * `curl`). A name that holds none of those characters and is in the text as written is in this
+ * text too: taking characters out never splits it.
+ */
+function unquoted(ins: Instruction): string {
   let text = ins.json ? ins.json.join(' ') : ins.rest;
   for (const h of ins.heredocs) text += `\n${h.body}`;
-  if (names.some((n) => text.includes(n))) return true;
-  if (!/[\\'"]/.test(text)) return false;
-  const plain = text.replace(SHELL_QUOTING, '');
-  return names.some((n) => plain.includes(n));
+  if (!/[\\'"]/.test(text)) return text;
+  return text.replace(SHELL_QUOTING, '');
 }
