@@ -47,6 +47,16 @@ export function repoPath(root: string, abs: string): string {
   return r === '' ? '.' : r;
 }
 
+/**
+ * `path.join(root, rel)` for a repository-relative path. A plain one (what discovery gives: no
+ * empty, `.` or `..` segment) is put under root as it is; path.join's normalising pass over every
+ * character is for the rest.
+ */
+export function underRoot(root: string, rel: string): string {
+  if (sep === '/' && rel.length > 0 && root.length > 1 && root.charCodeAt(root.length - 1) !== 47 && !ODD_SEGMENT.test(rel)) return `${root}/${rel}`;
+  return join(root, rel);
+}
+
 export type ReadResult =
   | { ok: true; text: string; lines: string[]; warning?: { line: number; message: string } }
   | { ok: false; line: number; message: string };

@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
 import { checkDockerfile, inputErrorFinding, type RuleSettings } from './engine.js';
 import { dockerfileRules } from '../rules/index.js';
-import { confine, listContext, newListings, readText, readTextFile, repoPath, type Listings } from './files.js';
+import { confine, listContext, newListings, readText, readTextFile, repoPath, underRoot, type Listings } from './files.js';
 import { discover, type DockerfileTarget } from './discover.js';
 import { makeBuildContext } from './build-context.js';
 import { ConfigError, defaultConfig, parseConfig, type McgConfig } from './config.js';
@@ -105,21 +105,38 @@ function contextInfo(
     contextAbs === dirname(dockerfileAbs) ||
     (cache.has(contextAbs) ? cache.get(contextAbs)!.files !== undefined : statSync(contextAbs, { throwIfNoEntry: false })?.isDirectory() === true);
   if (!exists) return makeBuildContext(dir, [], undefined, false);
-  // the listing (a walk of the context) and the .dockerignore are only built when a rule reads
-  // them (MCG014, on a whole-context COPY): most Dockerfiles never need it
-  let built: BuildContextInfo | undefined;
-  const get = (): BuildContextInfo => (built ??= listedContext(root, dir, contextAbs, dockerfileAbs, cache, listings));
-  return {
-    dir,
-    exists,
-    get files() {
-      return get().files;
-    },
-    get dockerignore() {
-      return get().dockerignore;
-    },
-    ignored: (rel: string) => get().ignored(rel),
-  };
+  return new LazyContext(root, dir, contextAbs, dockerfileAbs, cache, listings);
+}
+
+/**
+ * A build context whose listing (a walk of the context) and .dockerignore are only built when a
+ * rule reads them (MCG014, on a whole-context COPY): most Dockerfiles never need it. A class, so
+ * that every context has one shape: an object literal with getters got a shape of its own per
+ * file, and the rule's reads of it went the slow way.
+ */
+class LazyContext implements BuildContextInfo {
+  readonly exists = true;
+  private built: BuildContextInfo | undefined = undefined;
+  constructor(
+    private readonly root: string,
+    readonly dir: string,
+    private readonly contextAbs: string,
+    private readonly dockerfileAbs: string,
+    private readonly cache: Map<string, ContextListing>,
+    private readonly listings: Listings,
+  ) {}
+  private get(): BuildContextInfo {
+    return (this.built ??= listedContext(this.root, this.dir, this.contextAbs, this.dockerfileAbs, this.cache, this.listings));
+  }
+  get files(): readonly string[] {
+    return this.get().files;
+  }
+  get dockerignore(): BuildContextInfo['dockerignore'] {
+    return this.get().dockerignore;
+  }
+  ignored(rel: string): boolean {
+    return this.get().ignored(rel);
+  }
 }
 
 function listedContext(
@@ -202,7 +219,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
   // the image pipeline reports its own scanners' times; mcg's own time excludes it
   let pipelineMs = 0;
   for (const t of dockerfiles) {
-    const abs = join(root, t.dockerfile);
+    const abs = underRoot(root, t.dockerfile);
     const r = readText(abs);
     targets.push({ name: t.name, dockerfile: t.dockerfile, context: t.context });
     if (!r.ok) {
@@ -213,7 +230,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     // the lines serve inline suppressions only: a file without `mcg-ignore` has none to find
     fileLines.set(t.dockerfile, r.text.includes('mcg-ignore') ? r.text.split(/\r?\n/) : NO_LINES);
     t.text = r.text;
-    const context = contextInfo(root, join(root, t.context), abs, contextCache, listings);
+    const context = contextInfo(root, underRoot(root, t.context), abs, contextCache, listings);
     let image: ImageFacts | undefined;
     if (opts.build || opts.image || opts.imageTar) {
       if (!deps.imagePipeline) {

@@ -5,10 +5,10 @@
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readText, repoPath } from '../../../src/core/files.js';
+import { readText, repoPath, underRoot } from '../../../src/core/files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mcg-files-oracle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -60,6 +60,20 @@ describe('repoPath against path.relative', () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('underRoot against path.join', () => {
+  it('is path.join for a normalised root (as confine gives) and any relative path', () => {
+    const segment = fc.constantFrom('a', 'b', 'ab', '.', '..', '', '.git', '...', '.a', 'a.', 'é', 'x y', 'a\\b');
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 5 }), fc.array(segment, { maxLength: 5 }), fc.boolean(), (r, below, trailing) => {
+        const root = resolve(`/${r.join('/')}`);
+        const rel = `${below.join('/')}${trailing ? '/' : ''}`;
+        expect(underRoot(root, rel)).toBe(join(root, rel));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
