@@ -15319,7 +15319,7 @@ var require_resolve_block_map = __commonJS({
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset = bm.offset;
-      let commentEnd2 = null;
+      let commentEnd = null;
       for (const collItem of bm.items) {
         const { start, key: key2, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
@@ -15339,7 +15339,7 @@ var require_resolve_block_map = __commonJS({
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep2) {
-            commentEnd2 = keyProps.end;
+            commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
                 map.comment += "\n" + keyProps.comment;
@@ -15401,9 +15401,9 @@ var require_resolve_block_map = __commonJS({
           map.items.push(pair);
         }
       }
-      if (commentEnd2 && commentEnd2 < offset)
-        onError(commentEnd2, "IMPOSSIBLE", "Map comment with trailing content");
-      map.range = [bm.offset, offset, commentEnd2 ?? offset];
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
       return map;
     }
     exports.resolveBlockMap = resolveBlockMap;
@@ -15425,7 +15425,7 @@ var require_resolve_block_seq = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = bs.offset;
-      let commentEnd2 = null;
+      let commentEnd = null;
       for (const { start, value } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
@@ -15442,7 +15442,7 @@ var require_resolve_block_seq = __commonJS({
             else
               onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
           } else {
-            commentEnd2 = props.end;
+            commentEnd = props.end;
             if (props.comment)
               seq.comment = props.comment;
             continue;
@@ -15454,7 +15454,7 @@ var require_resolve_block_seq = __commonJS({
         offset = node.range[2];
         seq.items.push(node);
       }
-      seq.range = [bs.offset, offset, commentEnd2 ?? offset];
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
       return seq;
     }
     exports.resolveBlockSeq = resolveBlockSeq;
@@ -19041,125 +19041,169 @@ function uniformString(s) {
 }
 function tokenize(input, word, op) {
   const src = uniformString(input);
+  const n = src.length;
   let i = 0;
   let cur = null;
   const push2 = () => {
     if (cur !== null) word(cur);
     cur = null;
   };
-  while (i < src.length) {
-    const c = src[i];
-    if (c === "\\" && src[i + 1] === "\n") {
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (c >= 128 || TOKEN_START[c] === 0) {
+      i = plainRun(src, i, n);
+      continue;
+    }
+    const next = src.charCodeAt(i + 1);
+    if (c === BSLASH) {
+      if (next === NL) {
+        i += 2;
+        continue;
+      }
+      cur = (cur ?? "") + (i + 1 < n ? src[i + 1] : "");
       i += 2;
       continue;
     }
-    if (c === "\\") {
-      cur = (cur ?? "") + (src[i + 1] ?? "");
-      i += 2;
+    if (c === SPACE || c === TAB || c === CR) {
+      push2();
+      i++;
       continue;
     }
-    if (c === "'") {
+    if (c === SQUOTE) {
       const end = src.indexOf("'", i + 1);
-      const stop = end < 0 ? src.length : end;
+      const stop = end < 0 ? n : end;
       cur = (cur ?? "") + src.slice(i + 1, stop);
       i = stop + 1;
       continue;
     }
-    if (c === '"') {
-      let j2 = i + 1;
+    if (c === DQUOTE) {
+      let j = i + 1;
       let buf = "";
-      while (j2 < src.length && src[j2] !== '"') {
-        if (src[j2] === "\\" && j2 + 1 < src.length && '"\\$`\n'.includes(src[j2 + 1])) {
-          if (src[j2 + 1] !== "\n") buf += src[j2 + 1];
-          j2 += 2;
+      while (j < n && src.charCodeAt(j) !== DQUOTE) {
+        if (src.charCodeAt(j) === BSLASH && j + 1 < n && DQ_ESCAPABLE[src.charCodeAt(j + 1)] === 1) {
+          if (src.charCodeAt(j + 1) !== NL) buf += src[j + 1];
+          j += 2;
           continue;
         }
-        let k = j2 + 1;
-        while (k < src.length) {
+        let k = j + 1;
+        while (k < n) {
           const ch = src.charCodeAt(k);
-          if (ch === 34 || ch === 92) break;
+          if (ch === DQUOTE || ch === BSLASH) break;
           k++;
         }
-        buf += src.slice(j2, k);
-        j2 = k;
+        buf += src.slice(j, k);
+        j = k;
       }
       cur = (cur ?? "") + buf;
-      i = j2 + 1;
+      i = j + 1;
       continue;
     }
-    if (c === "$" && src[i + 1] === "(") {
-      let depth = 0;
-      let j2 = i + 1;
-      for (; j2 < src.length; j2++) {
-        if (src[j2] === "(") depth++;
-        else if (src[j2] === ")") {
-          depth--;
-          if (depth === 0) break;
+    if (c === DOLLAR) {
+      if (next === LPAREN) {
+        let depth = 0;
+        let j = i + 1;
+        for (; j < n; j++) {
+          const ch = src.charCodeAt(j);
+          if (ch === LPAREN) depth++;
+          else if (ch === RPAREN) {
+            depth--;
+            if (depth === 0) break;
+          }
         }
+        cur = (cur ?? "") + src.slice(i, j + 1);
+        i = j + 1;
+        continue;
       }
-      cur = (cur ?? "") + src.slice(i, j2 + 1);
-      i = j2 + 1;
+      if (next === LBRACE) {
+        const end = src.indexOf("}", i + 2);
+        const stop = end < 0 ? n : end;
+        cur = (cur ?? "") + src.slice(i, stop + 1);
+        i = stop + 1;
+        continue;
+      }
+      i = plainRun(src, i, n);
       continue;
     }
-    if (c === "$" && src[i + 1] === "{") {
-      const end = src.indexOf("}", i + 2);
-      const stop = end < 0 ? src.length : end;
-      cur = (cur ?? "") + src.slice(i, stop + 1);
-      i = stop + 1;
-      continue;
+    if (c === AMP) {
+      const prev = i > 0 ? src.charCodeAt(i - 1) : NaN;
+      if ((next === GT || prev === GT || prev === LT) && next !== AMP) {
+        cur = (cur ?? "") + "&";
+        i++;
+        continue;
+      }
     }
-    if (c === "&" && (src[i + 1] === ">" || src[i - 1] === ">" || src[i - 1] === "<") && src[i + 1] !== "&") {
-      cur = (cur ?? "") + c;
-      i++;
-      continue;
-    }
-    if (c === "`") {
+    if (c === BACKTICK) {
       const end = src.indexOf("`", i + 1);
-      const stop = end < 0 ? src.length : end;
+      const stop = end < 0 ? n : end;
       cur = (cur ?? "") + src.slice(i, stop + 1);
       i = stop + 1;
       continue;
     }
-    if (c === "#" && cur === null) {
-      const end = src.indexOf("\n", i);
-      i = end < 0 ? src.length : end;
+    if (c === HASH) {
+      if (cur === null) {
+        const end = src.indexOf("\n", i);
+        i = end < 0 ? n : end;
+        continue;
+      }
+      i = plainRun(src, i, n);
       continue;
     }
-    if (c === " " || c === "	" || c === "\r") {
+    if ((c === AMP || c === PIPE) && next === c) {
       push2();
-      i++;
-      continue;
-    }
-    if ((c === "&" || c === "|") && src[i + 1] === c) {
-      push2();
-      op(c === "&" ? "&&" : "||");
+      op(c === AMP ? "&&" : "||");
       i += 2;
       continue;
     }
-    if (c === ";" || c === "|" || c === "&" || c === "\n") {
+    if (c === SEMI || c === PIPE || c === AMP || c === NL) {
       push2();
-      op(c);
+      op(c === SEMI ? ";" : c === PIPE ? "|" : c === AMP ? "&" : "\n");
       i++;
       continue;
     }
-    const groupBrace = cur === null && (c === "{" && /[\s]/.test(src[i + 1] ?? "") || c === "}" && /^[\s;&|)]?$/.test(src[i + 1] ?? ""));
-    if (c === "(" || c === ")" || groupBrace) {
+    const groupBrace = cur === null && (c === LBRACE && i + 1 < n && /\s/.test(src[i + 1]) || c === RBRACE && (i + 1 >= n || /^[\s;&|)]$/.test(src[i + 1])));
+    if (c === LPAREN || c === RPAREN || groupBrace) {
       push2();
       op(";");
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < src.length) {
-      const ch = src.charCodeAt(j);
+    i = plainRun(src, i, n);
+  }
+  push2();
+  function plainRun(s, at, len) {
+    let j = at + 1;
+    while (j < len) {
+      const ch = s.charCodeAt(j);
       if (ch < 128 && WORD_STOP[ch] === 1) break;
       j++;
     }
-    cur = (cur ?? "") + src.slice(i, j);
-    i = j;
+    cur = (cur ?? "") + s.slice(at, j);
+    return j;
   }
-  push2();
 }
+var NL = 10;
+var TAB = 9;
+var CR = 13;
+var SPACE = 32;
+var DQUOTE = 34;
+var HASH = 35;
+var DOLLAR = 36;
+var AMP = 38;
+var SQUOTE = 39;
+var LPAREN = 40;
+var RPAREN = 41;
+var SEMI = 59;
+var LT = 60;
+var GT = 62;
+var BSLASH = 92;
+var BACKTICK = 96;
+var LBRACE = 123;
+var PIPE = 124;
+var RBRACE = 125;
+var TOKEN_START = new Uint8Array(128);
+for (const ch of "\\'\"$&` 	\r;|\n()#{}") TOKEN_START[ch.charCodeAt(0)] = 1;
+var DQ_ESCAPABLE = new Uint8Array(128);
+for (const ch of '"\\$`\n') DQ_ESCAPABLE[ch.charCodeAt(0)] = 1;
 var WORD_STOP = new Uint8Array(128);
 for (const ch of "\\'\"$&` 	\r;|\n()") WORD_STOP[ch.charCodeAt(0)] = 1;
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -19210,16 +19254,16 @@ function programName(word) {
 
 // src/core/dockerfile/parser.ts
 var SP = 32;
-var TAB = 9;
+var TAB2 = 9;
 var LF = 10;
-var CR = 13;
-var HASH = 35;
+var CR2 = 13;
+var HASH2 = 35;
 var DQ = 34;
 var SQ = 39;
-var DOLLAR = 36;
-var isBlank = (c) => c === SP || c === TAB;
-var isNl = (c) => c === LF || c === CR;
-var isWs = (c) => c === SP || c === TAB || c === LF || c === CR;
+var DOLLAR2 = 36;
+var isBlank = (c) => c === SP || c === TAB2;
+var isNl = (c) => c === LF || c === CR2;
+var isWs = (c) => c === SP || c === TAB2 || c === LF || c === CR2;
 function lineStarts(text2) {
   const starts = [0];
   let i = text2.indexOf("\n");
@@ -19233,7 +19277,7 @@ function lineStarts(text2) {
   }
   for (let k = 0; k < text2.length; k++) {
     const c = text2.charCodeAt(k);
-    if (c === CR) {
+    if (c === CR2) {
       if (text2.charCodeAt(k + 1) === LF) k++;
       starts.push(k + 1);
     } else if (c === LF) starts.push(k + 1);
@@ -19271,7 +19315,7 @@ function readDirectives(text2, from, out) {
   for (; ; ) {
     let i = pos;
     while (i < n && isBlank(text2.charCodeAt(i))) i++;
-    if (i >= n || text2.charCodeAt(i) !== HASH) return next;
+    if (i >= n || text2.charCodeAt(i) !== HASH2) return next;
     let eol = i + 1;
     while (eol < n && !isNl(text2.charCodeAt(eol))) eol++;
     const body = text2.slice(i + 1, eol);
@@ -19286,25 +19330,41 @@ function readDirectives(text2, from, out) {
     while (ve < valueText.length && !isBlank(valueText.charCodeAt(ve))) ve++;
     out[name.toLowerCase()] = valueText.slice(vs, ve);
     if (eol >= n) return n;
-    pos = eol + (text2.charCodeAt(eol) === CR && text2.charCodeAt(eol + 1) === LF ? 2 : 1);
+    pos = eol + (text2.charCodeAt(eol) === CR2 && text2.charCodeAt(eol + 1) === LF ? 2 : 1);
     next = pos;
     if (ve < valueText.length) return next;
   }
 }
-function commentEnd(text2, i) {
-  const n = text2.length;
-  while (i < n && !isNl(text2.charCodeAt(i))) i++;
-  return i;
+function lineEndFrom(ctx, i) {
+  const { text: text2 } = ctx;
+  const nl = text2.indexOf("\n", i);
+  let end = nl === -1 ? text2.length : nl;
+  if (ctx.hasCr) {
+    const cr = text2.indexOf("\r", i);
+    if (cr !== -1 && cr < end) end = cr;
+  }
+  return end;
 }
 function escapedLineEnd(text2, i, to) {
   let j = i + 2;
   while (j < to && isBlank(text2.charCodeAt(j))) j++;
   if (j >= to || !isNl(text2.charCodeAt(j))) return -1;
-  return text2.charCodeAt(j) === CR ? j + 1 : j;
+  return text2.charCodeAt(j) === CR2 ? j + 1 : j;
 }
-function words(ctx, from, to) {
+function endsLead(wanted, value) {
+  if (wanted === 1 /* Flags */) return !value.includes("--");
+  if (wanted === 2 /* HealthFlags */) {
+    const u = value.toUpperCase();
+    return u === "CMD" || u === "NONE";
+  }
+  return wanted === 3 /* FirstLast */;
+}
+function words(ctx, from, to, wanted = 0 /* All */) {
   const { text: text2, esc } = ctx;
   const out = [];
+  let lead = true;
+  let lastStart = -2;
+  let lastEnd = -2;
   let found = -1;
   let cut = -1;
   let value = "";
@@ -19327,7 +19387,13 @@ function words(ctx, from, to) {
         continue;
       }
       if (found !== -1) {
-        out.push({ value, start: found, end: cut === -1 ? i : cut });
+        if (lead) {
+          out.push({ value, start: found, end: cut === -1 ? i : cut });
+          if (wanted !== 0 /* All */) lead = !endsLead(wanted, value);
+        } else {
+          lastStart = found;
+          lastEnd = cut === -1 ? i : cut;
+        }
         cut = -1;
         value = "";
         found = -1;
@@ -19336,7 +19402,7 @@ function words(ctx, from, to) {
     }
     if (c === esc) {
       const next = i + 1 < to ? text2.charCodeAt(i + 1) : NaN;
-      if (next === SP || next === TAB) {
+      if (next === SP || next === TAB2) {
         const e = escapedLineEnd(text2, i, to);
         if (e !== -1) {
           comment = false;
@@ -19354,16 +19420,22 @@ function words(ctx, from, to) {
         }
         continue;
       }
-      if (next === CR || next === LF) {
+      if (next === CR2 || next === LF) {
         comment = false;
         continued = true;
         lineHead = true;
         if (found !== -1 && cut === -1) cut = i;
-        i += next === CR ? 2 : 1;
+        i += next === CR2 ? 2 : 1;
         continue;
       }
       if (blankAfter && cut !== -1) {
-        out.push({ value, start: found === -1 ? from - 1 : found, end: cut });
+        if (lead) {
+          out.push({ value, start: found === -1 ? from - 1 : found, end: cut });
+          if (wanted !== 0 /* All */) lead = !endsLead(wanted, value);
+        } else {
+          lastStart = found === -1 ? from - 1 : found;
+          lastEnd = cut;
+        }
         value = "";
         found = -1;
       }
@@ -19371,17 +19443,23 @@ function words(ctx, from, to) {
       blankAfter = false;
       continued = false;
       if (Number.isNaN(next)) break;
-      value += next === DOLLAR ? text2[i] + text2[i + 1] : text2[i + 1];
+      if (lead) value += next === DOLLAR2 ? text2[i] + text2[i + 1] : text2[i + 1];
       if (found === -1) found = i;
       i++;
       continue;
     }
     if (comment) continue;
-    if (lineHead && c === HASH) {
+    if (lineHead && c === HASH2) {
       comment = true;
     } else {
       if (blankAfter && cut !== -1) {
-        out.push({ value, start: found === -1 ? from - 1 : found, end: cut });
+        if (lead) {
+          out.push({ value, start: found === -1 ? from - 1 : found, end: cut });
+          if (wanted !== 0 /* All */) lead = !endsLead(wanted, value);
+        } else {
+          lastStart = found === -1 ? from - 1 : found;
+          lastEnd = cut;
+        }
         value = "";
         found = -1;
       }
@@ -19395,12 +19473,17 @@ function words(ctx, from, to) {
         if (d === esc || isWs(d)) break;
         j++;
       }
-      value += j === i + 1 ? text2[i] : text2.slice(i, j);
+      if (lead) value += j === i + 1 ? text2[i] : text2.slice(i, j);
       i = j - 1;
     }
     lineHead = false;
   }
-  if (found !== -1) out.push({ value, start: found, end: cut === -1 ? to : cut });
+  if (found !== -1) {
+    lastStart = found;
+    lastEnd = cut === -1 ? to : cut;
+    if (lead) out.push({ value, start: lastStart, end: lastEnd });
+  }
+  if (!lead && lastStart !== -2) out.push({ value: "", start: lastStart, end: lastEnd });
   return out;
 }
 function argumentText(ctx, first, last) {
@@ -19414,10 +19497,21 @@ function argumentText(ctx, first, last) {
   let lastChar = from - 1;
   let comment = false;
   for (let i = from; i < to; i++) {
+    if (pieceStart !== -1 || comment) {
+      let k = lineEndFrom(ctx, i);
+      const e = nextEscape(ctx, i);
+      if (e < k) k = e;
+      if (k > to) k = to;
+      if (k > i) {
+        if (!comment) lastChar = k - 1;
+        i = k;
+        if (i >= to) break;
+      }
+    }
     const c = text2.charCodeAt(i);
     if (c === esc) {
       const next = i + 1 < to ? text2.charCodeAt(i + 1) : NaN;
-      if (next === SP || next === TAB) {
+      if (next === SP || next === TAB2) {
         const e = escapedLineEnd(text2, i, to);
         if (e !== -1) {
           if (pieceStart !== -1) out += text2.slice(pieceStart, lastChar + 1);
@@ -19425,11 +19519,11 @@ function argumentText(ctx, first, last) {
           comment = false;
           i = e;
         }
-      } else if (next === CR || next === LF) {
+      } else if (next === CR2 || next === LF) {
         if (pieceStart !== -1) out += text2.slice(pieceStart, lastChar + 1);
         pieceStart = -1;
         comment = false;
-        i += next === CR ? 2 : 1;
+        i += next === CR2 ? 2 : 1;
       } else {
         i++;
       }
@@ -19441,7 +19535,7 @@ function argumentText(ctx, first, last) {
     }
     if (comment) continue;
     if (pieceStart === -1) {
-      if (c === HASH) {
+      if (c === HASH2) {
         comment = true;
         continue;
       }
@@ -19506,7 +19600,7 @@ function heredocEnd(text2, name, at, tabbed) {
   for (let i = at; i < n; i++) {
     const c = text2.charCodeAt(i);
     if (c === SP) head = false;
-    else if (c === TAB) {
+    else if (c === TAB2) {
       if (!tabbed) head = false;
     } else if (isNl(c)) {
       if (wordStart !== -1 && i - wordStart === name.length && text2.startsWith(name, wordStart)) return i;
@@ -19526,7 +19620,7 @@ function leadingNonBlank(s, esc) {
     if (c === esc) {
       let j = i + 1;
       while (j < s.length && isBlank(s.charCodeAt(j))) j++;
-      if (j < s.length && s.charCodeAt(j) === CR) {
+      if (j < s.length && s.charCodeAt(j) === CR2) {
         i = j + 1;
         continue;
       }
@@ -19545,7 +19639,7 @@ function trailingNonBlank(s, esc) {
     const c = s.charCodeAt(i);
     if (isBlank(c)) continue;
     if (isNl(c)) {
-      let j = c === LF && s.charCodeAt(i - 1) === CR ? i - 2 : i - 1;
+      let j = c === LF && s.charCodeAt(i - 1) === CR2 ? i - 2 : i - 1;
       for (; j >= 0; j--) {
         const d = s.charCodeAt(j);
         if (!isWs(d) && d !== esc) return j;
@@ -19585,7 +19679,7 @@ function propertyWords(ctx, insStart, kwEnd, end) {
       }
       if (!escaped) mark = i;
       const next = at(i + 1);
-      if (next === SP || next === TAB) {
+      if (next === SP || next === TAB2) {
         if (!isWs(at(i + 2))) {
           i++;
           continue;
@@ -19595,7 +19689,7 @@ function propertyWords(ctx, insStart, kwEnd, end) {
         for (; j < s.length; j++) {
           const d = s.charCodeAt(j);
           if (isNl(d)) {
-            if (d === CR) j++;
+            if (d === CR2) j++;
             escaped = true;
             i = j;
             toLineEnd = true;
@@ -19611,8 +19705,8 @@ function propertyWords(ctx, insStart, kwEnd, end) {
         i = argStart - 1;
         continue;
       }
-      if (next === CR || next === LF) {
-        if (next === CR) i++;
+      if (next === CR2 || next === LF) {
+        if (next === CR2) i++;
         escaped = true;
         i++;
         continue;
@@ -19659,16 +19753,16 @@ function propertyWords(ctx, insStart, kwEnd, end) {
       continue;
     }
     if (isNl(c)) {
-      if (c === CR) i++;
+      if (c === CR2) i++;
       spaced = false;
       continue;
     }
-    if (c === HASH) {
+    if (c === HASH2) {
       if (escaped) {
         for (let j = i + 1; j < s.length; j++) {
           const d = s.charCodeAt(j);
           if (isNl(d)) {
-            i = d === CR ? j + 1 : j;
+            i = d === CR2 ? j + 1 : j;
             spaced = false;
             continue loop;
           }
@@ -19689,7 +19783,7 @@ function propertyWords(ctx, insStart, kwEnd, end) {
     }
     escaped = false;
     if (argStart === -1) argStart = i;
-    if (c === DOLLAR && at(i + 1) === 123) {
+    if (c === DOLLAR2 && at(i + 1) === 123) {
       let sq = false;
       let dq = false;
       let esced = false;
@@ -19722,7 +19816,15 @@ function asWritten(raw, esc) {
   if (raw.length === 0 || isBlank(raw.charCodeAt(0))) return false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (c === esc || c === SQ || c === DQ || c === LF || c === CR) return false;
+    if (c === esc || c === SQ || c === DQ || c === LF || c === CR2) return false;
+  }
+  return true;
+}
+function plainInside(v, esc) {
+  const n = v.length;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c === esc || c === LF || c === CR2) return false;
   }
   return true;
 }
@@ -19732,7 +19834,7 @@ function unescapeValue(written, esc) {
   const escCh = String.fromCharCode(esc);
   let escaped = false;
   const skip = leadingNonBlank(raw, esc);
-  if (skip > 0 && raw.charCodeAt(skip) === HASH) escaped = true;
+  if (skip > 0 && raw.charCodeAt(skip) === HASH2) escaped = true;
   let v = skip === -1 ? raw : raw.slice(skip);
   const first = v.length > 0 ? v.charCodeAt(0) : NaN;
   const last = v.length > 0 ? v.charCodeAt(v.length - 1) : NaN;
@@ -19747,6 +19849,7 @@ function unescapeValue(written, esc) {
     }
   }
   if (inSingle || inDouble) v = v.substring(1, v.length - 1);
+  if (!escaped && plainInside(v, esc)) return v;
   let commentCheck = -1;
   let out = "";
   for (let i = 0; i < v.length; i++) {
@@ -19757,15 +19860,15 @@ function unescapeValue(written, esc) {
         break;
       }
       const n = v.charCodeAt(i + 1);
-      const lineEnd = n === CR ? 2 : n === LF ? 1 : 0;
-      if (n === SP || n === TAB) {
+      const lineEnd = n === CR2 ? 2 : n === LF ? 1 : 0;
+      if (n === SP || n === TAB2) {
         let handled = false;
         for (let j = i + 2; j < v.length; j++) {
           const d = v.charCodeAt(j);
           if (isBlank(d)) continue;
           if (isNl(d)) {
             escaped = true;
-            i = d === CR ? j + 1 : j;
+            i = d === CR2 ? j + 1 : j;
             handled = true;
             break;
           }
@@ -19814,14 +19917,14 @@ function unescapeValue(written, esc) {
       continue;
     }
     if (isNl(c)) {
-      if (c === CR) i++;
+      if (c === CR2) i++;
       if (escaped && commentCheck !== -1) {
         out = out.slice(0, out.length - (i - commentCheck - 1));
         commentCheck = -1;
       }
       continue;
     }
-    if (c === HASH && escaped) {
+    if (c === HASH2 && escaped) {
       if (commentCheck !== -1) {
         out = out.slice(0, out.length - (i - commentCheck));
         commentCheck = -1;
@@ -19829,7 +19932,7 @@ function unescapeValue(written, esc) {
       for (let j = i + 1; j < v.length; j++) {
         const d = v.charCodeAt(j);
         if (isNl(d)) {
-          i = d === CR ? j + 1 : j;
+          i = d === CR2 ? j + 1 : j;
           break;
         }
       }
@@ -19854,15 +19957,37 @@ function property(ctx, arg, arg2) {
     const b = raw.charCodeAt(eq - 1);
     if (a === DQ && b === DQ || a === SQ && b === SQ || a !== DQ && a !== SQ) nameEnd = arg.start + eq;
   }
-  const name = unescapeValue(text2.substring(arg.start, nameEnd), esc);
-  if (arg2) return { name, value: unescapeValue(text2.substring(arg2.start, arg2.end), esc), line };
+  const name = unescapeSpan(text2, arg.start, nameEnd, esc);
+  if (arg2) return { name, value: unescapeSpan(text2, arg2.start, arg2.end, esc), line };
   if (nameEnd === arg.end) return { name, value: void 0, line };
-  return { name, value: unescapeValue(text2.substring(arg.start + eq + 1, arg.end), esc), line };
+  return { name, value: unescapeSpan(text2, arg.start + eq + 1, arg.end, esc), line };
+}
+function unescapeSpan(text2, a, b, esc) {
+  const n = text2.length;
+  let lo = a < 0 ? 0 : a > n ? n : a;
+  let hi = b < 0 ? 0 : b > n ? n : b;
+  if (lo > hi) {
+    const t = lo;
+    lo = hi;
+    hi = t;
+  }
+  if (hi > lo && !isBlank(text2.charCodeAt(lo))) {
+    let plain = true;
+    for (let i = lo; i < hi; i++) {
+      const c = text2.charCodeAt(i);
+      if (c === esc || c === SQ || c === DQ || c === LF || c === CR2) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) return text2.substring(lo, hi);
+  }
+  return unescapeValue(text2.substring(lo, hi), esc);
 }
 function plainProperties(text2, from, to) {
   for (let i = from; i < to; i++) {
     const c = text2.charCodeAt(i);
-    if (c === SQ || c === DQ || c === DOLLAR && text2.charCodeAt(i + 1) === 123) return false;
+    if (c === SQ || c === DQ || c === DOLLAR2 && text2.charCodeAt(i + 1) === 123) return false;
   }
   return true;
 }
@@ -19880,6 +20005,8 @@ var KEYWORDS = new Map(
   ["ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"].map((k) => [k, k])
 );
 function keywordOf(written) {
+  const k = KEYWORDS.get(written);
+  if (k !== void 0) return k;
   const upper = written.toUpperCase();
   return KEYWORDS.get(upper) ?? upper;
 }
@@ -19889,39 +20016,42 @@ var WITH_PROPERTIES = /* @__PURE__ */ new Set(["ENV", "ARG", "LABEL"]);
 function logicalLineEnd(ctx, i) {
   const { text: text2, esc } = ctx;
   const n = text2.length;
-  const nl = text2.indexOf("\n", i);
-  const lineEnd = nl === -1 ? n : nl;
-  if (nextEscape(ctx, i) >= lineEnd) {
-    if (!ctx.hasCr) return lineEnd;
-    const cr = text2.indexOf("\r", i);
-    return cr === -1 || cr >= lineEnd ? lineEnd : cr;
-  }
   let escaped = false;
-  for (; i < n; i++) {
-    const c = text2.charCodeAt(i);
-    if (isNl(c)) {
-      if (escaped) continue;
-      return i;
-    }
-    if (c === esc) {
-      const next = text2.charCodeAt(i + 1);
-      if (next === LF || next === CR) {
-        escaped = true;
+  while (i < n) {
+    if (escaped) {
+      const c = text2.charCodeAt(i);
+      if (isWs(c)) {
         i++;
-      } else if (next === SP || next === TAB) {
-        let j = i + 2;
-        while (j < n && isBlank(text2.charCodeAt(j))) j++;
-        if (j >= n) return n;
-        if (isNl(text2.charCodeAt(j))) escaped = true;
-        i = j;
+        continue;
       }
-      continue;
+      if (c === HASH2) {
+        i = lineEndFrom(ctx, i) + 1;
+        continue;
+      }
+      if (c !== esc) {
+        escaped = false;
+        i++;
+        continue;
+      }
+    } else {
+      const end = lineEndFrom(ctx, i);
+      const e = nextEscape(ctx, i);
+      if (end <= e) return end;
+      i = e;
     }
-    if (c === HASH && escaped) {
-      i = commentEnd(text2, i);
-      continue;
+    const next = text2.charCodeAt(i + 1);
+    if (next === LF || next === CR2) {
+      escaped = true;
+      i += 2;
+    } else if (next === SP || next === TAB2) {
+      let j = i + 2;
+      while (j < n && isBlank(text2.charCodeAt(j))) j++;
+      if (j >= n) return n;
+      if (isNl(text2.charCodeAt(j))) escaped = true;
+      i = j + 1;
+    } else {
+      i++;
     }
-    if (!isBlank(c) && escaped) escaped = false;
   }
   return n;
 }
@@ -19940,12 +20070,13 @@ function parseText(input) {
   for (let i = afterDirectives; i < n; i++) {
     const c = text2.charCodeAt(i);
     if (isWs(c)) continue;
-    if (c === HASH) {
-      i = commentEnd(text2, i);
+    if (c === HASH2) {
+      i = lineEndFrom(ctx, i);
       continue;
     }
     const start = i;
-    let written = text2[i];
+    let written = "";
+    let kwEscaped = false;
     let kwEnd = -1;
     let joined = false;
     let argsFrom = -1;
@@ -19954,12 +20085,16 @@ function parseText(input) {
     for (; k < n; k++) {
       const d = text2.charCodeAt(k);
       if (d === esc) {
+        if (!kwEscaped) {
+          kwEscaped = true;
+          written = text2.slice(start, kwEnd === -1 ? start + 1 : kwEnd);
+        }
         joined = true;
         const next = text2.charCodeAt(k + 1);
-        if (next === CR || next === LF) {
+        if (next === CR2 || next === LF) {
           if (kwEnd === -1) kwEnd = k;
           k++;
-        } else if (next === SP || next === TAB) {
+        } else if (next === SP || next === TAB2) {
           let j = k + 2;
           while (j < n && isBlank(text2.charCodeAt(j))) j++;
           if (j < n && isNl(text2.charCodeAt(j))) {
@@ -19977,7 +20112,7 @@ function parseText(input) {
         }
         continue;
       }
-      if (d === SP || d === TAB) {
+      if (d === SP || d === TAB2) {
         if (joined) {
           let j = k + 1;
           while (j < n && isBlank(text2.charCodeAt(j))) j++;
@@ -19991,19 +20126,20 @@ function parseText(input) {
         argsFrom = k;
         break;
       }
-      if (d === HASH && joined) continue;
-      if (d === LF || d === CR) {
+      if (d === HASH2 && joined) continue;
+      if (d === LF || d === CR2) {
         if (joined) continue;
         if (kwEnd === -1) kwEnd = k;
         end = k;
         break;
       }
       kwEnd = k + 1;
-      written += text2[k];
+      if (kwEscaped) written += text2[k];
       joined = false;
     }
     if (k >= n && kwEnd === -1) kwEnd = n;
     if (k >= n) end = n;
+    if (!kwEscaped) written = text2.slice(start, kwEnd === -1 ? start + 1 : kwEnd);
     const keyword = keywordOf(written);
     if (argsFrom !== -1) {
       end = logicalLineEnd(ctx, argsFrom + 1);
@@ -20099,8 +20235,9 @@ function build(ctx, start, kwEnd, end, keyword, written) {
   if (plain) {
     ins.rest = plainRest(ctx, keyword, kwEnd, end, ins.flags);
   } else {
-    let ws = words(ctx, kwEnd, end);
-    if (WITH_FLAGS.has(keyword) && ws.length > 0) {
+    const flagged = WITH_FLAGS.has(keyword);
+    let ws = words(ctx, kwEnd, end, !flagged ? 3 /* FirstLast */ : keyword === "HEALTHCHECK" ? 2 /* HealthFlags */ : 1 /* Flags */);
+    if (flagged && ws.length > 0) {
       const taken = readFlags(ctx, keyword, ws, ins.flags);
       if (taken > 0) ws = ws.slice(taken);
     }
@@ -20246,12 +20383,17 @@ function modelFromParsed(path, text2, parsed) {
     const line = a.line;
     const endLine = a.endLine;
     let flags = NO_FLAGS;
+    const rest = a.rest;
+    let args = rest;
     if (a.flags.length > 0) {
       flags = {};
-      for (const f of a.flags) (flags[f.name.toLowerCase()] ??= []).push(f.value ?? "");
+      let written = "";
+      for (const f of a.flags) {
+        (flags[f.name.toLowerCase()] ??= []).push(f.value ?? "");
+        written += `${f.text} `;
+      }
+      args = `${written}${rest}`.trimEnd();
     }
-    const rest = a.rest;
-    const args = a.flags.length > 0 ? `${a.flags.map((f) => f.text).join(" ")} ${rest}`.trimEnd() : rest;
     if (!KEYWORDS.has(keyword)) {
       issues.push({
         line,
@@ -20270,7 +20412,7 @@ function modelFromParsed(path, text2, parsed) {
       heredocs: keyword === "RUN" || keyword === "COPY" || keyword === "ADD" ? heredocsOf(rest, line, issues, keyword) : [],
       properties: a.properties,
       stageIndex: current?.index ?? -1,
-      memo: { commands: void 0, deepCommands: void 0, copyOperands: void 0 }
+      memo: { commands: void 0, deepCommands: void 0, copyOperands: void 0, normalized: void 0, unquoted: void 0 }
     };
     model.instructions.push(ins);
     if (keyword === "FROM") {
@@ -20561,7 +20703,7 @@ function stageLabel(stage) {
 }
 function insKey(stage, ins) {
   if (ins.keyword === "FROM") return fromKey(stage);
-  return `${stageLabel(stage)}|${normalizedText(ins)}`;
+  return `${stageLabel(stage)}|${ins.memo.normalized ??= normalizedText(ins)}`;
 }
 function fromKey(stage) {
   const base = stage.image ? (stage.image.registry ? `${stage.image.registry}/` : "") + stage.image.repository : stage.base;
@@ -20573,13 +20715,16 @@ function isRootUser(user) {
 }
 var SHELL_QUOTING = /[\\'"\r\n]/g;
 function mayMention(ins, names) {
+  const plain = ins.memo.unquoted ??= unquoted(ins);
+  for (const n of names) if (plain.includes(n)) return true;
+  return false;
+}
+function unquoted(ins) {
   let text2 = ins.json ? ins.json.join(" ") : ins.rest;
   for (const h of ins.heredocs) text2 += `
 ${h.body}`;
-  if (names.some((n) => text2.includes(n))) return true;
-  if (!/[\\'"]/.test(text2)) return false;
-  const plain = text2.replace(SHELL_QUOTING, "");
-  return names.some((n) => plain.includes(n));
+  if (!/[\\'"]/.test(text2)) return text2;
+  return text2.replace(SHELL_QUOTING, "");
 }
 
 // src/rules/dockerfile/MCG001-root-user.ts
@@ -24241,6 +24386,10 @@ function repoPath(root, abs) {
   const r = toPosix(relative(root, abs));
   return r === "" ? "." : r;
 }
+function underRoot(root, rel) {
+  if (sep === "/" && rel.length > 0 && root.length > 1 && root.charCodeAt(root.length - 1) !== 47 && !ODD_SEGMENT.test(rel)) return `${root}/${rel}`;
+  return join(root, rel);
+}
 function readTextFile(abs, maxBytes = MAX_TEXT_FILE_BYTES) {
   const r = readText(abs, maxBytes);
   return r.ok ? { ...r, lines: r.text.split(/\r?\n/) } : r;
@@ -25005,20 +25154,38 @@ function contextInfo(root, contextAbs, dockerfileAbs, cache, listings) {
   const dir = repoPath(root, contextAbs);
   const exists = contextAbs === dirname2(dockerfileAbs) || (cache.has(contextAbs) ? cache.get(contextAbs).files !== void 0 : statSync2(contextAbs, { throwIfNoEntry: false })?.isDirectory() === true);
   if (!exists) return makeBuildContext(dir, [], void 0, false);
-  let built;
-  const get2 = () => built ??= listedContext(root, dir, contextAbs, dockerfileAbs, cache, listings);
-  return {
-    dir,
-    exists,
-    get files() {
-      return get2().files;
-    },
-    get dockerignore() {
-      return get2().dockerignore;
-    },
-    ignored: (rel) => get2().ignored(rel)
-  };
+  return new LazyContext(root, dir, contextAbs, dockerfileAbs, cache, listings);
 }
+var LazyContext = class {
+  constructor(root, dir, contextAbs, dockerfileAbs, cache, listings) {
+    this.root = root;
+    this.dir = dir;
+    this.contextAbs = contextAbs;
+    this.dockerfileAbs = dockerfileAbs;
+    this.cache = cache;
+    this.listings = listings;
+  }
+  root;
+  dir;
+  contextAbs;
+  dockerfileAbs;
+  cache;
+  listings;
+  exists = true;
+  built = void 0;
+  get() {
+    return this.built ??= listedContext(this.root, this.dir, this.contextAbs, this.dockerfileAbs, this.cache, this.listings);
+  }
+  get files() {
+    return this.get().files;
+  }
+  get dockerignore() {
+    return this.get().dockerignore;
+  }
+  ignored(rel) {
+    return this.get().ignored(rel);
+  }
+};
 function listedContext(root, dir, contextAbs, dockerfileAbs, cache, listings) {
   let listing = cache.get(contextAbs);
   if (!listing) {
@@ -25077,7 +25244,7 @@ async function scan(opts, deps) {
   const t0 = Date.now();
   let pipelineMs = 0;
   for (const t of dockerfiles) {
-    const abs = join2(root, t.dockerfile);
+    const abs = underRoot(root, t.dockerfile);
     const r = readText(abs);
     targets.push({ name: t.name, dockerfile: t.dockerfile, context: t.context });
     if (!r.ok) {
@@ -25087,7 +25254,7 @@ async function scan(opts, deps) {
     if (r.warning) inputError(t.dockerfile, r.warning.line, r.warning.message, t.name);
     fileLines.set(t.dockerfile, r.text.includes("mcg-ignore") ? r.text.split(/\r?\n/) : NO_LINES);
     t.text = r.text;
-    const context = contextInfo(root, join2(root, t.context), abs, contextCache, listings);
+    const context = contextInfo(root, underRoot(root, t.context), abs, contextCache, listings);
     let image;
     if (opts.build || opts.image || opts.imageTar) {
       if (!deps.imagePipeline) {
@@ -27474,7 +27641,7 @@ var Decline = class extends Error {
 var DECLINE = new Decline("fast path declined");
 var MAX_DEPTH = 100;
 var SP2 = 32;
-var HASH2 = 35;
+var HASH3 = 35;
 var COLON = 58;
 var DASH = 45;
 function fastParse(text2, lineOffset = 0) {
@@ -27509,7 +27676,7 @@ var FastParser = class {
       const e = li + 1 < this.n ? starts[li + 1] - 1 : text2.length;
       let i = s;
       while (i < e && text2.charCodeAt(i) === SP2) i++;
-      ind[li] = i === e || text2.charCodeAt(i) === HASH2 ? -1 : i - s;
+      ind[li] = i === e || text2.charCodeAt(i) === HASH3 ? -1 : i - s;
     }
     this.ind = ind;
   }
@@ -27604,7 +27771,7 @@ var FastParser = class {
     const e = this.lineEnd(this.lineAtOrBefore(from));
     let i = from;
     while (i < e && t.charCodeAt(i) === SP2) i++;
-    if (i === e || t.charCodeAt(i) === HASH2) return "";
+    if (i === e || t.charCodeAt(i) === HASH3) return "";
     return t.slice(i, e);
   }
   lineAtOrBefore(offset) {
@@ -27658,7 +27825,7 @@ var FastParser = class {
       let q3 = dash + 1;
       const e = this.lineEnd(this.li);
       while (q3 < e && t.charCodeAt(q3) === SP2) q3++;
-      if (q3 === e || t.charCodeAt(q3) === HASH2) {
+      if (q3 === e || t.charCodeAt(q3) === HASH3) {
         items2.push(this.nested(col, dashLine, void 0, false));
         continue;
       }
@@ -27680,7 +27847,7 @@ var FastParser = class {
       anchor = t.slice(q3 + 1, j);
       if (anchor === "") throw DECLINE;
       while (j < e && t.charCodeAt(j) === SP2) j++;
-      if (j === e || t.charCodeAt(j) === HASH2) return this.nested(parent, indicatorLine, anchor, inMap);
+      if (j === e || t.charCodeAt(j) === HASH3) return this.nested(parent, indicatorLine, anchor, inMap);
       if (j === q3 + 1 + anchor.length) throw DECLINE;
       q3 = j;
     }
@@ -27745,7 +27912,7 @@ var FastParser = class {
           if (j - p > 1e3) throw DECLINE;
           return j;
         }
-      } else if (d === HASH2 && j > p && t.charCodeAt(j - 1) === SP2) return -1;
+      } else if (d === HASH3 && j > p && t.charCodeAt(j - 1) === SP2) return -1;
     }
     return -1;
   }
@@ -27809,7 +27976,7 @@ var FastParser = class {
       const e = this.lineEnd(this.li);
       let q3 = colon + 1;
       while (q3 < e && t.charCodeAt(q3) === SP2) q3++;
-      const value = q3 === e || t.charCodeAt(q3) === HASH2 ? this.nested(col, keyLine, void 0, true) : this.value(q3, col, keyLine, true);
+      const value = q3 === e || t.charCodeAt(q3) === HASH3 ? this.nested(col, keyLine, void 0, true) : this.value(q3, col, keyLine, true);
       pairs.push({ key: key2, value });
     }
     return node;
@@ -27912,7 +28079,7 @@ var FastParser = class {
       let last = q3;
       for (; j < e; j++) {
         const d = t.charCodeAt(j);
-        if (d === HASH2 && t.charCodeAt(j - 1) === SP2) break;
+        if (d === HASH3 && t.charCodeAt(j - 1) === SP2) break;
         if (d === COLON && (j + 1 >= e || t.charCodeAt(j + 1) === SP2)) throw DECLINE;
         if (d !== SP2) last = j + 1;
       }
@@ -27994,7 +28161,7 @@ var FastParser = class {
     const t = this.text;
     let j = from;
     while (j < e && t.charCodeAt(j) === SP2) j++;
-    if (j < e && !(t.charCodeAt(j) === HASH2 && j > from)) throw DECLINE;
+    if (j < e && !(t.charCodeAt(j) === HASH3 && j > from)) throw DECLINE;
   }
   /** A scalar value whose next line is indented deeper would continue (multi-line plain) or be invalid. */
   checkNoContinuation(parent) {
@@ -28201,7 +28368,7 @@ var FlowReader = class {
         this.indented(this.pos);
         this.pos++;
       } else if (c === SP2) this.pos++;
-      else if (c === HASH2 && (t.charCodeAt(this.pos - 1) === SP2 || t.charCodeAt(this.pos - 1) === 10)) {
+      else if (c === HASH3 && (t.charCodeAt(this.pos - 1) === SP2 || t.charCodeAt(this.pos - 1) === 10)) {
         const nl = t.indexOf("\n", this.pos);
         this.pos = nl < 0 ? t.length : nl;
       } else return;
@@ -28336,7 +28503,7 @@ var FlowReader = class {
         const e = t.charCodeAt(j + 1);
         if (Number.isNaN(e) || e === SP2 || e === 10 || e === 44 || e === 91 || e === 93 || e === 123 || e === 125) break;
       }
-      if (d === HASH2 && t.charCodeAt(j - 1) === SP2) throw DECLINE;
+      if (d === HASH3 && t.charCodeAt(j - 1) === SP2) throw DECLINE;
       if (d !== SP2) last = j + 1;
     }
     if (t.charCodeAt(j) === 10) {
@@ -30095,7 +30262,7 @@ ${USAGE}
 
 // src/v8-tuning.ts
 import { setFlagsFromString } from "node:v8";
-var V8_FLAGS = ["--max-inlined-bytecode-size-cumulative=200", "--no-turbo-loop-peeling"];
+var V8_FLAGS = ["--max-inlined-bytecode-size-cumulative=200", "--no-turbo-loop-peeling", "--no-turbo-inline-array-builtins"];
 function tuneV8() {
   for (const f of V8_FLAGS) setFlagsFromString(f);
 }
