@@ -231,6 +231,39 @@ function words(ctx: Ctx, from: number, to: number, wanted: Wanted = Wanted.All):
   let comment = false;
   let lineHead = false;
   for (let i = from; i < to; i++) {
+    if (!lead && !continued && !comment && !lineHead && !blankAfter && cut === -1) {
+      // past the leading words, in plain text (no continuation pending): up to the next escape
+      // character nothing but blanks and line ends splits words, and only where the last word
+      // lies matters. Jump to the escape and find that word from the end of the stretch.
+      let e = nextEscape(ctx, i);
+      if (e > to) e = to;
+      if (e > i) {
+        let p = e - 1;
+        while (p >= i && isWs(text.charCodeAt(p))) p--;
+        if (p < i) {
+          // only blanks: a word in progress ends at the first of them
+          if (found !== -1) {
+            lastStart = found;
+            lastEnd = i;
+            found = -1;
+          }
+        } else {
+          let q = p;
+          while (q > i && !isWs(text.charCodeAt(q - 1))) q--;
+          // a word that runs from before the stretch into it keeps its start
+          const start = q === i && found !== -1 ? found : q;
+          if (p + 1 < e) {
+            lastStart = start;
+            lastEnd = p + 1;
+            found = -1;
+          } else {
+            found = start;
+          }
+        }
+        i = e - 1;
+        continue;
+      }
+    }
     const c = text.charCodeAt(i);
     if (isWs(c)) {
       if (continued) {
