@@ -6,7 +6,7 @@ import type { Finding, RuleHit, RuleMeta, Severity } from './types.js';
 import { parseDockerfile, finalStage, type DockerfileModel } from './dockerfile/model.js';
 import type { BuildContextInfo, DockerfileRule, ImageFacts } from '../rules/types.js';
 import { ruleDocsUrl } from './meta.js';
-import { sha256HexPrefix } from './sha256.js';
+import { sha256Hex } from './fingerprint.js';
 import { meta as unreadable } from '../rules/meta/MCG991-unreadable-input.js';
 
 /** Per-rule settings from `.mcg.yml` `rules:`. */
@@ -27,7 +27,7 @@ export function ruleSeverity(settings: RuleSettings | undefined, meta: RuleMeta,
 
 /** What a finding carries of its rule hit's key: a digest, so that no instruction text (and no secret in it) reaches any output. */
 export function fingerprintKeyDigest(key: string): string {
-  return sha256HexPrefix(key, 32, 'k:');
+  return `k:${sha256Hex(key).slice(0, 32)}`;
 }
 
 /**

@@ -4,7 +4,6 @@
  */
 import * as crypto from 'node:crypto';
 import type { Finding } from './types.js';
-import { sha256HexPrefix } from './sha256.js';
 
 // crypto.hash (Node 20.12+) hashes a string in one call, without a Hash object per finding
 const oneShot: ((algorithm: string, data: string, encoding: 'hex') => string) | undefined = typeof crypto.hash === 'function' ? crypto.hash : undefined;
@@ -24,7 +23,7 @@ export function baseFingerprint(f: Pick<Finding, 'ruleId' | 'source' | 'location
     f.source === 'mcg'
       ? `${s(f.ruleId)}\u0000${s(f.location.path)}\u0000${s(f.fingerprintKey)}`
       : `${s(f.source)}\u0000${s(f.ruleId)}\u0000${s(f.fingerprintKey)}\u0000${s(f.target)}`;
-  return sha256HexPrefix(text, 32);
+  return sha256Hex(text).slice(0, 32);
 }
 
 /**
