@@ -270,7 +270,6 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
 export function modelFromParsed(path: string, text: string, parsed: ParsedDockerfile): DockerfileModel {
   const issues: ParseIssue[] = [];
   const model = new Model(path, text, parsed.escape, parsed.directives, issues);
-  const stageByName = new Map<string, number>();
   let current: Stage | undefined;
   for (const a of parsed.instructions) {
     const keyword = a.keyword;
@@ -319,7 +318,7 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
       const base = expand(baseRaw, model.globalArgs);
       const index = model.stages.length;
       ins.stageIndex = index;
-      const parent = stageByName.get(base.toLowerCase());
+      const parent = stageNamed(model.stages, base.toLowerCase());
       const stage: Stage = {
         index,
         name,
@@ -333,7 +332,6 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
       };
       if (baseRaw === '') issues.push({ line, message: 'FROM names no image: write FROM <image>[:tag]', fatal: false });
       model.stages.push(stage);
-      if (name) stageByName.set(name.toLowerCase(), index);
       current = stage;
       continue;
     }
@@ -358,6 +356,15 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
     });
   }
   return model;
+}
+
+/** The last stage so far named `low` (lower case), as FROM <stage> reads it; a file has a few stages, so no map is built. */
+function stageNamed(stages: readonly Stage[], low: string): number | undefined {
+  for (let k = stages.length - 1; k >= 0; k--) {
+    const name = stages[k]!.name;
+    if (name !== undefined && name !== '' && name.toLowerCase() === low) return k;
+  }
+  return undefined;
 }
 
 /** Resolves `COPY --from=<x>` / `FROM <x>`: a stage name (case-insensitive) or index before `before`. */

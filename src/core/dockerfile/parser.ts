@@ -1215,8 +1215,21 @@ function plainRest(ctx: Ctx, keyword: string, kwEnd: number, end: number, flags:
   while (b > a && isBlank(text.charCodeAt(b - 1))) b--;
   if (a >= b) return '';
   if (!WITH_FLAGS.has(keyword)) return text.slice(a, b);
-  // the words up to the one where readFlags stops (that one included), or all of them
   const health = keyword === 'HEALTHCHECK';
+  if (!health) {
+    // most lines start with a word that holds no `--`: readFlags stops at it, and takes nothing
+    let dashes = false;
+    for (let p = a; p + 1 < b; p++) {
+      const c = text.charCodeAt(p);
+      if (isBlank(c)) break;
+      if (c === 45 /* - */ && text.charCodeAt(p + 1) === 45) {
+        dashes = true;
+        break;
+      }
+    }
+    if (!dashes) return text.slice(a, b);
+  }
+  // the words up to the one where readFlags stops (that one included), or all of them
   const lead: Word[] = [];
   for (let p = a; p < b; ) {
     const ws = p;
