@@ -24,25 +24,52 @@ export function uniformString(s: string): string {
   return (' ' + s).slice(1);
 }
 
+/** Builds simple commands from the words and operators tokenize finds (one shape, no closures). */
+class Commands {
+  readonly cmds: ShellCommand[] = [];
+  private argv: string[] = [];
+  private assignments: string[] = [];
+  word(w: string): void {
+    if (this.argv.length === 0 && ASSIGNMENT.test(w)) this.assignments.push(w);
+    else this.argv.push(w);
+  }
+  op(op: ShellOp): void {
+    const cmds = this.cmds;
+    if (this.argv.length > 0 || this.assignments.length > 0) cmds.push({ argv: this.argv, assignments: this.assignments, op });
+    else if (cmds.length > 0 && op !== '' && op !== '\n') cmds[cmds.length - 1]!.op = op;
+    this.argv = [];
+    this.assignments = [];
+  }
+}
+
+/** Where a run of plain word characters that starts at `at` ends (whatever its first character is). */
+function runEnd(s: string, at: number, len: number): number {
+  let j = at + 1;
+  while (j < len) {
+    const ch = s.charCodeAt(j);
+    if (ch < 128 && WORD_STOP[ch] === 1) break;
+    j++;
+  }
+  return j;
+}
+
 /**
- * Splits a script into words and operators, handing each to `word` / `op` as it is found (no token
- * objects: the caller builds commands from them directly). Characters are read as codes; a
- * character that starts nothing special (most of them) goes straight to the plain-run scan.
+ * Splits a script into words and operators, handing each to `out` as it is found (no token
+ * objects). Characters are read as codes; a character that starts nothing special (most of them)
+ * goes straight to the plain-run scan.
  */
-function tokenize(input: string, word: (w: string) => void, op: (o: ShellOp) => void): void {
+function tokenize(input: string, out: Commands): void {
   const src = uniformString(input);
   const n = src.length;
   let i = 0;
   let cur: string | null = null;
-  const push = (): void => {
-    if (cur !== null) word(cur);
-    cur = null;
-  };
   while (i < n) {
     const c = src.charCodeAt(i);
     if (c >= 128 || TOKEN_START[c] === 0) {
       // a run of plain characters in one slice; inside a word `#`, `{` and `}` are plain
-      i = plainRun(src, i, n);
+      const j = runEnd(src, i, n);
+      cur = cur === null ? src.slice(i, j) : cur + src.slice(i, j);
+      i = j;
       continue;
     }
     const next = src.charCodeAt(i + 1); // NaN past the end
@@ -56,7 +83,8 @@ function tokenize(input: string, word: (w: string) => void, op: (o: ShellOp) => 
       continue;
     }
     if (c === SPACE || c === TAB || c === CR) {
-      push();
+      if (cur !== null) out.word(cur);
+      cur = null;
       i++;
       continue;
     }
@@ -115,7 +143,9 @@ function tokenize(input: string, word: (w: string) => void, op: (o: ShellOp) => 
         i = stop + 1;
         continue;
       }
-      i = plainRun(src, i, n);
+      const j = runEnd(src, i, n);
+      cur = cur === null ? src.slice(i, j) : cur + src.slice(i, j);
+      i = j;
       continue;
     }
     if (c === AMP) {
@@ -140,44 +170,39 @@ function tokenize(input: string, word: (w: string) => void, op: (o: ShellOp) => 
         i = end < 0 ? n : end;
         continue;
       }
-      i = plainRun(src, i, n);
+      const j = runEnd(src, i, n);
+      cur = cur === null ? src.slice(i, j) : cur + src.slice(i, j);
+      i = j;
       continue;
     }
     if ((c === AMP || c === PIPE) && next === c) {
-      push();
-      op(c === AMP ? '&&' : '||');
+      if (cur !== null) out.word(cur);
+      cur = null;
+      out.op(c === AMP ? '&&' : '||');
       i += 2;
       continue;
     }
     if (c === SEMI || c === PIPE || c === AMP || c === NL) {
-      push();
-      op(c === SEMI ? ';' : c === PIPE ? '|' : c === AMP ? '&' : '\n');
+      if (cur !== null) out.word(cur);
+      cur = null;
+      out.op(c === SEMI ? ';' : c === PIPE ? '|' : c === AMP ? '&' : '\n');
       i++;
       continue;
     }
     const groupBrace = cur === null && ((c === LBRACE && i + 1 < n && /\s/.test(src[i + 1]!)) || (c === RBRACE && (i + 1 >= n || /^[\s;&|)]$/.test(src[i + 1]!))));
     if (c === LPAREN || c === RPAREN || groupBrace) {
       // subshells and groups: treat as separators, the commands inside still count
-      push();
-      op(';');
+      if (cur !== null) out.word(cur);
+      cur = null;
+      out.op(';');
       i++;
       continue;
     }
-    i = plainRun(src, i, n);
+    const j = runEnd(src, i, n);
+    cur = cur === null ? src.slice(i, j) : cur + src.slice(i, j);
+    i = j;
   }
-  push();
-
-  /** Adds the run of plain characters from `at` (whatever its first one is) to the current word; returns where it ends. */
-  function plainRun(s: string, at: number, len: number): number {
-    let j = at + 1;
-    while (j < len) {
-      const ch = s.charCodeAt(j);
-      if (ch < 128 && WORD_STOP[ch] === 1) break;
-      j++;
-    }
-    cur = (cur ?? '') + s.slice(at, j);
-    return j;
-  }
+  if (cur !== null) out.word(cur);
 }
 
 const NL = 10;
@@ -216,25 +241,10 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /** Splits a shell script into simple commands with the operator after each. */
 export function parseShell(src: string): ShellCommand[] {
-  const cmds: ShellCommand[] = [];
-  let argv: string[] = [];
-  let assignments: string[] = [];
-  const flush = (op: ShellOp): void => {
-    if (argv.length > 0 || assignments.length > 0) cmds.push({ argv, assignments, op });
-    else if (cmds.length > 0 && op !== '' && op !== '\n') cmds[cmds.length - 1]!.op = op;
-    argv = [];
-    assignments = [];
-  };
-  tokenize(
-    src,
-    (w) => {
-      if (argv.length === 0 && ASSIGNMENT.test(w)) assignments.push(w);
-      else argv.push(w);
-    },
-    flush,
-  );
-  flush('');
-  return cmds;
+  const out = new Commands();
+  tokenize(src, out);
+  out.op('');
+  return out.cmds;
 }
 
 /** Command words with wrappers removed: `sudo`, `env X=1`, `exec`, `time`, `nohup`. */
