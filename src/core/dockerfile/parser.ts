@@ -575,6 +575,16 @@ interface Span {
   value: string;
 }
 
+/** The span of s[a, b) placed at `base` in the text. */
+function span(s: string, base: number, a: number, b: number): Span {
+  return { start: base + a, end: base + b, value: s.substring(a, b) };
+}
+
+/** s.charCodeAt(k), NaN past the end (without reading out of bounds, which deoptimises). */
+function codeAt(s: string, k: number): number {
+  return k < s.length ? s.charCodeAt(k) : NaN;
+}
+
 /** ENV/ARG/LABEL words: `k=v` pairs and quoted values kept whole, as written (offsets into the text). */
 function propertyWords(ctx: Ctx, insStart: number, kwEnd: number, end: number): Span[] {
   const { text, esc, lines } = ctx;
@@ -585,17 +595,10 @@ function propertyWords(ctx: Ctx, insStart: number, kwEnd: number, end: number): 
   const base = kwEnd + lead;
   let escaped = lines.of(insStart) !== lines.of(base);
   const s = full.slice(lead, trailingNonBlank(full, esc) + 1);
-  const at = (k: number): number => (k < s.length ? s.charCodeAt(k) : NaN);
   let mark = -1;
   let argStart = escaped ? -1 : 0;
   let spaced = false;
   let endingEscape = false;
-  const push = (a: number, b: number): void => {
-    out.push({ start: base + a, end: base + b, value: s.substring(a, b) });
-  };
-  const pushSpaced = (): void => {
-    if (argStart !== -1) push(argStart, mark);
-  };
   loop: for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === esc) {
@@ -604,9 +607,9 @@ function propertyWords(ctx: Ctx, insStart: number, kwEnd: number, end: number): 
         break;
       }
       if (!escaped) mark = i;
-      const next = at(i + 1);
+      const next = codeAt(s, i + 1);
       if (next === SP || next === TAB) {
-        if (!isWs(at(i + 2))) {
+        if (!isWs(codeAt(s, i + 2))) {
           i++;
           continue;
         }
@@ -622,7 +625,7 @@ function propertyWords(ctx: Ctx, insStart: number, kwEnd: number, end: number): 
             break;
           }
           if (!isBlank(d)) {
-            push(argStart, i + 2);
+            out.push(span(s, base, argStart, i + 2));
             argStart = j;
             break;
           }
@@ -647,7 +650,7 @@ function propertyWords(ctx: Ctx, insStart: number, kwEnd: number, end: number): 
     }
     if (c === SQ || c === DQ) {
       if (spaced) {
-        pushSpaced();
+        if (argStart !== -1) out.push(span(s, base, argStart, mark));
         argStart = i;
         spaced = false;
       }
@@ -655,12 +658,12 @@ function propertyWords(ctx: Ctx, insStart: number, kwEnd: number, end: number): 
       for (let j = i + 1; j < s.length; j++) {
         const d = s.charCodeAt(j);
         if (d === c) {
-          const after = at(j + 1);
+          const after = codeAt(s, j + 1);
           if (after !== SP && !Number.isNaN(after)) {
             i = j;
             continue loop;
           }
-          push(argStart, j + 1);
+          out.push(span(s, base, argStart, j + 1));
           i = j;
           argStart = -1;
           continue loop;
@@ -673,7 +676,7 @@ function propertyWords(ctx: Ctx, insStart: number, kwEnd: number, end: number): 
       if (escaped) {
         if (argStart !== -1) spaced = true;
       } else if (argStart !== -1) {
-        push(argStart, i);
+        out.push(span(s, base, argStart, i));
         argStart = -1;
       }
       continue;
@@ -694,7 +697,7 @@ function propertyWords(ctx: Ctx, insStart: number, kwEnd: number, end: number): 
           }
         }
         if (argStart !== -1) {
-          push(argStart, mark);
+          out.push(span(s, base, argStart, mark));
           argStart = -1;
         }
         break;
@@ -703,13 +706,13 @@ function propertyWords(ctx: Ctx, insStart: number, kwEnd: number, end: number): 
       continue;
     }
     if (spaced) {
-      pushSpaced();
+      if (argStart !== -1) out.push(span(s, base, argStart, mark));
       argStart = i;
       spaced = false;
     }
     escaped = false;
     if (argStart === -1) argStart = i;
-    if (c === DOLLAR && at(i + 1) === 123 /* { */) {
+    if (c === DOLLAR && codeAt(s, i + 1) === 123 /* { */) {
       // a ${...} reference is one piece of the word, even with quoted blanks inside
       let sq = false;
       let dq = false;
@@ -737,7 +740,7 @@ function propertyWords(ctx: Ctx, insStart: number, kwEnd: number, end: number): 
       break;
     }
   }
-  if (argStart !== -1 && argStart !== s.length) push(argStart, endingEscape ? s.length - 1 : s.length);
+  if (argStart !== -1 && argStart !== s.length) out.push(span(s, base, argStart, endingEscape ? s.length - 1 : s.length));
   return out;
 }
 
