@@ -19039,19 +19039,42 @@ import { basename as basename2, dirname as dirname2, join as join2 } from "node:
 function uniformString(s) {
   return (" " + s).slice(1);
 }
-function tokenize(input, word, op) {
+var Commands = class {
+  cmds = [];
+  argv = [];
+  assignments = [];
+  word(w) {
+    if (this.argv.length === 0 && ASSIGNMENT.test(w)) this.assignments.push(w);
+    else this.argv.push(w);
+  }
+  op(op) {
+    const cmds = this.cmds;
+    if (this.argv.length > 0 || this.assignments.length > 0) cmds.push({ argv: this.argv, assignments: this.assignments, op });
+    else if (cmds.length > 0 && op !== "" && op !== "\n") cmds[cmds.length - 1].op = op;
+    this.argv = [];
+    this.assignments = [];
+  }
+};
+function runEnd(s, at, len) {
+  let j = at + 1;
+  while (j < len) {
+    const ch = s.charCodeAt(j);
+    if (ch < 128 && WORD_STOP[ch] === 1) break;
+    j++;
+  }
+  return j;
+}
+function tokenize(input, out) {
   const src = uniformString(input);
   const n = src.length;
   let i = 0;
   let cur = null;
-  const push2 = () => {
-    if (cur !== null) word(cur);
-    cur = null;
-  };
   while (i < n) {
     const c = src.charCodeAt(i);
     if (c >= 128 || TOKEN_START[c] === 0) {
-      i = plainRun(src, i, n);
+      const j2 = runEnd(src, i, n);
+      cur = cur === null ? src.slice(i, j2) : cur + src.slice(i, j2);
+      i = j2;
       continue;
     }
     const next = src.charCodeAt(i + 1);
@@ -19065,7 +19088,8 @@ function tokenize(input, word, op) {
       continue;
     }
     if (c === SPACE || c === TAB || c === CR) {
-      push2();
+      if (cur !== null) out.word(cur);
+      cur = null;
       i++;
       continue;
     }
@@ -19077,41 +19101,41 @@ function tokenize(input, word, op) {
       continue;
     }
     if (c === DQUOTE) {
-      let j = i + 1;
+      let j2 = i + 1;
       let buf = "";
-      while (j < n && src.charCodeAt(j) !== DQUOTE) {
-        if (src.charCodeAt(j) === BSLASH && j + 1 < n && DQ_ESCAPABLE[src.charCodeAt(j + 1)] === 1) {
-          if (src.charCodeAt(j + 1) !== NL) buf += src[j + 1];
-          j += 2;
+      while (j2 < n && src.charCodeAt(j2) !== DQUOTE) {
+        if (src.charCodeAt(j2) === BSLASH && j2 + 1 < n && DQ_ESCAPABLE[src.charCodeAt(j2 + 1)] === 1) {
+          if (src.charCodeAt(j2 + 1) !== NL) buf += src[j2 + 1];
+          j2 += 2;
           continue;
         }
-        let k = j + 1;
+        let k = j2 + 1;
         while (k < n) {
           const ch = src.charCodeAt(k);
           if (ch === DQUOTE || ch === BSLASH) break;
           k++;
         }
-        buf += src.slice(j, k);
-        j = k;
+        buf += src.slice(j2, k);
+        j2 = k;
       }
       cur = (cur ?? "") + buf;
-      i = j + 1;
+      i = j2 + 1;
       continue;
     }
     if (c === DOLLAR) {
       if (next === LPAREN) {
         let depth = 0;
-        let j = i + 1;
-        for (; j < n; j++) {
-          const ch = src.charCodeAt(j);
+        let j3 = i + 1;
+        for (; j3 < n; j3++) {
+          const ch = src.charCodeAt(j3);
           if (ch === LPAREN) depth++;
           else if (ch === RPAREN) {
             depth--;
             if (depth === 0) break;
           }
         }
-        cur = (cur ?? "") + src.slice(i, j + 1);
-        i = j + 1;
+        cur = (cur ?? "") + src.slice(i, j3 + 1);
+        i = j3 + 1;
         continue;
       }
       if (next === LBRACE) {
@@ -19121,7 +19145,9 @@ function tokenize(input, word, op) {
         i = stop + 1;
         continue;
       }
-      i = plainRun(src, i, n);
+      const j2 = runEnd(src, i, n);
+      cur = cur === null ? src.slice(i, j2) : cur + src.slice(i, j2);
+      i = j2;
       continue;
     }
     if (c === AMP) {
@@ -19145,41 +19171,38 @@ function tokenize(input, word, op) {
         i = end < 0 ? n : end;
         continue;
       }
-      i = plainRun(src, i, n);
+      const j2 = runEnd(src, i, n);
+      cur = cur === null ? src.slice(i, j2) : cur + src.slice(i, j2);
+      i = j2;
       continue;
     }
     if ((c === AMP || c === PIPE) && next === c) {
-      push2();
-      op(c === AMP ? "&&" : "||");
+      if (cur !== null) out.word(cur);
+      cur = null;
+      out.op(c === AMP ? "&&" : "||");
       i += 2;
       continue;
     }
     if (c === SEMI || c === PIPE || c === AMP || c === NL) {
-      push2();
-      op(c === SEMI ? ";" : c === PIPE ? "|" : c === AMP ? "&" : "\n");
+      if (cur !== null) out.word(cur);
+      cur = null;
+      out.op(c === SEMI ? ";" : c === PIPE ? "|" : c === AMP ? "&" : "\n");
       i++;
       continue;
     }
     const groupBrace = cur === null && (c === LBRACE && i + 1 < n && /\s/.test(src[i + 1]) || c === RBRACE && (i + 1 >= n || /^[\s;&|)]$/.test(src[i + 1])));
     if (c === LPAREN || c === RPAREN || groupBrace) {
-      push2();
-      op(";");
+      if (cur !== null) out.word(cur);
+      cur = null;
+      out.op(";");
       i++;
       continue;
     }
-    i = plainRun(src, i, n);
+    const j = runEnd(src, i, n);
+    cur = cur === null ? src.slice(i, j) : cur + src.slice(i, j);
+    i = j;
   }
-  push2();
-  function plainRun(s, at, len) {
-    let j = at + 1;
-    while (j < len) {
-      const ch = s.charCodeAt(j);
-      if (ch < 128 && WORD_STOP[ch] === 1) break;
-      j++;
-    }
-    cur = (cur ?? "") + s.slice(at, j);
-    return j;
-  }
+  if (cur !== null) out.word(cur);
 }
 var NL = 10;
 var TAB = 9;
@@ -19208,25 +19231,10 @@ var WORD_STOP = new Uint8Array(128);
 for (const ch of "\\'\"$&` 	\r;|\n()") WORD_STOP[ch.charCodeAt(0)] = 1;
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 function parseShell(src) {
-  const cmds = [];
-  let argv = [];
-  let assignments = [];
-  const flush = (op) => {
-    if (argv.length > 0 || assignments.length > 0) cmds.push({ argv, assignments, op });
-    else if (cmds.length > 0 && op !== "" && op !== "\n") cmds[cmds.length - 1].op = op;
-    argv = [];
-    assignments = [];
-  };
-  tokenize(
-    src,
-    (w) => {
-      if (argv.length === 0 && ASSIGNMENT.test(w)) assignments.push(w);
-      else argv.push(w);
-    },
-    flush
-  );
-  flush("");
-  return cmds;
+  const out = new Commands();
+  tokenize(src, out);
+  out.op("");
+  return out.cmds;
 }
 function effectiveArgv(argv) {
   let a = argv;
@@ -19373,6 +19381,34 @@ function words(ctx, from, to, wanted = 0 /* All */) {
   let comment = false;
   let lineHead = false;
   for (let i = from; i < to; i++) {
+    if (!lead && !continued && !comment && !lineHead && !blankAfter && cut === -1) {
+      let e = nextEscape(ctx, i);
+      if (e > to) e = to;
+      if (e > i) {
+        let p = e - 1;
+        while (p >= i && isWs(text2.charCodeAt(p))) p--;
+        if (p < i) {
+          if (found !== -1) {
+            lastStart = found;
+            lastEnd = i;
+            found = -1;
+          }
+        } else {
+          let q3 = p;
+          while (q3 > i && !isWs(text2.charCodeAt(q3 - 1))) q3--;
+          const start = q3 === i && found !== -1 ? found : q3;
+          if (p + 1 < e) {
+            lastStart = start;
+            lastEnd = p + 1;
+            found = -1;
+          } else {
+            found = start;
+          }
+        }
+        i = e - 1;
+        continue;
+      }
+    }
     const c = text2.charCodeAt(i);
     if (isWs(c)) {
       if (continued) {
@@ -19650,6 +19686,12 @@ function trailingNonBlank(s, esc) {
   }
   return s.length;
 }
+function span(s, base, a, b) {
+  return { start: base + a, end: base + b, value: s.substring(a, b) };
+}
+function codeAt(s, k) {
+  return k < s.length ? s.charCodeAt(k) : NaN;
+}
 function propertyWords(ctx, insStart, kwEnd, end) {
   const { text: text2, esc, lines } = ctx;
   const full = text2.slice(kwEnd, end);
@@ -19659,17 +19701,10 @@ function propertyWords(ctx, insStart, kwEnd, end) {
   const base = kwEnd + lead;
   let escaped = lines.of(insStart) !== lines.of(base);
   const s = full.slice(lead, trailingNonBlank(full, esc) + 1);
-  const at = (k) => k < s.length ? s.charCodeAt(k) : NaN;
   let mark = -1;
   let argStart = escaped ? -1 : 0;
   let spaced = false;
   let endingEscape = false;
-  const push2 = (a, b) => {
-    out.push({ start: base + a, end: base + b, value: s.substring(a, b) });
-  };
-  const pushSpaced = () => {
-    if (argStart !== -1) push2(argStart, mark);
-  };
   loop: for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === esc) {
@@ -19678,9 +19713,9 @@ function propertyWords(ctx, insStart, kwEnd, end) {
         break;
       }
       if (!escaped) mark = i;
-      const next = at(i + 1);
+      const next = codeAt(s, i + 1);
       if (next === SP || next === TAB2) {
-        if (!isWs(at(i + 2))) {
+        if (!isWs(codeAt(s, i + 2))) {
           i++;
           continue;
         }
@@ -19696,7 +19731,7 @@ function propertyWords(ctx, insStart, kwEnd, end) {
             break;
           }
           if (!isBlank(d)) {
-            push2(argStart, i + 2);
+            out.push(span(s, base, argStart, i + 2));
             argStart = j;
             break;
           }
@@ -19721,7 +19756,7 @@ function propertyWords(ctx, insStart, kwEnd, end) {
     }
     if (c === SQ || c === DQ) {
       if (spaced) {
-        pushSpaced();
+        if (argStart !== -1) out.push(span(s, base, argStart, mark));
         argStart = i;
         spaced = false;
       }
@@ -19729,12 +19764,12 @@ function propertyWords(ctx, insStart, kwEnd, end) {
       for (let j = i + 1; j < s.length; j++) {
         const d = s.charCodeAt(j);
         if (d === c) {
-          const after = at(j + 1);
+          const after = codeAt(s, j + 1);
           if (after !== SP && !Number.isNaN(after)) {
             i = j;
             continue loop;
           }
-          push2(argStart, j + 1);
+          out.push(span(s, base, argStart, j + 1));
           i = j;
           argStart = -1;
           continue loop;
@@ -19747,7 +19782,7 @@ function propertyWords(ctx, insStart, kwEnd, end) {
       if (escaped) {
         if (argStart !== -1) spaced = true;
       } else if (argStart !== -1) {
-        push2(argStart, i);
+        out.push(span(s, base, argStart, i));
         argStart = -1;
       }
       continue;
@@ -19768,7 +19803,7 @@ function propertyWords(ctx, insStart, kwEnd, end) {
           }
         }
         if (argStart !== -1) {
-          push2(argStart, mark);
+          out.push(span(s, base, argStart, mark));
           argStart = -1;
         }
         break;
@@ -19777,13 +19812,13 @@ function propertyWords(ctx, insStart, kwEnd, end) {
       continue;
     }
     if (spaced) {
-      pushSpaced();
+      if (argStart !== -1) out.push(span(s, base, argStart, mark));
       argStart = i;
       spaced = false;
     }
     escaped = false;
     if (argStart === -1) argStart = i;
-    if (c === DOLLAR2 && at(i + 1) === 123) {
+    if (c === DOLLAR2 && codeAt(s, i + 1) === 123) {
       let sq = false;
       let dq = false;
       let esced = false;
@@ -19809,7 +19844,7 @@ function propertyWords(ctx, insStart, kwEnd, end) {
       break;
     }
   }
-  if (argStart !== -1 && argStart !== s.length) push2(argStart, endingEscape ? s.length - 1 : s.length);
+  if (argStart !== -1 && argStart !== s.length) out.push(span(s, base, argStart, endingEscape ? s.length - 1 : s.length));
   return out;
 }
 function asWritten(raw, esc) {
@@ -20207,6 +20242,18 @@ function plainRest(ctx, keyword, kwEnd, end, flags) {
   if (a >= b) return "";
   if (!WITH_FLAGS.has(keyword)) return text2.slice(a, b);
   const health = keyword === "HEALTHCHECK";
+  if (!health) {
+    let dashes = false;
+    for (let p = a; p + 1 < b; p++) {
+      const c = text2.charCodeAt(p);
+      if (isBlank(c)) break;
+      if (c === 45 && text2.charCodeAt(p + 1) === 45) {
+        dashes = true;
+        break;
+      }
+    }
+    if (!dashes) return text2.slice(a, b);
+  }
   const lead = [];
   for (let p = a; p < b; ) {
     const ws = p;
@@ -20376,7 +20423,6 @@ function parseDockerfile(path, text2) {
 function modelFromParsed(path, text2, parsed) {
   const issues = [];
   const model = new Model(path, text2, parsed.escape, parsed.directives, issues);
-  const stageByName = /* @__PURE__ */ new Map();
   let current;
   for (const a of parsed.instructions) {
     const keyword = a.keyword;
@@ -20423,7 +20469,7 @@ function modelFromParsed(path, text2, parsed) {
       const base = expand(baseRaw, model.globalArgs);
       const index = model.stages.length;
       ins.stageIndex = index;
-      const parent = stageByName.get(base.toLowerCase());
+      const parent = stageNamed(model.stages, base.toLowerCase());
       const stage = {
         index,
         name,
@@ -20437,7 +20483,6 @@ function modelFromParsed(path, text2, parsed) {
       };
       if (baseRaw === "") issues.push({ line, message: "FROM names no image: write FROM <image>[:tag]", fatal: false });
       model.stages.push(stage);
-      if (name) stageByName.set(name.toLowerCase(), index);
       current = stage;
       continue;
     }
@@ -20462,6 +20507,13 @@ function modelFromParsed(path, text2, parsed) {
     });
   }
   return model;
+}
+function stageNamed(stages, low) {
+  for (let k = stages.length - 1; k >= 0; k--) {
+    const name = stages[k].name;
+    if (name !== void 0 && name !== "" && name.toLowerCase() === low) return k;
+  }
+  return void 0;
 }
 function resolveStageRef(model, ref, before) {
   if (/^\d+$/.test(ref)) {
