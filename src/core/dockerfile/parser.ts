@@ -744,11 +744,11 @@ function propertyWords(ctx: Ctx, insStart: number, kwEnd: number, end: number): 
   return out;
 }
 
-/** True when unescapeValue has nothing to do: no leading blank, no escape, quote or line end. */
-function asWritten(raw: string, esc: number): boolean {
-  if (raw.length === 0 || isBlank(raw.charCodeAt(0))) return false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
+/** True when unescapeValue has nothing to do with s[from, to): no leading blank, no escape, quote or line end. */
+function asWritten(s: string, esc: number, from = 0, to = s.length): boolean {
+  if (to <= from || isBlank(s.charCodeAt(from))) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
     if (c === esc || c === SQ || c === DQ || c === LF || c === CR) return false;
   }
   return true;
@@ -769,7 +769,7 @@ function plainInside(v: string, esc: number): boolean {
  * continuations and the comment lines between them dropped.
  */
 function unescapeValue(written: string, esc: number): string {
-  if (asWritten(written, esc)) return written;
+  // (the caller, unescapeSpan, has already taken the text that is as written)
   // one string shape for the character loops below (see uniformString)
   const raw = uniformString(written);
   const escCh = String.fromCharCode(esc);
@@ -927,17 +927,7 @@ function unescapeSpan(text: string, a: number, b: number, esc: number): string {
     lo = hi;
     hi = t;
   }
-  if (hi > lo && !isBlank(text.charCodeAt(lo))) {
-    let plain = true;
-    for (let i = lo; i < hi; i++) {
-      const c = text.charCodeAt(i);
-      if (c === esc || c === SQ || c === DQ || c === LF || c === CR) {
-        plain = false;
-        break;
-      }
-    }
-    if (plain) return text.substring(lo, hi);
-  }
+  if (asWritten(text, esc, lo, hi)) return text.substring(lo, hi);
   return unescapeValue(text.substring(lo, hi), esc);
 }
 
@@ -1167,14 +1157,7 @@ function heredocsAfter(ctx: Ctx, keyword: string, kwEnd: number, lineEnd: number
  * instruction without escapes (most of them), whose words are its runs of non-blank characters.
  */
 function plainSpan(ctx: Ctx, from: number, to: number): boolean {
-  const { text } = ctx;
-  const nl = text.indexOf('\n', from);
-  if (nl !== -1 && nl < to) return false;
-  if (ctx.hasCr) {
-    const cr = text.indexOf('\r', from);
-    if (cr !== -1 && cr < to) return false;
-  }
-  return nextEscape(ctx, from) >= to;
+  return lineEndFrom(ctx, from) >= to && nextEscape(ctx, from) >= to;
 }
 
 /**
