@@ -19847,10 +19847,10 @@ function propertyWords(ctx, insStart, kwEnd, end) {
   if (argStart !== -1 && argStart !== s.length) out.push(span(s, base, argStart, endingEscape ? s.length - 1 : s.length));
   return out;
 }
-function asWritten(raw, esc) {
-  if (raw.length === 0 || isBlank(raw.charCodeAt(0))) return false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
+function asWritten(s, esc, from = 0, to = s.length) {
+  if (to <= from || isBlank(s.charCodeAt(from))) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
     if (c === esc || c === SQ || c === DQ || c === LF || c === CR2) return false;
   }
   return true;
@@ -19864,7 +19864,6 @@ function plainInside(v, esc) {
   return true;
 }
 function unescapeValue(written, esc) {
-  if (asWritten(written, esc)) return written;
   const raw = uniformString(written);
   const escCh = String.fromCharCode(esc);
   let escaped = false;
@@ -20006,17 +20005,7 @@ function unescapeSpan(text2, a, b, esc) {
     lo = hi;
     hi = t;
   }
-  if (hi > lo && !isBlank(text2.charCodeAt(lo))) {
-    let plain = true;
-    for (let i = lo; i < hi; i++) {
-      const c = text2.charCodeAt(i);
-      if (c === esc || c === SQ || c === DQ || c === LF || c === CR2) {
-        plain = false;
-        break;
-      }
-    }
-    if (plain) return text2.substring(lo, hi);
-  }
+  if (asWritten(text2, esc, lo, hi)) return text2.substring(lo, hi);
   return unescapeValue(text2.substring(lo, hi), esc);
 }
 function plainProperties(text2, from, to) {
@@ -20205,14 +20194,7 @@ function heredocsAfter(ctx, keyword, kwEnd, lineEnd) {
   return at;
 }
 function plainSpan(ctx, from, to) {
-  const { text: text2 } = ctx;
-  const nl = text2.indexOf("\n", from);
-  if (nl !== -1 && nl < to) return false;
-  if (ctx.hasCr) {
-    const cr = text2.indexOf("\r", from);
-    if (cr !== -1 && cr < to) return false;
-  }
-  return nextEscape(ctx, from) >= to;
+  return lineEndFrom(ctx, from) >= to && nextEscape(ctx, from) >= to;
 }
 function nextEscape(ctx, from) {
   if (from < ctx.escFrom || from > ctx.escAt) {
