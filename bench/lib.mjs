@@ -1,7 +1,7 @@
 // Shared helpers for `npm run bench`: run a command under GNU time for wall time and peak RSS,
 // repeat it, take medians. Figures are measured here, in this run — never copied from elsewhere.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -96,4 +96,22 @@ export function rigValue(key, env = process.env) {
     if (m && m[1] === key && m[2]) return m[2].replace(/^"(.*)"$/, '$1');
   }
   throw new Error(`${key} is not set and not in ${file}: run \`bash scripts/rig/setup.sh\` first`);
+}
+
+/**
+ * Node 24, the runtime action.yml declares (`runs.using: node24`): MCG_NODE24, else the npm package
+ * `node@24` in the rig cache, installed there once when missing (the e2e tests use the same copy).
+ */
+export function node24(env = process.env) {
+  const bin = env.MCG_NODE24 || join(env.MCG_RIG_CACHE ?? join(homedir(), '.cache', 'mcp-container-guard-test'), 'node24', 'node_modules', 'node', 'bin', 'node');
+  if (!existsSync(bin)) {
+    const dir = join(bin, '..', '..', '..', '..');
+    mkdirSync(dir, { recursive: true });
+    if (!existsSync(join(dir, 'package.json'))) writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
+    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', 'node@24'], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+    if (r.status !== 0) throw new Error(`Node 24 could not be installed: run \`npm install node@24\` in ${dir} (${(r.stderr ?? '').slice(-500)})`);
+  }
+  const v = spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? '';
+  if (!v.startsWith('v24.')) throw new Error(`${bin} is ${v || 'not runnable'}, not Node 24`);
+  return { bin, version: v };
 }
