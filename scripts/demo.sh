@@ -5,12 +5,8 @@
 # reaches no container registry and no vulnerability DB mirror).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
-fi
-bash scripts/rig/setup.sh
-set -a
-# shellcheck disable=SC1091
-. "${MCG_RIG_CACHE:-$HOME/.cache/mcp-container-guard-test}/rig.env"
-set +a
+# npm packages, the test rig and its environment (scripts/rig/use.sh); `exec` below replaces this
+# shell, so the rig's Docker engine is left running for the next scan
+# shellcheck source=rig/use.sh
+source scripts/rig/use.sh
 exec node dist/cli.js scan examples/python-mcp-server --offline "$@"
