@@ -1,4 +1,4 @@
-# Sourced by scripts/test.sh and scripts/bench.sh (from the repository root): installs the npm
+# Sourced by scripts/test.sh, scripts/bench.sh and scripts/demo.sh (from the repository root): installs the npm
 # packages when the lockfile is newer, sets up the real-parts test rig, stops the rig's Docker engine
 # when the calling script exits only if it was not running before (another session may use it), and
 # exports the rig's environment (rig.env: tool paths, DOCKER_HOST, …).
