@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  blankWords,
   chainInstructions,
   commandsOf,
   expand,
@@ -253,6 +254,35 @@ describe('ARG substitution', () => {
     // a global ARG not re-declared in the stage is not visible there
     const m2 = parse('ARG V=1\nFROM alpine:3.20\nRUN echo $V\n');
     expect(variablesAt(m2, m2.stages[0]!).has('V')).toBe(false);
+  });
+
+  it('gives each instruction of a chain the variables in force before it, and the end state without one', () => {
+    const m = parse('ARG G=g\nFROM alpine:3.20 AS base\nENV A=1\nRUN one\nENV A=2 B=$A\nFROM base\nARG G\nRUN two\nENV C=${B}c\n');
+    const [b, d] = [m.stages[0]!, m.stages[1]!];
+    const at = (s: typeof b, i: number) => [...variablesAt(m, s, s.instructions[i])];
+    expect(at(b, 0)).toEqual([]);
+    expect(at(b, 1)).toEqual([['A', '1']]);
+    expect([...variablesAt(m, b)]).toEqual([['A', '2'], ['B', '2']]);
+    // the child stage sees its parent's chain first, then its own re-declared global ARG
+    expect(at(d, 1)).toEqual([['A', '2'], ['B', '2'], ['G', 'g']]);
+    expect([...variablesAt(m, d)]).toEqual([['A', '2'], ['B', '2'], ['G', 'g'], ['C', '2c']]);
+    // asked again (the answer is worked out once per stage): the same, and unchanged by the asking
+    expect(at(b, 1)).toEqual([['A', '1']]);
+    expect(at(d, 2)).toEqual([['A', '2'], ['B', '2'], ['G', 'g']]);
+    // an instruction of another stage's chain: the end state
+    expect([...variablesAt(m, b, d.instructions[1])]).toEqual([['A', '2'], ['B', '2']]);
+  });
+
+  it('blankWords splits like trim().split(/\\s+/).filter(Boolean)', () => {
+    const samples = ['', '   ', 'a', ' a  b\tc\n', 'x\u00a0y\u2003z\u3000', '\ufeffw v', 'python:3.12 AS build', '\t8080/tcp  443 \r\n'];
+    for (const t of samples) expect(blankWords(t)).toEqual(t.trim().split(/\s+/).filter(Boolean));
+    let seed = 7;
+    const chars = ['a', 'b', ' ', '\t', '\n', '\u00a0', '\u2028', '\u200b', '$', '-'];
+    for (let k = 0; k < 500; k++) {
+      let t = '';
+      for (let i = 0; i < 12; i++) t += chars[(seed = (seed * 1103515245 + 12345) & 0x7fffffff) % chars.length];
+      expect(blankWords(t)).toEqual(t.trim().split(/\s+/).filter(Boolean));
+    }
   });
 
   it('expand() handles the forms Docker supports', () => {

@@ -102,6 +102,14 @@ export interface Placed {
 export interface StageMemo {
   chain: readonly Instruction[] | undefined;
   placed: readonly Placed[] | undefined;
+  /** The variables in force before each instruction of the chain, and after the last (see variablesAt). */
+  vars: VariablesMemo | undefined;
+}
+
+/** Variables in force: one map per ARG or ENV instruction, shared by the instructions up to the next. */
+interface VariablesMemo {
+  before: Map<Instruction, ReadonlyMap<string, string | undefined>>;
+  end: ReadonlyMap<string, string | undefined>;
 }
 
 export interface DockerfileModel {
@@ -170,10 +178,34 @@ export function parseImageRef(raw: string): ImageRef {
 /** The flags of an instruction that has none (frozen: shared by all of them). */
 const NO_FLAGS: Record<string, string[]> = Object.freeze({}) as Record<string, string[]>;
 
+/** True for the characters JavaScript's `\s` matches (ASCII blanks and line ends, and Unicode spaces). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+}
+
+/**
+ * The blank-separated words of a text: `text.trim().split(/\s+/).filter(Boolean)` without the
+ * regular expression and the empty strings (every FROM, EXPOSE and COPY asks for them).
+ */
+export function blankWords(text: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (start >= 0) {
+        out.push(text.slice(start, i));
+        start = -1;
+      }
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) out.push(text.slice(start));
+  return out;
+}
+
 function jsonForm(rest: string): string[] | undefined {
   // most RUN/CMD lines are shell form: look at the first character before copying anything
   let i = 0;
-  while (i < rest.length && /\s/.test(rest[i]!)) i++;
+  while (i < rest.length && isSpace(rest.charCodeAt(i))) i++;
   if (i >= rest.length || rest.charCodeAt(i) !== 91 /* [ */) return undefined;
   const t = rest.trim();
   try {
@@ -311,7 +343,7 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
     };
     model.instructions.push(ins);
     if (keyword === 'FROM') {
-      const words = rest.trim().split(/\s+/).filter(Boolean);
+      const words = blankWords(rest);
       const baseRaw = words[0] ?? '';
       const asIdx = words.findIndex((w) => w.toLowerCase() === 'as');
       const name = asIdx >= 0 ? words[asIdx + 1] : undefined;
@@ -328,7 +360,7 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
         parent,
         image: parent === undefined ? parseImageRef(base) : undefined,
         instructions: [],
-        memo: { chain: undefined, placed: undefined },
+        memo: { chain: undefined, placed: undefined, vars: undefined },
       };
       if (baseRaw === '') issues.push({ line, message: 'FROM names no image: write FROM <image>[:tag]', fatal: false });
       model.stages.push(stage);
@@ -425,22 +457,32 @@ export function rootImage(model: DockerfileModel, stage: Stage): ImageRef | unde
  * Variables visible to `ins` in its stage chain: global ARG defaults re-declared with `ARG NAME`,
  * stage ARG defaults and ENV values, in order.
  */
-export function variablesAt(model: DockerfileModel, stage: Stage, ins?: Instruction): Map<string, string | undefined> {
-  const vars = new Map<string, string | undefined>();
+export function variablesAt(model: DockerfileModel, stage: Stage, ins?: Instruction): ReadonlyMap<string, string | undefined> {
+  // worked out once per stage: rules ask for many instructions of the same chain
+  const memo = (stage.memo.vars ??= variablesOfChain(model, stage));
+  return (ins && memo.before.get(ins)) || memo.end;
+}
+
+function variablesOfChain(model: DockerfileModel, stage: Stage): VariablesMemo {
+  const before = new Map<Instruction, ReadonlyMap<string, string | undefined>>();
+  let vars = new Map<string, string | undefined>();
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
-      if (ins && i === ins) return vars;
+      before.set(i, vars);
+      if (i.properties.length === 0) continue;
       if (i.keyword === 'ARG') {
+        vars = new Map(vars);
         for (const p of i.properties) {
           const v = p.value !== undefined ? expand(p.value, vars) : model.globalArgs.get(p.name);
           if (!vars.has(p.name) || p.value !== undefined) vars.set(p.name, v);
         }
       } else if (i.keyword === 'ENV') {
+        vars = new Map(vars);
         for (const p of i.properties) vars.set(p.name, p.value === undefined ? undefined : expand(p.value, vars));
       }
     }
   }
-  return vars;
+  return { before, end: vars };
 }
 
 /** The environment of the final image: ENV values of the chain (ARGs are not in the image). */

@@ -211,7 +211,8 @@ export const rule: DockerfileRule = {
       const owner = ctx.model.stages[ins.stageIndex] ?? stage;
       // the variables are computed only when a command reads or changes them
       let env: Env | undefined;
-      const envOf = (): Env => (env ??= variablesAt(ctx.model, owner, ins));
+      // a copy: the commands below change it, and variablesAt's maps are shared
+      const envOf = (): Env => (env ??= new Map(variablesAt(ctx.model, owner, ins)));
       for (const cmd of commandsOf(ins)) {
         const argv = effectiveArgv(cmd.argv);
         if (argv[0] === 'export') {

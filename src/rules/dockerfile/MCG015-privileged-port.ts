@@ -1,5 +1,5 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
-import { expand, variablesAt } from '../../core/dockerfile/model.js';
+import { blankWords, expand, variablesAt } from '../../core/dockerfile/model.js';
 import type { DockerfileContext, DockerfileRule } from '../types.js';
 import { insKey, stageLabel } from './util.js';
 import { chainPlaced } from './runtime.js';
@@ -39,7 +39,7 @@ export const rule: DockerfileRule = {
     for (const { ins, stage: owner } of chainPlaced(ctx.model, stage)) {
       if (ins.keyword !== 'EXPOSE') continue;
       const vars = variablesAt(ctx.model, owner, ins);
-      const words = expand(ins.rest, vars).split(/\s+/).filter(Boolean);
+      const words = blankWords(expand(ins.rest, vars));
       const low = words.filter((w) => privilegedPorts(w).length > 0);
       if (low.length === 0) continue;
       hits.push({

@@ -1,6 +1,6 @@
 /** External image references of a Dockerfile (FROM and COPY --from=<image>), for MCG002–MCG004. Pure. */
 import type { DockerfileModel, ImageRef, Instruction, Stage } from '../../core/dockerfile/model.js';
-import { expand, normalizedText, parseImageRef, resolveStageRef, variablesAt } from '../../core/dockerfile/model.js';
+import { blankWords, expand, normalizedText, parseImageRef, resolveStageRef, variablesAt } from '../../core/dockerfile/model.js';
 import { stageLabel } from './util.js';
 
 export interface ExternalRef {
@@ -37,7 +37,7 @@ export function externalImageRefs(model: DockerfileModel): ExternalRef[] {
   for (const stage of model.stages) {
     const img = stage.image;
     if (stage.parent === undefined && img && !img.scratch && !img.unresolved) {
-      const written = stage.from.rest.trim().split(/\s+/)[0] ?? stage.base;
+      const written = blankWords(stage.from.rest)[0] ?? stage.base;
       out.push({ stage, ins: stage.from, image: img, written, key: `${stageLabel(stage)}|FROM ${imageName(img)}` });
     }
     for (const ins of stage.instructions) {

@@ -4,7 +4,7 @@
  * Pure.
  */
 import type { DockerfileModel, ImageRef, Instruction, Placed, Stage } from '../../core/dockerfile/model.js';
-import { commandsOf, expand, stageChain, variablesAt } from '../../core/dockerfile/model.js';
+import { blankWords, commandsOf, expand, stageChain, variablesAt } from '../../core/dockerfile/model.js';
 import { effectiveArgv, parseShell, programName, type ShellCommand } from '../../core/dockerfile/shell.js';
 
 export type { Placed } from '../../core/dockerfile/model.js';
@@ -184,7 +184,7 @@ function operandsOf(model: DockerfileModel, ins: Instruction): CopyOperands | un
       /* not JSON: plain form */
     }
   }
-  words ??= t.split(/\s+/).filter(Boolean);
+  words ??= blankWords(t);
   if (words.length < 2) return undefined;
   // the variables in force are worked out only when a word refers to one
   let all: string[] = words;
