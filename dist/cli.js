@@ -20323,9 +20323,26 @@ function parseImageRef(raw) {
   return { ref, registry, repository: rest, tag, digest, scratch: false, unresolved };
 }
 var NO_FLAGS = Object.freeze({});
+function isSpace(c) {
+  return c === 32 || c >= 9 && c <= 13 || c > 127 && /\s/.test(String.fromCharCode(c));
+}
+function blankWords(text2) {
+  const out = [];
+  let start = -1;
+  for (let i = 0; i < text2.length; i++) {
+    if (isSpace(text2.charCodeAt(i))) {
+      if (start >= 0) {
+        out.push(text2.slice(start, i));
+        start = -1;
+      }
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) out.push(text2.slice(start));
+  return out;
+}
 function jsonForm(rest) {
   let i = 0;
-  while (i < rest.length && /\s/.test(rest[i])) i++;
+  while (i < rest.length && isSpace(rest.charCodeAt(i))) i++;
   if (i >= rest.length || rest.charCodeAt(i) !== 91) return void 0;
   const t = rest.trim();
   try {
@@ -20444,7 +20461,7 @@ function modelFromParsed(path, text2, parsed) {
     };
     model.instructions.push(ins);
     if (keyword === "FROM") {
-      const words2 = rest.trim().split(/\s+/).filter(Boolean);
+      const words2 = blankWords(rest);
       const baseRaw = words2[0] ?? "";
       const asIdx = words2.findIndex((w) => w.toLowerCase() === "as");
       const name = asIdx >= 0 ? words2[asIdx + 1] : void 0;
@@ -20461,7 +20478,7 @@ function modelFromParsed(path, text2, parsed) {
         parent,
         image: parent === void 0 ? parseImageRef(base) : void 0,
         instructions: [],
-        memo: { chain: void 0, placed: void 0 }
+        memo: { chain: void 0, placed: void 0, vars: void 0 }
       };
       if (baseRaw === "") issues.push({ line, message: "FROM names no image: write FROM <image>[:tag]", fatal: false });
       model.stages.push(stage);
@@ -20536,21 +20553,29 @@ function rootImage(model, stage) {
   return stageChain(model, stage)[0]?.image;
 }
 function variablesAt(model, stage, ins) {
-  const vars = /* @__PURE__ */ new Map();
+  const memo = stage.memo.vars ??= variablesOfChain(model, stage);
+  return ins && memo.before.get(ins) || memo.end;
+}
+function variablesOfChain(model, stage) {
+  const before = /* @__PURE__ */ new Map();
+  let vars = /* @__PURE__ */ new Map();
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
-      if (ins && i === ins) return vars;
+      before.set(i, vars);
+      if (i.properties.length === 0) continue;
       if (i.keyword === "ARG") {
+        vars = new Map(vars);
         for (const p of i.properties) {
           const v = p.value !== void 0 ? expand(p.value, vars) : model.globalArgs.get(p.name);
           if (!vars.has(p.name) || p.value !== void 0) vars.set(p.name, v);
         }
       } else if (i.keyword === "ENV") {
+        vars = new Map(vars);
         for (const p of i.properties) vars.set(p.name, p.value === void 0 ? void 0 : expand(p.value, vars));
       }
     }
   }
-  return vars;
+  return { before, end: vars };
 }
 var SHELL_PROGRAM = /^(sh|bash|ash|dash|zsh|ksh)$/;
 function readsScriptFromStdin(cmd) {
@@ -20830,7 +20855,7 @@ function externalImageRefs(model) {
   for (const stage of model.stages) {
     const img = stage.image;
     if (stage.parent === void 0 && img && !img.scratch && !img.unresolved) {
-      const written = stage.from.rest.trim().split(/\s+/)[0] ?? stage.base;
+      const written = blankWords(stage.from.rest)[0] ?? stage.base;
       out.push({ stage, ins: stage.from, image: img, written, key: `${stageLabel(stage)}|FROM ${imageName(img)}` });
     }
     for (const ins of stage.instructions) {
@@ -21224,7 +21249,7 @@ var rule6 = {
       if (ins.keyword !== "RUN") continue;
       const owner = ctx.model.stages[ins.stageIndex] ?? stage;
       let env;
-      const envOf = () => env ??= variablesAt(ctx.model, owner, ins);
+      const envOf = () => env ??= new Map(variablesAt(ctx.model, owner, ins));
       for (const cmd of commandsOf(ins)) {
         const argv = effectiveArgv(cmd.argv);
         if (argv[0] === "export") {
@@ -21617,7 +21642,7 @@ function operandsOf(model, ins) {
     } catch {
     }
   }
-  words2 ??= t.split(/\s+/).filter(Boolean);
+  words2 ??= blankWords(t);
   if (words2.length < 2) return void 0;
   let all = words2;
   if (words2.some((w) => w.includes("$"))) {
@@ -22070,7 +22095,7 @@ var rule15 = {
     for (const { ins, stage: owner } of chainPlaced(ctx.model, stage)) {
       if (ins.keyword !== "EXPOSE") continue;
       const vars = variablesAt(ctx.model, owner, ins);
-      const words2 = expand(ins.rest, vars).split(/\s+/).filter(Boolean);
+      const words2 = blankWords(expand(ins.rest, vars));
       const low = words2.filter((w) => privilegedPorts(w).length > 0);
       if (low.length === 0) continue;
       hits.push({
