@@ -44,6 +44,6 @@ for (const r of rows) console.log(line(r));
 const stamp = new Date().toISOString();
 if (only.length === 0) {
   writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const md = [`# Benchmark results`, '', `Measured by \`npm run bench\` on ${stamp} (${runs} runs each, medians; ${process.platform} ${process.arch}, node ${process.version}).`, '', `| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''].join('\n');
+  const md = [`# Benchmark results`, '', `Measured by \`npm run bench\` on ${stamp} (medians of ${runs} runs each at least; the Dockerfile engine runs 5 times and the cold start 10 at least; ${process.platform} ${process.arch}, node ${process.version}).`, '', `| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''].join('\n');
   writeFileSync(join(import.meta.dirname, 'RESULTS.md'), md);
 }
