@@ -32,9 +32,10 @@ if ((${#need[@]})); then
     >"$MCG_RIG_LOGS/apt-install.log" 2>&1 || { tail -20 "$MCG_RIG_LOGS/apt-install.log" >&2; die "apt-get install ${need[*]} failed"; }
 fi
 for t in npm python3; do command -v "$t" >/dev/null || die "$t not found on PATH"; done
-[[ -x "$GO_BIN" ]] || die "go not found (expected /usr/local/go/bin/go, Go >= 1.25)"
+[[ -x "$GO_BIN" ]] || die "go not found (expected /usr/local/go/bin/go, Go >= 1.26.8; or set GO_BIN)"
 gov="$("$GO_BIN" env GOVERSION)"; gov="${gov#go}"
-[[ "$(printf '%s\n1.25\n' "$gov" | sort -V | head -1)" == "1.25" ]] || die "Go $gov is too old (TruffleHog needs >= 1.25, buildx >= 1.26.8)"
+# buildx $MCG_RIG_BUILDX_VERSION needs Go >= 1.26.8 (TruffleHog 1.25); it is built with GOTOOLCHAIN=local
+[[ "$(printf '%s\n1.26.8\n' "$gov" | sort -V | head -1)" == "1.26.8" ]] || die "Go $gov at $GO_BIN is too old: the rig builds buildx, which needs Go >= 1.26.8 (TruffleHog needs >= 1.25)"
 
 # --- 2. TruffleHog: the long pole, built in the background -------------------
 th_log="$MCG_RIG_LOGS/trufflehog.out"
