@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verdict } from './lib.mjs';
+import { coldRuns, engineRuns } from './cases/dockerfile.mjs';
 
 const repoRoot = join(import.meta.dirname, '..');
 const corpusDir = join(repoRoot, '..', 'shared', 'corpus', 'real-mcp');
@@ -44,6 +45,6 @@ for (const r of rows) console.log(line(r));
 const stamp = new Date().toISOString();
 if (only.length === 0) {
   writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const md = [`# Benchmark results`, '', `Measured by \`npm run bench\` on ${stamp} (medians of ${runs} runs each at least; the Dockerfile engine runs 5 times and the cold start 10 at least; ${process.platform} ${process.arch}, node ${process.version}).`, '', `| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''].join('\n');
+  const md = [`# Benchmark results`, '', `Measured by \`npm run bench\` on ${stamp} (medians of ${runs} runs each; the Dockerfile engine's of ${engineRuns(runs)}, the cold start's of ${coldRuns(runs)}; ${process.platform} ${process.arch}, node ${process.version}).`, '', `| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''].join('\n');
   writeFileSync(join(import.meta.dirname, 'RESULTS.md'), md);
 }

@@ -5,6 +5,10 @@ import { measure, node24, repeat, result } from '../lib.mjs';
 
 export const FILES = 10_000;
 
+/** How many runs the engine and the cold start medians are of, for `runs` asked (bench/run.mjs says it too). */
+export const engineRuns = (runs) => Math.max(5, runs);
+export const coldRuns = (runs) => Math.max(10, runs * 3);
+
 /** Replicates the corpus Dockerfiles into dir/NNNN/Dockerfile; returns the count. */
 export function replicateDockerfiles(corpusDir, dir, n = FILES) {
   const src = readdirSync(join(corpusDir, 'dockerfiles')).sort();
@@ -40,8 +44,8 @@ export async function run(ctx) {
     return { engineFilesPerSec: n / (engineMs / 1000), processFilesPerSec: n / (r.ms / 1000), wallMs: r.ms, maxRssMb: r.maxRssMb };
   };
   // a run takes a few seconds: five of each at least, for a steadier median
-  const engine = alternate(runtimes, Math.max(5, ctx.runs), (rt) => scanOnce(rt.bin));
-  const cold = alternate(runtimes, Math.max(10, ctx.runs * 3), (rt) => ({ ms: measure(rt.bin, [cli, '--version']).ms }));
+  const engine = alternate(runtimes, engineRuns(ctx.runs), (rt) => scanOnce(rt.bin));
+  const cold = alternate(runtimes, coldRuns(ctx.runs), (rt) => ({ ms: measure(rt.bin, [cli, '--version']).ms }));
   const out2 = [];
   runtimes.forEach((rt, i) => {
     const e = engine[i];
