@@ -49,6 +49,7 @@ DOCKER_BUILDKIT=0 "$RIG_DIR/images.sh"   # the rig's own images: classic builder
 MCG_TRIVY="$("$RIG_DIR/trivy.sh")"
 "$RIG_DIR/fixturedb.sh"
 MCG_BUILDX="$("$RIG_DIR/buildx.sh")"    # compiles while TruffleHog does
+MCG_ORACLES="$("$RIG_DIR/oracles.sh")"  # consumer oracles (test/tools/*-oracle), one "KEY path" a line
 
 log "waiting for the trufflehog build (pid $th_pid)"
 wait "$th_pid" || { cat "$th_log.err" >&2; die "trufflehog build failed"; }
@@ -81,6 +82,7 @@ kv() { [[ "$2" != *[\"\$\`\\]* ]] || die "rig.env value for $1 has a shell metac
   kv MCG_TRIVY_FIXTURE_ADVISORIES "$MCG_RIG_TRIVY_CACHE_DIR/advisories.json"
   kv MCG_TRUFFLEHOG "$MCG_TRUFFLEHOG"
   kv MCG_TRUFFLEHOG_VERSION "$MCG_RIG_TRUFFLEHOG_VERSION"
+  while read -r okey obin; do [[ -n "$okey" ]] && kv "$okey" "$obin"; done <<<"$MCG_ORACLES"
   kv MCG_RIG_IMAGES "debian:bookworm debian:bookworm-slim python:3.12 python:3.12-slim node:22-slim"
 } >"$tmp"
 mv "$tmp" "$MCG_RIG_ENV_FILE"
