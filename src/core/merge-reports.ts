@@ -16,6 +16,7 @@ import type * as sarif from 'sarif';
 import schema from '../../schema/report.schema.json' with { type: 'json' };
 import { countFindings, decide } from './policy.js';
 import { sortFindings } from './merge.js';
+import { CoverageLedger } from './coverage.js';
 import { baseFingerprint } from './fingerprint.js';
 import { meta as scannerError } from '../rules/meta/MCG990-scanner-error.js';
 import { ruleDocsUrl } from './meta.js';
@@ -196,6 +197,7 @@ export function mergeReports(inputs: readonly ArtifactReport[], opts: MergeOptio
   let fixed: Map<string, Report['fixed'][number]> | undefined;
   let dupes = 0;
   let checkedFiles = 0;
+  const coverage = new CoverageLedger();
   let startedAt: string | undefined;
   let finishedAt: string | undefined;
   let baselineSource: Report['baseline']['source'] = 'none';
@@ -226,6 +228,7 @@ export function mergeReports(inputs: readonly ArtifactReport[], opts: MergeOptio
     if (!fixed) fixed = mine;
     else for (const fp of [...fixed.keys()]) if (!mine.has(fp)) fixed.delete(fp);
     checkedFiles += report.checkedFiles ?? 0;
+    for (const c of report.coverage ?? []) coverage.record(c);
     if (report.startedAt && (!startedAt || report.startedAt < startedAt)) startedAt = report.startedAt;
     if (report.finishedAt && (!finishedAt || report.finishedAt > finishedAt)) finishedAt = report.finishedAt;
     if (report.baseline.source === 'code-scanning' || (report.baseline.source === 'file' && baselineSource === 'none')) baselineSource = report.baseline.source;
@@ -294,6 +297,7 @@ export function mergeReports(inputs: readonly ArtifactReport[], opts: MergeOptio
     expiring: [...expiring.values()],
     checkedFiles,
     inputErrors: [...inputErrors.values()],
+    coverage: coverage.entries(),
     counts: countFindings(findings),
     result,
     reason: inputs.length > 1 || (opts.expectDockerfiles?.length ?? 0) > 0 ? `${reason} (${targets.size} target${targets.size === 1 ? '' : 's'})` : reason,

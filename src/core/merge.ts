@@ -7,7 +7,7 @@ import { applySuppressions, type IgnoreEntry } from './suppress.js';
 import { countFindings, decide } from './policy.js';
 import { severityRank } from './severity.js';
 import { TOOL_VERSION } from './meta.js';
-import type { Finding, PolicySettings, Report, ScannerStatus, TargetInfo } from './types.js';
+import type { CoverageEntry, Finding, PolicySettings, Report, ScannerStatus, TargetInfo } from './types.js';
 
 export interface Baseline {
   source: 'file' | 'code-scanning';
@@ -28,6 +28,7 @@ export interface MergeInput {
   baseline?: Baseline;
   inputErrors?: { path: string; line: number; message: string }[];
   checkedFiles?: number;
+  coverage?: CoverageEntry[];
 }
 
 const SOURCE_ORDER = { mcg: 0, trivy: 1, trufflehog: 2 } as const;
@@ -230,6 +231,7 @@ export function mergeFindings(input: MergeInput): Report {
     expiring: sup.expiring,
     checkedFiles: input.checkedFiles,
     inputErrors: input.inputErrors ?? [],
+    coverage: input.coverage ?? [],
     counts: countFindings(findings),
     result,
     reason,

@@ -13,6 +13,7 @@ import { makeBuildContext } from './build-context.js';
 import { ConfigError, defaultConfig, parseConfig, type McgConfig } from './config.js';
 import { mergeFindings, type Baseline } from './merge.js';
 import { DEFAULT_POLICY } from './policy.js';
+import { CoverageLedger } from './coverage.js';
 import type { BuildContextInfo, ImageFacts } from '../rules/types.js';
 
 export interface ScanOptions {
@@ -189,6 +190,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
   const inputErrors: { path: string; line: number; message: string }[] = [];
   const targets: TargetInfo[] = [];
   const scanners: ScannerStatus[] = [];
+  const coverage = new CoverageLedger();
   if (config.file) {
     const r = readTextFile(join(root, config.file), 1024 * 1024);
     if (r.ok) fileLines.set(config.file, r.lines);
@@ -224,9 +226,14 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     targets.push({ name: t.name, dockerfile: t.dockerfile, context: t.context });
     if (!r.ok) {
       inputError(t.dockerfile, r.line, r.message, t.name);
+      coverage.notChecked(t.dockerfile, 'dockerfile', r.message);
       continue;
     }
-    if (r.warning) inputError(t.dockerfile, r.warning.line, r.warning.message, t.name);
+    coverage.checked(t.dockerfile, 'dockerfile');
+    if (r.warning) {
+      inputError(t.dockerfile, r.warning.line, r.warning.message, t.name);
+      coverage.partial(t.dockerfile, 'dockerfile', `line ${r.warning.line}: ${r.warning.message}`);
+    }
     // the lines serve inline suppressions only: a file without `mcg-ignore` has none to find
     fileLines.set(t.dockerfile, r.text.includes('mcg-ignore') ? r.text.split(/\r?\n/) : NO_LINES);
     t.text = r.text;
@@ -253,7 +260,9 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     }
     const res = checkDockerfile({ path: t.dockerfile, text: r.text, target: t.name, buildTarget: opts.buildTarget, context, image }, dockerfileRules, config.rules);
     for (const f of res.findings) {
-      if (f.ruleId === 'MCG991') inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
+      if (f.ruleId !== 'MCG991') continue;
+      inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
+      coverage.partial(f.location.path, 'dockerfile', `line ${f.location.startLine}: ${f.message}`);
     }
     findings.push(...res.findings);
     // neither the text nor the model is kept past its own file: 10,000 retained models made the
@@ -269,21 +278,31 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     if (!r.ok) {
       // only report unreadable YAML that is likely ours to check
       if (/compose|k8s|kube|deploy|manifests|helm|\.github\/workflows/.test(rel)) inputError(rel, r.line, r.message, 'repository');
+      coverage.notChecked(rel, 'yaml', r.message);
       continue;
     }
     const kind = deps.yaml!.classify(rel, r.text);
-    if (!kind) continue;
+    if (!kind) {
+      coverage.notApplicable(rel, 'yaml', 'neither a compose file, a Kubernetes object nor a workflow');
+      continue;
+    }
     if (kind === 'helm-template') {
       deps.logger.info(`${rel}: Helm template ({{ … }}) skipped`);
+      coverage.notChecked(rel, 'helm-template', 'a Helm template: render it (helm template … | mcg scan --stdin) to check it');
       continue;
     }
     yamlChecked++;
+    coverage.checked(rel, kind);
     // non-UTF-8 bytes (U+FFFD after decoding) are reported by the YAML engine at their line
     // the lines serve inline suppressions only: a file without `mcg-ignore` has none to find
     fileLines.set(rel, r.text.includes('mcg-ignore') ? r.text.split(/\r?\n/) : NO_LINES);
     const res = deps.yaml!.check({ path: rel, text: r.text, kind, target: 'repository' }, config.rules);
     for (const n of res.notes) deps.logger.info(n);
-    for (const f of res.findings) if (f.ruleId === 'MCG991') inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
+    for (const f of res.findings) {
+      if (f.ruleId !== 'MCG991') continue;
+      inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
+      coverage.partial(f.location.path, kind, `line ${f.location.startLine}: ${f.message}`);
+    }
     findings.push(...res.findings);
   }
   mcgStatus.durationMs = Date.now() - t0 - pipelineMs;
@@ -307,5 +326,6 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     baseline: opts.baseline,
     inputErrors,
     checkedFiles: dockerfiles.length + yamlChecked,
+    coverage: coverage.entries(),
   });
 }

@@ -167,6 +167,29 @@ export interface Counts {
   bySeverity: Record<Severity, number>;
 }
 
+export type CoverageKind =
+  | 'dockerfile'
+  | 'compose'
+  | 'k8s'
+  | 'workflow'
+  | 'helm-template'
+  | 'mcp-config'
+  | 'yaml'
+  | 'json'
+  | 'markdown'
+  | 'image'
+  | 'config';
+
+/** One line of the coverage ledger: what became of one file the scan found. */
+export interface CoverageEntry {
+  /** Repository-relative path. */
+  path: string;
+  kind: CoverageKind;
+  status: 'checked' | 'partial' | 'not-checked' | 'not-applicable';
+  /** partial: what was not checked; not-checked: why; not-applicable: why no check applies. */
+  reason?: string;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'mcp-container-guard'; version: string };
@@ -186,6 +209,8 @@ export interface Report {
   checkedFiles?: number;
   /** Files that could not be checked, with the reason (also present as findings). */
   inputErrors: { path: string; line: number; message: string }[];
+  /** Every file found, and whether it was checked (src/core/coverage.ts). */
+  coverage: CoverageEntry[];
   counts: Counts;
   result: 'pass' | 'fail';
   /** One line a person can read: why it passed or failed. */

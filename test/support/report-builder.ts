@@ -65,6 +65,7 @@ export function makeReport(input: ReportInput = {}): Report {
     expired: input.expired ?? [],
     expiring: input.expiring ?? [],
     inputErrors: input.inputErrors ?? [],
+    coverage: input.coverage ?? [],
     counts: { total: findings.length, new: findings.filter((f) => f.new).length, failing, suppressed: findings.length - active.length, bySeverity },
     result,
     reason:
