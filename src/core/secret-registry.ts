@@ -27,6 +27,9 @@ function spellings(v: string): string[] {
   return [...out].filter((s) => s.length >= MIN_SECRET_LENGTH);
 }
 
+/** Values that configure, never authenticate: not registered from the environment. */
+const PLAIN_WORDS = new Set(['true', 'false', 'null', 'none', 'auto', 'always', 'never', 'yes', 'no', 'on', 'off']);
+
 export class SecretRegistry {
   private readonly values = new Set<string>();
   private pattern: RegExp | undefined;
@@ -56,9 +59,16 @@ export class SecretRegistry {
     return added;
   }
 
-  /** Registers the values of environment variables whose names are secret-like. */
+  /**
+   * Registers the values of environment variables whose names are secret-like. Action inputs
+   * (`INPUT_*`) are left to the caller, which knows which input is a secret (`verify-secrets:
+   * true` is not), and so are values that are plain words of configuration (`true`, `auto` …).
+   */
   addSecretEnv(env: Record<string, string | undefined>): void {
-    for (const [name, value] of Object.entries(env)) if (isSecretName(name)) this.add(value);
+    for (const [name, value] of Object.entries(env)) {
+      if (!isSecretName(name) || /^INPUT_/i.test(name) || value === undefined || PLAIN_WORDS.has(value.trim().toLowerCase())) continue;
+      this.add(value);
+    }
   }
 
   get size(): number {
@@ -85,7 +95,7 @@ export class SecretRegistry {
     return out;
   }
 
-  /** A deep copy of a JSON-like value with every string (keys included) redacted. */
+  /** A deep copy of a JSON-like value with every string (keys included) redacted; class instances are kept as they are. */
   redactDeep<T>(value: T): T {
     return this.walk(value) as T;
   }
@@ -93,7 +103,7 @@ export class SecretRegistry {
   private walk(v: unknown): unknown {
     if (typeof v === 'string') return this.redact(v);
     if (Array.isArray(v)) return v.map((x) => this.walk(x));
-    if (v !== null && typeof v === 'object') {
+    if (v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v))) {
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[this.redact(k)] = this.walk(x);
       return out;

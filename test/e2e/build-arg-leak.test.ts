@@ -37,7 +37,7 @@ let fake: FakeGitHub;
 let run: ActionRun;
 
 beforeAll(async () => {
-  const env = { ...rigEnv(), MCG_TRIVY_CACHE_DIR: privateTrivyCache() };
+  const env: Record<string, string> = { ...rigEnv(), MCG_TRIVY_CACHE_DIR: privateTrivyCache() };
   for (const k of ['MCG_TRIVY', 'MCG_TRUFFLEHOG', 'DOCKER_HOST']) rigValue(k);
   node24();
   actionBundle();

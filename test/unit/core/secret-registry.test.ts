@@ -92,3 +92,12 @@ describe('shortenSecretLike', () => {
     expect(shortenSecretLike('metadata.name')).toBe('metadata.name');
   });
 });
+
+describe('addSecretEnv leaves configuration alone', () => {
+  it('skips INPUT_* (the action registers its secret inputs itself) and plain words', () => {
+    const r = new SecretRegistry();
+    r.addSecretEnv({ 'INPUT_VERIFY-SECRETS': 'true', SECRET_MODE: 'auto', 'INPUT_GITHUB-TOKEN': 'ghs_x1234' });
+    expect(r.size).toBe(0);
+    expect(r.redact('{"ok":true}')).toBe('{"ok":true}');
+  });
+});
