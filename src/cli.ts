@@ -1,11 +1,12 @@
 // The local entry point: `mcg …` / `node dist/cli.js …`. No @actions/* here.
 import { main } from './cli/main.js';
 import { tuneV8 } from './v8-tuning.js';
+import { terminalSafe } from './cli/terminal.js';
 
 tuneV8();
 const code = await main(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  stdout: (s) => process.stdout.write(terminalSafe(s)),
+  stderr: (s) => process.stderr.write(terminalSafe(s)),
   env: process.env,
   cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true,

@@ -15,7 +15,8 @@ import { findArtifactDirs, mergedSarif, mergeReports, targetReport } from '../co
 import { parseBaseline } from '../core/baseline.js';
 import { confine } from '../core/files.js';
 import { reportJson } from '../core/report-io.js';
-import { isSecretName } from '../core/secrets.js';
+import { SecretRegistry } from '../core/secret-registry.js';
+import { ActionLog } from './log.js';
 import { sarifText as streamSarifText } from '../sarif/to-sarif.js';
 import { checkYamlFile, classifyYaml } from '../core/yaml-engine.js';
 import { createPipeline } from '../scanners/setup.js';
@@ -33,14 +34,13 @@ import { renderers } from './render.js';
 import { changedLines } from './diff.js';
 import { SarifProcessingError, SarifTooLargeError } from '../sarif/upload.js';
 
-export function actionLogger(): Logger {
-  return {
-    debug: (m) => core.debug(m),
-    info: (m) => core.info(m),
-    warning: (m) => core.warning(m),
-    error: (m) => core.error(m),
-  };
+/** The run's secret registry and the one log writer that redacts with it. */
+export function actionLogger(secrets = new SecretRegistry()): ActionLog {
+  return new ActionLog(secrets);
 }
+
+/** The log of the current run (set by run(); helpers below print through it only). */
+let log: ActionLog = actionLogger();
 
 /** One second in ms; MCG_TEST_SECOND_MS shrinks retry, Retry-After and polling waits in the e2e tests only. */
 function secondMs(env: Record<string, string | undefined>): number {
@@ -71,13 +71,13 @@ function writeFile(path: string, text: string): void {
 }
 
 function setCountOutputs(report: Report): void {
-  core.setOutput('result', report.result);
-  core.setOutput('total', report.counts.total);
-  core.setOutput('new', report.counts.new);
-  for (const s of ['critical', 'high', 'medium', 'low', 'info'] as const) core.setOutput(s, report.counts.bySeverity[s]);
+  log.setOutput('result', report.result);
+  log.setOutput('total', report.counts.total);
+  log.setOutput('new', report.counts.new);
+  for (const s of ['critical', 'high', 'medium', 'low', 'info'] as const) log.setOutput(s, report.counts.bySeverity[s]);
   const t = report.targets.find((x) => x.imageDigest || x.imageSize);
-  core.setOutput('image-digest', t?.imageDigest ?? '');
-  core.setOutput('image-size', t?.imageSize ?? '');
+  log.setOutput('image-digest', t?.imageDigest ?? '');
+  log.setOutput('image-size', t?.imageSize ?? '');
 }
 
 /** The write-capable part. Nothing here runs with a read-only token. */
@@ -104,9 +104,9 @@ async function publish(
   const soft = (e: unknown, demanded: boolean): void => {
     const msg = e instanceof Error ? e.message : String(e);
     if (demanded || (e instanceof GitHubApiError && (e.kind === 'server' || e.kind === 'invalid' || e.kind === 'auth'))) {
-      core.error(msg);
+      log.error(msg);
       state.hard.push(msg);
-    } else core.warning(msg);
+    } else log.warning(msg);
   };
 
   // 1. check run (the required status check)
@@ -130,7 +130,7 @@ async function publish(
   // 2. sticky comment(s): one per (workflow, job, target)
   const wantComment = inputs.comment === 'always' || (inputs.comment === 'auto' && pub.prNumber !== undefined);
   if (wantComment) {
-    if (pub.prNumber === undefined) core.warning('comment: always, but this run is not about a pull request; no comment written');
+    if (pub.prNumber === undefined) log.warning('comment: always, but this run is not about a pull request; no comment written');
     else {
       for (const c of pub.comments ?? [{ target: pub.target, report }]) {
         try {
@@ -168,7 +168,7 @@ async function publish(
       logger.info(`Code scanning upload ${out.id}: ${out.status}`);
     } catch (e) {
       if (e instanceof SarifProcessingError || e instanceof SarifTooLargeError) {
-        core.error(e.message);
+        log.error(e.message);
         state.hard.push(e.message);
       } else if (e instanceof GitHubApiError && (e.kind === 'not-enabled' || e.kind === 'permission')) {
         // code scanning off, or no security-events: write — the SARIF stays a file
@@ -192,31 +192,31 @@ async function loadBaseline(gh: GitHubClient | undefined, ctx: RunContext, input
     if (!b) logger.info(`No earlier analysis on ${ref}: every finding counts as new`);
     return b?.baseline;
   } catch (e) {
-    core.warning(`${(e as Error).message} — no baseline: every finding counts as new`);
+    log.warning(`${(e as Error).message} — no baseline: every finding counts as new`);
     return undefined;
   }
 }
 
 function finish(report: Report, state: PublishState): void {
-  core.setOutput('comment-url', state.commentUrl ?? '');
-  core.setOutput('check-run-url', state.checkRunUrl ?? '');
-  if (report.result === 'fail') core.setFailed(report.reason);
-  else if (state.hard.length > 0) core.setFailed(`${report.reason}, but publishing failed: ${state.hard.join(' | ')}`);
-  else core.info(report.reason);
+  log.setOutput('comment-url', state.commentUrl ?? '');
+  log.setOutput('check-run-url', state.checkRunUrl ?? '');
+  if (report.result === 'fail') log.setFailed(report.reason);
+  else if (state.hard.length > 0) log.setFailed(`${report.reason}, but publishing failed: ${state.hard.join(' | ')}`);
+  else log.info(report.reason);
 }
 
 async function writeSummary(inputs: ActionInputs, report: Report): Promise<void> {
   if (!inputs.summary || !process.env['GITHUB_STEP_SUMMARY']) return;
   try {
-    await core.summary.addRaw(renderers.summary(report), true).write();
+    await core.summary.addRaw(log.secrets.redact(renderers.summary(report)), true).write();
   } catch (e) {
-    core.warning(`Could not write the job summary: ${(e as Error).message}`);
+    log.warning(`Could not write the job summary: ${(e as Error).message}`);
   }
 }
 
 function printAnnotations(inputs: ActionInputs, report: Report, changed?: Map<string, Set<number>>): void {
   if (!inputs.annotations) return;
-  for (const cmd of renderers.annotationCommands(report, changed)) process.stdout.write(`${cmd}\n`);
+  for (const cmd of renderers.annotationCommands(report, changed)) log.rawCommand(cmd);
 }
 
 /** The PR's changed lines (a read call, allowed with a read-only token); undefined when unknown. */
@@ -279,7 +279,8 @@ function loadArtifacts(inputs: ActionInputs, root: string, logger: Logger): Load
 }
 
 async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string, logger: Logger, payload: unknown, second: number): Promise<void> {
-  const { report, meta, sarifTexts, comments } = loadArtifacts(inputs, root, logger);
+  const loaded = log.secrets.redactDeep(loadArtifacts(inputs, root, logger));
+  const { report, meta, sarifTexts, comments } = loaded;
   if (meta.repository.toLowerCase() !== `${ctx.owner}/${ctx.repo}`.toLowerCase()) {
     throw new Error(`the artifact was written for ${meta.repository}, not ${ctx.owner}/${ctx.repo}; refusing to publish it`);
   }
@@ -293,7 +294,7 @@ async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string
     throw new Error(`the artifact names pull request #${meta.pr} but the workflow run belongs to #${runPrs.join(', #')}; refusing to publish it`);
   }
   if (ctx.readOnly) {
-    core.warning(`mode: report with a read-only token (${ctx.readOnlyReason}); nothing can be published`);
+    log.warning(`mode: report with a read-only token (${ctx.readOnlyReason}); nothing can be published`);
   }
   const gh = createClient(inputs.githubToken, { apiUrl: ctx.apiUrl, logger, secondMs: second });
   // The PR number came from the untrusted run: check that the PR's head really is that commit.
@@ -301,7 +302,7 @@ async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string
   if (meta.pr !== null) {
     const pr = await call({ what: `read pull request #${meta.pr}`, permission: 'pull-requests: read' }, () => gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: meta.pr! }));
     if (pr.data.head.sha !== meta.headSha) {
-      core.warning(`pull request #${meta.pr} has moved on (head ${pr.data.head.sha.slice(0, 12)}, artifact ${meta.headSha.slice(0, 12)}); publishing for the artifact's commit without a comment`);
+      log.warning(`pull request #${meta.pr} has moved on (head ${pr.data.head.sha.slice(0, 12)}, artifact ${meta.headSha.slice(0, 12)}); publishing for the artifact's commit without a comment`);
     } else prNumber = meta.pr;
   }
   setCountOutputs(report);
@@ -338,35 +339,22 @@ function runDiscoverMode(inputs: ActionInputs, root: string, logger: Logger): vo
   const config = loadConfig(root, inputs.config);
   const found = discover({ root, dockerfileGlobs: inputs.dockerfiles, context: inputs.context, include: config.include, exclude: config.exclude });
   const matrix = matrixOf(found.dockerfiles);
-  core.setOutput('matrix', JSON.stringify(matrix));
-  core.setOutput('count', matrix.include.length);
+  log.setOutput('matrix', JSON.stringify(matrix));
+  log.setOutput('count', matrix.include.length);
   logger.info(`${matrix.include.length} Dockerfile(s): ${matrix.include.map((e) => `${e.dockerfile} (${e.target})`).join(', ') || 'none'}`);
 }
 
-/**
- * Masks a raw secret value in the job log (a scanner found it; our outputs never print it, this is
- * the second line of defence for anything else that does). The runner masks line by line, so a
- * multi-line value (a PEM key) is masked per line as well.
- */
-function maskSecret(raw: string): void {
-  const v = raw.trim();
-  if (v.length < 6) return;
-  core.setSecret(v);
-  if (v.includes('\n')) {
-    for (const line of v.split(/\r?\n/)) {
-      const l = line.trim();
-      if (l.length >= 16 && !/^-----(BEGIN|END) /.test(l)) core.setSecret(l);
-    }
-  }
-}
-
 export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
-  const logger = actionLogger();
+  const secrets = new SecretRegistry();
+  const logger = actionLogger(secrets);
+  log = logger;
+  // environment values with secret-like names (the token among them) are secret from the start
+  secrets.addSecretEnv(env);
   try {
     const inputs = readInputs((name) => core.getInput(name));
-    if (inputs.githubToken) core.setSecret(inputs.githubToken);
-    // build arguments with a secret-like name end up in the image history: mask their values too
-    for (const [name, value] of Object.entries(inputs.buildArgs)) if (isSecretName(name)) maskSecret(value);
+    secrets.add(inputs.githubToken);
+    // every build-arg value goes to the builder and can be echoed by a failing RUN: all secret
+    for (const value of Object.values(inputs.buildArgs)) secrets.add(value);
     const payload = readPayload(env);
     const ctx = runContext(env, payload);
     const root = ctx.workspace;
@@ -375,15 +363,15 @@ export async function run(env: Record<string, string | undefined> = process.env)
     if (inputs.mode === 'discover') return runDiscoverMode(inputs, root, logger);
 
     const canWrite = inputs.githubToken !== '' && !ctx.readOnly && inputs.mode === 'full';
-    if (ctx.readOnly) core.notice(`${ctx.readOnlyReason}. No write call is made: results go to the job summary, annotations and ${inputs.artifactDir}/ (publish them from a workflow_run job with mode: report).`);
+    if (ctx.readOnly) log.notice(`${ctx.readOnlyReason}. No write call is made: results go to the job summary, annotations and ${inputs.artifactDir}/ (publish them from a workflow_run job with mode: report).`);
     const gh = inputs.githubToken !== '' ? createClient(inputs.githubToken, { apiUrl: ctx.apiUrl, logger, secondMs: second }) : undefined;
     const baseline = await loadBaseline(ctx.readOnly ? undefined : gh, ctx, inputs, root, logger);
     const verification = secretVerification(inputs.verifySecrets, ctx.readOnly);
-    if (verification.notice) core.notice(verification.notice);
+    if (verification.notice) log.notice(verification.notice);
     const verify = verification.verify;
     // Trivy's DB through the Actions cache: restored while the image builds, saved after the scan
     const trivyCache = new ActionTrivyCache({ logger, noSaveReason: trivyCacheNoSaveReason(ctx) });
-    const report = await scan(
+    const scanned = await scan(
       {
         root,
         dockerfiles: inputs.dockerfiles.length > 0 ? inputs.dockerfiles : undefined,
@@ -419,11 +407,13 @@ export async function run(env: Record<string, string | undefined> = process.env)
           trufflehogVersion: inputs.trufflehogVersion,
           cache: actionsToolCache,
           download: actionsDownloader,
-          onSecret: maskSecret,
+          onSecret: (raw) => secrets.add(raw),
           trivyCache,
         }),
       },
     );
+    // the one redact step: no publisher below sees a registered secret
+    const report = secrets.redactDeep(scanned);
     await trivyCache.save(report.scanners.some((s) => s.name === 'trivy' && s.status === 'ran'));
     // streamed once; the same text is written to the file and uploaded
     const sarifText = streamSarifText(report, { category: inputs.category });
@@ -432,8 +422,8 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const reportPath = join(artifactAbs, REPORT_FILE);
     writeFile(sarifPath, sarifText);
     writeFile(reportPath, reportJson(report));
-    core.setOutput('sarif-file', relative(root, sarifPath));
-    core.setOutput('report-file', relative(root, reportPath));
+    log.setOutput('sarif-file', relative(root, sarifPath));
+    log.setOutput('report-file', relative(root, reportPath));
     setCountOutputs(report);
 
     const target = reportTarget(inputs, `${ctx.owner}/${ctx.repo}`);
@@ -463,6 +453,6 @@ export async function run(env: Record<string, string | undefined> = process.env)
     }
     finish(report, state);
   } catch (e) {
-    core.setFailed(e instanceof Error ? e.message : String(e));
+    log.setFailed(e instanceof Error ? e.message : String(e));
   }
 }

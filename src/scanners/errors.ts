@@ -18,9 +18,13 @@ export function redactSecrets(text: string): string {
     .replace(LONG_TOKEN, (m) => `${m.slice(0, 4)}****`);
 }
 
-/** The last `maxLines` non-empty lines of tool output, redacted and capped. */
+/** Colour/cursor escape sequences (CSI, OSC) and other controls left in tool output. */
+const ANSI_RESIDUE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u009b[0-?]*[ -/]*[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** The last `maxLines` non-empty lines of tool output, colour residue stripped, redacted and capped. */
 export function outputTail(text: string, maxLines = 6, maxChars = 800): string {
   const lines = text
+    .replace(ANSI_RESIDUE, '')
     .split(/\r?\n/)
     .map((l) => l.trimEnd())
     .filter((l) => l.trim() !== '');
