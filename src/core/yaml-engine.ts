@@ -11,6 +11,8 @@ import { makeYDoc, YamlBudgetError, YamlDuplicateKeyError, DEFAULT_BUDGET, type 
 import { composeModel, k8sModel, workflowModel } from './yaml/models.js';
 import type { ComposeRule, K8sRule, WorkflowRule } from '../rules/yaml-types.js';
 import { composeRules } from '../rules/compose/index.js';
+import { meta as composeReadsDifferently, rule as composeReadsDifferentlyRule } from '../rules/meta/MCG994-read-differently-by-compose.js';
+import { interpolateTree, type ComposeEnv, type TreeError } from './yaml/compose-interpolate.js';
 import { k8sRules } from '../rules/k8s/index.js';
 import { workflowRules } from '../rules/workflow/index.js';
 import { looksLikeHelmTemplate } from './yaml/classify.js';
@@ -37,6 +39,11 @@ export interface YamlInput {
   text: string;
   kind: YamlRuleKind;
   target: string;
+  /**
+   * Compose files: the variables interpolation sees (the `.env` next to the file, as compose
+   * reads it by default; never the scanner's own process environment). Empty when absent.
+   */
+  env?: ComposeEnv;
 }
 
 export interface YamlResult {
@@ -53,7 +60,7 @@ export interface YamlRuleSet {
   workflow: readonly WorkflowRule[];
 }
 
-export const yamlRules: YamlRuleSet = { compose: composeRules, k8s: k8sRules, workflow: workflowRules };
+export const yamlRules: YamlRuleSet = { compose: [...composeRules, composeReadsDifferentlyRule], k8s: k8sRules, workflow: workflowRules };
 
 export function checkYamlFile(input: YamlInput, settings?: RuleSettings): YamlResult {
   return checkYamlWith(input, yamlRules, settings);
@@ -182,9 +189,14 @@ export function checkYamlWith(input: YamlInput, rules: YamlRuleSet, settings?: R
       }
       if (doc.contents === null) continue; // empty document (`---` at the end)
       try {
-        docs.push(makeYDoc(doc.contents, docNumber - 1, budget));
+        const contents = input.kind === 'compose' ? composeReading(input, doc.contents, { findings, notes }, settings) : doc.contents;
+        docs.push(makeYDoc(contents, docNumber - 1, budget));
         checkedAny = true;
       } catch (e) {
+        if (e instanceof YamlDuplicateKeyError && input.kind === 'compose') {
+          const hit = { line: e.line, key: `duplicate.${e.key}`, message: `duplicate key "${e.key.slice(0, 80)}": compose refuses the file ("mapping key already defined"), so \`docker compose\` will not load it; remove one of the two` };
+          findings.push(hitToFinding(composeReadsDifferently, hit, path, target, settings));
+        }
         if (e instanceof YamlDuplicateKeyError) {
           findings.push(inputErrorFinding(path, e.line, `duplicate key "${e.key}" in ${label} (tools disagree on which value wins); ${label} was not checked`, target));
         } else findings.push(inputErrorFinding(path, docLine, `${label} could not be checked: ${problem(e)}`, target));
@@ -195,6 +207,25 @@ export function checkYamlWith(input: YamlInput, rules: YamlRuleSet, settings?: R
   findings.push(...runRules(input, docs, rules, settings));
   const fatal = !checkedAny && findings.some((f) => f.ruleId === 'MCG991');
   return { findings, fatal, notes };
+}
+
+/**
+ * A compose document as compose reads it: every string value interpolated with the file's
+ * environment. A malformed `${…}` makes compose refuse the file (MCG994); a required variable
+ * (`${X:?…}`) that is not set is noted (it depends on where compose runs) and reads as empty.
+ */
+function composeReading(input: YamlInput, contents: NonNullable<ParsedDoc['contents']>, out: { findings: Finding[]; notes: string[] }, settings?: RuleSettings): NonNullable<ParsedDoc['contents']> {
+  const errors: TreeError[] = [];
+  const read = interpolateTree(contents, input.env ?? new Map(), errors);
+  for (const e of errors) {
+    if (e.kind === 'required') {
+      out.notes.push(`${input.path}:${e.line}: ${e.message} (compose refuses the file unless ${e.subject} is set where it runs); checked as empty`);
+      continue;
+    }
+    const hit = { line: e.line, key: `interpolation.line${e.line}`, message: `${e.message}: compose refuses the file, so \`docker compose\` will not load it; write \`\${NAME}\`, \`\${NAME:-default}\` or \`$$\` for a literal \`$\`` };
+    out.findings.push(hitToFinding(composeReadsDifferently, hit, input.path, input.target, settings));
+  }
+  return read;
 }
 
 function problem(e: unknown): string {

@@ -1,5 +1,5 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
-import { get, interpolateDefaults, items, str } from '../../core/yaml/ast.js';
+import { get, items, str } from '../../core/yaml/ast.js';
 import { DOCKER_SOCKETS, isSocketPath, normalizeHostPath } from '../../core/yaml/policy.js';
 import type { ComposeRule } from '../yaml-types.js';
 import { eachService, key } from './util.js';
@@ -31,7 +31,7 @@ export const rule: ComposeRule = {
       const hits: RuleHit[] = [];
       for (const it of items(s.y, key(s, 'volumes')?.value)) {
         const short = str(s.y, it.node);
-        const source = short !== undefined ? shortSource(interpolateDefaults(short)) : (str(s.y, get(s.y, it.node, 'source')?.value) ?? '');
+        const source = short !== undefined ? shortSource(short) : (str(s.y, get(s.y, it.node, 'source')?.value) ?? '');
         if (source === '' || !isSocketPath(source, DOCKER_SOCKETS)) continue;
         hits.push({
           line: it.line,

@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../../core/types.js';
-import { isTrue } from '../../core/yaml/ast.js';
+import { composeTrue } from '../../core/yaml/compose-cast.js';
 import type { ComposeRule } from '../yaml-types.js';
 import { eachService, key } from './util.js';
 
@@ -22,7 +22,7 @@ export const rule: ComposeRule = {
   check: (ctx) =>
     eachService(ctx, (s) => {
       const e = key(s, 'read_only');
-      if (e && isTrue(s.y, e.value)) return undefined;
+      if (e && composeTrue(s.y, e.value)) return undefined;
       return {
         line: e?.line ?? s.line,
         key: `${s.key}.read_only`,

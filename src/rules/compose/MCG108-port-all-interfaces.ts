@@ -1,5 +1,5 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
-import { get, interpolateDefaults, isMap, items, str } from '../../core/yaml/ast.js';
+import { get, isMap, items, str } from '../../core/yaml/ast.js';
 import type { ComposeRule } from '../yaml-types.js';
 import { eachService, key } from './util.js';
 
@@ -42,11 +42,11 @@ export const rule: ComposeRule = {
         let label: string;
         const short = str(s.y, it.node);
         if (short !== undefined) {
-          const spec = interpolateDefaults(short);
+          const spec = short;
           ip = shortPortHostIp(spec);
           label = short.trim();
         } else if (isMap(s.y, it.node)) {
-          ip = interpolateDefaults(str(s.y, get(s.y, it.node, 'host_ip')?.value) ?? '');
+          ip = str(s.y, get(s.y, it.node, 'host_ip')?.value) ?? '';
           const target = str(s.y, get(s.y, it.node, 'target')?.value) ?? '?';
           const published = str(s.y, get(s.y, it.node, 'published')?.value);
           label = published ? `${published}:${target}` : target;

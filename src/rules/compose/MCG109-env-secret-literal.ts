@@ -1,5 +1,6 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
-import { entries, hasReference, isMap, items, str } from '../../core/yaml/ast.js';
+import { entries, hasReference, isMap, items } from '../../core/yaml/ast.js';
+import { writtenText } from '../../core/yaml/compose-interpolate.js';
 import { isLiteralValue, isSecretName } from '../../core/secrets.js';
 import type { ComposeRule } from '../yaml-types.js';
 import { eachService, key } from './util.js';
@@ -36,10 +37,10 @@ export const rule: ComposeRule = {
       if (!env) return undefined;
       const found: { name: string; line: number }[] = [];
       if (isMap(s.y, env.value)) {
-        for (const e of entries(s.y, env.value)) if (isSecretName(e.key) && isLiteralSecretValue(str(s.y, e.value))) found.push({ name: e.key, line: e.line });
+        for (const e of entries(s.y, env.value)) if (isSecretName(e.key) && isLiteralSecretValue(writtenText(e.value))) found.push({ name: e.key, line: e.line });
       } else {
         for (const it of items(s.y, env.value)) {
-          const item = str(s.y, it.node);
+          const item = writtenText(it.node);
           if (item === undefined) continue;
           const eq = item.indexOf('=');
           if (eq <= 0) continue; // `- NAME` passes the value through from the environment

@@ -1,5 +1,5 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
-import { interpolateDefaults, str } from '../../core/yaml/ast.js';
+import { str } from '../../core/yaml/ast.js';
 import type { ComposeRule } from '../yaml-types.js';
 import { eachService, key } from './util.js';
 
@@ -25,7 +25,7 @@ export const rule: ComposeRule = {
       for (const k of ['network_mode', 'pid', 'ipc'] as const) {
         const e = key(s, k);
         const v = e ? str(s.y, e.value) : undefined;
-        if (!e || v === undefined || interpolateDefaults(v).trim().toLowerCase() !== 'host') continue;
+        if (!e || v === undefined || v.trim().toLowerCase() !== 'host') continue;
         hits.push({ line: e.line, key: `${s.key}.${k}`, message: `Service "${s.name}" uses ${k}: host and shares the host's ${k === 'network_mode' ? 'network stack' : k === 'pid' ? 'process namespace' : 'IPC namespace'}.` });
       }
       return hits;

@@ -1,0 +1,90 @@
+// MCG994 (read differently by compose): every case through the real YAML engine with all rules, so
+// the verdict of the other rules on compose's reading is checked together with the finding.
+import { describe, expect, it } from 'vitest';
+import { checkYamlFile } from '../../../src/core/yaml-engine.js';
+
+function scan(yaml: string, env?: Record<string, string>) {
+  const r = checkYamlFile({ path: 'compose.yaml', text: yaml, kind: 'compose', target: 't', ...(env ? { env: new Map(Object.entries(env)) } : {}) });
+  const at = (id: string) => r.findings.filter((f) => f.ruleId === id).map((f) => f.location.startLine);
+  return { ...r, at };
+}
+
+const svc = (body: string) => `services:\n  web:\n    image: nginx:1.27\n${body}`;
+
+describe('MCG994 read-differently-by-compose', () => {
+  it.each([
+    ['yes', 'privileged: yes'],
+    ['on', 'privileged: on'],
+    ['Y', 'privileged: Y'],
+    ['quoted "On"', 'privileged: "On"'],
+    ['YES', 'privileged: YES'],
+    ['interpolated default yes', 'privileged: ${PRIV:-yes}'],
+  ])('fires on privileged %s, and MCG101 fires critical on compose\'s true', (_n, line) => {
+    const r = scan(svc(`    ${line}\n`));
+    expect(r.at('MCG994')).toEqual([4]);
+    expect(r.at('MCG101')).toEqual([4]);
+    expect(r.findings.find((f) => f.ruleId === 'MCG101')!.severity).toBe('critical');
+    expect(r.findings.find((f) => f.ruleId === 'MCG994')!.severity).toBe('high');
+  });
+
+  it.each(['no', 'off', 'N', 'OFF'])('fires on privileged: %s, which compose reads as false (no MCG101)', (v) => {
+    const r = scan(svc(`    privileged: ${v}\n`));
+    expect(r.at('MCG994')).toEqual([4]);
+    expect(r.at('MCG101')).toEqual([]);
+  });
+
+  it('read_only: on counts as read-only for MCG106 and fires MCG994', () => {
+    const r = scan(svc('    read_only: on\n'));
+    expect(r.at('MCG994')).toEqual([4]);
+    expect(r.at('MCG106')).toEqual([]);
+  });
+
+  it('a volume read_only: yes fires on its line', () => {
+    const r = scan(svc('    volumes:\n      - type: bind\n        source: ./data\n        target: /data\n        read_only: yes\n'));
+    expect(r.at('MCG994')).toEqual([8]);
+  });
+
+  it('a boolean compose cannot cast: compose refuses the file', () => {
+    const r = scan(svc('    privileged: maybe\n'));
+    expect(r.at('MCG994')).toEqual([4]);
+    expect(r.findings.find((f) => f.ruleId === 'MCG994')!.message).toContain('refuses');
+  });
+
+  it('a duplicate key: compose refuses the file (MCG994 on the repeated key), and the file is reported unchecked', () => {
+    const r = scan(svc('    privileged: false\n    privileged: true\n'));
+    expect(r.at('MCG994')).toEqual([5]);
+    expect(r.at('MCG991')).toEqual([5]);
+    expect(r.findings.find((f) => f.ruleId === 'MCG994')!.message).toContain('compose refuses');
+  });
+
+  it('a quoted "<<" key: compose refuses it', () => {
+    const r = scan('x-base: &base\n  privileged: true\nservices:\n  web:\n    image: nginx:1.27\n    "<<": *base\n');
+    expect(r.at('MCG994')).toEqual([6]);
+  });
+
+  it('a plain late << merge is what compose reads: own keys win whatever the order, no MCG994', () => {
+    const r = scan('x-base: &base\n  privileged: true\n  user: root\nservices:\n  web:\n    image: nginx:1.27\n    user: app\n    <<: *base\n');
+    expect(r.at('MCG994')).toEqual([]);
+    expect(r.at('MCG101')).toEqual([2]);
+  });
+
+  it('malformed interpolation: compose refuses the file', () => {
+    const r = scan(svc('    user: "${1BAD}"\n'));
+    expect(r.at('MCG994')).toEqual([4]);
+  });
+
+  it('a required variable that is not set is a note, not a finding, and reads as empty', () => {
+    const r = scan(svc('    user: "${APP_USER:?set APP_USER}"\n'));
+    expect(r.at('MCG994')).toEqual([]);
+    expect(r.notes.join('\n')).toContain('APP_USER');
+  });
+
+  it('the environment given (the .env compose reads) is what interpolation uses', () => {
+    expect(scan(svc('    privileged: ${PRIV:-false}\n'), { PRIV: 'true' }).at('MCG101')).toEqual([4]);
+    expect(scan(svc('    privileged: ${PRIV:-false}\n')).at('MCG101')).toEqual([]);
+  });
+
+  it.each(['true', 'false', '"true"', 'True'])('passes: privileged: %s', (v) => {
+    expect(scan(svc(`    privileged: ${v}\n`)).at('MCG994')).toEqual([]);
+  });
+});
