@@ -10,8 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger, Report } from '../core/types.js';
 import type { Baseline } from '../core/merge.js';
 import { loadConfig, scan } from '../core/scan.js';
-import { discover, matrixOf, parseMatrix } from '../core/discover.js';
-import { findArtifactDirs, mergedSarif, mergeReports, targetReport } from '../core/merge-reports.js';
+import { discover, matrixOf } from '../core/discover.js';
 import { parseBaseline } from '../core/baseline.js';
 import { confine } from '../core/files.js';
 import { reportJson } from '../core/report-io.js';
@@ -29,7 +28,8 @@ import { createClient, GitHubApiError, call, type GitHubClient } from './github.
 import { publishCheckRun } from './check-run.js';
 import { upsertComment, COMMENT_MAX_CHARS } from './comment.js';
 import { codeScanningBaseline, uploadToCodeScanning } from './code-scanning.js';
-import { readArtifacts, writeArtifacts, REPORT_FILE, SARIF_FILE, type ArtifactMeta } from './artifact.js';
+import { writeArtifacts, REPORT_FILE, SARIF_FILE, type ArtifactMeta } from './artifact.js';
+import { decideArtifacts, readArtifactSet } from './load-artifacts.js';
 import { renderers } from './render.js';
 import { changedLines } from './diff.js';
 import { SarifProcessingError, SarifTooLargeError } from '../sarif/upload.js';
@@ -178,15 +178,37 @@ async function publish(
   }
 }
 
+function fileBaseline(root: string, file: string): Baseline {
+  const abs = confine(root, file, 'baseline');
+  if (!existsSync(abs)) throw new InputError('baseline', `file "${file}" does not exist. Point it at a report JSON or SARIF file written by an earlier run.`);
+  return parseBaseline(readFileSync(abs, 'utf8'), file);
+}
+
 async function loadBaseline(gh: GitHubClient | undefined, ctx: RunContext, inputs: ActionInputs, root: string, logger: Logger): Promise<Baseline | undefined> {
-  if (inputs.baseline) {
-    const abs = confine(root, inputs.baseline, 'baseline');
-    if (!existsSync(abs)) throw new InputError('baseline', `file "${inputs.baseline}" does not exist. Point it at a report JSON or SARIF file written by an earlier run.`);
-    return parseBaseline(readFileSync(abs, 'utf8'), inputs.baseline);
-  }
+  if (inputs.baseline) return fileBaseline(root, inputs.baseline);
   if (inputs.failOn !== 'new' || !gh) return undefined;
   const ref = ctx.pr ? `refs/heads/${ctx.pr.baseRef}` : ctx.ref.startsWith('refs/heads/') ? ctx.ref : undefined;
   if (!ref || ref === 'refs/heads/') return undefined;
+  try {
+    const b = await codeScanningBaseline(gh, ctx.owner, ctx.repo, ref, logger);
+    if (!b) logger.info(`No earlier analysis on ${ref}: every finding counts as new`);
+    return b?.baseline;
+  } catch (e) {
+    log.warning(`${(e as Error).message} — no baseline: every finding counts as new`);
+    return undefined;
+  }
+}
+
+function branchOf(ref: string): string | undefined {
+  return ref.startsWith('refs/heads/') && ref.length > 'refs/heads/'.length ? ref.slice('refs/heads/'.length) : undefined;
+}
+
+/** mode: report's baseline: the baseline input, else (fail-on: new) the base branch's code-scanning analysis. */
+async function reportBaseline(gh: GitHubClient | undefined, ctx: RunContext, at: { inputs: ActionInputs; root: string; baseRef: string | undefined }, logger: Logger): Promise<Baseline | undefined> {
+  const { inputs, root } = at;
+  if (inputs.baseline) return fileBaseline(root, inputs.baseline);
+  if (inputs.failOn !== 'new' || !gh || !at.baseRef) return undefined;
+  const ref = `refs/heads/${at.baseRef}`;
   try {
     const b = await codeScanningBaseline(gh, ctx.owner, ctx.repo, ref, logger);
     if (!b) logger.info(`No earlier analysis on ${ref}: every finding counts as new`);
@@ -230,57 +252,9 @@ async function prDiff(gh: GitHubClient | undefined, ctx: RunContext, prNumber: n
   }
 }
 
-interface LoadedArtifacts {
-  report: Report;
-  meta: ArtifactMeta;
-  sarifTexts: string[];
-  /** Per-target comments (comment-mode: per-target over several targets). */
-  comments?: { target: string; report: Report }[];
-}
-
-/**
- * What mode: report publishes: one artifact (mcg-report.json in artifact-dir), or a download
- * directory with one subdirectory per scan job (the reusable workflow), merged into one report
- * with one SARIF category per target. Every artifact is validated; they must name the same
- * repository, commit and pull request.
- */
-function loadArtifacts(inputs: ActionInputs, root: string, logger: Logger): LoadedArtifacts {
-  const dirAbs = confine(root, inputs.artifactDir, 'artifact-dir');
-  const expect = inputs.matrix !== undefined ? parseMatrix(inputs.matrix).map((e) => e.dockerfile) : undefined;
-  if (existsSync(join(dirAbs, REPORT_FILE)) && expect === undefined) {
-    const { report, meta } = readArtifacts(root, inputs.artifactDir);
-    return { report, meta, sarifTexts: [streamSarifText(report, { category: meta.category ?? undefined })] };
-  }
-  const dirs = findArtifactDirs([dirAbs]);
-  const loaded = dirs.map((d) => readArtifacts(root, relative(root, d)));
-  const meta = loaded[0]!.meta;
-  for (const [i, l] of loaded.entries()) {
-    const m = l.meta;
-    if (m.repository !== meta.repository || m.headSha !== meta.headSha || m.pr !== meta.pr) {
-      throw new Error(`${relative(root, dirs[i]!)} was written for ${m.repository}@${m.headSha.slice(0, 12)} (PR ${m.pr ?? 'none'}), not ${meta.repository}@${meta.headSha.slice(0, 12)} (PR ${meta.pr ?? 'none'}) like ${relative(root, dirs[0]!)}; refusing to merge them`);
-    }
-  }
-  const merged = mergeReports(
-    loaded.map((l, i) => ({ label: relative(root, dirs[i]!), report: l.report })),
-    { policy: { threshold: inputs.severityThreshold, failOn: inputs.failOn }, expectDockerfiles: expect },
-  );
-  for (const n of merged.notes) logger.warning(n);
-  const category = inputs.category ?? meta.category ?? undefined;
-  const sarif = mergedSarif(merged, { category });
-  logger.info(`Merged ${loaded.length} artifact(s): ${merged.report.targets.length} target(s), ${sarif.categories.length} code-scanning categor${sarif.categories.length === 1 ? 'y' : 'ies'} in ${sarif.texts.length} upload(s)`);
-  const targets = merged.report.targets.map((t) => t.name);
-  const comments = inputs.commentMode === 'per-target' ? targets.map((t) => ({ target: t, report: targetReport(merged, t) })) : [{ target: 'all targets', report: merged.report }];
-  return {
-    report: merged.report,
-    meta: { ...meta, target: 'all targets', checkName: inputs.checkName ?? 'MCP Container Guard' },
-    sarifTexts: sarif.texts,
-    comments,
-  };
-}
-
 async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string, logger: Logger, payload: unknown, second: number): Promise<void> {
-  const loaded = log.secrets.redactDeep(loadArtifacts(inputs, root, logger));
-  const { report, meta, sarifTexts, comments } = loaded;
+  const set = readArtifactSet(inputs, root);
+  const meta = set.meta;
   if (meta.repository.toLowerCase() !== `${ctx.owner}/${ctx.repo}`.toLowerCase()) {
     throw new Error(`the artifact was written for ${meta.repository}, not ${ctx.owner}/${ctx.repo}; refusing to publish it`);
   }
@@ -299,12 +273,18 @@ async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string
   const gh = createClient(inputs.githubToken, { apiUrl: ctx.apiUrl, logger, secondMs: second });
   // The PR number came from the untrusted run: check that the PR's head really is that commit.
   let prNumber: number | undefined;
+  let baseRef: string | undefined;
   if (meta.pr !== null) {
     const pr = await call({ what: `read pull request #${meta.pr}`, permission: 'pull-requests: read' }, () => gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: meta.pr! }));
     if (pr.data.head.sha !== meta.headSha) {
       log.warning(`pull request #${meta.pr} has moved on (head ${pr.data.head.sha.slice(0, 12)}, artifact ${meta.headSha.slice(0, 12)}); publishing for the artifact's commit without a comment`);
     } else prNumber = meta.pr;
+    baseRef = pr.data.base.ref;
   }
+  // The baseline is this job's: the base branch GitHub names for the PR (not the artifact's claim).
+  const baseline = await reportBaseline(ctx.readOnly ? undefined : gh, ctx, { inputs, root, baseRef: baseRef ?? branchOf(ctx.ref) }, logger);
+  // the one redact step: nothing of the artifacts reaches a publisher unredacted
+  const { report, sarifTexts, comments, meta: shown } = log.secrets.redactDeep(decideArtifacts(set, { inputs, root, baseline, logger }));
   setCountOutputs(report);
   const changed = await prDiff(gh, ctx, prNumber, logger);
   await writeSummary(inputs, report);
@@ -321,8 +301,8 @@ async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string
         headSha: meta.headSha,
         ref: meta.pr !== null ? `refs/pull/${meta.pr}/head` : meta.baseRef ? `refs/heads/${meta.baseRef}` : ctx.ref,
         prNumber,
-        target: meta.target,
-        checkName: inputs.checkName ?? meta.checkName,
+        target: shown.target,
+        checkName: inputs.checkName ?? shown.checkName,
         changed,
         comments,
       },

@@ -63,6 +63,10 @@ export interface MergeCommand {
   /** The discover matrix (JSON text or @file): every Dockerfile in it must have results. */
   matrix?: string;
   color?: boolean;
+  /** This run's own baseline and config (ignore: entries): the artifacts' claims decide nothing. */
+  baseline?: string;
+  config?: string;
+  root?: string;
 }
 
 export type Command =
@@ -125,6 +129,9 @@ merge options:
                          upload, further logs go to F-2.sarif, F-3.sarif …)
   --report-json F        Write the merged report JSON to F
   --matrix JSON|@F       The discover matrix: a Dockerfile in it without results fails the merge
+  --baseline F, --config F, --root DIR   this run's own baseline and ignore: entries: the
+                         verdict is recomputed from the findings; the artifacts' result, new
+                         marks and suppressions are not trusted
   --format, --output, --severity-threshold, --fail-on, --category, --no-color   as for scan
 
 Exit status: 0 pass, 1 the policy failed, 2 usage, config or tool error.`;
@@ -190,6 +197,9 @@ function parseMerge(rest: string[]): MergeCommand {
       matrix: { type: 'string' },
       'no-color': { type: 'boolean' },
       color: { type: 'boolean' },
+      baseline: { type: 'string' },
+      config: { type: 'string' },
+      root: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new CliUsageError('merge needs at least one artifact directory');
@@ -207,6 +217,9 @@ function parseMerge(rest: string[]): MergeCommand {
     category: values.category,
     matrix: values.matrix,
     color: values['no-color'] ? false : values.color ? true : undefined,
+    baseline: values.baseline,
+    config: values.config,
+    root: values.root,
   };
 }
 

@@ -9,7 +9,8 @@ import { discover, matrixOf, parseMatrix, splitList } from '../core/discover.js'
 import { MergeError, mergedSarif, mergeReports, readArtifactReports } from '../core/merge-reports.js';
 import { ConfigError } from '../core/config.js';
 import { PathError } from '../core/files.js';
-import { BaselineError, parseBaseline } from '../core/baseline.js';
+import { BaselineError, MAX_BASELINE_BYTES, parseBaseline } from '../core/baseline.js';
+import type { Baseline } from '../core/merge.js';
 import { reportJson, writeReportJsonFile } from '../core/report-io.js';
 import { sarifText as streamSarifText, writeSarifFile } from '../sarif/to-sarif.js';
 import { TOOL_VERSION } from '../core/meta.js';
@@ -64,7 +65,7 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   if (!existsSync(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
   const startDir = statSync(abs).isDirectory() ? abs : dirname(abs);
   const root = cmd.root ? resolve(io.cwd, cmd.root) : findRoot(startDir);
-  const baseline = cmd.baseline ? parseBaseline(readFileSync(resolve(io.cwd, cmd.baseline), 'utf8'), cmd.baseline) : undefined;
+  const baseline = cmd.baseline ? readBaseline(io, cmd.baseline) : undefined;
   const log = logger(io, cmd.format !== 'table' && !cmd.output);
   const deps: ScanDeps = { logger: log, exec: spawnExec, ...cliExtensions({ exec: spawnExec, logger: log, env: io.env }) };
   const report = await scan(
@@ -137,6 +138,22 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   return exitCodeFor(report);
 }
 
+/** A --baseline file: a missing or unreadable one is a user error naming the file, never a stack trace. */
+function readBaseline(io: CliIo, p: string): Baseline {
+  const abs = resolve(io.cwd, p);
+  const st = statSync(abs, { throwIfNoEntry: false });
+  if (!st) throw new UsageError(`--baseline "${p}" does not exist: pass a report JSON or SARIF file written by an earlier mcg run`);
+  if (!st.isFile()) throw new UsageError(`--baseline "${p}" is ${st.isDirectory() ? 'a directory' : 'not a regular file'}: pass a report JSON or SARIF file written by an earlier mcg run`);
+  if (st.size > MAX_BASELINE_BYTES) throw new UsageError(`--baseline "${p}" is ${st.size} bytes, over the ${MAX_BASELINE_BYTES}-byte limit`);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--baseline "${p}" could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}): check its permissions`);
+  }
+  return parseBaseline(text, p);
+}
+
 function writeOut(io: CliIo, p: string, text: string): void {
   const out = resolve(io.cwd, p);
   mkdirSync(dirname(out), { recursive: true });
@@ -182,7 +199,14 @@ function runMerge(cmd: MergeCommand, io: CliIo): number {
     expect = parseMatrix(text).map((e) => e.dockerfile);
   }
   const inputs = readArtifactReports(cmd.dirs.map((d) => resolve(io.cwd, d)));
-  const merged = mergeReports(inputs, { policy: { threshold: cmd.severityThreshold, failOn: cmd.failOn }, expectDockerfiles: expect });
+  const root = cmd.root ? resolve(io.cwd, cmd.root) : findRoot(io.cwd);
+  const config = loadConfig(root, cmd.config !== undefined ? resolve(io.cwd, cmd.config) : undefined);
+  const merged = mergeReports(inputs, {
+    policy: { threshold: cmd.severityThreshold, failOn: cmd.failOn },
+    baseline: cmd.baseline ? readBaseline(io, cmd.baseline) : undefined,
+    ignore: config.ignore,
+    expectDockerfiles: expect,
+  });
   for (const n of merged.notes) io.stderr(`note: ${n}\n`);
   const report = merged.report;
   const sarif = mergedSarif(merged, { category: cmd.category });

@@ -15,8 +15,9 @@ export function parseBaseline(text: string, file: string): Baseline {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    throw new BaselineError(`${file}: not JSON (${(e as Error).message}): pass a report JSON or SARIF file written by mcg`);
+  } catch {
+    // the parser's message quotes the text: never echo a file that may not be ours (--baseline /etc/passwd)
+    throw new BaselineError(`${file}: not JSON: pass a report JSON or SARIF file written by mcg`);
   }
   const entries: Baseline['entries'] = [];
   const add = (fingerprint: unknown, ruleId: unknown, path: unknown): void => {

@@ -14,7 +14,10 @@ import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type * as sarif from 'sarif';
 import schema from '../../schema/report.schema.json' with { type: 'json' };
-import { countFindings, decide } from './policy.js';
+import { countFindings, decide, DEFAULT_POLICY } from './policy.js';
+import { applySuppressions, type IgnoreEntry } from './suppress.js';
+import type { Baseline } from './merge.js';
+import { meta as unreadableInput } from '../rules/meta/MCG991-unreadable-input.js';
 import { sortFindings } from './merge.js';
 import { CoverageLedger } from './coverage.js';
 import { baseFingerprint } from './fingerprint.js';
@@ -150,8 +153,12 @@ export function readArtifactReports(dirs: readonly string[]): ArtifactReport[] {
 }
 
 export interface MergeOptions {
-  /** Overrides the reports' policy (which must otherwise agree). */
+  /** The merging job's own policy; the reports' policies are never used (DEFAULT_POLICY where unset). */
   policy?: Partial<PolicySettings>;
+  /** The merging job's baseline: a finding is new unless its fingerprint is in it (an artifact's `new` is ignored). */
+  baseline?: Baseline;
+  /** The merging job's config `ignore:` entries: the only suppressions that count (an artifact's claims are ignored). */
+  ignore?: readonly IgnoreEntry[];
   /**
    * Dockerfiles that must have a report (the discover matrix): one that has none is a scanner
    * error at the Dockerfile's first line, so a scan job that died never reads as a pass.
@@ -174,18 +181,32 @@ function noticeKey(n: SuppressionNotice): string {
   return `${n.id}\u0000${n.where}`;
 }
 
+/** Rules whose findings are coverage gaps: always errors, so they fail closed whatever the artifact says. */
+const COVERAGE_RULES = new Set([scannerError.id, unreadableInput.id]);
+
+/**
+ * A finding from an artifact with every verdict-bearing claim dropped: `failing`, `new` and
+ * `suppressed` are re-derived by the merging job; `error` is kept only when it makes the finding
+ * stricter (a coverage rule is always an error).
+ */
+function untrustedFinding(f: Finding, claimedInline: { n: number }): Finding {
+  const { failing: _f, new: _n, suppressed, error, ...rest } = f;
+  if (suppressed?.kind === 'inSource') claimedInline.n++;
+  const out: Finding = { ...rest, location: { ...f.location } };
+  if (error === true || COVERAGE_RULES.has(f.ruleId)) out.error = true;
+  return out;
+}
+
 export function mergeReports(inputs: readonly ArtifactReport[], opts: MergeOptions = {}): MergedReports {
   if (inputs.length === 0 && (opts.expectDockerfiles ?? []).length === 0) throw new MergeError('no report to merge');
   const notes: string[] = [];
   const first = inputs[0]?.report;
-  const policies = new Set(inputs.map((i) => `${i.report.policy.threshold}/${i.report.policy.failOn}`));
-  if (policies.size > 1 && !(opts.policy?.threshold && opts.policy.failOn)) {
-    notes.push(`the scan jobs used different policies (${[...policies].join(', ')}); the first one's is applied to all`);
-  }
+  // The verdict is this job's: an artifact's policy (a fork may scan with fail-on: never) decides nothing.
   const policy: PolicySettings = {
-    threshold: opts.policy?.threshold ?? first?.policy.threshold ?? 'high',
-    failOn: opts.policy?.failOn ?? first?.policy.failOn ?? 'new',
+    threshold: opts.policy?.threshold ?? DEFAULT_POLICY.threshold,
+    failOn: opts.policy?.failOn ?? DEFAULT_POLICY.failOn,
   };
+  const claimedInline = { n: 0 };
 
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -216,8 +237,7 @@ export function mergeReports(inputs: readonly ArtifactReport[], opts: MergeOptio
         continue;
       }
       seen.add(k);
-      const { failing: _untrusted, ...rest } = f;
-      findings.push({ ...rest, location: { ...f.location } });
+      findings.push(untrustedFinding(f, claimedInline));
       if (!scannersByTarget.has(f.target)) scannersByTarget.set(f.target, report.scanners.filter((s) => s.name === 'mcg').map((s) => ({ ...s })));
     }
     for (const e of report.inputErrors) inputErrors.set(`${e.path}\u0000${e.line}\u0000${e.message}`, e);
@@ -260,6 +280,32 @@ export function mergeReports(inputs: readonly ArtifactReport[], opts: MergeOptio
     targets.set(d, { name: d, dockerfile: d });
     scannersByTarget.set(d, []);
     notes.push(msg);
+  }
+
+  const own = applySuppressions(findings, new Map(), opts.ignore ?? [], opts.now ?? new Date());
+  for (const f of own.extraFindings) {
+    f.fingerprint = baseFingerprint(f);
+    const k = [f.source, f.ruleId, f.target, f.fingerprint].join('\u0000');
+    if (!seen.has(k)) findings.push({ ...f, new: true });
+    seen.add(k);
+  }
+  for (const n of own.expired) expired.set(noticeKey(n), n);
+  for (const n of own.expiring) expiring.set(noticeKey(n), n);
+  if (claimedInline.n > 0) {
+    notes.push(
+      `${claimedInline.n} finding(s) a scan job reported as suppressed by an inline mcg-ignore comment count as unsuppressed: the merging job cannot check a comment in the scanned files; add an ignore: entry to its own config to suppress them`,
+    );
+  }
+  for (const f of findings) f.new = opts.baseline ? !opts.baseline.fingerprints.has(f.fingerprint) : true;
+  if (opts.baseline) {
+    const present = new Set(findings.map((f) => f.fingerprint));
+    fixed = new Map(opts.baseline.entries.filter((e) => !present.has(e.fingerprint)).map((e) => [e.fingerprint, { ...e }]));
+    baselineSource = opts.baseline.source;
+    baselineSize = opts.baseline.fingerprints.size;
+  } else if (inputs.length > 0) {
+    fixed = new Map();
+    baselineSource = 'none';
+    baselineSize = 0;
   }
 
   sortFindings(findings);

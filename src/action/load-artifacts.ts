@@ -1,0 +1,86 @@
+/**
+ * What mode: report publishes, in two steps. `readArtifactSet` reads and validates the artifacts
+ * (one artifact in artifact-dir, or a download directory with one subdirectory per scan job) and
+ * checks that they name one repository, commit and pull request. `decideArtifacts` then recomputes
+ * the verdict under this job's own policy, config `ignore:` entries and baseline: an artifact's
+ * result, counts, `failing`/`new` marks and suppression claims decide nothing (a fork writes them).
+ */
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Logger, Report } from '../core/types.js';
+import type { Baseline } from '../core/merge.js';
+import { loadConfig } from '../core/scan.js';
+import { parseMatrix } from '../core/discover.js';
+import { findArtifactDirs, mergedSarif, mergeReports, targetReport, type ArtifactReport } from '../core/merge-reports.js';
+import { confine } from '../core/files.js';
+import { sarifText as streamSarifText } from '../sarif/to-sarif.js';
+import { readArtifacts, REPORT_FILE, type ArtifactMeta } from './artifact.js';
+import type { ActionInputs } from './inputs.js';
+
+export interface ArtifactSet {
+  /** The first artifact's metadata (all agree on repository, commit and PR). */
+  meta: ArtifactMeta;
+  reports: ArtifactReport[];
+  /** One artifact in artifact-dir itself and no matrix: published with its own category. */
+  single: boolean;
+  expect?: string[];
+}
+
+export interface LoadedArtifacts {
+  report: Report;
+  meta: ArtifactMeta;
+  sarifTexts: string[];
+  /** Per-target comments (comment-mode: per-target over several targets). */
+  comments?: { target: string; report: Report }[];
+}
+
+export function readArtifactSet(inputs: ActionInputs, root: string): ArtifactSet {
+  const dirAbs = confine(root, inputs.artifactDir, 'artifact-dir');
+  const expect = inputs.matrix !== undefined ? parseMatrix(inputs.matrix).map((e) => e.dockerfile) : undefined;
+  if (existsSync(join(dirAbs, REPORT_FILE)) && expect === undefined) {
+    const { report, meta } = readArtifacts(root, inputs.artifactDir);
+    return { meta, reports: [{ label: inputs.artifactDir, report }], single: true };
+  }
+  const dirs = findArtifactDirs([dirAbs]);
+  const loaded = dirs.map((d) => readArtifacts(root, relative(root, d)));
+  const meta = loaded[0]!.meta;
+  for (const [i, l] of loaded.entries()) {
+    const m = l.meta;
+    if (m.repository !== meta.repository || m.headSha !== meta.headSha || m.pr !== meta.pr) {
+      throw new Error(`${relative(root, dirs[i]!)} was written for ${m.repository}@${m.headSha.slice(0, 12)} (PR ${m.pr ?? 'none'}), not ${meta.repository}@${meta.headSha.slice(0, 12)} (PR ${meta.pr ?? 'none'}) like ${relative(root, dirs[0]!)}; refusing to merge them`);
+    }
+  }
+  return { meta, reports: loaded.map((l, i) => ({ label: relative(root, dirs[i]!), report: l.report })), single: false, expect };
+}
+
+export interface OwnVerdict {
+  inputs: ActionInputs;
+  root: string;
+  baseline: Baseline | undefined;
+  logger: Logger;
+}
+
+export function decideArtifacts(set: ArtifactSet, own: OwnVerdict): LoadedArtifacts {
+  const { inputs, logger } = own;
+  const merged = mergeReports(set.reports, {
+    policy: { threshold: inputs.severityThreshold, failOn: inputs.failOn },
+    ignore: loadConfig(own.root, inputs.config).ignore,
+    baseline: own.baseline,
+    expectDockerfiles: set.expect,
+  });
+  for (const n of merged.notes) logger.warning(n);
+  if (set.single) {
+    return { report: merged.report, meta: set.meta, sarifTexts: [streamSarifText(merged.report, { category: set.meta.category ?? undefined })] };
+  }
+  const category = inputs.category ?? set.meta.category ?? undefined;
+  const sarif = mergedSarif(merged, { category });
+  logger.info(`Merged ${set.reports.length} artifact(s): ${merged.report.targets.length} target(s), ${sarif.categories.length} code-scanning categor${sarif.categories.length === 1 ? 'y' : 'ies'} in ${sarif.texts.length} upload(s)`);
+  const targets = merged.report.targets.map((t) => t.name);
+  const comments = inputs.commentMode === 'per-target' ? targets.map((t) => ({ target: t, report: targetReport(merged, t) })) : [{ target: 'all targets', report: merged.report }];
+  return {
+    report: merged.report,
+    meta: { ...set.meta, target: 'all targets', checkName: inputs.checkName ?? 'MCP Container Guard' },
+    sarifTexts: sarif.texts,
+    comments,
+  };
+}
