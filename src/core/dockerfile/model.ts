@@ -302,6 +302,8 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
 export function modelFromParsed(path: string, text: string, parsed: ParsedDockerfile): DockerfileModel {
   const issues: ParseIssue[] = [];
   const model = new Model(path, text, parsed.escape, parsed.directives, issues);
+  // BuildKit refuses a file whose directives it rejects: nothing it would build can be checked
+  for (const e of parsed.errors ?? []) issues.push({ line: e.line, message: e.message, fatal: true });
   let current: Stage | undefined;
   for (const a of parsed.instructions) {
     const keyword = a.keyword;

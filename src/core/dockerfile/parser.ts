@@ -18,6 +18,7 @@
  * `k=v` and the legacy `ENV k v` form, unknown instructions, CRLF and lone CR line ends, a BOM.
  */
 
+import { readDirectiveBlock, type DirectiveError } from './directives.js';
 import { uniformString } from './shell.js';
 
 export interface ParsedProperty {
@@ -47,6 +48,8 @@ export interface ParsedDockerfile {
   /** Directive names lower-cased, values as written. */
   directives: Record<string, string>;
   instructions: ParsedInstruction[];
+  /** Directive errors BuildKit refuses the file for (a second directive, a bad escape character). */
+  errors?: DirectiveError[];
 }
 
 const SP = 32;
@@ -127,37 +130,6 @@ interface Ctx {
   escFrom: number;
   escAt: number;
   lines: Lines;
-}
-
-/** `# name=value` lines at the very top; stops at the first line that is not one. Returns the offset after them. */
-function readDirectives(text: string, from: number, out: Record<string, string>): number {
-  let pos = from;
-  let next = from;
-  const n = text.length;
-  for (;;) {
-    let i = pos;
-    while (i < n && isBlank(text.charCodeAt(i))) i++;
-    if (i >= n || text.charCodeAt(i) !== HASH) return next;
-    let eol = i + 1;
-    while (eol < n && !isNl(text.charCodeAt(eol))) eol++;
-    const body = text.slice(i + 1, eol);
-    const eq = body.indexOf('=');
-    if (eq < 0) return next;
-    const name = body.slice(0, eq).trim();
-    if (name === '' || /[\s]/.test(name)) return next;
-    // the value is its first word; a line that is a comment and not a directive ends the block
-    const valueText = body.slice(eq + 1);
-    let vs = 0;
-    while (vs < valueText.length && isBlank(valueText.charCodeAt(vs))) vs++;
-    let ve = vs;
-    while (ve < valueText.length && !isBlank(valueText.charCodeAt(ve))) ve++;
-    out[name.toLowerCase()] = valueText.slice(vs, ve);
-    if (eol >= n) return n;
-    pos = eol + (text.charCodeAt(eol) === CR && text.charCodeAt(eol + 1) === LF ? 2 : 1);
-    next = pos;
-    // trailing blanks after a value end the directive block (oracle and BuildKit agree on the common case)
-    if (ve < valueText.length) return next;
-  }
 }
 
 /**
@@ -1033,11 +1005,11 @@ function logicalLineEnd(ctx: Ctx, i: number): number {
  */
 export function parseText(input: string): ParsedDockerfile {
   const text = input;
-  const directives: Record<string, string> = {};
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const afterDirectives = readDirectives(text, bom, directives);
-  const escDirective = directives['escape'];
-  const escape = escDirective === '`' ? '`' : '\\';
+  const block = readDirectiveBlock(text, bom);
+  const directives = block.directives;
+  const afterDirectives = block.end;
+  const escape = block.escape;
   const ctx: Ctx = { text, esc: escape.charCodeAt(0), escChar: escape, hasCr: text.includes('\r'), escFrom: -1, escAt: -1, lines: new Lines(text) };
   const instructions: ParsedInstruction[] = [];
   const n = text.length;
@@ -1129,7 +1101,7 @@ export function parseText(input: string): ParsedDockerfile {
     instructions.push(build(ctx, start, kwEnd, end, keyword, written));
     i = end;
   }
-  return { escape, directives, instructions };
+  return { escape, directives, instructions, errors: block.errors };
 }
 
 /** When a RUN/COPY/ADD (or ONBUILD of one) opens heredocs, the offset where the last one closes. */
