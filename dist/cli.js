@@ -103,10 +103,10 @@ var require_ignore = __commonJS({
           return;
         }
         if (this._checkPattern(pattern)) {
-          const rule54 = this._createRule(pattern.trim());
-          if (rule54 !== null) {
+          const rule55 = this._createRule(pattern.trim());
+          if (rule55 !== null) {
             this._added = true;
-            this._rules.push(rule54);
+            this._rules.push(rule55);
           }
         }
       }
@@ -180,43 +180,43 @@ var require_ignore = __commonJS({
         const parentPath = cleanPath(path.dirname(file));
         const parentPathDirs = parentPath.split(path.sep);
         let matched = false;
-        this._rules.forEach((rule54) => {
-          let match = this._match(file, rule54);
+        this._rules.forEach((rule55) => {
+          let match = this._match(file, rule55);
           if (!match && parentPath !== ".") {
-            if (rule54.dirs.includes("**")) {
-              for (let i = rule54.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule54);
+            if (rule55.dirs.includes("**")) {
+              for (let i = rule55.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
+                match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule55);
               }
-            } else if (rule54.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule54.dirs.length).join(path.sep), rule54);
+            } else if (rule55.dirs.length <= parentPathDirs.length) {
+              match = this._match(parentPathDirs.slice(0, rule55.dirs.length).join(path.sep), rule55);
             }
           }
           if (match) {
-            matched = !rule54.negative;
+            matched = !rule55.negative;
           }
         });
         return !matched;
       }
       // @returns {Boolean} true if a file is matched by a rule
-      _match(file, rule54) {
-        return this._compile(rule54).regexp.test(file);
+      _match(file, rule55) {
+        return this._compile(rule55).regexp.test(file);
       }
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
-      _compile(rule54) {
-        if (rule54.regexp) {
-          return rule54;
+      _compile(rule55) {
+        if (rule55.regexp) {
+          return rule55;
         }
         let regStr = "^";
         let escapedSlash = path.sep === "\\" ? "\\\\" : path.sep;
-        for (let i = 0; i < rule54.pattern.length; i++) {
-          const ch = rule54.pattern[i];
+        for (let i = 0; i < rule55.pattern.length; i++) {
+          const ch = rule55.pattern[i];
           if (ch === "*") {
-            if (rule54.pattern[i + 1] === "*") {
+            if (rule55.pattern[i + 1] === "*") {
               i++;
-              if (rule54.pattern[i + 1] === path.sep) {
+              if (rule55.pattern[i + 1] === path.sep) {
                 i++;
               }
-              if (rule54.pattern[i + 1] === void 0) {
+              if (rule55.pattern[i + 1] === void 0) {
                 regStr += ".*";
               } else {
                 regStr += `(.*${escapedSlash})?`;
@@ -233,8 +233,8 @@ var require_ignore = __commonJS({
               regStr += escapedSlash;
               continue;
             }
-            if (rule54.pattern[i + 1] !== void 0) {
-              regStr += "\\" + rule54.pattern[i + 1];
+            if (rule55.pattern[i + 1] !== void 0) {
+              regStr += "\\" + rule55.pattern[i + 1];
               i++;
             } else {
               regStr += "\\";
@@ -244,8 +244,8 @@ var require_ignore = __commonJS({
           }
         }
         regStr += "$";
-        rule54.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
-        return rule54;
+        rule55.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
+        return rule55;
       }
     };
   }
@@ -5894,12 +5894,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule54) => shouldUseRule(schema, rule54));
+      return group.rules.some((rule55) => shouldUseRule(schema, rule55));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule54) {
+    function shouldUseRule(schema, rule55) {
       var _a;
-      return schema[rule54.keyword] !== void 0 || ((_a = rule54.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule55.keyword] !== void 0 || ((_a = rule55.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -6951,9 +6951,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule54 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule54)) {
-            keywordCode(it, rule54.keyword, rule54.definition, group.type);
+        for (const rule55 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule55)) {
+            keywordCode(it, rule55.keyword, rule55.definition, group.type);
           }
         }
       });
@@ -6988,9 +6988,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule54 = rules[keyword];
-        if (typeof rule54 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule54)) {
-          const { type } = rule54.definition;
+        const rule55 = rules[keyword];
+        if (typeof rule55 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule55)) {
+          const { type } = rule55.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -8850,19 +8850,19 @@ var require_core = __commonJS({
         this.addKeyword("$async");
       }
       _addDefaultMetaSchema() {
-        const { $data, meta: meta57, schemaId } = this.opts;
+        const { $data, meta: meta58, schemaId } = this.opts;
         let _dataRefSchema = $dataRefSchema;
         if (schemaId === "id") {
           _dataRefSchema = { ...$dataRefSchema };
           _dataRefSchema.id = _dataRefSchema.$id;
           delete _dataRefSchema.$id;
         }
-        if (meta57 && $data)
+        if (meta58 && $data)
           this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
       }
       defaultMeta() {
-        const { meta: meta57, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta57 == "object" ? meta57[schemaId] || meta57 : void 0;
+        const { meta: meta58, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta58 == "object" ? meta58[schemaId] || meta58 : void 0;
       }
       validate(schemaKeyRef, data) {
         let v;
@@ -8882,12 +8882,12 @@ var require_core = __commonJS({
         const sch = this._addSchema(schema, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema, meta57) {
+      compileAsync(schema, meta58) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta57);
+        return runCompileAsync.call(this, schema, meta58);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -8919,7 +8919,7 @@ var require_core = __commonJS({
           if (!this.refs[ref])
             await loadMetaSchema.call(this, _schema.$schema);
           if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta57);
+            this.addSchema(_schema, ref, meta58);
         }
         async function _loadSchema(ref) {
           const p = this._loading[ref];
@@ -9076,8 +9076,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule54 = this.RULES.all[keyword];
-        return typeof rule54 == "object" ? rule54.definition : !!rule54;
+        const rule55 = this.RULES.all[keyword];
+        return typeof rule55 == "object" ? rule55.definition : !!rule55;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -9085,7 +9085,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule54) => rule54.keyword === keyword);
+          const i = group.rules.findIndex((rule55) => rule55.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -9112,10 +9112,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key2 in rules) {
-            const rule54 = rules[key2];
-            if (typeof rule54 != "object")
+            const rule55 = rules[key2];
+            if (typeof rule55 != "object")
               continue;
-            const { $data } = rule54.definition;
+            const { $data } = rule55.definition;
             const schema = keywords[key2];
             if ($data && schema)
               keywords[key2] = schemaOrData(schema);
@@ -9136,7 +9136,7 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema, meta57, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema, meta58, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id;
         const { schemaId } = this.opts;
         if (typeof schema == "object") {
@@ -9152,7 +9152,7 @@ var require_core = __commonJS({
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
         const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta57, baseId, localRefs });
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta58, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -9279,7 +9279,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule54 = {
+      const rule55 = {
         keyword,
         definition: {
           ...definition,
@@ -9288,18 +9288,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule54, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule55, definition.before);
       else
-        ruleGroup.rules.push(rule54);
-      RULES.all[keyword] = rule54;
+        ruleGroup.rules.push(rule55);
+      RULES.all[keyword] = rule55;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule54, before) {
+    function addBeforeRule(ruleGroup, rule55, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule54);
+        ruleGroup.rules.splice(i, 0, rule55);
       } else {
-        ruleGroup.rules.push(rule54);
+        ruleGroup.rules.push(rule55);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -15768,13 +15768,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar2, onError) {
-      const start = scalar2.offset;
-      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar3, onError) {
+      const start = scalar3.offset;
+      const header = parseBlockScalarHeader(scalar3, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      const lines = scalar3.source ? splitLines(scalar3.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -15786,12 +15786,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar2.source)
-          end2 += scalar2.source.length;
+        if (scalar3.source)
+          end2 += scalar3.source.length;
         return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar2.indent + header.indent;
-      let offset = scalar2.offset + header.length;
+      let trimIndent = scalar3.indent + header.indent;
+      let offset = scalar3.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -15869,7 +15869,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar2.source.length;
+      const end = start + header.length + scalar3.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -15952,8 +15952,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar2, strict, onError) {
-      const { offset, type, source, end } = scalar2;
+    function resolveFlowScalar(scalar3, strict, onError) {
+      const { offset, type, source, end } = scalar3;
       let _type;
       let value;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
@@ -15972,7 +15972,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar3, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -16187,26 +16187,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar2;
+      let scalar3;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar3 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar2 = new Scalar.Scalar(value);
+        scalar3 = new Scalar.Scalar(value);
       }
-      scalar2.range = range;
-      scalar2.source = value;
+      scalar3.range = range;
+      scalar3.source = value;
       if (type)
-        scalar2.type = type;
+        scalar3.type = type;
       if (tagName)
-        scalar2.tag = tagName;
+        scalar3.tag = tagName;
       if (tag.format)
-        scalar2.format = tag.format;
+        scalar3.format = tag.format;
       if (comment)
-        scalar2.comment = comment;
-      return scalar2;
+        scalar3.comment = comment;
+      return scalar3;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -18034,37 +18034,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar2) {
+      *scalar(scalar3) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep2;
-          if (scalar2.end) {
-            sep2 = scalar2.end;
+          if (scalar3.end) {
+            sep2 = scalar3.end;
             sep2.push(this.sourceToken);
-            delete scalar2.end;
+            delete scalar3.end;
           } else
             sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar2.offset,
-            indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep2 }]
+            offset: scalar3.offset,
+            indent: scalar3.indent,
+            items: [{ start, key: scalar3, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar2);
+          yield* this.lineEnd(scalar3);
       }
-      *blockScalar(scalar2) {
+      *blockScalar(scalar3) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar2.props.push(this.sourceToken);
+            scalar3.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar2.source = this.source;
+            scalar3.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -18855,6 +18855,9 @@ merge options:
                          upload, further logs go to F-2.sarif, F-3.sarif \u2026)
   --report-json F        Write the merged report JSON to F
   --matrix JSON|@F       The discover matrix: a Dockerfile in it without results fails the merge
+  --baseline F, --config F, --root DIR   this run's own baseline and ignore: entries: the
+                         verdict is recomputed from the findings; the artifacts' result, new
+                         marks and suppressions are not trusted
   --format, --output, --severity-threshold, --fail-on, --category, --no-color   as for scan
 
 Exit status: 0 pass, 1 the policy failed, 2 usage, config or tool error.`;
@@ -18915,7 +18918,10 @@ function parseMerge(rest) {
       category: { type: "string" },
       matrix: { type: "string" },
       "no-color": { type: "boolean" },
-      color: { type: "boolean" }
+      color: { type: "boolean" },
+      baseline: { type: "string" },
+      config: { type: "string" },
+      root: { type: "string" }
     }
   });
   if (positionals2.length === 0) throw new CliUsageError("merge needs at least one artifact directory");
@@ -18932,7 +18938,10 @@ function parseMerge(rest) {
     failOn: parseFailOn(values["fail-on"]),
     category: values.category,
     matrix: values.matrix,
-    color: values["no-color"] ? false : values.color ? true : void 0
+    color: values["no-color"] ? false : values.color ? true : void 0,
+    baseline: values.baseline,
+    config: values.config,
+    root: values.root
   };
 }
 function parseCli(argv) {
@@ -19260,6 +19269,62 @@ function programName(word) {
   return word.slice(word.lastIndexOf("/") + 1);
 }
 
+// src/core/dockerfile/directives.ts
+var KNOWN = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
+function isGoSpace(c) {
+  if (c === 32 || c >= 9 && c <= 13 || c === 133 || c === 160) return true;
+  if (c < 5760) return false;
+  return c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288;
+}
+function isRegexpSpace(ch) {
+  return ch === " " || ch === "	" || ch === "\n" || ch === "\f" || ch === "\r";
+}
+function nameValue(body) {
+  const m = /^([A-Za-z][A-Za-z0-9]*)/.exec(body);
+  if (!m) return void 0;
+  let i = m[1].length;
+  while (i < body.length && isRegexpSpace(body[i])) i++;
+  if (body[i] !== "=") return void 0;
+  i++;
+  while (i < body.length && isRegexpSpace(body[i])) i++;
+  let j = body.length;
+  while (j > i && isRegexpSpace(body[j - 1])) j--;
+  const value = body.slice(i, j);
+  if (value === "" || value.includes("\n")) return void 0;
+  return { name: m[1], value };
+}
+function readDirectiveBlock(text2, from) {
+  const block = { directives: {}, escape: "\\", end: from, errors: [] };
+  let pos = from;
+  for (let line = 1; pos < text2.length; line++) {
+    const nl = text2.indexOf("\n", pos);
+    const next = nl < 0 ? text2.length : nl + 1;
+    let raw = text2.slice(pos, nl < 0 ? text2.length : nl);
+    if (raw.endsWith("\r")) raw = raw.slice(0, -1);
+    let i = 0;
+    while (i < raw.length && isGoSpace(raw.charCodeAt(i))) i++;
+    if (raw[i] !== "#") break;
+    i++;
+    while (i < raw.length && isGoSpace(raw.charCodeAt(i))) i++;
+    const nv = nameValue(raw.slice(i));
+    const name = nv?.name.toLowerCase();
+    if (nv === void 0 || name === void 0 || !KNOWN.has(name)) break;
+    if (name in block.directives) {
+      block.errors.push({ line, message: `only one "${name}" parser directive may be used; BuildKit refuses the file: remove the second "# ${name}=" line` });
+      break;
+    }
+    if (name === "escape" && nv.value !== "\\" && nv.value !== "`") {
+      block.errors.push({ line, message: `invalid escape character "${nv.value}": BuildKit accepts only \\ or \` in "# escape="; fix the directive` });
+      break;
+    }
+    block.directives[name] = nv.value;
+    if (name === "escape") block.escape = nv.value;
+    pos = next;
+    block.end = next;
+  }
+  return block;
+}
+
 // src/core/dockerfile/parser.ts
 var SP = 32;
 var TAB2 = 9;
@@ -19316,33 +19381,6 @@ var Lines = class {
     return this.starts[line];
   }
 };
-function readDirectives(text2, from, out) {
-  let pos = from;
-  let next = from;
-  const n = text2.length;
-  for (; ; ) {
-    let i = pos;
-    while (i < n && isBlank(text2.charCodeAt(i))) i++;
-    if (i >= n || text2.charCodeAt(i) !== HASH2) return next;
-    let eol = i + 1;
-    while (eol < n && !isNl(text2.charCodeAt(eol))) eol++;
-    const body = text2.slice(i + 1, eol);
-    const eq = body.indexOf("=");
-    if (eq < 0) return next;
-    const name = body.slice(0, eq).trim();
-    if (name === "" || /[\s]/.test(name)) return next;
-    const valueText = body.slice(eq + 1);
-    let vs = 0;
-    while (vs < valueText.length && isBlank(valueText.charCodeAt(vs))) vs++;
-    let ve = vs;
-    while (ve < valueText.length && !isBlank(valueText.charCodeAt(ve))) ve++;
-    out[name.toLowerCase()] = valueText.slice(vs, ve);
-    if (eol >= n) return n;
-    pos = eol + (text2.charCodeAt(eol) === CR2 && text2.charCodeAt(eol + 1) === LF ? 2 : 1);
-    next = pos;
-    if (ve < valueText.length) return next;
-  }
-}
 function lineEndFrom(ctx, i) {
   const { text: text2 } = ctx;
   const nl = text2.indexOf("\n", i);
@@ -20081,11 +20119,11 @@ function logicalLineEnd(ctx, i) {
 }
 function parseText(input) {
   const text2 = input;
-  const directives = {};
   const bom = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  const afterDirectives = readDirectives(text2, bom, directives);
-  const escDirective = directives["escape"];
-  const escape3 = escDirective === "`" ? "`" : "\\";
+  const block = readDirectiveBlock(text2, bom);
+  const directives = block.directives;
+  const afterDirectives = block.end;
+  const escape3 = block.escape;
   const ctx = { text: text2, esc: escape3.charCodeAt(0), escChar: escape3, hasCr: text2.includes("\r"), escFrom: -1, escAt: -1, lines: new Lines(text2) };
   const instructions = [];
   const n = text2.length;
@@ -20173,7 +20211,7 @@ function parseText(input) {
     instructions.push(build(ctx, start, kwEnd, end, keyword, written));
     i = end;
   }
-  return { escape: escape3, directives, instructions };
+  return { escape: escape3, directives, instructions, errors: block.errors };
 }
 function heredocsAfter(ctx, keyword, kwEnd, lineEnd) {
   let ws = words(ctx, kwEnd, lineEnd);
@@ -20422,6 +20460,7 @@ function parseDockerfile(path, text2) {
 function modelFromParsed(path, text2, parsed) {
   const issues = [];
   const model = new Model(path, text2, parsed.escape, parsed.directives, issues);
+  for (const e of parsed.errors ?? []) issues.push({ line: e.line, message: e.message, fatal: true });
   let current;
   for (const a of parsed.instructions) {
     const keyword = a.keyword;
@@ -20690,10 +20729,10 @@ function ruleEnabled(settings, id) {
   if (s === "off") return false;
   return s.enabled !== false;
 }
-function ruleSeverity(settings, meta57, hit) {
-  const s = settings?.[meta57.id];
+function ruleSeverity(settings, meta58, hit) {
+  const s = settings?.[meta58.id];
   if (typeof s === "object" && s.severity) return s.severity;
-  return hit?.severity ?? meta57.severity;
+  return hit?.severity ?? meta58.severity;
 }
 function fingerprintKeyDigest(key2) {
   return `k:${sha256Hex(key2).slice(0, 32)}`;
@@ -20701,11 +20740,11 @@ function fingerprintKeyDigest(key2) {
 function detached(s) {
   return (" " + s).slice(1);
 }
-function hitToFinding(meta57, hit, path, target, settings) {
+function hitToFinding(meta58, hit, path, target, settings) {
   return {
-    ruleId: meta57.id,
+    ruleId: meta58.id,
     source: "mcg",
-    severity: ruleSeverity(settings, meta57, hit),
+    severity: ruleSeverity(settings, meta58, hit),
     message: detached(hit.message),
     location: {
       path: hit.path ?? path,
@@ -20719,8 +20758,8 @@ function hitToFinding(meta57, hit, path, target, settings) {
     // only a digest: the key holds instruction text, which may hold a secret (DESIGN §3)
     fingerprintKey: fingerprintKeyDigest(hit.key),
     target,
-    fix: meta57.fix,
-    helpUri: ruleDocsUrl(meta57.id)
+    fix: meta58.fix,
+    helpUri: ruleDocsUrl(meta58.id)
   };
 }
 function inputErrorFinding(path, line, message, target) {
@@ -20749,9 +20788,9 @@ function checkDockerfile(input, rules, settings) {
     );
   }
   const ctx = { path: input.path, model, final: finalStage(model, input.buildTarget), context: input.context, image: input.image };
-  for (const rule54 of rules) {
-    if (!ruleEnabled(settings, rule54.meta.id)) continue;
-    for (const hit of rule54.check(ctx)) findings.push(hitToFinding(rule54.meta, hit, input.path, input.target, settings));
+  for (const rule55 of rules) {
+    if (!ruleEnabled(settings, rule55.meta.id)) continue;
+    for (const hit of rule55.check(ctx)) findings.push(hitToFinding(rule55.meta, hit, input.path, input.target, settings));
   }
   return { model, findings, fatal };
 }
@@ -23283,6 +23322,25 @@ function isMap(y, node) {
   return asMap(y, node) !== void 0;
 }
 
+// src/core/yaml/compose-cast.ts
+var COMPOSE_BOOLEAN_SERVICE_KEYS = ["init", "oom_kill_disable", "privileged", "read_only", "stdin_open", "tty"];
+var TRUE_11 = /* @__PURE__ */ new Set(["y", "yes", "on"]);
+var FALSE_11 = /* @__PURE__ */ new Set(["n", "no", "off"]);
+function composeBool(y, node) {
+  const n = deref(y, node);
+  if (n === null || n.t !== "scalar" || n.value === null) return void 0;
+  if (typeof n.value === "boolean") return { value: n.value, text: n.source, differs: false };
+  const text2 = typeof n.value === "string" ? n.value : n.source;
+  const lower = text2.toLowerCase();
+  if (lower === "true" || lower === "false") return { value: lower === "true", text: text2, differs: false };
+  if (TRUE_11.has(lower)) return { value: true, text: text2, differs: true };
+  if (FALSE_11.has(lower)) return { value: false, text: text2, differs: true };
+  return { value: void 0, text: text2, differs: true };
+}
+function composeTrue(y, node) {
+  return composeBool(y, node)?.value === true;
+}
+
 // src/rules/compose/util.ts
 function key(s, name) {
   return get(s.y, s.node, name);
@@ -23314,7 +23372,7 @@ var rule25 = {
   meta: meta26,
   check: (ctx) => eachService(ctx, (s) => {
     const e = key(s, "privileged");
-    if (!e || !isTrue(s.y, e.value)) return void 0;
+    if (!e || !composeTrue(s.y, e.value)) return void 0;
     return { line: e.line, key: `${s.key}.privileged`, message: `Service "${s.name}" runs privileged: it has every capability and all host devices.` };
   })
 };
@@ -23374,7 +23432,7 @@ var rule26 = {
     const hits = [];
     for (const it of items(s.y, key(s, "volumes")?.value)) {
       const short = str(s.y, it.node);
-      const source = short !== void 0 ? shortSource(interpolateDefaults(short)) : str(s.y, get(s.y, it.node, "source")?.value) ?? "";
+      const source = short !== void 0 ? shortSource(short) : str(s.y, get(s.y, it.node, "source")?.value) ?? "";
       if (source === "" || !isSocketPath(source, DOCKER_SOCKETS)) continue;
       hits.push({
         line: it.line,
@@ -23483,7 +23541,7 @@ var rule30 = {
   meta: meta31,
   check: (ctx) => eachService(ctx, (s) => {
     const e = key(s, "read_only");
-    if (e && isTrue(s.y, e.value)) return void 0;
+    if (e && composeTrue(s.y, e.value)) return void 0;
     return {
       line: e?.line ?? s.line,
       key: `${s.key}.read_only`,
@@ -23548,11 +23606,11 @@ var rule32 = {
       let label2;
       const short = str(s.y, it.node);
       if (short !== void 0) {
-        const spec = interpolateDefaults(short);
+        const spec = short;
         ip = shortPortHostIp(spec);
         label2 = short.trim();
       } else if (isMap(s.y, it.node)) {
-        ip = interpolateDefaults(str(s.y, get(s.y, it.node, "host_ip")?.value) ?? "");
+        ip = str(s.y, get(s.y, it.node, "host_ip")?.value) ?? "";
         const target = str(s.y, get(s.y, it.node, "target")?.value) ?? "?";
         const published = str(s.y, get(s.y, it.node, "published")?.value);
         label2 = published ? `${published}:${target}` : target;
@@ -23567,6 +23625,145 @@ var rule32 = {
     return hits;
   })
 };
+
+// src/core/yaml/compose-interpolate.ts
+var PATTERN = /\$(?:(\$)|([_a-z][_a-z0-9]*)|\{(?:([_a-z][_a-z0-9]*(?::?[-+?]([^\n]*))?)\}|()))/gi;
+var SINGLE = new RegExp(`^${PATTERN.source}`, "i");
+var OPERATORS = [":?", "?", ":-", "-", ":+", "+"];
+function operatorFor(match) {
+  let best = OPERATORS[0];
+  let bestAt = Infinity;
+  for (const op of OPERATORS) {
+    const at = match.indexOf(op);
+    if (at >= 0 && at < bestAt) {
+      best = op;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+function firstBraceClosing(s) {
+  let open2 = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "}") {
+      open2--;
+      if (open2 === 0) return i;
+    }
+    if (s[i] === "{") {
+      open2++;
+      i++;
+    }
+  }
+  return -1;
+}
+function partition(s, sep2) {
+  const at = s.indexOf(sep2);
+  return at < 0 ? [s, ""] : [s.slice(0, at), s.slice(at + sep2.length)];
+}
+function applyOperator(op, substitution, env) {
+  if (!substitution.includes(op)) return { value: "", applied: false };
+  const [name, arg] = partition(substitution, op);
+  const value = env.get(name);
+  const set = value !== void 0;
+  const nonEmpty = set && value !== "";
+  if (op === ":?" || op === "?") {
+    if (op === ":?" ? nonEmpty : set) return { value, applied: true };
+    const reason = substitute(arg, env);
+    if (reason.error) return { value: "", applied: true, error: reason.error };
+    return { value: "", applied: true, error: { kind: "required", subject: name, message: `required variable ${name} is missing a value${reason.value ? `: ${reason.value}` : ""}` } };
+  }
+  if (op === ":-" || op === "-") {
+    if (op === ":-" ? nonEmpty : set) return { value, applied: true };
+    const d = substitute(arg, env);
+    return { value: d.value, applied: true, ...d.error ? { error: d.error } : {} };
+  }
+  if (op === ":+" ? nonEmpty : set) {
+    const r = substitute(arg, env);
+    return { value: r.value, applied: true, ...r.error ? { error: r.error } : {} };
+  }
+  return { value: value ?? "", applied: true };
+}
+function replacement(match, env, template) {
+  const op = operatorFor(match);
+  const close = firstBraceClosing(match);
+  let rest = "";
+  let sub = match;
+  if (close > -1) {
+    rest = match.slice(close + 1);
+    sub = match.slice(0, close + 1);
+  }
+  const m = SINGLE.exec(sub);
+  if (m?.[1] !== void 0) return { value: m[1], applied: true };
+  const named = m?.[2];
+  const substitution = named ?? m?.[3] ?? "";
+  if (substitution === "") return { value: "", applied: false, error: { kind: "invalid", subject: template, message: `invalid interpolation format for "${template}"` } };
+  if (named === void 0) {
+    const r = applyOperator(op, substitution, env);
+    if (r.error) return r;
+    if (r.applied) {
+      const nested = substitute(rest, env);
+      return { value: r.value + nested.value, applied: true, ...nested.error ? { error: nested.error } : {} };
+    }
+  }
+  const v = env.get(substitution);
+  return { value: v ?? "", applied: v !== void 0 };
+}
+function substitute(template, env) {
+  if (!template.includes("$")) return { value: template };
+  let error;
+  const value = template.replace(PATTERN, (match) => {
+    const r = replacement(match, env, template);
+    if (r.error && !error) error = r.error;
+    return r.value;
+  });
+  return error ? { value, error } : { value };
+}
+function interpolateTree(root, env, errors) {
+  const memo = /* @__PURE__ */ new Map();
+  const aliases = [];
+  const visit = (n) => {
+    const done = memo.get(n);
+    if (done) return done;
+    let out;
+    if (n.t === "scalar") out = scalar(n, env, errors);
+    else if (n.t === "alias") {
+      const copy = { t: "alias", line: n.line, name: n.name, target: void 0 };
+      aliases.push({ from: n, copy });
+      out = copy;
+    } else if (n.t === "map") {
+      const m = { t: "map", line: n.line, pairs: [] };
+      memo.set(n, m);
+      for (const p of n.pairs) m.pairs.push({ key: p.key, value: p.value === null ? null : visit(p.value) });
+      return m;
+    } else {
+      const s = { t: "seq", line: n.line, items: [] };
+      memo.set(n, s);
+      for (const it of n.items) s.items.push(it === null ? null : visit(it));
+      return s;
+    }
+    memo.set(n, out);
+    return out;
+  };
+  const result = visit(root);
+  for (let i = 0; i < aliases.length; i++) {
+    const a = aliases[i];
+    a.copy.target = a.from.target === void 0 ? void 0 : visit(a.from.target);
+  }
+  return result;
+}
+function scalar(n, env, errors) {
+  if (typeof n.value !== "string" || !n.value.includes("$")) return n;
+  const r = substitute(n.value, env);
+  if (r.error) errors.push({ ...r.error, line: n.line });
+  const out = { t: "scalar", line: n.line, value: r.value, source: r.value, merge: n.merge, written: n.value };
+  return out;
+}
+function writtenText(node) {
+  if (node === null || node === void 0 || node.t !== "scalar" || node.value === null) return void 0;
+  if ("written" in node && typeof node.written === "string") return node.written;
+  if (typeof node.value === "string") return node.value;
+  return node.source !== "" ? node.source : String(node.value);
+}
 
 // src/rules/compose/MCG109-env-secret-literal.ts
 var meta34 = {
@@ -23592,10 +23789,10 @@ var rule33 = {
     if (!env) return void 0;
     const found = [];
     if (isMap(s.y, env.value)) {
-      for (const e of entries(s.y, env.value)) if (isSecretName(e.key) && isLiteralSecretValue(str(s.y, e.value))) found.push({ name: e.key, line: e.line });
+      for (const e of entries(s.y, env.value)) if (isSecretName(e.key) && isLiteralSecretValue(writtenText(e.value))) found.push({ name: e.key, line: e.line });
     } else {
       for (const it of items(s.y, env.value)) {
-        const item = str(s.y, it.node);
+        const item = writtenText(it.node);
         if (item === void 0) continue;
         const eq = item.indexOf("=");
         if (eq <= 0) continue;
@@ -23633,7 +23830,7 @@ var rule34 = {
     for (const k of ["network_mode", "pid", "ipc"]) {
       const e = key(s, k);
       const v = e ? str(s.y, e.value) : void 0;
-      if (!e || v === void 0 || interpolateDefaults(v).trim().toLowerCase() !== "host") continue;
+      if (!e || v === void 0 || v.trim().toLowerCase() !== "host") continue;
       hits.push({ line: e.line, key: `${s.key}.${k}`, message: `Service "${s.name}" uses ${k}: host and shares the host's ${k === "network_mode" ? "network stack" : k === "pid" ? "process namespace" : "IPC namespace"}.` });
     }
     return hits;
@@ -24394,8 +24591,82 @@ var meta56 = {
   precision: "very-high"
 };
 
+// src/rules/meta/MCG994-read-differently-by-compose.ts
+var meta57 = {
+  id: "MCG994",
+  name: "read-differently-by-compose",
+  title: "Compose reads this differently from the YAML specification, or refuses it",
+  severity: "high",
+  kind: "meta",
+  description: 'compose-go, the loader behind `docker compose`, casts `yes`/`on`/`y` (and `no`/`off`/`n`) to booleans in fields such as `privileged` and `read_only`, refuses a boolean it cannot cast, refuses duplicate keys, treats a quoted `"<<"` as an ordinary (invalid) key and refuses a malformed `${\u2026}`. Another YAML 1.2 reader, or a reviewer, sees something else.',
+  rationale: 'A value that one tool reads as the string "yes" and compose runs as `privileged: true` hides the most dangerous setting a service can have from review and from other scanners. MCP Container Guard checks the file as compose reads it and reports the ambiguity, so the file is fixed rather than read two ways.',
+  fix: "Write booleans as `true` or `false`, remove the repeated key (keep the value compose should use), write merge keys as a plain `<<:`, and write interpolations as `${NAME}`, `${NAME:-default}` or `$$` for a literal `$`.",
+  tags: ["reliability", "security", "compose"],
+  precision: "very-high"
+};
+function booleanHit(s, key2, node, line) {
+  const b = composeBool(s.y, node);
+  if (!b?.differs) return void 0;
+  if (b.value === void 0) {
+    return { line, key: `${s.key}.${key2}`, message: `Service "${s.name}": compose refuses \`${key2}: ${b.text}\` (not a boolean it can cast), so \`docker compose\` will not load this file.` };
+  }
+  return {
+    line,
+    key: `${s.key}.${key2}`,
+    message: `Service "${s.name}": \`${key2}: ${b.text}\` is the string "${b.text}" to a YAML 1.2 reader, but compose casts it to ${b.value}; write \`${key2}: ${b.value}\`.`
+  };
+}
+function quotedMergeKeys(y, out) {
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [y.root];
+  while (stack.length > 0) {
+    const n = deref(y, stack.pop());
+    if (n === null || seen.has(n)) continue;
+    seen.add(n);
+    if (n.t === "map") {
+      for (const p of n.pairs) {
+        const k = p.key;
+        if (k !== null && k.t === "scalar" && !k.merge && k.value === "<<") {
+          out.push({
+            line: k.line,
+            key: `document${y.index}.line${k.line}.<<`,
+            message: 'A quoted "<<" key is an ordinary key named "<<" to compose, not a merge key: compose refuses it (services may not have such a key), so `docker compose` will not load this file. Write `<<: *anchor` unquoted.'
+          });
+        }
+        stack.push(p.value);
+      }
+    } else if (n.t === "seq") stack.push(...n.items);
+  }
+}
+var rule54 = {
+  meta: meta57,
+  check: (ctx) => {
+    const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const s of ctx.services) {
+      for (const key2 of COMPOSE_BOOLEAN_SERVICE_KEYS) {
+        const e = get(s.y, s.node, key2);
+        if (!e) continue;
+        const h = booleanHit(s, key2, e.value, e.line);
+        if (h) out.push(h);
+      }
+      for (const it of items(s.y, get(s.y, s.node, "volumes")?.value)) {
+        const ro = asMap(s.y, it.node) ? get(s.y, it.node, "read_only") : void 0;
+        if (!ro) continue;
+        const h = booleanHit(s, `volumes[${it.index}].read_only`, ro.value, ro.line);
+        if (h) out.push(h);
+      }
+      if (!seen.has(s.y)) {
+        seen.add(s.y);
+        quotedMergeKeys(s.y, out);
+      }
+    }
+    return out;
+  }
+};
+
 // src/rules/meta/index.ts
-var metaRuleMetas = [meta55, meta56, meta];
+var metaRuleMetas = [meta55, meta56, meta, meta57];
 
 // src/rules/index.ts
 var catalog = [
@@ -25193,11 +25464,43 @@ function mergeFindings(input) {
     expiring: sup.expiring,
     checkedFiles: input.checkedFiles,
     inputErrors: input.inputErrors ?? [],
+    coverage: input.coverage ?? [],
     counts: countFindings(findings),
     result,
     reason
   };
 }
+
+// src/core/coverage.ts
+var STATUS_RANK = { "not-applicable": 0, checked: 1, partial: 2, "not-checked": 3 };
+var CoverageLedger = class {
+  byPath = /* @__PURE__ */ new Map();
+  /** Records what happened to one file; a worse status for the same path and kind wins (a later MCG991 turns "checked" into "partial"). */
+  record(entry) {
+    const key2 = `${entry.kind}\0${entry.path}`;
+    const old = this.byPath.get(key2);
+    if (!old || STATUS_RANK[entry.status] >= STATUS_RANK[old.status]) {
+      const reason = old && old.reason && entry.reason && old.reason !== entry.reason ? `${old.reason}; ${entry.reason}` : entry.reason ?? old?.reason;
+      this.byPath.set(key2, { ...entry, ...reason !== void 0 ? { reason } : {} });
+    }
+  }
+  checked(path, kind) {
+    this.record({ path, kind, status: "checked" });
+  }
+  partial(path, kind, what) {
+    this.record({ path, kind, status: "partial", reason: what });
+  }
+  notChecked(path, kind, why) {
+    this.record({ path, kind, status: "not-checked", reason: why });
+  }
+  /** Found, but not a kind of file any check applies to (e.g. a YAML file that is neither compose, Kubernetes nor a workflow). */
+  notApplicable(path, kind, why) {
+    this.record({ path, kind, status: "not-applicable", reason: why });
+  }
+  entries() {
+    return [...this.byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+  }
+};
 
 // src/core/scan.ts
 var NO_LINES = Object.freeze([]);
@@ -25278,6 +25581,7 @@ async function scan(opts, deps) {
   const inputErrors = [];
   const targets = [];
   const scanners = [];
+  const coverage = new CoverageLedger();
   if (config.file) {
     const r = readTextFile(join2(root, config.file), 1024 * 1024);
     if (r.ok) fileLines.set(config.file, r.lines);
@@ -25308,9 +25612,14 @@ async function scan(opts, deps) {
     targets.push({ name: t.name, dockerfile: t.dockerfile, context: t.context });
     if (!r.ok) {
       inputError(t.dockerfile, r.line, r.message, t.name);
+      coverage.notChecked(t.dockerfile, "dockerfile", r.message);
       continue;
     }
-    if (r.warning) inputError(t.dockerfile, r.warning.line, r.warning.message, t.name);
+    coverage.checked(t.dockerfile, "dockerfile");
+    if (r.warning) {
+      inputError(t.dockerfile, r.warning.line, r.warning.message, t.name);
+      coverage.partial(t.dockerfile, "dockerfile", `line ${r.warning.line}: ${r.warning.message}`);
+    }
     fileLines.set(t.dockerfile, r.text.includes("mcg-ignore") ? r.text.split(/\r?\n/) : NO_LINES);
     t.text = r.text;
     const context = contextInfo(root, underRoot(root, t.context), abs, contextCache, listings);
@@ -25336,7 +25645,9 @@ async function scan(opts, deps) {
     }
     const res = checkDockerfile({ path: t.dockerfile, text: r.text, target: t.name, buildTarget: opts.buildTarget, context, image }, dockerfileRules, config.rules);
     for (const f of res.findings) {
-      if (f.ruleId === "MCG991") inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
+      if (f.ruleId !== "MCG991") continue;
+      inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
+      coverage.partial(f.location.path, "dockerfile", `line ${f.location.startLine}: ${f.message}`);
     }
     findings.push(...res.findings);
     t.text = void 0;
@@ -25347,19 +25658,29 @@ async function scan(opts, deps) {
     const r = readText(abs);
     if (!r.ok) {
       if (/compose|k8s|kube|deploy|manifests|helm|\.github\/workflows/.test(rel)) inputError(rel, r.line, r.message, "repository");
+      coverage.notChecked(rel, "yaml", r.message);
       continue;
     }
     const kind = deps.yaml.classify(rel, r.text);
-    if (!kind) continue;
+    if (!kind) {
+      coverage.notApplicable(rel, "yaml", "neither a compose file, a Kubernetes object nor a workflow");
+      continue;
+    }
     if (kind === "helm-template") {
       deps.logger.info(`${rel}: Helm template ({{ \u2026 }}) skipped`);
+      coverage.notChecked(rel, "helm-template", "a Helm template: render it (helm template \u2026 | mcg scan --stdin) to check it");
       continue;
     }
     yamlChecked++;
+    coverage.checked(rel, kind);
     fileLines.set(rel, r.text.includes("mcg-ignore") ? r.text.split(/\r?\n/) : NO_LINES);
     const res = deps.yaml.check({ path: rel, text: r.text, kind, target: "repository" }, config.rules);
     for (const n of res.notes) deps.logger.info(n);
-    for (const f of res.findings) if (f.ruleId === "MCG991") inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
+    for (const f of res.findings) {
+      if (f.ruleId !== "MCG991") continue;
+      inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
+      coverage.partial(f.location.path, kind, `line ${f.location.startLine}: ${f.message}`);
+    }
     findings.push(...res.findings);
   }
   mcgStatus.durationMs = Date.now() - t0 - pipelineMs;
@@ -25381,7 +25702,8 @@ async function scan(opts, deps) {
     ignores: config.ignore,
     baseline: opts.baseline,
     inputErrors,
-    checkedFiles: dockerfiles.length + yamlChecked
+    checkedFiles: dockerfiles.length + yamlChecked,
+    coverage: coverage.entries()
   });
 }
 
@@ -25873,6 +26195,53 @@ var report_schema_default = {
         }
       }
     },
+    coverage: {
+      description: "The coverage ledger: every file the scan found and whether it was checked, partly checked (what was not) or not checked (why).",
+      type: "array",
+      maxItems: 1e6,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "path",
+          "kind",
+          "status"
+        ],
+        properties: {
+          path: {
+            type: "string",
+            maxLength: 4096
+          },
+          kind: {
+            enum: [
+              "dockerfile",
+              "compose",
+              "k8s",
+              "workflow",
+              "helm-template",
+              "mcp-config",
+              "yaml",
+              "json",
+              "markdown",
+              "image",
+              "config"
+            ]
+          },
+          status: {
+            enum: [
+              "checked",
+              "partial",
+              "not-checked",
+              "not-applicable"
+            ]
+          },
+          reason: {
+            type: "string",
+            maxLength: 1e4
+          }
+        }
+      }
+    },
     counts: {
       type: "object",
       additionalProperties: false,
@@ -25990,40 +26359,40 @@ function targetSlug(target) {
   return slug === target ? slug : `${slug}-${createHash2("sha256").update(target).digest("hex").slice(0, 8)}`;
 }
 function ruleFor(source, id, sample, severity, cvss) {
-  const meta57 = source === "mcg" ? ruleMeta(id) : void 0;
+  const meta58 = source === "mcg" ? ruleMeta(id) : void 0;
   const sev = securitySeverity(severity, cvss);
-  const tags = [...meta57?.tags ?? sample.rule?.tags ?? [], source === "mcg" ? meta57?.kind ?? "check" : source === "trivy" ? "vulnerability" : "secret", severity].filter((t, i, a) => a.indexOf(t) === i).slice(0, MAX_TAGS_PER_RULE);
+  const tags = [...meta58?.tags ?? sample.rule?.tags ?? [], source === "mcg" ? meta58?.kind ?? "check" : source === "trivy" ? "vulnerability" : "secret", severity].filter((t, i, a) => a.indexOf(t) === i).slice(0, MAX_TAGS_PER_RULE);
   if (sev && !tags.includes("security")) tags.unshift("security");
-  const title = meta57?.title ?? sample.rule?.title ?? id;
-  const description = meta57?.description ?? sample.rule?.description ?? title;
-  const helpUri = meta57 ? ruleDocsUrl(id) : sample.rule?.helpUri ?? sample.helpUri;
-  const helpText = meta57 ? `${meta57.description}
+  const title = meta58?.title ?? sample.rule?.title ?? id;
+  const description = meta58?.description ?? sample.rule?.description ?? title;
+  const helpUri = meta58 ? ruleDocsUrl(id) : sample.rule?.helpUri ?? sample.helpUri;
+  const helpText = meta58 ? `${meta58.description}
 
-Why: ${meta57.rationale}
+Why: ${meta58.rationale}
 
-Fix: ${meta57.fix}
+Fix: ${meta58.fix}
 
 Docs: ${helpUri}` : sample.rule?.helpText ?? `${description}${helpUri ? `
 
 ${helpUri}` : ""}`;
-  const helpMarkdown = meta57 ? `**${meta57.title}** (${meta57.id}, ${meta57.severity})
+  const helpMarkdown = meta58 ? `**${meta58.title}** (${meta58.id}, ${meta58.severity})
 
-${meta57.description}
+${meta58.description}
 
-**Why it matters.** ${meta57.rationale}
+**Why it matters.** ${meta58.rationale}
 
-**Fix.** ${meta57.fix}
+**Fix.** ${meta58.fix}
 
 [Rule documentation](${helpUri})` : void 0;
   const properties2 = {
     tags,
-    precision: meta57?.precision ?? "very-high"
+    precision: meta58?.precision ?? "very-high"
   };
   if (sev) properties2["security-severity"] = sev;
   else properties2["problem.severity"] = "recommendation";
   return {
     id,
-    name: clip(meta57 ? meta57.name : id, MAX_RULE_NAME),
+    name: clip(meta58 ? meta58.name : id, MAX_RULE_NAME),
     shortDescription: { text: clip(title, MAX_DESCRIPTION) },
     fullDescription: { text: clip(description, MAX_DESCRIPTION) },
     help: helpMarkdown ? { text: helpText, markdown: helpMarkdown } : { text: helpText },
@@ -26449,22 +26818,27 @@ function readArtifactReports(dirs) {
     return { label: dir, report: parseReport(text2, join3(dir, REPORT_FILE)) };
   });
 }
-var STATUS_RANK = { failed: 2, ran: 1, skipped: 0 };
+var STATUS_RANK2 = { failed: 2, ran: 1, skipped: 0 };
 function noticeKey(n) {
   return `${n.id}\0${n.where}`;
+}
+var COVERAGE_RULES = /* @__PURE__ */ new Set([meta56.id, meta.id]);
+function untrustedFinding(f, claimedInline) {
+  const { failing: _f, new: _n, suppressed, error, ...rest } = f;
+  if (suppressed?.kind === "inSource") claimedInline.n++;
+  const out = { ...rest, location: { ...f.location } };
+  if (error === true || COVERAGE_RULES.has(f.ruleId)) out.error = true;
+  return out;
 }
 function mergeReports(inputs, opts = {}) {
   if (inputs.length === 0 && (opts.expectDockerfiles ?? []).length === 0) throw new MergeError("no report to merge");
   const notes = [];
   const first = inputs[0]?.report;
-  const policies = new Set(inputs.map((i) => `${i.report.policy.threshold}/${i.report.policy.failOn}`));
-  if (policies.size > 1 && !(opts.policy?.threshold && opts.policy.failOn)) {
-    notes.push(`the scan jobs used different policies (${[...policies].join(", ")}); the first one's is applied to all`);
-  }
   const policy = {
-    threshold: opts.policy?.threshold ?? first?.policy.threshold ?? "high",
-    failOn: opts.policy?.failOn ?? first?.policy.failOn ?? "new"
+    threshold: opts.policy?.threshold ?? DEFAULT_POLICY.threshold,
+    failOn: opts.policy?.failOn ?? DEFAULT_POLICY.failOn
   };
+  const claimedInline = { n: 0 };
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
   const targets = /* @__PURE__ */ new Map();
@@ -26475,6 +26849,7 @@ function mergeReports(inputs, opts = {}) {
   let fixed;
   let dupes = 0;
   let checkedFiles = 0;
+  const coverage = new CoverageLedger();
   let startedAt;
   let finishedAt;
   let baselineSource = "none";
@@ -26491,8 +26866,7 @@ function mergeReports(inputs, opts = {}) {
         continue;
       }
       seen.add(k);
-      const { failing: _untrusted, ...rest } = f;
-      findings.push({ ...rest, location: { ...f.location } });
+      findings.push(untrustedFinding(f, claimedInline));
       if (!scannersByTarget.has(f.target)) scannersByTarget.set(f.target, report2.scanners.filter((s) => s.name === "mcg").map((s) => ({ ...s })));
     }
     for (const e of report2.inputErrors) inputErrors.set(`${e.path}\0${e.line}\0${e.message}`, e);
@@ -26502,6 +26876,7 @@ function mergeReports(inputs, opts = {}) {
     if (!fixed) fixed = mine;
     else for (const fp of [...fixed.keys()]) if (!mine.has(fp)) fixed.delete(fp);
     checkedFiles += report2.checkedFiles ?? 0;
+    for (const c of report2.coverage ?? []) coverage.record(c);
     if (report2.startedAt && (!startedAt || report2.startedAt < startedAt)) startedAt = report2.startedAt;
     if (report2.finishedAt && (!finishedAt || report2.finishedAt > finishedAt)) finishedAt = report2.finishedAt;
     if (report2.baseline.source === "code-scanning" || report2.baseline.source === "file" && baselineSource === "none") baselineSource = report2.baseline.source;
@@ -26532,6 +26907,31 @@ function mergeReports(inputs, opts = {}) {
     scannersByTarget.set(d, []);
     notes.push(msg);
   }
+  const own = applySuppressions(findings, /* @__PURE__ */ new Map(), opts.ignore ?? [], opts.now ?? /* @__PURE__ */ new Date());
+  for (const f of own.extraFindings) {
+    f.fingerprint = baseFingerprint(f);
+    const k = [f.source, f.ruleId, f.target, f.fingerprint].join("\0");
+    if (!seen.has(k)) findings.push({ ...f, new: true });
+    seen.add(k);
+  }
+  for (const n of own.expired) expired.set(noticeKey(n), n);
+  for (const n of own.expiring) expiring.set(noticeKey(n), n);
+  if (claimedInline.n > 0) {
+    notes.push(
+      `${claimedInline.n} finding(s) a scan job reported as suppressed by an inline mcg-ignore comment count as unsuppressed: the merging job cannot check a comment in the scanned files; add an ignore: entry to its own config to suppress them`
+    );
+  }
+  for (const f of findings) f.new = opts.baseline ? !opts.baseline.fingerprints.has(f.fingerprint) : true;
+  if (opts.baseline) {
+    const present = new Set(findings.map((f) => f.fingerprint));
+    fixed = new Map(opts.baseline.entries.filter((e) => !present.has(e.fingerprint)).map((e) => [e.fingerprint, { ...e }]));
+    baselineSource = opts.baseline.source;
+    baselineSize = opts.baseline.fingerprints.size;
+  } else if (inputs.length > 0) {
+    fixed = /* @__PURE__ */ new Map();
+    baselineSource = "none";
+    baselineSize = 0;
+  }
   sortFindings(findings);
   const currentFps = new Set(findings.map((f) => f.fingerprint));
   const { result, reason } = decide(findings, policy);
@@ -26540,7 +26940,7 @@ function mergeReports(inputs, opts = {}) {
     for (const s of list) {
       const cur = scanners.get(s.name);
       const reasonHere = s.reason && s.status === "failed" ? `${target}: ${s.reason}` : s.reason;
-      if (!cur || STATUS_RANK[s.status] > STATUS_RANK[cur.status]) scanners.set(s.name, { ...s, reason: reasonHere, durationMs: s.durationMs });
+      if (!cur || STATUS_RANK2[s.status] > STATUS_RANK2[cur.status]) scanners.set(s.name, { ...s, reason: reasonHere, durationMs: s.durationMs });
       else if (cur.status === s.status) {
         if (s.status === "failed" && reasonHere) cur.reason = cur.reason ? `${cur.reason}; ${reasonHere}`.slice(0, 5e3) : reasonHere;
         if (s.durationMs !== void 0) cur.durationMs = (cur.durationMs ?? 0) + s.durationMs;
@@ -26564,6 +26964,7 @@ function mergeReports(inputs, opts = {}) {
     expiring: [...expiring.values()],
     checkedFiles,
     inputErrors: [...inputErrors.values()],
+    coverage: coverage.entries(),
     counts: countFindings(findings),
     result,
     reason: inputs.length > 1 || (opts.expectDockerfiles?.length ?? 0) > 0 ? `${reason} (${targets.size} target${targets.size === 1 ? "" : "s"})` : reason
@@ -26635,8 +27036,8 @@ function parseBaseline(text2, file) {
   let data;
   try {
     data = JSON.parse(text2);
-  } catch (e) {
-    throw new BaselineError(`${file}: not JSON (${e.message}): pass a report JSON or SARIF file written by mcg`);
+  } catch {
+    throw new BaselineError(`${file}: not JSON: pass a report JSON or SARIF file written by mcg`);
   }
   const entries2 = [];
   const add = (fingerprint, ruleId, path) => {
@@ -27196,7 +27597,7 @@ function renderTable(report, opts) {
     for (const f of list) {
       const line = String(f.location.startLine).padStart(lineWidth + 2);
       const sev = p.sev[f.severity](f.severity.toUpperCase().padEnd(SEV_WIDTH));
-      const rule54 = plainText(f.ruleId, 24).padEnd(ruleWidth);
+      const rule55 = plainText(f.ruleId, 24).padEnd(ruleWidth);
       const indent = " ".repeat(lineWidth + 2 + 2 + SEV_WIDTH + 2 + ruleWidth + 2);
       const room = width !== void 0 ? Math.max(20, width - indent.length) : void 0;
       const markers = [];
@@ -27212,7 +27613,7 @@ function renderTable(report, opts) {
       let msg = plainText(f.message);
       if (f.location.evidence) msg += ` (${plainText(f.location.evidence, 200)})`;
       const msgLines = wrap(msg, room, room !== void 0 ? room - markersWidth - 1 : void 0);
-      out.push(`${line}  ${sev}  ${rule54}  ${msgLines[0] ?? ""}${markers.length > 0 ? "  " + markers.join(" ") : ""}`);
+      out.push(`${line}  ${sev}  ${rule55}  ${msgLines[0] ?? ""}${markers.length > 0 ? "  " + markers.join(" ") : ""}`);
       for (const l of msgLines.slice(1)) out.push(indent + l);
       if (f.fix) for (const l of wrap(`\u21B3 fix: ${plainText(f.fix, 400)}`, room)) out.push(indent + p.dim(l));
     }
@@ -27717,7 +28118,7 @@ function fastParse(text2, lineOffset = 0) {
     throw e;
   }
 }
-function scalar(line, source, value, merge = false) {
+function scalar2(line, source, value, merge = false) {
   return { t: "scalar", line, value, source, merge };
 }
 var FastParser = class {
@@ -27941,7 +28342,7 @@ var FastParser = class {
       const p = this.starts[this.li] + ind;
       if (this.text.charCodeAt(p) === DASH && this.isSep(p + 1)) return this.seq(ind, anchor);
     }
-    const s = scalar(this.lineNo(indicatorLine), "", null);
+    const s = scalar2(this.lineNo(indicatorLine), "", null);
     this.register(anchor, s);
     return s;
   }
@@ -28047,14 +28448,14 @@ var FastParser = class {
     if (c === 34 || c === 39) {
       const close = this.quoteEnd(p, colon);
       const s2 = c === 34 ? this.doubleQuoted(p + 1, close) : t.slice(p + 1, close).replace(/''/g, "'");
-      return scalar(line, s2, s2);
+      return scalar2(line, s2, s2);
     }
     let e = colon;
     while (e > p && t.charCodeAt(e - 1) === SP2) e--;
     const s = t.slice(p, e);
     if (s === "" || !this.plainStartOk(s)) throw DECLINE;
-    if (s === "<<") return scalar(line, s, "<<", true);
-    return scalar(line, s, plainValue(s));
+    if (s === "<<") return scalar2(line, s, "<<", true);
+    return scalar2(line, s, plainValue(s));
   }
   /** A plain scalar may not start with an indicator (`-?:` only when followed by a space). */
   plainStartOk(s) {
@@ -28111,7 +28512,7 @@ var FastParser = class {
       const close = this.quoteEnd(q3, e);
       if (close < 0) {
         const m = this.multiQuoted(q3, parent);
-        node = scalar(line, m, m);
+        node = scalar2(line, m, m);
         this.register(anchor, node);
         const le = this.lineEnd(this.li);
         this.checkTail(this.quoteClose + 1, le);
@@ -28119,7 +28520,7 @@ var FastParser = class {
         return node;
       }
       const s = c === 34 ? this.doubleQuoted(q3 + 1, close) : t.slice(q3 + 1, close).replace(/''/g, "'");
-      node = scalar(line, s, s);
+      node = scalar2(line, s, s);
       end = close + 1;
     } else if (c === 91 || c === 123) {
       const f = new FlowReader(this, q3, parent);
@@ -28143,7 +28544,7 @@ var FastParser = class {
         if (d !== SP2) last = j + 1;
       }
       const s = t.slice(q3, last);
-      node = scalar(line, s, plainValue(s));
+      node = scalar2(line, s, plainValue(s));
       end = last;
       this.register(anchor, node);
       this.checkTail(end, e);
@@ -28372,7 +28773,7 @@ var FastParser = class {
     if (chomp === "clip") text2 += "\n";
     else if (chomp === "keep") text2 += "\n" + "\n".repeat(trailing);
     this.li = lastLi + 1;
-    return scalar(line, text2, text2);
+    return scalar2(line, text2, text2);
   }
   // --- for FlowReader
   get source() {
@@ -28535,7 +28936,7 @@ var FlowReader = class {
       if (j2 >= t.length) throw DECLINE;
       const s2 = c === 34 ? this.p.unescape(this.pos + 1, j2) : t.slice(this.pos + 1, j2).replace(/''/g, "'");
       this.pos = j2 + 1;
-      return scalar(line, s2, s2);
+      return scalar2(line, s2, s2);
     }
     switch (c) {
       case 44:
@@ -28576,7 +28977,7 @@ var FlowReader = class {
     if (s === "") throw DECLINE;
     this.pos = last;
     if (s === "<<") throw DECLINE;
-    return scalar(line, s, plainValue(s));
+    return scalar2(line, s, plainValue(s));
   }
 };
 
@@ -28584,7 +28985,7 @@ var FlowReader = class {
 var MAX_YAML_BYTES = 256 * 1024;
 var MAX_K8S_FILE_BYTES = 16 * 1024 * 1024;
 var MAX_YAML_DOCUMENTS = 1e4;
-var yamlRules = { compose: composeRules, k8s: k8sRules, workflow: workflowRules };
+var yamlRules = { compose: [...composeRules, rule54], k8s: k8sRules, workflow: workflowRules };
 function checkYamlFile(input, settings) {
   return checkYamlWith(input, yamlRules, settings);
 }
@@ -28686,9 +29087,14 @@ function checkYamlWith(input, rules, settings) {
       }
       if (doc.contents === null) continue;
       try {
-        docs.push(makeYDoc(doc.contents, docNumber - 1, budget));
+        const contents = input.kind === "compose" ? composeReading(input, doc.contents, { findings, notes }, settings) : doc.contents;
+        docs.push(makeYDoc(contents, docNumber - 1, budget));
         checkedAny = true;
       } catch (e) {
+        if (e instanceof YamlDuplicateKeyError && input.kind === "compose") {
+          const hit = { line: e.line, key: `duplicate.${e.key}`, message: `duplicate key "${e.key.slice(0, 80)}": compose refuses the file ("mapping key already defined"), so \`docker compose\` will not load it; remove one of the two` };
+          findings.push(hitToFinding(meta57, hit, path, target, settings));
+        }
         if (e instanceof YamlDuplicateKeyError) {
           findings.push(inputErrorFinding(path, e.line, `duplicate key "${e.key}" in ${label2} (tools disagree on which value wins); ${label2} was not checked`, target));
         } else findings.push(inputErrorFinding(path, docLine, `${label2} could not be checked: ${problem(e)}`, target));
@@ -28698,6 +29104,19 @@ function checkYamlWith(input, rules, settings) {
   findings.push(...runRules(input, docs, rules, settings));
   const fatal = !checkedAny && findings.some((f) => f.ruleId === "MCG991");
   return { findings, fatal, notes };
+}
+function composeReading(input, contents, out, settings) {
+  const errors = [];
+  const read = interpolateTree(contents, input.env ?? /* @__PURE__ */ new Map(), errors);
+  for (const e of errors) {
+    if (e.kind === "required") {
+      out.notes.push(`${input.path}:${e.line}: ${e.message} (compose refuses the file unless ${e.subject} is set where it runs); checked as empty`);
+      continue;
+    }
+    const hit = { line: e.line, key: `interpolation.line${e.line}`, message: `${e.message}: compose refuses the file, so \`docker compose\` will not load it; write \`\${NAME}\`, \`\${NAME:-default}\` or \`$$\` for a literal \`$\`` };
+    out.findings.push(hitToFinding(meta57, hit, input.path, input.target, settings));
+  }
+  return read;
 }
 function problem(e) {
   if (e instanceof YamlBudgetError) return `${e.message} (aliases or merge keys expand beyond any real manifest)`;
@@ -28751,8 +29170,9 @@ var URL_CREDS = /(\w+:\/\/[^:/\s]+:)[^@\s]+@/g;
 function redactSecrets(text2) {
   return text2.replace(URL_CREDS, "$1****@").replace(SECRET_ASSIGN, "$1****").replace(KNOWN_PREFIX, "****").replace(LONG_TOKEN, (m) => `${m.slice(0, 4)}****`);
 }
+var ANSI_RESIDUE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u009b[0-?]*[ -/]*[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 function outputTail(text2, maxLines = 6, maxChars = 800) {
-  const lines = text2.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "");
+  const lines = text2.replace(ANSI_RESIDUE, "").split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "");
   let tail = redactSecrets(lines.slice(-maxLines).join("\n"));
   if (tail.length > maxChars) tail = `\u2026${tail.slice(-maxChars)}`;
   return tail;
@@ -30126,7 +30546,7 @@ async function runScan(cmd, io) {
   if (!existsSync4(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
   const startDir = statSync4(abs).isDirectory() ? abs : dirname3(abs);
   const root = cmd.root ? resolve2(io.cwd, cmd.root) : findRoot(startDir);
-  const baseline = cmd.baseline ? parseBaseline(readFileSync2(resolve2(io.cwd, cmd.baseline), "utf8"), cmd.baseline) : void 0;
+  const baseline = cmd.baseline ? readBaseline(io, cmd.baseline) : void 0;
   const log = logger(io, cmd.format !== "table" && !cmd.output);
   const deps = { logger: log, exec: spawnExec, ...cliExtensions({ exec: spawnExec, logger: log, env: io.env }) };
   const report = await scan(
@@ -30194,6 +30614,20 @@ async function runScan(cmd, io) {
   if (cmd.reportJson) write(cmd.reportJson, (tmp) => writeReportJsonFile(tmp, report, "wx"));
   return exitCodeFor(report);
 }
+function readBaseline(io, p) {
+  const abs = resolve2(io.cwd, p);
+  const st = statSync4(abs, { throwIfNoEntry: false });
+  if (!st) throw new UsageError(`--baseline "${p}" does not exist: pass a report JSON or SARIF file written by an earlier mcg run`);
+  if (!st.isFile()) throw new UsageError(`--baseline "${p}" is ${st.isDirectory() ? "a directory" : "not a regular file"}: pass a report JSON or SARIF file written by an earlier mcg run`);
+  if (st.size > MAX_BASELINE_BYTES) throw new UsageError(`--baseline "${p}" is ${st.size} bytes, over the ${MAX_BASELINE_BYTES}-byte limit`);
+  let text2;
+  try {
+    text2 = readFileSync2(abs, "utf8");
+  } catch (e) {
+    throw new UsageError(`--baseline "${p}" could not be read (${e.code ?? "error"}): check its permissions`);
+  }
+  return parseBaseline(text2, p);
+}
 function writeOut(io, p, text2) {
   const out = resolve2(io.cwd, p);
   mkdirSync3(dirname3(out), { recursive: true });
@@ -30238,7 +30672,14 @@ function runMerge(cmd, io) {
     expect = parseMatrix(text2).map((e) => e.dockerfile);
   }
   const inputs = readArtifactReports(cmd.dirs.map((d) => resolve2(io.cwd, d)));
-  const merged = mergeReports(inputs, { policy: { threshold: cmd.severityThreshold, failOn: cmd.failOn }, expectDockerfiles: expect });
+  const root = cmd.root ? resolve2(io.cwd, cmd.root) : findRoot(io.cwd);
+  const config = loadConfig(root, cmd.config !== void 0 ? resolve2(io.cwd, cmd.config) : void 0);
+  const merged = mergeReports(inputs, {
+    policy: { threshold: cmd.severityThreshold, failOn: cmd.failOn },
+    baseline: cmd.baseline ? readBaseline(io, cmd.baseline) : void 0,
+    ignore: config.ignore,
+    expectDockerfiles: expect
+  });
   for (const n of merged.notes) io.stderr(`note: ${n}
 `);
   const report = merged.report;
@@ -30326,11 +30767,17 @@ function tuneV8() {
   for (const f of V8_FLAGS) setFlagsFromString(f);
 }
 
+// src/cli/terminal.ts
+var TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+function terminalSafe(text2) {
+  return text2.replace(TERMINAL_CONTROLS, "");
+}
+
 // src/cli.ts
 tuneV8();
 var code = await main(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  stdout: (s) => process.stdout.write(terminalSafe(s)),
+  stderr: (s) => process.stderr.write(terminalSafe(s)),
   env: process.env,
   cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true
