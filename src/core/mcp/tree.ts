@@ -4,7 +4,7 @@
  * line it starts on. Duplicate keys keep the last value, as JSON.parse, Go's encoding/json and
  * VS Code do. Pure.
  */
-import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YNode } from 'yaml';
 
 export type MNode = MObj | MArr | MScalar;
