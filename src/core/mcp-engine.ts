@@ -9,7 +9,7 @@ import { hitToFinding, inputErrorFinding, ruleEnabled, type RuleSettings } from 
 import { classifyMcpPath, type McpFileType } from './mcp/classify.js';
 import { readClientConfig } from './mcp/client.js';
 import { readCatalogEntry } from './mcp/catalog.js';
-import { readMarkdown } from './mcp/markdown.js';
+import { mayHoldMcp, readMarkdown } from './mcp/markdown.js';
 import { emptyModel, type McpModel } from './mcp/model.js';
 import { readServerJson } from './mcp/server-json.js';
 import { parseJson, parseYaml } from './mcp/tree.js';
@@ -56,7 +56,8 @@ export function checkMcpFile(input: McpInput, rules: readonly McpRule[] = mcpRul
   const type = input.type ?? classifyMcpPath(input.path);
   const findings: Finding[] = [];
   if (!type) return { findings, fatal: false, model: emptyModel('client') };
-  if (input.text.length > MAX_MCP_BYTES) {
+  if (type.kind === 'markdown' && !mayHoldMcp(input.text)) return { findings, fatal: false, model: emptyModel('markdown') };
+  if (type.kind !== 'markdown' && input.text.length > MAX_MCP_BYTES) {
     findings.push(inputErrorFinding(input.path, 1, `the file is ${input.text.length} bytes, above the ${MAX_MCP_BYTES}-byte limit for MCP configs: it was not checked`, input.target));
     return { findings, fatal: true, model: emptyModel(type.kind) };
   }
@@ -73,3 +74,9 @@ export function checkMcpFile(input: McpInput, rules: readonly McpRule[] = mcpRul
   }
   return { findings, fatal, model };
 }
+
+/** The checker scan.ts runs (ScanDeps.mcp). */
+export const mcpChecker = {
+  wants: (path: string): boolean => classifyMcpPath(path) !== undefined,
+  check: (input: { path: string; text: string; target: string }, settings?: RuleSettings): McpResult => checkMcpFile(input, mcpRules, settings),
+};

@@ -1,4 +1,4 @@
-import type { RuleHit, RuleMeta } from '../../core/types.js';
+import type { RuleMeta } from '../../core/types.js';
 import { field, itemsOf, strOf } from '../../core/mcp/tree.js';
 import type { McpRule } from './types.js';
 
