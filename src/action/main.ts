@@ -18,6 +18,7 @@ import { SecretRegistry } from '../core/secret-registry.js';
 import { ActionLog } from './log.js';
 import { sarifText as streamSarifText } from '../sarif/to-sarif.js';
 import { checkYamlFile, classifyYaml } from '../core/yaml-engine.js';
+import { mcpChecker } from '../core/mcp-engine.js';
 import { createPipeline } from '../scanners/setup.js';
 import { actionsExec } from './exec.js';
 import { actionsDownloader, actionsToolCache } from './tools.js';
@@ -377,6 +378,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
         logger,
         exec: actionsExec,
         yaml: { classify: classifyYaml, check: checkYamlFile },
+        mcp: mcpChecker,
         // build, Trivy, TruffleHog and the image checks; the scanners are resolved from the
         // version inputs (pinned, SHA-256 verified downloads through the tool cache)
         imagePipeline: createPipeline({

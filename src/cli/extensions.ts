@@ -3,13 +3,14 @@ import type { ScanDeps } from '../core/scan.js';
 import type { Exec, Logger } from '../core/types.js';
 import { checkYamlFile, classifyYaml } from '../core/yaml-engine.js';
 import { createPipeline } from '../scanners/setup.js';
+import { mcpChecker } from '../core/mcp-engine.js';
 
 /**
  * The YAML checks always; the image pipeline (build, Trivy, TruffleHog, image checks) when the
  * caller hands over the process runner, logger and environment it needs.
  */
-export function cliExtensions(deps?: { exec: Exec; logger: Logger; env: Record<string, string | undefined> }): Partial<Pick<ScanDeps, 'yaml' | 'imagePipeline'>> {
+export function cliExtensions(deps?: { exec: Exec; logger: Logger; env: Record<string, string | undefined> }): Partial<Pick<ScanDeps, 'yaml' | 'mcp' | 'imagePipeline'>> {
   const yaml = { classify: classifyYaml, check: checkYamlFile };
-  if (!deps) return { yaml };
-  return { yaml, imagePipeline: createPipeline({ exec: deps.exec, logger: deps.logger, env: deps.env }) };
+  if (!deps) return { yaml, mcp: mcpChecker };
+  return { yaml, mcp: mcpChecker, imagePipeline: createPipeline({ exec: deps.exec, logger: deps.logger, env: deps.env }) };
 }

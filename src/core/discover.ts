@@ -52,6 +52,8 @@ export interface DiscoverOptions {
   yaml?: boolean;
   /** Where the walk keeps the directory listings it reads (for the build-context listings). */
   listings?: Listings;
+  /** Also list MCP launch/publication files (src/core/mcp/classify.ts names them). */
+  mcp?: (rel: string) => boolean;
 }
 
 export interface Discovery {
@@ -59,6 +61,8 @@ export interface Discovery {
   dockerfiles: DockerfileTarget[];
   /** Absolute paths of YAML files, in walk order (sorted). */
   yamlFiles: string[];
+  /** Absolute paths of MCP launch/publication files (server.json, client configs, catalog entries, Markdown), when asked for. */
+  mcpFiles: string[];
 }
 
 /** Splits list inputs: repeated flags, and commas or newlines inside one value (workflow inputs). */
@@ -89,6 +93,7 @@ export function discover(opts: DiscoverOptions): Discovery {
     add(abs);
   }
   const yamlFiles: string[] = [];
+  const mcpFiles: string[] = [];
   const isFile = statSync(scanRoot).isFile();
   for (const abs of isFile ? [scanRoot] : walk(scanRoot, undefined, opts.listings)) {
     const rel = repoPath(root, abs);
@@ -96,13 +101,14 @@ export function discover(opts: DiscoverOptions): Discovery {
     const name = basename(abs);
     const isDockerfile = globMatch ? globMatch(rel) : isDockerfileName(name);
     if (explicit.length === 0 && isDockerfile) add(abs);
+    else if (opts.mcp?.(rel)) mcpFiles.push(abs);
     else if (opts.yaml && YAML_NAME.test(name) && !/^\.mcg\.ya?ml$/.test(name)) yamlFiles.push(abs);
   }
   if (globMatch && byPath.size === 0 && explicit.length === 0) {
     throw new UsageError(`no file below "${repoPath(root, scanRoot)}" matches the Dockerfile glob(s) ${globs.map((g) => `"${g}"`).join(', ')}`);
   }
   const dockerfiles = [...byPath.values()].sort((a, b) => (a.dockerfile < b.dockerfile ? -1 : a.dockerfile > b.dockerfile ? 1 : 0));
-  return { dockerfiles, yamlFiles };
+  return { dockerfiles, yamlFiles, mcpFiles };
 }
 
 /** One leg of the reusable workflow's scan matrix. */

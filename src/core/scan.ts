@@ -68,6 +68,14 @@ export interface ScanDeps {
   imagePipeline?: ImagePipeline;
   /** Checks for compose/Kubernetes/workflow YAML (src/core/yaml-engine.ts), when present. */
   yaml?: YamlChecker;
+  /** Checks for MCP launch and publication files (src/core/mcp-engine.ts), when present. */
+  mcp?: McpChecker;
+}
+
+export interface McpChecker {
+  /** True when the repository-relative path names a file the checker reads. */
+  wants(path: string): boolean;
+  check(input: { path: string; text: string; target: string }, settings?: RuleSettings): { findings: Finding[]; fatal: boolean };
 }
 
 /** The lines of a file that holds no inline suppression: the suppression pass finds nothing in either. */
@@ -202,7 +210,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
 
   // 1. Discover (the walk keeps its directory listings for the build contexts below)
   const listings = newListings();
-  const { dockerfiles, yamlFiles } = discover({
+  const { dockerfiles, yamlFiles, mcpFiles } = discover({
     root,
     path: opts.path,
     dockerfiles: opts.dockerfiles,
@@ -211,6 +219,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     include: config.include,
     exclude: config.exclude,
     yaml: opts.manifests !== false && deps.yaml !== undefined,
+    mcp: opts.manifests !== false && deps.mcp ? (rel) => deps.mcp!.wants(rel) : undefined,
     listings,
   });
 
@@ -305,6 +314,29 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     }
     findings.push(...res.findings);
   }
+  // 4. MCP launch and publication files (server.json, client configs, catalog entries, README fences)
+  let mcpChecked = 0;
+  for (const abs of mcpFiles) {
+    const rel = repoPath(root, abs);
+    const r = readText(abs);
+    const mcpKind = /\.(md|markdown)$/i.test(rel) ? 'markdown' : 'mcp-config';
+    if (!r.ok) {
+      inputError(rel, r.line, r.message, 'repository');
+      coverage.notChecked(rel, mcpKind, r.message);
+      continue;
+    }
+    mcpChecked++;
+    coverage.checked(rel, mcpKind);
+    // JSONC and YAML take `# mcg-ignore` inside their comments (`// # mcg-ignore MCG508 reason`)
+    fileLines.set(rel, r.text.includes('mcg-ignore') ? r.text.split(/\r?\n/) : NO_LINES);
+    const res = deps.mcp!.check({ path: rel, text: r.text, target: 'repository' }, config.rules);
+    for (const f of res.findings) {
+      if (f.ruleId !== 'MCG991') continue;
+      inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
+      coverage.partial(f.location.path, mcpKind, `line ${f.location.startLine}: ${f.message}`);
+    }
+    findings.push(...res.findings);
+  }
   mcgStatus.durationMs = Date.now() - t0 - pipelineMs;
   scanners.unshift(mcgStatus);
   if (!opts.build && !opts.image && !opts.imageTar) {
@@ -325,7 +357,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     ignores: config.ignore,
     baseline: opts.baseline,
     inputErrors,
-    checkedFiles: dockerfiles.length + yamlChecked,
+    checkedFiles: dockerfiles.length + yamlChecked + mcpChecked,
     coverage: coverage.entries(),
   });
 }

@@ -39,9 +39,12 @@ const INLINE = /#\s*mcg-ignore\b[:\s]*([A-Za-z0-9_/.*-]+(?:\s*,\s*[A-Za-z0-9_/.*
 export function inlineSuppressions(path: string, lines: readonly string[]): Map<number, InlineSuppression[]> {
   const out = new Map<number, InlineSuppression[]>();
   let pending: InlineSuppression[] = [];
+  // JSON with comments (VS Code's mcp.json): `// mcg-ignore <ID> <reason>` is the same comment
+  const jsonc = /\.jsonc?$/i.test(path);
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;
-    const t = text.trim();
+    const t0 = text.trim();
+    const t = jsonc && t0.startsWith('//') ? `#${t0.slice(2)}` : t0;
     if (t.startsWith('#')) {
       const m = INLINE.exec(t);
       if (m && m[1]) {

@@ -5,6 +5,7 @@ import { imageRuleMetas } from './image/index.js';
 import { composeRuleMetas } from './compose/index.js';
 import { k8sRuleMetas } from './k8s/index.js';
 import { workflowRuleMetas } from './workflow/index.js';
+import { mcpRuleMetas } from './mcp/index.js';
 import { metaRuleMetas } from './meta/index.js';
 
 export const catalog: readonly RuleMeta[] = [
@@ -13,6 +14,7 @@ export const catalog: readonly RuleMeta[] = [
   ...composeRuleMetas,
   ...k8sRuleMetas,
   ...workflowRuleMetas,
+  ...mcpRuleMetas,
   ...metaRuleMetas,
 ].sort((a, b) => a.id.localeCompare(b.id));
 

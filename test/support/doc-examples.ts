@@ -11,6 +11,7 @@ import { checkYamlFile, type YamlRuleKind } from '../../src/core/yaml-engine.js'
 import { defaultPaths } from './yaml-rule-table.js';
 import { checkImage } from '../../src/rules/image/index.js';
 import { imageDescFromAttrs, imageRuleContext } from './image-rule-table.js';
+import { checkMcpFile } from '../../src/core/mcp-engine.js';
 
 export interface DocExample {
   lang: string;
@@ -43,6 +44,16 @@ export const exampleRunners: Record<string, (meta: RuleMeta, ex: DocExample) => 
   k8s: (_meta, ex) => runYamlExample('k8s', ex),
   workflow: (_meta, ex) => runYamlExample('workflow', ex),
   /** Image rules: the fence's attributes describe the built image (see test/support/image-rule-table.ts). */
+  /** MCP rules: `path="server.json"` names the file (default `.vscode/mcp.json`); `labels="k=v;k=v"` and `ref` describe a built image. */
+  mcp(_meta, ex) {
+    const path = ex.attrs['path'] ?? '.vscode/mcp.json';
+    const labels = ex.attrs['labels'] !== undefined ? Object.fromEntries(ex.attrs['labels'].split(';').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) : undefined;
+    const image = labels !== undefined || ex.attrs['ref'] !== undefined ? { labels: labels ?? {}, ref: ex.attrs['ref'] } : undefined;
+    const res = checkMcpFile({ path, text: ex.body, target: path, image });
+    const broken = res.findings.filter((f) => f.ruleId === 'MCG991');
+    if (broken.length > 0) throw new Error(`docs example does not read: ${broken.map((f) => f.message).join('; ')}`);
+    return res.findings;
+  },
   image(_meta, ex) {
     return checkImage(imageRuleContext(ex.body, imageDescFromAttrs(ex.attrs)), 'Dockerfile');
   },

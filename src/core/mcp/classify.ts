@@ -1,0 +1,30 @@
+/**
+ * Which MCP file a path is, and how its consumer reads it (DESIGN principle 1). Pure.
+ */
+import type { McpFileKind } from './model.js';
+import type { JsonDialect } from './tree.js';
+
+export interface McpFileType {
+  kind: McpFileKind;
+  /** JSON files: how the client reads them. */
+  dialect?: JsonDialect;
+}
+
+/**
+ * `server.json` (the registry's Go reader: strict JSON); `.vscode/mcp.json`, `.vscode/settings.json`,
+ * `.cursor/mcp.json`, `*.jsonc` (JSON with comments and trailing commas, as VS Code reads it);
+ * `.gemini/settings.json` (comments stripped, no trailing commas); `.mcp.json`, `mcp.json`,
+ * `claude_desktop_config.json`, `gemini-extension.json` (JSON.parse); `servers/<name>/server.yaml`
+ * (Docker MCP catalog); Markdown (`*.md`, `*.markdown`).
+ */
+export function classifyMcpPath(path: string): McpFileType | undefined {
+  const p = path.replace(/\\/g, '/');
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  if (base === 'server.json') return { kind: 'server-json', dialect: 'json' };
+  if (/(^|\/)\.(vscode|cursor)\/mcp\.json$/.test(p) || /(^|\/)\.vscode\/settings\.json$/.test(p)) return { kind: 'client', dialect: 'jsonc' };
+  if (/(^|\/)\.gemini\/settings\.json$/.test(p)) return { kind: 'client', dialect: 'json-comments' };
+  if (base === '.mcp.json' || base === 'mcp.json' || base === 'claude_desktop_config.json' || base === 'gemini-extension.json') return { kind: 'client', dialect: 'json' };
+  if (/(^|\/)servers\/[^/]+\/server\.ya?ml$/.test(p)) return { kind: 'catalog' };
+  if (/\.(md|markdown)$/i.test(base)) return { kind: 'markdown' };
+  return undefined;
+}

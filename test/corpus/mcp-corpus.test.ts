@@ -1,0 +1,58 @@
+/**
+ * The MCP launch/publication engine over the real configs of the corpus (DESIGN §10,
+ * ../shared/corpus/real-mcp/configs, read in place): no crash, every finding on a line of its file,
+ * no secret value in any message, and the reviewed table of hits per file
+ * (test/corpus/mcp-configs.snapshot; regenerate with UPDATE_SNAPSHOTS=1 and review the diff).
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkMcpFile, classifyMcpPath, type McpFileType } from '../../src/core/mcp-engine.js';
+import { looksLikeServerJson } from '../../src/core/mcp/server-json.js';
+import { parseJson } from '../../src/core/mcp/tree.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const dir = join(root, '..', 'shared', 'corpus', 'real-mcp', 'configs');
+const present = existsSync(dir);
+const required = process.env['MCG_REQUIRE_CORPUS'] === '1';
+
+if (!present) console.warn(`\n!!! ${dir} is absent: the MCP config corpus tests DID NOT RUN${required ? ' (MCG_REQUIRE_CORPUS=1: failing)' : ''} !!!\n`);
+
+/** The corpus flattens `owner__repo__path`: classify by the original path, else by content (example configs). */
+export function corpusType(file: string, text: string): McpFileType {
+  const original = file.split('__').slice(2).join('/');
+  const byPath = classifyMcpPath(original);
+  if (byPath) return byPath;
+  const r = parseJson(text, 'jsonc');
+  if (r.ok && looksLikeServerJson(r.root)) return { kind: 'server-json', dialect: 'json' };
+  return { kind: 'client', dialect: file.endsWith('.jsonc') ? 'jsonc' : 'json' };
+}
+
+describe('MCP config corpus', () => {
+  it('is present (required when MCG_REQUIRE_CORPUS=1)', () => {
+    if (required) expect(present, `${dir} must exist`).toBe(true);
+  });
+
+  it.skipIf(!present)('every file is read, every finding is on a real line, hits match the reviewed snapshot', () => {
+    const files = readdirSync(dir).filter((f) => /\.(json|jsonc|ya?ml)$/i.test(f)).sort();
+    expect(files.length).toBeGreaterThanOrEqual(70);
+    const rows: string[] = [];
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const res = checkMcpFile({ path: `configs/${f}`, text, target: f, type: corpusType(f, text) });
+      expect(res.fatal, `${f}: ${res.findings.map((x) => x.message).join('; ')}`).toBe(false);
+      const lines = text.split('\n').length;
+      for (const x of res.findings) {
+        expect(x.location.startLine, `${f} ${x.ruleId}`).toBeGreaterThanOrEqual(1);
+        expect(x.location.startLine, `${f} ${x.ruleId}`).toBeLessThanOrEqual(lines);
+        rows.push(`${f}\t${x.ruleId}\t${x.location.startLine}`);
+      }
+    }
+    rows.sort();
+    const snap = join(root, 'test', 'corpus', 'mcp-configs.snapshot');
+    const out = rows.join('\n') + '\n';
+    if (process.env['UPDATE_SNAPSHOTS'] === '1') writeFileSync(snap, out);
+    expect(existsSync(snap), `${snap} (create it with UPDATE_SNAPSHOTS=1)`).toBe(true);
+    expect(out).toBe(readFileSync(snap, 'utf8'));
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Valid/invalid tables for the MCP launch rules (MCG5xx): every case runs the rule alone through
+ * the real MCP engine (jsonc-parser or yaml, the readers, the Docker argument reader) and checks
+ * which lines fire. A case names its file (`path`): the path decides how it is read.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkMcpFile } from '../../src/core/mcp-engine.js';
+import type { Finding } from '../../src/core/types.js';
+import type { BuiltImage, McpRule } from '../../src/rules/mcp/types.js';
+
+export interface McpCase {
+  name: string;
+  /** Default `.vscode/mcp.json`. */
+  path?: string;
+  text: string;
+  lines?: number[];
+  message?: string;
+  image?: BuiltImage;
+  profile?: string[];
+}
+
+export function runMcpRule(rule: McpRule, c: McpCase): Finding[] {
+  const path = c.path ?? '.vscode/mcp.json';
+  const res = checkMcpFile({ path, text: c.text, target: 'test', image: c.image, profile: c.profile }, [rule]);
+  const errors = res.findings.filter((f) => f.ruleId === 'MCG991');
+  if (errors.length > 0) throw new Error(`test config did not read: ${errors.map((e) => e.message).join('; ')}`);
+  return res.findings;
+}
+
+/** A `.vscode/mcp.json` with one stdio server started by `docker` with these args. */
+export function vscodeDocker(args: string[], extra = ''): string {
+  return `{\n  "servers": {\n    "s": {\n      "command": "docker",\n      "args": [\n${args.map((a) => `        ${JSON.stringify(a)}`).join(',\n')}\n      ]${extra}\n    }\n  }\n}\n`;
+}
+
+/** The hardened flags, for cases that must not fire other rules' concerns. */
+export const HARDENED = ['run', '-i', '--rm', '--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '--user', '10001:10001', '--memory', '512m', '--pids-limit', '256', '--network', 'none'];
+
+export function mcpRuleTable(rule: McpRule, table: { fires: McpCase[]; passes: McpCase[] }): void {
+  describe(`${rule.meta.id} ${rule.meta.name}`, () => {
+    it('has at least 3 firing and 3 non-firing cases', () => {
+      expect(table.fires.length).toBeGreaterThanOrEqual(3);
+      expect(table.passes.length).toBeGreaterThanOrEqual(3);
+    });
+    it.each(table.fires.map((c) => [c.name, c] as const))('fires: %s', (_n, c) => {
+      const hits = runMcpRule(rule, c);
+      expect(hits.length).toBeGreaterThan(0);
+      const total = c.text.split('\n').length;
+      for (const h of hits) {
+        expect(h.ruleId).toBe(rule.meta.id);
+        expect(h.location.startLine).toBeGreaterThanOrEqual(1);
+        expect(h.location.startLine).toBeLessThanOrEqual(total);
+        if (c.message) expect(h.message).toContain(c.message);
+      }
+      if (c.lines) expect(hits.map((h) => h.location.startLine).sort((a, b) => a - b)).toEqual([...c.lines].sort((a, b) => a - b));
+    });
+    it.each(table.passes.map((c) => [c.name, c] as const))('passes: %s', (_n, c) => {
+      expect(runMcpRule(rule, c)).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,24 @@
+import { HARDENED, mcpRuleTable, vscodeDocker } from '../../support/mcp-rule-table.js';
+import { rule } from '../../../src/rules/mcp/MCG505-security-opt-disabled.js';
+
+const sj = (pk: string, top = ''): string => `{\n  "$schema": "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json",\n  "name": "io.github.owner/weather",\n  "description": "Weather",\n  "version": "1.2.0",${top}\n  "packages": [\n    ${pk}\n  ]\n}\n`;
+const oci = (id: string, extra = ''): string => `{"registryType": "oci", "identifier": "${id}", "transport": {"type": "stdio"}${extra}}`;
+
+void HARDENED;
+void vscodeDocker;
+void sj;
+void oci;
+
+// MCG505
+mcpRuleTable(rule, {
+  fires: [
+    { name: 'seccomp unconfined', text: vscodeDocker(['run', '-i', '--security-opt', 'seccomp=unconfined', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), lines: [8] },
+    { name: 'apparmor with colon', text: vscodeDocker(['run', '-i', '--security-opt=apparmor:unconfined', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), lines: [8] },
+    { name: 'no-new-privileges=false', text: vscodeDocker(['run', '-i', '--security-opt', 'no-new-privileges=false', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), lines: [8] },
+  ],
+  passes: [
+    { name: 'no-new-privileges', text: vscodeDocker(['run', '-i', '--security-opt', 'no-new-privileges', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']) },
+    { name: 'custom seccomp profile', text: vscodeDocker(['run', '-i', '--security-opt', 'seccomp=./profile.json', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']) },
+    { name: 'no option', text: vscodeDocker(['run', '-i', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']) },
+  ],
+});

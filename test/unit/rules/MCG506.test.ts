@@ -1,0 +1,24 @@
+import { HARDENED, mcpRuleTable, vscodeDocker } from '../../support/mcp-rule-table.js';
+import { rule } from '../../../src/rules/mcp/MCG506-root-user.js';
+
+const sj = (pk: string, top = ''): string => `{\n  "$schema": "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json",\n  "name": "io.github.owner/weather",\n  "description": "Weather",\n  "version": "1.2.0",${top}\n  "packages": [\n    ${pk}\n  ]\n}\n`;
+const oci = (id: string, extra = ''): string => `{"registryType": "oci", "identifier": "${id}", "transport": {"type": "stdio"}${extra}}`;
+
+void HARDENED;
+void vscodeDocker;
+void sj;
+void oci;
+
+// MCG506
+mcpRuleTable(rule, {
+  fires: [
+    { name: '--user root', text: vscodeDocker(['run', '-i', '--user', 'root', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), lines: [8] },
+    { name: '-u 0:0', text: vscodeDocker(['run', '-i', '-u', '0:0', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), lines: [8] },
+    { name: '-u0 attached', text: vscodeDocker(['run', '-iu0', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), lines: [7] },
+  ],
+  passes: [
+    { name: 'non-root uid', text: vscodeDocker(['run', '-i', '--user', '10001:10001', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']) },
+    { name: 'no --user', text: vscodeDocker(['run', '-i', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']) },
+    { name: 'uid starting with 0 digit elsewhere', text: vscodeDocker(['run', '-i', '--user', '1000', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']) },
+  ],
+});

@@ -1,0 +1,24 @@
+import { HARDENED, mcpRuleTable, vscodeDocker } from '../../support/mcp-rule-table.js';
+import { rule } from '../../../src/rules/mcp/MCG512-no-rm.js';
+
+const sj = (pk: string, top = ''): string => `{\n  "$schema": "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json",\n  "name": "io.github.owner/weather",\n  "description": "Weather",\n  "version": "1.2.0",${top}\n  "packages": [\n    ${pk}\n  ]\n}\n`;
+const oci = (id: string, extra = ''): string => `{"registryType": "oci", "identifier": "${id}", "transport": {"type": "stdio"}${extra}}`;
+
+void HARDENED;
+void vscodeDocker;
+void sj;
+void oci;
+
+// MCG512
+mcpRuleTable(rule, {
+  fires: [
+    { name: 'no --rm', text: vscodeDocker(['run', '-i', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), lines: [4] },
+    { name: '--rm=false', text: vscodeDocker(['run', '-i', '--rm=false', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), lines: [4] },
+    { name: 'README console line', text: '```console\n$ docker run -i img:1\noutput\n```\n', path: 'docs/use.md', lines: [2] },
+  ],
+  passes: [
+    { name: '--rm', text: vscodeDocker(['run', '-i', '--rm', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']) },
+    { name: 'restart policy (a service)', text: vscodeDocker(['run', '-d', '--restart', 'unless-stopped', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']) },
+    { name: 'server.json package (the client adds its flags)', text: sj(oci('ghcr.io/owner/weather:1.2.0')), path: 'server.json' },
+  ],
+});
