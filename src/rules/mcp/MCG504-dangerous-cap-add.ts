@@ -1,6 +1,7 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
 import { allFlags } from '../../core/docker-run/argv.js';
 import type { McpRule } from './types.js';
+import { DANGEROUS_CAPABILITIES, normalizeCapability } from '../../core/yaml/policy.js';
 import { dockerLaunches, launchKey } from './util.js';
 
 const meta: RuleMeta = {
@@ -9,14 +10,12 @@ const meta: RuleMeta = {
   title: 'MCP server is given a dangerous capability',
   severity: 'high',
   kind: 'mcp',
-  description: '`--cap-add` grants `ALL`, `SYS_ADMIN`, `NET_ADMIN`, `SYS_PTRACE`, `SYS_MODULE`, `DAC_READ_SEARCH` or `BPF` (with or without the `CAP_` prefix).',
+  description: '`--cap-add` grants `ALL`, `SYS_ADMIN`, `NET_ADMIN`, `SYS_PTRACE` or `SYS_MODULE`, the set of compose MCG104 and Kubernetes MCG205 (with or without the `CAP_` prefix).',
   rationale: 'Each of these is a known path out of the container or into other processes: mounting filesystems, loading kernel modules, tracing processes, rewriting the network.',
   fix: 'Remove the `--cap-add`. Start from `--cap-drop ALL` and add back only a harmless capability the server proves it needs.',
   tags: ['security', 'mcp', 'capabilities'],
   precision: 'very-high',
 };
-
-const DANGEROUS = new Set(['ALL', 'SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE', 'SYS_MODULE', 'DAC_READ_SEARCH', 'BPF']);
 
 export const rule: McpRule = {
   meta,
@@ -25,8 +24,8 @@ export const rule: McpRule = {
       allFlags(l.docker, 'cap-add').flatMap((f) =>
         f.value
           .split(',')
-          .map((c) => c.trim().toUpperCase().replace(/^CAP_/, ''))
-          .filter((c) => DANGEROUS.has(c))
+          .map(normalizeCapability)
+          .filter((c) => DANGEROUS_CAPABILITIES.has(c))
           .map((c) => ({ line: f.line, key: launchKey(l, `cap-add[${c}]`), message: `MCP server "${l.name}" is given capability ${c} (${f.spelled}).` })),
       ),
     ),

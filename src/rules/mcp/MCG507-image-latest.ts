@@ -1,6 +1,6 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
 import type { McpRule } from './types.js';
-import { dockerLaunches, launchKey, parseImageRef } from './util.js';
+import { dockerLaunches, launchKey, launchImage } from './util.js';
 
 const meta: RuleMeta = {
   id: 'MCG507',
@@ -21,7 +21,7 @@ export const rule: McpRule = {
     dockerLaunches(ctx).flatMap((l): RuleHit[] => {
       const img = l.docker.image;
       if (!img) return [];
-      const r = parseImageRef(img.value);
+      const r = launchImage(img.value);
       if (r.templated || r.digest || (r.tag !== undefined && r.tag !== 'latest')) return [];
       return [{ line: img.line, key: launchKey(l, 'image-latest'), message: `MCP server image "${r.name}${r.tag ? ':latest' : ''}" is ${r.tag ? 'tagged latest' : 'untagged (latest)'}: each start may run different code.` }];
     }),

@@ -1,6 +1,6 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
 import type { McpRule } from './types.js';
-import { dockerLaunches, launchKey, parseImageRef } from './util.js';
+import { dockerLaunches, launchKey, launchImage } from './util.js';
 
 const meta: RuleMeta = {
   id: 'MCG508',
@@ -21,7 +21,7 @@ export const rule: McpRule = {
     dockerLaunches(ctx).flatMap((l): RuleHit[] => {
       const img = l.docker.image;
       if (!img) return [];
-      const r = parseImageRef(img.value);
+      const r = launchImage(img.value);
       if (r.templated || r.digest) return [];
       return [{ line: img.line, key: launchKey(l, 'image-digest'), message: `MCP server image ${r.name}${r.tag ? `:${r.tag}` : ''} is not pinned by digest.` }];
     }),

@@ -1,7 +1,7 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
 import { lastFlag } from '../../core/docker-run/argv.js';
 import type { McpRule } from './types.js';
-import { dockerLaunches, launchKey, parseImageRef } from './util.js';
+import { dockerLaunches, launchKey, launchImage } from './util.js';
 
 const meta: RuleMeta = {
   id: 'MCG509',
@@ -23,7 +23,7 @@ export const rule: McpRule = {
       const f = lastFlag(l.docker, 'pull');
       const img = l.docker.image;
       if (!f || f.value.trim().toLowerCase() !== 'always' || !img) return [];
-      const r = parseImageRef(img.value);
+      const r = launchImage(img.value);
       if (r.digest || r.templated) return [];
       return [{ line: f.line, key: launchKey(l, 'pull-always'), message: `MCP server "${l.name}" pulls ${r.name}${r.tag ? `:${r.tag}` : ''} at every start (${f.spelled} always) without a digest.` }];
     }),

@@ -3,7 +3,7 @@ import { allFlags, boolFlag, lastFlag, type DockerRun } from '../../core/docker-
 import type { Launch } from '../../core/mcp/model.js';
 import type { McpRule } from './types.js';
 import { isSecretName } from '../../core/secrets.js';
-import { dockerLaunches, isReference, launchKey, parseImageRef } from './util.js';
+import { dockerLaunches, isReference, launchKey, launchImage } from './util.js';
 
 const meta: RuleMeta = {
   id: 'MCG514',
@@ -69,7 +69,7 @@ export const rule: McpRule = {
       const needs = ctx.profile ? ctx.profile.map((flag): Need => NEEDS.find((n) => n.flag.split(' ')[0] === flag.split(' ')[0]) ?? { flag, has: () => false }) : [...NEEDS, ...(l.transport === 'stdio' ? [NETWORK_NONE] : [])];
       const missing = needs.filter((n) => !n.has(l.docker)).map((n) => n.flag);
       if (missing.length === 0) return [];
-      const ours = ctx.image?.ref !== undefined && parseImageRef(ctx.image.ref).name === parseImageRef(l.docker.image.value).name;
+      const ours = ctx.image?.ref !== undefined && launchImage(ctx.image.ref).name === launchImage(l.docker.image.value).name;
       const which = ctx.profile ? 'the profile the runtime probe proved' : 'the recommended least-privilege profile';
       const entry = JSON.stringify(correctedArgs(l, missing));
       return [

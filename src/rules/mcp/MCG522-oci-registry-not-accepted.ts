@@ -1,7 +1,7 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
 import { field, itemsOf, strOf } from '../../core/mcp/tree.js';
 import type { McpRule } from './types.js';
-import { parseImageRef, registryHost } from './util.js';
+import { launchImage, registryHost } from './util.js';
 
 const meta: RuleMeta = {
   id: 'MCG522',
@@ -29,8 +29,8 @@ export const rule: McpRule = {
       const id = field(p, 'identifier');
       const ref = strOf(id?.value);
       if (!id || !ref) return [];
-      const r = parseImageRef(ref);
-      const host = registryHost(r.name);
+      const r = launchImage(ref);
+      const host = registryHost(r);
       if (/[{$]/.test(host) || acceptedHost(host)) return [];
       return [{ line: id.keyLine, key: `oci-host:${host}`, message: `server.json OCI package ${r.name} is on ${host}, which the MCP registry does not accept.` }];
     });

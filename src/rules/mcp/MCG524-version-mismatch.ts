@@ -1,7 +1,7 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
 import { field, itemsOf, strOf } from '../../core/mcp/tree.js';
 import type { McpRule } from './types.js';
-import { parseImageRef } from './util.js';
+import { launchImage } from './util.js';
 
 const meta: RuleMeta = {
   id: 'MCG524',
@@ -30,14 +30,14 @@ export const rule: McpRule = {
     for (const p of itemsOf(field(s.root, 'packages')?.value)) {
       if (strOf(field(p, 'registryType')?.value) !== 'oci') continue;
       const id = field(p, 'identifier');
-      const r = parseImageRef(strOf(id?.value) ?? '');
+      const r = launchImage(strOf(id?.value) ?? '');
       if (!id || r.tag === undefined || templated(r.tag) || r.tag === 'latest' || norm(r.tag) === want) continue;
       hits.push({ line: id.keyLine, key: `version:${r.name}`, message: `server.json version is ${want} but OCI package ${r.name} is tagged ${r.tag}.` });
     }
     const img = ctx.image;
     if (img) {
       const label = img.labels['org.opencontainers.image.version'];
-      const tag = img.ref !== undefined ? parseImageRef(img.ref).tag : undefined;
+      const tag = img.ref !== undefined ? launchImage(img.ref).tag : undefined;
       for (const [what, v] of [['label org.opencontainers.image.version', label], ['tag', tag]] as const) {
         if (v !== undefined && v !== 'latest' && !templated(v) && norm(v) !== want) hits.push({ line: s.version.line, key: `version:image-${what}`, message: `server.json version is ${want} but the built image's ${what} is ${v.slice(0, 100)}.` });
       }

@@ -2,6 +2,7 @@
 import type { DockerRun } from '../../core/docker-run/argv.js';
 import type { Launch } from '../../core/mcp/model.js';
 import type { McpContext } from './types.js';
+import { parseImageRef, type ImageRef } from '../../core/dockerfile/model.js';
 
 export function dockerLaunches(ctx: McpContext): (Launch & { docker: DockerRun })[] {
   return ctx.model.launches.filter((l): l is Launch & { docker: DockerRun } => l.docker !== undefined);
@@ -19,29 +20,23 @@ export function isReference(v: string): boolean {
   return false;
 }
 
-export interface ImageRef {
+/** An image reference as the Docker CLI names it (core's reading), with what the messages show. */
+export interface LaunchImage extends ImageRef {
+  /** The reference as written, without tag and digest. */
   name: string;
-  tag?: string;
-  digest?: string;
-  /** Holds a `{var}`, `${VAR}` or `{{…}}` placeholder: not checkable. */
+  /** Holds a `${VAR}`, `{var}` or `{{…}}` placeholder: not checkable. */
   templated: boolean;
 }
 
-export function parseImageRef(ref: string): ImageRef {
-  const templated = /\$\{?[A-Za-z_]|\{\{|\{[A-Za-z_]/.test(ref);
-  const at = ref.indexOf('@');
-  const digest = at >= 0 ? ref.slice(at + 1) : undefined;
-  const rest = at >= 0 ? ref.slice(0, at) : ref;
-  const slash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  const tag = colon > slash ? rest.slice(colon + 1) : undefined;
-  return { name: colon > slash ? rest.slice(0, colon) : rest, tag, digest, templated };
+export function launchImage(raw: string): LaunchImage {
+  const r = parseImageRef(raw);
+  const cut = (r.digest !== undefined ? r.digest.length + 1 : 0) + (r.tag !== undefined ? r.tag.length + 1 : 0);
+  return { ...r, name: r.ref.slice(0, r.ref.length - cut), templated: r.unresolved || /\{\{|\{[A-Za-z_]/.test(r.ref) };
 }
 
-/** The registry host of an image name (`docker.io` when the first part is no host). */
-export function registryHost(name: string): string {
-  const first = name.split('/')[0]!;
-  return name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first.toLowerCase() : 'docker.io';
+/** The registry host of an image (`docker.io` when its first part is no host). */
+export function registryHost(image: LaunchImage): string {
+  return image.registry?.toLowerCase() ?? 'docker.io';
 }
 
 export function launchKey(l: Launch, what: string): string {
