@@ -5,7 +5,7 @@ import { terminalSafe } from './cli/terminal.js';
 
 tuneV8();
 const code = await main(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(terminalSafe(s)),
+  stdout: (s) => process.stdout.write(terminalSafe(s, { keepColour: true })),
   stderr: (s) => process.stderr.write(terminalSafe(s)),
   env: process.env,
   cwd: process.cwd(),
