@@ -112,8 +112,9 @@ export class SecretRegistry {
   }
 }
 
-/** Prefixes of well-known token formats (GitHub, Slack, AWS, OpenAI, GitLab, npm). */
-const TOKEN_PREFIX = /^(gh[pousr]_|github_pat_|xox[abpr]-|AKIA|ASIA|sk-|glpat-|npm_)/i;
+/** Prefixes of well-known token formats (GitHub, Slack, AWS, OpenAI, GitLab, npm), as a regex source. */
+export const KNOWN_TOKEN_PREFIXES = 'gh[pousr]_|github_pat_|xox[abpr]-|AKIA|ASIA|sk-|glpat-|npm_';
+const TOKEN_PREFIX = new RegExp(`^(${KNOWN_TOKEN_PREFIXES})`, 'i');
 
 /**
  * An identifier (a YAML key, a resource name, an unknown Dockerfile instruction) that looks like a

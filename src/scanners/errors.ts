@@ -2,11 +2,12 @@
 import type { Finding } from '../core/types.js';
 import { meta as scannerError } from '../rules/meta/MCG990-scanner-error.js';
 import { ruleDocsUrl } from '../core/meta.js';
+import { KNOWN_TOKEN_PREFIXES } from '../core/secret-registry.js';
 
 const SECRET_ASSIGN = /((?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|authorization)["']?\s*[:=]\s*["']?)[^\s"',;]+/gi;
 /** Long runs of key-like characters: tokens, keys, base64 blobs. Digests lose their tail too. */
 const LONG_TOKEN = /[A-Za-z0-9_\-+/]{24,}={0,2}/g;
-const KNOWN_PREFIX = /\b(gh[pousr]_|github_pat_|xox[abpr]-|AKIA|ASIA|sk-|glpat-|npm_)[A-Za-z0-9_-]{8,}/g;
+const KNOWN_PREFIX = new RegExp(`\\b(${KNOWN_TOKEN_PREFIXES})[A-Za-z0-9_-]{8,}`, 'g');
 const URL_CREDS = /(\w+:\/\/[^:/\s]+:)[^@\s]+@/g;
 
 /** Removes anything that looks like a secret from tool output before it is shown. */

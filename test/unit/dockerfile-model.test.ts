@@ -48,6 +48,17 @@ describe('parseDockerfile: structure', () => {
     expect(m.stages[0]!.instructions.map((i) => i.keyword)).toEqual(['RUNN', 'USER']);
   });
 
+  it('never echoes the value of a pasted .env line in the unknown-instruction message', () => {
+    const token = `ghp_${'a1B2c3D4e5'.repeat(4)}`;
+    for (const line of [`GITHUB_TOKEN=${token}`, `${token}`, `export API_KEY=${token}`]) {
+      const m = parse(`FROM alpine:3.20\n${line}\n`);
+      const message = m.issues.map((i) => i.message).join('\n');
+      expect(message).toContain('unknown instruction');
+      // no 8-character piece of the token, in any letter case
+      for (let i = 0; i + 8 <= token.length; i++) expect(message.toUpperCase()).not.toContain(token.slice(i, i + 8).toUpperCase());
+    }
+  });
+
   it('numbers lines from 1 and spans continuation lines', () => {
     const m = parse('FROM alpine:3.20\n\nRUN apk add \\\n    curl \\\n    jq\nUSER 1000\n');
     const [run, user] = m.stages[0]!.instructions;

@@ -5,6 +5,7 @@
  */
 import { effectiveArgv, parseShell, programName, type ShellCommand } from './shell.js';
 import { KEYWORDS, parseText, type ParsedDockerfile } from './parser.js';
+import { shortenSecretLike } from '../secret-registry.js';
 
 export interface ParseIssue {
   line: number;
@@ -326,7 +327,8 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
     if (!KEYWORDS.has(keyword)) {
       issues.push({
         line,
-        message: `unknown instruction "${keyword}": Docker rejects it; fix the spelling or remove the line`,
+        // a pasted `.env` line is an "instruction" too: its value is shortened, never echoed
+        message: `unknown instruction "${shortenSecretLike(keyword)}": Docker rejects it; fix the spelling or remove the line`,
         fatal: false,
       });
     }
