@@ -9,17 +9,15 @@ import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../core/types.js';
 import { SecretRegistry } from '../core/secret-registry.js';
+import { stripEscapes } from '../core/controls.js';
 import { escapeWorkflowCommandData, escapeWorkflowCommandProperty } from '../reporters/escape.js';
-
-/** ESC/CSI residue and other C0/C1 controls except TAB: removed from untrusted text. */
-const CONTROLS = /\u001b\[[0-?]*[ -/]*[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /**
  * Untrusted text → one log line: controls stripped, `%`, CR, LF encoded, and a leading `::`
  * (after any whitespace, as the runner trims it) encoded so the line is never a command.
  */
 export function logLine(text: string): string {
-  const s = escapeWorkflowCommandData(text.replace(CONTROLS, ''));
+  const s = escapeWorkflowCommandData(stripEscapes(text));
   return s.replace(/^(\s*):/, '$1%3A');
 }
 
@@ -47,7 +45,7 @@ export class ActionLog implements Logger {
       .filter(([, v]) => v !== undefined && v !== '')
       .map(([k, v]) => `${k}=${escapeWorkflowCommandProperty(this.clean(v))}`)
       .join(',');
-    this.write(`::${name}${p ? ' ' + p : ''}::${escapeWorkflowCommandData(this.clean(data).replace(CONTROLS, ''))}`);
+    this.write(`::${name}${p ? ' ' + p : ''}::${escapeWorkflowCommandData(stripEscapes(this.clean(data)))}`);
   }
 
   /** A pre-rendered command line from the annotation renderer (already escaped), redacted. */
@@ -78,7 +76,7 @@ export class ActionLog implements Logger {
     const token = randomBytes(16).toString('hex');
     this.info(title);
     this.write(`::stop-commands::${token}`);
-    for (const line of this.clean(text).replace(CONTROLS, '').split(/\r?\n|\r/)) this.write(line);
+    for (const line of stripEscapes(this.clean(text)).split(/\r?\n|\r/)) this.write(line);
     this.write(`::${token}::`);
   }
 

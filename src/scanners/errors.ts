@@ -3,6 +3,7 @@ import type { Finding } from '../core/types.js';
 import { meta as scannerError } from '../rules/meta/MCG990-scanner-error.js';
 import { ruleDocsUrl } from '../core/meta.js';
 import { KNOWN_TOKEN_PREFIXES } from '../core/secret-registry.js';
+import { stripEscapes } from '../core/controls.js';
 
 const SECRET_ASSIGN = /((?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|authorization)["']?\s*[:=]\s*["']?)[^\s"',;]+/gi;
 /** Long runs of key-like characters: tokens, keys, base64 blobs. Digests lose their tail too. */
@@ -19,13 +20,9 @@ export function redactSecrets(text: string): string {
     .replace(LONG_TOKEN, (m) => `${m.slice(0, 4)}****`);
 }
 
-/** Colour/cursor escape sequences (CSI, OSC) and other controls left in tool output. */
-const ANSI_RESIDUE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u009b[0-?]*[ -/]*[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-
 /** The last `maxLines` non-empty lines of tool output, colour residue stripped, redacted and capped. */
 export function outputTail(text: string, maxLines = 6, maxChars = 800): string {
-  const lines = text
-    .replace(ANSI_RESIDUE, '')
+  const lines = stripEscapes(text)
     .split(/\r?\n/)
     .map((l) => l.trimEnd())
     .filter((l) => l.trim() !== '');
