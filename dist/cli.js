@@ -20314,6 +20314,31 @@ function build(ctx, start, kwEnd, end, keyword, written) {
   return ins;
 }
 
+// src/core/secrets.ts
+var SECRET_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH_?KEY|CLIENT_?SECRET)/i;
+var NOT_A_SECRET = /(_FILE|_PATH|_DIR|_URL_?FILE|_NAME|_ID|_LENGTH|_TTL|_EXPIRY|_EXPIRES|_TYPE|_HEADER|_ENDPOINT|_URL|_HOST|_PORT)$/i;
+function isSecretName(name) {
+  return SECRET_NAME.test(name) && !NOT_A_SECRET.test(name);
+}
+function isLiteralValue(value) {
+  if (value === void 0 || value === null) return false;
+  const v = value.trim();
+  if (v === "") return false;
+  if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(:?[-?][^}]*)?\}?$/.test(v)) return false;
+  return true;
+}
+
+// src/core/secret-registry.ts
+var KNOWN_TOKEN_PREFIXES = "gh[pousr]_|github_pat_|xox[abpr]-|AKIA|ASIA|sk-|glpat-|npm_";
+var TOKEN_PREFIX = new RegExp(`^(${KNOWN_TOKEN_PREFIXES})`, "i");
+function shortenSecretLike(identifier) {
+  const known = TOKEN_PREFIX.test(identifier) && identifier.length >= 12;
+  const run2 = /[A-Za-z0-9_+/-]{20,}/.exec(identifier);
+  const mixed = run2 !== null && /[0-9]/.test(run2[0]) && /[A-Za-z]/.test(run2[0]);
+  if (!known && !mixed) return identifier;
+  return `${identifier.slice(0, 4)}\u2026`;
+}
+
 // src/core/dockerfile/model.ts
 function expand(text2, vars) {
   if (!text2.includes("$")) return text2;
@@ -20481,7 +20506,8 @@ function modelFromParsed(path, text2, parsed) {
     if (!KEYWORDS.has(keyword)) {
       issues.push({
         line,
-        message: `unknown instruction "${keyword}": Docker rejects it; fix the spelling or remove the line`,
+        // a pasted `.env` line is an "instruction" too: its value is shortened, never echoed
+        message: `unknown instruction "${shortenSecretLike(keyword)}": Docker rejects it; fix the spelling or remove the line`,
         fatal: false
       });
     }
@@ -21475,20 +21501,6 @@ var rule8 = {
     return hits;
   }
 };
-
-// src/core/secrets.ts
-var SECRET_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH_?KEY|CLIENT_?SECRET)/i;
-var NOT_A_SECRET = /(_FILE|_PATH|_DIR|_URL_?FILE|_NAME|_ID|_LENGTH|_TTL|_EXPIRY|_EXPIRES|_TYPE|_HEADER|_ENDPOINT|_URL|_HOST|_PORT)$/i;
-function isSecretName(name) {
-  return SECRET_NAME.test(name) && !NOT_A_SECRET.test(name);
-}
-function isLiteralValue(value) {
-  if (value === void 0 || value === null) return false;
-  const v = value.trim();
-  if (v === "") return false;
-  if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(:?[-?][^}]*)?\}?$/.test(v)) return false;
-  return true;
-}
 
 // src/rules/dockerfile/secret-vars.ts
 function secretVars(model, keywords) {
@@ -24803,19 +24815,13 @@ function isReference(v) {
   if (/^(Bearer\s+|Basic\s+|token\s+)?(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|\{[A-Za-z_][\w.-]*\}|<[^<>]+>)$/i.test(s)) return true;
   return false;
 }
-function parseImageRef2(ref) {
-  const templated2 = /\$\{?[A-Za-z_]|\{\{|\{[A-Za-z_]/.test(ref);
-  const at2 = ref.indexOf("@");
-  const digest = at2 >= 0 ? ref.slice(at2 + 1) : void 0;
-  const rest = at2 >= 0 ? ref.slice(0, at2) : ref;
-  const slash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  const tag = colon > slash ? rest.slice(colon + 1) : void 0;
-  return { name: colon > slash ? rest.slice(0, colon) : rest, tag, digest, templated: templated2 };
+function launchImage(raw) {
+  const r = parseImageRef(raw);
+  const cut = (r.digest !== void 0 ? r.digest.length + 1 : 0) + (r.tag !== void 0 ? r.tag.length + 1 : 0);
+  return { ...r, name: r.ref.slice(0, r.ref.length - cut), templated: r.unresolved || /\{\{|\{[A-Za-z_]/.test(r.ref) };
 }
-function registryHost(name) {
-  const first = name.split("/")[0];
-  return name.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost") ? first.toLowerCase() : "docker.io";
+function registryHost(image) {
+  return image.registry?.toLowerCase() ?? "docker.io";
 }
 function launchKey(l, what) {
   return `${l.origin}:${l.key}.${what}`;
@@ -24916,18 +24922,17 @@ var meta58 = {
   title: "MCP server is given a dangerous capability",
   severity: "high",
   kind: "mcp",
-  description: "`--cap-add` grants `ALL`, `SYS_ADMIN`, `NET_ADMIN`, `SYS_PTRACE`, `SYS_MODULE`, `DAC_READ_SEARCH` or `BPF` (with or without the `CAP_` prefix).",
+  description: "`--cap-add` grants `ALL`, `SYS_ADMIN`, `NET_ADMIN`, `SYS_PTRACE` or `SYS_MODULE`, the set of compose MCG104 and Kubernetes MCG205 (with or without the `CAP_` prefix).",
   rationale: "Each of these is a known path out of the container or into other processes: mounting filesystems, loading kernel modules, tracing processes, rewriting the network.",
   fix: "Remove the `--cap-add`. Start from `--cap-drop ALL` and add back only a harmless capability the server proves it needs.",
   tags: ["security", "mcp", "capabilities"],
   precision: "very-high"
 };
-var DANGEROUS = /* @__PURE__ */ new Set(["ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE", "DAC_READ_SEARCH", "BPF"]);
 var rule57 = {
   meta: meta58,
   check: (ctx) => dockerLaunches(ctx).flatMap(
     (l) => allFlags(l.docker, "cap-add").flatMap(
-      (f) => f.value.split(",").map((c) => c.trim().toUpperCase().replace(/^CAP_/, "")).filter((c) => DANGEROUS.has(c)).map((c) => ({ line: f.line, key: launchKey(l, `cap-add[${c}]`), message: `MCP server "${l.name}" is given capability ${c} (${f.spelled}).` }))
+      (f) => f.value.split(",").map(normalizeCapability).filter((c) => DANGEROUS_CAPABILITIES.has(c)).map((c) => ({ line: f.line, key: launchKey(l, `cap-add[${c}]`), message: `MCP server "${l.name}" is given capability ${c} (${f.spelled}).` }))
     )
   )
 };
@@ -24993,7 +24998,7 @@ var rule60 = {
   check: (ctx) => dockerLaunches(ctx).flatMap((l) => {
     const img = l.docker.image;
     if (!img) return [];
-    const r = parseImageRef2(img.value);
+    const r = launchImage(img.value);
     if (r.templated || r.digest || r.tag !== void 0 && r.tag !== "latest") return [];
     return [{ line: img.line, key: launchKey(l, "image-latest"), message: `MCP server image "${r.name}${r.tag ? ":latest" : ""}" is ${r.tag ? "tagged latest" : "untagged (latest)"}: each start may run different code.` }];
   })
@@ -25017,7 +25022,7 @@ var rule61 = {
   check: (ctx) => dockerLaunches(ctx).flatMap((l) => {
     const img = l.docker.image;
     if (!img) return [];
-    const r = parseImageRef2(img.value);
+    const r = launchImage(img.value);
     if (r.templated || r.digest) return [];
     return [{ line: img.line, key: launchKey(l, "image-digest"), message: `MCP server image ${r.name}${r.tag ? `:${r.tag}` : ""} is not pinned by digest.` }];
   })
@@ -25042,7 +25047,7 @@ var rule62 = {
     const f = lastFlag(l.docker, "pull");
     const img = l.docker.image;
     if (!f || f.value.trim().toLowerCase() !== "always" || !img) return [];
-    const r = parseImageRef2(img.value);
+    const r = launchImage(img.value);
     if (r.digest || r.templated) return [];
     return [{ line: f.line, key: launchKey(l, "pull-always"), message: `MCP server "${l.name}" pulls ${r.name}${r.tag ? `:${r.tag}` : ""} at every start (${f.spelled} always) without a digest.` }];
   })
@@ -25241,7 +25246,7 @@ var rule67 = {
     const needs = ctx.profile ? ctx.profile.map((flag) => NEEDS.find((n) => n.flag.split(" ")[0] === flag.split(" ")[0]) ?? { flag, has: () => false }) : [...NEEDS, ...l.transport === "stdio" ? [NETWORK_NONE] : []];
     const missing = needs.filter((n) => !n.has(l.docker)).map((n) => n.flag);
     if (missing.length === 0) return [];
-    const ours = ctx.image?.ref !== void 0 && parseImageRef2(ctx.image.ref).name === parseImageRef2(l.docker.image.value).name;
+    const ours = ctx.image?.ref !== void 0 && launchImage(ctx.image.ref).name === launchImage(l.docker.image.value).name;
     const which = ctx.profile ? "the profile the runtime probe proved" : "the recommended least-privilege profile";
     const entry = JSON.stringify(correctedArgs(l, missing));
     return [
@@ -26356,8 +26361,8 @@ var rule70 = {
       const id = field(p, "identifier");
       const ref = strOf(id?.value);
       if (!id || !ref) return [];
-      const r = parseImageRef2(ref);
-      const host = registryHost(r.name);
+      const r = launchImage(ref);
+      const host = registryHost(r);
       if (/[{$]/.test(host) || acceptedHost(host)) return [];
       return [{ line: id.keyLine, key: `oci-host:${host}`, message: `server.json OCI package ${r.name} is on ${host}, which the MCP registry does not accept.` }];
     });
@@ -26417,14 +26422,14 @@ var rule72 = {
     for (const p of itemsOf(field(s.root, "packages")?.value)) {
       if (strOf(field(p, "registryType")?.value) !== "oci") continue;
       const id = field(p, "identifier");
-      const r = parseImageRef2(strOf(id?.value) ?? "");
+      const r = launchImage(strOf(id?.value) ?? "");
       if (!id || r.tag === void 0 || templated(r.tag) || r.tag === "latest" || norm(r.tag) === want) continue;
       hits.push({ line: id.keyLine, key: `version:${r.name}`, message: `server.json version is ${want} but OCI package ${r.name} is tagged ${r.tag}.` });
     }
     const img = ctx.image;
     if (img) {
       const label2 = img.labels["org.opencontainers.image.version"];
-      const tag = img.ref !== void 0 ? parseImageRef2(img.ref).tag : void 0;
+      const tag = img.ref !== void 0 ? launchImage(img.ref).tag : void 0;
       for (const [what, v] of [["label org.opencontainers.image.version", label2], ["tag", tag]]) {
         if (v !== void 0 && v !== "latest" && !templated(v) && norm(v) !== want) hits.push({ line: s.version.line, key: `version:image-${what}`, message: `server.json version is ${want} but the built image's ${what} is ${v.slice(0, 100)}.` });
       }
@@ -31063,17 +31068,22 @@ import { delimiter, join as join6 } from "node:path";
 // src/scanners/docker.ts
 import { createHash as createHash3 } from "node:crypto";
 
+// src/core/controls.ts
+var ESCAPES_AND_CONTROLS = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u009b[0-?]*[ -/]*[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+function stripEscapes(text2) {
+  return text2.replace(ESCAPES_AND_CONTROLS, "");
+}
+
 // src/scanners/errors.ts
 var SECRET_ASSIGN = /((?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|authorization)["']?\s*[:=]\s*["']?)[^\s"',;]+/gi;
 var LONG_TOKEN = /[A-Za-z0-9_\-+/]{24,}={0,2}/g;
-var KNOWN_PREFIX = /\b(gh[pousr]_|github_pat_|xox[abpr]-|AKIA|ASIA|sk-|glpat-|npm_)[A-Za-z0-9_-]{8,}/g;
+var KNOWN_PREFIX = new RegExp(`\\b(${KNOWN_TOKEN_PREFIXES})[A-Za-z0-9_-]{8,}`, "g");
 var URL_CREDS = /(\w+:\/\/[^:/\s]+:)[^@\s]+@/g;
 function redactSecrets(text2) {
   return text2.replace(URL_CREDS, "$1****@").replace(SECRET_ASSIGN, "$1****").replace(KNOWN_PREFIX, "****").replace(LONG_TOKEN, (m) => `${m.slice(0, 4)}****`);
 }
-var ANSI_RESIDUE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u009b[0-?]*[ -/]*[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 function outputTail(text2, maxLines = 6, maxChars = 800) {
-  const lines = text2.replace(ANSI_RESIDUE, "").split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "");
+  const lines = stripEscapes(text2).split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "");
   let tail = redactSecrets(lines.slice(-maxLines).join("\n"));
   if (tail.length > maxChars) tail = `\u2026${tail.slice(-maxChars)}`;
   return tail;
@@ -33224,14 +33234,16 @@ function tuneV8() {
 
 // src/cli/terminal.ts
 var TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-function terminalSafe(text2) {
-  return text2.replace(TERMINAL_CONTROLS, "");
+var SGR = /(\u001b\[[0-9;]*m)/;
+function terminalSafe(text2, opts = {}) {
+  if (!opts.keepColour) return text2.replace(TERMINAL_CONTROLS, "");
+  return text2.split(SGR).map((part, i) => i % 2 === 1 ? part : part.replace(TERMINAL_CONTROLS, "")).join("");
 }
 
 // src/cli.ts
 tuneV8();
 var code = await main(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(terminalSafe(s)),
+  stdout: (s) => process.stdout.write(terminalSafe(s, { keepColour: true })),
   stderr: (s) => process.stderr.write(terminalSafe(s)),
   env: process.env,
   cwd: process.cwd(),
