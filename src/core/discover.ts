@@ -22,9 +22,13 @@ export interface DockerfileTarget {
   text?: string;
 }
 
-const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|^.+\.(Dockerfile|dockerfile|Containerfile)$/;
+const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|^(dockerfile|containerfile)$|^.+\.(Dockerfile|dockerfile|Containerfile)$/;
 
-/** `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile` (not `.dockerignore`, notes or backups). */
+/**
+ * The names Docker and Podman build: `Dockerfile`, `dockerfile` (the fallback `docker build .`
+ * reads), `Containerfile`, `containerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`
+ * (not `.dockerignore`, notes or backups).
+ */
 export function isDockerfileName(name: string): boolean {
   return DOCKERFILE_NAME.test(name) && !name.endsWith('.dockerignore') && !/\.(md|txt|orig|bak|swp)$/.test(name);
 }

@@ -2,6 +2,7 @@
  * The in-process rule engine: turns files into findings. Pure apart from what the caller
  * passes in; no file system access here (see scan.ts for the part that reads files).
  */
+import { isFailClosed } from './policy.js';
 import type { Finding, RuleHit, RuleMeta, Severity } from './types.js';
 import { parseDockerfile, finalStage, type DockerfileModel } from './dockerfile/model.js';
 import type { BuildContextInfo, DockerfileRule, ImageFacts } from '../rules/types.js';
@@ -13,6 +14,7 @@ import { meta as unreadable } from '../rules/meta/MCG991-unreadable-input.js';
 export type RuleSettings = Record<string, 'off' | 'on' | { severity?: Severity; enabled?: boolean }>;
 
 export function ruleEnabled(settings: RuleSettings | undefined, id: string): boolean {
+  if (isFailClosed(id)) return true; // "not checked" cannot be turned off
   const s = settings?.[id];
   if (s === undefined || s === 'on') return true;
   if (s === 'off') return false;
@@ -20,7 +22,7 @@ export function ruleEnabled(settings: RuleSettings | undefined, id: string): boo
 }
 
 export function ruleSeverity(settings: RuleSettings | undefined, meta: RuleMeta, hit?: RuleHit): Severity {
-  const s = settings?.[meta.id];
+  const s = isFailClosed(meta.id) ? undefined : settings?.[meta.id];
   if (typeof s === 'object' && s.severity) return s.severity;
   return hit?.severity ?? meta.severity;
 }

@@ -2,12 +2,25 @@
 import { atLeast } from './severity.js';
 import { SEVERITIES, type Counts, type Finding, type PolicySettings, type Severity } from './types.js';
 
+/**
+ * The rules that say something was not checked (a scanner that did not run, an input we could not
+ * read). They fail the run under every policy but `fail-on: never`, whatever the threshold and
+ * whether new or not, and no suppression, rule setting or severity override applies to them.
+ */
+export const FAIL_CLOSED_RULES: ReadonlySet<string> = new Set(['MCG990', 'MCG991']);
+
+export function isFailClosed(ruleId: string): boolean {
+  return FAIL_CLOSED_RULES.has(ruleId);
+}
+
 export const DEFAULT_POLICY: PolicySettings = { threshold: 'high', failOn: 'new' };
 
 /** True when this finding makes the run fail under the policy. */
 export function isFailing(f: Finding, p: PolicySettings): boolean {
-  if (p.failOn === 'never' || f.suppressed) return false;
-  if (f.error) return true; // fail closed: a scanner that did not run is never green
+  if (p.failOn === 'never') return false;
+  // fail closed: a scanner that did not run, an input not read, is never green (and never suppressed)
+  if (f.error || isFailClosed(f.ruleId)) return true;
+  if (f.suppressed) return false;
   if (!atLeast(f.severity, p.threshold)) return false;
   return p.failOn === 'any' || f.new !== false;
 }
@@ -43,8 +56,10 @@ export function decide(findings: Finding[], p: PolicySettings): { result: 'pass'
     return { result: 'pass', reason: `passed: ${why}` };
   }
   const parts: string[] = [];
+  const notChecked = failing.filter((f) => !f.error && isFailClosed(f.ruleId));
   if (errors.length > 0) parts.push(`${errors.length} scanner error${errors.length === 1 ? '' : 's'} (fail-closed)`);
-  const rest = failing.length - errors.length;
+  if (notChecked.length > 0) parts.push(`${notChecked.length} input${notChecked.length === 1 ? '' : 's'} not checked (fail-closed)`);
+  const rest = failing.length - errors.length - notChecked.length;
   if (rest > 0) parts.push(`${rest} ${p.failOn === 'new' ? 'new ' : ''}finding${rest === 1 ? '' : 's'} at or above ${p.threshold}`);
   return { result: 'fail', reason: `failed: ${parts.join(' and ')}` };
 }

@@ -9,6 +9,7 @@ import picomatch from 'picomatch';
 import type { Finding, SuppressionMatch, SuppressionNotice } from './types.js';
 import { meta as MCG900 } from '../rules/meta/MCG900-suppression-without-reason.js';
 import { ruleDocsUrl } from './meta.js';
+import { isFailClosed } from './policy.js';
 
 export interface IgnoreEntry {
   id: string;
@@ -143,7 +144,36 @@ export function applySuppressions(
     active.push(e);
   }
 
+  const refused = (where: string, path: string, line: number, f: Finding): void => {
+    const key = `${where}|${f.ruleId}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    extraFindings.push({
+      ruleId: MCG900.id,
+      source: 'mcg',
+      severity: 'high',
+      message: `This suppression would hide ${f.ruleId} (${f.location.path}:${f.location.startLine}), which says something was not checked: it does not apply. Fix the cause instead.`,
+      location: { path, startLine: line },
+      fingerprint: '',
+      fingerprintKey: `suppression-refused|${where}|${f.ruleId}`,
+      target: f.target,
+      fix: `Remove the suppression of ${f.ruleId}; "not checked" cannot be suppressed. Make the input readable or the scanner run.`,
+      helpUri: ruleDocsUrl(MCG900.id),
+    });
+  };
+
   for (const f of findings) {
+    if (isFailClosed(f.ruleId)) {
+      // never suppressed; every suppression that would have matched is reported where it is written
+      f.suppressed = undefined;
+      const inline = fileLines.get(f.location.path);
+      const hit = inline ? inlineSuppressions(f.location.path, inline).get(f.location.startLine)?.find((s) => s.ids.some((id) => idMatches(id, f.ruleId))) : undefined;
+      if (hit) refused(`${hit.path}:${hit.line}`, hit.path, hit.line, f);
+      for (const e of active) {
+        if (idMatches(e.id, f.ruleId) && (e.path === undefined || globMatch(f.location.path, e.path, true))) refused(e.where, e.file, e.line, f);
+      }
+      continue;
+    }
     if (f.suppressed) continue;
     const lines = fileLines.get(f.location.path);
     if (lines) {

@@ -20,6 +20,8 @@ export interface ImageFacts {
   user: string;
   /** `Config.Healthcheck.Test`, when set. */
   healthcheck?: string[];
+  /** `/etc/passwd` of the image's final filesystem, when it has one (names in USER are resolved there). */
+  passwd?: string;
   /** True when the path exists in the image's final filesystem (symlinks followed where known). */
   hasPath(path: string): boolean;
 }

@@ -445,6 +445,7 @@ export function imageFactsOf(img: ImageInspection): ImageFacts {
   return {
     user: img.config.user,
     healthcheck: img.config.healthcheck,
+    passwd: img.passwd,
     hasPath: (p: string) => resolveInImage(img.files, p) !== undefined,
   };
 }

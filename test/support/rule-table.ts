@@ -15,7 +15,7 @@ export interface DockerfileCase {
   lines?: number[];
   /** Build-context files, relative; `.dockerignore` content separately. */
   context?: { files: string[]; dockerignore?: string };
-  image?: { user?: string; healthcheck?: string[]; paths?: string[] };
+  image?: { user?: string; healthcheck?: string[]; paths?: string[]; passwd?: string };
   target?: string;
   /** Substring every message must contain. */
   message?: string;
@@ -23,7 +23,7 @@ export interface DockerfileCase {
 
 export function imageFacts(i: NonNullable<DockerfileCase['image']>): ImageFacts {
   const paths = new Set((i.paths ?? []).map((p) => p.replace(/^\/+/, '')));
-  return { user: i.user ?? '', healthcheck: i.healthcheck, hasPath: (p: string) => paths.has(p.replace(/^\/+/, '')) };
+  return { user: i.user ?? '', healthcheck: i.healthcheck, passwd: i.passwd, hasPath: (p: string) => paths.has(p.replace(/^\/+/, '')) };
 }
 
 export function runDockerfileRule(rule: DockerfileRule, c: DockerfileCase): RuleHit[] {

@@ -1,4 +1,5 @@
 /** Facts shared by the compose and Kubernetes rules. Pure. */
+import { isRootUserSpec } from '../user.js';
 import { parseImageRef } from '../dockerfile/model.js';
 import { interpolateDefaults } from './ast.js';
 
@@ -43,8 +44,9 @@ export function imageTagProblem(raw: string): 'latest' | 'untagged' | undefined 
   return ref.tag === 'latest' ? 'latest' : undefined;
 }
 
-/** `root`, `0`, `0:0`, `root:root`: the values of `user:` that mean root. */
+/** The values of `user:` that mean root as the runtime reads them: `root`, `0`, `000`, `+0:wheel`, `-0` (core/user.ts). */
 export function isRootUserValue(raw: string): boolean {
-  const u = interpolateDefaults(raw.trim()).split(':')[0]!.trim();
-  return u === 'root' || u === '0';
+  const value = interpolateDefaults(raw.trim());
+  // an empty user: keeps the image's user, which this check cannot see
+  return value.trim() !== '' && isRootUserSpec(value);
 }

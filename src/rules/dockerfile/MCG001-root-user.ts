@@ -10,7 +10,7 @@ const meta: RuleMeta = {
   title: 'Container runs as root',
   severity: 'high',
   kind: 'dockerfile',
-  description: 'The final stage runs as root: it has no USER instruction, or its last USER is root, 0 or 0:0.',
+  description: 'The final stage runs as root: it has no USER instruction, or its last USER is root as the runtime reads it: `root`, UID 0 however spelled (`0`, `000`, `+0`, `-0`, `00:1000`), or, once the image is built, a name whose /etc/passwd UID is 0.',
   rationale:
     'An MCP server runs tools on behalf of a model and often handles untrusted input. As root, a compromise of the server process is a compromise of the whole container, and one kernel or runtime bug away from the host.',
   fix: 'Create an unprivileged user in the final stage and switch to it with `USER <name>` (or a numeric `USER 10001`) before CMD/ENTRYPOINT.',
@@ -52,7 +52,7 @@ export function finalUser(ctx: DockerfileContext): FinalUser | undefined {
   if (ctx.image) {
     // The built image decides: its config User is what really runs.
     const u = ctx.image.user;
-    return { root: u === '' || isRootUser(u), user: u, decidedBy: 'image', where };
+    return { root: isRootUser(u, ctx.image.passwd), user: u, decidedBy: 'image', where };
   }
   if (last) {
     const value = expand(last.rest.trim(), variablesAt(ctx.model, owner, last));

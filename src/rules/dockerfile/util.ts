@@ -1,4 +1,5 @@
 /** Helpers shared by the Dockerfile rules. Pure. */
+import { isRootUserSpec } from '../../core/user.js';
 import type { Instruction, Stage } from '../../core/dockerfile/model.js';
 import { normalizedText } from '../../core/dockerfile/model.js';
 
@@ -21,9 +22,8 @@ export function fromKey(stage: Stage): string {
 }
 
 /** True for USER values that mean root: root, 0, root:x, 0:x. */
-export function isRootUser(user: string): boolean {
-  const u = user.trim().split(':')[0]!.trim();
-  return u === 'root' || u === '0';
+export function isRootUser(user: string, passwd?: string): boolean {
+  return isRootUserSpec(user, passwd);
 }
 
 /** The quote and escape characters a shell removes from inside a word (`c"ur"l` is `curl`). */

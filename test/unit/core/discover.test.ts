@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discover, matrixOf, MAX_MATRIX_JOBS, parseMatrix, splitList, targetSlugs, UsageError } from '../../../src/core/discover.js';
+import { discover, isDockerfileName, matrixOf, MAX_MATRIX_JOBS, parseMatrix, splitList, targetSlugs, UsageError } from '../../../src/core/discover.js';
 import { makeRepo, staticScan } from '../../support/repo.js';
 import { main } from '../../../src/cli/main.js';
 
@@ -167,5 +167,26 @@ describe('matrix limits and parsing', () => {
 
   it('splitList takes repeated values, commas, newlines and skips comments', () => {
     expect(splitList(['a, b', 'c\n# note\n\n d'])).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
+describe("discovery finds every name Docker and Podman build", () => {
+  const built = ['Dockerfile', 'dockerfile', 'Containerfile', 'containerfile', 'api.Dockerfile', 'api.dockerfile', 'Dockerfile.prod', 'Containerfile.dev'];
+  const notBuilt = ['Dockerfile.md', 'Dockerfile.bak', '.dockerignore', 'Dockerfile.dockerignore', 'DOCKERFILE', 'dockerfile.txt', 'mydockerfile'];
+
+  it.each(built)('%s is a Dockerfile', (name) => expect(isDockerfileName(name)).toBe(true));
+  it.each(notBuilt)('%s is not', (name) => expect(isDockerfileName(name)).toBe(false));
+
+  it('mcg discover and a scan list each of them once', async () => {
+    const files: Record<string, string> = {};
+    built.forEach((name, i) => (files[`s${i}/${name}`] = 'FROM node:22-slim\nUSER node\n'));
+    notBuilt.forEach((name, i) => (files[`n${i}/${name}`] = 'not a dockerfile\n'));
+    const root = makeRepo(files);
+    const want = built.map((name, i) => `s${i}/${name}`).sort();
+    expect(discover({ root }).dockerfiles.map((d) => d.dockerfile)).toEqual(want);
+    const r = await cli(['discover'], root);
+    expect(r.code).toBe(0);
+    const matrix = JSON.parse(r.out) as { include: Array<{ dockerfile: string }> };
+    expect(matrix.include.map((m) => m.dockerfile).sort()).toEqual(want);
   });
 });

@@ -18,6 +18,16 @@ dockerfileRuleTable(rule, {
     },
     { name: 'distroless dev-style tag without nonroot', dockerfile: 'FROM gcr.io/distroless/python3-debian12:debug\nCMD ["app.py"]\n', lines: [1] },
     { name: 'chainguard -dev image', dockerfile: 'FROM cgr.dev/chainguard/python:latest-dev\n', lines: [1] },
+    { name: 'USER 000 (Atoi: leading zeros)', dockerfile: 'FROM debian:bookworm-slim\nUSER 000\n', lines: [2] },
+    { name: 'USER 00:1000 (the group does not matter)', dockerfile: 'FROM debian:bookworm-slim\nUSER 00:1000\n', lines: [2] },
+    { name: 'USER +0:wheel (Atoi: a sign)', dockerfile: 'FROM debian:bookworm-slim\nUSER +0:wheel\n', lines: [2] },
+    { name: 'USER -0', dockerfile: 'FROM debian:bookworm-slim\nUSER -0\n', lines: [2] },
+    {
+      name: "a name whose UID is 0 in the built image's /etc/passwd",
+      dockerfile: 'FROM debian:bookworm-slim\nUSER app\n',
+      image: { user: 'app', passwd: 'root:x:0:0:root:/root:/bin/sh\napp:x:0:0::/home/app:/bin/sh\n' },
+      lines: [2],
+    },
     { name: 'built image says root despite USER line', dockerfile: 'FROM python:3.12-slim\nUSER app\n', image: { user: '' }, lines: [2] },
   ],
   passes: [
@@ -35,5 +45,12 @@ dockerfileRuleTable(rule, {
       target: 'runtime',
     },
     { name: 'built image config has a user', dockerfile: 'FROM python:3.12-slim\n', image: { user: 'app' } },
+    { name: 'USER 0100 is UID 100', dockerfile: 'FROM debian:bookworm-slim\nUSER 0100\n' },
+    { name: 'USER 1000:0 (group root, user not)', dockerfile: 'FROM debian:bookworm-slim\nUSER 1000:0\n' },
+    {
+      name: "a name whose UID is not 0 in the built image's /etc/passwd",
+      dockerfile: 'FROM debian:bookworm-slim\nUSER app\n',
+      image: { user: 'app', passwd: 'root:x:0:0:root:/root:/bin/sh\napp:x:10001:10001::/home/app:/bin/sh\n' },
+    },
   ],
 });
