@@ -19044,6 +19044,54 @@ function parseCli(argv) {
 import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
 import { basename as basename2, dirname as dirname2, join as join2 } from "node:path";
 
+// src/core/policy.ts
+var FAIL_CLOSED_RULES = /* @__PURE__ */ new Set(["MCG990", "MCG991"]);
+function isFailClosed(ruleId) {
+  return FAIL_CLOSED_RULES.has(ruleId);
+}
+var DEFAULT_POLICY = { threshold: "high", failOn: "new" };
+function isFailing(f, p) {
+  if (p.failOn === "never") return false;
+  if (f.error || isFailClosed(f.ruleId)) return true;
+  if (f.suppressed) return false;
+  if (!atLeast(f.severity, p.threshold)) return false;
+  return p.failOn === "any" || f.new !== false;
+}
+function countFindings(findings) {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  let total = 0;
+  let neu = 0;
+  let failing = 0;
+  let suppressed = 0;
+  for (const f of findings) {
+    if (f.suppressed) {
+      suppressed++;
+      continue;
+    }
+    total++;
+    bySeverity[f.severity]++;
+    if (f.new !== false) neu++;
+    if (f.failing) failing++;
+  }
+  return { total, new: neu, failing, suppressed, bySeverity };
+}
+function decide(findings, p) {
+  for (const f of findings) f.failing = isFailing(f, p);
+  const failing = findings.filter((f) => f.failing);
+  const errors = failing.filter((f) => f.error);
+  if (failing.length === 0) {
+    const why = p.failOn === "never" ? "fail-on is never" : `no ${p.failOn === "new" ? "new " : ""}unsuppressed finding at or above ${p.threshold}`;
+    return { result: "pass", reason: `passed: ${why}` };
+  }
+  const parts = [];
+  const notChecked = failing.filter((f) => !f.error && isFailClosed(f.ruleId));
+  if (errors.length > 0) parts.push(`${errors.length} scanner error${errors.length === 1 ? "" : "s"} (fail-closed)`);
+  if (notChecked.length > 0) parts.push(`${notChecked.length} input${notChecked.length === 1 ? "" : "s"} not checked (fail-closed)`);
+  const rest = failing.length - errors.length - notChecked.length;
+  if (rest > 0) parts.push(`${rest} ${p.failOn === "new" ? "new " : ""}finding${rest === 1 ? "" : "s"} at or above ${p.threshold}`);
+  return { result: "fail", reason: `failed: ${parts.join(" and ")}` };
+}
+
 // src/core/dockerfile/shell.ts
 function uniformString(s) {
   return (" " + s).slice(1);
@@ -20750,13 +20798,14 @@ var meta = {
 
 // src/core/engine.ts
 function ruleEnabled(settings, id) {
+  if (isFailClosed(id)) return true;
   const s = settings?.[id];
   if (s === void 0 || s === "on") return true;
   if (s === "off") return false;
   return s.enabled !== false;
 }
 function ruleSeverity(settings, meta77, hit) {
-  const s = settings?.[meta77.id];
+  const s = isFailClosed(meta77.id) ? void 0 : settings?.[meta77.id];
   if (typeof s === "object" && s.severity) return s.severity;
   return hit?.severity ?? meta77.severity;
 }
@@ -20821,6 +20870,38 @@ function checkDockerfile(input, rules, settings) {
   return { model, findings, fatal };
 }
 
+// src/core/user.ts
+function goAtoi(text2) {
+  const m = /^([+-]?)([0-9]+)$/.exec(text2);
+  if (!m) return void 0;
+  const magnitude = BigInt(m[2]);
+  const value = m[1] === "-" ? -magnitude : magnitude;
+  if (value > 9223372036854775807n || value < -9223372036854775808n) return void 0;
+  return Number(value);
+}
+function userPart(spec) {
+  const i = spec.indexOf(":");
+  return i < 0 ? spec : spec.slice(0, i);
+}
+function passwdUid(passwd, name) {
+  for (const line of passwd.split("\n")) {
+    const f = line.split(":");
+    if (f.length >= 3 && f[0] === name) return goAtoi(f[2].trim());
+  }
+  return void 0;
+}
+function isRootUserSpec(spec, passwd) {
+  const user = userPart(spec.trim()).trim();
+  if (user === "") return true;
+  const uid = goAtoi(user);
+  if (uid !== void 0) return uid === 0;
+  if (passwd !== void 0) {
+    const fromPasswd = passwdUid(passwd, user);
+    if (fromPasswd !== void 0) return fromPasswd === 0;
+  }
+  return user === "root";
+}
+
 // src/rules/dockerfile/util.ts
 function stageLabel(stage) {
   return stage.name ?? String(stage.index);
@@ -20833,9 +20914,8 @@ function fromKey(stage) {
   const base = stage.image ? (stage.image.registry ? `${stage.image.registry}/` : "") + stage.image.repository : stage.base;
   return `${stageLabel(stage)}|FROM ${base}`;
 }
-function isRootUser(user) {
-  const u = user.trim().split(":")[0].trim();
-  return u === "root" || u === "0";
+function isRootUser(user, passwd) {
+  return isRootUserSpec(user, passwd);
 }
 var SHELL_QUOTING = /[\\'"\r\n]/g;
 function mayMention(ins, names) {
@@ -20858,7 +20938,7 @@ var meta2 = {
   title: "Container runs as root",
   severity: "high",
   kind: "dockerfile",
-  description: "The final stage runs as root: it has no USER instruction, or its last USER is root, 0 or 0:0.",
+  description: "The final stage runs as root: it has no USER instruction, or its last USER is root as the runtime reads it: `root`, UID 0 however spelled (`0`, `000`, `+0`, `-0`, `00:1000`), or, once the image is built, a name whose /etc/passwd UID is 0.",
   rationale: "An MCP server runs tools on behalf of a model and often handles untrusted input. As root, a compromise of the server process is a compromise of the whole container, and one kernel or runtime bug away from the host.",
   fix: "Create an unprivileged user in the final stage and switch to it with `USER <name>` (or a numeric `USER 10001`) before CMD/ENTRYPOINT.",
   tags: ["security", "container", "least-privilege"],
@@ -20882,7 +20962,7 @@ function finalUser(ctx) {
   const where = last ? { line: last.line, endLine: last.endLine, key: insKey(owner, last) } : { line: stage.from.line, endLine: stage.from.endLine, key: `${fromKey(stage)}|no-user` };
   if (ctx.image) {
     const u = ctx.image.user;
-    return { root: u === "" || isRootUser(u), user: u, decidedBy: "image", where };
+    return { root: isRootUser(u, ctx.image.passwd), user: u, decidedBy: "image", where };
   }
   if (last) {
     const value = expand(last.rest.trim(), variablesAt(ctx.model, owner, last));
@@ -22977,6 +23057,7 @@ function imageFactsOf(img) {
   return {
     user: img.config.user,
     healthcheck: img.config.healthcheck,
+    passwd: img.passwd,
     hasPath: (p) => resolveInImage(img.files, p) !== void 0
   };
 }
@@ -23417,8 +23498,8 @@ function imageTagProblem(raw) {
   return ref.tag === "latest" ? "latest" : void 0;
 }
 function isRootUserValue(raw) {
-  const u = interpolateDefaults(raw.trim()).split(":")[0].trim();
-  return u === "root" || u === "0";
+  const value = interpolateDefaults(raw.trim());
+  return userPart(value.trim()).trim() !== "" && isRootUserSpec(value);
 }
 
 // src/rules/compose/MCG102-docker-socket.ts
@@ -26735,7 +26816,7 @@ import { existsSync, statSync } from "node:fs";
 import { basename, dirname } from "node:path";
 var UsageError = class extends Error {
 };
-var DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|^.+\.(Dockerfile|dockerfile|Containerfile)$/;
+var DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|^(dockerfile|containerfile)$|^.+\.(Dockerfile|dockerfile|Containerfile)$/;
 function isDockerfileName(name) {
   return DOCKERFILE_NAME.test(name) && !name.endsWith(".dockerignore") && !/\.(md|txt|orig|bak|swp)$/.test(name);
 }
@@ -27141,7 +27222,34 @@ function applySuppressions(findings, fileLines, entries2, now) {
     }
     active.push(e);
   }
+  const refused = (where, path, line, f) => {
+    const key2 = `${where}|${f.ruleId}`;
+    if (reported.has(key2)) return;
+    reported.add(key2);
+    extraFindings.push({
+      ruleId: meta74.id,
+      source: "mcg",
+      severity: "high",
+      message: `This suppression would hide ${f.ruleId} (${f.location.path}:${f.location.startLine}), which says something was not checked: it does not apply. Fix the cause instead.`,
+      location: { path, startLine: line },
+      fingerprint: "",
+      fingerprintKey: `suppression-refused|${where}|${f.ruleId}`,
+      target: f.target,
+      fix: `Remove the suppression of ${f.ruleId}; "not checked" cannot be suppressed. Make the input readable or the scanner run.`,
+      helpUri: ruleDocsUrl(meta74.id)
+    });
+  };
   for (const f of findings) {
+    if (isFailClosed(f.ruleId)) {
+      f.suppressed = void 0;
+      const inline = fileLines.get(f.location.path);
+      const hit = inline ? inlineSuppressions(f.location.path, inline).get(f.location.startLine)?.find((s) => s.ids.some((id) => idMatches(id, f.ruleId))) : void 0;
+      if (hit) refused(`${hit.path}:${hit.line}`, hit.path, hit.line, f);
+      for (const e2 of active) {
+        if (idMatches(e2.id, f.ruleId) && (e2.path === void 0 || globMatch(f.location.path, e2.path, true))) refused(e2.where, e2.file, e2.line, f);
+      }
+      continue;
+    }
     if (f.suppressed) continue;
     const lines = fileLines.get(f.location.path);
     if (lines) {
@@ -27168,47 +27276,6 @@ function applySuppressions(findings, fileLines, entries2, now) {
   }
   for (const e of active) if (!e.reason) noReason(e.where, e.file, e.line, "config", `The ignore entry for ${e.id}`);
   return { extraFindings, expired, expiring };
-}
-
-// src/core/policy.ts
-var DEFAULT_POLICY = { threshold: "high", failOn: "new" };
-function isFailing(f, p) {
-  if (p.failOn === "never" || f.suppressed) return false;
-  if (f.error) return true;
-  if (!atLeast(f.severity, p.threshold)) return false;
-  return p.failOn === "any" || f.new !== false;
-}
-function countFindings(findings) {
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-  let total = 0;
-  let neu = 0;
-  let failing = 0;
-  let suppressed = 0;
-  for (const f of findings) {
-    if (f.suppressed) {
-      suppressed++;
-      continue;
-    }
-    total++;
-    bySeverity[f.severity]++;
-    if (f.new !== false) neu++;
-    if (f.failing) failing++;
-  }
-  return { total, new: neu, failing, suppressed, bySeverity };
-}
-function decide(findings, p) {
-  for (const f of findings) f.failing = isFailing(f, p);
-  const failing = findings.filter((f) => f.failing);
-  const errors = failing.filter((f) => f.error);
-  if (failing.length === 0) {
-    const why = p.failOn === "never" ? "fail-on is never" : `no ${p.failOn === "new" ? "new " : ""}unsuppressed finding at or above ${p.threshold}`;
-    return { result: "pass", reason: `passed: ${why}` };
-  }
-  const parts = [];
-  if (errors.length > 0) parts.push(`${errors.length} scanner error${errors.length === 1 ? "" : "s"} (fail-closed)`);
-  const rest = failing.length - errors.length;
-  if (rest > 0) parts.push(`${rest} ${p.failOn === "new" ? "new " : ""}finding${rest === 1 ? "" : "s"} at or above ${p.threshold}`);
-  return { result: "fail", reason: `failed: ${parts.join(" and ")}` };
 }
 
 // src/core/merge.ts

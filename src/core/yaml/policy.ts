@@ -1,5 +1,5 @@
 /** Facts shared by the compose and Kubernetes rules. Pure. */
-import { isRootUserSpec } from '../user.js';
+import { isRootUserSpec, userPart } from '../user.js';
 import { parseImageRef } from '../dockerfile/model.js';
 import { interpolateDefaults } from './ast.js';
 
@@ -47,6 +47,7 @@ export function imageTagProblem(raw: string): 'latest' | 'untagged' | undefined 
 /** The values of `user:` that mean root as the runtime reads them: `root`, `0`, `000`, `+0:wheel`, `-0` (core/user.ts). */
 export function isRootUserValue(raw: string): boolean {
   const value = interpolateDefaults(raw.trim());
-  // an empty user: keeps the image's user, which this check cannot see
-  return value.trim() !== '' && isRootUserSpec(value);
+  // an empty user part (`""`, or `:` once unset variables are empty): keeps the image's user,
+  // which this check cannot see
+  return userPart(value.trim()).trim() !== '' && isRootUserSpec(value);
 }
