@@ -40,6 +40,13 @@ export interface SuppressionMatch {
   expires?: string;
 }
 
+export interface AffectedPackage {
+  name: string;
+  version?: string;
+  /** Package URL as the scanner reports it (`pkg:deb/debian/curl@8.14.1-1?arch=amd64`). */
+  purl?: string;
+}
+
 export interface Finding {
   ruleId: string;
   source: Source;
@@ -59,6 +66,8 @@ export interface Finding {
   rule?: ExternalRule;
   /** CVSS v3 base score when the scanner supplies one. */
   cvss?: number;
+  /** The affected package, for vulnerability findings (the subject of VEX statements). */
+  package?: AffectedPackage;
   new?: boolean;
   suppressed?: SuppressionMatch;
   /** Error findings (a scanner that did not run) fail closed. */

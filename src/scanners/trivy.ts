@@ -4,7 +4,7 @@
  * land on the instruction whose layer introduced the package, language packages on the lockfile
  * line that names them when the build context has one (DESIGN §3).
  */
-import type { Exec, Finding, Severity } from '../core/types.js';
+import type { AffectedPackage, Exec, Finding, Severity } from '../core/types.js';
 import type { LayerMap, LayerSite } from './layer-map.js';
 import { locatePackage, type Lockfile } from './lockfiles.js';
 import { exitDescription, outputTail } from './errors.js';
@@ -83,6 +83,7 @@ interface Vuln {
   FixedVersion?: unknown;
   Status?: unknown;
   Layer?: { DiffID?: unknown };
+  PkgIdentifier?: { PURL?: unknown };
   SeveritySource?: unknown;
   PrimaryURL?: unknown;
   Title?: unknown;
@@ -112,6 +113,11 @@ function siteForLayer(layers: LayerMap, diffId: string | undefined): LayerSite {
 }
 
 const OS_CLASS = 'os-pkgs';
+
+function packageOf(v: Vuln, name: string): AffectedPackage {
+  const purl = isRecord(v.PkgIdentifier) ? str(v.PkgIdentifier['PURL']) : undefined;
+  return { name, version: str(v.InstalledVersion), purl: purl?.startsWith('pkg:') ? purl : undefined };
+}
 
 /** Trivy JSON report → findings. Never throws: unreadable output is returned as `error`. */
 export function parse(json: string, ctx: TrivyParseContext): ParseResult {
@@ -177,6 +183,7 @@ export function parse(json: string, ctx: TrivyParseContext): ParseResult {
           tags: ['security', 'vulnerability', isOs ? 'os-package' : 'language-package'],
         },
         cvss: cvssOf(v),
+        package: packageOf(v, pkg),
       };
       findings.push(f);
     }
