@@ -8,6 +8,11 @@
  * image (`pkg:oci/<name>`) with the package among its subcomponents or no subcomponents at all.
  * A statement whose products are all some other image, or not package URLs, is about another
  * product: it is ignored and the returned notices say so.
+ *
+ * Within one document, as Trivy decides (measured on Trivy 0.74 in the rig, see
+ * test/e2e/vex-trivy-agreement.test.ts): of the statements that cover a finding, the one with the
+ * latest timestamp decides, and among equally recent ones the first written. Across documents, a
+ * finding one document suppresses stays suppressed.
  */
 import { isFailClosed } from '../policy.js';
 import type { Finding } from '../types.js';
@@ -39,7 +44,7 @@ function isThisImage(p: Purl, t: VexTarget): boolean {
 }
 
 /** The package URLs a statement applies to in this image; undefined when it is about another product. */
-function subjects(s: VexStatement, t: VexTarget): { packages: Purl[]; wholeImage: boolean } | undefined {
+function subjectsOf(s: VexStatement, t: VexTarget): { packages: Purl[]; wholeImage: boolean } | undefined {
   const packages: Purl[] = [];
   let wholeImage = false;
   for (const id of s.products) {
@@ -59,26 +64,53 @@ function subjects(s: VexStatement, t: VexTarget): { packages: Purl[]; wholeImage
 
 const SUPPRESSING = new Set(['not_affected', 'fixed']);
 
-/** Marks the findings the statements suppress; returns what was ignored and why. */
-export function applyVex(findings: Finding[], statements: readonly VexStatement[], t: VexTarget): VexNotice[] {
+interface Subject {
+  statement: VexStatement;
+  packages: Purl[];
+  wholeImage: boolean;
+  time: number;
+}
+
+function covers(s: Subject, f: Finding): boolean {
+  if (s.statement.vulnerability !== f.ruleId && !s.statement.aliases.includes(f.ruleId)) return false;
+  if (s.wholeImage) return true;
+  const scanned = f.package?.purl ? parsePurl(f.package.purl) : undefined;
+  return scanned !== undefined && s.packages.some((p) => purlCovers(p, scanned));
+}
+
+/** The statement that decides for `f`: the latest, the first written among equally recent ones. */
+function deciding(subjects: readonly Subject[], f: Finding): Subject | undefined {
+  let best: Subject | undefined;
+  for (const s of subjects) if (covers(s, f) && (!best || s.time > best.time)) best = s;
+  return best;
+}
+
+/**
+ * Marks the findings the documents suppress (each document a list of statements, in the order
+ * written); returns what was ignored and why.
+ */
+export function applyVex(findings: Finding[], documents: ReadonlyArray<readonly VexStatement[]>, t: VexTarget): VexNotice[] {
   const notices: VexNotice[] = [];
-  for (const s of statements) {
-    const subject = subjects(s, t);
-    if (!subject) {
+  for (const statements of documents) {
+    const subjects: Subject[] = [];
+    for (const s of statements) {
+      const subject = subjectsOf(s, t);
+      if (subject) {
+        const time = s.timestamp ? Date.parse(s.timestamp) : Number.NEGATIVE_INFINITY;
+        subjects.push({ statement: s, ...subject, time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time });
+        continue;
+      }
       notices.push({
         where: s.where,
         message: `The VEX statement on ${s.vulnerability} names ${s.products.join(', ') || 'no product'}, not an image package of ${t.target}: it is ignored.`,
       });
-      continue;
     }
-    if (!SUPPRESSING.has(s.status)) continue;
-    const names = new Set([s.vulnerability, ...s.aliases]);
     for (const f of findings) {
-      if (f.suppressed || f.source !== 'trivy' || f.target !== t.target || isFailClosed(f.ruleId) || !names.has(f.ruleId)) continue;
-      const scanned = f.package?.purl ? parsePurl(f.package.purl) : undefined;
-      if (!subject.wholeImage && (!scanned || !subject.packages.some((p) => purlCovers(p, scanned)))) continue;
-      const why = [s.justification, s.impact].filter((x) => x).join(': ') || `VEX status ${s.status}`;
-      f.suppressed = { kind: 'external', justification: `VEX ${s.status}: ${why}`, where: s.where };
+      if (f.suppressed || f.source !== 'trivy' || f.target !== t.target || isFailClosed(f.ruleId)) continue;
+      const d = deciding(subjects, f)?.statement;
+      if (!d || !SUPPRESSING.has(d.status)) continue;
+      const why = [d.justification, d.impact].filter((x) => x).join(': ') || `VEX status ${d.status}`;
+      f.suppressed = { kind: 'external', justification: `VEX ${d.status}: ${why}`, where: d.where };
     }
   }
   return notices;

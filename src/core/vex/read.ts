@@ -18,6 +18,8 @@ export interface VexStatement {
   status: VexStatus;
   justification?: string;
   impact?: string;
+  /** When the statement was made (its own `timestamp`, else the document's); later statements override earlier ones. */
+  timestamp?: string;
   /** `file:line` of the statement. */
   where: string;
 }
@@ -43,6 +45,7 @@ function ids(n: MNode | undefined): string[] {
 
 function openVex(root: MNode, path: string): VexReadResult {
   const statements: VexStatement[] = [];
+  const documentTime = strOf(field(root, 'timestamp')?.value);
   for (const s of itemsOf(field(root, 'statements')?.value)) {
     const vuln = field(s, 'vulnerability')?.value;
     const name = strOf(vuln) ?? strOf(field(vuln, 'name')?.value) ?? strOf(field(vuln, '@id')?.value);
@@ -59,6 +62,7 @@ function openVex(root: MNode, path: string): VexReadResult {
       status: status as VexStatus,
       justification: strOf(field(s, 'justification')?.value),
       impact: strOf(field(s, 'impact_statement')?.value),
+      timestamp: strOf(field(s, 'timestamp')?.value) ?? documentTime,
       where: `${path}:${s.line}`,
     });
   }

@@ -86,7 +86,7 @@ describe('VEX out', () => {
           expect(read.ok).toBe(true);
           if (!read.ok) return;
           const fresh = fs.map((f) => ({ ...f, suppressed: undefined }));
-          applyVex(fresh, read.statements, { target: 'app', imageNames: [] });
+          applyVex(fresh, [read.statements], { target: 'app', imageNames: [] });
           // one statement per CVE and package, from the first suppression of it: not_affected unless it expires
           const firstByKey = new Map<string, Finding>();
           for (const f of fs) if (!firstByKey.has(f.fingerprintKey)) firstByKey.set(f.fingerprintKey, f);
@@ -143,7 +143,7 @@ describe('VEX in', () => {
       'vex.json',
     );
     if (!r.ok) throw new Error(r.message);
-    const notices = applyVex(fs, r.statements, { target: 'app', imageNames: ['ghcr.io/octo/server:1'] });
+    const notices = applyVex(fs, [r.statements], { target: 'app', imageNames: ['ghcr.io/octo/server:1'] });
     expect(fs.map((f) => f.suppressed?.justification)).toEqual(['VEX not_affected: component_not_present', undefined, undefined, undefined]);
     expect(notices).toHaveLength(1);
     expect(notices[0]!.message).toContain('pkg:oci/someone-else');
