@@ -12,6 +12,8 @@ import { confine } from '../core/files.js';
 import { reportSchemaErrors } from '../core/merge-reports.js';
 
 export const SARIF_FILE = 'mcg.sarif';
+/** The OpenVEX document of the run's vulnerability suppressions. */
+export const VEX_FILE = 'mcg.vex.json';
 export const REPORT_FILE = 'mcg-report.json';
 export const META_FILE = 'mcg-meta.json';
 

@@ -13,6 +13,8 @@ export interface ActionInputs {
   githubToken: string;
   context?: string;
   dockerfiles: string[];
+  /** VEX documents (repository paths) deciding on image vulnerabilities. */
+  vex: string[];
   target?: string;
   buildArgs: Record<string, string>;
   platform?: string;
@@ -64,6 +66,7 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   'severity-threshold': 'high',
   'fail-on': 'new',
   'ignore-unfixed': 'false',
+  vex: '',
   baseline: '',
   'sarif-file': '',
   'upload-sarif': 'auto',
@@ -172,6 +175,7 @@ export function readInputs(get: InputReader): ActionInputs {
     githubToken: token,
     context: optional(get, 'context'),
     dockerfiles: list(get, 'dockerfile'),
+    vex: list(get, 'vex'),
     target: optional(get, 'target'),
     buildArgs: parseBuildArgs(get('build-args')),
     platform: optional(get, 'platform'),

@@ -17,6 +17,7 @@ import { reportJson } from '../core/report-io.js';
 import { SecretRegistry } from '../core/secret-registry.js';
 import { ActionLog } from './log.js';
 import { sarifText as streamSarifText } from '../sarif/to-sarif.js';
+import { reportVex } from '../core/vex/openvex-out.js';
 import { checkYamlFile, classifyYaml } from '../core/yaml-engine.js';
 import { mcpChecker } from '../core/mcp-engine.js';
 import { createPipeline } from '../scanners/setup.js';
@@ -29,7 +30,7 @@ import { createClient, GitHubApiError, call, type GitHubClient } from './github.
 import { publishCheckRun } from './check-run.js';
 import { upsertComment, COMMENT_MAX_CHARS } from './comment.js';
 import { codeScanningBaseline, uploadToCodeScanning } from './code-scanning.js';
-import { writeArtifacts, REPORT_FILE, SARIF_FILE, type ArtifactMeta } from './artifact.js';
+import { writeArtifacts, REPORT_FILE, SARIF_FILE, VEX_FILE, type ArtifactMeta } from './artifact.js';
 import { decideArtifacts, readArtifactSet } from './load-artifacts.js';
 import { renderers } from './render.js';
 import { changedLines } from './diff.js';
@@ -369,6 +370,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
         failOn: inputs.failOn,
         baseline,
         ignoreUnfixed: inputs.ignoreUnfixed,
+        vex: inputs.vex,
         verifySecrets: verify,
         offline: inputs.offline,
         timeoutMs: inputs.timeoutMinutes * 60_000,
@@ -404,6 +406,9 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const reportPath = join(artifactAbs, REPORT_FILE);
     writeFile(sarifPath, sarifText);
     writeFile(reportPath, reportJson(report));
+    const vexPath = join(artifactAbs, VEX_FILE);
+    writeFile(vexPath, `${JSON.stringify(reportVex(report, `${ctx.owner}/${ctx.repo}`), null, 2)}\n`);
+    log.setOutput('vex-file', relative(root, vexPath));
     log.setOutput('sarif-file', relative(root, sarifPath));
     log.setOutput('report-file', relative(root, reportPath));
     setCountOutputs(report);

@@ -35,6 +35,10 @@ export interface ScanCommand {
   color?: boolean;
   category?: string;
   verifySecrets: boolean;
+  /** VEX documents deciding on image vulnerabilities (repeatable --vex). */
+  vex: string[];
+  /** Write the OpenVEX document of this run's vulnerability suppressions here. */
+  vexOut?: string;
 }
 
 export interface DiscoverCommand {
@@ -103,6 +107,9 @@ scan options:
   --format F             table (default), json, sarif or markdown
   --output F             Write the formatted result to F instead of stdout
   --sarif F              Also write the SARIF log to F
+  --vex F                A VEX file (OpenVEX or CycloneDX) deciding on image vulnerabilities
+                         (repeatable; inside the repository)
+  --vex-out F            Write the run's vulnerability suppressions as OpenVEX to F
   --report-json F        Also write the report JSON to F
   --severity-threshold S critical|high|medium|low|info (default high)
   --fail-on M            new (default), any or never
@@ -267,6 +274,8 @@ export function parseCli(argv: string[]): Command {
         category: { type: 'string' },
         'no-color': { type: 'boolean' },
         color: { type: 'boolean' },
+        vex: { type: 'string', multiple: true },
+        'vex-out': { type: 'string' },
       },
     });
     if (positionals.length > 1) throw new CliUsageError(`scan takes one path, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -312,6 +321,8 @@ export function parseCli(argv: string[]): Command {
       timeoutMinutes,
       color: values['no-color'] ? false : values.color ? true : undefined,
       category: values.category,
+      vex: values.vex ?? [],
+      vexOut: values['vex-out'],
     };
   } catch (e) {
     if (e instanceof CliUsageError) throw e;

@@ -20,6 +20,7 @@ import { renderMarkdown } from '../reporters/markdown.js';
 import { spawnExec } from '../scanners/exec.js';
 import type { Logger, Report } from '../core/types.js';
 import { cliExtensions } from './extensions.js';
+import { reportVex } from '../core/vex/openvex-out.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -87,6 +88,7 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
       baseline,
       ignoreUnfixed: cmd.ignoreUnfixed,
       verifySecrets: cmd.verifySecrets,
+      vex: cmd.vex.map((v) => resolve(io.cwd, v)),
       offline: cmd.offline,
       timeoutMs: (cmd.timeoutMinutes ?? 10) * 60_000,
     },
@@ -135,6 +137,7 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   // --sarif F, --report-json F: streamed straight into the file
   if (cmd.sarif) write(cmd.sarif, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, 'wx'));
   if (cmd.reportJson) write(cmd.reportJson, (tmp) => writeReportJsonFile(tmp, report, 'wx'));
+  if (cmd.vexOut) write(cmd.vexOut, `${JSON.stringify(reportVex(report, io.env['GITHUB_REPOSITORY'] || 'the repository maintainers'), null, 2)}\n`);
   return exitCodeFor(report);
 }
 

@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
 import { checkDockerfile, inputErrorFinding, type RuleSettings } from './engine.js';
 import { dockerfileRules } from '../rules/index.js';
+import { loadVex, settleVex } from './vex/scan-vex.js';
 import { confine, listContext, newListings, readText, readTextFile, repoPath, underRoot, type Listings } from './files.js';
 import { discover, type DockerfileTarget } from './discover.js';
 import { makeBuildContext } from './build-context.js';
@@ -46,6 +47,8 @@ export interface ScanOptions {
   now?: Date;
   /** Also check compose files, Kubernetes manifests and workflows (default true). */
   manifests?: boolean;
+  /** VEX documents (repository paths, OpenVEX or CycloneDX) that decide on image vulnerabilities. */
+  vex?: string[];
 }
 
 /** What the image pipeline (src/scanners) returns for one Dockerfile target. */
@@ -207,6 +210,12 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     inputErrors.push({ path, line, message });
     findings.push(inputErrorFinding(path, line, message, target));
   };
+  const vex = loadVex(root, opts.vex ?? []);
+  for (const e of vex.errors) {
+    inputError(e.path, e.line, e.message, 'repository');
+    coverage.notChecked(e.path, 'json', e.message);
+  }
+  for (const p of vex.paths) coverage.checked(p, 'json');
 
   // 1. Discover (the walk keeps its directory listings for the build contexts below)
   const listings = newListings();
@@ -258,8 +267,10 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
         });
       } else {
         const p0 = Date.now();
-        const res = await deps.imagePipeline.run(t, opts, config);
+        const res = await deps.imagePipeline.run(t, { ...opts, vex: vex.paths }, config);
         pipelineMs += Date.now() - p0;
+        const imageNames = [res.info.image, opts.image].filter((n): n is string => !!n);
+        for (const n of settleVex(res.findings, vex, { target: t.name, imageNames }, root)) deps.logger.warning(`${n.where}: ${n.message}`);
         findings.push(...res.findings);
         for (const s of res.scanners) scanners.push(s);
         Object.assign(targets[targets.length - 1]!, res.info);

@@ -13,7 +13,7 @@ import type { Exec, Finding, Logger, ScannerStatus } from '../core/types.js';
 import type { DockerfileTarget, ImagePipeline, ImageScanResult, ScanOptions } from '../core/scan.js';
 import type { McgConfig } from '../core/config.js';
 import { finalStage, parseDockerfile, type DockerfileModel, type Stage } from '../core/dockerfile/model.js';
-import { listContext, readTextFile } from '../core/files.js';
+import { listContext, readTextFile, underRoot } from '../core/files.js';
 import { checkImage } from '../rules/image/index.js';
 import * as docker from './docker.js';
 import { imageFactsOf, readImageTar, type ImageInspection } from './image-tar.js';
@@ -303,6 +303,7 @@ export class ScanPipeline implements ImagePipeline {
                   cacheDir: tools.trivyCacheDir,
                   offline: opts.offline,
                   ignoreUnfixed: opts.ignoreUnfixed || config.trivy.ignoreUnfixed,
+                  vex: (opts.vex ?? []).map((p) => underRoot(opts.root, p)),
                   timeoutMs: config.trivy.timeoutMinutes ? config.trivy.timeoutMinutes * 60_000 : timeoutMs,
                   env,
                 },

@@ -10,7 +10,7 @@
  * `@id` and in each statement's status notes.
  */
 import { sha256Hex } from '../fingerprint.js';
-import type { Finding } from '../types.js';
+import type { Finding, Report } from '../types.js';
 
 export const OPENVEX_CONTEXT = 'https://openvex.dev/ns/v0.2.0';
 
@@ -113,4 +113,9 @@ export function toOpenVex(findings: readonly Finding[], o: VexOutOptions): OpenV
     tooling: o.tooling,
     statements,
   };
+}
+
+/** The OpenVEX document of a report's vulnerability suppressions (`mcg.vex.json`). */
+export function reportVex(report: Report, author: string): OpenVexDocument {
+  return toOpenVex(report.findings, { timestamp: report.finishedAt, author, tooling: `${report.tool.name} ${report.tool.version}` });
 }
