@@ -35,6 +35,8 @@ export interface ScanCommand {
   color?: boolean;
   category?: string;
   verifySecrets: boolean;
+  /** `--stdin`: check standard input (src/cli/stdin.ts), named by `--stdin-name` when given. */
+  stdin?: { name?: string | undefined };
 }
 
 export interface DiscoverCommand {
@@ -92,6 +94,10 @@ Commands:
 
 scan options:
   --dockerfile F         Dockerfile to scan (repeatable); default: discover all
+  --stdin                Check standard input (a Dockerfile, or YAML such as
+                         \`helm template … | mcg scan --stdin\`); static checks only
+  --stdin-name NAME      What the stream is (rendered.yaml, compose.yaml, Dockerfile);
+                         findings show this path. Default: sniffed (see README)
   --context DIR          Build context for --dockerfile (default: its directory)
   --target STAGE         Build stage to build and check as the final stage
   --build-arg K=V        Build argument (repeatable)
@@ -267,8 +273,12 @@ export function parseCli(argv: string[]): Command {
         category: { type: 'string' },
         'no-color': { type: 'boolean' },
         color: { type: 'boolean' },
+        stdin: { type: 'boolean' },
+        'stdin-name': { type: 'string' },
       },
     });
+    if (values['stdin-name'] !== undefined && !values.stdin) throw new CliUsageError('--stdin-name goes with --stdin');
+    if (values.stdin && (positionals.length > 0 || values.dockerfile || values.context)) throw new CliUsageError('--stdin checks standard input: give no path, --dockerfile or --context with it');
     if (positionals.length > 1) throw new CliUsageError(`scan takes one path, got ${positionals.length}: ${positionals.join(' ')}`);
     const format = (values.format ?? 'table') as Format;
     if (!FORMATS.includes(format)) throw new CliUsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
@@ -294,7 +304,7 @@ export function parseCli(argv: string[]): Command {
       target: values.target,
       buildArgs,
       platform: values.platform,
-      build: !values['no-build'] && !values.image && !values['image-tar'],
+      build: !values['no-build'] && !values.image && !values['image-tar'] && !values.stdin,
       image: values.image,
       imageTar: values['image-tar'],
       scanners: csvScanners(values.scanners ?? 'all'),
@@ -312,6 +322,7 @@ export function parseCli(argv: string[]): Command {
       timeoutMinutes,
       color: values['no-color'] ? false : values.color ? true : undefined,
       category: values.category,
+      ...(values.stdin ? { stdin: { name: values['stdin-name'] } } : {}),
     };
   } catch (e) {
     if (e instanceof CliUsageError) throw e;
