@@ -4,6 +4,7 @@ import { asMap, deref, get, items, type YDoc } from '../../core/yaml/ast.js';
 import type { YNode } from '../../core/yaml/tree.js';
 import type { ComposeService } from '../../core/yaml/models.js';
 import type { ComposeRule } from '../yaml-types.js';
+import { schemaRefusals } from '../../core/yaml/compose-schema.js';
 
 /**
  * Raised where compose (compose-go, the loader of `docker compose`) reads a compose file
@@ -80,6 +81,9 @@ export const rule: ComposeRule = {
         if (!ro) continue;
         const h = booleanHit(s, `volumes[${it.index}].read_only`, ro.value, ro.line);
         if (h) out.push(h);
+      }
+      for (const r of schemaRefusals(s)) {
+        out.push({ line: r.line, key: `${r.field}.schema`, message: `Service "${s.name}": compose refuses the file (${r.message}), so \`docker compose\` will not load it.` });
       }
       if (!seen.has(s.y)) {
         seen.add(s.y);
