@@ -57,7 +57,7 @@ const envEntries = fc.constantFrom('A=1', 'B', '"C="', 'TOKEN=${T:-x}', 'D=$$E',
 const envMapEntries = fc.constantFrom('A: 1', 'B:', 'C: ""', 'T: ${T:-x}', 'D: "$$E"', 'E: true', 'F: yes', 'H: "${U}"');
 const memory = fc.constantFrom('512m', '0', '1g', '"1.5g"', '1024', '2GiB', '"${MEM:-256m}"', '100k', '1b');
 const devices = fc.constantFrom('/dev/fuse', '"/dev/a:/dev/b"', '"/dev/c:/dev/d:r"', '{source: /dev/e, target: /dev/f, permissions: rw}');
-const dotenvLines = fc.constantFrom('U=0', 'U=1000', 'G=0', 'B=yes', 'B=off', 'CAP=SYS_ADMIN', 'MODE=host', 'IP=127.0.0.1', 'MEM=1g', 'export T=secret', "HOME='/home/$U'", 'HOME="/srv/${U:-x}"', 'NNP=false', '# comment', '', 'B=true # trailing', 'T="a\\tb"', 'U: 5');
+const dotenvLines = fc.constantFrom('U=0', 'U=1000', 'G=0', 'B=yes', 'B=off', 'CAP=SYS_ADMIN', 'MODE=host', 'IP=127.0.0.1', 'MEM=1g', 'export T=secret', "HOME='/home/$U'", 'HOME="/srv/${U:-x}"', 'NNP=false', '# comment', '', 'B=true # trailing', 'T="a\\tb"', 'U: 5', 'T="\\0123\\$U\\"q\\\\"', 'T="multi\nline"', 'B', 'U="1" G=2', 'ÜBER=1', 'a.b-c[0]=x', 'T=${U:-d}${G}', "T='it\\'s'", 'T=x\t#not', 'U=${BAD');
 
 type Field = [string, fc.Arbitrary<string>];
 

@@ -50,7 +50,7 @@ function fromRigEnv(): string | undefined {
 
 /** The oracle binary, or undefined (after a loud warning) when it is absent outside CI. */
 export function composeOracle(): string | undefined {
-  const bin = process.env['MCG_ORACLE_COMPOSE'] ?? fromRigEnv();
+  const bin = process.env['MCG_ORACLE_COMPOSE'] || fromRigEnv();
   if (bin && existsSync(bin)) return bin;
   const msg = `the compose oracle is missing (MCG_ORACLE_COMPOSE=${bin ?? 'unset'}): run \`bash scripts/rig/oracles.sh\`; the compose differential DID NOT RUN`;
   if (process.env['CI'] === 'true' || process.env['MCG_REQUIRE_CORPUS'] === '1') throw new Error(msg);
