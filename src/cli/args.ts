@@ -39,6 +39,8 @@ export interface ScanCommand {
   vex: string[];
   /** Write the OpenVEX document of this run's vulnerability suppressions here. */
   vexOut?: string;
+  /** `--stdin`: check standard input (src/cli/stdin.ts), named by `--stdin-name` when given. */
+  stdin?: { name?: string | undefined };
 }
 
 export interface DiscoverCommand {
@@ -96,6 +98,10 @@ Commands:
 
 scan options:
   --dockerfile F         Dockerfile to scan (repeatable); default: discover all
+  --stdin                Check standard input (a Dockerfile, or YAML such as
+                         \`helm template … | mcg scan --stdin\`); static checks only
+  --stdin-name NAME      What the stream is (rendered.yaml, compose.yaml, Dockerfile);
+                         findings show this path. Default: sniffed (see README)
   --context DIR          Build context for --dockerfile (default: its directory)
   --target STAGE         Build stage to build and check as the final stage
   --build-arg K=V        Build argument (repeatable)
@@ -276,8 +282,12 @@ export function parseCli(argv: string[]): Command {
         color: { type: 'boolean' },
         vex: { type: 'string', multiple: true },
         'vex-out': { type: 'string' },
+        stdin: { type: 'boolean' },
+        'stdin-name': { type: 'string' },
       },
     });
+    if (values['stdin-name'] !== undefined && !values.stdin) throw new CliUsageError('--stdin-name goes with --stdin');
+    if (values.stdin && (positionals.length > 0 || values.dockerfile || values.context)) throw new CliUsageError('--stdin checks standard input: give no path, --dockerfile or --context with it');
     if (positionals.length > 1) throw new CliUsageError(`scan takes one path, got ${positionals.length}: ${positionals.join(' ')}`);
     const format = (values.format ?? 'table') as Format;
     if (!FORMATS.includes(format)) throw new CliUsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
@@ -303,7 +313,7 @@ export function parseCli(argv: string[]): Command {
       target: values.target,
       buildArgs,
       platform: values.platform,
-      build: !values['no-build'] && !values.image && !values['image-tar'],
+      build: !values['no-build'] && !values.image && !values['image-tar'] && !values.stdin,
       image: values.image,
       imageTar: values['image-tar'],
       scanners: csvScanners(values.scanners ?? 'all'),
@@ -323,6 +333,7 @@ export function parseCli(argv: string[]): Command {
       category: values.category,
       vex: values.vex ?? [],
       vexOut: values['vex-out'],
+      ...(values.stdin ? { stdin: { name: values['stdin-name'] } } : {}),
     };
   } catch (e) {
     if (e instanceof CliUsageError) throw e;

@@ -21,6 +21,7 @@ import { spawnExec } from '../scanners/exec.js';
 import type { Logger, Report } from '../core/types.js';
 import { cliExtensions } from './extensions.js';
 import { reportVex } from '../core/vex/openvex-out.js';
+import { stdinRepo } from './stdin.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -28,6 +29,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   cwd: string;
   isTTY: boolean;
+  /** Standard input, read whole (`scan --stdin`). */
+  readStdin?: () => Buffer;
 }
 
 /** The repository root: --root, else the nearest ancestor holding .git, else the scanned directory. */
@@ -62,6 +65,24 @@ function exitCodeFor(report: Report): number {
 }
 
 async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
+  if (cmd.stdin) return runStdinScan(cmd, cmd.stdin, io);
+  return runPathScan(cmd, io);
+}
+
+/** `--stdin`: the stream checked as a file of its name in a temporary repository (src/cli/stdin.ts). */
+async function runStdinScan(cmd: ScanCommand, stdin: { name?: string | undefined }, io: CliIo): Promise<number> {
+  if (!io.readStdin) throw new UsageError('--stdin: standard input cannot be read here');
+  const cwdRoot = findRoot(io.cwd);
+  const configFile = cmd.config !== undefined ? resolve(io.cwd, cmd.config) : ['.mcg.yml', '.mcg.yaml'].map((f) => resolve(cwdRoot, f)).find((f) => existsSync(f));
+  const repo = stdinRepo(io.readStdin(), { name: stdin.name, config: configFile !== undefined ? readFileSync(configFile, 'utf8') : undefined });
+  try {
+    return await runPathScan({ ...cmd, path: repo.root, root: repo.root, config: undefined, stdin: undefined }, io);
+  } finally {
+    repo.dispose();
+  }
+}
+
+async function runPathScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   const abs = isAbsolute(cmd.path) ? cmd.path : resolve(io.cwd, cmd.path);
   if (!existsSync(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
   const startDir = statSync(abs).isDirectory() ? abs : dirname(abs);

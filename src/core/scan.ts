@@ -15,6 +15,7 @@ import { ConfigError, defaultConfig, parseConfig, type McgConfig } from './confi
 import { mergeFindings, type Baseline } from './merge.js';
 import { DEFAULT_POLICY } from './policy.js';
 import { CoverageLedger } from './coverage.js';
+import { ProjectEnvs } from './compose-env.js';
 import type { BuildContextInfo, ImageFacts } from '../rules/types.js';
 
 export interface ScanOptions {
@@ -86,7 +87,7 @@ const NO_LINES: readonly string[] = Object.freeze([]);
 
 export interface YamlChecker {
   classify(path: string, text: string): 'compose' | 'k8s' | 'workflow' | 'helm-template' | undefined;
-  check(input: { path: string; text: string; kind: 'compose' | 'k8s' | 'workflow'; target: string }, settings?: RuleSettings): {
+  check(input: { path: string; text: string; kind: 'compose' | 'k8s' | 'workflow'; target: string; env?: ReadonlyMap<string, string> }, settings?: RuleSettings): {
     findings: Finding[];
     fatal: boolean;
     notes: string[];
@@ -292,6 +293,8 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
 
   // 3. Compose, Kubernetes, workflows
   let yamlChecked = 0;
+  const projectEnvs = new ProjectEnvs(root);
+  const envErrors = new Set<string>();
   for (const abs of yamlFiles) {
     const rel = repoPath(root, abs);
     const r = readText(abs);
@@ -316,7 +319,13 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     // non-UTF-8 bytes (U+FFFD after decoding) are reported by the YAML engine at their line
     // the lines serve inline suppressions only: a file without `mcg-ignore` has none to find
     fileLines.set(rel, r.text.includes('mcg-ignore') ? r.text.split(/\r?\n/) : NO_LINES);
-    const res = deps.yaml!.check({ path: rel, text: r.text, kind, target: 'repository' }, config.rules);
+    // compose interpolates with the project's .env only (never this process's environment)
+    const pe = kind === 'compose' ? projectEnvs.of(abs) : undefined;
+    if (pe?.error && !envErrors.has(pe.error.path)) {
+      envErrors.add(pe.error.path);
+      inputError(pe.error.path, pe.error.line, pe.error.message, 'repository');
+    }
+    const res = deps.yaml!.check({ path: rel, text: r.text, kind, target: 'repository', ...(pe ? { env: pe.env } : {}) }, config.rules);
     for (const n of res.notes) deps.logger.info(n);
     for (const f of res.findings) {
       if (f.ruleId !== 'MCG991') continue;

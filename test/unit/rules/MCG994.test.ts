@@ -87,4 +87,26 @@ describe('MCG994 read-differently-by-compose', () => {
   it.each(['true', 'false', '"true"', 'True'])('passes: privileged: %s', (v) => {
     expect(scan(svc(`    privileged: ${v}\n`)).at('MCG994')).toEqual([]);
   });
+
+  it.each([
+    ['user: 0 (a number where compose wants a string)', '    user: 0\n', [4]],
+    ['pid: 1', '    pid: 1\n', [4]],
+    ['a deploy memory limit given as a number', '    deploy:\n      resources:\n        limits:\n          memory: 1024\n', [7]],
+    ['a repeated security_opt item', '    security_opt: [no-new-privileges:true, seccomp:unconfined, no-new-privileges:true]\n', [4]],
+    ['a repeated group_add item', '    group_add:\n      - docker\n      - docker\n', [6]],
+    ['a short volume with an empty part (an unset variable)', '    volumes: ["${DATA}:/data"]\n', [4]],
+  ])('refused by compose schema: %s', (_name, body, lines) => {
+    const r = scan(svc(body));
+    expect(r.at('MCG994')).toEqual(lines);
+    expect(r.findings.filter((f) => f.ruleId === 'MCG994').every((f) => /compose refuses the file/.test(f.message))).toBe(true);
+  });
+
+  it.each([
+    ['user: "0"', '    user: "0"\n'],
+    ['repeated cap_add items (compose drops the repeat)', '    cap_add: [NET_ADMIN, NET_ADMIN]\n'],
+    ['a memory limit as a string', '    deploy:\n      resources:\n        limits:\n          memory: 512m\n'],
+    ['a volume whose variable is set', '    volumes: ["${DATA}:/data"]\n'],
+  ])('passes the schema: %s', (_name, body) => {
+    expect(scan(svc(body), { DATA: '/srv' }).at('MCG994')).toEqual([]);
+  });
 });
