@@ -48,6 +48,15 @@ function errorText(message: string): string {
   return /call stack/i.test(message) ? 'nesting deeper than the YAML reader can follow (split the nested part into separate documents or files and scan again)' : message;
 }
 
+function isStrictJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function checkKubernetes(input: K8sInput, run: (docs: YDoc[]) => Finding[]): K8sResult {
   const { path, target } = input;
   const findings: Finding[] = [];
@@ -67,6 +76,11 @@ export function checkKubernetes(input: K8sInput, run: (docs: YDoc[]) => Finding[
   for (const chunk of split.chunks) {
     docNumber++;
     const label = split.chunks.length > 1 ? `document ${docNumber}` : 'the document';
+    if (split.format === 'json' && split.chunks.length > 1 && !isStrictJson(chunk.text)) {
+      const line = chunk.lineOffset + 1;
+      const message = `${path}:${line}: ${label} is not valid JSON: kubectl stops reading the file as a JSON stream here and reads the rest as YAML (the whole file, when this is the first object), where it may drop documents without a word (checked here as written); make every object valid JSON, or write the file as YAML with \`---\` between documents`;
+      findings.push(hitToFinding(readDifferently, { line, key: `json-stream|${docNumber}`, message }, path, target));
+    }
     let parsed: ParsedDoc[];
     try {
       parsed = parseDocuments(chunk.text, chunk.lineOffset, { scalars: 'yaml11' });
