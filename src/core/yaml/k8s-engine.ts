@@ -107,7 +107,10 @@ export function checkKubernetes(input: K8sInput, run: (docs: YDoc[]) => Finding[
     }
     if (first.notMap !== undefined) {
       // kubectl rejects a document that is not an object; only an error when the file holds objects
-      if (mightBeK8s) fail(first.line, `${label} is ${first.notMap} at the top, but a Kubernetes object must be a mapping; ${label} was not checked`);
+      if (mightBeK8s) {
+        problems++;
+        fail(first.line, `${label} is ${first.notMap} at the top, but a Kubernetes object must be a mapping; ${label} was not checked`);
+      }
       continue;
     }
     if (first.contents === null) continue;
