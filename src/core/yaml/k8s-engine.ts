@@ -39,7 +39,7 @@ export function isKubernetesObject(y: YDoc): boolean {
 
 function parserGaveUp(e: unknown): string {
   if (e instanceof RangeError || /call stack/i.test(String((e as Error)?.message))) {
-    return 'nesting deeper than the YAML reader can follow: split the nested part into separate documents or files and scan again';
+    return 'the YAML parser ran out of call stack (block nesting some thousands of levels deep followed by a dedent; flow nesting, and block nesting to the end of the document, are read to 10,000 levels): split the nested part into separate documents or files and scan again';
   }
   return e instanceof Error ? e.message : String(e);
 }

@@ -8,7 +8,8 @@
  * chosen by the caller: `core` (YAML 1.2 core schema, as the `yaml` package resolves it) or
  * `yaml11` (go-yaml v2's YAML 1.1 resolution, which kubectl reads through sigs.k8s.io/yaml).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type CST, type Document, type Node } from 'yaml';
+import { composeDeep, cstDepth, firstCstError, MAX_NESTING, SHALLOW_DEPTH, type Depth } from './deep.js';
 
 export interface YScalar {
   readonly t: 'scalar';
@@ -207,32 +208,68 @@ function describeTop(node: unknown): string {
   return 'not a mapping';
 }
 
+/** One composed document of the `yaml` package as a ParsedDoc. */
+function convert(doc: Document.Parsed, lineOf: (offset: number) => number, lineOffset: number, opts: ReadOptions): ParsedDoc {
+  const start = doc.contents?.range?.[0] ?? doc.range?.[0];
+  const line = start !== undefined ? lineOf(start) : lineOffset + 1;
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return { contents: null, line, error: { line: lineOf(err.pos[0]), message } };
+  }
+  const top = doc.contents;
+  if (top === null || (isScalar(top) && (top.value === null || top.value === undefined))) return { contents: null, line };
+  if (!isMap(top)) return { contents: null, line, notMap: describeTop(top) };
+  try {
+    return { contents: fromDocument(doc, lineOf, opts), line };
+  } catch (e) {
+    return { contents: null, line, failure: e };
+  }
+}
+
+/** A document nested deeper than SHALLOW_DEPTH: built without recursion (./deep.ts), or refused past MAX_NESTING. */
+function deepDocument(tok: CST.Document, depth: Depth, lineOf: (offset: number) => number, opts: ReadOptions): ParsedDoc {
+  const line = lineOf(tok.value?.offset ?? tok.offset);
+  if (depth.flow > MAX_NESTING || depth.block > MAX_NESTING) {
+    return { contents: null, line, error: { line, message: `nesting deeper than ${MAX_NESTING.toLocaleString('en-US')} ${depth.flow > MAX_NESTING ? 'flow' : 'block'} levels, the most kubectl and this scanner read (kubectl: "exceeded max depth of ${MAX_NESTING}"): split the nested part into separate documents or files and scan again` } };
+  }
+  const bad = firstCstError(tok);
+  if (bad) return { contents: null, line, error: { line: lineOf(bad.offset), message: bad.message } };
+  const d = composeDeep(tok, lineOf, opts);
+  return d.error ? { contents: null, line: d.line, error: d.error } : d.notMap !== undefined ? { contents: null, line: d.line, notMap: d.notMap } : { contents: d.contents, line: d.line };
+}
+
 /**
  * Parses with the `yaml` package (merge keys on, duplicate keys left to makeYDoc) and converts
- * each document, plain scalars typed as `opts.scalars` says. Throws what the parser throws.
+ * each document, plain scalars typed as `opts.scalars` says. Documents nested deeper than
+ * SHALLOW_DEPTH are built without recursion from the parser's syntax tree. Throws what the parser throws.
  */
 export function parseDocuments(text: string, lineOffset = 0, opts: ReadOptions = {}): ParsedDoc[] {
   const lc = new LineCounter();
-  const all = parseAllDocuments(text, { lineCounter: lc, merge: true, uniqueKeys: false, prettyErrors: false });
-  const parsed = Array.isArray(all) ? all : [];
+  const parser = new Parser(lc.addNewLine);
+  const composer = new Composer({ merge: true, uniqueKeys: false, prettyErrors: false });
   const lineOf = (offset: number): number => lc.linePos(offset).line + lineOffset;
-  return parsed.map((doc): ParsedDoc => {
-    const start = doc.contents?.range?.[0] ?? doc.range?.[0];
-    const line = start !== undefined ? lineOf(start) : lineOffset + 1;
-    if (doc.errors.length > 0) {
-      const err = doc.errors[0]!;
-      const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      return { contents: null, line, error: { line: lineOf(err.pos[0]), message } };
+  const out: ParsedDoc[] = [];
+  const take = (docs: Iterable<Document.Parsed>): void => {
+    for (const d of docs) out.push(convert(d, lineOf, lineOffset, opts));
+  };
+  let afterDeep = false;
+  for (const tok of parser.parse(text)) {
+    if (afterDeep && tok.type === 'doc-end') continue;
+    afterDeep = false;
+    if (tok.type === 'document') {
+      const depth = cstDepth(tok, MAX_NESTING);
+      if (depth.total > SHALLOW_DEPTH) {
+        take(composer.end());
+        out.push(deepDocument(tok, depth, lineOf, opts));
+        afterDeep = true;
+        continue;
+      }
     }
-    const top = doc.contents;
-    if (top === null || (isScalar(top) && (top.value === null || top.value === undefined))) return { contents: null, line };
-    if (!isMap(top)) return { contents: null, line, notMap: describeTop(top) };
-    try {
-      return { contents: fromDocument(doc, lineOf, opts), line };
-    } catch (e) {
-      return { contents: null, line, failure: e };
-    }
-  });
+    take(composer.next(tok));
+  }
+  take(composer.end());
+  return out;
 }
 
 /** The earlier name of parseDocuments (YAML 1.2 core reading unless told otherwise). */
