@@ -116,6 +116,21 @@ describe.runIf(oracle !== undefined)('kubectl differential: the values the rules
     expect(differences(oracle!, ISSUE_17_CASES)).toEqual([]);
   });
 
+  it('documents nested 10,000 levels deep (built without recursion) read as kubectl reads them', () => {
+    const flow = (n: number, body: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: deep\n  x: ${'{a: ['.repeat(n / 2)}1${']}'.repeat(n / 2)}\nspec:\n${body}`;
+    let block = 'apiVersion: v1\nkind: Pod\nspec:\n  hostPID: on\n  containers:\n    - name: c\n      image: x\n      securityContext: {privileged: yes, runAsUser: 0777}\n  deep:\n';
+    for (let i = 0; i < 9_996; i++) block += ' '.repeat(4 + i) + `k${i}:\n`;
+    const cases = [
+      { source: 'flow 10,000', text: flow(9_996, '  hostNetwork: y\n  containers:\n    - name: c\n      image: x\n      securityContext:\n        privileged: false\n        <<: {privileged: yes}\n        allowPrivilegeEscalation: on\n') },
+      { source: 'flow 300, anchors and duplicates', text: `a: &s {privileged: on}\n---\n` + flow(300, '  containers:\n    - name: c\n      image: x\n      securityContext: {privileged: false, privileged: Y, "<<": {runAsUser: 0}}\n') },
+      { source: 'block 10,000 to the end', text: block },
+    ];
+    // kubectl reads them all (so the comparison is not vacuous) ...
+    expect(readWithKubectl(oracle!, cases.map((c) => c.text)).map((r) => [r.error, r.docs.length])).toEqual([[undefined, 1], [undefined, 2], [undefined, 1]]);
+    // ... and so do we
+    expect(differences(oracle!, cases)).toEqual([]);
+  });
+
   it('every Kubernetes file of the repository, the docs examples and the MCG2xx rule tables', async () => {
     const cases = [...repositoryCases(), ...(await tableCases())];
     expect(cases.length).toBeGreaterThan(50);
