@@ -33,7 +33,8 @@ export function isDockerfileName(name: string): boolean {
   return DOCKERFILE_NAME.test(name) && !name.endsWith('.dockerignore') && !/\.(md|txt|orig|bak|swp)$/.test(name);
 }
 
-const YAML_NAME = /\.ya?ml$/i;
+/** YAML, and JSON (kubectl applies `.json` manifests; the Kubernetes reader decides what they are). */
+const YAML_NAME = /\.(ya?ml|json)$/i;
 
 export interface DiscoverOptions {
   /** Workspace root (absolute, already confined). */

@@ -86,11 +86,13 @@ export interface McpChecker {
 const NO_LINES: readonly string[] = Object.freeze([]);
 
 export interface YamlChecker {
-  classify(path: string, text: string): 'compose' | 'k8s' | 'workflow' | 'helm-template' | undefined;
+  classify(path: string, text: string, place?: { chartTemplate?: boolean }): 'compose' | 'k8s' | 'workflow' | 'helm-template' | undefined;
   check(input: { path: string; text: string; kind: 'compose' | 'k8s' | 'workflow'; target: string; env?: ReadonlyMap<string, string> }, settings?: RuleSettings): {
     findings: Finding[];
     fatal: boolean;
     notes: string[];
+    /** For kind `k8s`: no document is a Kubernetes object. */
+    notKubernetes?: boolean;
   };
 }
 
@@ -295,27 +297,28 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
   let yamlChecked = 0;
   const projectEnvs = new ProjectEnvs(root);
   const envErrors = new Set<string>();
+  const charts = new Map<string, boolean>();
   for (const abs of yamlFiles) {
     const rel = repoPath(root, abs);
-    const r = readText(abs);
+    const r = readText(abs, YAML_READ_LIMIT);
     if (!r.ok) {
-      // only report unreadable YAML that is likely ours to check
-      if (/compose|k8s|kube|deploy|manifests|helm|\.github\/workflows/.test(rel)) inputError(rel, r.line, r.message, 'repository');
+      // fail closed: a file that could not be read may be any of the kinds we check
+      inputError(rel, r.line, `${r.message}${/too large|above/i.test(r.message) ? ': split it into several files and scan again' : ''}`, 'repository');
       coverage.notChecked(rel, 'yaml', r.message);
       continue;
     }
-    const kind = deps.yaml!.classify(rel, r.text);
+    const kind = deps.yaml!.classify(rel, r.text, { chartTemplate: inHelmChartTemplates(root, rel, charts) });
     if (!kind) {
       coverage.notApplicable(rel, 'yaml', 'neither a compose file, a Kubernetes object nor a workflow');
       continue;
     }
     if (kind === 'helm-template') {
-      deps.logger.info(`${rel}: Helm template ({{ … }}) skipped`);
-      coverage.notChecked(rel, 'helm-template', 'a Helm template: render it (helm template … | mcg scan --stdin) to check it');
+      deps.logger.info(`${rel}: Helm chart template not checked (render it: helm template <chart> | mcg scan --stdin)`);
+      coverage.notChecked(rel, 'helm-template', 'a Helm chart template: render it and check the output (helm template <chart> | mcg scan --stdin)');
       continue;
     }
     yamlChecked++;
-    coverage.checked(rel, kind);
+    if (kind !== 'k8s') coverage.checked(rel, kind);
     // non-UTF-8 bytes (U+FFFD after decoding) are reported by the YAML engine at their line
     // the lines serve inline suppressions only: a file without `mcg-ignore` has none to find
     fileLines.set(rel, r.text.includes('mcg-ignore') ? r.text.split(/\r?\n/) : NO_LINES);
@@ -327,11 +330,17 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     }
     const res = deps.yaml!.check({ path: rel, text: r.text, kind, target: 'repository', ...(pe ? { env: pe.env } : {}) }, config.rules);
     for (const n of res.notes) deps.logger.info(n);
+    if (kind === 'k8s' && res.notKubernetes) {
+      yamlChecked--;
+      coverage.notApplicable(rel, 'yaml', 'no document is a Kubernetes object (no apiVersion and kind), nor a compose file or workflow');
+      continue;
+    }
     for (const f of res.findings) {
       if (f.ruleId !== 'MCG991') continue;
       inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
       coverage.partial(f.location.path, kind, `line ${f.location.startLine}: ${f.message}`);
     }
+    if (kind === 'k8s') coverage.checked(rel, kind);
     findings.push(...res.findings);
   }
   // 4. MCP launch and publication files (server.json, client configs, catalog entries, README fences)
@@ -380,4 +389,26 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     checkedFiles: dockerfiles.length + yamlChecked + mcpChecked,
     coverage: coverage.entries(),
   });
+}
+
+/** Bytes of a YAML or JSON file read at most (the YAML engine's 64 MiB limit, plus one to tell "above"). */
+const YAML_READ_LIMIT = 64 * 1024 * 1024 + 1;
+
+/**
+ * True when the file lies under the `templates/` directory of a Helm chart: some ancestor
+ * directory is called `templates` and has a `Chart.yaml` beside it. Answers are cached per directory.
+ */
+function inHelmChartTemplates(root: string, rel: string, cache: Map<string, boolean>): boolean {
+  const parts = rel.split('/');
+  for (let i = parts.length - 2; i >= 0; i--) {
+    if (parts[i] !== 'templates') continue;
+    const chartDir = parts.slice(0, i).join('/');
+    let yes = cache.get(chartDir);
+    if (yes === undefined) {
+      yes = existsSync(join(root, chartDir, 'Chart.yaml'));
+      cache.set(chartDir, yes);
+    }
+    if (yes) return true;
+  }
+  return false;
 }
