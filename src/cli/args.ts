@@ -35,6 +35,8 @@ export interface ScanCommand {
   color?: boolean;
   category?: string;
   verifySecrets: boolean;
+  /** Accept a run that checked no file (otherwise exit 2). */
+  allowEmpty: boolean;
 }
 
 export interface DiscoverCommand {
@@ -115,6 +117,7 @@ scan options:
   --root DIR             Repository root that paths are relative to (default: git top level)
   --category C           SARIF category prefix (default mcg)
   --no-color             No colours (NO_COLOR is honoured too)
+  --allow-empty          Accept a run that checked no file (default: exit 2, saying so)
 
 discover options:
   --dockerfiles GLOB     Which files are Dockerfiles (repeatable, or comma/newline-separated;
@@ -267,6 +270,7 @@ export function parseCli(argv: string[]): Command {
         category: { type: 'string' },
         'no-color': { type: 'boolean' },
         color: { type: 'boolean' },
+        'allow-empty': { type: 'boolean' },
       },
     });
     if (positionals.length > 1) throw new CliUsageError(`scan takes one path, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -312,6 +316,7 @@ export function parseCli(argv: string[]): Command {
       timeoutMinutes,
       color: values['no-color'] ? false : values.color ? true : undefined,
       category: values.category,
+      allowEmpty: values['allow-empty'] === true,
     };
   } catch (e) {
     if (e instanceof CliUsageError) throw e;

@@ -229,6 +229,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
   const t0 = Date.now();
   // the image pipeline reports its own scanners' times; mcg's own time excludes it
   let pipelineMs = 0;
+  let dockerfilesChecked = 0;
   for (const t of dockerfiles) {
     const abs = underRoot(root, t.dockerfile);
     const r = readText(abs);
@@ -238,6 +239,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
       coverage.notChecked(t.dockerfile, 'dockerfile', r.message);
       continue;
     }
+    dockerfilesChecked++;
     coverage.checked(t.dockerfile, 'dockerfile');
     if (r.warning) {
       inputError(t.dockerfile, r.warning.line, r.warning.message, t.name);
@@ -357,7 +359,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     ignores: config.ignore,
     baseline: opts.baseline,
     inputErrors,
-    checkedFiles: dockerfiles.length + yamlChecked + mcpChecked,
+    checkedFiles: dockerfilesChecked + yamlChecked + mcpChecked,
     coverage: coverage.entries(),
   });
 }
