@@ -81,6 +81,9 @@ export function discover(opts: DiscoverOptions): Discovery {
   const include = opts.include && opts.include.length > 0 ? picomatch(opts.include, { dot: true }) : undefined;
   const exclude = opts.exclude && opts.exclude.length > 0 ? picomatch(opts.exclude, { dot: true }) : undefined;
   const wanted = (rel: string): boolean => (!include || include(rel)) && !exclude?.(rel);
+  // a directory whose every possible file is excluded (`vendor/**`) is not read at all: a probe path
+  // no real file has stands for "anything below it" (`vendor/*` or `**/*.yaml` do not prune)
+  const excludedDir = exclude ? (abs: string): boolean => exclude(`${repoPath(root, abs)}/\u0000mcg-probe/\u0000mcg-probe`) : undefined;
   const globs = (opts.dockerfileGlobs ?? []).map((g) => g.replace(/^\.\//, ''));
   const globMatch = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
   const contextFor = (abs: string): string => repoPath(root, opts.context !== undefined ? confine(root, opts.context, 'context') : dirname(abs));
@@ -99,7 +102,7 @@ export function discover(opts: DiscoverOptions): Discovery {
   const yamlFiles: string[] = [];
   const mcpFiles: string[] = [];
   const isFile = statSync(scanRoot).isFile();
-  for (const abs of isFile ? [scanRoot] : walk(scanRoot, undefined, opts.listings)) {
+  for (const abs of isFile ? [scanRoot] : walk(scanRoot, undefined, opts.listings, excludedDir)) {
     const rel = repoPath(root, abs);
     if (!wanted(rel)) continue;
     const name = basename(abs);

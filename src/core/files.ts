@@ -170,9 +170,10 @@ export function newListings(maxEntries = 100_000): Listings {
 /**
  * Walks a tree (not following symlinked directories), yielding absolute file paths in sorted order.
  * With `listings`, each directory's entries are kept there (while there is room), so that a build
- * context below the walked tree is listed without reading its directories again.
+ * context below the walked tree is listed without reading its directories again. A directory for
+ * which `skipDir` says yes is not read at all.
  */
-export function* walk(dir: string, limit = 200_000, listings?: Listings): Generator<string> {
+export function* walk(dir: string, limit = 200_000, listings?: Listings, skipDir?: (abs: string) => boolean): Generator<string> {
   const stack = [dir];
   let n = 0;
   while (stack.length > 0) {
@@ -192,7 +193,7 @@ export function* walk(dir: string, limit = 200_000, listings?: Listings): Genera
     for (const e of entries) {
       const p = join(d, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) subdirs.push(p);
+        if (!SKIP_DIRS.has(e.name) && !skipDir?.(p)) subdirs.push(p);
       } else if (e.isFile()) {
         if (++n > limit) return;
         yield p;

@@ -190,3 +190,22 @@ describe("discovery finds every name Docker and Podman build", () => {
     expect(matrix.include.map((m) => m.dockerfile).sort()).toEqual(want);
   });
 });
+
+describe('excluded directories are not read', () => {
+  it('a directory under an `x/**` exclude is never listed; `x/*` and `**/*.ext` leave deeper files in', async () => {
+    const { newListings } = await import('../../../src/core/files.js');
+    const root = makeRepo({
+      'Dockerfile': 'FROM alpine:3.20\n',
+      'vendor/a/b/Dockerfile': 'FROM node\n',
+      'one/x/Dockerfile': 'FROM node\n',
+      'one/x/deep/Dockerfile': 'FROM node\n',
+      'gen/Dockerfile': 'FROM node\n',
+    });
+    const listings = newListings();
+    const found = discover({ root, path: root, exclude: ['vendor/**', 'one/*', '**/*.yaml'], listings });
+    expect(found.dockerfiles.map((d) => d.dockerfile)).toEqual(['Dockerfile', 'gen/Dockerfile', 'one/x/Dockerfile', 'one/x/deep/Dockerfile']);
+    const read = [...listings.dirs.keys()].map((d) => d.slice(root.length + 1));
+    expect(read).not.toContain('vendor');
+    expect(read).toEqual(expect.arrayContaining(['one', 'one/x', 'one/x/deep', 'gen']));
+  });
+});
