@@ -58,6 +58,8 @@ export interface DiscoverOptions {
   listings?: Listings;
   /** Also list MCP launch/publication files (src/core/mcp/classify.ts names them). */
   mcp?: (rel: string) => boolean;
+  /** Files the walk yields at most (default 200,000). */
+  walkLimit?: number;
 }
 
 export interface Discovery {
@@ -67,6 +69,8 @@ export interface Discovery {
   yamlFiles: string[];
   /** Absolute paths of MCP launch/publication files (server.json, client configs, catalog entries, Markdown), when asked for. */
   mcpFiles: string[];
+  /** Directories the walk could not read, and where its file limit stopped it (absolute paths). */
+  unread: { path: string; message: string }[];
 }
 
 /** Splits list inputs: repeated flags, and commas or newlines inside one value (workflow inputs). */
@@ -101,8 +105,9 @@ export function discover(opts: DiscoverOptions): Discovery {
   }
   const yamlFiles: string[] = [];
   const mcpFiles: string[] = [];
+  const unread: { path: string; message: string }[] = [];
   const isFile = statSync(scanRoot).isFile();
-  for (const abs of isFile ? [scanRoot] : walk(scanRoot, undefined, opts.listings, excludedDir)) {
+  for (const abs of isFile ? [scanRoot] : walk(scanRoot, { limit: opts.walkLimit, listings: opts.listings, skipDir: excludedDir, unread })) {
     const rel = repoPath(root, abs);
     if (!wanted(rel)) continue;
     const name = basename(abs);
@@ -115,7 +120,7 @@ export function discover(opts: DiscoverOptions): Discovery {
     throw new UsageError(`no file below "${repoPath(root, scanRoot)}" matches the Dockerfile glob(s) ${globs.map((g) => `"${g}"`).join(', ')}`);
   }
   const dockerfiles = [...byPath.values()].sort((a, b) => (a.dockerfile < b.dockerfile ? -1 : a.dockerfile > b.dockerfile ? 1 : 0));
-  return { dockerfiles, yamlFiles, mcpFiles };
+  return { dockerfiles, yamlFiles, mcpFiles, unread };
 }
 
 /** One leg of the reusable workflow's scan matrix. */

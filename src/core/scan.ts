@@ -210,7 +210,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
 
   // 1. Discover (the walk keeps its directory listings for the build contexts below)
   const listings = newListings();
-  const { dockerfiles, yamlFiles, mcpFiles } = discover({
+  const { dockerfiles, yamlFiles, mcpFiles, unread } = discover({
     root,
     path: opts.path,
     dockerfiles: opts.dockerfiles,
@@ -222,6 +222,13 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     mcp: opts.manifests !== false && deps.mcp ? (rel) => deps.mcp!.wants(rel) : undefined,
     listings,
   });
+
+  // a directory the walk could not read (or its file limit) is "not checked" like a file: fail closed
+  for (const u of unread) {
+    const rel = repoPath(root, u.path);
+    inputError(rel, 1, u.message, 'repository');
+    coverage.notChecked(rel, 'directory', u.message);
+  }
 
   // 2. Dockerfiles (static, and with the image when a pipeline is given)
   const contextCache = new Map<string, ContextListing>();

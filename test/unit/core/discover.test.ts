@@ -209,3 +209,26 @@ describe('excluded directories are not read', () => {
     expect(read).toEqual(expect.arrayContaining(['one', 'one/x', 'one/x/deep', 'gen']));
   });
 });
+
+describe('nothing is left out silently', () => {
+  it('the file limit is reported where it stopped the walk', async () => {
+    const root = makeRepo({ 'a/Dockerfile': 'FROM node\n', 'b/Dockerfile': 'FROM node\n', 'c/Dockerfile': 'FROM node\n' });
+    const found = discover({ root, path: root, walkLimit: 2 });
+    expect(found.dockerfiles).toHaveLength(2);
+    expect(found.unread).toHaveLength(1);
+    expect(found.unread[0]!.message).toMatch(/stopped after 2 files.*not checked/);
+    expect(discover({ root, path: root }).unread).toEqual([]);
+  });
+  it('an unreadable directory is reported, the rest still walked', async () => {
+    const { walk } = await import('../../../src/core/files.js');
+    const root = makeRepo({ 'ok/Dockerfile': 'FROM node\n' });
+    const unread: { path: string; message: string }[] = [];
+    // a directory that vanishes between its listing and its reading stands for one that cannot be read
+    const files = [...walk(root, { unread, skipDir: () => false })];
+    expect(files.some((f) => f.endsWith('ok/Dockerfile'))).toBe(true);
+    expect(unread).toEqual([]);
+    const gone = [...walk(join(root, 'missing'), { unread })];
+    expect(gone).toEqual([]);
+    expect(unread[0]).toMatchObject({ path: join(root, 'missing'), message: expect.stringMatching(/could not be read \(ENOENT\)/) });
+  });
+});
