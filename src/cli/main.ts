@@ -20,7 +20,7 @@ import { renderMarkdown } from '../reporters/markdown.js';
 import { spawnExec } from '../scanners/exec.js';
 import type { Logger } from '../core/types.js';
 import { cliExtensions } from './extensions.js';
-import { outcomeFor, type Outcome } from './outcome.js';
+import { outcomeFor, type Outcome } from '../core/outcome.js';
 
 export interface CliIo {
   stdout: (s: string) => void;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
-import { outcomeFor } from '../../../src/cli/outcome.js';
+import { outcomeFor } from '../../../src/core/outcome.js';
 import { makeReport } from '../../support/report-builder.js';
 import type { Report } from '../../../src/core/types.js';
 
