@@ -43,6 +43,8 @@ export interface ActionInputs {
   /** mode: report over several targets: one combined comment, or one per target. */
   commentMode: CommentLayout;
   verifySecrets: Tristate;
+  /** Accept a run that checked no file (otherwise the step fails, saying so). */
+  allowEmpty: boolean;
   trivyVersion?: string;
   trufflehogVersion?: string;
   offline: boolean;
@@ -81,6 +83,7 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   matrix: '',
   'comment-mode': 'combined',
   'verify-secrets': 'false',
+  'allow-empty': 'false',
   'trivy-version': '',
   'trufflehog-version': '',
   offline: 'false',
@@ -202,6 +205,7 @@ export function readInputs(get: InputReader): ActionInputs {
     matrix: optional(get, 'matrix'),
     commentMode: oneOf(get, 'comment-mode', ['combined', 'per-target'] as const),
     verifySecrets: tristate(get, 'verify-secrets'),
+    allowEmpty: bool(get, 'allow-empty'),
     trivyVersion: version(get, 'trivy-version'),
     trufflehogVersion: version(get, 'trufflehog-version'),
     offline: bool(get, 'offline'),

@@ -35,6 +35,7 @@ import { decideArtifacts, readArtifactSet } from './load-artifacts.js';
 import { renderers } from './render.js';
 import { changedLines } from './diff.js';
 import { SarifProcessingError, SarifTooLargeError } from '../sarif/upload.js';
+import { outcomeFor } from '../core/outcome.js';
 
 /** The run's secret registry and the one log writer that redacts with it. */
 export function actionLogger(secrets = new SecretRegistry()): ActionLog {
@@ -221,10 +222,11 @@ async function reportBaseline(gh: GitHubClient | undefined, ctx: RunContext, at:
   }
 }
 
-function finish(report: Report, state: PublishState): void {
+function finish(report: Report, state: PublishState, allowEmpty: boolean): void {
   log.setOutput('comment-url', state.commentUrl ?? '');
   log.setOutput('check-run-url', state.checkRunUrl ?? '');
-  if (report.result === 'fail') log.setFailed(report.reason);
+  const outcome = outcomeFor(report, { allowEmpty });
+  if (outcome.verdict !== 'PASS') log.setFailed(outcome.reason);
   else if (state.hard.length > 0) log.setFailed(`${report.reason}, but publishing failed: ${state.hard.join(' | ')}`);
   else log.info(report.reason);
 }
@@ -313,7 +315,8 @@ async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string
       second,
     );
   }
-  finish(report, state);
+  // a merge of artifacts is empty by mistake only when some could not be read
+  finish(report, state, inputs.allowEmpty || report.inputErrors.length === 0);
 }
 
 /** mode: discover — the Dockerfiles (dockerfile = globs) as a strategy.matrix for the reusable workflow. */
@@ -438,7 +441,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     if (canWrite && gh) {
       await publish(gh, ctx, inputs, report, [sarifText], { headSha: ctx.sha, ref: ctx.ref, prNumber: ctx.pr?.number, target, checkName, changed }, logger, state, second);
     }
-    finish(report, state);
+    finish(report, state, inputs.allowEmpty);
   } catch (e) {
     log.setFailed(e instanceof Error ? e.message : String(e));
   }

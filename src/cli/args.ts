@@ -41,6 +41,8 @@ export interface ScanCommand {
   vexOut?: string;
   /** `--stdin`: check standard input (src/cli/stdin.ts), named by `--stdin-name` when given. */
   stdin?: { name?: string | undefined };
+  /** Accept a run that checked no file (otherwise exit 2). */
+  allowEmpty: boolean;
 }
 
 export interface DiscoverCommand {
@@ -128,6 +130,7 @@ scan options:
   --root DIR             Repository root that paths are relative to (default: git top level)
   --category C           SARIF category prefix (default mcg)
   --no-color             No colours (NO_COLOR is honoured too)
+  --allow-empty          Accept a run that checked no file (default: exit 2, saying so)
 
 discover options:
   --dockerfiles GLOB     Which files are Dockerfiles (repeatable, or comma/newline-separated;
@@ -284,6 +287,7 @@ export function parseCli(argv: string[]): Command {
         'vex-out': { type: 'string' },
         stdin: { type: 'boolean' },
         'stdin-name': { type: 'string' },
+        'allow-empty': { type: 'boolean' },
       },
     });
     if (values['stdin-name'] !== undefined && !values.stdin) throw new CliUsageError('--stdin-name goes with --stdin');
@@ -334,6 +338,7 @@ export function parseCli(argv: string[]): Command {
       vex: values.vex ?? [],
       vexOut: values['vex-out'],
       ...(values.stdin ? { stdin: { name: values['stdin-name'] } } : {}),
+      allowEmpty: values['allow-empty'] === true,
     };
   } catch (e) {
     if (e instanceof CliUsageError) throw e;

@@ -18,10 +18,11 @@ import { catalog } from '../rules/index.js';
 import { renderTable } from '../reporters/table.js';
 import { renderMarkdown } from '../reporters/markdown.js';
 import { spawnExec } from '../scanners/exec.js';
-import type { Logger, Report } from '../core/types.js';
+import type { Logger } from '../core/types.js';
 import { cliExtensions } from './extensions.js';
 import { reportVex } from '../core/vex/openvex-out.js';
 import { stdinRepo } from './stdin.js';
+import { outcomeFor, type Outcome } from '../core/outcome.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -57,11 +58,10 @@ function logger(io: CliIo, quiet: boolean): Logger {
   };
 }
 
-function exitCodeFor(report: Report): number {
-  const toolFailed = report.scanners.some((s) => s.status === 'failed');
-  if (toolFailed && report.policy.failOn !== 'never') return 2;
-  if ((report.checkedFiles ?? 0) === 0 && report.inputErrors.length > 0 && report.targets.every((t) => !t.image)) return 2;
-  return report.result === 'pass' ? 0 : 1;
+/** Tells the user why the exit code is 2 even when the format printed has no `Result:` line. */
+function finish(io: CliIo, outcome: Outcome): number {
+  if (outcome.code === 2) io.stderr(`mcg: ${outcome.reason}\n`);
+  return outcome.code;
 }
 
 async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
@@ -115,6 +115,7 @@ async function runPathScan(cmd: ScanCommand, io: CliIo): Promise<number> {
     },
     deps,
   );
+  const outcome = outcomeFor(report, { allowEmpty: cmd.allowEmpty });
   const color = cmd.color ?? (io.isTTY && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb');
   // streamed: the log is never built as one object graph
   const sarifText = (): string => streamSarifText(report, { category: cmd.category });
@@ -127,7 +128,7 @@ async function runPathScan(cmd: ScanCommand, io: CliIo): Promise<number> {
       case 'markdown':
         return renderMarkdown(report);
       default:
-        return renderTable(report, { color: cmd.output ? false : color });
+        return renderTable(report, { color: cmd.output ? false : color, outcome });
     }
   };
   const write = (p: string, text: string | ((tmp: string) => void)): void => {
@@ -153,13 +154,13 @@ async function runPathScan(cmd: ScanCommand, io: CliIo): Promise<number> {
     if (cmd.format === 'json') write(cmd.output, (tmp) => writeReportJsonFile(tmp, report, 'wx'));
     else if (cmd.format === 'sarif') write(cmd.output, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, 'wx'));
     else write(cmd.output, body());
-    io.stderr(`${report.reason} — ${report.counts.total} finding(s); ${cmd.format} written to ${cmd.output}\n`);
+    io.stderr(`${outcome.verdict}: ${outcome.reason} — ${report.counts.total} finding(s); ${cmd.format} written to ${cmd.output}\n`);
   } else io.stdout(body());
   // --sarif F, --report-json F: streamed straight into the file
   if (cmd.sarif) write(cmd.sarif, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, 'wx'));
   if (cmd.reportJson) write(cmd.reportJson, (tmp) => writeReportJsonFile(tmp, report, 'wx'));
   if (cmd.vexOut) write(cmd.vexOut, `${JSON.stringify(reportVex(report, io.env['GITHUB_REPOSITORY'] || 'the repository maintainers'), null, 2)}\n`);
-  return exitCodeFor(report);
+  return finish(io, outcome);
 }
 
 /** A --baseline file: a missing or unreadable one is a user error naming the file, never a stack trace. */
@@ -233,6 +234,8 @@ function runMerge(cmd: MergeCommand, io: CliIo): number {
   });
   for (const n of merged.notes) io.stderr(`note: ${n}\n`);
   const report = merged.report;
+  // a merge has no --allow-empty: an empty merge is an error only when inputs could not be read
+  const outcome = outcomeFor(report, { allowEmpty: report.inputErrors.length === 0 });
   const sarif = mergedSarif(merged, { category: cmd.category });
   const sarifText = (i: number): string => sarif.texts[i] ?? '';
   let body: string;
@@ -249,12 +252,12 @@ function runMerge(cmd: MergeCommand, io: CliIo): number {
       break;
     default: {
       const color = cmd.color ?? (io.isTTY && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb');
-      body = renderTable(report, { color: cmd.output ? false : color });
+      body = renderTable(report, { color: cmd.output ? false : color, outcome });
     }
   }
   if (cmd.output) {
     writeOut(io, cmd.output, body);
-    io.stderr(`${report.reason} — ${report.counts.total} finding(s) from ${inputs.length} artifact(s); ${cmd.format} written to ${cmd.output}\n`);
+    io.stderr(`${outcome.verdict}: ${outcome.reason} — ${report.counts.total} finding(s) from ${inputs.length} artifact(s); ${cmd.format} written to ${cmd.output}\n`);
   } else io.stdout(body);
   if (cmd.sarif) {
     const paths = sarif.texts.map((_, i) => sarifPartPath(cmd.sarif!, i + 1));
@@ -262,7 +265,7 @@ function runMerge(cmd: MergeCommand, io: CliIo): number {
     io.stderr(`SARIF: ${sarif.categories.length} categor${sarif.categories.length === 1 ? 'y' : 'ies'} in ${paths.join(', ')}\n`);
   }
   if (cmd.reportJson) writeOut(io, cmd.reportJson, reportJson(report));
-  return exitCodeFor(report);
+  return finish(io, outcome);
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -167,12 +167,24 @@ export function newListings(maxEntries = 100_000): Listings {
   return { dirs: new Map(), room: maxEntries };
 }
 
+export interface WalkOptions {
+  /** Files yielded at most (default 200,000); the rest is reported in `unread`. */
+  limit?: number;
+  listings?: Listings;
+  /** A directory for which this says yes is not read at all. */
+  skipDir?: (abs: string) => boolean;
+  /** Receives every directory that could not be read, and where the limit stopped the walk. */
+  unread?: { path: string; message: string }[];
+}
+
 /**
  * Walks a tree (not following symlinked directories), yielding absolute file paths in sorted order.
  * With `listings`, each directory's entries are kept there (while there is room), so that a build
- * context below the walked tree is listed without reading its directories again.
+ * context below the walked tree is listed without reading its directories again. Nothing is left out
+ * silently: an unreadable directory and the file limit are reported in `unread`.
  */
-export function* walk(dir: string, limit = 200_000, listings?: Listings): Generator<string> {
+export function* walk(dir: string, opts: WalkOptions = {}): Generator<string> {
+  const { limit = 200_000, listings, skipDir } = opts;
   const stack = [dir];
   let n = 0;
   while (stack.length > 0) {
@@ -180,7 +192,9 @@ export function* walk(dir: string, limit = 200_000, listings?: Listings): Genera
     let entries: Dirent[];
     try {
       entries = readdirSync(d, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      opts.unread?.push({ path: d, message: `the directory could not be read (${code}): nothing below it was checked (exclude it in .mcg.yml if it is not yours to check)` });
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
@@ -192,9 +206,12 @@ export function* walk(dir: string, limit = 200_000, listings?: Listings): Genera
     for (const e of entries) {
       const p = join(d, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) subdirs.push(p);
+        if (!SKIP_DIRS.has(e.name) && !skipDir?.(p)) subdirs.push(p);
       } else if (e.isFile()) {
-        if (++n > limit) return;
+        if (++n > limit) {
+          opts.unread?.push({ path: d, message: `the scan stopped after ${limit} files, here: the files after it were not checked (narrow the scan path or exclude directories in .mcg.yml)` });
+          return;
+        }
         yield p;
       }
     }

@@ -222,7 +222,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
 
   // 1. Discover (the walk keeps its directory listings for the build contexts below)
   const listings = newListings();
-  const { dockerfiles, yamlFiles, mcpFiles } = discover({
+  const { dockerfiles, yamlFiles, mcpFiles, unread } = discover({
     root,
     path: opts.path,
     dockerfiles: opts.dockerfiles,
@@ -235,12 +235,20 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     listings,
   });
 
+  // a directory the walk could not read (or its file limit) is "not checked" like a file: fail closed
+  for (const u of unread) {
+    const rel = repoPath(root, u.path);
+    inputError(rel, 1, u.message, 'repository');
+    coverage.notChecked(rel, 'directory', u.message);
+  }
+
   // 2. Dockerfiles (static, and with the image when a pipeline is given)
   const contextCache = new Map<string, ContextListing>();
   const mcgStatus: ScannerStatus = { name: 'mcg', status: 'ran' };
   const t0 = Date.now();
   // the image pipeline reports its own scanners' times; mcg's own time excludes it
   let pipelineMs = 0;
+  let dockerfilesChecked = 0;
   for (const t of dockerfiles) {
     const abs = underRoot(root, t.dockerfile);
     const r = readText(abs);
@@ -250,6 +258,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
       coverage.notChecked(t.dockerfile, 'dockerfile', r.message);
       continue;
     }
+    dockerfilesChecked++;
     coverage.checked(t.dockerfile, 'dockerfile');
     if (r.warning) {
       inputError(t.dockerfile, r.warning.line, r.warning.message, t.name);
@@ -386,7 +395,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     ignores: config.ignore,
     baseline: opts.baseline,
     inputErrors,
-    checkedFiles: dockerfiles.length + yamlChecked + mcpChecked,
+    checkedFiles: dockerfilesChecked + yamlChecked + mcpChecked,
     coverage: coverage.entries(),
   });
 }

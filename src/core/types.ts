@@ -187,7 +187,8 @@ export type CoverageKind =
   | 'json'
   | 'markdown'
   | 'image'
-  | 'config';
+  | 'config'
+  | 'directory';
 
 /** One line of the coverage ledger: what became of one file the scan found. */
 export interface CoverageEntry {

@@ -144,6 +144,18 @@ describe('same-repository pull request', () => {
     expect(off.code, explain(off)).toBe(0);
   });
 
+  it('a run that checked no file fails the step, saying so; allow-empty: true accepts it', async () => {
+    const ws = workspace(PASSING);
+    rmSync(join(ws, 'Dockerfile'));
+    writeFileSync(join(ws, 'README.txt'), 'nothing to check here\n');
+    const quiet = { ...STATIC, comment: 'never', 'upload-sarif': 'false', 'check-run': 'false' };
+    const r = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: quiet });
+    expect(r.code, explain(r)).toBe(1);
+    expect(r.stdout).toMatch(/::error::no file was checked/);
+    const ok = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...quiet, 'allow-empty': 'true' } });
+    expect(ok.code, explain(ok)).toBe(0);
+  });
+
   it('fail-on: never → neutral conclusion when findings would fail, exit 0', async () => {
     const r = await runAction({ workspace: workspace(FAILING), apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, 'fail-on': 'never' } });
     expect(r.code, explain(r)).toBe(0);

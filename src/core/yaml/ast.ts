@@ -367,11 +367,6 @@ export function interpolateDefaults(text: string): string {
   });
 }
 
-/** True when the text holds an interpolation reference (`${VAR}`, `$VAR`; `$$` is an escaped `$`). */
-export function hasReference(text: string): boolean {
-  return /(^|[^$])(\$\$)*\$(\{[A-Za-z_]|[A-Za-z_]|\()/.test(text);
-}
-
 /** True when the node (aliases resolved) is a mapping. */
 export function isMap(y: YDoc, node: unknown): boolean {
   return asMap(y, node) !== undefined;
