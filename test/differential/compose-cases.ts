@@ -29,6 +29,9 @@ export const issue17Cases: ComposeCase[] = [
   { label: '.env refused (space in key)', text: svc('    user: ${U}\n'), dotenv: 'A B=1\n' },
   { label: '.env refused (unterminated quote)', text: svc('    user: ${U}\n'), dotenv: 'U="root\n' },
   { label: '.env export, quotes, comments', text: svc('    user: ${U}\n    environment: [A=${A}, B=${B}, C=${C}]\n'), dotenv: '# c\nexport U=0\nA="x\\ny $U"\nB=\'lit $U\' # c\nC=v #c\n' },
+  { label: 'an unknown top-level key holding the anchors', text: 'base: &b {privileged: true}\nservices:\n  a:\n    image: x:1\n    <<: *b\n' },
+  { label: 'a misspelt service key', text: svc('    privilegd: true\n') },
+  { label: 'an extension key in a service', text: svc('    x-privileged: true\n') },
   { label: 'empty user part', text: svc('    user: ":"\n') },
   { label: 'docker socket', text: svc('    volumes: ["/var/run/docker.sock:/var/run/docker.sock:ro"]\n') },
   { label: 'host namespaces', text: svc('    pid: host\n    ipc: host\n    network_mode: host\n    userns_mode: host\n') },
@@ -89,13 +92,15 @@ const service = fc.subarray(fields, { minLength: 1 }).chain((fs) => fc.tuple(...
 const deployMemory = fc.option(memory.map((m) => `    deploy:\n      resources:\n        limits:\n          memory: ${m}`), { nil: undefined });
 
 /** A mutation compose reads its own way: a duplicated key, a quoted or late merge key. */
-const mutationOf = fc.constantFrom('none', 'none', 'none', 'duplicate', 'quoted-merge', 'late-merge', 'early-merge');
+const mutationOf = fc.constantFrom('none', 'none', 'none', 'duplicate', 'quoted-merge', 'late-merge', 'early-merge', 'unknown-key', 'extension-key');
 
 function mutated(lines: string[], m: string): string[] {
   if (m === 'none' || lines.length === 0) return lines;
   if (m === 'duplicate') return [...lines, lines[0]!];
   if (m === 'quoted-merge') return [...lines, '    "<<": *base'];
   if (m === 'late-merge') return [...lines, '    <<: *base'];
+  if (m === 'unknown-key') return [...lines, '    privilegd: true'];
+  if (m === 'extension-key') return [...lines, '    x-note: {privileged: true}'];
   return ['    <<: *base', ...lines];
 }
 
@@ -105,11 +110,12 @@ export const composeDocument: fc.Arbitrary<ComposeCase> = fc
     b: fc.option(service, { nil: undefined }),
     deploy: deployMemory,
     mutation: mutationOf,
+    anchorKey: fc.constantFrom('x-base', 'x-base', 'x-base', 'base', 'version'),
     base: fc.constantFrom('{privileged: true}', '{user: root, read_only: yes}', '{cap_add: [SYS_ADMIN]}', '{pid: host, privileged: on}'),
     dotenv: fc.option(fc.array(dotenvLines, { maxLength: 6 }).map((ls) => `${ls.join('\n')}\n`), { nil: undefined }),
   })
-  .map(({ a, b, deploy, mutation, base, dotenv }) => {
+  .map(({ a, b, deploy, mutation, anchorKey, base, dotenv }) => {
     const first = mutated([...a, ...(deploy ? [deploy] : [])], mutation);
-    const lines = [`x-base: &base ${base}`, 'services:', '  a:', ...first, ...(b ? ['  b:', ...b] : [])];
+    const lines = [`${anchorKey}: &base ${base}`, 'services:', '  a:', ...first, ...(b ? ['  b:', ...b] : [])];
     return { label: '', text: `${lines.join('\n')}\n`, ...(dotenv !== undefined ? { dotenv } : {}) };
   });
