@@ -58,7 +58,7 @@ const volumes = fc.constantFrom(
 const ports = fc.constantFrom('"80"', '80', '"127.0.0.1:80:80"', '"8080:80"', '"[::1]:81:81"', '"0.0.0.0:82:82/udp"', '"${IP:-0.0.0.0}:83:83"', '{target: 84, host_ip: 127.0.0.1, published: "84"}', '{target: 85}', '"9000-9001:9000-9001"');
 const envEntries = fc.constantFrom('A=1', 'B', '"C="', 'TOKEN=${T:-x}', 'D=$$E', 'F="q"', 'G=${B}');
 const envMapEntries = fc.constantFrom('A: 1', 'B:', 'C: ""', 'T: ${T:-x}', 'D: "$$E"', 'E: true', 'F: yes', 'H: "${U}"');
-const memory = fc.constantFrom('512m', '0', '1g', '"1.5g"', '1024', '2GiB', '"${MEM:-256m}"', '100k', '1b');
+const memory = fc.constantFrom('512m', '0', '1g', '"1.5g"', '1024', '2GiB', '"${MEM:-256m}"', '100k', '1b', '${MEM}', 'lots', '"1.5.2g"', '"0m"', '"512 MB"');
 const devices = fc.constantFrom('/dev/fuse', '"/dev/a:/dev/b"', '"/dev/c:/dev/d:r"', '{source: /dev/e, target: /dev/f, permissions: rw}');
 const dotenvLines = fc.constantFrom('U=0', 'U=1000', 'G=0', 'B=yes', 'B=off', 'CAP=SYS_ADMIN', 'MODE=host', 'IP=127.0.0.1', 'MEM=1g', 'export T=secret', "HOME='/home/$U'", 'HOME="/srv/${U:-x}"', 'NNP=false', '# comment', '', 'B=true # trailing', 'T="a\\tb"', 'U: 5', 'T="\\0123\\$U\\"q\\\\"', 'T="multi\nline"', 'B', 'U="1" G=2', 'ÜBER=1', 'a.b-c[0]=x', 'T=${U:-d}${G}', "T='it\\'s'", 'T=x\t#not', 'U=${BAD');
 

@@ -2,10 +2,11 @@
  * The part of compose's schema (compose-spec.json in compose-go v2.16.2) that covers the fields
  * the compose rules read: compose refuses a file whose service holds a number or a boolean where
  * the schema wants a string, a key the schema does not know, the same item twice in a list of unique items, or a short volume
- * with an empty part. Pure.
+ * with an empty part, or a memory size compose cannot read. Pure.
  */
 import { deref, entries, get, getPath, items, str, type YDoc } from './ast.js';
 import type { ComposeService } from './models.js';
+import { memoryBytes } from './compose-syntax.js';
 
 /** The top-level keys compose knows (and `x-…` extensions). */
 const TOP_LEVEL = new Set(['configs', 'include', 'jobs', 'models', 'name', 'networks', 'secrets', 'services', 'version', 'volumes']);
@@ -72,6 +73,12 @@ export function schemaRefusals(s: ComposeService): SchemaRefusal[] {
   }
   for (const f of STRING_FIELDS) check(get(y, s.node, f), `services.${s.name}.${f}`);
   check(getPath(y, s.node, 'deploy', 'resources', 'limits', 'memory'), `services.${s.name}.deploy.resources.limits.memory`);
+  for (const e of [get(y, s.node, 'mem_limit'), getPath(y, s.node, 'deploy', 'resources', 'limits', 'memory')]) {
+    const n = e ? deref(y, e.value) : null;
+    if (e && n !== null && n.t === 'scalar' && typeof n.value === 'string' && memoryBytes(n.value) === undefined) {
+      out.push({ line: e.line, field: `services.${s.name}.memory`, message: `invalid size "${n.value.slice(0, 80)}" (write a size such as 512m or 1g)` });
+    }
+  }
   for (const it of items(y, get(y, s.node, 'volumes')?.value)) {
     const v = str(y, it.node);
     // a short volume with an empty part (often an unset variable: `${DATA}:/data`)

@@ -37,7 +37,8 @@ const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 **
  */
 export function memoryBytes(s: string): number | undefined {
   const m = /^(\d+(?:\.\d+)*) ?([kmgtp])?i?b?$/i.exec(s);
-  if (!m) return undefined;
+  // the pattern takes `1.5.2`, the number parser after it does not
+  if (!m || m[1]!.split('.').length > 2) return undefined;
   const n = parseFloat(m[1]!);
   return Math.trunc(n * UNITS[(m[2] ?? '').toLowerCase()]!);
 }

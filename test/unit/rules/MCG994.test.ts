@@ -96,6 +96,8 @@ describe('MCG994 read-differently-by-compose', () => {
     ['a repeated group_add item', '    group_add:\n      - docker\n      - docker\n', [6]],
     ['a short volume with an empty part (an unset variable)', '    volumes: ["${DATA}:/data"]\n', [4]],
     ['a misspelt service key', '    privilegd: true\n', [4]],
+    ['a memory size compose cannot read', '    mem_limit: lots\n', [4]],
+    ['an empty memory size (an unset variable)', '    mem_limit: ${MEM}\n', [4]],
   ])('refused by compose schema: %s', (_name, body, lines) => {
     const r = scan(svc(body));
     expect(r.at('MCG994')).toEqual(lines);
