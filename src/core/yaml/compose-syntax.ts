@@ -42,3 +42,14 @@ export function memoryBytes(s: string): number | undefined {
   const n = parseFloat(m[1]!);
   return Math.trunc(n * UNITS[(m[2] ?? '').toLowerCase()]!);
 }
+
+/** The host IP of a short-syntax port `[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTO]`, brackets dropped. */
+export function portHostIp(spec: string): string {
+  const s = spec.trim().replace(/\/\w+$/, '');
+  if (s.startsWith('[')) {
+    const end = s.indexOf(']');
+    return end > 0 ? s.slice(1, end) : '';
+  }
+  const parts = s.split(':');
+  return parts.length <= 2 ? '' : parts.slice(0, parts.length - 2).join(':');
+}
