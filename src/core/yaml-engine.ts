@@ -109,44 +109,41 @@ export function checkYamlWith(input: YamlInput, rules: YamlRuleSet, settings?: R
   const docs: YDoc[] = [];
   let checkedAny = false;
   let docNumber = 0;
-  const multi = false;
-  {
-    let parsed: ParsedDoc[];
-    try {
-      parsed = parseChunk(text, 0);
-    } catch (e) {
-      return fail(1, `the YAML parser gave up (${e instanceof RangeError ? 'nesting too deep' : (e as Error).message}): the file was not checked`);
+  let parsed: ParsedDoc[];
+  try {
+    parsed = parseChunk(text, 0);
+  } catch (e) {
+    return fail(1, `the YAML parser gave up (${e instanceof RangeError ? 'nesting too deep' : (e as Error).message}): the file was not checked`);
+  }
+  for (const doc of parsed) {
+    docNumber++;
+    const docLine = doc.line;
+    const label = parsed.length > 1 ? `document ${docNumber}` : 'the document';
+    if (doc.error) {
+      findings.push(inputErrorFinding(path, doc.error.line, `invalid YAML in ${label}: ${doc.error.message}; ${label} was not checked`, target));
+      continue;
     }
-    for (const doc of parsed) {
-      docNumber++;
-      const docLine = doc.line;
-      const label = multi || parsed.length > 1 ? `document ${docNumber}` : 'the document';
-      if (doc.error) {
-        findings.push(inputErrorFinding(path, doc.error.line, `invalid YAML in ${label}: ${doc.error.message}; ${label} was not checked`, target));
-        continue;
+    if (doc.notMap !== undefined) {
+      findings.push(inputErrorFinding(path, docLine, `${label} is ${doc.notMap} at the top, but a ${kindLabel(input.kind)} must be a mapping; ${label} was not checked`, target));
+      continue;
+    }
+    if (doc.failure !== undefined) {
+      findings.push(inputErrorFinding(path, docLine, `${label} could not be checked: ${problem(doc.failure)}`, target));
+      continue;
+    }
+    if (doc.contents === null) continue; // empty document (`---` at the end)
+    try {
+      const contents = input.kind === 'compose' ? composeReading(input, doc.contents, { findings, notes }, settings) : doc.contents;
+      docs.push(makeYDoc(contents, docNumber - 1, budget));
+      checkedAny = true;
+    } catch (e) {
+      if (e instanceof YamlDuplicateKeyError && input.kind === 'compose') {
+        const hit = { line: e.line, key: `duplicate.${e.key}`, message: `duplicate key "${e.key.slice(0, 80)}": compose refuses the file ("mapping key already defined"), so \`docker compose\` will not load it; remove one of the two` };
+        findings.push(hitToFinding(composeReadsDifferently, hit, path, target, settings));
       }
-      if (doc.notMap !== undefined) {
-        findings.push(inputErrorFinding(path, docLine, `${label} is ${doc.notMap} at the top, but a ${kindLabel(input.kind)} must be a mapping; ${label} was not checked`, target));
-        continue;
-      }
-      if (doc.failure !== undefined) {
-        findings.push(inputErrorFinding(path, docLine, `${label} could not be checked: ${problem(doc.failure)}`, target));
-        continue;
-      }
-      if (doc.contents === null) continue; // empty document (`---` at the end)
-      try {
-        const contents = input.kind === 'compose' ? composeReading(input, doc.contents, { findings, notes }, settings) : doc.contents;
-        docs.push(makeYDoc(contents, docNumber - 1, budget));
-        checkedAny = true;
-      } catch (e) {
-        if (e instanceof YamlDuplicateKeyError && input.kind === 'compose') {
-          const hit = { line: e.line, key: `duplicate.${e.key}`, message: `duplicate key "${e.key.slice(0, 80)}": compose refuses the file ("mapping key already defined"), so \`docker compose\` will not load it; remove one of the two` };
-          findings.push(hitToFinding(composeReadsDifferently, hit, path, target, settings));
-        }
-        if (e instanceof YamlDuplicateKeyError) {
-          findings.push(inputErrorFinding(path, e.line, `duplicate key "${e.key}" in ${label} (tools disagree on which value wins); ${label} was not checked`, target));
-        } else findings.push(inputErrorFinding(path, docLine, `${label} could not be checked: ${problem(e)}`, target));
-      }
+      if (e instanceof YamlDuplicateKeyError) {
+        findings.push(inputErrorFinding(path, e.line, `duplicate key "${e.key}" in ${label} (tools disagree on which value wins); ${label} was not checked`, target));
+      } else findings.push(inputErrorFinding(path, docLine, `${label} could not be checked: ${problem(e)}`, target));
     }
   }
 

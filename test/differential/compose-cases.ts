@@ -29,6 +29,9 @@ export const issue17Cases: ComposeCase[] = [
   { label: '.env refused (space in key)', text: svc('    user: ${U}\n'), dotenv: 'A B=1\n' },
   { label: '.env refused (unterminated quote)', text: svc('    user: ${U}\n'), dotenv: 'U="root\n' },
   { label: '.env export, quotes, comments', text: svc('    user: ${U}\n    environment: [A=${A}, B=${B}, C=${C}]\n'), dotenv: '# c\nexport U=0\nA="x\\ny $U"\nB=\'lit $U\' # c\nC=v #c\n' },
+  { label: 'an unknown top-level key holding the anchors', text: 'base: &b {privileged: true}\nservices:\n  a:\n    image: x:1\n    <<: *b\n' },
+  { label: 'a misspelt service key', text: svc('    privilegd: true\n') },
+  { label: 'an extension key in a service', text: svc('    x-privileged: true\n') },
   { label: 'empty user part', text: svc('    user: ":"\n') },
   { label: 'docker socket', text: svc('    volumes: ["/var/run/docker.sock:/var/run/docker.sock:ro"]\n') },
   { label: 'host namespaces', text: svc('    pid: host\n    ipc: host\n    network_mode: host\n    userns_mode: host\n') },
@@ -55,7 +58,7 @@ const volumes = fc.constantFrom(
 const ports = fc.constantFrom('"80"', '80', '"127.0.0.1:80:80"', '"8080:80"', '"[::1]:81:81"', '"0.0.0.0:82:82/udp"', '"${IP:-0.0.0.0}:83:83"', '{target: 84, host_ip: 127.0.0.1, published: "84"}', '{target: 85}', '"9000-9001:9000-9001"');
 const envEntries = fc.constantFrom('A=1', 'B', '"C="', 'TOKEN=${T:-x}', 'D=$$E', 'F="q"', 'G=${B}');
 const envMapEntries = fc.constantFrom('A: 1', 'B:', 'C: ""', 'T: ${T:-x}', 'D: "$$E"', 'E: true', 'F: yes', 'H: "${U}"');
-const memory = fc.constantFrom('512m', '0', '1g', '"1.5g"', '1024', '2GiB', '"${MEM:-256m}"', '100k', '1b');
+const memory = fc.constantFrom('512m', '0', '1g', '"1.5g"', '1024', '2GiB', '"${MEM:-256m}"', '100k', '1b', '${MEM}', 'lots', '"1.5.2g"', '"0m"', '"512 MB"');
 const devices = fc.constantFrom('/dev/fuse', '"/dev/a:/dev/b"', '"/dev/c:/dev/d:r"', '{source: /dev/e, target: /dev/f, permissions: rw}');
 const dotenvLines = fc.constantFrom('U=0', 'U=1000', 'G=0', 'B=yes', 'B=off', 'CAP=SYS_ADMIN', 'MODE=host', 'IP=127.0.0.1', 'MEM=1g', 'export T=secret', "HOME='/home/$U'", 'HOME="/srv/${U:-x}"', 'NNP=false', '# comment', '', 'B=true # trailing', 'T="a\\tb"', 'U: 5', 'T="\\0123\\$U\\"q\\\\"', 'T="multi\nline"', 'B', 'U="1" G=2', 'ÜBER=1', 'a.b-c[0]=x', 'T=${U:-d}${G}', "T='it\\'s'", 'T=x\t#not', 'U=${BAD');
 
@@ -89,13 +92,15 @@ const service = fc.subarray(fields, { minLength: 1 }).chain((fs) => fc.tuple(...
 const deployMemory = fc.option(memory.map((m) => `    deploy:\n      resources:\n        limits:\n          memory: ${m}`), { nil: undefined });
 
 /** A mutation compose reads its own way: a duplicated key, a quoted or late merge key. */
-const mutationOf = fc.constantFrom('none', 'none', 'none', 'duplicate', 'quoted-merge', 'late-merge', 'early-merge');
+const mutationOf = fc.constantFrom('none', 'none', 'none', 'duplicate', 'quoted-merge', 'late-merge', 'early-merge', 'unknown-key', 'extension-key');
 
 function mutated(lines: string[], m: string): string[] {
   if (m === 'none' || lines.length === 0) return lines;
   if (m === 'duplicate') return [...lines, lines[0]!];
   if (m === 'quoted-merge') return [...lines, '    "<<": *base'];
   if (m === 'late-merge') return [...lines, '    <<: *base'];
+  if (m === 'unknown-key') return [...lines, '    privilegd: true'];
+  if (m === 'extension-key') return [...lines, '    x-note: {privileged: true}'];
   return ['    <<: *base', ...lines];
 }
 
@@ -105,11 +110,12 @@ export const composeDocument: fc.Arbitrary<ComposeCase> = fc
     b: fc.option(service, { nil: undefined }),
     deploy: deployMemory,
     mutation: mutationOf,
+    anchorKey: fc.constantFrom('x-base', 'x-base', 'x-base', 'base', 'version'),
     base: fc.constantFrom('{privileged: true}', '{user: root, read_only: yes}', '{cap_add: [SYS_ADMIN]}', '{pid: host, privileged: on}'),
     dotenv: fc.option(fc.array(dotenvLines, { maxLength: 6 }).map((ls) => `${ls.join('\n')}\n`), { nil: undefined }),
   })
-  .map(({ a, b, deploy, mutation, base, dotenv }) => {
+  .map(({ a, b, deploy, mutation, anchorKey, base, dotenv }) => {
     const first = mutated([...a, ...(deploy ? [deploy] : [])], mutation);
-    const lines = [`x-base: &base ${base}`, 'services:', '  a:', ...first, ...(b ? ['  b:', ...b] : [])];
+    const lines = [`${anchorKey}: &base ${base}`, 'services:', '  a:', ...first, ...(b ? ['  b:', ...b] : [])];
     return { label: '', text: `${lines.join('\n')}\n`, ...(dotenv !== undefined ? { dotenv } : {}) };
   });

@@ -37,7 +37,19 @@ const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 **
  */
 export function memoryBytes(s: string): number | undefined {
   const m = /^(\d+(?:\.\d+)*) ?([kmgtp])?i?b?$/i.exec(s);
-  if (!m) return undefined;
+  // the pattern takes `1.5.2`, the number parser after it does not
+  if (!m || m[1]!.split('.').length > 2) return undefined;
   const n = parseFloat(m[1]!);
   return Math.trunc(n * UNITS[(m[2] ?? '').toLowerCase()]!);
+}
+
+/** The host IP of a short-syntax port `[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTO]`, brackets dropped. */
+export function portHostIp(spec: string): string {
+  const s = spec.trim().replace(/\/\w+$/, '');
+  if (s.startsWith('[')) {
+    const end = s.indexOf(']');
+    return end > 0 ? s.slice(1, end) : '';
+  }
+  const parts = s.split(':');
+  return parts.length <= 2 ? '' : parts.slice(0, parts.length - 2).join(':');
 }

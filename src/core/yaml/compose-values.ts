@@ -14,7 +14,7 @@ import { composeBool } from './compose-cast.js';
 import { interpolateTree, type ComposeEnv, type TreeError } from './compose-interpolate.js';
 import { composeModel, type ComposeService } from './models.js';
 import { parseChunk } from '../yaml-engine.js';
-import { shortVolume, memoryBytes } from './compose-syntax.js';
+import { memoryBytes, portHostIp, shortVolume } from './compose-syntax.js';
 
 export interface ComposeVolumeValue {
   type: string;
@@ -101,17 +101,6 @@ function volumes(y: YDoc, node: unknown): ComposeVolumeValue[] {
     out.push({ type: text(y, at('type')), source: text(y, at('source')), target: text(y, at('target')), read_only: composeBool(y, at('read_only'))?.value === true });
   }
   return out;
-}
-
-/** The host IP of a short-syntax port (the same reading as MCG108's). */
-export function portHostIp(spec: string): string {
-  const s = spec.trim().replace(/\/\w+$/, '');
-  if (s.startsWith('[')) {
-    const end = s.indexOf(']');
-    return end > 0 ? s.slice(1, end) : '';
-  }
-  const parts = s.split(':');
-  return parts.length <= 2 ? '' : parts.slice(0, parts.length - 2).join(':');
 }
 
 function portHostIps(y: YDoc, node: unknown): string[] {

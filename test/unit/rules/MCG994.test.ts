@@ -95,10 +95,26 @@ describe('MCG994 read-differently-by-compose', () => {
     ['a repeated security_opt item', '    security_opt: [no-new-privileges:true, seccomp:unconfined, no-new-privileges:true]\n', [4]],
     ['a repeated group_add item', '    group_add:\n      - docker\n      - docker\n', [6]],
     ['a short volume with an empty part (an unset variable)', '    volumes: ["${DATA}:/data"]\n', [4]],
+    ['a misspelt service key', '    privilegd: true\n', [4]],
+    ['a memory size compose cannot read', '    mem_limit: lots\n', [4]],
+    ['an empty memory size (an unset variable)', '    mem_limit: ${MEM}\n', [4]],
   ])('refused by compose schema: %s', (_name, body, lines) => {
     const r = scan(svc(body));
     expect(r.at('MCG994')).toEqual(lines);
     expect(r.findings.filter((f) => f.ruleId === 'MCG994').every((f) => /compose refuses the file/.test(f.message))).toBe(true);
+  });
+
+  it.each([
+    ['an unknown top-level key', 'base: &b {privileged: true}\nservices:\n  a:\n    image: x:1\n', [1]],
+    ['version as a number', 'version: 3.8\nservices:\n  a:\n    image: x:1\n', [1]],
+  ])('refused by compose schema at the top: %s', (_name, yaml, lines) => {
+    expect(scan(yaml).at('MCG994')).toEqual(lines);
+  });
+
+  it.each([
+    ['x- keys at the top and in a service, version as a string', 'version: "3.8"\nx-b: &b {privileged: false}\nservices:\n  a:\n    image: x:1\n    x-note: 1\n'],
+  ])('passes the schema at the top: %s', (_name, yaml) => {
+    expect(scan(yaml).at('MCG994')).toEqual([]);
   });
 
   it.each([
