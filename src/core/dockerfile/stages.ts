@@ -1,8 +1,9 @@
 /**
  * Stages and the variables in force in them, worked out in time linear in the file: stage names
- * are looked up in an index (not by scanning the stages before), a stage's chain and variables are
- * built from its parent's (never by walking the whole chain again), and a variable map is copied
- * once per ARG or ENV instruction, not per instruction.
+ * are looked up in an index (not by scanning the stages before), a stage's variables are built from
+ * its parent's (never by walking the whole chain again), a variable map is copied once per ARG or
+ * ENV instruction, not per instruction, and a chain is listed only for the stages asked for (the
+ * rules ask for the final one; a rule that looks at every stage carries its state from the parent).
  *
  * Scoping as BuildKit's converter (dockerfile2llb) has it, without build arguments: a global ARG
  * (before the first FROM) is visible only in FROM lines unless the stage declares it again
@@ -88,21 +89,16 @@ export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
   return chain.reverse();
 }
 
-/** Instructions that make up the image of `stage`: its chain's in order, worked out once per stage from its parent's; read-only. */
+/** Instructions that make up the image of `stage`: its chain's in order, worked out once per stage; read-only. */
 export function chainInstructions(model: DockerfileModel, stage: Stage): readonly Instruction[] {
   // a stage on an external image (nearly all) is its own chain
   if (stage.parent === undefined) return stage.instructions;
-  const parent = model.stages[stage.parent];
-  if (!parent || parent.index >= stage.index) return stage.instructions;
-  return (stage.memo.chain ??= chainInstructions(model, parent).concat(stage.instructions));
+  return (stage.memo.chain ??= stageChain(model, stage).flatMap((s) => s.instructions));
 }
 
 /** The instructions of a stage's chain with the stage that holds each, root first; worked out once per stage, read-only. */
 export function chainPlaced(model: DockerfileModel, stage: Stage): readonly Placed[] {
-  if (stage.memo.placed) return stage.memo.placed;
-  const own = stage.instructions.map((ins) => ({ ins, stage }));
-  const parent = stage.parent !== undefined ? model.stages[stage.parent] : undefined;
-  return (stage.memo.placed = parent && parent.index < stage.index ? chainPlaced(model, parent).concat(own) : own);
+  return (stage.memo.placed ??= stageChain(model, stage).flatMap((s) => s.instructions.map((ins) => ({ ins, stage: s }))));
 }
 
 /** The external image at the root of a stage's chain. */
