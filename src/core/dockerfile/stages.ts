@@ -22,6 +22,8 @@ export interface VariablesMemo {
   end: ReadonlyMap<string, string | undefined>;
   /** Only the ENV values at the end: what a stage built FROM this one starts with. */
   envEnd: ReadonlyMap<string, string | undefined>;
+  /** What each ARG/ENV instruction assigns, name and expanded value in order (undefined: declared, not set). */
+  assigned: Map<Instruction, readonly [string, string | undefined][]>;
 }
 
 /** Stage names (lower case) with the indexes of the stages carrying each, ascending. */
@@ -170,15 +172,18 @@ export function rawProperties(ins: Instruction, escape: string): { name: string;
   });
 }
 
-/** Expands one value; a value BuildKit rejects or that outgrows the bound is reported on its line and left unset. */
-export function expandValue(raw: string, vars: ReadonlyMap<string, string | undefined>, opt: LexOptions, at: { line: number; issues: ParseIssue[] }): string | undefined {
+/**
+ * Expands one value; a value BuildKit rejects or that outgrows the bound is reported on its line
+ * and gives null: BuildKit stops at it, so the instruction assigns nothing from there on.
+ */
+export function expandValue(raw: string, vars: ReadonlyMap<string, string | undefined>, opt: LexOptions, at: { line: number; issues: ParseIssue[] }): string | null {
   try {
     return processWord(raw, (n) => vars.get(n), opt);
   } catch (e) {
     if (!(e instanceof ExpansionError)) throw e;
     const what = e.overflow ? `${e.message}: the value was not expanded and is not checked` : `BuildKit cannot expand it (${e.message}): the build fails here`;
     at.issues.push({ line: at.line, message: `variable expansion: ${what}`, fatal: false });
-    return undefined;
+    return null;
   }
 }
 
@@ -187,6 +192,7 @@ export function globalVariables(model: DockerfileModel, ins: Instruction, issues
   const opt = { escape: model.escape };
   for (const p of rawProperties(ins, model.escape)) {
     const v = p.raw === undefined ? undefined : expandValue(p.raw, model.globalArgs, opt, { line: ins.line, issues });
+    if (v === null) return;
     model.globalArgs.set(p.name, v);
   }
 }
@@ -199,6 +205,7 @@ export function stageVariables(model: DockerfileModel, stage: Stage, issues: Par
   const parent = stage.parent !== undefined && stage.parent < stage.index ? model.stages[stage.parent] : undefined;
   const inherited = parent ? (parent.memo.vars ??= stageVariables(model, parent, [])).envEnd : new Map<string, string | undefined>();
   const before = new Map<Instruction, ReadonlyMap<string, string | undefined>>();
+  const assigned = new Map<Instruction, [string, string | undefined][]>();
   const opt = { escape: model.escape };
   let vars: Vars = new Map(inherited);
   let env: Vars = new Map(inherited);
@@ -210,24 +217,30 @@ export function stageVariables(model: DockerfileModel, stage: Stage, issues: Par
     if (props.length === 0) continue;
     const next: Vars = new Map(vars);
     const at = { line: ins.line, issues };
+    const mine: [string, string | undefined][] = [];
+    assigned.set(ins, mine);
     if (ins.keyword === 'ARG') {
       for (const p of props) {
         const v = p.raw !== undefined ? expandValue(p.raw, next, opt, at) : model.globalArgs.get(p.name);
+        if (v === null) break;
+        mine.push([p.name, v]);
         // ENV wins over an ARG of the same name
         if (!envNames.has(p.name)) next.set(p.name, v);
       }
     } else {
-      env = new Map(env);
-      for (const p of props) {
-        if (p.raw === undefined) continue;
-        // every value of one ENV line is expanded against the variables before the line
-        const v = expandValue(p.raw, vars, opt, at);
-        next.set(p.name, v);
-        env.set(p.name, v);
-        envNames.add(p.name);
+      // ENV expands all its values first and assigns none when one fails
+      const values = props.filter((p) => p.raw !== undefined).map((p) => [p.name, expandValue(p.raw!, vars, opt, at)] as const);
+      if (values.every(([, v]) => v !== null)) {
+        env = new Map(env);
+        for (const [n, v] of values) {
+          mine.push([n, v!]);
+          next.set(n, v!);
+          env.set(n, v!);
+          envNames.add(n);
+        }
       }
     }
     vars = next;
   }
-  return { before, end: vars, envEnd: env };
+  return { before, end: vars, envEnd: env, assigned };
 }
