@@ -193,6 +193,8 @@ export function globalVariables(model: DockerfileModel, ins: Instruction, issues
   for (const p of rawProperties(ins, model.escape)) {
     const v = p.raw === undefined ? undefined : expandValue(p.raw, model.globalArgs, opt, { line: ins.line, issues });
     if (v === null) return;
+    // declared again without a value: the earlier value stays
+    if (v === undefined && model.globalArgs.has(p.name)) continue;
     model.globalArgs.set(p.name, v);
   }
 }
@@ -224,8 +226,8 @@ export function stageVariables(model: DockerfileModel, stage: Stage, issues: Par
         const v = p.raw !== undefined ? expandValue(p.raw, next, opt, at) : model.globalArgs.get(p.name);
         if (v === null) break;
         mine.push([p.name, v]);
-        // ENV wins over an ARG of the same name
-        if (!envNames.has(p.name)) next.set(p.name, v);
+        // ENV wins over an ARG of the same name; one declared again without a value keeps the earlier value
+        if (!envNames.has(p.name) && !(v === undefined && next.has(p.name))) next.set(p.name, v);
       }
     } else {
       // ENV expands all its values first and assigns none when one fails
