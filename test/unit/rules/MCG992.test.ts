@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { rule } from '../../../src/rules/meta/MCG992-read-differently-from-builder.js';
 import { imageRuleTable, runImageRule, type ImageDesc } from '../../support/image-rule-table.js';
 import type { HistoryEntry } from '../../../src/scanners/layer-map.js';
-import { isFailClosed } from '../../../src/core/policy.js';
+import { decide, isFailClosed } from '../../../src/core/policy.js';
+import { applySuppressions } from '../../../src/core/suppress.js';
+import { checkImage } from '../../../src/rules/image/index.js';
+import { imageRuleContext } from '../../support/image-rule-table.js';
 
 const LAYERS = /^(RUN|COPY|ADD|WORKDIR) /;
 /** A BuildKit history: the base image's entry, then one per created_by. */
@@ -149,9 +152,24 @@ imageRuleTable(rule, {
 });
 
 describe('MCG992 policy', () => {
+  const misreadUser = simpleImage({ config: { user: 'root', env: [PATH, 'A=1', 'B=two words'], cmd: ['node', 'x.js'] } });
   it('is fail-closed: no threshold, rule setting or suppression lets it pass', () => {
     expect(isFailClosed('MCG992')).toBe(true);
     expect(rule.meta.severity).toBe('high');
+    // `rules: {MCG992: off}` and a severity override do not apply
+    const found = checkImage(imageRuleContext(SIMPLE, misreadUser), 't', { MCG992: 'off', MCG050: 'off' }).filter((f) => f.ruleId === 'MCG992');
+    expect(found.map((f) => [f.location.startLine, f.severity])).toEqual([[5, 'high']]);
+    const f = { ...found[0]!, new: false };
+    const out = applySuppressions([f], new Map(), [{ id: 'MCG99*', reason: 'because', where: '.mcg.yml:3', file: '.mcg.yml', line: 3 }], new Date('2026-01-01'));
+    expect(f.suppressed).toBeUndefined();
+    expect(out.extraFindings.map((x) => `${x.location.path}:${x.location.startLine}`)).toContain('.mcg.yml:3');
+    const d = decide([f], { threshold: 'critical', failOn: 'new' });
+    expect(d).toEqual({ result: 'fail', reason: 'failed: 1 instruction read differently from the builder (fail-closed)' });
+    expect(decide([f], { threshold: 'low', failOn: 'never' }).result).toBe('pass');
+  });
+  it('says what the image has and what the USER reads as', () => {
+    const hits = runImageRule(rule, { name: 'user', dockerfile: SIMPLE, image: misreadUser });
+    expect(hits.map((h) => h.message)).toEqual([expect.stringContaining('The built image runs as user "root", but this USER reads as "app".')]);
   });
   it('names keys, never values, in its messages (a build arg or ENV value may be a secret)', () => {
     const hits = runImageRule(rule, {
