@@ -1,7 +1,7 @@
 /**
  * The built image against our static reading of the final stage (MCG992). Pure.
  *
- * Config: the last USER, every ENV key the chain sets, HEALTHCHECK, CMD/ENTRYPOINT (with CMD
+ * Config: the last USER, every ENV key the chain sets, EXPOSE ports, HEALTHCHECK, CMD/ENTRYPOINT (with CMD
  * reset by an ENTRYPOINT in the same stage) and WORKDIR, wherever the Dockerfile alone decides
  * them. History: BuildKit writes one entry per instruction (`ENV A=1`, `USER app`,
  * `RUN |1 V=2 /bin/sh -c … # buildkit`, `COPY a /b # buildkit` …), after the base image's. Aligned
@@ -21,6 +21,8 @@ export interface BuiltConfig {
   healthcheck?: readonly string[];
   workingDir?: string;
   shell?: readonly string[];
+  /** Undefined: not known, not compared. */
+  exposedPorts?: readonly string[];
 }
 
 export interface BuiltHistoryEntry {
@@ -92,6 +94,12 @@ function compareConfig(model: DockerfileModel, final: Stage, img: BuiltImage, bu
   const wd = exp.workingDir?.value;
   if (wd !== undefined && cleanDir(wd) !== cleanDir(c.workingDir ?? '')) {
     out.push({ ins: exp.workingDir!.ins, aspect: 'workdir', message: `The built image's working directory is "${c.workingDir ?? ''}", but this WORKDIR reads as "${wd}".` });
+  }
+  if (c.exposedPorts) {
+    const have = new Set(c.exposedPorts);
+    for (const p of exp.exposedPorts) {
+      if (!have.has(p.value!)) out.push({ ins: p.ins, aspect: `expose.${p.value}`, message: `This EXPOSE names ${p.value}, but the built image does not expose it.` });
+    }
   }
   return { out, history: exp.history };
 }

@@ -43,6 +43,8 @@ export interface ExpectedBuild {
   entrypoint?: Predicted<string[]>;
   healthcheck?: Predicted<string[]>;
   workingDir?: Predicted<string>;
+  /** `8080/tcp` for each plain port an EXPOSE names (ranges and unknown values left out). */
+  exposedPorts: Predicted<string>[];
   history: ExpectedEntry[];
 }
 
@@ -107,7 +109,7 @@ function runCommand(ins: Instruction, shell: readonly string[] | undefined): str
 
 /** Walks the final stage's chain as BuildKit dispatches it. */
 class Walk {
-  readonly out: ExpectedBuild = { env: new Map(), history: [] };
+  readonly out: ExpectedBuild = { env: new Map(), exposedPorts: [], history: [] };
   vars: Vars = new Map();
   readonly envNames = new Set<string>();
   shell: readonly string[] | undefined;
@@ -199,6 +201,12 @@ class Walk {
         }
         break;
       }
+      case 'EXPOSE':
+        for (const w of ins.rest.trim().split(/\s+/)) {
+          const v = expandKnown(w, before);
+          if (v !== undefined && /^\d+(\/(tcp|udp|sctp))?$/.test(v)) this.out.exposedPorts.push({ value: v.includes('/') ? v : `${v}/tcp`, ins });
+        }
+        break;
       case 'HEALTHCHECK':
         this.out.healthcheck = { value: healthcheckTest(ins), ins };
         break;

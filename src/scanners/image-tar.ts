@@ -30,6 +30,8 @@ export interface ImageConfigFacts {
   workingDir?: string;
   /** `Config.Shell` (SHELL instruction), when set. */
   shell?: string[];
+  /** `Config.ExposedPorts` keys (`8080/tcp`); [] when none. */
+  exposedPorts?: string[];
   architecture?: string;
   os?: string;
 }
@@ -352,6 +354,7 @@ function assemble(tarPath: string, layers: Map<string, LayerRecord>, jsons: Map<
     entrypoint: strings(c['Entrypoint']),
     workingDir: typeof c['WorkingDir'] === 'string' ? c['WorkingDir'] : undefined,
     shell: strings(c['Shell']),
+    exposedPorts: isRecord(c['ExposedPorts']) ? Object.keys(c['ExposedPorts']) : [],
     architecture: typeof cfg['architecture'] === 'string' ? cfg['architecture'] : undefined,
     os: typeof cfg['os'] === 'string' ? cfg['os'] : undefined,
   };

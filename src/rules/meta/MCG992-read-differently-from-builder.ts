@@ -15,7 +15,7 @@ export const meta: RuleMeta = {
   severity: 'high',
   kind: 'meta',
   description:
-    "The image built from the Dockerfile disagrees with MCP Container Guard's reading of the stage that was built: its config (User, Env, Healthcheck, Cmd, Entrypoint, WorkingDir) or its history (one entry per instruction, with its arguments and whether it made a layer) is not what the instructions read as.",
+    "The image built from the Dockerfile disagrees with MCP Container Guard's reading of the stage that was built: its config (User, Env, Healthcheck, Cmd, Entrypoint, WorkingDir, ExposedPorts) or its history (one entry per instruction, with its arguments and whether it made a layer) is not what the instructions read as.",
   rationale:
     'Every Dockerfile check is only as good as the reading of the file. Where the builder reads an instruction otherwise (a line it takes as heredoc data, an escape it applies, a variable it expands), the checks judged an image that was not built. Comparing with what the builder recorded catches such a difference even when nobody has thought of it, so the gate fails instead of passing an unchecked image.',
   fix: 'Rewrite the instruction so that it can be read only one way (no unusual directives, heredoc delimiters, escapes or quoting), and report the case: the reader should be taught it. The finding cannot be suppressed.',
@@ -32,7 +32,7 @@ export const rule: ImageRule = {
     const found = compareWithBuild(
       ctx.model,
       ctx.final,
-      { config: { user: c.user, env: c.env, cmd: c.cmd, entrypoint: c.entrypoint, healthcheck: c.healthcheck, workingDir: c.workingDir, shell: c.shell }, history: ctx.image.history },
+      { config: { user: c.user, env: c.env, cmd: c.cmd, entrypoint: c.entrypoint, healthcheck: c.healthcheck, workingDir: c.workingDir, shell: c.shell, exposedPorts: c.exposedPorts }, history: ctx.image.history },
       ctx.built.buildArgs,
     );
     return found.map((d) => {

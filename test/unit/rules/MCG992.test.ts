@@ -31,6 +31,8 @@ const simpleImage = (over: Partial<ImageDesc> = {}): ImageDesc => ({
   ...over,
 });
 
+const EXPOSE = ['FROM debian:bookworm-slim', 'EXPOSE 8080 9090/udp 7000-7001', ''].join('\n');
+
 const ARGS = ['FROM debian:bookworm-slim', 'ARG VERSION=1', 'ARG UNUSED=2', 'ENV C=$VERSION', 'RUN echo $VERSION > /v', 'USER ${VERSION}', ''].join('\n');
 const argsHistory = bk('ARG VERSION=1', 'ARG UNUSED=2', 'ENV C=7', 'RUN |2 VERSION=7 UNUSED=2 /bin/sh -c echo $VERSION > /v # buildkit', 'USER 7');
 
@@ -118,9 +120,21 @@ imageRuleTable(rule, {
       lines: [4],
       message: 'recorded no entry',
     },
+    {
+      name: 'an EXPOSE port the image does not expose',
+      dockerfile: EXPOSE,
+      image: { built: {}, config: { env: [PATH], exposedPorts: ['8080/tcp', '7000/tcp', '7001/tcp'] }, history: bk('EXPOSE map[7000/tcp:{} 7001/tcp:{} 8080/tcp:{}]') },
+      lines: [2],
+      message: 'names 9090/udp, but the built image does not expose it',
+    },
   ],
   passes: [
     { name: 'config and history as BuildKit wrote them', dockerfile: SIMPLE, image: simpleImage() },
+    {
+      name: 'EXPOSE: every plain port exposed (a range is not predicted)',
+      dockerfile: EXPOSE,
+      image: { built: {}, config: { env: [PATH], exposedPorts: ['8080/tcp', '9090/udp', '7000/tcp', '7001/tcp'] }, history: bk('EXPOSE map[7000/tcp:{} 7001/tcp:{} 8080/tcp:{} 9090/udp:{}]') },
+    },
     { name: 'build args expanded in ENV, USER and the RUN record', dockerfile: ARGS, image: { built: { VERSION: '7' }, config: { user: '7', env: [PATH, 'C=7'] }, history: argsHistory } },
     { name: 'an ONBUILD trigger, a stage on a stage, CMD reset by ENTRYPOINT, HEALTHCHECK NONE', dockerfile: STAGES, image: { built: {}, config: stagesConfig, history: stagesHistory } },
     {
