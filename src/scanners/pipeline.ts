@@ -203,6 +203,8 @@ export class ScanPipeline implements ImagePipeline {
     try {
       // 1. the image as a docker save tarball
       let tar: string | undefined;
+      // the image checks compare the image with our reading only when we built it (MCG992)
+      let builtHere = false;
       if (opts.imageTar) {
         tar = opts.imageTar;
         info.image = basename(opts.imageTar);
@@ -233,6 +235,7 @@ export class ScanPipeline implements ImagePipeline {
           } else {
             ref = tag;
             info.image = tag;
+            builtHere = true;
           }
         } else {
           info.image = ref;
@@ -354,7 +357,11 @@ export class ScanPipeline implements ImagePipeline {
             info.imageSize = m.img.size;
             const tc = Date.now();
             findings.push(
-              ...checkImage({ image: m.img, path: target.dockerfile, model, final: theFinal, layers: m.layers, sizeBudget: config.imageSizeBudget }, target.name, config.rules),
+              ...checkImage(
+                { image: m.img, path: target.dockerfile, model, final: theFinal, layers: m.layers, sizeBudget: config.imageSizeBudget, built: builtHere ? { buildArgs: opts.buildArgs ?? {} } : undefined },
+                target.name,
+                config.rules,
+              ),
             );
             timings.imageChecksMs = Date.now() - tc;
           })(),

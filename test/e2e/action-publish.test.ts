@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction, useFakeGitHub, type ActionRun } from '../support/action-run.js';
 import { sarifErrors } from '../support/sarif-schema.js';
+import { PUBLISH_FAILING_DOCKERFILE } from '../support/e2e-dockerfiles.js';
 
 const HEAD = '1'.repeat(40);
 const BASE = '2'.repeat(40);
 
-const FAILING = ['FROM node:22-slim', ...Array.from({ length: 60 }, (_, i) => `ENV API_TOKEN_${i + 1}=abc${i + 1}`), 'CMD ["node","server.js"]', ''].join('\n');
+const FAILING = PUBLISH_FAILING_DOCKERFILE;
 const PASSING = [
   'FROM node:22-slim@sha256:0000000000000000000000000000000000000000000000000000000000000000',
   'WORKDIR /app',
