@@ -84,6 +84,10 @@ class Lexer {
     return this.stopOn(EOF, this.rawEscapes, false).words;
   }
 
+  word(): string {
+    return this.stopOn(EOF, this.rawEscapes, false).result;
+  }
+
   private stopOn(stop: number, rawEscapes: boolean, preserve: boolean): { result: string; words: string[] } {
     let result = '';
     this.shared.s = '';
@@ -237,6 +241,16 @@ class Lexer {
 export function shellWords(src: string, opts: LexOptions): string[] | Error {
   try {
     return new Lexer(src, opts).words();
+  } catch (e) {
+    if (e instanceof LexError) return new Error(`failed to process "${src}": ${e.message}`);
+    throw e;
+  }
+}
+
+/** `src` as one word with quotes and escapes taken out (BuildKit's ProcessWord), unset variables kept. */
+export function shellWord(src: string, escape: string): string | Error {
+  try {
+    return new Lexer(src, { escape, rawQuotes: false, rawEscapes: false }).word();
   } catch (e) {
     if (e instanceof LexError) return new Error(`failed to process "${src}": ${e.message}`);
     throw e;
