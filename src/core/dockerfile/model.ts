@@ -1,10 +1,15 @@
 /**
  * The Dockerfile as the rules see it: stages, instructions with 1-based lines,
  * flags, exec/shell forms, heredocs, ARG defaults substituted. Built on our own parser
- * (parser.ts; dockerfile-ast is its differential-test oracle) and kept pure.
+ * (reader/: BuildKit's grammar, held to BuildKit by test/differential/buildkit-reader.test.ts) and kept pure.
  */
 import { effectiveArgv, parseShell, programName, type ShellCommand } from './shell.js';
-import { KEYWORDS, parseText, type ParsedDockerfile } from './parser.js';
+import { parseText, type ParsedDockerfile } from './reader/parsed.js';
+
+/** The instructions Docker knows (model.ts reports any other). */
+const KEYWORDS: ReadonlySet<string> = new Set(
+  ['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR'],
+);
 import { shortenSecretLike } from '../secret-registry.js';
 import { fromBase } from './from-base.js';
 
@@ -172,63 +177,6 @@ export function blankWords(text: string): string[] {
   return out;
 }
 
-function jsonForm(rest: string): string[] | undefined {
-  // most RUN/CMD lines are shell form: look at the first character before copying anything
-  let i = 0;
-  while (i < rest.length && isSpace(rest.charCodeAt(i))) i++;
-  if (i >= rest.length || rest.charCodeAt(i) !== 91 /* [ */) return undefined;
-  const t = rest.trim();
-  try {
-    const v: unknown = JSON.parse(t);
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
-  } catch {
-    /* shell form that happens to start with [ */
-  }
-  return undefined;
-}
-
-const HEREDOC_START = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
-
-function heredocsOf(rest: string, line: number, issues: ParseIssue[], keyword: string): Heredoc[] {
-  const out: Heredoc[] = [];
-  // every heredoc starts with <<
-  if (!rest.includes('<<')) return out;
-  const nl = rest.indexOf('\n');
-  if (nl < 0 && !HEREDOC_START.test(rest)) return out;
-  HEREDOC_START.lastIndex = 0;
-  const head = nl < 0 ? rest : rest.slice(0, nl);
-  const names: { name: string; strip: boolean }[] = [];
-  for (const m of head.matchAll(HEREDOC_START)) names.push({ name: m[3]!, strip: m[1] === '-' });
-  if (names.length === 0) return out;
-  const bodyLines = nl < 0 ? [] : rest.slice(nl + 1).split('\n');
-  let i = 0;
-  let offset = line + 1;
-  for (const { name, strip } of names) {
-    const body: string[] = [];
-    const start = offset;
-    let closed = false;
-    for (; i < bodyLines.length; i++, offset++) {
-      const l = strip ? bodyLines[i]!.replace(/^\t+/, '') : bodyLines[i]!;
-      if (l.trimEnd() === name) {
-        closed = true;
-        i++;
-        offset++;
-        break;
-      }
-      body.push(l);
-    }
-    if (!closed) {
-      issues.push({
-        line,
-        message: `${keyword} heredoc <<${name} is never terminated: add a line "${name}" after its body`,
-        fatal: false,
-      });
-    }
-    out.push({ name, body: body.join('\n'), line: start });
-  }
-  return out;
-}
-
 /**
  * The model as a class: one shape for every file, with `lines` split from the text only when
  * someone reads them (few callers do). A getter defined per object (Object.defineProperty) was
@@ -309,8 +257,8 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
       args,
       flags,
       rest,
-      json: keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'SHELL' || keyword === 'HEALTHCHECK' ? jsonForm(keyword === 'HEALTHCHECK' ? rest.replace(/^CMD\s+/i, '') : rest) : undefined,
-      heredocs: keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' ? heredocsOf(rest, line, issues, keyword) : [],
+      json: keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'SHELL' || keyword === 'HEALTHCHECK' ? a.json : undefined,
+      heredocs: a.heredocs,
       properties: a.properties,
       stageIndex: current?.index ?? -1,
       memo: { commands: undefined, deepCommands: undefined, copyOperands: undefined, normalized: undefined, unquoted: undefined },
