@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { rigValue } from '../support/rig.js';
 
 export interface OracleNode {
   keyword: string;
@@ -29,7 +30,14 @@ export interface OracleResult {
 }
 
 export function oraclePath(): string | undefined {
-  const p = process.env['MCG_ORACLE_BUILDKIT'];
+  let p = process.env['MCG_ORACLE_BUILDKIT'];
+  if (!p) {
+    try {
+      p = rigValue('MCG_ORACLE_BUILDKIT');
+    } catch {
+      p = undefined;
+    }
+  }
   if (p && existsSync(p)) return p;
   const msg = `BuildKit oracle not found (MCG_ORACLE_BUILDKIT=${p ?? ''}): source the rig's rig.env; the BuildKit differential test DID NOT RUN`;
   if (process.env['CI'] === 'true' || process.env['MCG_REQUIRE_CORPUS'] === '1') throw new Error(msg);
