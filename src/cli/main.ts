@@ -1,7 +1,7 @@
 /**
  * The local CLI (`mcg`): same engine and output as the action, no @actions/* import.
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { CliUsageError, parseCli, USAGE, type DiscoverCommand, type MergeCommand, type ScanCommand } from './args.js';
 import { loadConfig, scan, UsageError, type ScanDeps } from '../core/scan.js';
@@ -11,8 +11,9 @@ import { ConfigError } from '../core/config.js';
 import { PathError } from '../core/files.js';
 import { BaselineError, MAX_BASELINE_BYTES, parseBaseline } from '../core/baseline.js';
 import type { Baseline } from '../core/merge.js';
-import { reportJson, writeReportJsonFile } from '../core/report-io.js';
-import { sarifText as streamSarifText, writeSarifFile } from '../sarif/to-sarif.js';
+import { reportJson, writeReportJsonFd } from '../core/report-io.js';
+import { sarifText as streamSarifText, writeSarifFd } from '../sarif/to-sarif.js';
+import { safeWriteFile, WriteError, type WriteContent } from '../core/safe-write.js';
 import { TOOL_VERSION } from '../core/meta.js';
 import { catalog } from '../rules/index.js';
 import { renderTable } from '../reporters/table.js';
@@ -107,34 +108,19 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
         return renderTable(report, { color: cmd.output ? false : color });
     }
   };
-  const write = (p: string, text: string | ((tmp: string) => void)): void => {
-    const out = resolve(io.cwd, p);
-    mkdirSync(dirname(out), { recursive: true });
-    // A checked-out repository may hold a symlink where the report goes (report.sarif -> ~/.bashrc):
-    // never write through one. The file is written beside the target and renamed over it.
-    let st: ReturnType<typeof lstatSync> | undefined;
-    try {
-      st = lstatSync(out);
-    } catch {
-      st = undefined;
-    }
-    if (st?.isSymbolicLink()) throw new UsageError(`output "${p}" is a symbolic link: refusing to write through it; remove the link or choose another path`);
-    if (st && !st.isFile()) throw new UsageError(`output "${p}" exists and is not a regular file`);
-    const tmp = `${out}.mcg-${process.pid}.tmp`;
-    if (typeof text === 'string') writeFileSync(tmp, text, { flag: 'wx' });
-    else text(tmp);
-    renameSync(tmp, out);
-  };
+  // A checked-out repository may hold a symlink where the report goes (report.sarif -> ~/.bashrc):
+  // the one safe writer never writes through one (src/core/safe-write.ts).
+  const write = (p: string, text: WriteContent, what?: string): void => writeOut(io, p, text, what);
   if (cmd.output) {
     // JSON and SARIF are streamed straight into the file
-    if (cmd.format === 'json') write(cmd.output, (tmp) => writeReportJsonFile(tmp, report, 'wx'));
-    else if (cmd.format === 'sarif') write(cmd.output, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, 'wx'));
+    if (cmd.format === 'json') write(cmd.output, (fd) => writeReportJsonFd(fd, report));
+    else if (cmd.format === 'sarif') write(cmd.output, (fd) => void writeSarifFd(fd, report, { category: cmd.category }));
     else write(cmd.output, body());
     io.stderr(`${report.reason} — ${report.counts.total} finding(s); ${cmd.format} written to ${cmd.output}\n`);
   } else io.stdout(body());
   // --sarif F, --report-json F: streamed straight into the file
-  if (cmd.sarif) write(cmd.sarif, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, 'wx'));
-  if (cmd.reportJson) write(cmd.reportJson, (tmp) => writeReportJsonFile(tmp, report, 'wx'));
+  if (cmd.sarif) write(cmd.sarif, (fd) => void writeSarifFd(fd, report, { category: cmd.category }), '--sarif');
+  if (cmd.reportJson) write(cmd.reportJson, (fd) => writeReportJsonFd(fd, report), '--report-json');
   return exitCodeFor(report);
 }
 
@@ -154,10 +140,12 @@ function readBaseline(io: CliIo, p: string): Baseline {
   return parseBaseline(text, p);
 }
 
-function writeOut(io: CliIo, p: string, text: string): void {
-  const out = resolve(io.cwd, p);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, text);
+/**
+ * Every file the CLI writes: through the safe writer, confined below the repository around the
+ * working directory (no symlink followed there); a path outside it is the user's own choice.
+ */
+function writeOut(io: CliIo, p: string, content: WriteContent, what = '--output'): void {
+  safeWriteFile({ root: findRoot(io.cwd), cwd: io.cwd, allowOutside: true, what }, p, content);
 }
 
 function runDiscover(cmd: DiscoverCommand, io: CliIo): number {
@@ -234,10 +222,10 @@ function runMerge(cmd: MergeCommand, io: CliIo): number {
   } else io.stdout(body);
   if (cmd.sarif) {
     const paths = sarif.texts.map((_, i) => sarifPartPath(cmd.sarif!, i + 1));
-    paths.forEach((p, i) => writeOut(io, p, sarifText(i)));
+    paths.forEach((p, i) => writeOut(io, p, sarifText(i), '--sarif'));
     io.stderr(`SARIF: ${sarif.categories.length} categor${sarif.categories.length === 1 ? 'y' : 'ies'} in ${paths.join(', ')}\n`);
   }
-  if (cmd.reportJson) writeOut(io, cmd.reportJson, reportJson(report));
+  if (cmd.reportJson) writeOut(io, cmd.reportJson, reportJson(report), '--report-json');
   return exitCodeFor(report);
 }
 
@@ -267,7 +255,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`mcg: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof ConfigError || e instanceof UsageError || e instanceof PathError || e instanceof BaselineError || e instanceof MergeError) {
+    if (e instanceof ConfigError || e instanceof UsageError || e instanceof PathError || e instanceof BaselineError || e instanceof MergeError || e instanceof WriteError) {
       io.stderr(`mcg: ${e.message}\n`);
       return 2;
     }

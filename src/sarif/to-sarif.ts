@@ -11,7 +11,7 @@
  * equal). Every caller that writes or uploads SARIF uses the streamed text.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { ftruncateSync, writeSync } from 'node:fs';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import type * as sarif from 'sarif';
 import { securitySeverity, SEVERITY_TABLE, severityRank } from '../core/severity.js';
@@ -540,33 +540,28 @@ export function sarifText(report: Report, opts: SarifOptions = {}): string {
 }
 
 /**
- * Streams the SARIF log of a report into a file (created or truncated; `flags` as for fs.open),
- * in 1 MiB writes; returns the figures of what was written.
+ * Streams the SARIF log of a report into an open, empty file (the safe writer's descriptor,
+ * src/core/safe-write.ts), in 1 MiB writes; returns the figures of what was written.
  */
-export function writeSarifFile(path: string, report: Report, opts: SarifOptions = {}, flags = 'w'): SarifStats {
-  const fd = openSync(path, flags);
+export function writeSarifFd(fd: number, report: Report, opts: SarifOptions = {}): SarifStats {
   let pos = 0;
-  try {
-    return writeSarif(
-      report,
-      {
-        wantsBytes: true,
-        write: (c, utf8) => {
-          const buf = utf8 ?? Buffer.from(c, 'utf8');
-          for (let off = 0; off < buf.length; ) {
-            const n = writeSync(fd, buf, off, buf.length - off, pos);
-            off += n;
-            pos += n;
-          }
-        },
-        reset: () => {
-          ftruncateSync(fd, 0);
-          pos = 0;
-        },
+  return writeSarif(
+    report,
+    {
+      wantsBytes: true,
+      write: (c, utf8) => {
+        const buf = utf8 ?? Buffer.from(c, 'utf8');
+        for (let off = 0; off < buf.length; ) {
+          const n = writeSync(fd, buf, off, buf.length - off, pos);
+          off += n;
+          pos += n;
+        }
       },
-      opts,
-    );
-  } finally {
-    closeSync(fd);
-  }
+      reset: () => {
+        ftruncateSync(fd, 0);
+        pos = 0;
+      },
+    },
+    opts,
+  );
 }
