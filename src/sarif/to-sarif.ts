@@ -95,12 +95,13 @@ function ruleFor(source: Source, id: string, sample: Finding, severity: Severity
 
 /**
  * A repository-relative path as a SARIF `uri` (a URI reference): each segment percent-encoded, so
- * that spaces, `%`, `#`, `?`, `:` and non-ASCII names stay valid and point at the same file.
- * Invalid UTF-16 (a lone surrogate) becomes U+FFFD rather than an exception.
+ * that spaces, `%`, `#`, `?`, `:`, a backslash (a file-name character on Linux), control characters
+ * and non-ASCII names stay valid and decode back to the same path. Invalid UTF-16 (a lone
+ * surrogate) becomes U+FFFD rather than an exception.
  */
 export function pathToUri(path: string): string {
   const wellFormed = path.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-  return wellFormed.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
+  return wellFormed.split('/').map(encodeURIComponent).join('/');
 }
 
 function resultFor(f: Finding, ruleIndex: number, withBaseline: boolean): sarif.Result {
