@@ -21,7 +21,7 @@ import { sarifText as streamSarifText } from '../sarif/to-sarif.js';
 import { checkYamlFile, classifyYaml } from '../core/yaml-engine.js';
 import { mcpChecker } from '../core/mcp-engine.js';
 import { createPipeline } from '../scanners/setup.js';
-import { actionsExec } from './exec.js';
+import { actionsExec, withToolLog } from './exec.js';
 import { actionsDownloader, actionsToolCache } from './tools.js';
 import { ActionTrivyCache, trivyCacheNoSaveReason } from './trivy-cache.js';
 import { readInputs, checkRunName, reportTarget, InputError, secretVerification, type ActionInputs } from './inputs.js';
@@ -373,13 +373,13 @@ export async function run(env: Record<string, string | undefined> = process.env)
       },
       {
         logger,
-        exec: actionsExec,
+        exec: withToolLog(actionsExec, log),
         yaml: { classify: classifyYaml, check: checkYamlFile },
         mcp: mcpChecker,
         // build, Trivy, TruffleHog and the image checks; the scanners are resolved from the
         // version inputs (pinned, SHA-256 verified downloads through the tool cache)
         imagePipeline: createPipeline({
-          exec: actionsExec,
+          exec: withToolLog(actionsExec, log),
           logger,
           env: process.env,
           trivyVersion: inputs.trivyVersion,

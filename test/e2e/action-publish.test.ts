@@ -419,7 +419,7 @@ describe('reusable workflow: discover → one scan job per Dockerfile → one re
     const { matrix } = await scanLegs(ws);
     writeFileSync(join(ws, 'mcg-results', 'servers-beta', 'mcg-report.json'), '{"schemaVersion": 1, "findings": [');
     writeFileSync(join(ws, 'mcg-results', 'servers-gamma', 'mcg-report.json'), JSON.stringify({ schemaVersion: 1, result: 'pass' }));
-    for (const inputs of [{ matrix }, {}]) {
+    for (const inputs of [{ matrix }, {}] as Record<string, string>[]) {
       gh.fake.checkRuns.clear();
       gh.fake.sarifs.clear();
       const rep = await reportMode(ws, inputs);
