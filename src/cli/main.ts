@@ -65,7 +65,7 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   const abs = isAbsolute(cmd.path) ? cmd.path : resolve(io.cwd, cmd.path);
   if (!existsSync(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
   const startDir = statSync(abs).isDirectory() ? abs : dirname(abs);
-  const root = cmd.root ? resolve(io.cwd, cmd.root) : findRoot(startDir);
+  const root = cmd.root ? rootDir(io, cmd.root) : findRoot(startDir);
   const baseline = cmd.baseline ? readBaseline(io, cmd.baseline) : undefined;
   const log = logger(io, cmd.format !== 'table' && !cmd.output);
   const deps: ScanDeps = { logger: log, exec: spawnExec, ...cliExtensions({ exec: spawnExec, logger: log, env: io.env }) };
@@ -124,6 +124,29 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   return exitCodeFor(report);
 }
 
+/** --root: an existing directory, else a user error naming it. */
+function rootDir(io: CliIo, p: string): string {
+  const abs = resolve(io.cwd, p);
+  const st = statSync(abs, { throwIfNoEntry: false });
+  if (!st) throw new UsageError(`--root "${p}" does not exist: pass the repository's top directory`);
+  if (!st.isDirectory()) throw new UsageError(`--root "${p}" is not a directory: pass the repository's top directory`);
+  return abs;
+}
+
+/** A small file the user named (`--matrix @F`): missing or unreadable is a user error, never a stack trace. */
+function readUserFile(io: CliIo, p: string, flag: string): string {
+  const abs = resolve(io.cwd, p);
+  const st = statSync(abs, { throwIfNoEntry: false });
+  if (!st) throw new UsageError(`${flag}"${p}": the file does not exist`);
+  if (!st.isFile()) throw new UsageError(`${flag}"${p}" is ${st.isDirectory() ? 'a directory' : 'not a regular file'}, not a file`);
+  if (st.size > MAX_BASELINE_BYTES) throw new UsageError(`${flag}"${p}" is ${st.size} bytes, over the ${MAX_BASELINE_BYTES}-byte limit`);
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${flag}"${p}" could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}): check its permissions`);
+  }
+}
+
 /** A --baseline file: a missing or unreadable one is a user error naming the file, never a stack trace. */
 function readBaseline(io: CliIo, p: string): Baseline {
   const abs = resolve(io.cwd, p);
@@ -151,7 +174,7 @@ function writeOut(io: CliIo, p: string, content: WriteContent, what = '--output'
 function runDiscover(cmd: DiscoverCommand, io: CliIo): number {
   const abs = isAbsolute(cmd.path) ? cmd.path : resolve(io.cwd, cmd.path);
   if (!existsSync(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
-  const root = cmd.root ? resolve(io.cwd, cmd.root) : findRoot(statSync(abs).isDirectory() ? abs : dirname(abs));
+  const root = cmd.root ? rootDir(io, cmd.root) : findRoot(statSync(abs).isDirectory() ? abs : dirname(abs));
   const config = loadConfig(root, cmd.config !== undefined ? resolve(io.cwd, cmd.config) : undefined);
   const found = discover({
     root,
@@ -183,11 +206,11 @@ function sarifPartPath(base: string, n: number): string {
 function runMerge(cmd: MergeCommand, io: CliIo): number {
   let expect: string[] | undefined;
   if (cmd.matrix !== undefined) {
-    const text = cmd.matrix.startsWith('@') ? readFileSync(resolve(io.cwd, cmd.matrix.slice(1)), 'utf8') : cmd.matrix;
+    const text = cmd.matrix.startsWith('@') ? readUserFile(io, cmd.matrix.slice(1), '--matrix @') : cmd.matrix;
     expect = parseMatrix(text).map((e) => e.dockerfile);
   }
   const inputs = readArtifactReports(cmd.dirs.map((d) => resolve(io.cwd, d)));
-  const root = cmd.root ? resolve(io.cwd, cmd.root) : findRoot(io.cwd);
+  const root = cmd.root ? rootDir(io, cmd.root) : findRoot(io.cwd);
   const config = loadConfig(root, cmd.config !== undefined ? resolve(io.cwd, cmd.config) : undefined);
   const merged = mergeReports(inputs, {
     policy: { threshold: cmd.severityThreshold, failOn: cmd.failOn },
