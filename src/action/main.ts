@@ -4,8 +4,8 @@
  * policy's; a publishing failure can make a passing run fail, never a failing run pass.
  */
 import * as core from '@actions/core';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger, Report } from '../core/types.js';
 import type { Baseline } from '../core/merge.js';
@@ -13,6 +13,7 @@ import { loadConfig, scan } from '../core/scan.js';
 import { discover, matrixOf } from '../core/discover.js';
 import { parseBaseline } from '../core/baseline.js';
 import { confine } from '../core/files.js';
+import { safeWriteFile } from '../core/safe-write.js';
 import { reportJson } from '../core/report-io.js';
 import { SecretRegistry } from '../core/secret-registry.js';
 import { ActionLog } from './log.js';
@@ -21,7 +22,7 @@ import { reportVex } from '../core/vex/openvex-out.js';
 import { checkYamlFile, classifyYaml } from '../core/yaml-engine.js';
 import { mcpChecker } from '../core/mcp-engine.js';
 import { createPipeline } from '../scanners/setup.js';
-import { actionsExec } from './exec.js';
+import { actionsExec, withToolLog } from './exec.js';
 import { actionsDownloader, actionsToolCache } from './tools.js';
 import { ActionTrivyCache, trivyCacheNoSaveReason } from './trivy-cache.js';
 import { readInputs, checkRunName, reportTarget, InputError, secretVerification, type ActionInputs } from './inputs.js';
@@ -68,10 +69,6 @@ interface PublishState {
   checkRunUrl?: string;
 }
 
-function writeFile(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 function setCountOutputs(report: Report): void {
   log.setOutput('result', report.result);
@@ -381,13 +378,13 @@ export async function run(env: Record<string, string | undefined> = process.env)
       },
       {
         logger,
-        exec: actionsExec,
+        exec: withToolLog(actionsExec, log),
         yaml: { classify: classifyYaml, check: checkYamlFile },
         mcp: mcpChecker,
         // build, Trivy, TruffleHog and the image checks; the scanners are resolved from the
         // version inputs (pinned, SHA-256 verified downloads through the tool cache)
         imagePipeline: createPipeline({
-          exec: actionsExec,
+          exec: withToolLog(actionsExec, log),
           logger,
           env: process.env,
           trivyVersion: inputs.trivyVersion,
@@ -404,13 +401,10 @@ export async function run(env: Record<string, string | undefined> = process.env)
     await trivyCache.save(report.scanners.some((s) => s.name === 'trivy' && s.status === 'ran'));
     // streamed once; the same text is written to the file and uploaded
     const sarifText = streamSarifText(report, { category: inputs.category });
-    const artifactAbs = confine(root, inputs.artifactDir, 'artifact-dir');
-    const sarifPath = inputs.sarifFile ? confine(root, inputs.sarifFile, 'sarif-file') : join(artifactAbs, SARIF_FILE);
-    const reportPath = join(artifactAbs, REPORT_FILE);
-    writeFile(sarifPath, sarifText);
-    writeFile(reportPath, reportJson(report));
-    const vexPath = join(artifactAbs, VEX_FILE);
-    writeFile(vexPath, `${JSON.stringify(reportVex(report, `${ctx.owner}/${ctx.repo}`), null, 2)}\n`);
+    // the one safe writer: inside the workspace, never through a committed symlink
+    const sarifPath = safeWriteFile({ root, what: inputs.sarifFile ? 'sarif-file' : 'artifact-dir' }, inputs.sarifFile ?? join(inputs.artifactDir, SARIF_FILE), sarifText);
+    const reportPath = safeWriteFile({ root, what: 'artifact-dir' }, join(inputs.artifactDir, REPORT_FILE), reportJson(report));
+    const vexPath = safeWriteFile({ root, what: 'artifact-dir' }, join(inputs.artifactDir, VEX_FILE), `${JSON.stringify(reportVex(report, `${ctx.owner}/${ctx.repo}`), null, 2)}\n`);
     log.setOutput('vex-file', relative(root, vexPath));
     log.setOutput('sarif-file', relative(root, sarifPath));
     log.setOutput('report-file', relative(root, reportPath));

@@ -12,9 +12,10 @@
  * `stdin.Dockerfile`. Only static checks run (there is no build context to build an image from),
  * unless `--image` / `--image-tar` names an image to scan as well.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { safeWriteFile } from '../core/safe-write.js';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { isAbsolute, join, normalize, sep } from 'node:path';
 import { CliUsageError } from './args.js';
 import { isDockerfileName } from '../core/discover.js';
 import { classifyYaml } from '../core/yaml/classify.js';
@@ -59,9 +60,8 @@ export function stdinRepo(bytes: Buffer, o: { name?: string | undefined; config?
   if (bytes.length > MAX_STDIN_BYTES) throw new CliUsageError(`standard input is over ${MAX_STDIN_BYTES / 1024 / 1024} MiB: split it (helm template --output-dir) and scan the directory`);
   const name = o.name !== undefined ? stdinName(o.name) : sniffStdinName(bytes.toString('utf8'));
   const root = mkdtempSync(join(tmpdir(), 'mcg-stdin-'));
-  const file = join(root, ...name.split('/'));
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, bytes);
-  if (o.config !== undefined && name !== '.mcg.yml') writeFileSync(join(root, '.mcg.yml'), o.config);
+  // the one safe writer, confined to the fresh temporary repository
+  safeWriteFile({ root, what: '--stdin-name' }, name, bytes);
+  if (o.config !== undefined && name !== '.mcg.yml') safeWriteFile({ root, what: '--config' }, '.mcg.yml', o.config);
   return { root, name, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }

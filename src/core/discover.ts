@@ -101,7 +101,10 @@ export function discover(opts: DiscoverOptions): Discovery {
   const explicit = opts.dockerfiles ?? [];
   for (const d of explicit) {
     const abs = confine(root, d, 'dockerfile');
-    if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`Dockerfile "${d}" does not exist`);
+    if (!existsSync(abs)) throw new UsageError(`Dockerfile "${d}" does not exist`);
+    const st = statSync(abs);
+    if (st.isDirectory()) throw new UsageError(`Dockerfile "${d}" is a directory: pass the Dockerfile inside it, e.g. "${d.replace(/\/+$/, '')}/Dockerfile"`);
+    if (!st.isFile()) throw new UsageError(`Dockerfile "${d}" is not a regular file`);
     add(abs);
   }
   const yamlFiles: string[] = [];

@@ -426,4 +426,30 @@ describe('reusable workflow: discover → one scan job per Dockerfile → one re
     expect(gh.fake.commentsOn(7)).toHaveLength(1);
     expect(Number(rep.outputs['critical'])).toBe(1);
   });
+
+  it('an unreadable artifact is MCG990 for its target; every other target is still published (issue #18)', async () => {
+    const ws = monorepo();
+    const { matrix } = await scanLegs(ws);
+    writeFileSync(join(ws, 'mcg-results', 'servers-beta', 'mcg-report.json'), '{"schemaVersion": 1, "findings": [');
+    writeFileSync(join(ws, 'mcg-results', 'servers-gamma', 'mcg-report.json'), JSON.stringify({ schemaVersion: 1, result: 'pass' }));
+    for (const inputs of [{ matrix }, {}] as Record<string, string>[]) {
+      gh.fake.checkRuns.clear();
+      gh.fake.sarifs.clear();
+      const rep = await reportMode(ws, inputs);
+      expect(rep.code, explain(rep)).toBe(1);
+      const runs = [...gh.fake.checkRuns.values()];
+      expect(runs, 'the check run is still published').toHaveLength(1);
+      expect(runs[0]).toMatchObject({ conclusion: 'failure' });
+      const log = uploadedSarif().log as { runs: { automationDetails: { id: string }; results: { ruleId: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+      expect(sarifErrors(log)).toEqual([]);
+      const results = log.runs.flatMap((r) => r.results);
+      // alpha's own findings are published
+      expect(results.some((r) => r.locations[0]!.physicalLocation.artifactLocation.uri === 'servers/alpha/Dockerfile' && r.ruleId.startsWith('MCG0'))).toBe(true);
+      // beta and gamma: one MCG990 each, at the Dockerfile when the matrix names it, else the artifact directory
+      const errs = results.filter((r) => r.ruleId === 'MCG990');
+      const where = errs.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri).sort();
+      expect(where).toEqual('matrix' in inputs ? ['servers/beta/Dockerfile', 'servers/gamma/Dockerfile'] : ['mcg-results/servers-beta', 'mcg-results/servers-gamma']);
+      expect(errs.every((r) => /could not be used/.test(r.message.text))).toBe(true);
+    }
+  });
 });
