@@ -80,7 +80,7 @@ describe('committed symlinks where the action writes (bundled action)', () => {
     const s = setup();
     const r = await runAction({ workspace: s.ws, apiUrl: gh.fake.url, event: 'push', payload: {}, inputs: { ...QUIET, mode: 'scan' } });
     expect(r.code, r.stdout).toBe(0);
-    expect(readdirSync(join(s.ws, 'mcg-results')).sort()).toEqual(['mcg-meta.json', 'mcg-report.json', 'mcg.sarif']);
+    expect(readdirSync(join(s.ws, 'mcg-results')).sort()).toEqual(['mcg-meta.json', 'mcg-report.json', 'mcg.sarif', 'mcg.vex.json']);
     expect(r.outputs['sarif-file']).toBe('mcg-results/mcg.sarif');
   });
 });

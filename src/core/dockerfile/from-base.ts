@@ -10,6 +10,20 @@ import { ExpansionError, expand, processWord } from './expand.js';
 /** Stands for the value of a build argument: no `:`, `/` or `@`, so it cannot look like a tag or digest separator. */
 const BUILD_ARG = 'mcgBuildArgValue';
 
+/**
+ * The platform arguments BuildKit defines for every FROM without an ARG line: their value is the
+ * build's or the target's platform, which the Dockerfile does not decide.
+ */
+const PLATFORM_ARGS: ReadonlySet<string> = new Set([
+  'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
+  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT',
+]);
+
+/** A variable whose value the builder or a `--build-arg` decides: a global ARG without a value, or an undeclared platform argument. */
+function decidedByBuild(n: string, globals: ReadonlyMap<string, string | undefined>): boolean {
+  return globals.has(n) ? globals.get(n) === undefined : PLATFORM_ARGS.has(n);
+}
+
 export interface FromBase {
   base: string;
   image: ImageRef;
@@ -23,7 +37,7 @@ export function fromBase(raw: string, model: DockerfileModel, line: number): Fro
   let undecided = false;
   try {
     base = processWord(raw, (n) => {
-      if (globals.has(n) && globals.get(n) === undefined) undecided = true;
+      if (decidedByBuild(n, globals)) undecided = true;
       return globals.get(n);
     }, opt);
   } catch (e) {
@@ -47,7 +61,7 @@ export function fromBase(raw: string, model: DockerfileModel, line: number): Fro
 function tagVaries(raw: string, model: DockerfileModel): boolean {
   let other: string;
   try {
-    other = processWord(raw, (n) => (model.globalArgs.has(n) && model.globalArgs.get(n) === undefined ? BUILD_ARG : model.globalArgs.get(n)), { escape: model.escape });
+    other = processWord(raw, (n) => (decidedByBuild(n, model.globalArgs) ? BUILD_ARG : model.globalArgs.get(n)), { escape: model.escape });
   } catch {
     return true;
   }

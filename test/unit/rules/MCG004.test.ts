@@ -22,6 +22,10 @@ dockerfileRuleTable(rule, {
   ],
   passes: [
     { name: 'versioned tag', dockerfile: 'FROM node:22.12-slim\n' },
+    {
+      name: 'a platform argument BuildKit defines for FROM (stage per OS)',
+      dockerfile: 'FROM alpine:3.20 AS bin-linux\nFROM alpine:3.20 AS bin-windows\nFROM bin-$TARGETOS AS bin\n',
+    },
     { name: 'untagged but digest-pinned', dockerfile: `FROM alpine@${D}\n` },
     { name: 'latest but digest-pinned', dockerfile: `FROM node:latest@${D}\n` },
     { name: 'scratch and stage references', dockerfile: 'FROM alpine:3.20 AS a\nFROM a\nFROM scratch\nCOPY --from=a /x /x\nCOPY --from=1 /y /y\n' },
