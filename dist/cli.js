@@ -28713,6 +28713,16 @@ var report_schema_default = {
   }
 };
 
+// src/core/controls.ts
+var ESCAPES_AND_CONTROLS = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u009b[0-?]*[ -/]*[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+function stripEscapes(text2) {
+  return text2.replace(ESCAPES_AND_CONTROLS, "");
+}
+var INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+function visibleText(text2) {
+  return stripEscapes(text2).replace(/\r\n?/g, "\n").replace(INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+
 // src/core/report-fit.ts
 var ELLIPSIS = "\u2026";
 var ONE_LINE_REF = "#/definitions/oneLine";
@@ -28767,6 +28777,14 @@ function compile(node, viaRef) {
 }
 var fitter;
 function fitReport(report) {
+  for (const f of report.findings) {
+    f.message = visibleText(f.message);
+    if (f.fix !== void 0) f.fix = visibleText(f.fix);
+    if (f.rule) {
+      f.rule.title = visibleText(f.rule.title);
+      if (f.rule.description !== void 0) f.rule.description = visibleText(f.rule.description);
+    }
+  }
   fitter ??= compile(root);
   fitter?.(report);
   return report;
@@ -32015,12 +32033,6 @@ import { delimiter, join as join8 } from "node:path";
 
 // src/scanners/docker.ts
 import { createHash as createHash3 } from "node:crypto";
-
-// src/core/controls.ts
-var ESCAPES_AND_CONTROLS = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u009b[0-?]*[ -/]*[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-function stripEscapes(text2) {
-  return text2.replace(ESCAPES_AND_CONTROLS, "");
-}
 
 // src/scanners/errors.ts
 var SECRET_ASSIGN = /((?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|authorization)["']?\s*[:=]\s*["']?)[^\s"',;]+/gi;

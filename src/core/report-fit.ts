@@ -7,6 +7,7 @@
  */
 import schema from '../../schema/report.schema.json' with { type: 'json' };
 import type { Report } from './types.js';
+import { visibleText } from './controls.js';
 
 interface Node {
   $ref?: string;
@@ -80,8 +81,20 @@ function compile(node: Node, viaRef?: string): Fitter | null {
 
 let fitter: Fitter | null | undefined;
 
-/** Fits the report to the schema's limits in place and returns it. */
+/**
+ * Fits the report to the schema's limits in place and returns it. What a person reads and copies
+ * (messages, fixes, rule titles) has escape sequences and controls taken out and invisible
+ * characters shown, whatever file or tool output they were built from.
+ */
 export function fitReport(report: Report): Report {
+  for (const f of report.findings) {
+    f.message = visibleText(f.message);
+    if (f.fix !== undefined) f.fix = visibleText(f.fix);
+    if (f.rule) {
+      f.rule.title = visibleText(f.rule.title);
+      if (f.rule.description !== undefined) f.rule.description = visibleText(f.rule.description);
+    }
+  }
   fitter ??= compile(root);
   fitter?.(report);
   return report;

@@ -16,6 +16,7 @@ import { main } from '../../src/cli/main.js';
 import { mergeFindings } from '../../src/core/merge.js';
 import { reportJson } from '../../src/core/report-io.js';
 import { capText } from '../../src/core/report-fit.js';
+import { visibleText } from '../../src/core/controls.js';
 import { safeWriteFile } from '../../src/core/safe-write.js';
 import { reportSchemaErrors } from '../../src/core/merge-reports.js';
 import type { Finding, Report } from '../../src/core/types.js';
@@ -71,13 +72,13 @@ describe('scan report → artifact → mcg merge → SARIF, with hostile text', 
         const r = await merge(ws, ['art', '--format', 'json', '--output', 'merged.json', '--sarif', 'merged.sarif']);
         expect(r.code, r.err).not.toBe(2);
         const merged = JSON.parse(readFileSync(join(ws, 'merged.json'), 'utf8')) as Report;
-        // every path unchanged; every message the writer's cap of the original
-        const want = new Set(originals.map((o) => JSON.stringify([o.path, capText(o.message, 10_000)])));
+        // every path unchanged; every message the writer's cap of the original, escapes out and invisible characters shown
+        const want = new Set(originals.map((o) => JSON.stringify([o.path, capText(visibleText(o.message), 10_000)])));
         const got = new Set(merged.findings.map((f) => JSON.stringify([f.location.path, f.message])));
         expect(got).toEqual(want);
         for (const f of merged.findings) {
           expect([...f.message].length).toBeLessThanOrEqual(10_000);
-          if (originals.some((o) => o.message === f.message)) continue;
+          if (originals.some((o) => visibleText(o.message) === f.message)) continue;
           expect(f.message.endsWith('…')).toBe(true);
         }
         const log = JSON.parse(readFileSync(join(ws, 'merged.sarif'), 'utf8')) as sarif.Log;
