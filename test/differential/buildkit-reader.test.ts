@@ -14,10 +14,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDockerfile, type ReadNode } from '../../src/core/dockerfile/reader/index.js';
 import { decodeGo, goRunes } from '../../src/core/dockerfile/reader/text.js';
+import { parseText } from '../../src/core/dockerfile/reader/parsed.js';
 import { corpusFiles } from '../support/corpus.js';
 import { mutate, mutation } from '../fuzz/mutate.js';
 import { oraclePath, runOracle, type OracleNode, type OracleResult } from './buildkit-oracle.js';
-import { ISSUE_CASES, dockerfileText } from './dockerfile-gen.js';
+import { ISSUE_CASES, dockerfileText, instructionLevelText } from './dockerfile-gen.js';
+import { firstInstructionError, instructionError } from '../../src/core/dockerfile/reader/instructions.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -60,6 +62,11 @@ function compare(bytes: Uint8Array, o: OracleResult): void {
   expect(mine.length, `${label}: instruction count`).toBe(theirs.length);
   mine.forEach((m, i) => expect(m, `${label}: instruction ${i + 1}`).toEqual(JSON.parse(JSON.stringify(theirs[i]))));
   expect(r.warnings.map((w) => w.line), `${label}: warnings`).toEqual(o.warnings.map((w) => w.startLine));
+  // BuildKit's instruction parser: which instructions it refuses, and the line it refuses the file at
+  const refused = r.nodes.filter((n) => instructionError(n) !== undefined).map((n) => n.line);
+  expect(refused, `${label}: instructions refused (${o.nodeErrors.map((e) => e.message).join('; ')})`).toEqual(o.nodeErrors.map((e) => e.startLine));
+  expect(parseText(decodeGo(bytes)).errors.map((e) => e.line), `${label}: the model refuses the file`).toEqual(o.instructionError ? [o.instructionError.startLine] : []);
+  expect(firstInstructionError(r.nodes)?.line, `${label}: file refused (${o.instructionError?.message ?? ''})`).toBe(o.instructionError?.startLine);
 }
 
 function differential(files: { path: string; bytes: Uint8Array }[], note: string): void {
@@ -110,6 +117,12 @@ describe('the Dockerfile reader reads as BuildKit does', () => {
 
   it('the cases of issue 16', () => {
     differential(written(ISSUE_CASES.map((s) => Buffer.from(s, 'utf8')), 'issue'), 'issue 16 cases');
+  });
+
+  it('1,000 generated files around the instruction parser (flags, arity, ONBUILD, HEALTHCHECK, RUN options)', { timeout: 120_000 }, () => {
+    const seed = Number(process.env['MCG_FC_SEED'] ?? Date.now() % 2 ** 31);
+    const gen = fc.sample(instructionLevelText, { seed, numRuns: 1000 });
+    differential(written(gen, 'instr'), `instruction-level files, seed ${seed} (rerun with MCG_FC_SEED=${seed})`);
   });
 
   it('2,000 generated and mutated files', { timeout: 120_000 }, () => {

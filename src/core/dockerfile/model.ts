@@ -6,11 +6,6 @@
 import { effectiveArgv, parseShell, programName, type ShellCommand } from './shell.js';
 import { parseText, type ParsedDockerfile } from './reader/parsed.js';
 
-/** The instructions Docker knows (model.ts reports any other). */
-const KEYWORDS: ReadonlySet<string> = new Set(
-  ['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR'],
-);
-import { shortenSecretLike } from '../secret-registry.js';
 import { fromBase } from './from-base.js';
 
 export { parseImageRef } from './from-base.js';
@@ -242,14 +237,6 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
       }
       args = `${written}${rest}`.trimEnd();
     }
-    if (!KEYWORDS.has(keyword)) {
-      issues.push({
-        line,
-        // a pasted `.env` line is an "instruction" too: its value is shortened, never echoed
-        message: `unknown instruction "${shortenSecretLike(keyword)}": Docker rejects it; fix the spelling or remove the line`,
-        fatal: false,
-      });
-    }
     const ins: Instruction = {
       keyword,
       line,
@@ -286,20 +273,15 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
         instructions: [],
         memo: { chain: undefined, placed: undefined, vars: undefined },
       };
-      if (baseRaw === '') issues.push({ line, message: 'FROM names no image: write FROM <image>[:tag]', fatal: false });
       model.stages.push(stage);
       addStageName(model.stageNames, stage);
       current = stage;
       continue;
     }
     if (current === undefined) {
-      if (keyword === 'ARG') {
-        model.globalInstructions.push(ins);
-        globalVariables(model, ins, issues);
-      } else {
-        issues.push({ line, message: `${keyword} before the first FROM: only ARG may come before FROM`, fatal: false });
-        model.globalInstructions.push(ins);
-      }
+      // anything else before the first FROM is refused by the reader (BuildKit builds no stage)
+      model.globalInstructions.push(ins);
+      if (keyword === 'ARG') globalVariables(model, ins, issues);
       continue;
     }
     current.instructions.push(ins);

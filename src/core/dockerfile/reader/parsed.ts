@@ -5,6 +5,7 @@
  * them out (variables are left as written: model.ts expands them).
  */
 import { readDockerfile, type ReadNode } from './index.js';
+import { firstInstructionError } from './instructions.js';
 import { shellWord } from './shell-words.js';
 
 export interface ParsedProperty {
@@ -85,7 +86,7 @@ export function parseText(text: string): ParsedDockerfile {
   const directives: Record<string, string> = {};
   for (const d of r.directives) directives[d.name] = d.value;
   // an empty file is reported by the model (it has no FROM)
-  const error = r.error?.message === 'file with no instructions' ? undefined : r.error;
+  const error = r.error ? (r.error.message === 'file with no instructions' ? undefined : r.error) : firstInstructionError(r.nodes);
   const message = (m: string): string => (m === 'unterminated heredoc' ? 'a heredoc is never terminated: add its terminator line' : m);
   const errors = error ? [{ line: Math.max(1, error.line), message: `BuildKit refuses the file (${message(error.message)})` }] : [];
   return { escape: r.escape, directives, instructions: r.nodes.map((n) => instruction(n, r.escape)), errors };
