@@ -251,7 +251,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
   let dockerfilesChecked = 0;
   for (const t of dockerfiles) {
     const abs = underRoot(root, t.dockerfile);
-    const r = readText(abs);
+    const r = readText(abs, undefined, true);
     targets.push({ name: t.name, dockerfile: t.dockerfile, context: t.context });
     if (!r.ok) {
       inputError(t.dockerfile, r.line, r.message, t.name);
