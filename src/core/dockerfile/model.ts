@@ -57,6 +57,8 @@ export interface Instruction {
   rest: string;
   /** Exec form (`["a","b"]`) when the arguments are a JSON array of strings. */
   json?: string[];
+  /** COPY/ADD: sources and destination as BuildKit splits them, before expansion (see copyValues). */
+  words?: string[];
   heredocs: Heredoc[];
   /** ENV/ARG/LABEL properties. */
   properties: Property[];
@@ -245,6 +247,7 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
       flags,
       rest,
       json: keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'SHELL' || keyword === 'HEALTHCHECK' ? a.json : undefined,
+      words: a.words,
       heredocs: a.heredocs,
       properties: a.properties,
       stageIndex: current?.index ?? -1,

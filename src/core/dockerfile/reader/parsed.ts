@@ -25,6 +25,8 @@ export interface ParsedInstruction {
   properties: ParsedProperty[];
   /** Exec form, when BuildKit reads the arguments as a JSON array. */
   json?: string[];
+  /** COPY/ADD: the sources and the destination as BuildKit splits them (before expansion). */
+  words?: string[];
   heredocs: { name: string; body: string; line: number }[];
 }
 
@@ -72,6 +74,7 @@ function instruction(n: ReadNode, escape: string): ParsedInstruction {
     rest: n.rest,
     properties: properties(n, escape),
     json: n.json ? (healthcheck ? n.args.slice(1) : n.args) : undefined,
+    words: keyword === 'COPY' || keyword === 'ADD' ? n.args : undefined,
     heredocs: n.heredocs.map((h) => {
       let body = h.chomp ? h.content.replace(/^\t+/gm, '') : h.content;
       body = body.replace(/\r?\n$/, '');
