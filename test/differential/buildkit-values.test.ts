@@ -24,6 +24,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseDockerfile, type DockerfileModel } from '../../src/core/dockerfile/model.js';
 import { corpusFiles } from '../support/corpus.js';
 import { copyValues, startupForm, userValue } from '../../src/core/dockerfile/values.js';
+import { stageVariables, type Assignments } from '../../src/core/dockerfile/stages.js';
 import { oraclePath } from './buildkit-oracle.js';
 
 interface OracleValue {
@@ -79,6 +80,8 @@ function ours(m: DockerfileModel, o: OracleResult): unknown {
     .map((i) => ({ line: i.line, error: issueAt(i.line) }));
   const stages = m.stages.map((s, k) => {
     const os = o.stages[k];
+    const assigned: Assignments = new Map();
+    stageVariables(m, s, [], assigned);
     const values = s.instructions
       .filter((i) => COMPARED.has(i.keyword) && (s.parent === undefined || STARTUP.has(i.keyword)))
       .map((i) => {
@@ -92,7 +95,7 @@ function ours(m: DockerfileModel, o: OracleResult): unknown {
           return { line: i.line, values: typeof v.value === 'string' ? [v.value] : [...v.value.sources, v.value.dest] };
         }
         if (issueAt(i.line)) return { line: i.line, error: true };
-        const a = s.memo.vars?.assigned.get(i) ?? [];
+        const a = assigned.get(i) ?? [];
         return { line: i.line, values: a.map(([n, v]) => show(n, v)) };
       });
     return { name: (s.name ?? '').toLowerCase(), base: issueAt(s.from.line) ? { error: true } : s.base, line: s.from.line, values, _skip: os === undefined };

@@ -63,6 +63,8 @@ export interface InstructionMemo {
   normalized: string | undefined;
   /** What the instruction runs, with the shell's quote and escape characters taken out (see mayMention). */
   unquoted: string | undefined;
+  /** The variables in force before the instruction (set by stageVariables; shared by the instructions up to the next ARG/ENV). */
+  varsBefore: ReadonlyMap<string, string | undefined> | undefined;
 }
 
 export interface ImageRef {

@@ -133,7 +133,7 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
       heredocs: a.heredocs,
       properties: a.properties,
       stageIndex: current?.index ?? -1,
-      memo: { commands: undefined, deepCommands: undefined, copyOperands: undefined, normalized: undefined, unquoted: undefined },
+      memo: { commands: undefined, deepCommands: undefined, copyOperands: undefined, normalized: undefined, unquoted: undefined, varsBefore: undefined },
     };
     model.instructions.push(ins);
     if (keyword === 'FROM') {
