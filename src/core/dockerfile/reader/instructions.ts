@@ -189,14 +189,27 @@ export function instructionError(n: ReadNode): string | undefined {
   return check(n);
 }
 
-/** The first instruction BuildKit's instructions.Parse refuses, with its line, or undefined. */
-export function firstInstructionError(nodes: readonly ReadNode[]): ReadProblem | undefined {
+/**
+ * instructions.Parse one instruction at a time: give it each instruction in file order; it answers
+ * why BuildKit refuses the file at that one (the instruction's own error, or one before any FROM).
+ */
+export function instructionsInOrder(): (n: ReadNode) => ReadProblem | undefined {
   let stages = false;
-  for (const n of nodes) {
+  return (n) => {
     const message = instructionError(n);
     if (message !== undefined) return { message, line: n.line, endLine: n.endLine };
     if (n.lower === 'from') stages = true;
     else if (!stages && n.lower !== 'arg') return { message: `${n.keyword.toUpperCase()} before the first FROM: only ARG may come before FROM (no build stage in current context)`, line: n.line, endLine: n.endLine };
+    return undefined;
+  };
+}
+
+/** The first instruction BuildKit's instructions.Parse refuses, with its line, or undefined. */
+export function firstInstructionError(nodes: readonly ReadNode[]): ReadProblem | undefined {
+  const check = instructionsInOrder();
+  for (const n of nodes) {
+    const e = check(n);
+    if (e) return e;
   }
   return undefined;
 }
