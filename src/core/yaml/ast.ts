@@ -6,6 +6,7 @@
  * their anchored node (one hop), and merged maps are memoised, so an alias bomb costs linear
  * time. A work budget bounds what is left.
  */
+import { K8S_SECURITY_BOOLEANS } from './security-fields.js';
 import type { YMap, YNode, YPair, YScalar, YSeq } from './tree.js';
 
 /** A node of a parsed document (the light tree). */
@@ -122,13 +123,13 @@ function mergeSourceKeys(value: YNode | null): Set<string> {
   return out;
 }
 
-/** Duplicate keys (at the kept one), quoted `"<<"` keys, merges after the key they override, YAML 1.1 booleans. */
+/** Duplicate keys (at the kept one), quoted `"<<"` keys, merges after the key they override, YAML 1.1 booleans in the security fields. */
 function noteV2Ambiguities(pairs: readonly YPair[], out: Ambiguity[]): void {
   const seen = new Map<string, number>();
   for (const p of pairs) {
     const k = p.key;
     const v = p.value;
-    if (v && v.t === 'scalar' && typeof v.value === 'boolean' && v.coreValue !== undefined && out.length < 1000) {
+    if (v && v.t === 'scalar' && typeof v.value === 'boolean' && v.coreValue !== undefined && k?.t === 'scalar' && K8S_SECURITY_BOOLEANS.has(keyString(k)) && out.length < 1000) {
       out.push({ line: v.line, kind: 'yaml11-boolean', message: `\`${v.source.slice(0, 40)}\` is read by kubectl as the boolean ${String(v.value)} (YAML 1.1), but as the text "${v.source.slice(0, 40)}" by YAML 1.2 readers` });
     }
     if (k === null || k.t !== 'scalar') continue;
