@@ -26,7 +26,8 @@ export class YamlBudgetError extends Error {}
  * only a plain `<<` merges (a quoted `"<<"` is an ordinary key).
  */
 export interface ReadPolicy {
-  maps: 'yaml' | 'go-yaml-v2';
+  /** `go-yaml-v4` (compose-go): as `yaml`, but only a plain `<<` merges. */
+  maps: 'yaml' | 'go-yaml-v2' | 'go-yaml-v4';
 }
 
 /** A place where the consumer's reading departs from the YAML 1.2 spec or another consumer's. */
@@ -103,7 +104,7 @@ export function makeYDoc(root: YNode, index: number, budget = { left: DEFAULT_BU
       }
     }
   }
-  if (!v2) return { root, index, mergeCache: new WeakMap(), budget };
+  if (!v2) return policy ? { root, index, mergeCache: new WeakMap(), budget, policy } : { root, index, mergeCache: new WeakMap(), budget };
   return { root, index, mergeCache: new WeakMap(), budget, policy, ambiguities };
 }
 
@@ -203,7 +204,7 @@ export function asSeq(y: YDoc, node: unknown): YSeq | undefined {
 
 function isMergeKey(y: YDoc, key: YNode | null): boolean {
   if (key === null || key.t !== 'scalar') return false;
-  if (y.policy?.maps === 'go-yaml-v2') return key.merge;
+  if (y.policy?.maps === 'go-yaml-v2' || y.policy?.maps === 'go-yaml-v4') return key.merge;
   return key.merge || key.source === '<<' || key.value === '<<';
 }
 

@@ -9,6 +9,8 @@
  * float of the YAML form (`1.5`, `1e3`, `.5`); anything else is text. Dates (`2001-12-14`) are
  * times to it, which compose writes back as text; they are kept as the text here.
  */
+import { deref, str, type YDoc } from './ast.js';
+
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
@@ -72,3 +74,14 @@ export function goScalarText(s: string): string | null {
   if (typeof g.value === 'number') return g.float ? goFloatText(g.value) : String(g.value);
   return String(g.value);
 }
+
+/** A scalar's text as compose holds it: a plain one typed by go-yaml and printed by fmt; undefined for none. */
+export function composeText(y: YDoc, node: unknown): string | undefined {
+  const n = deref(y, node);
+  if (n === null || n.t !== 'scalar' || n.value === null) return undefined;
+  if (n.plain === true && !n.merge) return goScalarText(n.source) ?? undefined;
+  return str(y, n);
+}
+
+/** A float32 as Go widens it to float64 (what compose's `cpus` hold). */
+export const float32 = (v: number): number => Math.fround(v);

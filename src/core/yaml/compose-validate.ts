@@ -9,6 +9,8 @@ import type { YDoc } from './ast.js';
 import { castAndDedupe, dedupeLists } from './compose-casts.js';
 import { lineAt, toJson, type Json, type Segment } from './compose-json.js';
 import { COMPOSE_SCHEMA } from './compose-spec-schema.js';
+import { parsePortSpec } from './compose-ports.js';
+import { goFloatText } from './compose-scalars.js';
 
 export interface DocumentRefusal {
   line: number;
@@ -65,10 +67,39 @@ function hasNonFinite(v: Json): boolean {
   return false;
 }
 
+const isObj = (v: Json | undefined): v is { [k: string]: Json } => v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
+
+/** What compose refuses when it converts a valid document (its canonical form and types): ports, cpus. */
+function conversionRefusals(root: Json): { path: Segment[]; message: string }[] {
+  const out: { path: Segment[]; message: string }[] = [];
+  const services = isObj(root) ? root['services'] : undefined;
+  if (!isObj(services)) return out;
+  for (const [name, svc] of Object.entries(services)) {
+    if (!isObj(svc)) continue;
+    const ports = svc['ports'];
+    if (Array.isArray(ports)) {
+      ports.forEach((p, i) => {
+        const path = ['services', name, 'ports', i];
+        if (typeof p === 'number' && !Number.isInteger(p)) out.push({ path, message: `invalid type float64 for port (${goFloatText(p)})` });
+        const spec = typeof p === 'number' && Number.isInteger(p) ? String(p) : typeof p === 'string' ? p : undefined;
+        const r = spec === undefined ? undefined : parsePortSpec(spec);
+        if (r && 'error' in r) out.push({ path, message: r.error });
+      });
+    }
+    const res = isObj(svc['deploy']) ? svc['deploy']['resources'] : undefined;
+    for (const part of ['limits', 'reservations']) {
+      const cpus = isObj(res) && isObj(res[part]) ? res[part]['cpus'] : undefined;
+      if (typeof cpus === 'string' && !/^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/.test(cpus)) out.push({ path: ['services', name, 'deploy', 'resources', part, 'cpus'], message: `invalid cpus "${cpus.slice(0, 40)}"` });
+    }
+  }
+  return out;
+}
+
 /** Why compose refuses this document (empty: it loads it); the first refusal is the one compose names. */
 export function documentRefusals(y: YDoc): DocumentRefusal[] {
   if (y.root === null) return [];
-  const { value, lines } = toJson(y, y.root);
+  // compose's reading of maps: a quoted "<<" is an ordinary key
+  const { value, lines } = toJson({ ...y, mergeCache: new WeakMap(), policy: { maps: 'go-yaml-v4' } }, y.root);
   const at = (path: readonly Segment[]): number => lineAt(value, lines, path) ?? y.root!.line;
   const out: DocumentRefusal[] = [];
   for (const e of castAndDedupe(value)) out.push({ line: at(e.path), field: e.path.join('.'), message: `${e.path.join('.')}: ${e.message}` });
@@ -76,14 +107,39 @@ export function documentRefusals(y: YDoc): DocumentRefusal[] {
   if (hasNonFinite(value)) return [{ line: y.root.line, field: '', message: 'a .inf or .nan value, which compose cannot convert to JSON to validate it' }];
   dedupeLists(value, lines);
   const validate = validator();
-  if (validate(value)) return [];
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'allOf');
+  if (validate(value)) return conversionRefusals(value).map((e) => ({ line: at(e.path), field: e.path.join('.'), message: `${e.path.join('.')}: ${e.message}` }));
+  const errors = leafErrors(validate.errors ?? []);
   errors.sort((a, b) => specificity(b) - specificity(a));
-  const best = errors[0];
-  if (!best) return [{ line: y.root.line, field: '', message: 'the document does not match compose\'s schema' }];
-  const path: Segment[] = segments(best.instancePath);
-  const p = best.params as Record<string, unknown>;
-  const extra = p['additionalProperty'] ?? p['unevaluatedProperty'];
-  const linePath = extra !== undefined ? [...path, String(extra)] : path;
-  return [{ line: at(linePath), field: path.join('.'), message: describe(best, path.join('.')) }];
+  if (errors.length === 0) return [{ line: y.root.line, field: '', message: "the document does not match compose's schema" }];
+  // one refusal a line, the most specific first (the one compose names is among them)
+  const byLine = new Map<number, DocumentRefusal>();
+  for (const e of errors) {
+    const path: Segment[] = segments(e.instancePath);
+    const p = e.params as Record<string, unknown>;
+    const extra = p['additionalProperty'] ?? p['unevaluatedProperty'];
+    const line = at(extra !== undefined ? [...path, String(extra)] : path);
+    if (!byLine.has(line)) byLine.set(line, { line, field: path.join('.'), message: describe(e, path.join('.')) });
+  }
+  return [...byLine.values()];
+}
+
+/**
+ * The errors that say why: not the combinators' own (`oneOf` …), and within a `oneOf` only the
+ * branches that got furthest into the value (compose names the most specific error; a branch
+ * for another shape of the value is not the reason).
+ */
+function leafErrors(all: readonly ErrorObject[]): ErrorObject[] {
+  const leaves = all.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'allOf');
+  return leaves.filter((e) => {
+    // a key left unevaluated because the subschema that knows it failed on its value: that failure is the reason
+    if (e.keyword === 'unevaluatedProperties') {
+      const key = `${e.instancePath}/${String((e.params as Record<string, unknown>)['unevaluatedProperty']).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (leaves.some((o) => o.keyword !== 'unevaluatedProperties' && (o.instancePath === key || o.instancePath.startsWith(`${key}/`) || (o.instancePath === e.instancePath && o.keyword === 'required')))) return false;
+      if (leaves.some((o) => o.keyword !== 'unevaluatedProperties' && o.instancePath.startsWith(`${e.instancePath}/`))) return false;
+    }
+    const i = e.schemaPath.lastIndexOf('/oneOf/');
+    if (i < 0) return true;
+    const base = e.schemaPath.slice(0, i + '/oneOf/'.length);
+    return !leaves.some((o) => o !== e && o.schemaPath.startsWith(base) && o.instancePath.startsWith(e.instancePath) && specificity(o) > specificity(e));
+  });
 }
