@@ -3,6 +3,7 @@ import type { DockerRun } from '../../core/docker-run/argv.js';
 import type { Launch } from '../../core/mcp/model.js';
 import type { McpContext } from './types.js';
 import { parseImageRef, type ImageRef } from '../../core/dockerfile/model.js';
+import { isRootUserSpec } from '../../core/user.js';
 
 export function dockerLaunches(ctx: McpContext): (Launch & { docker: DockerRun })[] {
   return ctx.model.launches.filter((l): l is Launch & { docker: DockerRun } => l.docker !== undefined);
@@ -45,4 +46,15 @@ export function launchKey(l: Launch, what: string): string {
 
 export function lower(s: string): string {
   return s.toLowerCase();
+}
+
+/** A `--user` value that runs the server as root (`0`, `root`, `0:0`, `root:docker`, `00`); `''` keeps the image's user. */
+export function isRootUser(v: string): boolean {
+  const s = v.trim();
+  return s !== '' && (isRootUserSpec(s) || /^root(:.*)?$/i.test(s));
+}
+
+/** A `--security-opt` value that turns a default confinement off (MCG505). */
+export function disablesConfinement(v: string): boolean {
+  return /^(seccomp[=:]unconfined|apparmor[=:]unconfined|label[=:]disable|systempaths[=:]unconfined|no-new-privileges[=:]false)$/i.test(v.trim());
 }

@@ -15,6 +15,7 @@ mcpRuleTable(rule, {
     { name: 'plain -i --rm', text: vscodeDocker(['run', '-i', '--rm', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), lines: [4], message: 'Corrected args: ["run","-i","--rm","--read-only"' },
     { name: 'one flag missing', text: vscodeDocker([...HARDENED.filter((a) => a !== '--read-only'), 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), lines: [4], message: 'lacks --read-only of' },
     { name: 'proven profile passed in', text: vscodeDocker(['run', '-i', '--rm', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), message: 'proved', profile: ['--read-only', '--cap-drop ALL'] },
+    { name: 'host network is replaced, not joined by --network none', text: vscodeDocker(['run', '-i', '--rm', '--network', 'host', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), message: 'It replaces or removes --network host. Corrected args: ["run","-i","--rm","--read-only"' },
     { name: 'secret values stay out of the corrected entry', text: vscodeDocker(['run', '-i', '-e', 'API_KEY=sk-123', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '--token', 't0k']), message: '<redacted>' },
   ],
   passes: [
