@@ -1,5 +1,5 @@
 /** Helpers the MCG5xx rules share: image references, references vs. values, launches with Docker. */
-import type { DockerRun } from '../../core/docker-run/argv.js';
+import type { DockerRun, Word } from '../../core/docker-run/argv.js';
 import type { Launch } from '../../core/mcp/model.js';
 import type { McpContext } from './types.js';
 import { parseImageRef, type ImageRef } from '../../core/dockerfile/model.js';
@@ -38,6 +38,16 @@ export function launchImage(raw: string): LaunchImage {
 /** The registry host of an image (`docker.io` when its first part is no host). */
 export function registryHost(image: LaunchImage): string {
   return image.registry?.toLowerCase() ?? 'docker.io';
+}
+
+/** Every image a launch starts, read as the Docker CLI names it; a templated reference is not checkable and left out (MCG507, MCG508). */
+export function launchImages(ctx: McpContext): { launch: Launch & { docker: DockerRun }; at: Word; ref: LaunchImage }[] {
+  return dockerLaunches(ctx).flatMap((launch) => {
+    const at = launch.docker.image;
+    if (!at) return [];
+    const ref = launchImage(at.value);
+    return ref.templated ? [] : [{ launch, at, ref }];
+  });
 }
 
 export function launchKey(l: Launch, what: string): string {
