@@ -1,4 +1,5 @@
-// Builds the committed bundles: dist/index.js (the action) and dist/cli.js (the CLI).
+// Builds the committed bundles: dist/index.js (the action), dist/post.js (its post step) and
+// dist/cli.js (the CLI).
 // Deterministic output so that a test can compare a fresh build with what is committed.
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
@@ -16,6 +17,7 @@ const common = {
   banner: { js: "import { createRequire as __mcgCreateRequire } from 'node:module';\nconst require = __mcgCreateRequire(import.meta.url);" },
 };
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: `${outdir}/index.js` });
+await build({ ...common, entryPoints: ['src/post.ts'], outfile: `${outdir}/post.js` });
 await build({
   ...common,
   entryPoints: ['src/cli.ts'],

@@ -14,7 +14,7 @@ describe('dist/', () => {
   it('matches a fresh build of src/', { timeout: 120_000 }, () => {
     const out = mkdtempSync(join(tmpdir(), 'mcg-dist-'));
     execFileSync(process.execPath, [join(root, 'scripts', 'bundle.mjs'), out], { cwd: root, stdio: 'pipe' });
-    for (const f of ['index.js', 'cli.js']) {
+    for (const f of ['index.js', 'post.js', 'cli.js']) {
       const fresh = readFileSync(join(out, f), 'utf8');
       const committed = readFileSync(join(root, 'dist', f), 'utf8');
       expect(committed === fresh, `dist/${f} differs from a fresh build: run \`npm run bundle\` and commit dist/`).toBe(true);

@@ -28,8 +28,8 @@ function inputError(set: Record<string, string>): InputError {
 }
 
 describe('action.yml', () => {
-  it('runs dist/index.js on node24', () => {
-    expect(actionYml.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  it('runs dist/index.js on node24, and dist/post.js after the job whatever happened', () => {
+    expect(actionYml.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post.js', 'post-if': 'always()' });
   });
 
   it('declares exactly the inputs the code reads, with the same defaults', () => {
