@@ -6,9 +6,9 @@
  * Every CycloneDX component then gets its layer and the Dockerfile line that brought it, the same
  * layer → instruction mapping the vulnerabilities use.
  */
-import { writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Exec } from '../core/types.js';
+import { safeWriteFile } from '../core/safe-write.js';
 import type { ImagePackage, SbomFormat } from '../core/sbom.js';
 import { locatePackage } from './lockfiles.js';
 import type { TrivyParseContext } from './trivy.js';
@@ -175,8 +175,7 @@ export async function runSbom(exec: Exec, o: SbomRunOptions, input: { json: stri
   const packages = trivyPackages(JSON.parse(input.json), ctx);
   const out: SbomRunResult = { documents: {}, packages: packages.map(({ key: _key, ...p }) => p), failures: [], durationMs: 0 };
   if (input.formats.length === 0) return out;
-  const report = join(o.tmp, 'trivy-report.json');
-  writeFileSync(report, input.json);
+  const report = safeWriteFile({ root: o.tmp, what: 'Trivy report copy' }, 'trivy-report.json', input.json);
   await Promise.all(
     input.formats.map(async (format) => {
       const r = await exec(o.trivy, convertArgs(format, report), { cwd: o.tmp, env: o.env, timeoutMs: o.timeoutMs });
