@@ -37,6 +37,7 @@ import { renderers } from './render.js';
 import { changedLines } from './diff.js';
 import { SarifProcessingError, SarifTooLargeError } from '../sarif/upload.js';
 import { outcomeFor } from '../core/outcome.js';
+import { publishDependencySnapshot, sbomCollector, writeSbomOutputs, writeSbomSummary } from './sbom-outputs.js';
 
 /** The run's secret registry and the one log writer that redacts with it. */
 export function actionLogger(secrets = new SecretRegistry()): ActionLog {
@@ -353,6 +354,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const verify = verification.verify;
     // Trivy's DB through the Actions cache: restored while the image builds, saved after the scan
     const trivyCache = new ActionTrivyCache({ logger, noSaveReason: trivyCacheNoSaveReason(ctx) });
+    const sboms = sbomCollector(inputs, ctx);
     const scanned = await scan(
       {
         root,
@@ -375,6 +377,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
         offline: inputs.offline,
         timeoutMs: inputs.timeoutMinutes * 60_000,
         manifests: inputs.manifests,
+        sbom: sboms?.request(),
       },
       {
         logger,
@@ -408,6 +411,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     log.setOutput('vex-file', relative(root, vexPath));
     log.setOutput('sarif-file', relative(root, sarifPath));
     log.setOutput('report-file', relative(root, reportPath));
+    const sbomFiles = writeSbomOutputs(sboms, { root, artifactDir: inputs.artifactDir, log });
     setCountOutputs(report);
 
     const target = reportTarget(inputs, `${ctx.owner}/${ctx.repo}`);
@@ -430,11 +434,13 @@ export async function run(env: Record<string, string | undefined> = process.env)
     }
     const changed = await prDiff(gh, ctx, ctx.pr?.number, logger);
     await writeSummary(inputs, report);
+    await writeSbomSummary(sbomFiles, { root, runUrl: runUrl(ctx), log, enabled: inputs.summary });
     printAnnotations(inputs, report, changed);
     const state: PublishState = { hard: [] };
     if (canWrite && gh) {
       await publish(gh, ctx, inputs, report, [sarifText], { headSha: ctx.sha, ref: ctx.ref, prNumber: ctx.pr?.number, target, checkName, changed }, logger, state, second);
     }
+    state.hard.push(...(await publishDependencySnapshot(canWrite ? gh : undefined, ctx, { inputs, collector: sboms }, logger)));
     finish(report, state, inputs.allowEmpty);
   } catch (e) {
     log.setFailed(e instanceof Error ? e.message : String(e));
