@@ -3,6 +3,7 @@
  * with errors that name the input and say how to fix it. Pure: the reader is injected.
  */
 import { SEVERITIES, type FailOn, type Severity } from '../core/types.js';
+import { SBOM_FORMAT_CHOICES, type SbomFormatChoice } from '../core/sbom.js';
 
 export type Tristate = 'auto' | 'true' | 'false';
 export type CommentMode = 'auto' | 'always' | 'never';
@@ -49,6 +50,10 @@ export interface ActionInputs {
   trufflehogVersion?: string;
   offline: boolean;
   timeoutMinutes: number;
+  /** The image SBOM documents written beside the SARIF (issue #22). */
+  sbomFormat: SbomFormatChoice;
+  /** Submit the image's packages to GitHub's dependency graph. */
+  dependencySnapshot: Tristate;
 }
 
 /** Every input action.yml declares, with its default there (kept in sync by test/unit/action/inputs.test.ts). */
@@ -69,6 +74,8 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   'fail-on': 'new',
   'ignore-unfixed': 'false',
   vex: '',
+  'sbom-format': 'cyclonedx',
+  'dependency-snapshot': 'auto',
   baseline: '',
   'sarif-file': '',
   'upload-sarif': 'auto',
@@ -210,6 +217,8 @@ export function readInputs(get: InputReader): ActionInputs {
     trufflehogVersion: version(get, 'trufflehog-version'),
     offline: bool(get, 'offline'),
     timeoutMinutes,
+    sbomFormat: oneOf(get, 'sbom-format', SBOM_FORMAT_CHOICES),
+    dependencySnapshot: tristate(get, 'dependency-snapshot'),
   };
   if (inputs.image && inputs.imageTar) throw new InputError('image-tar', 'give either image or image-tar, not both.');
   if (inputs.category !== undefined && !/^[A-Za-z0-9._/-]+$/.test(inputs.category)) {

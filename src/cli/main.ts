@@ -23,6 +23,8 @@ import type { Logger } from '../core/types.js';
 import { cliExtensions } from './extensions.js';
 import { reportVex } from '../core/vex/openvex-out.js';
 import { stdinRepo } from './stdin.js';
+import { SbomCollector, writeSboms } from '../core/sbom-write.js';
+import { sbomFormats } from '../core/sbom.js';
 import { outcomeFor, type Outcome } from '../core/outcome.js';
 
 export interface CliIo {
@@ -91,6 +93,7 @@ async function runPathScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   const baseline = cmd.baseline ? readBaseline(io, cmd.baseline) : undefined;
   const log = logger(io, cmd.format !== 'table' && !cmd.output);
   const deps: ScanDeps = { logger: log, exec: spawnExec, ...cliExtensions({ exec: spawnExec, logger: log, env: io.env }) };
+  const sboms = cmd.sbom !== undefined ? new SbomCollector(sbomFormats(cmd.sbomFormat)) : undefined;
   const report = await scan(
     {
       root,
@@ -113,6 +116,7 @@ async function runPathScan(cmd: ScanCommand, io: CliIo): Promise<number> {
       vex: cmd.vex.map((v) => resolve(io.cwd, v)),
       offline: cmd.offline,
       timeoutMs: (cmd.timeoutMinutes ?? 10) * 60_000,
+      sbom: sboms?.request(),
     },
     deps,
   );
@@ -146,6 +150,11 @@ async function runPathScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   if (cmd.sarif) write(cmd.sarif, (fd) => void writeSarifFd(fd, report, { category: cmd.category }), '--sarif');
   if (cmd.reportJson) write(cmd.reportJson, (fd) => writeReportJsonFd(fd, report), '--report-json');
   if (cmd.vexOut) write(cmd.vexOut, `${JSON.stringify(reportVex(report, io.env['GITHUB_REPOSITORY'] || 'the repository maintainers'), null, 2)}\n`, '--vex-out');
+  if (sboms && cmd.sbom !== undefined) {
+    const written = writeSboms(sboms.sboms, { root: findRoot(io.cwd), cwd: io.cwd, allowOutside: true, what: '--sbom' }, { base: cmd.sbom, exact: true });
+    for (const w of written) io.stderr(`SBOM (${w.format}) of ${w.target} written to ${w.path}\n`);
+    if (written.length === 0) io.stderr('--sbom: no image was scanned by Trivy in this run, so no SBOM was written\n');
+  }
   return finish(io, outcome);
 }
 

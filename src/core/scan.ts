@@ -9,6 +9,7 @@ import { checkDockerfile, inputErrorFinding, type RuleSettings } from './engine.
 import { dockerfileRules } from '../rules/index.js';
 import { loadVex, settleVex } from './vex/scan-vex.js';
 import { builtImageFor, type BuiltTarget } from './mcp/built-image.js';
+import type { SbomRequest } from './sbom.js';
 import { confine, listContext, newListings, readText, readTextFile, repoPath, underRoot, type Listings } from './files.js';
 import { discover, type DockerfileTarget } from './discover.js';
 import { makeBuildContext } from './build-context.js';
@@ -51,6 +52,8 @@ export interface ScanOptions {
   manifests?: boolean;
   /** VEX documents (repository paths, OpenVEX or CycloneDX) that decide on image vulnerabilities. */
   vex?: string[];
+  /** The image's SBOM: which documents, and who receives them (issue #22). */
+  sbom?: SbomRequest;
 }
 
 /** What the image pipeline (src/scanners) returns for one Dockerfile target. */

@@ -20,9 +20,12 @@ import { branchOf, loadBaseline } from '../baseline.js';
 import { labelBuilds, recordTrivyCache } from '../post-state.js';
 import type { ArtifactMeta } from '../artifact.js';
 import { annotationsPublisher, artifactsPublisher, checkRunPublisher, codeScanningPublisher, commentPublisher, summaryPublisher } from '../publishers/index.js';
+import { dependencySnapshotPublisher, sbomPublisher } from '../publishers/sbom.js';
+import { sbomCollector } from '../sbom-outputs.js';
+import type { SbomCollector } from '../../core/sbom-write.js';
 import { deliver, prDiff, type ModeRun } from './common.js';
 
-async function scanned(m: ModeRun, baseline: Baseline | undefined): Promise<Report> {
+async function scanned(m: ModeRun, baseline: Baseline | undefined, sboms: SbomCollector | undefined): Promise<Report> {
   const { inputs, ctx, log } = m;
   const secrets = log.secrets;
   const verification = secretVerification(inputs.verifySecrets, ctx.readOnly);
@@ -53,6 +56,7 @@ async function scanned(m: ModeRun, baseline: Baseline | undefined): Promise<Repo
       offline: inputs.offline,
       timeoutMs: inputs.timeoutMinutes * 60_000,
       manifests: inputs.manifests,
+      sbom: sboms?.request(),
     },
     {
       logger: log,
@@ -102,7 +106,8 @@ export async function runScanMode(m: ModeRun): Promise<void> {
   const gh: GitHubClient | undefined = inputs.githubToken !== '' ? createClient(inputs.githubToken, { apiUrl: ctx.apiUrl, logger: log, secondMs: m.second }) : undefined;
   const baseRef = ctx.pr ? ctx.pr.baseRef || undefined : branchOf(ctx.ref);
   const baseline = await log.group('Baseline', () => loadBaseline({ inputs, ctx, gh: ctx.readOnly ? undefined : gh, baseRef, logger: log }));
-  const report = await log.group('Scan', () => scanned(m, baseline));
+  const sboms = sbomCollector(inputs, ctx);
+  const report = await log.group('Scan', () => scanned(m, baseline, sboms));
   const target = reportTarget(inputs, `${ctx.owner}/${ctx.repo}`);
   const checkName = checkRunName(inputs);
   const meta = inputs.mode === 'scan' || ctx.readOnly ? handOver(m, target, checkName) : undefined;
@@ -113,7 +118,7 @@ export async function runScanMode(m: ModeRun): Promise<void> {
     report,
     at: { headSha: ctx.sha, ref: ctx.ref, prNumber: ctx.pr?.number, target, checkName, changed, sarifTexts },
     gh: canWrite ? gh : undefined,
-    publishers: [artifactsPublisher(meta), summaryPublisher, annotationsPublisher, checkRunPublisher, commentPublisher, codeScanningPublisher],
+    publishers: [artifactsPublisher(meta), summaryPublisher, sbomPublisher(sboms), annotationsPublisher, checkRunPublisher, commentPublisher, codeScanningPublisher, dependencySnapshotPublisher(sboms)],
     allowEmpty: inputs.allowEmpty,
   });
 }
