@@ -92,7 +92,7 @@ function ours(m: DockerfileModel, o: OracleResult): unknown {
             .filter((i) => i.keyword === 'ARG' || i.keyword === 'ENV')
             .map((i) => {
               if (issueAt(i.line)) return { line: i.line, error: true };
-              const a = s.memo.vars?.assigned.get(i) ?? [];
+              const a = s.variables.assigned.get(i) ?? [];
               return { line: i.line, values: a.map(([n, v]) => show(n, v)) };
             });
     return { name: (s.name ?? '').toLowerCase(), base: issueAt(s.from.line) ? { error: true } : s.base, line: s.from.line, values, _skip: os === undefined };

@@ -14,7 +14,7 @@ import { shortenSecretLike } from '../secret-registry.js';
 import { fromBase } from './from-base.js';
 
 export { parseImageRef } from './from-base.js';
-import { addStageName, globalVariables, stageNamedBefore, stageVariables, type StageNames, type VariablesMemo } from './stages.js';
+import { addStageName, globalVariables, stageNamedBefore, stageVariables, type StageNames, type StageVariables } from './stages.js';
 
 export { expand, processWord, MAX_EXPANDED, ExpansionError } from './expand.js';
 export {
@@ -27,7 +27,7 @@ export {
   stageChain,
   variablesAt,
   rawProperties,
-  type VariablesMemo,
+  type StageVariables,
 } from './stages.js';
 
 export interface ParseIssue {
@@ -67,24 +67,6 @@ export interface Instruction {
   properties: Property[];
   /** -1 for global ARGs before the first FROM. */
   stageIndex: number;
-  /** Facts several rules ask for, worked out once (see commandsOf); not part of the parsed text. */
-  readonly memo: InstructionMemo;
-}
-
-/**
- * What the helpers shared by the rules work out once per instruction. Fields on the instruction,
- * not WeakMaps: a WeakMap lookup and its cost to the garbage collector were measured dearer than
- * the work it saved.
- */
-export interface InstructionMemo {
-  commands: readonly ShellCommand[] | undefined;
-  deepCommands: readonly ShellCommand[] | undefined;
-  /** null: worked out, and the instruction has no operands. */
-  copyOperands: { readonly sources: readonly string[]; readonly dest: string } | null | undefined;
-  /** normalizedText of the instruction, for fingerprint keys (see insKey). */
-  normalized: string | undefined;
-  /** What the instruction runs, with the shell's quote and escape characters taken out (see mayMention). */
-  unquoted: string | undefined;
 }
 
 export interface ImageRef {
@@ -117,21 +99,17 @@ export interface Stage {
   image?: ImageRef;
   /** Instructions after the FROM, in order. */
   instructions: Instruction[];
-  /** The stage's chain, worked out once (see chainPlaced); not part of the parsed text. */
-  readonly memo: StageMemo;
+  /**
+   * The variables in force before each instruction and after the last (see variablesAt), worked
+   * out when the model is built, so that a value BuildKit rejects is reported on its line.
+   */
+  variables: StageVariables;
 }
 
 /** An instruction together with the stage that holds it. */
 export interface Placed {
   readonly ins: Instruction;
   readonly stage: Stage;
-}
-
-export interface StageMemo {
-  chain: readonly Instruction[] | undefined;
-  placed: readonly Placed[] | undefined;
-  /** The variables in force before each instruction of the chain, and after the last (see variablesAt). */
-  vars: VariablesMemo | undefined;
 }
 
 export interface DockerfileModel {
@@ -152,6 +130,8 @@ export interface DockerfileModel {
 
 /** The flags of an instruction that has none (frozen: shared by all of them). */
 const NO_FLAGS: Record<string, string[]> = Object.freeze({}) as Record<string, string[]>;
+/** A stage's variables until the model is complete (parseDockerfile works them out before returning). */
+const NO_VARIABLES: StageVariables = Object.freeze({ before: new Map(), end: new Map(), envEnd: new Map(), assigned: new Map() });
 
 /** True for the characters JavaScript's `\s` matches (ASCII blanks and line ends, and Unicode spaces). */
 function isSpace(c: number): boolean {
@@ -261,7 +241,6 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
       heredocs: a.heredocs,
       properties: a.properties,
       stageIndex: current?.index ?? -1,
-      memo: { commands: undefined, deepCommands: undefined, copyOperands: undefined, normalized: undefined, unquoted: undefined },
     };
     model.instructions.push(ins);
     if (keyword === 'FROM') {
@@ -284,7 +263,7 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
         parent,
         image: parent === undefined ? from.image : undefined,
         instructions: [],
-        memo: { chain: undefined, placed: undefined, vars: undefined },
+        variables: NO_VARIABLES,
       };
       if (baseRaw === '') issues.push({ line, message: 'FROM names no image: write FROM <image>[:tag]', fatal: false });
       model.stages.push(stage);
@@ -306,7 +285,7 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
   }
   // the variables of every stage, worked out now so that a value BuildKit rejects or one that
   // outgrows the bound is reported on its line when the model is built
-  for (const stage of model.stages) stage.memo.vars = stageVariables(model, stage, issues);
+  for (const stage of model.stages) stage.variables = stageVariables(model, stage, issues);
   if (model.stages.length === 0) {
     const empty = model.lines.every((l) => l.trim() === '' || l.trim().startsWith('#'));
     issues.push({
@@ -344,12 +323,10 @@ export function runScript(ins: Instruction): string {
 }
 
 /**
- * Simple commands of a RUN/CMD/ENTRYPOINT/HEALTHCHECK. Exec form is one command. Several rules
- * ask for the same instruction; it is split once per instruction object, and every caller gets
- * that same list (read-only: neither it nor its commands may be modified).
+ * Simple commands of a RUN/CMD/ENTRYPOINT/HEALTHCHECK. Exec form is one command.
  */
 export function commandsOf(ins: Instruction): readonly ShellCommand[] {
-  return (ins.memo.commands ??= splitCommands(ins));
+  return splitCommands(ins);
 }
 
 function splitCommands(ins: Instruction): ShellCommand[] {

@@ -17,7 +17,7 @@ import { ExpansionError, processWord, type LexOptions } from './expand.js';
 type Vars = Map<string, string | undefined>;
 
 /** Variables in force: one map per ARG or ENV instruction, shared by the instructions up to the next. */
-export interface VariablesMemo {
+export interface StageVariables {
   before: Map<Instruction, ReadonlyMap<string, string | undefined>>;
   end: ReadonlyMap<string, string | undefined>;
   /** Only the ENV values at the end: what a stage built FROM this one starts with. */
@@ -91,16 +91,16 @@ export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
   return chain.reverse();
 }
 
-/** Instructions that make up the image of `stage`: its chain's in order, worked out once per stage; read-only. */
+/** Instructions that make up the image of `stage`: its chain's in order. */
 export function chainInstructions(model: DockerfileModel, stage: Stage): readonly Instruction[] {
   // a stage on an external image (nearly all) is its own chain
   if (stage.parent === undefined) return stage.instructions;
-  return (stage.memo.chain ??= stageChain(model, stage).flatMap((s) => s.instructions));
+  return stageChain(model, stage).flatMap((s) => s.instructions);
 }
 
-/** The instructions of a stage's chain with the stage that holds each, root first; worked out once per stage, read-only. */
+/** The instructions of a stage's chain with the stage that holds each, root first. */
 export function chainPlaced(model: DockerfileModel, stage: Stage): readonly Placed[] {
-  return (stage.memo.placed ??= stageChain(model, stage).flatMap((s) => s.instructions.map((ins) => ({ ins, stage: s }))));
+  return stageChain(model, stage).flatMap((s) => s.instructions.map((ins) => ({ ins, stage: s })));
 }
 
 /** The external image at the root of a stage's chain. */
@@ -113,8 +113,8 @@ export function rootImage(model: DockerfileModel, stage: Stage): import('./model
  * `ARG NAME`) and the ENV values of its chain, in order. An undefined value: declared, not set.
  */
 export function variablesAt(model: DockerfileModel, stage: Stage, ins?: Instruction): ReadonlyMap<string, string | undefined> {
-  const memo = (stage.memo.vars ??= stageVariables(model, stage, []));
-  return (ins && memo.before.get(ins)) || memo.end;
+  const vars = stage.variables;
+  return (ins && vars.before.get(ins)) || vars.end;
 }
 
 /** The environment of the final image: ENV values of the chain (ARGs are not in the image). */
@@ -203,9 +203,10 @@ export function globalVariables(model: DockerfileModel, ins: Instruction, issues
  * The variables of one stage: its parent's ENV values, then each ARG/ENV instruction in order.
  * Issues (a value BuildKit rejects, one over the bound) go to `issues` when the model is built.
  */
-export function stageVariables(model: DockerfileModel, stage: Stage, issues: ParseIssue[]): VariablesMemo {
+export function stageVariables(model: DockerfileModel, stage: Stage, issues: ParseIssue[]): StageVariables {
   const parent = stage.parent !== undefined && stage.parent < stage.index ? model.stages[stage.parent] : undefined;
-  const inherited = parent ? (parent.memo.vars ??= stageVariables(model, parent, [])).envEnd : new Map<string, string | undefined>();
+  // stages are worked out in order: the parent's variables are there already
+  const inherited = parent ? parent.variables.envEnd : new Map<string, string | undefined>();
   const before = new Map<Instruction, ReadonlyMap<string, string | undefined>>();
   const assigned = new Map<Instruction, [string, string | undefined][]>();
   const opt = { escape: model.escape };
