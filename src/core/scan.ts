@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
 import { checkDockerfile, inputErrorFinding, type RuleSettings } from './engine.js';
+import { parseDockerfile } from './dockerfile/model.js';
 import { dockerfileRules } from '../rules/index.js';
 import { loadVex, settleVex } from './vex/scan-vex.js';
 import { builtImageFor, type BuiltTarget } from './mcp/built-image.js';
@@ -273,6 +274,8 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     // the lines serve inline suppressions only: a file without `mcg-ignore` has none to find
     fileLines.set(t.dockerfile, r.text.includes('mcg-ignore') ? r.text.split(/\r?\n/) : NO_LINES);
     t.text = r.text;
+    // parsed once: the image pipeline and the rules read the same model
+    t.model = parseDockerfile(t.dockerfile, r.text);
     const context = contextInfo(root, underRoot(root, t.context), abs, contextCache, listings);
     let image: ImageFacts | undefined;
     if (opts.build || opts.image || opts.imageTar) {
@@ -297,7 +300,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
         for (const [p, l] of res.files ?? []) fileLines.set(p, l);
       }
     }
-    const res = checkDockerfile({ path: t.dockerfile, text: r.text, target: t.name, buildTarget: opts.buildTarget, context, image }, dockerfileRules, config.rules);
+    const res = checkDockerfile({ path: t.dockerfile, text: r.text, model: t.model, target: t.name, buildTarget: opts.buildTarget, context, image }, dockerfileRules, config.rules);
     for (const f of res.findings) {
       if (f.ruleId !== 'MCG991') continue;
       inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
@@ -307,6 +310,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     // neither the text nor the model is kept past its own file: 10,000 retained models made the
     // garbage collector copy them again and again (~18% of the engine's time)
     t.text = undefined;
+    t.model = undefined;
   }
 
   // 3. Compose, Kubernetes, workflows
