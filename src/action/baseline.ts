@@ -40,7 +40,7 @@ export async function loadBaseline(q: BaselineQuery): Promise<Baseline | undefin
   if (inputs.failOn !== 'new' || !gh || !q.baseRef) return undefined;
   const ref = `refs/heads/${q.baseRef}`;
   try {
-    const b = await codeScanningBaseline(gh, ctx.owner, ctx.repo, ref, logger);
+    const b = await codeScanningBaseline(gh, { owner: ctx.owner, repo: ctx.repo }, ref, logger);
     if (!b) logger.info(`No earlier analysis on ${ref}: every finding counts as new`);
     return b?.baseline;
   } catch (e) {

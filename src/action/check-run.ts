@@ -42,14 +42,16 @@ export interface CheckRunResult {
   annotationsSent: number;
 }
 
-export async function publishCheckRun(
-  gh: GitHubClient,
-  t: CheckRunTarget,
-  output: CheckRunOutput,
-  conclusion: Conclusion,
-  logger: Logger,
-  now: () => Date = () => new Date(),
-): Promise<CheckRunResult> {
+/** What the completed check run says: its output and the verdict's conclusion. */
+export interface CheckRunContent {
+  output: CheckRunOutput;
+  conclusion: Conclusion;
+}
+
+export async function publishCheckRun(gh: GitHubClient, t: CheckRunTarget, content: CheckRunContent, o: { logger: Logger; now?: () => Date }): Promise<CheckRunResult> {
+  const { output, conclusion } = content;
+  const logger = o.logger;
+  const now = o.now ?? (() => new Date());
   const perm = 'checks: write';
   const startedAt = now().toISOString();
   // A POST is not idempotent: sent once (no automatic retry). If its answer is lost, look for the

@@ -39,16 +39,19 @@ export function uploadApi(gh: GitHubClient, owner: string, repo: string, sleep: 
   };
 }
 
+/** A repository on GitHub. */
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
 export async function uploadToCodeScanning(
   gh: GitHubClient,
-  owner: string,
-  repo: string,
+  at: RepoRef,
   sarifText: string,
-  opts: UploadOptions,
-  logger: Logger,
-  sleep: (ms: number) => Promise<void>,
+  o: { upload: UploadOptions; logger: Logger; sleep: (ms: number) => Promise<void> },
 ): Promise<UploadOutcome> {
-  return uploadSarif(sarifText, opts, uploadApi(gh, owner, repo, sleep), logger);
+  return uploadSarif(sarifText, o.upload, uploadApi(gh, at.owner, at.repo, o.sleep), o.logger);
 }
 
 interface AnalysisSummary {
@@ -78,7 +81,8 @@ export interface CodeScanningBaseline {
  * analysis means the baseline is incomplete, which is said loudly). Returns undefined when there is
  * nothing to compare against (no analyses yet).
  */
-export async function codeScanningBaseline(gh: GitHubClient, owner: string, repo: string, ref: string, logger: Logger): Promise<CodeScanningBaseline | undefined> {
+export async function codeScanningBaseline(gh: GitHubClient, at: RepoRef, ref: string, logger: Logger): Promise<CodeScanningBaseline | undefined> {
+  const { owner, repo } = at;
   const newest = new Map<string, AnalysisSummary>();
   for (const tool of OUR_TOOLS) {
     const list = (await call({ what: `list code-scanning analyses of ${ref}`, permission: 'security-events: read', notEnabledHint: BASELINE_HINT }, () =>

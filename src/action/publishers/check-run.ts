@@ -43,9 +43,8 @@ export const checkRunPublisher: Publisher = {
       const res = await publishCheckRun(
         gh,
         { owner: run.owner, repo: run.repo, headSha: at.headSha, name: at.checkName, detailsUrl: runUrl(run), externalId: at.target.slice(0, CHECK_RUN_LIMITS.externalIdChars) },
-        outputOf(report, ctx),
-        conclusionOf(report, ctx.outcome),
-        log,
+        { output: outputOf(report, ctx), conclusion: conclusionOf(report, ctx.outcome) },
+        { logger: log },
       );
       ctx.state.checkRunUrl = res.url;
       log.info(`Check run "${at.checkName}": ${res.annotationsSent} annotation(s)${res.url ? ` — ${res.url}` : ''}`);

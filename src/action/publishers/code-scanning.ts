@@ -22,8 +22,8 @@ export const codeScanningPublisher: Publisher = {
     if (!gh || inputs.uploadSarif === 'false') return;
     for (const sarifText of at.sarifTexts) {
       try {
-        const opts = { commitSha: at.headSha, ref: at.ref, toolName: TOOL_NAME, startedAt: report.startedAt, unitMs: ctx.second };
-        const out = await uploadToCodeScanning(gh, run.owner, run.repo, sarifText, opts, log, (ms) => sleep(ms));
+        const upload = { commitSha: at.headSha, ref: at.ref, toolName: TOOL_NAME, startedAt: report.startedAt, unitMs: ctx.second };
+        const out = await uploadToCodeScanning(gh, { owner: run.owner, repo: run.repo }, sarifText, { upload, logger: log, sleep: (ms) => sleep(ms) });
         log.info(`Code scanning upload ${out.id}: ${out.status}`);
       } catch (e) {
         if (e instanceof SarifProcessingError || e instanceof SarifTooLargeError) publishFailed(ctx, e, true);

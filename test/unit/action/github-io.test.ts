@@ -34,7 +34,7 @@ const target = { owner: 'acme', repo: 'mcp-server', headSha: SHA, name: 'MCP Con
 
 describe('check run', () => {
   it('creates in_progress, appends annotations in batches of at most 50, completes with the conclusion', async () => {
-    const res = await publishCheckRun(gh, target, { title: 't', summary: 's', text: 'x', annotations: annotations(120) }, 'failure', logger);
+    const res = await publishCheckRun(gh, target, { output: { title: 't', summary: 's', text: 'x', annotations: annotations(120) }, conclusion: 'failure' }, { logger });
     const run = fake.checkRuns.get(res.id)!;
     expect(run).toMatchObject({ name: 'MCP Container Guard', head_sha: SHA, status: 'completed', conclusion: 'failure' });
     expect(run.annotations).toHaveLength(120);
@@ -47,13 +47,13 @@ describe('check run', () => {
   });
 
   it('cuts an over-long summary to GitHub\'s 65,535 characters', async () => {
-    const res = await publishCheckRun(gh, target, { title: 't', summary: 'x'.repeat(70_000), annotations: [] }, 'success', logger);
+    const res = await publishCheckRun(gh, target, { output: { title: 't', summary: 'x'.repeat(70_000), annotations: [] }, conclusion: 'success' }, { logger });
     expect(fake.checkRuns.get(res.id)!.output.summary!.length).toBeLessThanOrEqual(65_535);
   });
 
   it('403 on create names the missing permission', async () => {
     fake.fail({ operationId: 'checks/create', status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } });
-    const e = await publishCheckRun(gh, target, { title: 't', summary: 's', annotations: [] }, 'failure', logger).catch((x: unknown) => x);
+    const e = await publishCheckRun(gh, target, { output: { title: 't', summary: 's', annotations: [] }, conclusion: 'failure' }, { logger }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(GitHubApiError);
     expect((e as GitHubApiError).kind).toBe('permission');
     expect((e as Error).message).toContain('checks: write');
@@ -61,7 +61,7 @@ describe('check run', () => {
 
   it('a failing annotation batch still completes the run with the policy\'s conclusion', async () => {
     fake.fail({ operationId: 'checks/update', status: 500, times: 4 }); // first batch: 1 try + 3 retries
-    const e = await publishCheckRun(gh, target, { title: 't', summary: 's', annotations: annotations(60) }, 'failure', logger).catch((x: unknown) => x);
+    const e = await publishCheckRun(gh, target, { output: { title: 't', summary: 's', annotations: annotations(60) }, conclusion: 'failure' }, { logger }).catch((x: unknown) => x);
     expect((e as GitHubApiError).kind).toBe('server');
     const run = [...fake.checkRuns.values()][0]!;
     expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });
@@ -69,14 +69,14 @@ describe('check run', () => {
 
   it('retries a 5xx on an update and succeeds', async () => {
     fake.fail({ operationId: 'checks/update', status: 502, times: 2 });
-    const res = await publishCheckRun(gh, target, { title: 't', summary: 's', annotations: [] }, 'success', logger);
+    const res = await publishCheckRun(gh, target, { output: { title: 't', summary: 's', annotations: [] }, conclusion: 'success' }, { logger });
     expect(fake.checkRuns.get(res.id)!.conclusion).toBe('success');
     expect(fake.requests.filter((r) => r.operationId === 'checks/update').map((r) => r.status)).toEqual([502, 502, 200]);
   });
 
   it('a create that failed without landing is sent once more', async () => {
     fake.fail({ operationId: 'checks/create', status: 502 });
-    const res = await publishCheckRun(gh, target, { title: 't', summary: 's', annotations: [] }, 'success', logger);
+    const res = await publishCheckRun(gh, target, { output: { title: 't', summary: 's', annotations: [] }, conclusion: 'success' }, { logger });
     expect(fake.checkRuns.get(res.id)!.conclusion).toBe('success');
     expect(fake.requests.filter((r) => r.operationId === 'checks/create').map((r) => r.status)).toEqual([502, 201]);
     expect(fake.checkRuns.size).toBe(1);
@@ -84,7 +84,7 @@ describe('check run', () => {
 
   it('a create whose answer was lost is adopted, not duplicated (no orphan left in progress)', async () => {
     fake.fail({ operationId: 'checks/create', status: 504, landed: true });
-    const res = await publishCheckRun(gh, target, { title: 't', summary: 's', annotations: annotations(3) }, 'failure', logger);
+    const res = await publishCheckRun(gh, target, { output: { title: 't', summary: 's', annotations: annotations(3) }, conclusion: 'failure' }, { logger });
     expect(fake.checkRuns.size).toBe(1);
     expect(fake.checkRuns.get(res.id)).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(fake.checkRuns.get(res.id)!.annotations).toHaveLength(3);
@@ -97,7 +97,7 @@ describe('check run', () => {
       headers: { 'retry-after': '1' },
       body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest' },
     });
-    const res = await publishCheckRun(gh, target, { title: 't', summary: 's', annotations: [] }, 'success', logger);
+    const res = await publishCheckRun(gh, target, { output: { title: 't', summary: 's', annotations: [] }, conclusion: 'success' }, { logger });
     expect(res.id).toBeGreaterThan(0);
     expect(warnings.join('\n')).toMatch(/secondary rate limit/);
   });
@@ -105,7 +105,7 @@ describe('check run', () => {
   it('a hung request times out and is retried', async () => {
     gh = createClient('ghs_test', { apiUrl: fake.url, logger, secondMs: 1, requestTimeoutMs: 300 });
     fake.fail({ operationId: 'checks/create', status: 503, delayMs: 1000 });
-    const res = await publishCheckRun(gh, target, { title: 't', summary: 's', annotations: [] }, 'success', logger);
+    const res = await publishCheckRun(gh, target, { output: { title: 't', summary: 's', annotations: [] }, conclusion: 'success' }, { logger });
     expect(fake.checkRuns.get(res.id)!.conclusion).toBe('success');
     expect(fake.requests.filter((r) => r.operationId === 'checks/create')).toHaveLength(2);
     await new Promise((r) => setTimeout(r, 1200)); // let the hung handler finish: it must answer nothing
@@ -114,7 +114,7 @@ describe('check run', () => {
 
   it('gives up on a long rate limit with a clear message', async () => {
     fake.fail({ operationId: 'checks/create', status: 403, times: Infinity, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) }, body: { message: 'API rate limit exceeded for installation.', documentation_url: 'https://docs.github.com/rest' } });
-    const e = await publishCheckRun(gh, target, { title: 't', summary: 's', annotations: [] }, 'success', logger).catch((x: unknown) => x);
+    const e = await publishCheckRun(gh, target, { output: { title: 't', summary: 's', annotations: [] }, conclusion: 'success' }, { logger }).catch((x: unknown) => x);
     expect((e as GitHubApiError).kind).toBe('rate-limit');
     expect(fake.requests.filter((r) => r.operationId === 'checks/create')).toHaveLength(1);
   });
@@ -186,7 +186,7 @@ describe('code scanning', () => {
   const sarif = JSON.stringify({ version: '2.1.0', runs: [] });
 
   it('uploads gzip+base64 with commit and ref, then polls to completion', async () => {
-    const out = await uploadToCodeScanning(gh, 'acme', 'mcp-server', sarif, { commitSha: SHA, ref: 'refs/pull/7/head', toolName: 'MCP Container Guard', unitMs: 1 }, logger, noSleep);
+    const out = await uploadToCodeScanning(gh, { owner: 'acme', repo: 'mcp-server' }, sarif, { upload: { commitSha: SHA, ref: 'refs/pull/7/head', toolName: 'MCP Container Guard', unitMs: 1 }, logger, sleep: noSleep });
     expect(out.status).toBe('complete');
     const s = [...fake.sarifs.values()][0]!;
     expect(s).toMatchObject({ commit_sha: SHA, ref: 'refs/pull/7/head', tool_name: 'MCP Container Guard', sarif: JSON.parse(sarif) });
@@ -198,14 +198,14 @@ describe('code scanning', () => {
     await fake.close();
     fake = await new FakeGitHub({ sarifFinal: 'failed', sarifErrors: ['rejecting SARIF, as there are more runs than allowed (21 > 20)'] }).start();
     gh = createClient('ghs_test', { apiUrl: fake.url, logger, secondMs: 1 });
-    const e = await uploadToCodeScanning(gh, 'acme', 'mcp-server', sarif, { commitSha: SHA, ref: 'refs/heads/main', toolName: 't', unitMs: 1 }, logger, noSleep).catch((x: unknown) => x);
+    const e = await uploadToCodeScanning(gh, { owner: 'acme', repo: 'mcp-server' }, sarif, { upload: { commitSha: SHA, ref: 'refs/heads/main', toolName: 't', unitMs: 1 }, logger, sleep: noSleep }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SarifProcessingError);
     expect((e as Error).message).toContain('more runs than allowed');
   });
 
   it('code scanning not enabled (403) is reported as such', async () => {
     fake.codeScanningEnabled = false;
-    const e = await uploadToCodeScanning(gh, 'acme', 'mcp-server', sarif, { commitSha: SHA, ref: 'refs/heads/main', toolName: 't', unitMs: 1 }, logger, noSleep).catch((x: unknown) => x);
+    const e = await uploadToCodeScanning(gh, { owner: 'acme', repo: 'mcp-server' }, sarif, { upload: { commitSha: SHA, ref: 'refs/heads/main', toolName: 't', unitMs: 1 }, logger, sleep: noSleep }).catch((x: unknown) => x);
     expect((e as GitHubApiError).kind).toBe('not-enabled');
     expect((e as Error).message).toMatch(/not enabled/);
   });
@@ -223,7 +223,7 @@ describe('code scanning', () => {
       { id: 4, ref: 'refs/heads/other', tool: 'MCP Container Guard', category: 'mcg/Dockerfile/', created_at: '2026-01-03T00:00:00Z', commit_sha: SHA, sarif: log([fp('d')]) },
     );
     for (let i = 0; i < 120; i++) fake.alerts.push({ number: i + 1, ref: 'refs/heads/main', tool: 'MCP Container Guard', state: 'open', ruleId: 'MCG001', path: 'Dockerfile', line: 1 });
-    const b = await codeScanningBaseline(gh, 'acme', 'mcp-server', 'refs/heads/main', logger);
+    const b = await codeScanningBaseline(gh, { owner: 'acme', repo: 'mcp-server' }, 'refs/heads/main', logger);
     expect(b).toBeDefined();
     expect([...b!.baseline.fingerprints].sort()).toEqual([fp('b'), fp('c')]);
     expect(b!.baseline.source).toBe('code-scanning');
@@ -233,6 +233,6 @@ describe('code scanning', () => {
   });
 
   it('no analyses: no baseline', async () => {
-    expect(await codeScanningBaseline(gh, 'acme', 'mcp-server', 'refs/heads/main', logger)).toBeUndefined();
+    expect(await codeScanningBaseline(gh, { owner: 'acme', repo: 'mcp-server' }, 'refs/heads/main', logger)).toBeUndefined();
   });
 });
