@@ -2,7 +2,7 @@
  * The values half of the BuildKit differential test: per stage, the name and the base after
  * expansion (or BuildKit's error expanding it), the global ARGs, and what each ARG and ENV of a
  * stage assigns after expansion, from our model against test/tools/buildkit-oracle (BuildKit's own
- * instruction parser and shell lexer). On the real corpus (skipped loudly when ../shared is absent),
+ * instruction parser and shell lexer). On the real corpus (skipped with the reason when ../shared is absent),
  * every Dockerfile in the repository, and fast-check files built around ARG/ENV/FROM expansion.
  *
  * Not compared, on purpose (the allow-list, each with its reason):
@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDockerfile, type DockerfileModel } from '../../src/core/dockerfile/model.js';
-import { corpusFiles } from '../support/corpus.js';
+import { corpusFiles, needCorpus } from '../support/corpus.js';
 import { rigValue } from '../support/rig.js';
 
 interface OracleValue {
@@ -169,8 +169,9 @@ const dockerfile = fc
   .map(([globals, stages]) => [...globals, ...stages.flatMap(([f, body]) => [f, ...body])].join('\n') + '\n');
 
 describe.skipIf(oracle === undefined)('BuildKit values (differential)', () => {
-  it('agrees on every real MCP Dockerfile', () => {
-    if (!corpus) return;
+  it('agrees on every real MCP Dockerfile', (ctx) => {
+    needCorpus(ctx, 'dockerfiles');
+    if (!corpus) throw new Error('unreachable: needCorpus returned without the corpus');
     expect(corpus.length).toBeGreaterThanOrEqual(70);
     expect(differences(corpus.map((f) => readFileSync(f, 'utf8')), corpus)).toEqual([]);
   });
