@@ -4,7 +4,7 @@
  * time into batches of about 1 MiB, never as one giant JSON.stringify of the whole report.
  */
 import { writeSync } from 'node:fs';
-import type { Finding, Report } from './types.js';
+import type { Report } from './types.js';
 
 const BATCH_CHARS = 1 << 20;
 

@@ -15,7 +15,7 @@ import { ftruncateSync, writeSync } from 'node:fs';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import type * as sarif from 'sarif';
 import { securitySeverity, SEVERITY_TABLE, severityRank } from '../core/severity.js';
-import { partialFingerprints, primaryLocationLineHash } from '../core/fingerprint.js';
+import { partialFingerprints } from '../core/fingerprint.js';
 import { ruleMeta } from '../rules/index.js';
 import { TOOL_NAME, TOOL_VERSION, REPOSITORY_URL, ruleDocsUrl } from '../core/meta.js';
 import type { Finding, Report, Severity, Source } from '../core/types.js';
