@@ -1,7 +1,7 @@
-// Merge + fingerprint + SARIF of 100,000 synthetic findings, in a child process that imports the
+// Merge + fingerprint + SARIF of 25,000 synthetic findings (GitHub's per-run result limit), in a child process that imports the
 // engine (a small entry bundled with esbuild into the temp dir at bench time): time of the work
 // itself, whole-process wall time and peak RSS, and whether the log stays within GitHub's limits.
-// The work is what production does (src/sarif/to-sarif.ts writeSarifFile: the log streamed to a
+// The work is what production does (src/sarif/to-sarif.ts writeSarifFd: the log streamed to a
 // file, compact, as `JSON.stringify(log)` would write it). The log is checked here, in the bench
 // process, after the child exits: parsing and gzipping it are not part of the work measured.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { measure, repeat, result } from '../lib.mjs';
 
-export const FINDINGS = 100_000;
+export const FINDINGS = 25_000;
 
 const entry = (repoRoot) => `
 import { mergeFindings } from ${JSON.stringify(join(repoRoot, 'src/core/merge.ts'))};
-import { writeSarifFile } from ${JSON.stringify(join(repoRoot, 'src/sarif/to-sarif.ts'))};
+import { closeSync, openSync } from 'node:fs';
+import { writeSarifFd } from ${JSON.stringify(join(repoRoot, 'src/sarif/to-sarif.ts'))};
 import * as L from ${JSON.stringify(join(repoRoot, 'src/sarif/limits.ts'))};
 
 const n = Number(process.argv[2]);
@@ -54,7 +55,9 @@ const t0 = performance.now();
 const report = mergeFindings({ root: '/repo', startedAt: new Date(0), now: new Date('2026-01-01T00:00:00Z'), policy: { threshold: 'high', failOn: 'new' }, findings, targets: targets.map((t) => ({ name: t, dockerfile: t, context: '.', image: 'mcg-local/x:scan' })), scanners: [{ name: 'mcg', status: 'ran' }, { name: 'trivy', status: 'ran', version: '0.74.0' }, { name: 'trufflehog', status: 'ran', version: '3.97.0' }], fileLines, ignores: [{ id: 'CVE-2015-*', reason: 'synthetic', where: '.mcg.yml:3', file: '.mcg.yml', line: 3 }] });
 const t1 = performance.now();
 const c1 = process.cpuUsage(c0);
-const stats = writeSarifFile(out, report);
+const fd = openSync(out, 'w');
+const stats = writeSarifFd(fd, report);
+closeSync(fd);
 const t2 = performance.now();
 const cpu = process.cpuUsage(c0);
 process.stdout.write(JSON.stringify({ findings: report.findings.length, mergeMs: t1 - t0, sarifMs: t2 - t1, totalMs: t2 - t0, cpuMs: (cpu.user + cpu.system) / 1000, mergeCpuMs: (c1.user + c1.system) / 1000, jsonBytes: stats.bytes, gzipEstimate: stats.gzipEstimate ?? null, limits: { ...L } }));
@@ -111,13 +114,13 @@ export async function run(ctx) {
     return { workMs: last.totalMs, workCpuMs: last.cpuMs, mergeCpuMs: last.mergeCpuMs, mergeMs: last.mergeMs, sarifMs: last.sarifMs, wallMs: m.ms, rss: m.maxRssMb };
   });
   return [
-    result(`merge + fingerprint + SARIF (build, size check, serialise, write) of ${FINDINGS} findings, wall`, r.workMs, 'ms', '<= 2000'),
+    result(`merge + fingerprint + SARIF (build, size check, serialise, write) of ${FINDINGS} findings, wall`, r.workMs, 'ms', '<= 1000'),
     result('  the same, CPU time (steadier on a busy machine)', r.workCpuMs, 'ms', 'report'),
     result('  of which merge (dedupe, suppress, fingerprint, policy)', r.mergeMs, 'ms', 'report'),
     result('  of which merge, CPU time', r.mergeCpuMs, 'ms', 'report'),
     result('  of which SARIF build + size check + serialise + write', r.sarifMs, 'ms', 'report'),
     result('SARIF bench whole process (generation included), wall', r.wallMs, 'ms', 'report'),
-    result('SARIF bench peak RSS', r.rss, 'MB', '<= 500'),
+    result('SARIF bench peak RSS (generation included)', r.rss, 'MB', '<= 300'),
     result(`SARIF gzipped size (${last.runs} runs, ${last.results} results kept, largest run ${last.maxResults})`, last.gzipBytes / 1e6, 'MB', '<= 10'),
     result('SARIF within GitHub limits (runs, results/run, rules/run, locations, tags, size, distinct categories)', last.within ? 1 : 0, 'bool', '1'),
   ];

@@ -4,19 +4,18 @@
  * (test/corpus/dockerfiles.snapshot) and reviewed, so any change in behaviour shows in a diff.
  * Regenerate with UPDATE_SNAPSHOTS=1.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { checkDockerfile } from '../../src/core/engine.js';
 import { dockerfileRules } from '../../src/rules/index.js';
-import { corpusFiles } from '../support/corpus.js';
+import { corpusFiles, describeCorpus, expectGolden } from '../support/corpus.js';
 
 const SNAPSHOT = join(import.meta.dirname, 'dockerfiles.snapshot');
 
-describe('real MCP Dockerfiles', () => {
-  const files = corpusFiles('dockerfiles');
+describeCorpus('real MCP Dockerfiles', 'dockerfiles', () => {
+  const files = corpusFiles('dockerfiles') ?? [];
   it('are all checked without error, every finding on a real instruction line, matching the reviewed table', () => {
-    if (!files) return;
     expect(files.length).toBeGreaterThanOrEqual(70);
     const rows: string[] = [];
     for (const file of files) {
@@ -36,7 +35,6 @@ describe('real MCP Dockerfiles', () => {
     }
     rows.sort();
     const table = `${rows.join('\n')}\n`;
-    if (process.env['UPDATE_SNAPSHOTS'] === '1' || !existsSync(SNAPSHOT)) writeFileSync(SNAPSHOT, table);
-    expect(table).toBe(readFileSync(SNAPSHOT, 'utf8'));
+    expectGolden(SNAPSHOT, table);
   });
 });

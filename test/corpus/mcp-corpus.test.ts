@@ -4,19 +4,16 @@
  * no secret value in any message, and the reviewed table of hits per file
  * (test/corpus/mcp-configs.snapshot; regenerate with UPDATE_SNAPSHOTS=1 and review the diff).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { checkMcpFile, classifyMcpPath, type McpFileType } from '../../src/core/mcp-engine.js';
 import { looksLikeServerJson } from '../../src/core/mcp/server-json.js';
 import { parseJson } from '../../src/core/mcp/tree.js';
+import { CORPUS_DIR, describeCorpus, expectGolden } from '../support/corpus.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const dir = join(root, '..', 'shared', 'corpus', 'real-mcp', 'configs');
-const present = existsSync(dir);
-const required = process.env['MCG_REQUIRE_CORPUS'] === '1';
-
-if (!present) console.warn(`\n!!! ${dir} is absent: the MCP config corpus tests DID NOT RUN${required ? ' (MCG_REQUIRE_CORPUS=1: failing)' : ''} !!!\n`);
+const dir = join(CORPUS_DIR, 'configs');
 
 /** The corpus flattens `owner__repo__path`: classify by the original path, else by content (example configs). */
 export function corpusType(file: string, text: string): McpFileType {
@@ -28,12 +25,8 @@ export function corpusType(file: string, text: string): McpFileType {
   return { kind: 'client', dialect: file.endsWith('.jsonc') ? 'jsonc' : 'json' };
 }
 
-describe('MCP config corpus', () => {
-  it('is present (required when MCG_REQUIRE_CORPUS=1)', () => {
-    if (required) expect(present, `${dir} must exist`).toBe(true);
-  });
-
-  it.skipIf(!present)('every file is read, every finding is on a real line, hits match the reviewed snapshot', () => {
+describeCorpus('MCP config corpus', 'configs', () => {
+  it('every file is read, every finding is on a real line, hits match the reviewed snapshot', () => {
     const files = readdirSync(dir).filter((f) => /\.(json|jsonc|ya?ml)$/i.test(f)).sort();
     expect(files.length).toBeGreaterThanOrEqual(70);
     const rows: string[] = [];
@@ -51,8 +44,6 @@ describe('MCP config corpus', () => {
     rows.sort();
     const snap = join(root, 'test', 'corpus', 'mcp-configs.snapshot');
     const out = rows.join('\n') + '\n';
-    if (process.env['UPDATE_SNAPSHOTS'] === '1') writeFileSync(snap, out);
-    expect(existsSync(snap), `${snap} (create it with UPDATE_SNAPSHOTS=1)`).toBe(true);
-    expect(out).toBe(readFileSync(snap, 'utf8'));
+    expectGolden(snap, out);
   });
 });

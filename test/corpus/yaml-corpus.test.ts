@@ -3,27 +3,18 @@
  * error, every finding on a line of its file, and the reviewed table of rule hits per file
  * (test/corpus/{compose,k8s}.snapshot; regenerate with UPDATE_SNAPSHOTS=1 and review the diff).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { checkYamlFile, classifyYaml, type YamlRuleKind } from '../../src/core/yaml-engine.js';
+import { CORPUS_DIR, describeCorpus, expectGolden } from '../support/corpus.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const corpus = join(root, '..', 'shared', 'corpus', 'real-mcp');
-const present = existsSync(corpus);
+const corpus = CORPUS_DIR;
 
-if (!present) {
-  const msg = `\n!!! ${corpus} is absent: the YAML corpus tests DID NOT RUN !!!\n`;
-  console.warn(msg);
-}
-
-describe('YAML corpus', () => {
-  it('is present (required when MCG_REQUIRE_CORPUS=1)', () => {
-    if (process.env['MCG_REQUIRE_CORPUS'] === '1') expect(present, `${corpus} must exist`).toBe(true);
-  });
-
-  for (const kind of ['compose', 'k8s'] as const satisfies readonly YamlRuleKind[]) {
-    it.runIf(present)(`${kind}: every file parses, every finding is on a real line, hits match the reviewed snapshot`, () => {
+for (const kind of ['compose', 'k8s'] as const satisfies readonly YamlRuleKind[]) {
+  describeCorpus(`YAML corpus: ${kind}`, kind, () => {
+    it(`${kind}: every file parses, every finding is on a real line, hits match the reviewed snapshot`, () => {
       const dir = join(corpus, kind);
       const files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
       expect(files.length).toBeGreaterThan(5);
@@ -47,9 +38,7 @@ describe('YAML corpus', () => {
       rows.sort();
       const snap = join(root, 'test', 'corpus', `${kind}.snapshot`);
       const text = rows.join('\n') + '\n';
-      if (process.env['UPDATE_SNAPSHOTS'] === '1') writeFileSync(snap, text);
-      expect(existsSync(snap), `${snap} (create it with UPDATE_SNAPSHOTS=1)`).toBe(true);
-      expect(text).toBe(readFileSync(snap, 'utf8'));
+      expectGolden(snap, text);
     });
-  }
-});
+  });
+}

@@ -3,7 +3,7 @@
  * expansion (or BuildKit's error expanding it), the global ARGs, what each ARG and ENV of a stage
  * assigns after expansion, the user of each USER, the sources and destination of each COPY/ADD
  * after expansion, and how each CMD/ENTRYPOINT runs (shell or JSON form, its arguments), from our model against test/tools/buildkit-oracle (BuildKit's own
- * instruction parser and shell lexer). On the real corpus (skipped loudly when ../shared is absent),
+ * instruction parser and shell lexer). On the real corpus (skipped with the reason when ../shared is absent),
  * every Dockerfile in the repository, and fast-check files built around ARG/ENV/FROM expansion.
  *
  * Not compared, on purpose (the allow-list, each with its reason):
@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDockerfile, type DockerfileModel } from '../../src/core/dockerfile/model.js';
-import { corpusFiles } from '../support/corpus.js';
+import { corpusFiles, needCorpus } from '../support/corpus.js';
 import { copyValues, startupForm, userValue } from '../../src/core/dockerfile/values.js';
 import { stageVariables, type Assignments } from '../../src/core/dockerfile/stages.js';
 import { oraclePath } from './buildkit-oracle.js';
@@ -178,8 +178,9 @@ const dockerfile = fc
   .map(([globals, stages]) => [...globals, ...stages.flatMap(([f, body]) => [f, ...body])].join('\n') + '\n');
 
 describe.skipIf(oracle === undefined)('BuildKit values (differential)', () => {
-  it('agrees on every real MCP Dockerfile', () => {
-    if (!corpus) return;
+  it('agrees on every real MCP Dockerfile', (ctx) => {
+    needCorpus(ctx, 'dockerfiles');
+    if (!corpus) throw new Error('unreachable: needCorpus returned without the corpus');
     expect(corpus.length).toBeGreaterThanOrEqual(70);
     expect(differences(corpus.map((f) => readFileSync(f, 'utf8')), corpus)).toEqual([]);
   });

@@ -4,18 +4,19 @@
  * File by file, every difference must be listed with its reason in
  * test/corpus/dockerfile-trivy-differences.tsv, and every listed difference must still occur.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { checkDockerfile } from '../../src/core/engine.js';
 import { dockerfileRules } from '../../src/rules/index.js';
 import { normalizeCheckId } from '../../src/scanners/trivy.js';
 import { spawnExec } from '../../src/scanners/exec.js';
 import { rigEnv, rigValue } from '../support/rig.js';
 import { repoRoot } from '../support/scan-rig.js';
+import { CORPUS_DIR, describeCorpus } from '../support/corpus.js';
 
-const CORPUS = join(repoRoot, '..', 'shared', 'corpus', 'real-mcp', 'dockerfiles');
+const CORPUS = join(CORPUS_DIR, 'dockerfiles');
 const TABLE = join(repoRoot, 'test', 'corpus', 'dockerfile-trivy-differences.tsv');
 
 export const PAIRS: { mcg: string; trivy: string; only?: (message: string) => boolean }[] = [
@@ -47,14 +48,7 @@ function readTable(): Map<string, { ours: boolean; theirs: boolean; reason: stri
   return rows;
 }
 
-const present = existsSync(CORPUS);
-if (!present) {
-  const msg = `\n!!! ${CORPUS} is absent: the Trivy agreement test on the real corpus DID NOT RUN !!!\n`;
-  if (process.env['MCG_REQUIRE_CORPUS'] === '1') throw new Error(msg);
-  console.warn(msg);
-}
-
-describe.runIf(present)('Dockerfile rules agree with trivy config on the real corpus', () => {
+describeCorpus('Dockerfile rules agree with trivy config on the real corpus', 'dockerfiles', () => {
   const diffs: Diff[] = [];
   let files: string[] = [];
   beforeAll(async () => {

@@ -1,27 +1,21 @@
 /**
  * MCG011–MCG019 over the real-world corpus (../shared/corpus/real-mcp, read in place):
  * every file is checked without error, every finding lands on a real line, and the findings
- * reviewed by hand stay found. Absent corpus: says so loudly; with MCG_REQUIRE_CORPUS=1 it fails.
+ * reviewed by hand stay found. Absent corpus: skipped with the reason; under CI=true or
+ * MCG_REQUIRE_CORPUS=1 it fails (test/support/corpus.ts).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { checkDockerfile } from '../../../src/core/engine.js';
 import { dockerfileRules } from '../../../src/rules/index.js';
+import { CORPUS_DIR, corpusPresent, describeCorpus } from '../../support/corpus.js';
 
-const dir = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real-mcp', 'dockerfiles');
-const present = existsSync(dir);
+const dir = join(CORPUS_DIR, 'dockerfiles');
+const present = corpusPresent('dockerfiles');
 const mine = dockerfileRules.filter((r) => /^MCG01[1-9]$/.test(r.meta.id));
 
-if (!present) {
-  console.warn(`\n*** corpus not found at ${dir}: the MCG011-MCG019 corpus checks DID NOT RUN ***\n`);
-}
-
-describe.runIf(present || process.env['MCG_REQUIRE_CORPUS'] === '1')('MCG011-MCG019 on the real-MCP corpus', () => {
-  it('the corpus is there', () => {
-    expect(present, dir).toBe(true);
-  });
-
+describeCorpus('MCG011-MCG019 on the real-MCP corpus', 'dockerfiles', () => {
   const files = present ? readdirSync(dir).sort() : [];
   const results = new Map(
     files.map((f) => {
