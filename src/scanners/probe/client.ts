@@ -60,6 +60,16 @@ function failureOf(e: unknown): { failure: Attempt['failure']; detail: string } 
   return { failure: 'error', detail: msg };
 }
 
+/** `docker rm -f` by name until `docker ps -a` no longer lists it (a `--rm` removal may still be under way). */
+async function removeContainer(d: StartDeps, name: string): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    await d.exec(d.docker, ['rm', '-f', name], { env: d.env, timeoutMs: 60_000 }).catch(() => undefined);
+    const ps = await d.exec(d.docker, ['ps', '-aq', '--filter', `name=^${name}$`], { env: d.env, timeoutMs: 60_000 }).catch(() => undefined);
+    if (ps && ps.exitCode === 0 && ps.stdout.trim() === '') return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 /** Starts the image once with `flags` and runs the handshake; never throws. */
 export async function startOnce(d: StartDeps, image: string, flags: ProfileFlag[]): Promise<Attempt> {
   const t0 = Date.now();
@@ -97,7 +107,7 @@ export async function startOnce(d: StartDeps, image: string, flags: ProfileFlag[
   } finally {
     await client.close().catch(() => undefined);
     // `docker run --rm` removes it when the CLI ends it; a CLI killed first leaves it: remove by name
-    await d.exec(d.docker, ['rm', '-f', name], { env: d.env, timeoutMs: 60_000 }).catch(() => undefined);
+    await removeContainer(d, name);
   }
   return { ...result, stderr: d.redact(outputTail(stderr, 8, 1200)), durationMs: Date.now() - t0 };
 }
