@@ -8,7 +8,7 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export type Source = 'mcg' | 'trivy' | 'trufflehog';
 
-export type RuleKind = 'dockerfile' | 'image' | 'compose' | 'k8s' | 'workflow' | 'mcp' | 'meta';
+export type RuleKind = 'dockerfile' | 'image' | 'compose' | 'k8s' | 'workflow' | 'mcp' | 'probe' | 'meta';
 
 export interface Location {
   /** Repository-relative POSIX path of a real file. */
