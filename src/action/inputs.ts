@@ -3,6 +3,8 @@
  * with errors that name the input and say how to fix it. Pure: the reader is injected.
  */
 import { SEVERITIES, type FailOn, type Severity } from '../core/types.js';
+import { PROBE_INPUT_DEFAULTS, readProbeInputs } from './probe-inputs.js';
+import type { ProbeOptions } from '../core/probe/options.js';
 
 export type Tristate = 'auto' | 'true' | 'false';
 export type CommentMode = 'auto' | 'always' | 'never';
@@ -45,6 +47,8 @@ export interface ActionInputs {
   trufflehogVersion?: string;
   offline: boolean;
   timeoutMinutes: number;
+  /** The runtime probe (src/action/probe-inputs.ts); probe-env values are secrets. */
+  probe: ProbeOptions;
 }
 
 /** Every input action.yml declares, with its default there (kept in sync by test/unit/action/inputs.test.ts). */
@@ -82,6 +86,7 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   'trufflehog-version': '',
   offline: 'false',
   'timeout-minutes': '20',
+  ...PROBE_INPUT_DEFAULTS,
 };
 
 export class InputError extends Error {
@@ -202,6 +207,7 @@ export function readInputs(get: InputReader): ActionInputs {
     trufflehogVersion: version(get, 'trufflehog-version'),
     offline: bool(get, 'offline'),
     timeoutMinutes,
+    probe: readProbeInputs(get, (name, message) => new InputError(name, message)),
   };
   if (inputs.image && inputs.imageTar) throw new InputError('image-tar', 'give either image or image-tar, not both.');
   if (inputs.category !== undefined && !/^[A-Za-z0-9._/-]+$/.test(inputs.category)) {

@@ -336,6 +336,8 @@ export async function run(env: Record<string, string | undefined> = process.env)
     secrets.add(inputs.githubToken);
     // every build-arg value goes to the builder and can be echoed by a failing RUN: all secret
     for (const value of Object.values(inputs.buildArgs)) secrets.add(value);
+    // the values the server gets at start (probe-env) are secrets too
+    for (const value of Object.values(inputs.probe.env)) secrets.add(value);
     const payload = readPayload(env);
     const ctx = runContext(env, payload);
     const root = ctx.workspace;
@@ -373,6 +375,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
         offline: inputs.offline,
         timeoutMs: inputs.timeoutMinutes * 60_000,
         manifests: inputs.manifests,
+        probe: inputs.probe,
       },
       {
         logger,

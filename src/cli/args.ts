@@ -2,8 +2,9 @@
 import { parseArgs } from 'node:util';
 import type { FailOn, Severity } from '../core/types.js';
 import { parseSeverity } from '../core/severity.js';
+import { parseProbeArgs, PROBE_OPTIONS, type ProbeArgs } from './probe-args.js';
 
-export const FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
+export const FORMATS = ['table', 'json', 'sarif', 'markdown', 'profile'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export class CliUsageError extends Error {}
@@ -35,6 +36,8 @@ export interface ScanCommand {
   color?: boolean;
   category?: string;
   verifySecrets: boolean;
+  /** The runtime probe (src/cli/probe-args.ts). */
+  probe: ProbeArgs;
 }
 
 export interface DiscoverCommand {
@@ -112,6 +115,11 @@ scan options:
   --verify-secrets       Let TruffleHog verify secrets against their services
   --offline              Use the local vulnerability DB only
   --timeout-minutes N    Per-scanner timeout (default 10)
+  --runtime-probe M      auto|true|false: start the built image hardened and speak MCP to it (default auto)
+  --probe-transport T    auto|stdio|http (http is not supported yet)
+  --probe-timeout-seconds N  Per-request timeout of the probe's handshake (default 30)
+  --probe-env NAME       Pass NAME (value from mcg's environment) to the server at start (repeatable)
+  --probe-env-file F     NAME=value lines to pass to the server at start
   --root DIR             Repository root that paths are relative to (default: git top level)
   --category C           SARIF category prefix (default mcg)
   --no-color             No colours (NO_COLOR is honoured too)
@@ -267,6 +275,7 @@ export function parseCli(argv: string[]): Command {
         category: { type: 'string' },
         'no-color': { type: 'boolean' },
         color: { type: 'boolean' },
+        ...PROBE_OPTIONS,
       },
     });
     if (positionals.length > 1) throw new CliUsageError(`scan takes one path, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -312,6 +321,7 @@ export function parseCli(argv: string[]): Command {
       timeoutMinutes,
       color: values['no-color'] ? false : values.color ? true : undefined,
       category: values.category,
+      probe: parseProbeArgs(values),
     };
   } catch (e) {
     if (e instanceof CliUsageError) throw e;

@@ -2,7 +2,7 @@
  * The local CLI (`mcg`): same engine and output as the action, no @actions/* import.
  */
 import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CliUsageError, parseCli, USAGE, type DiscoverCommand, type MergeCommand, type ScanCommand } from './args.js';
 import { loadConfig, scan, UsageError, type ScanDeps } from '../core/scan.js';
 import { discover, matrixOf, parseMatrix, splitList } from '../core/discover.js';
@@ -20,6 +20,9 @@ import { renderMarkdown } from '../reporters/markdown.js';
 import { spawnExec } from '../scanners/exec.js';
 import type { Logger, Report } from '../core/types.js';
 import { cliExtensions } from './extensions.js';
+import { resolveProbeOptions } from './probe-args.js';
+import { profileDocument } from '../core/probe/snippets.js';
+import type { ProbeOptions } from '../core/probe/options.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -60,6 +63,14 @@ function exitCodeFor(report: Report): number {
   return report.result === 'pass' ? 0 : 1;
 }
 
+function probeOptions(cmd: ScanCommand, io: CliIo): ProbeOptions {
+  try {
+    return resolveProbeOptions(cmd.probe, io.env, (p) => readFileSync(resolve(io.cwd, p), 'utf8'));
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
 async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   const abs = isAbsolute(cmd.path) ? cmd.path : resolve(io.cwd, cmd.path);
   if (!existsSync(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
@@ -89,6 +100,7 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
       verifySecrets: cmd.verifySecrets,
       offline: cmd.offline,
       timeoutMs: (cmd.timeoutMinutes ?? 10) * 60_000,
+      probe: probeOptions(cmd, io),
     },
     deps,
   );
@@ -103,6 +115,8 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
         return sarifText();
       case 'markdown':
         return renderMarkdown(report);
+      case 'profile':
+        return profileDocument(report.targets);
       default:
         return renderTable(report, { color: cmd.output ? false : color });
     }
@@ -134,6 +148,8 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   } else io.stdout(body());
   // --sarif F, --report-json F: streamed straight into the file
   if (cmd.sarif) write(cmd.sarif, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, 'wx'));
+  // the proven profile next to the SARIF, when a probe ran
+  if (cmd.sarif && report.targets.some((t) => t.probe)) write(join(dirname(cmd.sarif), 'mcg-profile.json'), profileDocument(report.targets));
   if (cmd.reportJson) write(cmd.reportJson, (tmp) => writeReportJsonFile(tmp, report, 'wx'));
   return exitCodeFor(report);
 }

@@ -4,7 +4,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
+import type { CoverageEntry, Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
+import type { ProbeOptions } from './probe/options.js';
 import { checkDockerfile, inputErrorFinding, type RuleSettings } from './engine.js';
 import { dockerfileRules } from '../rules/index.js';
 import { confine, listContext, newListings, readText, readTextFile, repoPath, underRoot, type Listings } from './files.js';
@@ -46,6 +47,8 @@ export interface ScanOptions {
   now?: Date;
   /** Also check compose files, Kubernetes manifests and workflows (default true). */
   manifests?: boolean;
+  /** The runtime probe of the built image (default: auto). */
+  probe?: ProbeOptions;
 }
 
 /** What the image pipeline (src/scanners) returns for one Dockerfile target. */
@@ -56,6 +59,8 @@ export interface ImageScanResult {
   info: Partial<TargetInfo>;
   /** Extra repository files findings point at (lockfiles), for inline suppressions. */
   files?: Map<string, string[]>;
+  /** Ledger lines the pipeline adds (the runtime probe: checked, or not checked and why). */
+  coverage?: CoverageEntry[];
 }
 
 export interface ImagePipeline {
@@ -265,6 +270,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
         Object.assign(targets[targets.length - 1]!, res.info);
         image = res.image;
         for (const [p, l] of res.files ?? []) fileLines.set(p, l);
+        for (const c of res.coverage ?? []) coverage.record(c);
       }
     }
     const res = checkDockerfile({ path: t.dockerfile, text: r.text, target: t.name, buildTarget: opts.buildTarget, context, image }, dockerfileRules, config.rules);

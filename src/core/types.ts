@@ -2,6 +2,7 @@
  * The finding model shared by every part of MCP Container Guard (DESIGN §3).
  * Pure types: nothing here touches the file system, the network or @actions/*.
  */
+import type { ProbeSummary } from './probe/options.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -142,6 +143,8 @@ export interface TargetInfo {
   image?: string;
   imageDigest?: string;
   imageSize?: number;
+  /** The runtime probe's verdict (src/core/probe/options.ts). */
+  probe?: ProbeSummary;
 }
 
 export type FailOn = 'new' | 'any' | 'never';
@@ -178,7 +181,8 @@ export type CoverageKind =
   | 'json'
   | 'markdown'
   | 'image'
-  | 'config';
+  | 'config'
+  | 'runtime-probe';
 
 /** One line of the coverage ledger: what became of one file the scan found. */
 export interface CoverageEntry {

@@ -70,6 +70,34 @@ async function removeContainer(d: StartDeps, name: string): Promise<void> {
   }
 }
 
+/**
+ * Reads the same stdout the transport parses, to keep the lines that are not JSON-RPC messages
+ * as written. The SDK keeps its child process private (`_process`, set synchronously by start()):
+ * when a later SDK version renames it, this returns false and the error text is kept instead.
+ */
+function teeStdout(transport: StdioClientTransport, keep: (line: string) => void): boolean {
+  const proc = (transport as unknown as { _process?: { stdout?: NodeJS.ReadableStream | null } })._process;
+  const out = proc?.stdout;
+  if (!out) return false;
+  let buf = '';
+  out.on('data', (c: Buffer | string) => {
+    buf += c.toString();
+    let nl: number;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, nl).replace(/\r$/, '');
+      buf = buf.slice(nl + 1);
+      if (line.trim() === '') continue;
+      try {
+        JSON.parse(line);
+      } catch {
+        keep(line);
+      }
+    }
+    if (buf.length > 1024 * 1024) buf = '';
+  });
+  return true;
+}
+
 /** Starts the image once with `flags` and runs the handshake; never throws. */
 export async function startOnce(d: StartDeps, image: string, flags: ProfileFlag[]): Promise<Attempt> {
   const t0 = Date.now();
@@ -82,15 +110,22 @@ export async function startOnce(d: StartDeps, image: string, flags: ProfileFlag[
   });
   const nonJson: string[] = [];
   const client = new Client({ name: 'mcp-container-guard-probe', version: '1' }, { capabilities: {} });
+  const keep = (line: string): void => {
+    if (nonJson.length < KEEP_NON_JSON) nonJson.push(d.redact(redactSecrets(line)).slice(0, 300));
+  };
+  let teed = false;
   client.onerror = (e: Error) => {
-    // the transport reports each stdout line that is not a JSON-RPC message here
-    if ((e instanceof SyntaxError || e.name === 'ZodError') && nonJson.length < KEEP_NON_JSON) nonJson.push(d.redact(redactSecrets(e.message)).slice(0, 300));
+    // the transport reports each stdout line that is not a JSON-RPC message here; the line itself
+    // comes from the tee below when it could be attached (the error text holds only its first bytes)
+    if ((e instanceof SyntaxError || e.name === 'ZodError') && !teed) keep(e.message);
   };
   const opts = { timeout: d.timeoutMs, maxTotalTimeout: d.timeoutMs };
   const base = { flags, nonJson, durationMs: 0 };
   let result: Omit<Attempt, 'stderr' | 'durationMs'>;
   try {
-    await client.connect(transport, opts);
+    const connecting = client.connect(transport, opts);
+    teed = teeStdout(transport, keep);
+    await connecting;
     const caps = client.getServerCapabilities() ?? {};
     const listed = caps.tools ? await client.listTools({}, opts) : { tools: [] };
     if (caps.prompts) await client.listPrompts({}, opts);
