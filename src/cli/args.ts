@@ -78,7 +78,8 @@ export type Command =
   | MergeCommand
   | { command: 'rules'; format: 'table' | 'json' }
   | { command: 'version' }
-  | { command: 'help' };
+  | { command: 'help' }
+  | { command: 'probe-cleanup' };
 
 export const USAGE = `Usage: mcg <command> [options]
 
@@ -90,6 +91,7 @@ Commands:
   merge DIR…             Merge the results of several scan jobs (artifact directories)
                          into one report and one SARIF log
   rules                  List the rule catalog
+  probe-cleanup          Remove every container the runtime probe labelled (after a killed run)
   --version              Print the version
   --help                 Print this help
 
@@ -242,6 +244,7 @@ export function parseCli(argv: string[]): Command {
       if (f !== 'table' && f !== 'json') throw new CliUsageError(`--format for rules must be table or json`);
       return { command: 'rules', format: f };
     }
+    if (cmd === 'probe-cleanup') return { command: 'probe-cleanup' };
     if (cmd === 'discover') return parseDiscover(rest);
     if (cmd === 'merge') return parseMerge(rest);
     if (cmd !== 'scan') throw new CliUsageError(`unknown command "${cmd}"`);

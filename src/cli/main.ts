@@ -22,6 +22,7 @@ import type { Logger, Report } from '../core/types.js';
 import { cliExtensions } from './extensions.js';
 import { resolveProbeOptions } from './probe-args.js';
 import { profileDocument } from '../core/probe/snippets.js';
+import { removeProbeContainers } from '../scanners/probe/run.js';
 import type { ProbeOptions } from '../core/probe/options.js';
 
 export interface CliIo {
@@ -277,6 +278,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return runDiscover(cmd, io);
       case 'merge':
         return runMerge(cmd, io);
+      case 'probe-cleanup': {
+        const env: Record<string, string> = {};
+        for (const [k, v] of Object.entries(io.env)) if (v !== undefined) env[k] = v;
+        const n = await removeProbeContainers({ exec: spawnExec, docker: io.env['MCG_DOCKER'] ?? 'docker', env });
+        io.stderr(`mcg: ${n} probe container(s) removed\n`);
+        return 0;
+      }
     }
   } catch (e) {
     if (e instanceof CliUsageError) {

@@ -1,6 +1,6 @@
 /**
- * One probe start: `docker run -i --rm …` spoken to with the official MCP TypeScript SDK's Client
- * over its StdioClientTransport (argv only, no shell; the docker CLI gets an explicit environment:
+ * One probe start: `docker create -i --rm …` (through Exec) then `docker start -ai NAME`, spoken
+ * to with the official MCP TypeScript SDK's Client over its StdioClientTransport (argv only, no shell; the docker CLI gets an explicit environment:
  * DOCKER_* and PATH/HOME, plus the probe-env values, which reach the container by `-e NAME` only).
  * The container is removed by name afterwards through the Exec choke point, whatever happened.
  */
@@ -103,7 +103,16 @@ export async function startOnce(d: StartDeps, image: string, flags: ProfileFlag[
   const t0 = Date.now();
   const name = `mcg-probe-${randomBytes(6).toString('hex')}`;
   const args = runArgs({ image, name, flags, envNames: Object.keys(d.probeEnv), runId: d.runId });
-  const transport = new StdioClientTransport({ command: d.docker, args, env: dockerEnv(d), stderr: 'pipe' });
+  // created first, through Exec, so that the container exists by name before the handshake's clock
+  // starts (a slow storage driver takes seconds to create one) and no creation is still under way
+  // in the daemon when the CLI is ended: `docker create -i --rm …` then `docker start -ai NAME`
+  const created = await d.exec(d.docker, ['create', ...args.slice(1)], { env: dockerEnv(d), timeoutMs: 300_000 }).catch((e: unknown) => ({ exitCode: -1, stdout: '', stderr: String(e) }));
+  if (created.exitCode !== 0) {
+    await removeContainer(d, name);
+    const why = d.redact(outputTail(created.stderr, 3, 600));
+    return { flags, ok: false, failure: 'error', detail: `docker create failed: ${why}`, stderr: why, nonJson: [], durationMs: Date.now() - t0 };
+  }
+  const transport = new StdioClientTransport({ command: d.docker, args: ['start', '-ai', name], env: dockerEnv(d), stderr: 'pipe' });
   let stderr = '';
   transport.stderr?.on('data', (c: Buffer) => {
     if (stderr.length < MAX_STDERR) stderr += c.toString('utf8');
@@ -141,7 +150,7 @@ export async function startOnce(d: StartDeps, image: string, flags: ProfileFlag[
     result = { ...base, ok: false, ...failureOf(e) };
   } finally {
     await client.close().catch(() => undefined);
-    // `docker run --rm` removes it when the CLI ends it; a CLI killed first leaves it: remove by name
+    // `--rm` removes it when it ends; a CLI ended first leaves it running: remove by name
     await removeContainer(d, name);
   }
   return { ...result, stderr: d.redact(outputTail(stderr, 8, 1200)), durationMs: Date.now() - t0 };

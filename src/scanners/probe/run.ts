@@ -44,13 +44,25 @@ export interface ProbeRunResult {
   summary?: ProbeSummary;
 }
 
-/** Removes every container carrying the probe label (of one run, or of all runs); returns how many were listed. */
+/**
+ * Removes every container carrying the probe label (of one run, or of all runs) and waits until
+ * `docker ps -a` no longer lists them (a removal on a slow storage driver is still "in progress"
+ * when `rm -f` returns); returns how many were listed at first.
+ */
 export async function removeProbeContainers(d: Pick<ProbeRunDeps, 'exec' | 'docker' | 'env'>, runId?: string): Promise<number> {
   const filter = runId ? `label=${PROBE_LABEL}=${runId}` : `label=${PROBE_LABEL}`;
-  const ps = await d.exec(d.docker, ['ps', '-aq', '--filter', filter], { env: d.env, timeoutMs: 60_000 });
-  const ids = ps.exitCode === 0 ? ps.stdout.split(/\s+/).filter(Boolean) : [];
-  if (ids.length > 0) await d.exec(d.docker, ['rm', '-f', ...ids], { env: d.env, timeoutMs: 120_000 });
-  return ids.length;
+  const list = async (): Promise<string[]> => {
+    const ps = await d.exec(d.docker, ['ps', '-aq', '--filter', filter], { env: d.env, timeoutMs: 60_000 });
+    return ps.exitCode === 0 ? ps.stdout.split(/\s+/).filter(Boolean) : [];
+  };
+  let ids = await list();
+  const first = ids.length;
+  for (let i = 0; i < 60 && ids.length > 0; i++) {
+    await d.exec(d.docker, ['rm', '-f', ...ids], { env: d.env, timeoutMs: 120_000 });
+    ids = await list();
+    if (ids.length > 0) await new Promise((r) => setTimeout(r, 1000));
+  }
+  return first;
 }
 
 /** Why the engine cannot run the probe's containers, or undefined when it can. */
