@@ -103,10 +103,10 @@ var require_ignore = __commonJS({
           return;
         }
         if (this._checkPattern(pattern)) {
-          const rule74 = this._createRule(pattern.trim());
-          if (rule74 !== null) {
+          const rule75 = this._createRule(pattern.trim());
+          if (rule75 !== null) {
             this._added = true;
-            this._rules.push(rule74);
+            this._rules.push(rule75);
           }
         }
       }
@@ -180,43 +180,43 @@ var require_ignore = __commonJS({
         const parentPath = cleanPath(path.dirname(file));
         const parentPathDirs = parentPath.split(path.sep);
         let matched = false;
-        this._rules.forEach((rule74) => {
-          let match = this._match(file, rule74);
+        this._rules.forEach((rule75) => {
+          let match = this._match(file, rule75);
           if (!match && parentPath !== ".") {
-            if (rule74.dirs.includes("**")) {
-              for (let i = rule74.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule74);
+            if (rule75.dirs.includes("**")) {
+              for (let i = rule75.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
+                match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule75);
               }
-            } else if (rule74.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule74.dirs.length).join(path.sep), rule74);
+            } else if (rule75.dirs.length <= parentPathDirs.length) {
+              match = this._match(parentPathDirs.slice(0, rule75.dirs.length).join(path.sep), rule75);
             }
           }
           if (match) {
-            matched = !rule74.negative;
+            matched = !rule75.negative;
           }
         });
         return !matched;
       }
       // @returns {Boolean} true if a file is matched by a rule
-      _match(file, rule74) {
-        return this._compile(rule74).regexp.test(file);
+      _match(file, rule75) {
+        return this._compile(rule75).regexp.test(file);
       }
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
-      _compile(rule74) {
-        if (rule74.regexp) {
-          return rule74;
+      _compile(rule75) {
+        if (rule75.regexp) {
+          return rule75;
         }
         let regStr = "^";
         let escapedSlash = path.sep === "\\" ? "\\\\" : path.sep;
-        for (let i = 0; i < rule74.pattern.length; i++) {
-          const ch = rule74.pattern[i];
-          if (ch === "*") {
-            if (rule74.pattern[i + 1] === "*") {
+        for (let i = 0; i < rule75.pattern.length; i++) {
+          const ch2 = rule75.pattern[i];
+          if (ch2 === "*") {
+            if (rule75.pattern[i + 1] === "*") {
               i++;
-              if (rule74.pattern[i + 1] === path.sep) {
+              if (rule75.pattern[i + 1] === path.sep) {
                 i++;
               }
-              if (rule74.pattern[i + 1] === void 0) {
+              if (rule75.pattern[i + 1] === void 0) {
                 regStr += ".*";
               } else {
                 regStr += `(.*${escapedSlash})?`;
@@ -224,28 +224,28 @@ var require_ignore = __commonJS({
             } else {
               regStr += `[^${escapedSlash}]*`;
             }
-          } else if (ch === "?") {
+          } else if (ch2 === "?") {
             regStr += `[^${escapedSlash}]`;
-          } else if (ch === "." || ch === "$") {
-            regStr += `\\${ch}`;
-          } else if (ch === "\\") {
+          } else if (ch2 === "." || ch2 === "$") {
+            regStr += `\\${ch2}`;
+          } else if (ch2 === "\\") {
             if (path.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
-            if (rule74.pattern[i + 1] !== void 0) {
-              regStr += "\\" + rule74.pattern[i + 1];
+            if (rule75.pattern[i + 1] !== void 0) {
+              regStr += "\\" + rule75.pattern[i + 1];
               i++;
             } else {
               regStr += "\\";
             }
           } else {
-            regStr += ch;
+            regStr += ch2;
           }
         }
         regStr += "$";
-        rule74.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
-        return rule74;
+        rule75.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
+        return rule75;
       }
     };
   }
@@ -363,7 +363,7 @@ var require_b4a = __commonJS({
     function allocUnsafeSlow(size) {
       return Buffer.allocUnsafeSlow(size);
     }
-    function byteLength(string, encoding) {
+    function byteLength2(string, encoding) {
       return Buffer.byteLength(string, encoding);
     }
     function compare(a, b) {
@@ -469,7 +469,7 @@ var require_b4a = __commonJS({
       alloc,
       allocUnsafe,
       allocUnsafeSlow,
-      byteLength,
+      byteLength: byteLength2,
       compare,
       concat,
       copy,
@@ -740,9 +740,9 @@ var require_text_decoder = __commonJS({
 var require_errors = __commonJS({
   "node_modules/streamx/lib/errors.js"(exports, module) {
     module.exports = class StreamError extends Error {
-      constructor(msg, code2, fn = StreamError) {
+      constructor(msg, code3, fn = StreamError) {
         super(msg);
-        this.code = code2;
+        this.code = code3;
         if (Error.captureStackTrace) {
           Error.captureStackTrace(this, fn);
         }
@@ -874,7 +874,7 @@ var require_streamx = __commonJS({
     var WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS;
     var asyncIterator = Symbol.asyncIterator || /* @__PURE__ */ Symbol("asyncIterator");
     var WritableState = class {
-      constructor(stream, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
+      constructor(stream, { highWaterMark = 16384, map = null, mapWritable, byteLength: byteLength2, byteLengthWritable } = {}) {
         this.stream = stream;
         this.queue = new FIFO();
         this.highWaterMark = highWaterMark;
@@ -882,7 +882,7 @@ var require_streamx = __commonJS({
         this.error = null;
         this.pipeline = null;
         this.drains = null;
-        this.byteLength = byteLengthWritable || byteLength || defaultByteLength;
+        this.byteLength = byteLengthWritable || byteLength2 || defaultByteLength;
         this.map = mapWritable || map;
         this.afterWrite = afterWrite.bind(this);
         this.afterUpdateNextTick = updateWriteNT.bind(this);
@@ -980,7 +980,7 @@ var require_streamx = __commonJS({
       }
     };
     var ReadableState = class {
-      constructor(stream, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
+      constructor(stream, { highWaterMark = 16384, map = null, mapReadable, byteLength: byteLength2, byteLengthReadable } = {}) {
         this.stream = stream;
         this.queue = new FIFO();
         this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark;
@@ -988,7 +988,7 @@ var require_streamx = __commonJS({
         this.readAhead = highWaterMark > 0;
         this.error = null;
         this.pipeline = null;
-        this.byteLength = byteLengthReadable || byteLength || defaultByteLength;
+        this.byteLength = byteLengthReadable || byteLength2 || defaultByteLength;
         this.map = mapReadable || map;
         this.pipeTo = null;
         this.afterRead = afterRead.bind(this);
@@ -1495,8 +1495,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve3, reject) {
-              promiseResolve = resolve3;
+            return new Promise(function(resolve4, reject) {
+              promiseResolve = resolve4;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -1529,11 +1529,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream.destroy(err);
-          return new Promise((resolve3, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve3({ value: void 0, done: true });
+          return new Promise((resolve4, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve4({ value: void 0, done: true });
             stream.once("close", function() {
               if (err) reject(err);
-              else resolve3({ value: void 0, done: true });
+              else resolve4({ value: void 0, done: true });
             });
           });
         }
@@ -1577,8 +1577,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve3) => {
-          state.drains.push({ writes, resolve: resolve3 });
+        return new Promise((resolve4) => {
+          state.drains.push({ writes, resolve: resolve4 });
         });
       }
       write(data) {
@@ -1683,10 +1683,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         return pipeline3(...streams, (err) => {
           if (err) return reject(err);
-          resolve3();
+          resolve4();
         });
       });
     }
@@ -1885,7 +1885,7 @@ var require_headers = __commonJS({
       b4a.write(buf, encodeOct(cksum(buf), 6), 148);
       return buf;
     };
-    exports.decode = function decode(buf, filenameEncoding, allowUnknownFormat) {
+    exports.decode = function decode2(buf, filenameEncoding, allowUnknownFormat) {
       let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET;
       let name = decodeStr(buf, 0, 100, filenameEncoding);
       const mode = decodeOct(buf, 100, 8);
@@ -1943,8 +1943,8 @@ var require_headers = __commonJS({
       if (index >= 0) return index;
       return 0;
     }
-    function toType(flag) {
-      switch (flag) {
+    function toType(flag2) {
+      switch (flag2) {
         case 0:
           return "file";
         case 1:
@@ -1973,8 +1973,8 @@ var require_headers = __commonJS({
       }
       return null;
     }
-    function toTypeflag(flag) {
-      switch (flag) {
+    function toTypeflag(flag2) {
+      switch (flag2) {
         case "file":
           return 0;
         case "link":
@@ -2356,16 +2356,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve3, reject) {
+        function onnext(resolve4, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve3({ value: entryStream, done: false });
+            resolve4({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve3;
+          promiseResolve = resolve4;
           promiseReject = reject;
           consumeCallback(null);
           if (extract3._finished && promiseResolve) {
@@ -2393,11 +2393,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract3.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve3, reject) => {
-            if (extract3.destroyed) return resolve3({ value: void 0, done: true });
+          return new Promise((resolve4, reject) => {
+            if (extract3.destroyed) return resolve4({ value: void 0, done: true });
             extract3.once("close", function() {
               if (err) reject(err);
-              else resolve3({ value: void 0, done: true });
+              else resolve4({ value: void 0, done: true });
             });
           });
         }
@@ -2418,7 +2418,7 @@ var require_extract = __commonJS({
 // node_modules/tar-stream/constants.js
 var require_constants = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module) {
-    var constants = {
+    var constants2 = {
       // just for envs without fs
       S_IFMT: 61440,
       S_IFDIR: 16384,
@@ -2428,9 +2428,9 @@ var require_constants = __commonJS({
       S_IFLNK: 40960
     };
     try {
-      module.exports = __require("fs").constants || constants;
+      module.exports = __require("fs").constants || constants2;
     } catch {
-      module.exports = constants;
+      module.exports = constants2;
     }
   }
 });
@@ -2440,7 +2440,7 @@ var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
     var { Readable: Readable3, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var headers = require_headers();
     var DMODE = 493;
     var FMODE = 420;
@@ -2643,16 +2643,16 @@ var require_pack = __commonJS({
       return new Pack(opts);
     };
     function modeToType(mode) {
-      switch (mode & constants.S_IFMT) {
-        case constants.S_IFBLK:
+      switch (mode & constants2.S_IFMT) {
+        case constants2.S_IFBLK:
           return "block-device";
-        case constants.S_IFCHR:
+        case constants2.S_IFCHR:
           return "character-device";
-        case constants.S_IFDIR:
+        case constants2.S_IFDIR:
           return "directory";
-        case constants.S_IFIFO:
+        case constants2.S_IFIFO:
           return "fifo";
-        case constants.S_IFLNK:
+        case constants2.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -2906,8 +2906,8 @@ var require_directives = __commonJS({
       "{": "%7B",
       "}": "%7D"
     };
-    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
-    var Directives = class _Directives {
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch2) => escapeChars[ch2]);
+    var Directives2 = class _Directives {
       constructor(yaml, tags) {
         this.docStart = null;
         this.docEnd = false;
@@ -3057,9 +3057,9 @@ var require_directives = __commonJS({
         return lines.join("\n");
       }
     };
-    Directives.defaultYaml = { explicit: false, version: "1.2" };
-    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
-    exports.Directives = Directives;
+    Directives2.defaultYaml = { explicit: false, version: "1.2" };
+    Directives2.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives2;
   }
 });
 
@@ -3077,9 +3077,9 @@ var require_anchors = __commonJS({
       }
       return true;
     }
-    function anchorNames(root) {
+    function anchorNames(root2) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit2.visit(root2, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -3672,8 +3672,8 @@ var require_foldFlowLines = __commonJS({
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
-        if (mode === FOLD_QUOTED && ch === "\\") {
+      for (let ch2; ch2 = text2[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch2 === "\\") {
           escStart = i;
           switch (text2[i + 1]) {
             case "x":
@@ -3690,13 +3690,13 @@ var require_foldFlowLines = __commonJS({
           }
           escEnd = i;
         }
-        if (ch === "\n") {
+        if (ch2 === "\n") {
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
-          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+          if (ch2 === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
@@ -3708,8 +3708,8 @@ var require_foldFlowLines = __commonJS({
               split = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
-                prev = ch;
-                ch = text2[i += 1];
+                prev = ch2;
+                ch2 = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
@@ -3724,7 +3724,7 @@ var require_foldFlowLines = __commonJS({
             }
           }
         }
-        prev = ch;
+        prev = ch2;
       }
       if (overflow && onOverflow)
         onOverflow();
@@ -3751,17 +3751,17 @@ ${indent}${text2.slice(fold + 1, end2)}`;
     function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
-      while (ch === " " || ch === "	") {
+      let ch2 = text2[start];
+      while (ch2 === " " || ch2 === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch2 = text2[++i];
         } else {
           do {
-            ch = text2[++i];
-          } while (ch && ch !== "\n");
+            ch2 = text2[++i];
+          } while (ch2 && ch2 !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch2 = text2[start];
         }
       }
       return end;
@@ -3812,20 +3812,20 @@ var require_stringifyString = __commonJS({
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str3 = "";
       let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+      for (let i = 0, ch2 = json[i]; ch2; ch2 = json[++i]) {
+        if (ch2 === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
           str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
-          ch = "\\";
+          ch2 = "\\";
         }
-        if (ch === "\\")
+        if (ch2 === "\\")
           switch (json[i + 1]) {
             case "u":
               {
                 str3 += json.slice(start, i);
-                const code2 = json.substr(i + 2, 4);
-                switch (code2) {
+                const code3 = json.substr(i + 2, 4);
+                switch (code3) {
                   case "0000":
                     str3 += "\\0";
                     break;
@@ -3851,8 +3851,8 @@ var require_stringifyString = __commonJS({
                     str3 += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str3 += "\\x" + code2.substr(2);
+                    if (code3.substr(0, 2) === "00")
+                      str3 += "\\x" + code3.substr(2);
                     else
                       str3 += json.substr(i, 6);
                 }
@@ -3926,8 +3926,8 @@ ${indent}`) + "'";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
-        if (ch !== "\n" && ch !== "	" && ch !== " ")
+        const ch2 = value[endStart - 1];
+        if (ch2 !== "\n" && ch2 !== "	" && ch2 !== " ")
           break;
       }
       let end = value.substring(endStart);
@@ -3951,10 +3951,10 @@ ${indent}`) + "'";
       let startEnd;
       let startNlPos = -1;
       for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
-        if (ch === " ")
+        const ch2 = value[startEnd];
+        if (ch2 === " ")
           startWithSpace = true;
-        else if (ch === "\n")
+        else if (ch2 === "\n")
           startNlPos = startEnd;
         else
           break;
@@ -4887,13 +4887,13 @@ var require_YAMLSeq = __commonJS({
           this.items[idx] = value;
       }
       toJSON(_, ctx) {
-        const seq = [];
+        const seq2 = [];
         if (ctx?.onCreate)
-          ctx.onCreate(seq);
+          ctx.onCreate(seq2);
         let i = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
-        return seq;
+          seq2.push(toJS.toJS(item, String(i++), ctx));
+        return seq2;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -4908,7 +4908,7 @@ var require_YAMLSeq = __commonJS({
       }
       static from(schema, obj, ctx) {
         const { replacer } = ctx;
-        const seq = new this(schema);
+        const seq2 = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it of obj) {
@@ -4916,10 +4916,10 @@ var require_YAMLSeq = __commonJS({
               const key2 = obj instanceof Set ? it : String(i++);
               it = replacer.call(obj, key2, it);
             }
-            seq.items.push(createNode.createNode(it, void 0, ctx));
+            seq2.items.push(createNode.createNode(it, void 0, ctx));
           }
         }
-        return seq;
+        return seq2;
       }
     };
     function asItemIndex(key2) {
@@ -4938,19 +4938,19 @@ var require_seq = __commonJS({
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
-    var seq = {
+    var seq2 = {
       collection: "seq",
       default: true,
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
-      resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+      resolve(seq3, onError) {
+        if (!identity.isSeq(seq3))
           onError("Expected a sequence for this tag");
-        return seq2;
+        return seq3;
       },
       createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
     };
-    exports.seq = seq;
+    exports.seq = seq2;
   }
 });
 
@@ -5139,14 +5139,14 @@ var require_schema = __commonJS({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
       map.map,
-      seq.seq,
+      seq2.seq,
       string.string,
       _null.nullTag,
       bool.boolTag,
@@ -5167,7 +5167,7 @@ var require_schema2 = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
-    var seq = require_seq();
+    var seq2 = require_seq();
     function intIdentify(value) {
       return typeof value === "bigint" || Number.isInteger(value);
     }
@@ -5223,7 +5223,7 @@ var require_schema2 = __commonJS({
         return str3;
       }
     };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map.map, seq2.seq].concat(jsonScalars, jsonError);
     exports.schema = schema;
   }
 });
@@ -5302,10 +5302,10 @@ var require_pairs = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
+    function resolvePairs(seq2, onError) {
+      if (identity.isSeq(seq2)) {
+        for (let i = 0; i < seq2.items.length; ++i) {
+          let item = seq2.items[i];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -5322,11 +5322,11 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq2.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
-      return seq;
+      return seq2;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
@@ -5429,8 +5429,8 @@ var require_omap = __commonJS({
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
-      resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
+      resolve(seq2, onError) {
+        const pairs$1 = pairs.resolvePairs(seq2, onError);
         const seenKeys = [];
         for (const { key: key2 } of pairs$1.items) {
           if (identity.isScalar(key2)) {
@@ -5793,7 +5793,7 @@ var require_schema3 = __commonJS({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var binary = require_binary();
     var bool = require_bool2();
@@ -5806,7 +5806,7 @@ var require_schema3 = __commonJS({
     var timestamp = require_timestamp();
     var schema = [
       map.map,
-      seq.seq,
+      seq2.seq,
       string.string,
       _null.nullTag,
       bool.trueTag,
@@ -5837,7 +5837,7 @@ var require_tags = __commonJS({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var bool = require_bool();
     var float = require_float();
@@ -5853,7 +5853,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map.map, seq2.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -5874,7 +5874,7 @@ var require_tags = __commonJS({
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
-      seq: seq.seq,
+      seq: seq2.seq,
       set: set.set,
       timestamp: timestamp.timestamp
     };
@@ -5931,7 +5931,7 @@ var require_Schema = __commonJS({
     "use strict";
     var identity = require_identity();
     var map = require_map();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
@@ -5944,7 +5944,7 @@ var require_Schema = __commonJS({
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity.SEQ, { value: seq2.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -6351,22 +6351,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code3, message) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code3;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLParseError", pos, code3, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLWarning", pos, code3, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -6640,10 +6640,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep2, value } = collItem;
+        const { start, key: key2, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep2?.[0],
+          next: key2 ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -6657,7 +6657,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -6681,7 +6681,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -6697,7 +6697,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -6738,7 +6738,7 @@ var require_resolve_block_seq = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
-      const seq = new NodeClass(ctx.schema);
+      const seq2 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
@@ -6763,7 +6763,7 @@ var require_resolve_block_seq = __commonJS({
           } else {
             commentEnd = props.end;
             if (props.comment)
-              seq.comment = props.comment;
+              seq2.comment = props.comment;
             continue;
           }
         }
@@ -6771,10 +6771,10 @@ var require_resolve_block_seq = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
-        seq.items.push(node);
+        seq2.items.push(node);
       }
-      seq.range = [bs.offset, offset, commentEnd ?? offset];
-      return seq;
+      seq2.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq2;
     }
     exports.resolveBlockSeq = resolveBlockSeq;
   }
@@ -6788,7 +6788,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source: source2, type } = token;
           switch (type) {
@@ -6802,13 +6802,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source2;
+                sep4 += source2;
               hasSpace = true;
               break;
             default:
@@ -6851,18 +6851,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep2, value } = collItem;
+        const { start, key: key2, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep2?.[0],
+          next: key2 ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6916,8 +6916,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap5 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6929,7 +6929,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6940,8 +6940,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap5 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6958,7 +6958,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -7087,13 +7087,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar3, onError) {
-      const start = scalar3.offset;
-      const header = parseBlockScalarHeader(scalar3, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar3.source ? splitLines(scalar3.source) : [];
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -7105,12 +7105,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar3.source)
-          end2 += scalar3.source.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
         return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar3.indent + header.indent;
-      let offset = scalar3.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -7138,7 +7138,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -7155,24 +7155,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -7188,7 +7188,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar3.source.length;
+      const end = start + header.length + scalar2.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -7202,11 +7202,11 @@ var require_resolve_block_scalar = __commonJS({
       let chomp = "";
       let error = -1;
       for (let i = 1; i < source2.length; ++i) {
-        const ch = source2[i];
-        if (!chomp && (ch === "-" || ch === "+"))
-          chomp = ch;
+        const ch2 = source2[i];
+        if (!chomp && (ch2 === "-" || ch2 === "+"))
+          chomp = ch2;
         else {
-          const n = Number(ch);
+          const n = Number(ch2);
           if (!indent && n)
             indent = n;
           else if (error === -1)
@@ -7271,11 +7271,11 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar3, strict, onError) {
-      const { offset, type, source: source2, end } = scalar3;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source: source2, end } = scalar2;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -7291,7 +7291,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar3, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -7355,37 +7355,37 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source2)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep2 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source2);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source2, onError) {
       let res = "";
       for (let i = 1; i < source2.length - 1; ++i) {
-        const ch = source2[i];
-        if (ch === "\r" && source2[i + 1] === "\n")
+        const ch2 = source2[i];
+        if (ch2 === "\r" && source2[i + 1] === "\n")
           continue;
-        if (ch === "\n") {
+        if (ch2 === "\n") {
           const { fold, offset } = foldNewline(source2, i);
           res += fold;
           i = offset;
-        } else if (ch === "\\") {
+        } else if (ch2 === "\\") {
           let next = source2[++i];
           const cc = escapeCodes[next];
           if (cc)
@@ -7407,15 +7407,15 @@ var require_resolve_flow_scalar = __commonJS({
             onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
-        } else if (ch === " " || ch === "	") {
+        } else if (ch2 === " " || ch2 === "	") {
           const wsStart = i;
           let next = source2[i + 1];
           while (next === " " || next === "	")
             next = source2[++i + 1];
           if (next !== "\n" && !(next === "\r" && source2[i + 2] === "\n"))
-            res += i > wsStart ? source2.slice(wsStart, i + 1) : ch;
+            res += i > wsStart ? source2.slice(wsStart, i + 1) : ch2;
         } else {
-          res += ch;
+          res += ch2;
         }
       }
       if (source2[source2.length - 1] !== '"' || source2.length === 1)
@@ -7424,14 +7424,14 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function foldNewline(source2, offset) {
       let fold = "";
-      let ch = source2[offset + 1];
-      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
-        if (ch === "\r" && source2[offset + 2] !== "\n")
+      let ch2 = source2[offset + 1];
+      while (ch2 === " " || ch2 === "	" || ch2 === "\n" || ch2 === "\r") {
+        if (ch2 === "\r" && source2[offset + 2] !== "\n")
           break;
-        if (ch === "\n")
+        if (ch2 === "\n")
           fold += "\n";
         offset += 1;
-        ch = source2[offset + 1];
+        ch2 = source2[offset + 1];
       }
       if (!fold)
         fold = " ";
@@ -7473,9 +7473,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source2, offset, length, onError) {
       const cc = source2.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const code3 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code3);
       } catch {
         const raw = source2.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -7506,26 +7506,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar3;
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar3 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar3 = new Scalar.Scalar(value);
+        scalar2 = new Scalar.Scalar(value);
       }
-      scalar3.range = range;
-      scalar3.source = value;
+      scalar2.range = range;
+      scalar2.source = value;
       if (type)
-        scalar3.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar3.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar3.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar3.comment = comment;
-      return scalar3;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -7790,19 +7790,19 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer = class {
+    var Composer2 = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source2, code2, message, warning) => {
+        this.onError = (source2, code3, message, warning) => {
           const pos = getErrorPos(source2);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code3, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -7950,7 +7950,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer;
+    exports.Composer = Composer2;
   }
 });
 
@@ -7964,12 +7964,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code3, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code3, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
         };
         switch (token.type) {
           case "scalar":
@@ -8183,14 +8183,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep2, value }) {
+    function stringifyItem({ start, key: key2, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep2)
-        for (const st of sep2)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -8369,8 +8369,8 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
-      switch (ch) {
+    function isEmpty(ch2) {
+      switch (ch2) {
         case void 0:
         case " ":
         case "\n":
@@ -8385,8 +8385,8 @@ var require_lexer = __commonJS({
     var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
-    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer = class {
+    var isNotAnchorChar = (ch2) => !ch2 || invalidAnchorChars.has(ch2);
+    var Lexer2 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -8420,12 +8420,12 @@ var require_lexer = __commonJS({
       }
       atLineEnd() {
         let i = this.pos;
-        let ch = this.buffer[i];
-        while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
-        if (!ch || ch === "#" || ch === "\n")
+        let ch2 = this.buffer[i];
+        while (ch2 === " " || ch2 === "	")
+          ch2 = this.buffer[++i];
+        if (!ch2 || ch2 === "#" || ch2 === "\n")
           return true;
-        if (ch === "\r")
+        if (ch2 === "\r")
           return this.buffer[i + 1] === "\n";
         return false;
       }
@@ -8433,19 +8433,19 @@ var require_lexer = __commonJS({
         return this.buffer[this.pos + n];
       }
       continueScalar(offset) {
-        let ch = this.buffer[offset];
+        let ch2 = this.buffer[offset];
         if (this.indentNext > 0) {
           let indent = 0;
-          while (ch === " ")
-            ch = this.buffer[++indent + offset];
-          if (ch === "\r") {
+          while (ch2 === " ")
+            ch2 = this.buffer[++indent + offset];
+          if (ch2 === "\r") {
             const next = this.buffer[indent + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
               return offset + indent + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch2 === "\n" || indent >= this.indentNext || !ch2 && !this.atEnd ? offset + indent : -1;
         }
-        if (ch === "-" || ch === ".") {
+        if (ch2 === "-" || ch2 === ".") {
           const dt = this.buffer.substr(offset, 3);
           if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
             return -1;
@@ -8509,8 +8509,8 @@ var require_lexer = __commonJS({
           let dirEnd = line.length;
           let cs = line.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
-            if (ch === " " || ch === "	") {
+            const ch2 = line[cs - 1];
+            if (ch2 === " " || ch2 === "	") {
               dirEnd = cs - 1;
               break;
             } else {
@@ -8518,8 +8518,8 @@ var require_lexer = __commonJS({
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
-            if (ch === " " || ch === "	")
+            const ch2 = line[dirEnd - 1];
+            if (ch2 === " " || ch2 === "	")
               dirEnd -= 1;
             else
               break;
@@ -8539,10 +8539,10 @@ var require_lexer = __commonJS({
         return yield* this.parseLineStart();
       }
       *parseLineStart() {
-        const ch = this.charAt(0);
-        if (!ch && !this.atEnd)
+        const ch2 = this.charAt(0);
+        if (!ch2 && !this.atEnd)
           return this.setNext("line-start");
-        if (ch === "-" || ch === ".") {
+        if (ch2 === "-" || ch2 === ".") {
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
@@ -8723,22 +8723,22 @@ var require_lexer = __commonJS({
         this.blockScalarKeep = false;
         let i = this.pos;
         while (true) {
-          const ch = this.buffer[++i];
-          if (ch === "+")
+          const ch2 = this.buffer[++i];
+          if (ch2 === "+")
             this.blockScalarKeep = true;
-          else if (ch > "0" && ch <= "9")
-            this.blockScalarIndent = Number(ch) - 1;
-          else if (ch !== "-")
+          else if (ch2 > "0" && ch2 <= "9")
+            this.blockScalarIndent = Number(ch2) - 1;
+          else if (ch2 !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch2) => isEmpty(ch2) || ch2 === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
         let indent = 0;
-        let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
-          switch (ch) {
+        let ch2;
+        loop: for (let i2 = this.pos; ch2 = this.buffer[i2]; ++i2) {
+          switch (ch2) {
             case " ":
               indent += 1;
               break;
@@ -8758,7 +8758,7 @@ var require_lexer = __commonJS({
               break loop;
           }
         }
-        if (!ch && !this.atEnd)
+        if (!ch2 && !this.atEnd)
           return this.setNext("block-scalar");
         if (indent >= this.indentNext) {
           if (this.blockScalarIndent === -1)
@@ -8779,23 +8779,23 @@ var require_lexer = __commonJS({
           }
         }
         let i = nl + 1;
-        ch = this.buffer[i];
-        while (ch === " ")
-          ch = this.buffer[++i];
-        if (ch === "	") {
-          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
+        ch2 = this.buffer[i];
+        while (ch2 === " ")
+          ch2 = this.buffer[++i];
+        if (ch2 === "	") {
+          while (ch2 === "	" || ch2 === " " || ch2 === "\r" || ch2 === "\n")
+            ch2 = this.buffer[++i];
           nl = i - 1;
         } else if (!this.blockScalarKeep) {
           do {
             let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
-            if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
+            let ch3 = this.buffer[i2];
+            if (ch3 === "\r")
+              ch3 = this.buffer[--i2];
             const lastChar = i2;
-            while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+            while (ch3 === " ")
+              ch3 = this.buffer[--i2];
+            if (ch3 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
               nl = i2;
             else
               break;
@@ -8809,38 +8809,38 @@ var require_lexer = __commonJS({
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
         let i = this.pos - 1;
-        let ch;
-        while (ch = this.buffer[++i]) {
-          if (ch === ":") {
+        let ch2;
+        while (ch2 = this.buffer[++i]) {
+          if (ch2 === ":") {
             const next = this.buffer[i + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty(ch2)) {
             let next = this.buffer[i + 1];
-            if (ch === "\r") {
+            if (ch2 === "\r") {
               if (next === "\n") {
                 i += 1;
-                ch = "\n";
+                ch2 = "\n";
                 next = this.buffer[i + 1];
               } else
                 end = i;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
-            if (ch === "\n") {
+            if (ch2 === "\n") {
               const cs = this.continueScalar(i + 1);
               if (cs === -1)
                 break;
               i = Math.max(i, cs - 2);
             }
           } else {
-            if (inFlow && flowIndicatorChars.has(ch))
+            if (inFlow && flowIndicatorChars.has(ch2))
               break;
             end = i;
           }
         }
-        if (!ch && !this.atEnd)
+        if (!ch2 && !this.atEnd)
           return this.setNext("plain-scalar");
         yield cst.SCALAR;
         yield* this.pushToIndex(end + 1, true);
@@ -8901,18 +8901,18 @@ var require_lexer = __commonJS({
       *pushTag() {
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
-          let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+          let ch2 = this.buffer[i];
+          while (!isEmpty(ch2) && ch2 !== ">")
+            ch2 = this.buffer[++i];
+          return yield* this.pushToIndex(ch2 === ">" ? i + 1 : i, false);
         } else {
           let i = this.pos + 1;
-          let ch = this.buffer[i];
-          while (ch) {
-            if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
+          let ch2 = this.buffer[i];
+          while (ch2) {
+            if (tagChars.has(ch2))
+              ch2 = this.buffer[++i];
+            else if (ch2 === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch2 = this.buffer[i += 3];
             } else
               break;
           }
@@ -8920,20 +8920,20 @@ var require_lexer = __commonJS({
         }
       }
       *pushNewline() {
-        const ch = this.buffer[this.pos];
-        if (ch === "\n")
+        const ch2 = this.buffer[this.pos];
+        if (ch2 === "\n")
           return yield* this.pushCount(1);
-        else if (ch === "\r" && this.charAt(1) === "\n")
+        else if (ch2 === "\r" && this.charAt(1) === "\n")
           return yield* this.pushCount(2);
         else
           return 0;
       }
       *pushSpaces(allowTabs) {
         let i = this.pos - 1;
-        let ch;
+        let ch2;
         do {
-          ch = this.buffer[++i];
-        } while (ch === " " || allowTabs && ch === "	");
+          ch2 = this.buffer[++i];
+        } while (ch2 === " " || allowTabs && ch2 === "	");
         const n = i - this.pos;
         if (n > 0) {
           yield this.buffer.substr(this.pos, n);
@@ -8943,13 +8943,13 @@ var require_lexer = __commonJS({
       }
       *pushUntil(test) {
         let i = this.pos;
-        let ch = this.buffer[i];
-        while (!test(ch))
-          ch = this.buffer[++i];
+        let ch2 = this.buffer[i];
+        while (!test(ch2))
+          ch2 = this.buffer[++i];
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer;
+    exports.Lexer = Lexer2;
   }
 });
 
@@ -9081,7 +9081,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -9353,37 +9353,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar3) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
-          if (scalar3.end) {
-            sep2 = scalar3.end;
-            sep2.push(this.sourceToken);
-            delete scalar3.end;
+          let sep4;
+          if (scalar2.end) {
+            sep4 = scalar2.end;
+            sep4.push(this.sourceToken);
+            delete scalar2.end;
           } else
-            sep2 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar3.offset,
-            indent: scalar3.indent,
-            items: [{ start, key: scalar3, sep: sep2 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar3);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar3) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar3.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar3.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -9521,15 +9521,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep2 }]
+                    items: [{ start: start2, key: key2, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -9595,8 +9595,8 @@ var require_parser = __commonJS({
         yield* this.pop();
         yield* this.step();
       }
-      *blockSequence(seq) {
-        const it = seq.items[seq.items.length - 1];
+      *blockSequence(seq2) {
+        const it = seq2.items[seq2.items.length - 1];
         switch (this.type) {
           case "newline":
             if (it.value) {
@@ -9605,22 +9605,22 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                seq.items.push({ start: [this.sourceToken] });
+                seq2.items.push({ start: [this.sourceToken] });
             } else
               it.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
             if (it.value)
-              seq.items.push({ start: [this.sourceToken] });
+              seq2.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it.start, seq.indent)) {
-                const prev = seq.items[seq.items.length - 2];
+              if (this.atIndentedComment(it.start, seq2.indent)) {
+                const prev = seq2.items[seq2.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  seq.items.pop();
+                  seq2.items.pop();
                   return;
                 }
               }
@@ -9629,21 +9629,21 @@ var require_parser = __commonJS({
             return;
           case "anchor":
           case "tag":
-            if (it.value || this.indent <= seq.indent)
+            if (it.value || this.indent <= seq2.indent)
               break;
             it.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
-            if (this.indent !== seq.indent)
+            if (this.indent !== seq2.indent)
               break;
             if (it.value || includesToken(it.start, "seq-item-ind"))
-              seq.items.push({ start: [this.sourceToken] });
+              seq2.items.push({ start: [this.sourceToken] });
             else
               it.start.push(this.sourceToken);
             return;
         }
-        if (this.indent > seq.indent) {
-          const bv = this.startBlockValue(seq);
+        if (this.indent > seq2.indent) {
+          const bv = this.startBlockValue(seq2);
           if (bv) {
             this.stack.push(bv);
             return;
@@ -9723,13 +9723,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -9854,7 +9854,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser3;
   }
 });
 
@@ -9874,7 +9874,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source2, options = {}) {
+    function parseAllDocuments(source2, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -9907,7 +9907,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -9948,8 +9948,8 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parse = parse4;
+    exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
@@ -10310,8 +10310,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants2();
-    var isPathSeparator = (code2) => {
-      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code3) => {
+      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -10341,38 +10341,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code2;
+      let code3;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek2 = () => str3.charCodeAt(index + 1);
       const advance = () => {
-        prev = code2;
+        prev = code3;
         return str3.charCodeAt(++index);
       };
       while (index < length) {
-        code2 = advance();
+        code3 = advance();
         let next;
-        if (code2 === CHAR_BACKWARD_SLASH) {
+        if (code3 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code2 = advance();
-          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+          code3 = advance();
+          if (code3 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code2 = advance())) {
-            if (code2 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code3 = advance())) {
+            if (code3 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            if (code3 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -10381,7 +10381,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+            if (braceEscaped !== true && code3 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -10390,7 +10390,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -10405,7 +10405,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code2 === CHAR_FORWARD_SLASH) {
+        if (code3 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -10418,27 +10418,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek2() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code3 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code2 = advance())) {
-                if (code2 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code3 = advance())) {
+                if (code3 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code2 === CHAR_LEFT_PARENTHESES) {
+                if (code3 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -10448,7 +10448,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code2 === CHAR_ASTERISK) {
+        if (code3 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -10457,7 +10457,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code2 === CHAR_QUESTION_MARK) {
+        if (code3 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -10465,7 +10465,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -10484,26 +10484,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code2 = advance())) {
-              if (code2 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code3 = advance())) {
+              if (code3 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code2 === CHAR_LEFT_PARENTHESES) {
+              if (code3 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -10568,7 +10568,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code2)) {
+        if (!isPathSeparator(code3)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -10615,7 +10615,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -10623,7 +10623,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -10647,56 +10647,56 @@ var require_parse = __commonJS({
       let quote = 0;
       let value = "";
       let escaped = false;
-      for (const ch of input) {
+      for (const ch2 of input) {
         if (escaped === true) {
-          value += ch;
+          value += ch2;
           escaped = false;
           continue;
         }
-        if (ch === "\\") {
-          value += ch;
+        if (ch2 === "\\") {
+          value += ch2;
           escaped = true;
           continue;
         }
-        if (ch === '"') {
+        if (ch2 === '"') {
           quote = quote === 1 ? 0 : 1;
-          value += ch;
+          value += ch2;
           continue;
         }
         if (quote === 0) {
-          if (ch === "[") {
+          if (ch2 === "[") {
             bracket++;
-          } else if (ch === "]" && bracket > 0) {
+          } else if (ch2 === "]" && bracket > 0) {
             bracket--;
           } else if (bracket === 0) {
-            if (ch === "(") {
+            if (ch2 === "(") {
               paren++;
-            } else if (ch === ")" && paren > 0) {
+            } else if (ch2 === ")" && paren > 0) {
               paren--;
-            } else if (ch === "|" && paren === 0) {
+            } else if (ch2 === "|" && paren === 0) {
               parts.push(value);
               value = "";
               continue;
             }
           }
         }
-        value += ch;
+        value += ch2;
       }
       parts.push(value);
       return parts;
     };
     var isPlainBranch = (branch) => {
       let escaped = false;
-      for (const ch of branch) {
+      for (const ch2 of branch) {
         if (escaped === true) {
           escaped = false;
           continue;
         }
-        if (ch === "\\") {
+        if (ch2 === "\\") {
           escaped = true;
           continue;
         }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
+        if (/[?*+@!()[\]{}]/.test(ch2)) {
           return false;
         }
       }
@@ -10743,38 +10743,38 @@ var require_parse = __commonJS({
       let quote = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
+        const ch2 = pattern[i];
         if (escaped === true) {
           escaped = false;
           continue;
         }
-        if (ch === "\\") {
+        if (ch2 === "\\") {
           escaped = true;
           continue;
         }
-        if (ch === '"') {
+        if (ch2 === '"') {
           quote = quote === 1 ? 0 : 1;
           continue;
         }
         if (quote === 1) {
           continue;
         }
-        if (ch === "[") {
+        if (ch2 === "[") {
           bracket++;
           continue;
         }
-        if (ch === "]" && bracket > 0) {
+        if (ch2 === "]" && bracket > 0) {
           bracket--;
           continue;
         }
         if (bracket > 0) {
           continue;
         }
-        if (ch === "(") {
+        if (ch2 === "(") {
           paren++;
           continue;
         }
-        if (ch === ")") {
+        if (ch2 === ")") {
           paren--;
           if (paren === 0) {
             if (requireEnd === true && i !== pattern.length - 1) {
@@ -10790,7 +10790,7 @@ var require_parse = __commonJS({
       }
     };
     var buildCharClassStar = (chars) => {
-      const source2 = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      const source2 = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch2) => utils.escapeRegex(ch2)).join("")}]`;
       return `${source2}*`;
     };
     var getStarExtglobSequenceChars = (pattern) => {
@@ -10832,7 +10832,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -10864,7 +10864,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input, options) => {
+    var parse4 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -10878,8 +10878,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -11034,7 +11034,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            const expression = parse4(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -11133,9 +11133,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix4 = POSIX_REGEX_SOURCE[rest2];
+                if (posix4) {
+                  prev.value = pre + posix4;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -11557,7 +11557,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input, options) => {
+    parse4.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -11575,7 +11575,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -11622,7 +11622,7 @@ var require_parse = __commonJS({
       }
       return source2;
     };
-    module.exports = parse3;
+    module.exports = parse4;
   }
 });
 
@@ -11631,9 +11631,9 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan2 = require_scan();
-    var parse3 = require_parse();
+    var parse4 = require_parse();
     var utils = require_utils();
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -11652,7 +11652,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = opts.windows;
+      const posix4 = opts.windows;
       const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -11662,8 +11662,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix4 });
+        const result = { glob, state, regex, posix: posix4, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -11688,7 +11688,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -11696,7 +11696,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix4 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format2 ? format2(input) : input;
       if (match === false) {
@@ -11705,21 +11705,21 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix3);
+          match = picomatch3.matchBase(input, regex, options, posix4);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+    picomatch3.matchBase = (input, glob, options, posix4 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix3 }));
+      return regex.test(utils.basename(input, { windows: posix4 }));
     };
     picomatch3.isMatch = (str3, patterns, options) => picomatch3(patterns, options)(str3);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
+      return parse4(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input, options) => scan2(input, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -11745,10 +11745,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options);
+        parsed.output = parse4.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse3(input, options);
+        parsed = parse4(input, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -11761,7 +11761,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
+    picomatch3.constants = constants2;
     module.exports = picomatch3;
   }
 });
@@ -11812,9 +11812,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code2) {
+      constructor(code3) {
         super();
-        this._items = typeof code2 === "string" ? [code2] : code2;
+        this._items = typeof code3 === "string" ? [code3] : code3;
       }
       toString() {
         return this.str;
@@ -11841,13 +11841,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code2 = [strs[0]];
+      const code3 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code2, args[i]);
-        code2.push(strs[++i]);
+        addCodeArg(code3, args[i]);
+        code3.push(strs[++i]);
       }
-      return new _Code(code2);
+      return new _Code(code3);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -11863,13 +11863,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str3;
-    function addCodeArg(code2, arg) {
+    function addCodeArg(code3, arg) {
       if (arg instanceof _Code)
-        code2.push(...arg._items);
+        code3.push(...arg._items);
       else if (arg instanceof Name)
-        code2.push(arg);
+        code3.push(arg);
       else
-        code2.push(interpolate(arg));
+        code3.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -11990,9 +11990,9 @@ var require_scope = __commonJS({
         super(nameStr);
         this.prefix = prefix;
       }
-      setValue(value, { property: property2, itemIndex }) {
+      setValue(value, { property, itemIndex }) {
         this.value = value;
-        this.scopePath = (0, code_1._)`.${new code_1.Name(property2)}[${itemIndex}]`;
+        this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
       }
     };
     exports.ValueScopeName = ValueScopeName;
@@ -12053,7 +12053,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code2 = code_1.nil;
+        let code3 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -12066,16 +12066,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
+              code3 = (0, code_1._)`${code3}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
+              code3 = (0, code_1._)`${code3}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code2;
+        return code3;
       }
     };
     exports.ValueScope = ValueScope;
@@ -12160,11 +12160,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -12181,10 +12181,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -12235,9 +12235,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code2) {
+      constructor(code3) {
         super();
-        this.code = code2;
+        this.code = code3;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -12245,8 +12245,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants2) {
+        this.code = optimizeExpr(this.code, names, constants2);
         return this;
       }
       get names() {
@@ -12259,7 +12259,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
+        return this.nodes.reduce((code3, n) => code3 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -12275,12 +12275,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names, constants2))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -12307,10 +12307,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code2 = `if(${this.condition})` + super.render(opts);
+        let code3 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code2 += "else " + this.else.render(opts);
-        return code2;
+          code3 += "else " + this.else.render(opts);
+        return code3;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -12333,12 +12333,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        if (!(super.optimizeNames(names, constants2) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants2);
         return this;
       }
       get names() {
@@ -12361,10 +12361,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants2);
         return this;
       }
       get names() {
@@ -12400,10 +12400,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants2);
         return this;
       }
       get names() {
@@ -12431,12 +12431,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code2 = "try" + super.render(opts);
+        let code3 = "try" + super.render(opts);
         if (this.catch)
-          code2 += this.catch.render(opts);
+          code3 += this.catch.render(opts);
         if (this.finally)
-          code2 += this.finally.render(opts);
-        return code2;
+          code3 += this.finally.render(opts);
+        return code3;
       }
       optimizeNodes() {
         var _a, _b;
@@ -12445,11 +12445,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants2);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
         return this;
       }
       get names() {
@@ -12553,18 +12553,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code2 = ["{"];
+        const code3 = ["{"];
         for (const [key2, value] of keyValues) {
-          if (code2.length > 1)
-            code2.push(",");
-          code2.push(key2);
+          if (code3.length > 1)
+            code3.push(",");
+          code3.push(key2);
           if (key2 !== value || this.opts.es5) {
-            code2.push(":");
-            (0, code_1.addCodeArg)(code2, value);
+            code3.push(":");
+            (0, code_1.addCodeArg)(code3, value);
           }
         }
-        code2.push("}");
-        return new code_1._Code(code2);
+        code3.push("}");
+        return new code_1._Code(code3);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -12750,7 +12750,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants2) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -12765,14 +12765,14 @@ var require_codegen = __commonJS({
         return items2;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants2[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -13224,12 +13224,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule74) => shouldUseRule(schema, rule74));
+      return group.rules.some((rule75) => shouldUseRule(schema, rule75));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule74) {
+    function shouldUseRule(schema, rule75) {
       var _a;
-      return schema[rule74.keyword] !== void 0 || ((_a = rule74.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule75.keyword] !== void 0 || ((_a = rule75.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -13491,18 +13491,18 @@ var require_code2 = __commonJS({
       });
     }
     exports.hasPropFunc = hasPropFunc;
-    function isOwnProperty(gen, data, property2) {
-      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property2})`;
+    function isOwnProperty(gen, data, property) {
+      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
     }
     exports.isOwnProperty = isOwnProperty;
-    function propertyInData(gen, data, property2, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property2)} !== undefined`;
-      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property2)}` : cond;
+    function propertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
+      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
     }
     exports.propertyInData = propertyInData;
-    function noPropertyInData(gen, data, property2, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property2)} === undefined`;
-      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property2))) : cond;
+    function noPropertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
+      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
     }
     exports.noPropertyInData = noPropertyInData;
     function allSchemaProperties(schemaMap) {
@@ -13985,8 +13985,8 @@ var require_resolve = __commonJS({
       }
       return count;
     }
-    function getFullPath(resolver, id = "", normalize) {
-      if (normalize !== false)
+    function getFullPath(resolver, id = "", normalize2) {
+      if (normalize2 !== false)
         id = normalizeId(id);
       const p = resolver.parse(id);
       return _getFullPath(resolver, p);
@@ -14281,9 +14281,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule74 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule74)) {
-            keywordCode(it, rule74.keyword, rule74.definition, group.type);
+        for (const rule75 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule75)) {
+            keywordCode(it, rule75.keyword, rule75.definition, group.type);
           }
         }
       });
@@ -14318,9 +14318,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule74 = rules[keyword];
-        if (typeof rule74 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule74)) {
-          const { type } = rule74.definition;
+        const rule75 = rules[keyword];
+        if (typeof rule75 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule75)) {
+          const { type } = rule75.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -14728,24 +14728,24 @@ var require_compile = __commonJS({
       }
     }
     exports.compileSchema = compileSchema;
-    function resolveRef(root, baseId, ref) {
+    function resolveRef2(root2, baseId, ref) {
       var _a;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root.refs[ref];
+      const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve3.call(this, root, ref);
+      let _sch = resolve4.call(this, root2, ref);
       if (_sch === void 0) {
-        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
         if (schema)
-          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
+          _sch = new SchemaEnv({ schema, schemaId, root: root2, baseId });
       }
       if (_sch === void 0)
         return;
-      return root.refs[ref] = inlineOrCompile.call(this, _sch);
+      return root2.refs[ref] = inlineOrCompile.call(this, _sch);
     }
-    exports.resolveRef = resolveRef;
+    exports.resolveRef = resolveRef2;
     function inlineOrCompile(sch) {
       if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
         return sch.schema;
@@ -14761,23 +14761,23 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve3(root, ref) {
+    function resolve4(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+      return sch || this.schemas[ref] || resolveSchema.call(this, root2, ref);
     }
-    function resolveSchema(root, ref) {
+    function resolveSchema(root2, ref) {
       const p = this.opts.uriResolver.parse(ref);
       const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
-      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root);
+      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root2.baseId, void 0);
+      if (Object.keys(root2.schema).length > 0 && refPath === baseId) {
+        return getJsonPointer.call(this, p, root2);
       }
       const id = (0, resolve_1.normalizeId)(refPath);
       const schOrRef = this.refs[id] || this.schemas[id];
       if (typeof schOrRef == "string") {
-        const sch = resolveSchema.call(this, root, schOrRef);
+        const sch = resolveSchema.call(this, root2, schOrRef);
         if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
           return;
         return getJsonPointer.call(this, p, sch);
@@ -14792,7 +14792,7 @@ var require_compile = __commonJS({
         const schId = schema[schemaId];
         if (schId)
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root, baseId });
+        return new SchemaEnv({ schema, schemaId, root: root2, baseId });
       }
       return getJsonPointer.call(this, p, schOrRef);
     }
@@ -14804,7 +14804,7 @@ var require_compile = __commonJS({
       "dependencies",
       "definitions"
     ]);
-    function getJsonPointer(parsedRef, { baseId, schema, root }) {
+    function getJsonPointer(parsedRef, { baseId, schema, root: root2 }) {
       var _a;
       if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
         return;
@@ -14823,10 +14823,10 @@ var require_compile = __commonJS({
       let env;
       if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
         const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root, $ref);
+        env = resolveSchema.call(this, root2, $ref);
       }
       const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+      env = env || new SchemaEnv({ schema, schemaId, root: root2, baseId });
       if (env.schema !== env.root.schema)
         return env;
       return void 0;
@@ -14883,22 +14883,22 @@ var require_utils2 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code2 = 0;
+      let code3 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
-        if (code2 === 48) {
+        code3 = input[i].charCodeAt(0);
+        if (code3 === 48) {
           continue;
         }
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
+        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
+        code3 = input[i].charCodeAt(0);
+        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -15124,7 +15124,7 @@ var require_utils2 = __commonJS({
     function reescapeHostDelimiters(host, isIP) {
       const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
       re.lastIndex = 0;
-      return host.replace(re, (ch) => HOST_DELIMS[ch]);
+      return host.replace(re, (ch2) => HOST_DELIMS[ch2]);
     }
     function normalizePercentEncoding(input, decodeUnreserved = false) {
       if (input.indexOf("%") === -1) {
@@ -15153,8 +15153,8 @@ var require_utils2 = __commonJS({
     function normalizePathEncoding(input) {
       let output = "";
       for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
+        const ch2 = input[i];
+        if (ch2 === "%" && i + 2 < input.length) {
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
@@ -15168,18 +15168,18 @@ var require_utils2 = __commonJS({
             continue;
           }
         }
-        if (isPathCharacter(ch)) {
-          output += ch;
+        if (isPathCharacter(ch2)) {
+          output += ch2;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code3 = input.charCodeAt(i);
+          if (code3 < 128) {
+            output += isEscapeSafe(code3) ? ch2 : BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15195,8 +15195,8 @@ var require_utils2 = __commonJS({
       let output = "";
       let firstSegment = pathNoScheme && input[0] !== "/";
       for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
+        const ch2 = input[i];
+        if (ch2 === "%" && i + 2 < input.length) {
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
@@ -15204,21 +15204,21 @@ var require_utils2 = __commonJS({
             continue;
           }
         }
-        if (ch === "/") {
+        if (ch2 === "/") {
           firstSegment = false;
         }
-        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
-          output += ch;
+        if (isPathCharacter(ch2) && (ch2 !== ":" || !firstSegment)) {
+          output += ch2;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code3 = input.charCodeAt(i);
+          if (code3 < 128) {
+            output += BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15233,8 +15233,8 @@ var require_utils2 = __commonJS({
     function encodeComponent(input, isAllowed) {
       let output = "";
       for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
+        const ch2 = input[i];
+        if (ch2 === "%" && i + 2 < input.length) {
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
@@ -15242,18 +15242,18 @@ var require_utils2 = __commonJS({
             continue;
           }
         }
-        if (isAllowed(ch)) {
-          output += ch;
+        if (isAllowed(ch2)) {
+          output += ch2;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code3 = input.charCodeAt(i);
+          if (code3 < 128) {
+            output += BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15280,8 +15280,8 @@ var require_utils2 = __commonJS({
     function normalizeQueryFragmentEncoding(input) {
       let output = "";
       for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
+        const ch2 = input[i];
+        if (ch2 === "%" && i + 2 < input.length) {
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
@@ -15295,18 +15295,18 @@ var require_utils2 = __commonJS({
             continue;
           }
         }
-        if (isQueryFragmentCharacter(ch)) {
-          output += ch;
+        if (isQueryFragmentCharacter(ch2)) {
+          output += ch2;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code3 = input.charCodeAt(i);
+          if (code3 < 128) {
+            output += isEscapeSafe(code3) ? ch2 : BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15615,17 +15615,17 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize(uri, options) {
+    function normalize2(uri, options) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse3(serialize(uri, options), options);
+        parse4(serialize(uri, options), options);
       }
       return uri;
     }
-    function resolve3(baseURI, relativeURI, options) {
+    function resolve4(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -15661,50 +15661,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse3(serialize(base, options), options);
-        relative2 = parse3(serialize(relative2, options), options);
+        base = parse4(serialize(base, options), options);
+        relative3 = parse4(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative2.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -15712,7 +15712,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -15983,7 +15983,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse3(uri, opts) {
+    function parse4(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -16015,12 +16015,12 @@ var require_fast_uri = __commonJS({
     }
     var fastUri = {
       SCHEMES,
-      normalize,
-      resolve: resolve3,
+      normalize: normalize2,
+      resolve: resolve4,
       resolveComponent,
       equal,
       serialize,
-      parse: parse3
+      parse: parse4
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -16180,19 +16180,19 @@ var require_core = __commonJS({
         this.addKeyword("$async");
       }
       _addDefaultMetaSchema() {
-        const { $data, meta: meta77, schemaId } = this.opts;
+        const { $data, meta: meta80, schemaId } = this.opts;
         let _dataRefSchema = $dataRefSchema;
         if (schemaId === "id") {
           _dataRefSchema = { ...$dataRefSchema };
           _dataRefSchema.id = _dataRefSchema.$id;
           delete _dataRefSchema.$id;
         }
-        if (meta77 && $data)
+        if (meta80 && $data)
           this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
       }
       defaultMeta() {
-        const { meta: meta77, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta77 == "object" ? meta77[schemaId] || meta77 : void 0;
+        const { meta: meta80, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta80 == "object" ? meta80[schemaId] || meta80 : void 0;
       }
       validate(schemaKeyRef, data) {
         let v;
@@ -16212,12 +16212,12 @@ var require_core = __commonJS({
         const sch = this._addSchema(schema, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema, meta77) {
+      compileAsync(schema, meta80) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta77);
+        return runCompileAsync.call(this, schema, meta80);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -16249,7 +16249,7 @@ var require_core = __commonJS({
           if (!this.refs[ref])
             await loadMetaSchema.call(this, _schema.$schema);
           if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta77);
+            this.addSchema(_schema, ref, meta80);
         }
         async function _loadSchema(ref) {
           const p = this._loading[ref];
@@ -16321,8 +16321,8 @@ var require_core = __commonJS({
           keyRef = sch;
         if (sch === void 0) {
           const { schemaId } = this.opts;
-          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
-          sch = compile_1.resolveSchema.call(this, root, keyRef);
+          const root2 = new compile_1.SchemaEnv({ schema: {}, schemaId });
+          sch = compile_1.resolveSchema.call(this, root2, keyRef);
           if (!sch)
             return;
           this.refs[keyRef] = sch;
@@ -16406,8 +16406,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule74 = this.RULES.all[keyword];
-        return typeof rule74 == "object" ? rule74.definition : !!rule74;
+        const rule75 = this.RULES.all[keyword];
+        return typeof rule75 == "object" ? rule75.definition : !!rule75;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -16415,7 +16415,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule74) => rule74.keyword === keyword);
+          const i = group.rules.findIndex((rule75) => rule75.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -16442,10 +16442,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key2 in rules) {
-            const rule74 = rules[key2];
-            if (typeof rule74 != "object")
+            const rule75 = rules[key2];
+            if (typeof rule75 != "object")
               continue;
-            const { $data } = rule74.definition;
+            const { $data } = rule75.definition;
             const schema = keywords[key2];
             if ($data && schema)
               keywords[key2] = schemaOrData(schema);
@@ -16466,7 +16466,7 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema, meta77, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema, meta80, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id;
         const { schemaId } = this.opts;
         if (typeof schema == "object") {
@@ -16482,7 +16482,7 @@ var require_core = __commonJS({
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
         const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta77, baseId, localRefs });
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta80, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -16609,7 +16609,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule74 = {
+      const rule75 = {
         keyword,
         definition: {
           ...definition,
@@ -16618,18 +16618,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule74, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule75, definition.before);
       else
-        ruleGroup.rules.push(rule74);
-      RULES.all[keyword] = rule74;
+        ruleGroup.rules.push(rule75);
+      RULES.all[keyword] = rule75;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule74, before) {
+    function addBeforeRule(ruleGroup, rule75, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule74);
+        ruleGroup.rules.splice(i, 0, rule75);
       } else {
-        ruleGroup.rules.push(rule74);
+        ruleGroup.rules.push(rule75);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -16683,20 +16683,20 @@ var require_ref = __commonJS({
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
         const { baseId, schemaEnv: env, validateName, opts, self } = it;
-        const { root } = env;
-        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
+        const { root: root2 } = env;
+        if (($ref === "#" || $ref === "#/") && baseId === root2.baseId)
           return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+        const schOrEnv = compile_1.resolveRef.call(self, root2, baseId, $ref);
         if (schOrEnv === void 0)
           throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
         if (schOrEnv instanceof compile_1.SchemaEnv)
           return callValidate(schOrEnv);
         return inlineRefSchema(schOrEnv);
         function callRootRef() {
-          if (env === root)
+          if (env === root2)
             return callRef(cxt, validateName, env, env.$async);
-          const rootName = gen.scopeValue("root", { ref: root });
-          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
+          const rootName = gen.scopeValue("root", { ref: root2 });
+          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root2, root2.$async);
         }
         function callValidate(sch) {
           const v = getValidate(cxt, sch);
@@ -17563,11 +17563,11 @@ var require_dependencies = __commonJS({
     var util_1 = require_util();
     var code_1 = require_code2();
     exports.error = {
-      message: ({ params: { property: property2, depsCount, deps } }) => {
+      message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
-        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property2} is present`;
+        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
       },
-      params: ({ params: { property: property2, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property2},
+      params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property},
     missingProperty: ${missingProperty},
     depsCount: ${depsCount},
     deps: ${deps}}`
@@ -18264,8 +18264,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
+            const code3 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code3 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -18760,9 +18760,12 @@ var require_picocolors = __commonJS({
   }
 });
 
+// src/cli.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+
 // src/cli/main.ts
-import { existsSync as existsSync4, lstatSync as lstatSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync2, renameSync as renameSync2, statSync as statSync4, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync2, statSync as statSync5 } from "node:fs";
+import { dirname as dirname5, isAbsolute as isAbsolute4, resolve as resolve3 } from "node:path";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -18818,6 +18821,10 @@ Commands:
 
 scan options:
   --dockerfile F         Dockerfile to scan (repeatable); default: discover all
+  --stdin                Check standard input (a Dockerfile, or YAML such as
+                         \`helm template \u2026 | mcg scan --stdin\`); static checks only
+  --stdin-name NAME      What the stream is (rendered.yaml, compose.yaml, Dockerfile);
+                         findings show this path. Default: sniffed (see README)
   --context DIR          Build context for --dockerfile (default: its directory)
   --target STAGE         Build stage to build and check as the final stage
   --build-arg K=V        Build argument (repeatable)
@@ -18829,6 +18836,9 @@ scan options:
   --format F             table (default), json, sarif or markdown
   --output F             Write the formatted result to F instead of stdout
   --sarif F              Also write the SARIF log to F
+  --vex F                A VEX file (OpenVEX or CycloneDX) deciding on image vulnerabilities
+                         (repeatable; inside the repository)
+  --vex-out F            Write the run's vulnerability suppressions as OpenVEX to F
   --report-json F        Also write the report JSON to F
   --severity-threshold S critical|high|medium|low|info (default high)
   --fail-on M            new (default), any or never
@@ -18841,6 +18851,7 @@ scan options:
   --root DIR             Repository root that paths are relative to (default: git top level)
   --category C           SARIF category prefix (default mcg)
   --no-color             No colours (NO_COLOR is honoured too)
+  --allow-empty          Accept a run that checked no file (default: exit 2, saying so)
 
 discover options:
   --dockerfiles GLOB     Which files are Dockerfiles (repeatable, or comma/newline-separated;
@@ -18987,9 +18998,16 @@ function parseCli(argv) {
         root: { type: "string" },
         category: { type: "string" },
         "no-color": { type: "boolean" },
-        color: { type: "boolean" }
+        color: { type: "boolean" },
+        vex: { type: "string", multiple: true },
+        "vex-out": { type: "string" },
+        stdin: { type: "boolean" },
+        "stdin-name": { type: "string" },
+        "allow-empty": { type: "boolean" }
       }
     });
+    if (values["stdin-name"] !== void 0 && !values.stdin) throw new CliUsageError("--stdin-name goes with --stdin");
+    if (values.stdin && (positionals2.length > 0 || values.dockerfile || values.context)) throw new CliUsageError("--stdin checks standard input: give no path, --dockerfile or --context with it");
     if (positionals2.length > 1) throw new CliUsageError(`scan takes one path, got ${positionals2.length}: ${positionals2.join(" ")}`);
     const format2 = values.format ?? "table";
     if (!FORMATS.includes(format2)) throw new CliUsageError(`--format must be one of ${FORMATS.join(", ")}, got "${values.format}"`);
@@ -19015,7 +19033,7 @@ function parseCli(argv) {
       target: values.target,
       buildArgs: buildArgs3,
       platform: values.platform,
-      build: !values["no-build"] && !values.image && !values["image-tar"],
+      build: !values["no-build"] && !values.image && !values["image-tar"] && !values.stdin,
       image: values.image,
       imageTar: values["image-tar"],
       scanners: csvScanners(values.scanners ?? "all"),
@@ -19032,7 +19050,11 @@ function parseCli(argv) {
       offline: values.offline === true,
       timeoutMinutes,
       color: values["no-color"] ? false : values.color ? true : void 0,
-      category: values.category
+      category: values.category,
+      vex: values.vex ?? [],
+      vexOut: values["vex-out"],
+      ...values.stdin ? { stdin: { name: values["stdin-name"] } } : {},
+      allowEmpty: values["allow-empty"] === true
     };
   } catch (e) {
     if (e instanceof CliUsageError) throw e;
@@ -19041,11 +19063,11 @@ function parseCli(argv) {
 }
 
 // src/core/scan.ts
-import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname2, join as join2 } from "node:path";
+import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
+import { basename as basename2, dirname as dirname3, join as join3 } from "node:path";
 
 // src/core/policy.ts
-var FAIL_CLOSED_RULES = /* @__PURE__ */ new Set(["MCG990", "MCG991"]);
+var FAIL_CLOSED_RULES = /* @__PURE__ */ new Set(["MCG990", "MCG991", "MCG992"]);
 function isFailClosed(ruleId) {
   return FAIL_CLOSED_RULES.has(ruleId);
 }
@@ -19084,10 +19106,12 @@ function decide(findings, p) {
     return { result: "pass", reason: `passed: ${why}` };
   }
   const parts = [];
-  const notChecked = failing.filter((f) => !f.error && isFailClosed(f.ruleId));
+  const misread = failing.filter((f) => !f.error && f.ruleId === "MCG992");
+  const notChecked = failing.filter((f) => !f.error && f.ruleId !== "MCG992" && isFailClosed(f.ruleId));
   if (errors.length > 0) parts.push(`${errors.length} scanner error${errors.length === 1 ? "" : "s"} (fail-closed)`);
   if (notChecked.length > 0) parts.push(`${notChecked.length} input${notChecked.length === 1 ? "" : "s"} not checked (fail-closed)`);
-  const rest = failing.length - errors.length - notChecked.length;
+  if (misread.length > 0) parts.push(`${misread.length} instruction${misread.length === 1 ? "" : "s"} read differently from the builder (fail-closed)`);
+  const rest = failing.length - errors.length - notChecked.length - misread.length;
   if (rest > 0) parts.push(`${rest} ${p.failOn === "new" ? "new " : ""}finding${rest === 1 ? "" : "s"} at or above ${p.threshold}`);
   return { result: "fail", reason: `failed: ${parts.join(" and ")}` };
 }
@@ -19115,8 +19139,8 @@ var Commands = class {
 function runEnd(s, at2, len) {
   let j = at2 + 1;
   while (j < len) {
-    const ch = s.charCodeAt(j);
-    if (ch < 128 && WORD_STOP[ch] === 1) break;
+    const ch2 = s.charCodeAt(j);
+    if (ch2 < 128 && WORD_STOP[ch2] === 1) break;
     j++;
   }
   return j;
@@ -19168,8 +19192,8 @@ function tokenize(input, out) {
         }
         let k = j2 + 1;
         while (k < n) {
-          const ch = src.charCodeAt(k);
-          if (ch === DQUOTE || ch === BSLASH) break;
+          const ch2 = src.charCodeAt(k);
+          if (ch2 === DQUOTE || ch2 === BSLASH) break;
           k++;
         }
         buf += src.slice(j2, k);
@@ -19184,9 +19208,9 @@ function tokenize(input, out) {
         let depth = 0;
         let j3 = i + 1;
         for (; j3 < n; j3++) {
-          const ch = src.charCodeAt(j3);
-          if (ch === LPAREN) depth++;
-          else if (ch === RPAREN) {
+          const ch2 = src.charCodeAt(j3);
+          if (ch2 === LPAREN) depth++;
+          else if (ch2 === RPAREN) {
             depth--;
             if (depth === 0) break;
           }
@@ -19281,11 +19305,11 @@ var LBRACE = 123;
 var PIPE = 124;
 var RBRACE = 125;
 var TOKEN_START = new Uint8Array(128);
-for (const ch of "\\'\"$&` 	\r;|\n()#{}") TOKEN_START[ch.charCodeAt(0)] = 1;
+for (const ch2 of "\\'\"$&` 	\r;|\n()#{}") TOKEN_START[ch2.charCodeAt(0)] = 1;
 var DQ_ESCAPABLE = new Uint8Array(128);
-for (const ch of '"\\$`\n') DQ_ESCAPABLE[ch.charCodeAt(0)] = 1;
+for (const ch2 of '"\\$`\n') DQ_ESCAPABLE[ch2.charCodeAt(0)] = 1;
 var WORD_STOP = new Uint8Array(128);
-for (const ch of "\\'\"$&` 	\r;|\n()") WORD_STOP[ch.charCodeAt(0)] = 1;
+for (const ch2 of "\\'\"$&` 	\r;|\n()") WORD_STOP[ch2.charCodeAt(0)] = 1;
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 function parseShell(src) {
   const out = new Commands();
@@ -19318,14 +19342,13 @@ function programName(word2) {
 }
 
 // src/core/dockerfile/directives.ts
-var KNOWN = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
 function isGoSpace(c) {
   if (c === 32 || c >= 9 && c <= 13 || c === 133 || c === 160) return true;
   if (c < 5760) return false;
   return c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288;
 }
-function isRegexpSpace(ch) {
-  return ch === " " || ch === "	" || ch === "\n" || ch === "\f" || ch === "\r";
+function isRegexpSpace(ch2) {
+  return ch2 === " " || ch2 === "	" || ch2 === "\n" || ch2 === "\f" || ch2 === "\r";
 }
 function nameValue(body) {
   const m = /^([A-Za-z][A-Za-z0-9]*)/.exec(body);
@@ -19341,1039 +19364,795 @@ function nameValue(body) {
   if (value === "" || value.includes("\n")) return void 0;
   return { name: m[1], value };
 }
-function readDirectiveBlock(text2, from) {
-  const block = { directives: {}, escape: "\\", end: from, errors: [] };
-  let pos = from;
-  for (let line = 1; pos < text2.length; line++) {
-    const nl = text2.indexOf("\n", pos);
-    const next = nl < 0 ? text2.length : nl + 1;
-    let raw = text2.slice(pos, nl < 0 ? text2.length : nl);
-    if (raw.endsWith("\r")) raw = raw.slice(0, -1);
-    let i = 0;
-    while (i < raw.length && isGoSpace(raw.charCodeAt(i))) i++;
-    if (raw[i] !== "#") break;
-    i++;
-    while (i < raw.length && isGoSpace(raw.charCodeAt(i))) i++;
-    const nv = nameValue(raw.slice(i));
-    const name = nv?.name.toLowerCase();
-    if (nv === void 0 || name === void 0 || !KNOWN.has(name)) break;
-    if (name in block.directives) {
-      block.errors.push({ line, message: `only one "${name}" parser directive may be used; BuildKit refuses the file: remove the second "# ${name}=" line` });
-      break;
+
+// src/core/dockerfile/reader/text.ts
+function decodeGo(bytes) {
+  const out = [];
+  let chunk = "";
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    let cp = -1;
+    let n = 1;
+    if (b < 128) cp = b;
+    else if (b >= 194 && b <= 223) [cp, n] = seq(bytes, i, 2, b & 31, 128);
+    else if (b >= 224 && b <= 239) [cp, n] = seq(bytes, i, 3, b & 15, 2048);
+    else if (b >= 240 && b <= 244) [cp, n] = seq(bytes, i, 4, b & 7, 65536);
+    if (cp < 0 || cp >= 55296 && cp <= 57343 || cp > 1114111) {
+      cp = 56320 + b;
+      n = 1;
     }
-    if (name === "escape" && nv.value !== "\\" && nv.value !== "`") {
-      block.errors.push({ line, message: `invalid escape character "${nv.value}": BuildKit accepts only \\ or \` in "# escape="; fix the directive` });
-      break;
+    chunk += String.fromCodePoint(cp);
+    if (chunk.length > 8192) {
+      out.push(chunk);
+      chunk = "";
     }
-    block.directives[name] = nv.value;
-    if (name === "escape") block.escape = nv.value;
-    pos = next;
-    block.end = next;
+    i += n;
   }
-  return block;
+  out.push(chunk);
+  return out.join("");
+}
+function seq(bytes, i, len, first, min) {
+  let cp = first;
+  for (let k = 1; k < len; k++) {
+    const c = bytes[i + k];
+    if (c === void 0 || (c & 192) !== 128) return [-1, 1];
+    cp = cp << 6 | c & 63;
+  }
+  return cp < min ? [-1, 1] : [cp, len];
+}
+function toBytes(s) {
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  let out = "";
+  for (const ch2 of s) {
+    const cp = ch2.codePointAt(0);
+    if (cp >= 56448 && cp <= 56575) out += String.fromCharCode(cp - 56320);
+    else if (cp >= 55296 && cp <= 57343) out += "\xEF\xBF\xBD";
+    else out += unescape(encodeURIComponent(ch2));
+  }
+  return out;
+}
+function fromBytes(b) {
+  if (/^[\x00-\x7f]*$/.test(b)) return b;
+  const bytes = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i);
+  return decodeGo(bytes);
+}
+function byteLength(s) {
+  return toBytes(s).length;
+}
+function goLower(s) {
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
+  let out = "";
+  for (const ch2 of s) {
+    const low = ch2 === "\u0130" ? "i" : ch2.toLowerCase();
+    out += [...low].length === 1 ? low : ch2;
+  }
+  return out;
+}
+function trimLeftSpace(s) {
+  let i = 0;
+  while (i < s.length && isGoSpace(s.charCodeAt(i))) i++;
+  return s.slice(i);
+}
+function trimSpace(s) {
+  let j = s.length;
+  while (j > 0 && isGoSpace(s.charCodeAt(j - 1))) j--;
+  return trimLeftSpace(s.slice(0, j));
+}
+function trimNewline(s) {
+  let j = s.length;
+  while (j > 0 && (s[j - 1] === "\n" || s[j - 1] === "\r")) j--;
+  return s.slice(0, j);
 }
 
-// src/core/dockerfile/parser.ts
-var SP = 32;
-var TAB2 = 9;
-var LF = 10;
-var CR2 = 13;
-var HASH2 = 35;
-var DQ = 34;
-var SQ = 39;
-var DOLLAR2 = 36;
-var isBlank = (c) => c === SP || c === TAB2;
-var isNl = (c) => c === LF || c === CR2;
-var isWs = (c) => c === SP || c === TAB2 || c === LF || c === CR2;
-function lineStarts(text2) {
-  const starts = [0];
-  let i = text2.indexOf("\n");
-  const r = text2.indexOf("\r");
-  if (r < 0) {
-    while (i >= 0) {
-      starts.push(i + 1);
-      i = text2.indexOf("\n", i + 1);
-    }
-    return starts;
-  }
-  for (let k = 0; k < text2.length; k++) {
-    const c = text2.charCodeAt(k);
-    if (c === CR2) {
-      if (text2.charCodeAt(k + 1) === LF) k++;
-      starts.push(k + 1);
-    } else if (c === LF) starts.push(k + 1);
-  }
-  return starts;
+// src/core/dockerfile/reader/flags.ts
+var WS = /[\t\v\f\r ]+/;
+function splitCommand(line, escape3) {
+  const trimmed = trimSpace(line);
+  const m = WS.exec(trimmed);
+  if (!m) return { cmd: trimmed, flags: [], args: "" };
+  const cmd = trimmed.slice(0, m.index);
+  const { rest, flags } = extractBuilderFlags(trimmed.slice(m.index + m[0].length), escape3);
+  return { cmd, flags, args: trimSpace(rest) };
 }
-var Lines = class {
-  starts;
-  last = 0;
-  constructor(text2) {
-    this.starts = lineStarts(text2);
-  }
-  /** 0-based line of an offset (offsets mostly grow, so the search starts at the last answer). */
-  of(offset) {
-    const s = this.starts;
-    let lo = this.last;
-    if (s[lo] > offset) lo = 0;
-    if (lo + 1 >= s.length || s[lo + 1] > offset) return this.last = lo;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (s[mid] <= offset) lo = mid;
-      else hi = mid - 1;
+function extractBuilderFlags(text2, escape3) {
+  const line = toBytes(text2);
+  const esc = escape3.charCodeAt(0);
+  const words = [];
+  let phase = "spaces";
+  let word2 = "";
+  let quote = 0;
+  let blankOK = false;
+  const done = (pos) => ({ rest: fromBytes(line.slice(pos)), flags: words });
+  for (let pos = 0; pos <= line.length; pos++) {
+    const c = pos < line.length ? line.charCodeAt(pos) : -1;
+    if (phase === "spaces") {
+      if (pos === line.length) break;
+      if (isGoSpace(c)) continue;
+      if (c !== 45 || pos + 1 === line.length || line.charCodeAt(pos + 1) !== 45) return done(pos);
+      phase = "word";
     }
-    return this.last = lo;
+    if (pos === line.length) {
+      if (word2 !== "--" && (blankOK || word2.length > 0)) words.push(word2);
+      break;
+    }
+    if (phase === "word") {
+      if (isGoSpace(c)) {
+        phase = "spaces";
+        if (word2 === "--") return done(pos);
+        if (blankOK || word2.length > 0) words.push(word2);
+        word2 = "";
+        blankOK = false;
+        continue;
+      }
+      if (c === 39 || c === 34) {
+        quote = c;
+        blankOK = true;
+        phase = "quote";
+        continue;
+      }
+      if (c === esc) {
+        if (pos + 1 === line.length) continue;
+        pos++;
+      }
+      word2 += line[pos];
+      continue;
+    }
+    if (c === quote) {
+      phase = "word";
+      continue;
+    }
+    if (c === esc) {
+      if (pos + 1 === line.length) {
+        phase = "word";
+        continue;
+      }
+      pos++;
+    }
+    word2 += line[pos];
   }
-  startOf(line) {
-    return this.starts[line];
+  return { rest: "", flags: words };
+}
+
+// src/core/dockerfile/reader/shell-words.ts
+var EOF = -1;
+var isLetter = (c) => c >= 0 && new RegExp("\\p{L}", "u").test(String.fromCodePoint(c));
+var isDigit = (c) => c >= 0 && new RegExp("\\p{Nd}", "u").test(String.fromCodePoint(c));
+var isSpecialParam = (c) => "@*#?-$!0".includes(String.fromCodePoint(c)) && c > 0;
+var isWhitespace = (c) => c === 9 || c === 13 || c === 32;
+var ch = (c) => c === EOF ? "\uFFFD" : String.fromCodePoint(c);
+var LexError = class extends Error {
+};
+var Words = class {
+  constructor(buf) {
+    this.buf = buf;
+  }
+  buf;
+  words = [];
+  inWord = false;
+  addChar(c) {
+    if (isGoSpace(c) && this.inWord) {
+      if (this.buf.s.length !== 0) {
+        this.words.push(this.buf.s);
+        this.buf.s = "";
+        this.inWord = false;
+      }
+    } else if (!isGoSpace(c)) this.addRaw(ch(c));
+  }
+  addRaw(s) {
+    this.buf.s += s;
+    this.inWord = true;
+  }
+  addString(s) {
+    for (const c of s) this.addChar(c.codePointAt(0));
+  }
+  get() {
+    if (this.buf.s.length > 0) {
+      this.words.push(this.buf.s);
+      this.buf.s = "";
+      this.inWord = false;
+    }
+    return this.words;
   }
 };
-function lineEndFrom(ctx, i) {
-  const { text: text2 } = ctx;
-  const nl = text2.indexOf("\n", i);
-  let end = nl === -1 ? text2.length : nl;
-  if (ctx.hasCr) {
-    const cr = text2.indexOf("\r", i);
-    if (cr !== -1 && cr < end) end = cr;
+var Lexer = class {
+  constructor(src, opts) {
+    this.opts = opts;
+    this.cps = Array.from(src, (c) => {
+      const cp = c.codePointAt(0);
+      return cp >= 56448 && cp <= 56575 ? 65533 : cp;
+    });
+    if (this.cps[0] === 65279) this.pos = 1;
+    this.esc = opts.escape.codePointAt(0);
+    this.rawEscapes = opts.rawEscapes;
   }
-  return end;
-}
-function escapedLineEnd(text2, i, to) {
-  let j = i + 2;
-  while (j < to && isBlank(text2.charCodeAt(j))) j++;
-  if (j >= to || !isNl(text2.charCodeAt(j))) return -1;
-  return text2.charCodeAt(j) === CR2 ? j + 1 : j;
-}
-function endsLead(wanted, value) {
-  if (wanted === 1 /* Flags */) return !value.includes("--");
-  if (wanted === 2 /* HealthFlags */) {
-    const u = value.toUpperCase();
-    return u === "CMD" || u === "NONE";
+  opts;
+  pos = 0;
+  cps;
+  esc;
+  rawEscapes;
+  shared = { s: "" };
+  peek() {
+    return this.pos < this.cps.length ? this.cps[this.pos] : EOF;
   }
-  return wanted === 3 /* FirstLast */;
-}
-function words(ctx, from, to, wanted = 0 /* All */) {
-  const { text: text2, esc } = ctx;
-  const out = [];
-  let lead = true;
-  let lastStart = -2;
-  let lastEnd = -2;
-  let found = -1;
-  let cut = -1;
-  let value = "";
-  let continued = false;
-  let blankAfter = false;
-  let comment = false;
-  let lineHead = false;
-  for (let i = from; i < to; i++) {
-    if (!lead && !continued && !comment && !lineHead && !blankAfter && cut === -1) {
-      let e = nextEscape(ctx, i);
-      if (e > to) e = to;
-      if (e > i) {
-        let p = e - 1;
-        while (p >= i && isWs(text2.charCodeAt(p))) p--;
-        if (p < i) {
-          if (found !== -1) {
-            lastStart = found;
-            lastEnd = i;
-            found = -1;
-          }
-        } else {
-          let q3 = p;
-          while (q3 > i && !isWs(text2.charCodeAt(q3 - 1))) q3--;
-          const start = q3 === i && found !== -1 ? found : q3;
-          if (p + 1 < e) {
-            lastStart = start;
-            lastEnd = p + 1;
-            found = -1;
-          } else {
-            found = start;
-          }
+  next() {
+    const c = this.peek();
+    if (c !== EOF) this.pos++;
+    return c;
+  }
+  words() {
+    return this.stopOn(EOF, this.rawEscapes, false).words;
+  }
+  word() {
+    return this.stopOn(EOF, this.rawEscapes, false).result;
+  }
+  stopOn(stop, rawEscapes, preserve) {
+    let result = "";
+    this.shared.s = "";
+    const words = new Words(this.shared);
+    const saved = this.rawEscapes;
+    this.rawEscapes = rawEscapes;
+    try {
+      while (this.peek() !== EOF) {
+        let c = this.peek();
+        if (stop !== EOF && c === stop) {
+          this.next();
+          return { result, words: words.get() };
         }
-        i = e - 1;
-        continue;
-      }
-    }
-    const c = text2.charCodeAt(i);
-    if (isWs(c)) {
-      if (continued) {
-        blankAfter = true;
-        if (isNl(c)) {
-          blankAfter = false;
-          if (comment) {
-            comment = false;
-            lineHead = true;
-          }
-        }
-        continue;
-      }
-      if (found !== -1) {
-        if (lead) {
-          out.push({ value, start: found, end: cut === -1 ? i : cut });
-          if (wanted !== 0 /* All */) lead = !endsLead(wanted, value);
-        } else {
-          lastStart = found;
-          lastEnd = cut === -1 ? i : cut;
-        }
-        cut = -1;
-        value = "";
-        found = -1;
-      }
-      continue;
-    }
-    if (c === esc) {
-      const next = i + 1 < to ? text2.charCodeAt(i + 1) : NaN;
-      if (next === SP || next === TAB2) {
-        const e = escapedLineEnd(text2, i, to);
-        if (e !== -1) {
-          comment = false;
-          continued = true;
-          lineHead = true;
-          if (found !== -1) cut = i;
-          i = e;
-        } else {
-          let j = i + 2;
-          while (j < to && isBlank(text2.charCodeAt(j))) j++;
-          if (j < to) {
-            cut = i;
-            if (found === -1) i = j - 1;
-          }
-        }
-        continue;
-      }
-      if (next === CR2 || next === LF) {
-        comment = false;
-        continued = true;
-        lineHead = true;
-        if (found !== -1 && cut === -1) cut = i;
-        i += next === CR2 ? 2 : 1;
-        continue;
-      }
-      if (blankAfter && cut !== -1) {
-        if (lead) {
-          out.push({ value, start: found === -1 ? from - 1 : found, end: cut });
-          if (wanted !== 0 /* All */) lead = !endsLead(wanted, value);
-        } else {
-          lastStart = found === -1 ? from - 1 : found;
-          lastEnd = cut;
-        }
-        value = "";
-        found = -1;
-      }
-      cut = -1;
-      blankAfter = false;
-      continued = false;
-      if (Number.isNaN(next)) break;
-      if (lead) value += next === DOLLAR2 ? text2[i] + text2[i + 1] : text2[i + 1];
-      if (found === -1) found = i;
-      i++;
-      continue;
-    }
-    if (comment) continue;
-    if (lineHead && c === HASH2) {
-      comment = true;
-    } else {
-      if (blankAfter && cut !== -1) {
-        if (lead) {
-          out.push({ value, start: found === -1 ? from - 1 : found, end: cut });
-          if (wanted !== 0 /* All */) lead = !endsLead(wanted, value);
-        } else {
-          lastStart = found === -1 ? from - 1 : found;
-          lastEnd = cut;
-        }
-        value = "";
-        found = -1;
-      }
-      blankAfter = false;
-      continued = false;
-      cut = -1;
-      if (found === -1) found = i;
-      let j = i + 1;
-      while (j < to) {
-        const d = text2.charCodeAt(j);
-        if (d === esc || isWs(d)) break;
-        j++;
-      }
-      if (lead) value += j === i + 1 ? text2[i] : text2.slice(i, j);
-      i = j - 1;
-    }
-    lineHead = false;
-  }
-  if (found !== -1) {
-    lastStart = found;
-    lastEnd = cut === -1 ? to : cut;
-    if (lead) out.push({ value, start: lastStart, end: lastEnd });
-  }
-  if (!lead && lastStart !== -2) out.push({ value: "", start: lastStart, end: lastEnd });
-  return out;
-}
-function argumentText(ctx, first, last) {
-  const { text: text2, esc, lines } = ctx;
-  const from = first.start;
-  const to = last.end;
-  const firstLine = lines.of(from);
-  if (firstLine === lines.of(to)) return text2.slice(from, to);
-  let out = "";
-  let pieceStart = from;
-  let lastChar = from - 1;
-  let comment = false;
-  for (let i = from; i < to; i++) {
-    if (pieceStart !== -1 || comment) {
-      let k = lineEndFrom(ctx, i);
-      const e = nextEscape(ctx, i);
-      if (e < k) k = e;
-      if (k > to) k = to;
-      if (k > i) {
-        if (!comment) lastChar = k - 1;
-        i = k;
-        if (i >= to) break;
-      }
-    }
-    const c = text2.charCodeAt(i);
-    if (c === esc) {
-      const next = i + 1 < to ? text2.charCodeAt(i + 1) : NaN;
-      if (next === SP || next === TAB2) {
-        const e = escapedLineEnd(text2, i, to);
-        if (e !== -1) {
-          if (pieceStart !== -1) out += text2.slice(pieceStart, lastChar + 1);
-          pieceStart = -1;
-          comment = false;
-          i = e;
-        }
-      } else if (next === CR2 || next === LF) {
-        if (pieceStart !== -1) out += text2.slice(pieceStart, lastChar + 1);
-        pieceStart = -1;
-        comment = false;
-        i += next === CR2 ? 2 : 1;
-      } else {
-        i++;
-      }
-      continue;
-    }
-    if (isNl(c)) {
-      if (comment) comment = false;
-      continue;
-    }
-    if (comment) continue;
-    if (pieceStart === -1) {
-      if (c === HASH2) {
-        comment = true;
-        continue;
-      }
-      const ls = lines.startOf(lines.of(i));
-      if (i !== ls) pieceStart = ls;
-    }
-    lastChar = i;
-  }
-  if (pieceStart === -1) out += text2.slice(lastChar, lastChar + 1);
-  else out += text2.slice(pieceStart, lastChar + 1);
-  return out;
-}
-function readFlags(ctx, keyword, ws, out) {
-  const health = keyword === "HEALTHCHECK";
-  for (const w of ws) {
-    const v = w.value;
-    if (health) {
-      const u = v.toUpperCase();
-      if (u === "CMD" || u === "NONE") break;
-    } else if (!v.includes("--")) break;
-    if (!v.startsWith("--")) continue;
-    const raw = ctx.text.slice(w.start, w.end);
-    const rawEq = raw.indexOf("=");
-    const eq = v.indexOf("=");
-    if (rawEq === -1) out.push({ name: v.slice(2), value: null, text: `--${v.slice(2)}` });
-    else if (rawEq === v.length - 1) out.push({ name: v.slice(2, rawEq), value: "", text: `--${v.slice(2, rawEq)}=` });
-    else {
-      const name = v.slice(2, eq);
-      const value = v.slice(eq + 1);
-      out.push({ name, value, text: `--${name}=${value}` });
-    }
-  }
-  return out.length;
-}
-function heredocNames(ws) {
-  const names = [];
-  let tabbed = false;
-  for (const w of ws) {
-    let v = w.value;
-    if (v.length <= 2 || !v.startsWith("<<")) continue;
-    v = v.slice(2);
-    if (v.startsWith("-")) {
-      tabbed = true;
-      v = v.slice(1);
-    }
-    let ok = true;
-    for (const q3 of ['"', "'"]) {
-      if (ok && v.startsWith(q3)) {
-        if (!v.endsWith(q3)) ok = false;
-        else v = v.substring(1, v.length - 1);
-      }
-    }
-    if (!ok || v.startsWith("<")) continue;
-    names.push(v);
-  }
-  return { names, tabbed };
-}
-function heredocEnd(text2, name, at2, tabbed) {
-  const n = text2.length;
-  let wordStart = -1;
-  let head = true;
-  for (let i = at2; i < n; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === SP) head = false;
-    else if (c === TAB2) {
-      if (!tabbed) head = false;
-    } else if (isNl(c)) {
-      if (wordStart !== -1 && i - wordStart === name.length && text2.startsWith(name, wordStart)) return i;
-      wordStart = -1;
-      head = true;
-    } else if (head) {
-      wordStart = i;
-      head = false;
-    }
-  }
-  return n;
-}
-function leadingNonBlank(s, esc) {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isBlank(c)) continue;
-    if (c === esc) {
-      let j = i + 1;
-      while (j < s.length && isBlank(s.charCodeAt(j))) j++;
-      if (j < s.length && s.charCodeAt(j) === CR2) {
-        i = j + 1;
-        continue;
-      }
-      if (j < s.length && s.charCodeAt(j) === LF) {
-        i = j;
-        continue;
-      }
-      return -1;
-    }
-    return i;
-  }
-  return -1;
-}
-function trailingNonBlank(s, esc) {
-  for (let i = s.length - 1; i >= 0; i--) {
-    const c = s.charCodeAt(i);
-    if (isBlank(c)) continue;
-    if (isNl(c)) {
-      let j = c === LF && s.charCodeAt(i - 1) === CR2 ? i - 2 : i - 1;
-      for (; j >= 0; j--) {
-        const d = s.charCodeAt(j);
-        if (!isWs(d) && d !== esc) return j;
-      }
-      return s.length;
-    }
-    return i;
-  }
-  return s.length;
-}
-function span(s, base, a, b) {
-  return { start: base + a, end: base + b, value: s.substring(a, b) };
-}
-function codeAt(s, k) {
-  return k < s.length ? s.charCodeAt(k) : NaN;
-}
-function propertyWords(ctx, insStart, kwEnd, end) {
-  const { text: text2, esc, lines } = ctx;
-  const full = text2.slice(kwEnd, end);
-  const lead = leadingNonBlank(full, esc);
-  const out = [];
-  if (lead === -1) return out;
-  const base = kwEnd + lead;
-  let escaped = lines.of(insStart) !== lines.of(base);
-  const s = full.slice(lead, trailingNonBlank(full, esc) + 1);
-  let mark = -1;
-  let argStart = escaped ? -1 : 0;
-  let spaced = false;
-  let endingEscape = false;
-  loop: for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === esc) {
-      if (i + 1 === s.length) {
-        endingEscape = true;
-        break;
-      }
-      if (!escaped) mark = i;
-      const next = codeAt(s, i + 1);
-      if (next === SP || next === TAB2) {
-        if (!isWs(codeAt(s, i + 2))) {
-          i++;
+        if (c === 36 || c === 60 || c === 39 || c === 34) {
+          const tmp = c === 36 ? this.dollar() : c === 60 ? this.possibleHeredoc() : c === 39 ? this.single(preserve) : this.double(preserve);
+          result += tmp;
+          if (c === 36) words.addString(tmp);
+          else words.addRaw(tmp);
           continue;
         }
-        let j = i + 2;
-        let toLineEnd = false;
-        for (; j < s.length; j++) {
-          const d = s.charCodeAt(j);
-          if (isNl(d)) {
-            if (d === CR2) j++;
-            escaped = true;
-            i = j;
-            toLineEnd = true;
-            break;
+        c = this.next();
+        if (c === this.esc) {
+          if (this.rawEscapes) {
+            words.addRaw(ch(c));
+            result += ch(c);
           }
-          if (!isBlank(d)) {
-            out.push(span(s, base, argStart, i + 2));
-            argStart = j;
-            break;
-          }
-        }
-        if (toLineEnd) continue;
-        i = argStart - 1;
+          c = this.next();
+          if (c === EOF) break;
+          words.addRaw(ch(c));
+        } else words.addChar(c);
+        result += ch(c);
+      }
+      if (stop !== EOF) throw new LexError(`unexpected end of statement while looking for matching ${ch(stop)}`);
+      return { result, words: words.get() };
+    } finally {
+      this.rawEscapes = saved;
+    }
+  }
+  single(preserve) {
+    let out = "";
+    let c = this.next();
+    if (this.opts.rawQuotes) out += ch(c);
+    for (; ; ) {
+      c = this.next();
+      if (c === EOF) throw new LexError("unexpected end of statement while looking for matching single-quote");
+      if (c === 39) return this.opts.rawQuotes ? out + ch(c) : out;
+      if (preserve && c === this.esc) out += ch(c);
+      out += ch(c);
+    }
+  }
+  double(preserve) {
+    let out = "";
+    const open2 = this.next();
+    if (this.opts.rawQuotes) out += ch(open2);
+    for (; ; ) {
+      const p = this.peek();
+      if (p === EOF) throw new LexError("unexpected end of statement while looking for matching double-quote");
+      if (p === 34) {
+        this.next();
+        return this.opts.rawQuotes ? out + '"' : out;
+      }
+      if (p === 36) {
+        out += this.dollar();
         continue;
       }
-      if (next === CR2 || next === LF) {
-        if (next === CR2) i++;
-        escaped = true;
-        i++;
-        continue;
+      let c = this.next();
+      if (c === this.esc) {
+        const n = this.peek();
+        if (n === EOF) continue;
+        if (n === 34 || n === 36 || n === this.esc) {
+          if (this.rawEscapes) out += ch(c);
+          c = this.next();
+        } else if (this.rawEscapes && (!this.opts.rawQuotes || preserve)) out += ch(c);
       }
-      if (next === esc) {
-        if (argStart === -1) argStart = i;
-        i++;
-        continue;
-      }
-      if (argStart === -1) argStart = i;
-      continue;
-    }
-    if (c === SQ || c === DQ) {
-      if (spaced) {
-        if (argStart !== -1) out.push(span(s, base, argStart, mark));
-        argStart = i;
-        spaced = false;
-      }
-      if (argStart === -1) argStart = i;
-      for (let j = i + 1; j < s.length; j++) {
-        const d = s.charCodeAt(j);
-        if (d === c) {
-          const after = codeAt(s, j + 1);
-          if (after !== SP && !Number.isNaN(after)) {
-            i = j;
-            continue loop;
-          }
-          out.push(span(s, base, argStart, j + 1));
-          i = j;
-          argStart = -1;
-          continue loop;
-        }
-        if (d === esc) j++;
-      }
-      break;
-    }
-    if (isBlank(c)) {
-      if (escaped) {
-        if (argStart !== -1) spaced = true;
-      } else if (argStart !== -1) {
-        out.push(span(s, base, argStart, i));
-        argStart = -1;
-      }
-      continue;
-    }
-    if (isNl(c)) {
-      if (c === CR2) i++;
-      spaced = false;
-      continue;
-    }
-    if (c === HASH2) {
-      if (escaped) {
-        for (let j = i + 1; j < s.length; j++) {
-          const d = s.charCodeAt(j);
-          if (isNl(d)) {
-            i = d === CR2 ? j + 1 : j;
-            spaced = false;
-            continue loop;
-          }
-        }
-        if (argStart !== -1) {
-          out.push(span(s, base, argStart, mark));
-          argStart = -1;
-        }
-        break;
-      }
-      if (argStart === -1) argStart = i;
-      continue;
-    }
-    if (spaced) {
-      if (argStart !== -1) out.push(span(s, base, argStart, mark));
-      argStart = i;
-      spaced = false;
-    }
-    escaped = false;
-    if (argStart === -1) argStart = i;
-    if (c === DOLLAR2 && codeAt(s, i + 1) === 123) {
-      let sq = false;
-      let dq = false;
-      let esced = false;
-      for (let j = i + 1; j < s.length; j++) {
-        const d = s.charCodeAt(j);
-        if (d === esc) esced = true;
-        else if (isNl(d)) {
-        } else if (d === SQ) {
-          sq = !sq;
-          esced = false;
-        } else if (d === DQ) {
-          dq = !dq;
-          esced = false;
-        } else if (isBlank(d)) {
-          if (esced || sq || dq) continue;
-          i = j - 1;
-          continue loop;
-        } else if (d === 125) {
-          i = j;
-          continue loop;
-        } else esced = false;
-      }
-      break;
+      out += ch(c);
     }
   }
-  if (argStart !== -1 && argStart !== s.length) out.push(span(s, base, argStart, endingEscape ? s.length - 1 : s.length));
-  return out;
-}
-function asWritten(s, esc, from = 0, to = s.length) {
-  if (to <= from || isBlank(s.charCodeAt(from))) return false;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c === esc || c === SQ || c === DQ || c === LF || c === CR2) return false;
+  name() {
+    let name = "";
+    while (this.peek() !== EOF) {
+      const c = this.peek();
+      if (name === "" && isDigit(c)) {
+        while (this.peek() !== EOF && isDigit(this.peek())) name += ch(this.next());
+        return name;
+      }
+      if (name === "" && isSpecialParam(c)) return ch(this.next());
+      if (!isLetter(c) && !isDigit(c) && c !== 95) break;
+      name += ch(this.next());
+    }
+    return name;
   }
-  return true;
-}
-function plainInside(v, esc) {
-  const n = v.length;
-  for (let i = 0; i < n; i++) {
-    const c = v.charCodeAt(i);
-    if (c === esc || c === LF || c === CR2) return false;
+  dollar() {
+    this.next();
+    if (this.peek() !== 123) {
+      const name2 = this.name();
+      return `$${name2}`;
+    }
+    this.next();
+    const p = this.peek();
+    if (p === EOF) throw new LexError("syntax error: missing '}'");
+    if (p === 123 || p === 125 || p === 58) throw new LexError("syntax error: bad substitution");
+    const name = this.name();
+    let c = this.next();
+    let chs = ch(c);
+    if (c === 125) return `\${${name}}`;
+    let nullIsUnset = false;
+    if (c === 58) {
+      nullIsUnset = true;
+      c = this.next();
+      chs += ch(c);
+    }
+    if (nullIsUnset || c === 43 || c === 45 || c === 63 || c === 35 || c === 37) {
+      const raw = c === 35 || c === 37;
+      if (nullIsUnset && raw) throw new LexError(`unsupported modifier (${chs}) in substitution`);
+      const word2 = this.operand(125, raw, raw, "syntax error: missing '}'");
+      return `\${${name}${chs}${word2}}`;
+    }
+    if (c === 47) {
+      if (this.peek() === 47) this.next();
+      const pattern = this.operand(47, true, true, "syntax error: missing '/' in ${}");
+      const replacement2 = this.operand(125, true, false, "syntax error: missing '}'");
+      return `\${${name}/${pattern}/${replacement2}}`;
+    }
+    throw new LexError(`unsupported modifier (${chs}) in substitution`);
   }
-  return true;
-}
-function unescapeValue(written, esc) {
-  const raw = uniformString(written);
-  const escCh = String.fromCharCode(esc);
-  let escaped = false;
-  const skip = leadingNonBlank(raw, esc);
-  if (skip > 0 && raw.charCodeAt(skip) === HASH2) escaped = true;
-  let v = skip === -1 ? raw : raw.slice(skip);
-  const first = v.length > 0 ? v.charCodeAt(0) : NaN;
-  const last = v.length > 0 ? v.charCodeAt(v.length - 1) : NaN;
-  const literal = first === SQ || first === DQ;
-  const inSingle = first === SQ && last === SQ;
-  let inDouble = false;
-  if (first === DQ) {
-    for (let i = 1; i < v.length; i++) {
-      const c = v.charCodeAt(i);
-      if (c === esc) i++;
-      else if (c === DQ && i === v.length - 1) inDouble = true;
+  operand(stop, raw, preserve, atEnd) {
+    try {
+      return this.stopOn(stop, raw, preserve).result;
+    } catch (e) {
+      if (this.peek() === EOF) throw new LexError(atEnd);
+      throw e;
     }
   }
-  if (inSingle || inDouble) v = v.substring(1, v.length - 1);
-  if (!escaped && plainInside(v, esc)) return v;
-  let commentCheck = -1;
-  let out = "";
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c === esc) {
-      if (i + 1 === v.length) {
-        out += escCh;
-        break;
-      }
-      const n = v.charCodeAt(i + 1);
-      const lineEnd = n === CR2 ? 2 : n === LF ? 1 : 0;
-      if (n === SP || n === TAB2) {
-        let handled = false;
-        for (let j = i + 2; j < v.length; j++) {
-          const d = v.charCodeAt(j);
-          if (isBlank(d)) continue;
-          if (isNl(d)) {
-            escaped = true;
-            i = d === CR2 ? j + 1 : j;
-            handled = true;
-            break;
-          }
-          if (!inDouble && !inSingle && !literal) {
-            if (d === esc) {
-              out += v[i + 1];
-              i = i + 1;
-            } else {
-              out += v[i + 1] + v[j];
-              i = j;
-            }
-            handled = true;
-          }
-          break;
-        }
-        if (handled) continue;
-      }
-      if (lineEnd > 0) {
-        escaped = true;
-        i += lineEnd;
-        continue;
-      }
-      if (inDouble) {
-        if (n !== DQ) {
-          if (n === esc) i++;
-          out += escCh;
-        }
-        continue;
-      }
-      if (inSingle || literal) {
-        out += escCh;
-        continue;
-      }
-      if (n === esc) {
-        out += escCh;
-        i++;
-      } else {
-        out += v[i + 1];
-        i++;
-      }
-      continue;
-    }
-    if (isBlank(c)) {
-      if (escaped && commentCheck === -1) commentCheck = i;
-      out += v[i];
-      continue;
-    }
-    if (isNl(c)) {
-      if (c === CR2) i++;
-      if (escaped && commentCheck !== -1) {
-        out = out.slice(0, out.length - (i - commentCheck - 1));
-        commentCheck = -1;
-      }
-      continue;
-    }
-    if (c === HASH2 && escaped) {
-      if (commentCheck !== -1) {
-        out = out.slice(0, out.length - (i - commentCheck));
-        commentCheck = -1;
-      }
-      for (let j = i + 1; j < v.length; j++) {
-        const d = v.charCodeAt(j);
-        if (isNl(d)) {
-          i = d === CR2 ? j + 1 : j;
-          break;
-        }
-      }
-      continue;
-    }
-    if (escaped) {
-      escaped = false;
-      commentCheck = -1;
-    }
-    out += v[i];
+  possibleHeredoc() {
+    this.next();
+    if (this.peek() !== 60) return "<";
+    this.next();
+    let space = "";
+    while (isWhitespace(this.peek())) space += ch(this.next());
+    return `<<${space}`;
   }
-  return out;
-}
-function property(ctx, arg, arg2) {
-  const { text: text2, esc, lines } = ctx;
-  const raw = arg.value;
-  const line = lines.of(Math.max(0, arg.start)) + 1;
-  let nameEnd = arg.end;
-  const eq = raw.indexOf("=");
-  if (eq !== -1) {
-    const a = raw.charCodeAt(0);
-    const b = raw.charCodeAt(eq - 1);
-    if (a === DQ && b === DQ || a === SQ && b === SQ || a !== DQ && a !== SQ) nameEnd = arg.start + eq;
-  }
-  const name = unescapeSpan(text2, arg.start, nameEnd, esc);
-  if (arg2) return { name, value: unescapeSpan(text2, arg2.start, arg2.end, esc), line };
-  if (nameEnd === arg.end) return { name, value: void 0, line };
-  return { name, value: unescapeSpan(text2, arg.start + eq + 1, arg.end, esc), line };
-}
-function unescapeSpan(text2, a, b, esc) {
-  const n = text2.length;
-  let lo = a < 0 ? 0 : a > n ? n : a;
-  let hi = b < 0 ? 0 : b > n ? n : b;
-  if (lo > hi) {
-    const t = lo;
-    lo = hi;
-    hi = t;
-  }
-  if (asWritten(text2, esc, lo, hi)) return text2.substring(lo, hi);
-  return unescapeValue(text2.substring(lo, hi), esc);
-}
-function plainProperties(text2, from, to) {
-  for (let i = from; i < to; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === SQ || c === DQ || c === DOLLAR2 && text2.charCodeAt(i + 1) === 123) return false;
-  }
-  return true;
-}
-function properties(ctx, insStart, kwEnd, end, plain) {
-  const ws = plain && plainProperties(ctx.text, kwEnd, end) ? plainWords(ctx.text, kwEnd, end) : propertyWords(ctx, insStart, kwEnd, end);
-  if (ws.length === 0) return [];
-  const hasEq = (w) => w.value.includes("=");
-  if (ws.length === 1) return [property(ctx, ws[0])];
-  if (!hasEq(ws[0])) {
-    return [property(ctx, ws[0], { start: ws[1].start, end: ws[ws.length - 1].end, value: "" })];
-  }
-  return ws.map((w) => property(ctx, w));
-}
-var KEYWORDS = new Map(
-  ["ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"].map((k) => [k, k])
-);
-function keywordOf(written) {
-  const k = KEYWORDS.get(written);
-  if (k !== void 0) return k;
-  const upper = written.toUpperCase();
-  return KEYWORDS.get(upper) ?? upper;
-}
-var WITH_FLAGS = /* @__PURE__ */ new Set(["FROM", "RUN", "COPY", "ADD", "HEALTHCHECK"]);
-var WITH_HEREDOCS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
-var WITH_PROPERTIES = /* @__PURE__ */ new Set(["ENV", "ARG", "LABEL"]);
-function logicalLineEnd(ctx, i) {
-  const { text: text2, esc } = ctx;
-  const n = text2.length;
-  let escaped = false;
-  while (i < n) {
-    if (escaped) {
-      const c = text2.charCodeAt(i);
-      if (isWs(c)) {
-        i++;
-        continue;
-      }
-      if (c === HASH2) {
-        i = lineEndFrom(ctx, i) + 1;
-        continue;
-      }
-      if (c !== esc) {
-        escaped = false;
-        i++;
-        continue;
-      }
-    } else {
-      const end = lineEndFrom(ctx, i);
-      const e = nextEscape(ctx, i);
-      if (end <= e) return end;
-      i = e;
-    }
-    const next = text2.charCodeAt(i + 1);
-    if (next === LF || next === CR2) {
-      escaped = true;
-      i += 2;
-    } else if (next === SP || next === TAB2) {
-      let j = i + 2;
-      while (j < n && isBlank(text2.charCodeAt(j))) j++;
-      if (j >= n) return n;
-      if (isNl(text2.charCodeAt(j))) escaped = true;
-      i = j + 1;
-    } else {
-      i++;
-    }
-  }
-  return n;
-}
-function parseText(input) {
-  const text2 = input;
-  const bom = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  const block = readDirectiveBlock(text2, bom);
-  const directives = block.directives;
-  const afterDirectives = block.end;
-  const escape3 = block.escape;
-  const ctx = { text: text2, esc: escape3.charCodeAt(0), escChar: escape3, hasCr: text2.includes("\r"), escFrom: -1, escAt: -1, lines: new Lines(text2) };
-  const instructions = [];
-  const n = text2.length;
-  const esc = ctx.esc;
-  let lt = text2.indexOf("<<", afterDirectives);
-  for (let i = afterDirectives; i < n; i++) {
-    const c = text2.charCodeAt(i);
-    if (isWs(c)) continue;
-    if (c === HASH2) {
-      i = lineEndFrom(ctx, i);
-      continue;
-    }
-    const start = i;
-    let written = "";
-    let kwEscaped = false;
-    let kwEnd = -1;
-    let joined = false;
-    let argsFrom = -1;
-    let end = n;
-    let k = i + 1;
-    for (; k < n; k++) {
-      const d = text2.charCodeAt(k);
-      if (d === esc) {
-        if (!kwEscaped) {
-          kwEscaped = true;
-          written = text2.slice(start, kwEnd === -1 ? start + 1 : kwEnd);
-        }
-        joined = true;
-        const next = text2.charCodeAt(k + 1);
-        if (next === CR2 || next === LF) {
-          if (kwEnd === -1) kwEnd = k;
-          k++;
-        } else if (next === SP || next === TAB2) {
-          let j = k + 2;
-          while (j < n && isBlank(text2.charCodeAt(j))) j++;
-          if (j < n && isNl(text2.charCodeAt(j))) {
-            k = j;
-            continue;
-          }
-          kwEnd = k + 1;
-          written += escape3;
-          if (j >= n) break;
-          k = j - 2;
-        } else {
-          kwEnd = k + 1;
-          written += escape3;
-          joined = false;
-        }
-        continue;
-      }
-      if (d === SP || d === TAB2) {
-        if (joined) {
-          let j = k + 1;
-          while (j < n && isBlank(text2.charCodeAt(j))) j++;
-          if (j < n && isNl(text2.charCodeAt(j))) {
-            k = j;
-            continue;
-          }
-          joined = false;
-        }
-        if (kwEnd === -1) kwEnd = k;
-        argsFrom = k;
-        break;
-      }
-      if (d === HASH2 && joined) continue;
-      if (d === LF || d === CR2) {
-        if (joined) continue;
-        if (kwEnd === -1) kwEnd = k;
-        end = k;
-        break;
-      }
-      kwEnd = k + 1;
-      if (kwEscaped) written += text2[k];
-      joined = false;
-    }
-    if (k >= n && kwEnd === -1) kwEnd = n;
-    if (k >= n) end = n;
-    if (!kwEscaped) written = text2.slice(start, kwEnd === -1 ? start + 1 : kwEnd);
-    const keyword = keywordOf(written);
-    if (argsFrom !== -1) {
-      end = logicalLineEnd(ctx, argsFrom + 1);
-      if (lt !== -1 && lt < kwEnd) lt = text2.indexOf("<<", kwEnd);
-      if (end < n && lt !== -1 && lt < end) end = heredocsAfter(ctx, keyword, kwEnd, end);
-    }
-    instructions.push(build(ctx, start, kwEnd, end, keyword, written));
-    i = end;
-  }
-  return { escape: escape3, directives, instructions, errors: block.errors };
-}
-function heredocsAfter(ctx, keyword, kwEnd, lineEnd) {
-  let ws = words(ctx, kwEnd, lineEnd);
-  let kw = keyword;
-  if (kw === "ONBUILD") {
-    if (ws.length === 0) return lineEnd;
-    kw = ctx.text.slice(ws[0].start, ws[0].end).toUpperCase();
-    ws = words(ctx, ws[0].end, lineEnd);
-  }
-  if (!WITH_HEREDOCS.has(kw)) return lineEnd;
-  if (kw !== "ONBUILD" && ws.length > 0) {
-    const flags = [];
-    ws = ws.slice(readFlags(ctx, kw, ws, flags));
-  }
-  const { names, tabbed } = heredocNames(ws);
-  let at2 = lineEnd;
-  for (const name of names) at2 = heredocEnd(ctx.text, name, at2, tabbed);
-  return at2;
-}
-function plainSpan(ctx, from, to) {
-  return lineEndFrom(ctx, from) >= to && nextEscape(ctx, from) >= to;
-}
-function nextEscape(ctx, from) {
-  if (from < ctx.escFrom || from > ctx.escAt) {
-    const e = ctx.text.indexOf(ctx.escChar, from);
-    ctx.escFrom = from;
-    ctx.escAt = e === -1 ? ctx.text.length : e;
-  }
-  return ctx.escAt;
-}
-function plainWords(text2, from, to) {
-  const out = [];
-  let i = from;
-  for (; ; ) {
-    while (i < to && isBlank(text2.charCodeAt(i))) i++;
-    if (i >= to) return out;
-    const start = i;
-    while (i < to && !isBlank(text2.charCodeAt(i))) i++;
-    out.push({ value: text2.slice(start, i), start, end: i });
+};
+function shellWords(src, opts) {
+  try {
+    return new Lexer(src, opts).words();
+  } catch (e) {
+    if (e instanceof LexError) return new Error(`failed to process "${src}": ${e.message}`);
+    throw e;
   }
 }
-function plainRest(ctx, keyword, kwEnd, end, flags) {
-  const { text: text2 } = ctx;
-  let a = kwEnd;
-  while (a < end && isBlank(text2.charCodeAt(a))) a++;
-  let b = end;
-  while (b > a && isBlank(text2.charCodeAt(b - 1))) b--;
-  if (a >= b) return "";
-  if (!WITH_FLAGS.has(keyword)) return text2.slice(a, b);
-  const health = keyword === "HEALTHCHECK";
-  if (!health) {
-    let dashes = false;
-    for (let p = a; p + 1 < b; p++) {
-      const c = text2.charCodeAt(p);
-      if (isBlank(c)) break;
-      if (c === 45 && text2.charCodeAt(p + 1) === 45) {
-        dashes = true;
-        break;
-      }
-    }
-    if (!dashes) return text2.slice(a, b);
+function shellWord(src, escape3) {
+  try {
+    return new Lexer(src, { escape: escape3, rawQuotes: false, rawEscapes: false }).word();
+  } catch (e) {
+    if (e instanceof LexError) return new Error(`failed to process "${src}": ${e.message}`);
+    throw e;
   }
-  const lead = [];
-  for (let p = a; p < b; ) {
-    const ws = p;
-    while (p < b && !isBlank(text2.charCodeAt(p))) p++;
-    const value = text2.slice(ws, p);
-    lead.push({ value, start: ws, end: p });
-    if (health ? /^(cmd|none)$/i.test(value) : !value.includes("--")) break;
-    while (p < b && isBlank(text2.charCodeAt(p))) p++;
-  }
-  const taken = readFlags(ctx, keyword, lead, flags);
-  if (taken >= lead.length) return "";
-  return text2.slice(lead[taken].start, b);
-}
-function build(ctx, start, kwEnd, end, keyword, written) {
-  const { lines } = ctx;
-  const ins = {
-    keyword,
-    written,
-    line: lines.of(start) + 1,
-    endLine: lines.of(end) + 1,
-    flags: [],
-    rest: "",
-    properties: []
-  };
-  const plain = plainSpan(ctx, kwEnd, end);
-  if (plain) {
-    ins.rest = plainRest(ctx, keyword, kwEnd, end, ins.flags);
-  } else {
-    const flagged = WITH_FLAGS.has(keyword);
-    let ws = words(ctx, kwEnd, end, !flagged ? 3 /* FirstLast */ : keyword === "HEALTHCHECK" ? 2 /* HealthFlags */ : 1 /* Flags */);
-    if (flagged && ws.length > 0) {
-      const taken = readFlags(ctx, keyword, ws, ins.flags);
-      if (taken > 0) ws = ws.slice(taken);
-    }
-    if (ws.length > 0) ins.rest = argumentText(ctx, ws[0], ws[ws.length - 1]);
-  }
-  if (WITH_PROPERTIES.has(keyword)) ins.properties = properties(ctx, start, kwEnd, end, plain && plainSpan(ctx, start, kwEnd));
-  return ins;
 }
 
-// src/core/secrets.ts
-var SECRET_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH_?KEY|CLIENT_?SECRET)/i;
-var NOT_A_SECRET = /(_FILE|_PATH|_DIR|_URL_?FILE|_NAME|_ID|_LENGTH|_TTL|_EXPIRY|_EXPIRES|_TYPE|_HEADER|_ENDPOINT|_URL|_HOST|_PORT)$/i;
-function isSecretName(name) {
-  return SECRET_NAME.test(name) && !NOT_A_SECRET.test(name);
+// src/core/dockerfile/reader/heredoc.ts
+var HEREDOC = /^(\d*)<<(-?)[\t\n\f\r ]*([^<]*)$/;
+function quotes(s) {
+  let n = 0;
+  for (const c of s) if (c === '"' || c === "'") n++;
+  return n;
 }
-function isLiteralValue(value) {
-  if (value === void 0 || value === null) return false;
-  const v = value.trim();
-  if (v === "") return false;
-  if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(:?[-?][^}]*)?\}?$/.test(v)) return false;
+function parseHeredoc(word2) {
+  const m = HEREDOC.exec(word2);
+  if (!m) return void 0;
+  const rest = m[3];
+  if (rest === "") return void 0;
+  const words = shellWords(rest, { escape: "\\", rawQuotes: false, rawEscapes: false });
+  if (words instanceof Error) return words;
+  if (words.length !== 1) return void 0;
+  const raw = shellWords(rest, { escape: "\\", rawQuotes: true, rawEscapes: false });
+  if (raw instanceof Error) return raw;
+  if (raw.length !== words.length) return new Error(`internal lexing of heredoc produced inconsistent results: ${rest}`);
+  const fd = m[1] === "" ? 0 : Number(m[1]);
+  return { name: words[0], fd: Number.isSafeInteger(fd) ? fd : 0, expand: quotes(words[0]) === quotes(raw[0]), chomp: m[2] === "-" };
+}
+function heredocsFromLine(line) {
+  const words = shellWords(line, { escape: "\\", rawQuotes: true, rawEscapes: true });
+  const out = [];
+  if (words instanceof Error) return out;
+  for (const w of words) {
+    const h = parseHeredoc(w);
+    if (h instanceof Error) return h;
+    if (h) out.push(h);
+  }
+  return out;
+}
+
+// src/core/dockerfile/reader/line-parsers.ts
+var ParseError = class extends Error {
+};
+function parseWords(rest, escape3) {
+  const words = [];
+  let phase = "spaces";
+  let quote = "";
+  let blankOK = false;
+  let word2 = "";
+  const chars = Array.from(rest);
+  for (let pos = 0; pos <= chars.length; pos++) {
+    let c = chars[pos] ?? "";
+    if (phase === "spaces") {
+      if (pos === chars.length) break;
+      if (isGoSpace(c.codePointAt(0))) continue;
+      phase = "word";
+    }
+    if (pos === chars.length) {
+      if (blankOK || word2.length > 0) words.push(word2);
+      break;
+    }
+    if (phase === "word") {
+      if (isGoSpace(c.codePointAt(0))) {
+        phase = "spaces";
+        if (blankOK || word2.length > 0) words.push(word2);
+        word2 = "";
+        blankOK = false;
+        continue;
+      }
+      if (c === "'" || c === '"') {
+        quote = c;
+        blankOK = true;
+        phase = "quote";
+      }
+      if (c === escape3) {
+        if (pos + 1 === chars.length) continue;
+        word2 += c;
+        c = chars[++pos];
+      }
+      word2 += c;
+      continue;
+    }
+    if (c === quote) phase = "word";
+    if (c === escape3 && quote !== "'") {
+      if (pos + 1 === chars.length) {
+        phase = "word";
+        continue;
+      }
+      word2 += c;
+      c = chars[++pos];
+    }
+    word2 += c;
+  }
+  return words;
+}
+var WS2 = /[\t\v\f\r ]+/;
+function nameVal(rest, key2, escape3) {
+  const words = parseWords(rest, escape3);
+  if (words.length === 0) return { args: [], json: false };
+  if (!words[0].includes("=")) {
+    const m = WS2.exec(rest);
+    if (!m) throw new ParseError(`${key2} must have two arguments`);
+    return { args: [rest.slice(0, m.index), rest.slice(m.index + m[0].length), ""], json: false };
+  }
+  const args = [];
+  for (const w of words) {
+    const eq = w.indexOf("=");
+    if (eq < 0) throw new ParseError(`Syntax error - can't find = in ${JSON.stringify(w)}. Must be of the form: name=value`);
+    args.push(w.slice(0, eq), w.slice(eq + 1), "=");
+  }
+  return { args, json: false };
+}
+function whitespaceDelimited(rest) {
+  return { args: rest === "" ? [] : rest.split(WS2), json: false };
+}
+function goDecodable(v, depth) {
+  if (depth > 1e4) return false;
+  if (typeof v === "number") return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every((x) => goDecodable(x, depth + 1));
+  if (v !== null && typeof v === "object") return Object.values(v).every((x) => goDecodable(x, depth + 1));
   return true;
+}
+function parseJSON(rest) {
+  let i = 0;
+  while (i < rest.length && isGoSpace(rest.charCodeAt(i))) i++;
+  if (rest[i] !== "[") return void 0;
+  let v;
+  try {
+    v = JSON.parse(rest.slice(i));
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(v) || !goDecodable(v, 1)) return void 0;
+  if (!v.every((x) => typeof x === "string")) throw new ParseError("when using JSON array syntax, arrays must be comprised of strings only");
+  return { args: v.map((s) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD")), json: true };
+}
+function maybeJSON(rest) {
+  if (rest === "") return { args: [], json: false };
+  return parseJSON(rest) ?? { args: [rest], json: false };
+}
+function maybeJSONToList(rest) {
+  return parseJSON(rest) ?? whitespaceDelimited(rest);
+}
+function healthConfig(rest) {
+  const b = toBytes(rest);
+  let sep4 = 0;
+  while (sep4 < b.length && !isGoSpace(b.charCodeAt(sep4))) sep4++;
+  let next = sep4;
+  while (next < b.length && isGoSpace(b.charCodeAt(next))) next++;
+  if (sep4 === 0) return { args: [], json: false };
+  const cmd = maybeJSON(fromBytes(b.slice(next)));
+  return { args: [fromBytes(b.slice(0, sep4)), ...cmd.args], json: cmd.json };
+}
+var DISPATCH = /* @__PURE__ */ new Map([
+  ["add", maybeJSONToList],
+  ["arg", (r, e) => ({ args: parseWords(r, e), json: false })],
+  ["cmd", maybeJSON],
+  ["copy", maybeJSONToList],
+  ["entrypoint", maybeJSON],
+  ["env", (r, e) => nameVal(r, "ENV", e)],
+  ["expose", whitespaceDelimited],
+  ["from", whitespaceDelimited],
+  ["healthcheck", healthConfig],
+  ["label", (r, e) => nameVal(r, "LABEL", e)],
+  ["maintainer", (r) => ({ args: r === "" ? [] : [r], json: false })],
+  ["run", maybeJSON],
+  ["shell", maybeJSON],
+  ["stopsignal", (r) => ({ args: r === "" ? [] : [r], json: false })],
+  ["user", (r) => ({ args: r === "" ? [] : [r], json: false })],
+  ["volume", maybeJSONToList],
+  ["workdir", (r) => ({ args: r === "" ? [] : [r], json: false })]
+]);
+
+// src/core/dockerfile/reader/index.ts
+var MAX_LINE = 64 * 1024;
+var Lines = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  pos = 0;
+  tooLong = false;
+  next() {
+    if (this.tooLong || this.pos >= this.text.length) return void 0;
+    const nl = this.text.indexOf("\n", this.pos);
+    const end = nl < 0 ? this.text.length : nl + 1;
+    const line = this.text.slice(this.pos, end);
+    const body = nl < 0 ? line : line.slice(0, -1);
+    if (body.length >= MAX_LINE / 4 && byteLength(body) >= MAX_LINE) {
+      this.tooLong = true;
+      return void 0;
+    }
+    this.pos = end;
+    return line;
+  }
+};
+var Directives = class {
+  done = false;
+  seen = /* @__PURE__ */ new Set();
+  list = [];
+  escape = "\\";
+  /** BuildKit's DirectiveParser.ParseLine; true when the line was a directive. */
+  parse(line, at2) {
+    if (this.done) return false;
+    if (!line.startsWith("#")) return (this.done = true) && false;
+    const nv = nameValue(trimLeftSpace(line.slice(1)));
+    const name = nv?.name.toLowerCase();
+    if (!nv || !name || !["syntax", "escape", "check"].includes(name)) return (this.done = true) && false;
+    if (this.seen.has(name)) throw new ParseError(`only one ${name} parser directive can be used`);
+    this.seen.add(name);
+    if (name === "escape") {
+      if (nv.value !== "`" && nv.value !== "\\") throw new ParseError(`invalid escape token '${nv.value}' does not match \` or \\`);
+      this.escape = nv.value;
+    }
+    this.list.push({ name, value: nv.value, line: at2 });
+    return true;
+  }
+};
+var isComment = (line) => trimLeftSpace(line).startsWith("#");
+function continuation(line, esc) {
+  let j = line.length;
+  while (j > 0 && (line[j - 1] === " " || line[j - 1] === "	")) j--;
+  if (j === 0 || line[j - 1] !== esc) return [line, true];
+  if (j === 1) return ["", false];
+  if (line[j - 2] === esc) return [line, true];
+  return [line.slice(0, j - 1), false];
+}
+function nodeFromLine(line, escape3) {
+  const { cmd, flags, args } = splitCommand(line, escape3);
+  const lower = goLower(cmd);
+  const node = { keyword: cmd, lower, original: line, line: 0, endLine: 0, flags, rest: args, args: [], json: false, heredocs: [] };
+  if (lower === "onbuild") {
+    if (args !== "") node.sub = nodeFromLine(args, escape3);
+    return node;
+  }
+  const parse4 = DISPATCH.get(lower);
+  if (!parse4) node.args = [""];
+  else {
+    const p = parse4(args, escape3);
+    node.args = p.args;
+    node.json = p.json;
+  }
+  return node;
+}
+var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["run", "copy", "add"]);
+function canContainHeredoc(node) {
+  const n = node.lower === "onbuild" && node.sub ? node.sub : node;
+  return HEREDOC_KEYWORDS.has(n.lower) && !n.json;
+}
+function fail(out, message, line, endLine) {
+  out.error = { message, line, endLine: endLine <= line ? line : endLine };
+  return out;
+}
+function readDockerfile(text2) {
+  const d = new Directives();
+  const out = { escape: "\\", directives: d.list, nodes: [], warnings: [] };
+  const lines = new Lines(text2);
+  let current = 0;
+  const process2 = (tok, strip) => {
+    let t = trimNewline(tok);
+    if (strip) t = trimLeftSpace(t);
+    d.parse(t, current + 1);
+    return isComment(t) ? "" : t;
+  };
+  for (let tok = lines.next(); tok !== void 0; tok = lines.next()) {
+    if (current === 0 && tok.startsWith("\uFEFF")) tok = tok.slice(1);
+    let first;
+    try {
+      first = process2(tok, true);
+    } catch (e) {
+      return fail(out, e.message, current, 0);
+    }
+    out.escape = d.escape;
+    current++;
+    const start = current;
+    let [buf, eol] = continuation(first, d.escape);
+    if (eol && buf === "") continue;
+    let emptyContinuation = false;
+    while (!eol) {
+      const next = lines.next();
+      if (next === void 0) break;
+      const l = process2(next, false);
+      current++;
+      if (isComment(next)) continue;
+      if ([...l].every((c) => isGoSpace(c.codePointAt(0)))) {
+        emptyContinuation = true;
+        continue;
+      }
+      let part;
+      [part, eol] = continuation(l, d.escape);
+      buf += part;
+    }
+    if (emptyContinuation) out.warnings.push({ message: `Empty continuation line found in: ${buf}`, line: current, endLine: current });
+    let node;
+    try {
+      node = nodeFromLine(buf, d.escape);
+    } catch (e) {
+      if (e instanceof ParseError) return fail(out, e.message, start, current);
+      throw e;
+    }
+    if (canContainHeredoc(node) && buf.includes("<<")) {
+      const heads = heredocsFromLine(buf);
+      if (heads instanceof Error) return fail(out, heads.message, start, current);
+      for (const h of heads) {
+        const body = [];
+        const line = current + 1;
+        let terminated = false;
+        for (let l = lines.next(); l !== void 0; l = lines.next()) {
+          current++;
+          let candidate = trimNewline(l);
+          if (h.chomp) candidate = candidate.replace(/^\t+/, "");
+          if (candidate === h.name) {
+            terminated = true;
+            break;
+          }
+          body.push(l);
+        }
+        if (!terminated) return fail(out, "unterminated heredoc", start, current);
+        node.heredocs.push({ ...h, content: body.join(""), line });
+      }
+    }
+    node.line = start;
+    node.endLine = current;
+    out.nodes.push(node);
+  }
+  if (out.nodes.length === 0) return fail(out, "file with no instructions", current, 0);
+  if (lines.tooLong) return fail(out, `dockerfile line greater than max allowed size of ${MAX_LINE - 1}`, current, 0);
+  return out;
+}
+
+// src/core/dockerfile/reader/parsed.ts
+function unquote(text2, escape3) {
+  const w = shellWord(text2, escape3);
+  return w instanceof Error ? text2 : w;
+}
+function properties(n, escape3) {
+  const out = [];
+  if (n.lower === "arg") {
+    for (const a of n.args) {
+      const eq = a.indexOf("=");
+      out.push({ name: unquote(eq < 0 ? a : a.slice(0, eq), escape3), value: eq < 0 ? void 0 : unquote(a.slice(eq + 1), escape3), line: n.line });
+    }
+  } else if (n.lower === "env" || n.lower === "label") {
+    for (let i = 0; i + 1 < n.args.length; i += 3) out.push({ name: unquote(n.args[i], escape3), value: unquote(n.args[i + 1], escape3), line: n.line });
+  }
+  return out;
+}
+function flag(text2) {
+  const body = text2.replace(/^--/, "");
+  const eq = body.indexOf("=");
+  return { name: eq < 0 ? body : body.slice(0, eq), value: eq < 0 ? null : body.slice(eq + 1), text: text2 };
+}
+function instruction(n, escape3) {
+  const keyword = /^[a-z]+$/.test(n.lower) ? n.lower.toUpperCase() : n.keyword.toUpperCase();
+  const healthcheck = keyword === "HEALTHCHECK";
+  return {
+    keyword,
+    written: n.keyword,
+    line: n.line,
+    endLine: n.endLine,
+    flags: n.flags.map(flag),
+    rest: n.rest,
+    properties: properties(n, escape3),
+    json: n.json ? healthcheck ? n.args.slice(1) : n.args : void 0,
+    heredocs: n.heredocs.map((h) => {
+      let body = h.chomp ? h.content.replace(/^\t+/gm, "") : h.content;
+      body = body.replace(/\r?\n$/, "");
+      return { name: h.name, body, line: h.line };
+    })
+  };
+}
+function parseText(text2) {
+  const r = readDockerfile(text2);
+  const directives = {};
+  for (const d of r.directives) directives[d.name] = d.value;
+  const error = r.error?.message === "file with no instructions" ? void 0 : r.error;
+  const message = (m) => m === "unterminated heredoc" ? "a heredoc is never terminated: add its terminator line" : m;
+  const errors = error ? [{ line: Math.max(1, error.line), message: `BuildKit refuses the file (${message(error.message)})` }] : [];
+  return { escape: r.escape, directives, instructions: r.nodes.map((n) => instruction(n, r.escape)), errors };
+}
+
+// src/core/secret-names.ts
+var SECRET_PART = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH_?KEY|CLIENT_?SECRET)/i;
+var DESCRIBES_A_SECRET = /(_FILE|_PATH|_DIR|_NAME|_ID|_LENGTH|_TTL|_EXPIRY|_EXPIRES|_TYPE|_HEADER|_ENDPOINT|_URL|_HOST|_PORT)$/i;
+var CREDENTIAL_ID = /(ACCESS_?KEY_ID|SECRET_ID)$/i;
+function isSecretName(name) {
+  if (!SECRET_PART.test(name)) return false;
+  return CREDENTIAL_ID.test(name) || !DESCRIBES_A_SECRET.test(name);
+}
+var SWITCH_VALUE = /^(true|false|yes|no|on|off|0|1|none|null)$/i;
+var REFERENCE = /(^|[^$])(\$\$)*\$(\{[A-Za-z_]|[A-Za-z_]|\()/;
+var PATH_CHARS = /^(?:~|\.{1,2}|[A-Za-z]:)?[/\\][\w.@+-]+(?:[/\\][\w.@+-]*)*$/;
+var PATH_SHAPE = /[/\\][^/\\]*[/\\]|\.[A-Za-z0-9]{1,8}$/;
+function isPathValue(value) {
+  const v = value.trim();
+  if (/^(?:~|\.{1,2})[/\\]/.test(v) && PATH_CHARS.test(v)) return true;
+  return PATH_CHARS.test(v) && PATH_SHAPE.test(v.replace(/^(?:~|\.{1,2}|[A-Za-z]:)/, "")) && !/[+=]/.test(v);
+}
+function hasVariableReference(value) {
+  return REFERENCE.test(value);
+}
+function notLiteralReason(value) {
+  if (value === void 0 || value === null) return "no value";
+  const v = value.trim();
+  if (v === "") return "empty";
+  if (hasVariableReference(v)) return "a variable reference";
+  if (SWITCH_VALUE.test(v)) return "a switch";
+  if (isPathValue(v)) return "a path";
+  return void 0;
+}
+function isLiteralSecretValue(value) {
+  return notLiteralReason(value) === void 0;
+}
+function isLiteralSecret(name, value) {
+  return isSecretName(name) && isLiteralSecretValue(value);
 }
 
 // src/core/secret-registry.ts
@@ -20387,21 +20166,349 @@ function shortenSecretLike(identifier) {
   return `${identifier.slice(0, 4)}\u2026`;
 }
 
-// src/core/dockerfile/model.ts
+// src/core/dockerfile/patterns.ts
+function patternRegex(pattern, greedy, anchored) {
+  const chars = Array.from(pattern);
+  let out = anchored ? "^" : "";
+  for (let i = 0; i < chars.length; i++) {
+    let c = chars[i];
+    if (c === "*") out += greedy ? "[^\\n]*" : "[^\\n]*?";
+    else if (c === "?") out += "[^\\n]";
+    else if (c === "\\") {
+      const n = chars[i + 1];
+      if (n === "}" || n === "/") continue;
+      i++;
+      c = chars[i] ?? "";
+      if (c !== "*" && c !== "?" && c !== "\\") throw new ExpansionError(`invalid pattern (${pattern}) in substitution: invalid escape '\\${c}'`);
+      out += `\\${c}`;
+    } else out += "[]{}.+()|^$/".includes(c) ? `\\${c}` : c;
+  }
+  return new RegExp(out, "gu");
+}
+function replaceAll(value, re, replacement2) {
+  let out = "";
+  let last = 0;
+  let at2 = 0;
+  while (at2 <= value.length) {
+    re.lastIndex = at2;
+    const m = re.exec(value);
+    if (m === null) break;
+    const start = m.index;
+    const end = start + m[0].length;
+    out += value.slice(last, start);
+    if (end > last || start === 0) out += template(replacement2, m[0]);
+    if (out.length > MAX_EXPANDED) throw new ExpansionError(`the expanded value is longer than ${MAX_EXPANDED} characters`, true);
+    last = end;
+    const width = at2 < value.length ? String.fromCodePoint(value.codePointAt(at2)).length : 1;
+    at2 = at2 + width > end ? at2 + width : Math.max(at2 + 1, end);
+  }
+  return out + value.slice(last);
+}
+function template(replacement2, match) {
+  if (!replacement2.includes("$")) return replacement2;
+  return replacement2.replace(/\$(\$|\{([A-Za-z0-9_]*)\}|[A-Za-z0-9_]+)?/g, (whole, ref, braced) => {
+    if (ref === void 0 || braced === "") return whole;
+    if (ref === "$") return "$";
+    const name = braced ?? ref;
+    return /^\d+$/.test(name) && Number(name) === 0 ? match : "";
+  });
+}
+function trimPrefix(pattern, value, greedy) {
+  const re = patternRegex(pattern, greedy, true);
+  re.lastIndex = 0;
+  const m = re.exec(value);
+  return m === null ? value : value.slice(m[0].length);
+}
+function reversePattern(pattern) {
+  const chars = Array.from(pattern);
+  const out = [];
+  for (let i = 0; i < chars.length; ) {
+    if (chars[i] === "\\" && i !== chars.length - 1) {
+      out.push(chars[i + 1], "\\");
+      i += 2;
+    } else out.push(chars[i++]);
+  }
+  return out.reverse().join("");
+}
+var reverse = (s) => Array.from(s).reverse().join("");
+function trimSuffix(pattern, value, greedy) {
+  return reverse(trimPrefix(reversePattern(pattern), reverse(value), greedy));
+}
+
+// src/core/dockerfile/expand.ts
+var MAX_EXPANDED = 1 << 20;
+var ExpansionError = class extends Error {
+  /** True when the value outgrew MAX_EXPANDED (the rest are BuildKit's own errors). */
+  overflow;
+  constructor(message, overflow = false) {
+    super(message);
+    this.overflow = overflow;
+  }
+};
+var Scanner = class {
+  constructor(src) {
+    this.src = src;
+  }
+  src;
+  pos = 0;
+  peek() {
+    if (this.pos >= this.src.length) return "";
+    const c = this.src.codePointAt(this.pos);
+    return String.fromCodePoint(c);
+  }
+  next() {
+    const c = this.peek();
+    this.pos += c.length;
+    return c;
+  }
+};
+var Out = class {
+  text = "";
+  add(s) {
+    if (this.text.length + s.length > MAX_EXPANDED) throw new ExpansionError(`the expanded value is longer than ${MAX_EXPANDED} characters`, true);
+    this.text += s;
+  }
+};
+var isNameChar = (c) => /^[\p{L}\p{Nd}_]$/u.test(c);
+var isDigit2 = (c) => new RegExp("^\\p{Nd}$", "u").test(c);
+var SPECIAL = /* @__PURE__ */ new Set(["@", "*", "#", "?", "-", "$", "!", "0"]);
+var Word = class {
+  constructor(src, opt, lookup) {
+    this.opt = opt;
+    this.lookup = lookup;
+    this.s = new Scanner(src);
+    this.raw = opt.rawEscapes === true;
+  }
+  opt;
+  lookup;
+  s;
+  raw;
+  /** Reads up to `stop` ('' = the end); `raw` keeps escapes, `pattern` keeps them inside quotes too. */
+  until(stop, raw, pattern) {
+    const saved = this.raw;
+    this.raw = raw;
+    try {
+      return this.read(stop, pattern);
+    } finally {
+      this.raw = saved;
+    }
+  }
+  read(stop, pattern) {
+    const out = new Out();
+    const s = this.s;
+    const esc = this.opt.escape;
+    while (s.peek() !== "") {
+      const c = s.peek();
+      if (stop !== "" && c === stop) {
+        s.next();
+        return out.text;
+      }
+      if (c === "$") out.add(this.dollar());
+      else if (c === "'" && !this.opt.skipQuotes) out.add(this.single(pattern));
+      else if (c === '"' && !this.opt.skipQuotes) out.add(this.double());
+      else {
+        s.next();
+        if (c === esc) {
+          if (this.raw) out.add(c);
+          const n = s.next();
+          if (n === "") break;
+          out.add(n);
+        } else out.add(c);
+      }
+    }
+    if (stop !== "") throw new ExpansionError(`unexpected end of statement while looking for matching ${stop}`);
+    return out.text;
+  }
+  single(pattern) {
+    const s = this.s;
+    s.next();
+    let out = "";
+    for (; ; ) {
+      const c = s.next();
+      if (c === "") throw new ExpansionError("unexpected end of statement while looking for matching single-quote");
+      if (c === "'") return out;
+      if (pattern && c === this.opt.escape) out += c;
+      out += c;
+    }
+  }
+  double() {
+    const s = this.s;
+    const esc = this.opt.escape;
+    s.next();
+    const out = new Out();
+    for (; ; ) {
+      const c = s.peek();
+      if (c === "") throw new ExpansionError("unexpected end of statement while looking for matching double-quote");
+      if (c === '"') {
+        s.next();
+        return out.text;
+      }
+      if (c === "$") {
+        out.add(this.dollar());
+        continue;
+      }
+      let ch2 = s.next();
+      if (ch2 === esc) {
+        const n = s.peek();
+        if (n === "") continue;
+        if (n === '"' || n === "$" || n === esc) {
+          if (this.raw) out.add(ch2);
+          ch2 = s.next();
+        } else if (this.raw) out.add(ch2);
+      }
+      out.add(ch2);
+    }
+  }
+  name() {
+    const s = this.s;
+    let name = "";
+    while (s.peek() !== "") {
+      const c = s.peek();
+      if (name === "" && isDigit2(c)) {
+        while (s.peek() !== "" && isDigit2(s.peek())) name += s.next();
+        return name;
+      }
+      if (name === "" && SPECIAL.has(c)) return s.next();
+      if (!isNameChar(c)) break;
+      name += s.next();
+    }
+    return name;
+  }
+  dollar() {
+    const s = this.s;
+    s.next();
+    const keep = this.opt.keepUnset === true;
+    if (s.peek() !== "{") {
+      const name2 = this.name();
+      if (name2 === "") return "$";
+      const v2 = this.lookup(name2);
+      return v2 === void 0 ? keep ? `$${name2}` : "" : v2;
+    }
+    s.next();
+    const first = s.peek();
+    if (first === "") throw new ExpansionError("syntax error: missing '}'");
+    if (first === "{" || first === "}" || first === ":") throw new ExpansionError("syntax error: bad substitution");
+    const name = this.name();
+    let op = s.next();
+    let ops = op;
+    if (op === "}") {
+      const v2 = this.lookup(name);
+      return v2 === void 0 ? keep ? `\${${name}}` : "" : v2;
+    }
+    if (op === "/") return this.replace(name);
+    const colon = op === ":";
+    if (colon) {
+      op = s.next();
+      ops += op;
+    } else if (!"+-?#%".includes(op) || op === "") throw new ExpansionError(`unsupported modifier (${ops}) in substitution`);
+    const trims = op === "#" || op === "%";
+    if (colon && trims) throw new ExpansionError(`unsupported modifier (${ops}) in substitution`);
+    let word2 = this.braced(() => this.until("}", trims, trims), "syntax error: missing '}'");
+    const v = this.lookup(name);
+    if (keep && v === void 0 && op !== "-") return `\${${name}${ops}${word2}}`;
+    const empty = v === void 0 || colon && v === "";
+    if (op === "-") return empty ? word2 : v;
+    if (op === "+") return empty ? "" : word2;
+    if (op === "?") {
+      if (v === void 0) throw new ExpansionError(`${name}: ${word2 || "is not allowed to be unset"}`);
+      if (empty) throw new ExpansionError(`${name}: ${word2 || "is not allowed to be empty"}`);
+      return v;
+    }
+    if (op === "#" || op === "%") {
+      const greedy = word2.startsWith(op);
+      if (greedy) word2 = word2.slice(1);
+      return op === "#" ? trimPrefix(word2, v ?? "", greedy) : trimSuffix(word2, v ?? "", greedy);
+    }
+    throw new ExpansionError(`unsupported modifier (${ops}) in substitution`);
+  }
+  replace(name) {
+    const all = this.s.peek() === "/";
+    if (all) this.s.next();
+    const pattern = this.braced(() => this.until("/", true, true), "syntax error: missing '/' in ${}");
+    const replacement2 = this.braced(() => this.until("}", true, false), "syntax error: missing '}'");
+    const v = this.lookup(name);
+    if (this.opt.keepUnset && v === void 0) return `\${${name}/${pattern}/${replacement2}}`;
+    const re = patternRegex(pattern, true, false);
+    const value = v ?? "";
+    if (all) return replaceAll(value, re, replacement2);
+    const m = re.exec(value);
+    return m === null ? value : value.slice(0, m.index) + replacement2 + value.slice(m.index + m[0].length);
+  }
+  /** Runs a nested read; running out of text there is reported as BuildKit reports it. */
+  braced(read, atEnd) {
+    try {
+      return read();
+    } catch (e) {
+      if (e instanceof ExpansionError && !e.overflow && this.s.peek() === "") throw new ExpansionError(atEnd);
+      throw e;
+    }
+  }
+};
+function processWord(text2, lookup, opt) {
+  if (!/[$'"\\`]/.test(text2)) return text2;
+  return new Word(text2, opt, lookup).until("", opt.rawEscapes === true, false);
+}
+function mapLookup(vars) {
+  return (name) => vars.get(name);
+}
+var LEGACY = { escape: "\\", skipQuotes: true, rawEscapes: true, keepUnset: true };
 function expand(text2, vars) {
   if (!text2.includes("$")) return text2;
-  return text2.replace(
-    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
-    (whole, braced, op, word2, bare) => {
-      const name = braced ?? bare;
-      const has = vars.has(name);
-      const val = vars.get(name);
-      if (op === void 0) return has && val !== void 0 ? val : whole;
-      const set = has && val !== void 0 && (op.startsWith(":") ? val !== "" : true);
-      if (op.endsWith("-")) return set ? val : expand(word2 ?? "", vars);
-      return set ? expand(word2 ?? "", vars) : has ? "" : whole;
-    }
-  );
+  try {
+    return new Word(text2, LEGACY, mapLookup(vars)).until("", true, false);
+  } catch (e) {
+    if (e instanceof ExpansionError) return text2;
+    throw e;
+  }
+}
+
+// src/core/dockerfile/from-base.ts
+var BUILD_ARG = "mcgBuildArgValue";
+var PLATFORM_ARGS = /* @__PURE__ */ new Set([
+  "BUILDPLATFORM",
+  "BUILDOS",
+  "BUILDARCH",
+  "BUILDVARIANT",
+  "TARGETPLATFORM",
+  "TARGETOS",
+  "TARGETARCH",
+  "TARGETVARIANT"
+]);
+function decidedByBuild(n, globals) {
+  return globals.has(n) ? globals.get(n) === void 0 : PLATFORM_ARGS.has(n);
+}
+function fromBase(raw, model, line) {
+  const globals = model.globalArgs;
+  const opt = { escape: model.escape };
+  let base;
+  let undecided = false;
+  try {
+    base = processWord(raw, (n) => {
+      if (decidedByBuild(n, globals)) undecided = true;
+      return globals.get(n);
+    }, opt);
+  } catch (e) {
+    if (!(e instanceof ExpansionError)) throw e;
+    model.issues.push({ line, message: `FROM ${raw.slice(0, 80)}: BuildKit cannot expand it (${e.message}): the build fails here`, fatal: false });
+    const kept = expand(raw, globals);
+    return { base: kept, image: { ...parseImageRef(kept), unresolved: true, tagVaries: true } };
+  }
+  const image = parseImageRef(base);
+  image.unresolved = undecided;
+  image.tagVaries = undecided && tagVaries(raw, model);
+  return { base, image };
+}
+function tagVaries(raw, model) {
+  let other;
+  try {
+    other = processWord(raw, (n) => decidedByBuild(n, model.globalArgs) ? BUILD_ARG : model.globalArgs.get(n), { escape: model.escape });
+  } catch {
+    return true;
+  }
+  if (!other.includes(BUILD_ARG)) return false;
+  const alt = parseImageRef(other);
+  const last = alt.repository.slice(alt.repository.lastIndexOf("/") + 1);
+  return `${alt.tag ?? ""}@${alt.digest ?? ""}@${last}`.includes(BUILD_ARG);
 }
 function parseImageRef(raw) {
   const ref = raw.trim();
@@ -20433,6 +20540,174 @@ function parseImageRef(raw) {
   if (rest.startsWith("library/") && (registry === void 0 || registry === "docker.io")) rest = rest.slice(8);
   return { ref, registry, repository: rest, tag, digest, scratch: false, unresolved };
 }
+
+// src/core/dockerfile/stages.ts
+function addStageName(names, stage) {
+  const name = stage.name;
+  if (name === void 0 || name === "") return;
+  const low = name.toLowerCase();
+  const list = names.get(low);
+  if (list) list.push(stage.index);
+  else names.set(low, [stage.index]);
+}
+function lastBelow(list, before) {
+  if (!list) return void 0;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (list[mid] < before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1] : void 0;
+}
+function stageNamedBefore(names, low, before) {
+  return lastBelow(names.get(low), before);
+}
+function resolveStageRef(model, ref, before) {
+  if (/^\d+$/.test(ref)) {
+    const n = Number(ref);
+    return n < before ? n : void 0;
+  }
+  const low = ref.toLowerCase();
+  if (model.stageNames) return stageNamedBefore(model.stageNames, low, before);
+  for (let i = before - 1; i >= 0; i--) if (model.stages[i].name?.toLowerCase() === low) return i;
+  return void 0;
+}
+function finalStage(model, target) {
+  if (target) {
+    const idx = resolveStageRef(model, target, model.stages.length);
+    if (idx !== void 0) return model.stages[idx];
+  }
+  return model.stages[model.stages.length - 1];
+}
+function stageChain(model, stage) {
+  if (stage.parent === void 0) return [stage];
+  const chain = [];
+  let s = stage;
+  let last = Infinity;
+  while (s && s.index < last) {
+    last = s.index;
+    chain.push(s);
+    s = s.parent !== void 0 ? model.stages[s.parent] : void 0;
+  }
+  return chain.reverse();
+}
+function chainInstructions(model, stage) {
+  if (stage.parent === void 0) return stage.instructions;
+  return stage.memo.chain ??= stageChain(model, stage).flatMap((s) => s.instructions);
+}
+function chainPlaced(model, stage) {
+  return stage.memo.placed ??= stageChain(model, stage).flatMap((s) => s.instructions.map((ins) => ({ ins, stage: s })));
+}
+function rootImage(model, stage) {
+  return stageChain(model, stage)[0]?.image;
+}
+function variablesAt(model, stage, ins) {
+  const memo = stage.memo.vars ??= stageVariables(model, stage, []);
+  return ins && memo.before.get(ins) || memo.end;
+}
+function rawWords(text2, escape3) {
+  const words = [];
+  let word2 = "";
+  let quote = "";
+  let inWord = false;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (quote === "" && /\s/.test(c)) {
+      if (inWord) words.push(word2);
+      word2 = "";
+      inWord = false;
+      continue;
+    }
+    inWord = true;
+    if (c === escape3 && quote !== "'") {
+      if (i + 1 < text2.length) word2 += c + text2[++i];
+      continue;
+    }
+    if (quote === "" && (c === '"' || c === "'")) quote = c;
+    else if (c === quote) quote = "";
+    word2 += c;
+  }
+  if (inWord) words.push(word2);
+  return words;
+}
+function rawProperties(ins, escape3) {
+  const words = rawWords(ins.rest, escape3);
+  if (ins.keyword === "ENV" && words.length > 0 && !words[0].includes("=")) {
+    const m = /^\s*\S+\s+([^]*)$/.exec(ins.rest);
+    return [{ name: words[0], raw: m ? m[1].trim() : void 0 }];
+  }
+  return words.map((w) => {
+    const eq = w.indexOf("=");
+    return eq < 0 ? { name: w, raw: void 0 } : { name: w.slice(0, eq), raw: w.slice(eq + 1) };
+  });
+}
+function expandValue(raw, vars, opt, at2) {
+  try {
+    return processWord(raw, (n) => vars.get(n), opt);
+  } catch (e) {
+    if (!(e instanceof ExpansionError)) throw e;
+    const what = e.overflow ? `${e.message}: the value was not expanded and is not checked` : `BuildKit cannot expand it (${e.message}): the build fails here`;
+    at2.issues.push({ line: at2.line, message: `variable expansion: ${what}`, fatal: false });
+    return null;
+  }
+}
+function globalVariables(model, ins, issues) {
+  const opt = { escape: model.escape };
+  for (const p of rawProperties(ins, model.escape)) {
+    const v = p.raw === void 0 ? void 0 : expandValue(p.raw, model.globalArgs, opt, { line: ins.line, issues });
+    if (v === null) return;
+    if (v === void 0 && model.globalArgs.has(p.name)) continue;
+    model.globalArgs.set(p.name, v);
+  }
+}
+function stageVariables(model, stage, issues) {
+  const parent = stage.parent !== void 0 && stage.parent < stage.index ? model.stages[stage.parent] : void 0;
+  const inherited = parent ? (parent.memo.vars ??= stageVariables(model, parent, [])).envEnd : /* @__PURE__ */ new Map();
+  const before = /* @__PURE__ */ new Map();
+  const assigned = /* @__PURE__ */ new Map();
+  const opt = { escape: model.escape };
+  let vars = new Map(inherited);
+  let env = new Map(inherited);
+  const envNames = new Set(inherited.keys());
+  for (const ins of stage.instructions) {
+    before.set(ins, vars);
+    if (ins.keyword !== "ARG" && ins.keyword !== "ENV") continue;
+    const props = rawProperties(ins, model.escape);
+    if (props.length === 0) continue;
+    const next = new Map(vars);
+    const at2 = { line: ins.line, issues };
+    const mine = [];
+    assigned.set(ins, mine);
+    if (ins.keyword === "ARG") {
+      for (const p of props) {
+        const v = p.raw !== void 0 ? expandValue(p.raw, next, opt, at2) : model.globalArgs.get(p.name);
+        if (v === null) break;
+        mine.push([p.name, v]);
+        if (!envNames.has(p.name) && !(v === void 0 && next.has(p.name))) next.set(p.name, v);
+      }
+    } else {
+      const values = props.filter((p) => p.raw !== void 0).map((p) => [p.name, expandValue(p.raw, vars, opt, at2)]);
+      if (values.every(([, v]) => v !== null)) {
+        env = new Map(env);
+        for (const [n, v] of values) {
+          mine.push([n, v]);
+          next.set(n, v);
+          env.set(n, v);
+          envNames.add(n);
+        }
+      }
+    }
+    vars = next;
+  }
+  return { before, end: vars, envEnd: env, assigned };
+}
+
+// src/core/dockerfile/model.ts
+var KEYWORDS = /* @__PURE__ */ new Set(
+  ["ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"]
+);
 var NO_FLAGS = Object.freeze({});
 function isSpace(c) {
   return c === 32 || c >= 9 && c <= 13 || c > 127 && /\s/.test(String.fromCharCode(c));
@@ -20451,57 +20726,6 @@ function blankWords(text2) {
   if (start >= 0) out.push(text2.slice(start));
   return out;
 }
-function jsonForm(rest) {
-  let i = 0;
-  while (i < rest.length && isSpace(rest.charCodeAt(i))) i++;
-  if (i >= rest.length || rest.charCodeAt(i) !== 91) return void 0;
-  const t = rest.trim();
-  try {
-    const v = JSON.parse(t);
-    if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v;
-  } catch {
-  }
-  return void 0;
-}
-var HEREDOC_START = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
-function heredocsOf(rest, line, issues, keyword) {
-  const out = [];
-  if (!rest.includes("<<")) return out;
-  const nl = rest.indexOf("\n");
-  if (nl < 0 && !HEREDOC_START.test(rest)) return out;
-  HEREDOC_START.lastIndex = 0;
-  const head = nl < 0 ? rest : rest.slice(0, nl);
-  const names = [];
-  for (const m of head.matchAll(HEREDOC_START)) names.push({ name: m[3], strip: m[1] === "-" });
-  if (names.length === 0) return out;
-  const bodyLines = nl < 0 ? [] : rest.slice(nl + 1).split("\n");
-  let i = 0;
-  let offset = line + 1;
-  for (const { name, strip } of names) {
-    const body = [];
-    const start = offset;
-    let closed = false;
-    for (; i < bodyLines.length; i++, offset++) {
-      const l = strip ? bodyLines[i].replace(/^\t+/, "") : bodyLines[i];
-      if (l.trimEnd() === name) {
-        closed = true;
-        i++;
-        offset++;
-        break;
-      }
-      body.push(l);
-    }
-    if (!closed) {
-      issues.push({
-        line,
-        message: `${keyword} heredoc <<${name} is never terminated: add a line "${name}" after its body`,
-        fatal: false
-      });
-    }
-    out.push({ name, body: body.join("\n"), line: start });
-  }
-  return out;
-}
 var Model = class {
   path;
   escape;
@@ -20511,6 +20735,7 @@ var Model = class {
   stages = [];
   instructions = [];
   issues;
+  stageNames = /* @__PURE__ */ new Map();
   text;
   split = void 0;
   constructor(path, text2, escape3, directives, issues) {
@@ -20566,42 +20791,45 @@ function modelFromParsed(path, text2, parsed) {
       args,
       flags,
       rest,
-      json: keyword === "RUN" || keyword === "CMD" || keyword === "ENTRYPOINT" || keyword === "SHELL" || keyword === "HEALTHCHECK" ? jsonForm(keyword === "HEALTHCHECK" ? rest.replace(/^CMD\s+/i, "") : rest) : void 0,
-      heredocs: keyword === "RUN" || keyword === "COPY" || keyword === "ADD" ? heredocsOf(rest, line, issues, keyword) : [],
+      json: keyword === "RUN" || keyword === "CMD" || keyword === "ENTRYPOINT" || keyword === "SHELL" || keyword === "HEALTHCHECK" ? a.json : void 0,
+      heredocs: a.heredocs,
       properties: a.properties,
       stageIndex: current?.index ?? -1,
       memo: { commands: void 0, deepCommands: void 0, copyOperands: void 0, normalized: void 0, unquoted: void 0 }
     };
     model.instructions.push(ins);
     if (keyword === "FROM") {
-      const words2 = blankWords(rest);
-      const baseRaw = words2[0] ?? "";
-      const asIdx = words2.findIndex((w) => w.toLowerCase() === "as");
-      const name = asIdx >= 0 ? words2[asIdx + 1] : void 0;
-      const base = expand(baseRaw, model.globalArgs);
+      const words = blankWords(rest);
+      const baseRaw = words[0] ?? "";
+      const asIdx = words.findIndex((w) => w.toLowerCase() === "as");
+      const name = asIdx >= 0 ? words[asIdx + 1] : void 0;
+      const from = fromBase(baseRaw, model, line);
+      const base = from.base;
       const index = model.stages.length;
       ins.stageIndex = index;
-      const parent = stageNamed(model.stages, base.toLowerCase());
+      const parent = stageNamedBefore(model.stageNames, base.toLowerCase(), index);
       const stage = {
         index,
         name,
         from: ins,
         base,
+        baseRaw,
         platform: flags["platform"]?.[0],
         parent,
-        image: parent === void 0 ? parseImageRef(base) : void 0,
+        image: parent === void 0 ? from.image : void 0,
         instructions: [],
         memo: { chain: void 0, placed: void 0, vars: void 0 }
       };
       if (baseRaw === "") issues.push({ line, message: "FROM names no image: write FROM <image>[:tag]", fatal: false });
       model.stages.push(stage);
+      addStageName(model.stageNames, stage);
       current = stage;
       continue;
     }
     if (current === void 0) {
       if (keyword === "ARG") {
-        for (const p of ins.properties) model.globalArgs.set(p.name, p.value === void 0 ? void 0 : expand(p.value, model.globalArgs));
         model.globalInstructions.push(ins);
+        globalVariables(model, ins, issues);
       } else {
         issues.push({ line, message: `${keyword} before the first FROM: only ARG may come before FROM`, fatal: false });
         model.globalInstructions.push(ins);
@@ -20610,6 +20838,7 @@ function modelFromParsed(path, text2, parsed) {
     }
     current.instructions.push(ins);
   }
+  for (const stage of model.stages) stage.memo.vars = stageVariables(model, stage, issues);
   if (model.stages.length === 0) {
     const empty = model.lines.every((l) => l.trim() === "" || l.trim().startsWith("#"));
     issues.push({
@@ -20619,76 +20848,6 @@ function modelFromParsed(path, text2, parsed) {
     });
   }
   return model;
-}
-function stageNamed(stages, low) {
-  for (let k = stages.length - 1; k >= 0; k--) {
-    const name = stages[k].name;
-    if (name !== void 0 && name !== "" && name.toLowerCase() === low) return k;
-  }
-  return void 0;
-}
-function resolveStageRef(model, ref, before) {
-  if (/^\d+$/.test(ref)) {
-    const n = Number(ref);
-    return n < before ? n : void 0;
-  }
-  const low = ref.toLowerCase();
-  for (let i = before - 1; i >= 0; i--) if (model.stages[i].name?.toLowerCase() === low) return i;
-  return void 0;
-}
-function finalStage(model, target) {
-  if (target) {
-    const idx = resolveStageRef(model, target, model.stages.length);
-    if (idx !== void 0) return model.stages[idx];
-  }
-  return model.stages[model.stages.length - 1];
-}
-function stageChain(model, stage) {
-  if (stage.parent === void 0) return [stage];
-  const chain = [];
-  const seen = /* @__PURE__ */ new Set();
-  let s = stage;
-  while (s && !seen.has(s.index)) {
-    seen.add(s.index);
-    chain.unshift(s);
-    s = s.parent !== void 0 ? model.stages[s.parent] : void 0;
-  }
-  return chain;
-}
-function chainInstructions(model, stage) {
-  if (stage.parent === void 0) return stage.instructions;
-  return stage.memo.chain ??= stageChain(model, stage).flatMap((s) => s.instructions);
-}
-function chainPlaced(model, stage) {
-  return stage.memo.placed ??= stageChain(model, stage).flatMap((s) => s.instructions.map((ins) => ({ ins, stage: s })));
-}
-function rootImage(model, stage) {
-  return stageChain(model, stage)[0]?.image;
-}
-function variablesAt(model, stage, ins) {
-  const memo = stage.memo.vars ??= variablesOfChain(model, stage);
-  return ins && memo.before.get(ins) || memo.end;
-}
-function variablesOfChain(model, stage) {
-  const before = /* @__PURE__ */ new Map();
-  let vars = /* @__PURE__ */ new Map();
-  for (const s of stageChain(model, stage)) {
-    for (const i of s.instructions) {
-      before.set(i, vars);
-      if (i.properties.length === 0) continue;
-      if (i.keyword === "ARG") {
-        vars = new Map(vars);
-        for (const p of i.properties) {
-          const v = p.value !== void 0 ? expand(p.value, vars) : model.globalArgs.get(p.name);
-          if (!vars.has(p.name) || p.value !== void 0) vars.set(p.name, v);
-        }
-      } else if (i.keyword === "ENV") {
-        vars = new Map(vars);
-        for (const p of i.properties) vars.set(p.name, p.value === void 0 ? void 0 : expand(p.value, vars));
-      }
-    }
-  }
-  return { before, end: vars };
 }
 var SHELL_PROGRAM = /^(sh|bash|ash|dash|zsh|ksh)$/;
 function readsScriptFromStdin(cmd) {
@@ -20804,10 +20963,10 @@ function ruleEnabled(settings, id) {
   if (s === "off") return false;
   return s.enabled !== false;
 }
-function ruleSeverity(settings, meta77, hit) {
-  const s = isFailClosed(meta77.id) ? void 0 : settings?.[meta77.id];
+function ruleSeverity(settings, meta80, hit) {
+  const s = isFailClosed(meta80.id) ? void 0 : settings?.[meta80.id];
   if (typeof s === "object" && s.severity) return s.severity;
-  return hit?.severity ?? meta77.severity;
+  return hit?.severity ?? meta80.severity;
 }
 function fingerprintKeyDigest(key2) {
   return `k:${sha256Hex(key2).slice(0, 32)}`;
@@ -20815,11 +20974,11 @@ function fingerprintKeyDigest(key2) {
 function detached(s) {
   return (" " + s).slice(1);
 }
-function hitToFinding(meta77, hit, path, target, settings) {
+function hitToFinding(meta80, hit, path, target, settings) {
   return {
-    ruleId: meta77.id,
+    ruleId: meta80.id,
     source: "mcg",
-    severity: ruleSeverity(settings, meta77, hit),
+    severity: ruleSeverity(settings, meta80, hit),
     message: detached(hit.message),
     location: {
       path: hit.path ?? path,
@@ -20833,8 +20992,8 @@ function hitToFinding(meta77, hit, path, target, settings) {
     // only a digest: the key holds instruction text, which may hold a secret (DESIGN §3)
     fingerprintKey: fingerprintKeyDigest(hit.key),
     target,
-    fix: meta77.fix,
-    helpUri: ruleDocsUrl(meta77.id)
+    fix: meta80.fix,
+    helpUri: ruleDocsUrl(meta80.id)
   };
 }
 function inputErrorFinding(path, line, message, target) {
@@ -20863,9 +21022,9 @@ function checkDockerfile(input, rules, settings) {
     );
   }
   const ctx = { path: input.path, model, final: finalStage(model, input.buildTarget), context: input.context, image: input.image };
-  for (const rule74 of rules) {
-    if (!ruleEnabled(settings, rule74.meta.id)) continue;
-    for (const hit of rule74.check(ctx)) findings.push(hitToFinding(rule74.meta, hit, input.path, input.target, settings));
+  for (const rule75 of rules) {
+    if (!ruleEnabled(settings, rule75.meta.id)) continue;
+    for (const hit of rule75.check(ctx)) findings.push(hitToFinding(rule75.meta, hit, input.path, input.target, settings));
   }
   return { model, findings, fatal };
 }
@@ -20995,11 +21154,12 @@ function isStageName(model, ref, before) {
   const low = ref.toLowerCase();
   return model.stages.some((s) => s.name?.toLowerCase() === low);
 }
-function externalImageRefs(model) {
+function externalImageRefs(model, opts = {}) {
   const out = [];
   for (const stage of model.stages) {
     const img = stage.image;
-    if (stage.parent === void 0 && img && !img.scratch && !img.unresolved) {
+    const decided = img !== void 0 && (opts.tagDecided ? img.tagVaries !== true : !img.unresolved);
+    if (stage.parent === void 0 && img && !img.scratch && decided) {
       const written = blankWords(stage.from.rest)[0] ?? stage.base;
       out.push({ stage, ins: stage.from, image: img, written, key: `${stageLabel(stage)}|FROM ${imageName(img)}` });
     }
@@ -21108,15 +21268,15 @@ var rule2 = {
   meta: meta3,
   check(ctx) {
     if (!ctx.final) return [];
-    const root = stageChain(ctx.model, ctx.final)[0];
-    const img = root?.image;
-    if (!root || !img || !isFullImage(img)) return [];
-    const via = root.index === ctx.final.index ? "" : ` (through stage ${stageLabel(ctx.final)})`;
+    const root2 = stageChain(ctx.model, ctx.final)[0];
+    const img = root2?.image;
+    if (!root2 || !img || !isFullImage(img)) return [];
+    const via = root2.index === ctx.final.index ? "" : ` (through stage ${stageLabel(ctx.final)})`;
     return [
       {
-        line: root.from.line,
-        endLine: root.from.endLine,
-        key: `${stageLabel(root)}|FROM ${imageName(img)}|full-base`,
+        line: root2.from.line,
+        endLine: root2.from.endLine,
+        key: `${stageLabel(root2)}|FROM ${imageName(img)}|full-base`,
         message: `The final image${via} is built on ${img.ref}, a full OS/toolchain image; use a slim, alpine, distroless or chainguard runtime base.`
       }
     ];
@@ -21172,7 +21332,7 @@ var rule4 = {
   meta: meta5,
   check(ctx) {
     const hits = [];
-    for (const r of externalImageRefs(ctx.model)) {
+    for (const r of externalImageRefs(ctx.model, { tagDecided: true })) {
       if (r.image.digest) continue;
       const tag = r.image.tag;
       if (tag !== void 0 && tag !== "latest") continue;
@@ -21341,8 +21501,8 @@ function pipenvDev(args) {
   if ((args[0] === "install" || args[0] === "sync") && hasFlag(args.slice(1), "--dev", "-d")) return { tool: "pipenv", what: `pipenv ${args[0]} --dev` };
   return void 0;
 }
-function assign(env, words2) {
-  for (const w of words2) {
+function assign(env, words) {
+  for (const w of words) {
     const eq = w.indexOf("=");
     if (eq > 0) env.set(w.slice(0, eq), w.slice(eq + 1));
   }
@@ -21483,9 +21643,10 @@ var rule7 = {
   meta: meta8,
   check(ctx) {
     const hits = [];
+    const configuredAtEnd = [];
     for (const stage of ctx.model.stages) {
-      const earlier = stageChain(ctx.model, stage).slice(0, -1).flatMap((s) => s.instructions);
-      let configured = earlier.some((i) => i.keyword === "RUN" && setsNoRecommends(i));
+      const parent = stage.parent;
+      let configured = parent !== void 0 && parent < stage.index && configuredAtEnd[parent] === true;
       for (const ins of stage.instructions) {
         if (ins.keyword !== "RUN") continue;
         if (setsNoRecommends(ins)) {
@@ -21503,6 +21664,7 @@ var rule7 = {
           message: `${bad.tool} install runs without --no-install-recommends, so recommended packages are installed too.`
         });
       }
+      configuredAtEnd[stage.index] = configured || stage.instructions.some((i) => i.keyword === "RUN" && setsNoRecommends(i));
     }
     return hits;
   }
@@ -21606,18 +21768,17 @@ var meta10 = {
   title: "Secret-like ENV or ARG with a literal value",
   severity: "high",
   kind: "dockerfile",
-  description: "An ENV or ARG (in any stage, or a global ARG) whose name looks like a secret (PASSWORD, SECRET, TOKEN, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIAL \u2026) is given a non-empty literal value in the Dockerfile. A reference such as ${OTHER} is not a literal.",
+  description: "An ENV or ARG (in any stage, or a global ARG) whose name looks like a secret (PASSWORD, SECRET, TOKEN, API_KEY, ACCESS_KEY, *_ACCESS_KEY_ID, *_SECRET_ID, PRIVATE_KEY, CREDENTIAL \u2026) is given a literal value in the Dockerfile. Empty values, references such as ${OTHER}, switches (true, 0 \u2026) and paths (/credentials/sa.json) are not literal secrets; *_FILE names hold a path, not the secret.",
   rationale: "A value written in the Dockerfile is in the repository for everyone who can read it, and in the image: ENV values are in the image config and ARG defaults in the build history of every layer that uses them, readable with `docker history` or `docker inspect` by anyone who can pull the image. Placeholder values are a trap too: they end up used in production.",
   fix: "Remove the value from the Dockerfile. Pass secrets at run time (`docker run -e`, a Compose or Kubernetes secret) or, for build-time use, mount them: `RUN --mount=type=secret,id=api_key \u2026`.",
   tags: ["security", "secrets"],
   precision: "high",
   trivy: "DS-0031"
 };
-var SWITCH_VALUE = /^(true|false|yes|no|on|off|0|1|none|null)$/i;
 var rule9 = {
   meta: meta10,
   check(ctx) {
-    return secretVars(ctx.model, ["ENV", "ARG"]).filter((v) => isLiteralValue(v.prop.value) && !SWITCH_VALUE.test(v.prop.value.trim())).map((v) => ({
+    return secretVars(ctx.model, ["ENV", "ARG"]).filter((v) => isLiteralSecretValue(v.prop.value)).map((v) => ({
       line: v.prop.line,
       endLine: v.ins.endLine,
       key: `${v.scope}|${v.ins.keyword} ${v.prop.name}|literal`,
@@ -21633,7 +21794,7 @@ var meta11 = {
   title: "Secret passed as a build argument",
   severity: "medium",
   kind: "dockerfile",
-  description: "An ARG (in any stage, or a global ARG) has a secret-like name (PASSWORD, SECRET, TOKEN, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIAL \u2026), so a secret is meant to be passed with --build-arg.",
+  description: "An ARG (in any stage, or a global ARG) has a secret-like name (PASSWORD, SECRET, TOKEN, API_KEY, ACCESS_KEY, *_ACCESS_KEY_ID, *_SECRET_ID, PRIVATE_KEY, CREDENTIAL \u2026; not *_FILE, *_PATH, *_URL \u2026), so a secret is meant to be passed with --build-arg.",
   rationale: "Build arguments are not secret: every RUN that can see the ARG records its value in the image history (`docker history --no-trunc`), and build tools print them in logs and provenance attestations. Anyone who can pull the image can read the value.",
   fix: "Use a BuildKit secret mount instead: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci` and build with `docker build --secret id=npm_token,env=NPM_TOKEN .`.",
   tags: ["security", "secrets"],
@@ -21764,22 +21925,22 @@ function copyOperands(model, ins) {
 }
 function operandsOf(model, ins) {
   if (ins.heredocs.length > 0) return void 0;
-  let words2;
+  let words;
   const t = ins.rest.trim();
   if (t.startsWith("[")) {
     try {
       const v = JSON.parse(t);
-      if (Array.isArray(v) && v.every((x) => typeof x === "string")) words2 = v;
+      if (Array.isArray(v) && v.every((x) => typeof x === "string")) words = v;
     } catch {
     }
   }
-  words2 ??= blankWords(t);
-  if (words2.length < 2) return void 0;
-  let all = words2;
-  if (words2.some((w) => w.includes("$"))) {
+  words ??= blankWords(t);
+  if (words.length < 2) return void 0;
+  let all = words;
+  if (words.some((w) => w.includes("$"))) {
     const owner = ownerOf(model, ins);
     const vars = owner ? variablesAt(model, owner, ins) : model.globalArgs;
-    all = words2.map((w) => expand(w, vars));
+    all = words.map((w) => expand(w, vars));
   }
   return { sources: all.slice(0, -1), dest: all[all.length - 1] };
 }
@@ -21974,8 +22135,8 @@ var UVX_VALUE = /* @__PURE__ */ new Set(["--from", "--with", "--python", "-p", "
 function fetchAtStart(argv) {
   const { name, args } = programOf(argv);
   const pkg = (p, what) => p ? `${what} ${p}` : what;
-  const pkgFlag = (flag) => {
-    const i = args.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+  const pkgFlag = (flag2) => {
+    const i = args.findIndex((a) => a === flag2 || a.startsWith(`${flag2}=`));
     if (i < 0) return void 0;
     return args[i].includes("=") ? args[i].slice(args[i].indexOf("=") + 1) : args[i + 1];
   };
@@ -22226,8 +22387,8 @@ var rule15 = {
     for (const { ins, stage: owner } of chainPlaced(ctx.model, stage)) {
       if (ins.keyword !== "EXPOSE") continue;
       const vars = variablesAt(ctx.model, owner, ins);
-      const words2 = blankWords(expand(ins.rest, vars));
-      const low = words2.filter((w) => privilegedPorts(w).length > 0);
+      const words = blankWords(expand(ins.rest, vars));
+      const low = words.filter((w) => privilegedPorts(w).length > 0);
       if (low.length === 0) continue;
       hits.push({
         line: ins.line,
@@ -22969,6 +23130,8 @@ function assemble(tarPath, layers, jsons, aliases) {
     cmd: strings(c["Cmd"]),
     entrypoint: strings(c["Entrypoint"]),
     workingDir: typeof c["WorkingDir"] === "string" ? c["WorkingDir"] : void 0,
+    shell: strings(c["Shell"]),
+    exposedPorts: isRecord(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]) : [],
     architecture: typeof cfg["architecture"] === "string" ? cfg["architecture"] : void 0,
     os: typeof cfg["os"] === "string" ? cfg["os"] : void 0
   };
@@ -23218,8 +23381,310 @@ var rule24 = {
   }
 };
 
+// src/core/builder-reading.ts
+import { posix } from "node:path";
+var DEFAULT_SHELL = ["/bin/sh", "-c"];
+var VAR_REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g;
+function expandKnown(text2, vars) {
+  if (!text2.includes("$")) return text2;
+  if (/[\\'"]/.test(text2)) return void 0;
+  for (const m of text2.matchAll(VAR_REF)) if (vars.get(m[1] ?? m[2]) === void 0) return void 0;
+  return expand(text2, vars);
+}
+var META = /* @__PURE__ */ new Set(["ENV", "ARG", "LABEL", "USER", "EXPOSE", "VOLUME", "STOPSIGNAL", "SHELL", "CMD", "ENTRYPOINT", "HEALTHCHECK", "MAINTAINER", "ONBUILD"]);
+var MAY_LACK = /* @__PURE__ */ new Set(["ARG", "ONBUILD", "MAINTAINER"]);
+function goQuote(s) {
+  return /^[\x20-\x7e]*$/.test(s) ? JSON.stringify(s) : void 0;
+}
+function argvText(argv) {
+  const q3 = argv.map(goQuote);
+  return q3.every((x) => x !== void 0) ? `[${q3.join(" ")}]` : void 0;
+}
+function healthcheckTest(ins) {
+  const rest = ins.rest.trim();
+  if (/^none$/i.test(rest)) return ["NONE"];
+  const m = /^cmd\s+([\s\S]*)$/i.exec(rest);
+  if (!m) return void 0;
+  const cmd = m[1].trim();
+  if (cmd.startsWith("[")) {
+    try {
+      const v = JSON.parse(cmd);
+      if (Array.isArray(v) && v.every((x) => typeof x === "string")) return ["CMD", ...v];
+    } catch {
+    }
+  }
+  return ["CMD-SHELL", cmd];
+}
+function copyHistory(ins, vars) {
+  if (ins.heredocs.length > 0) return void 0;
+  const words = ins.json ?? (/['"]/.test(ins.rest) ? void 0 : ins.rest.trim().split(/\s+/));
+  if (!words || words.length < 2) return void 0;
+  const ex = words.map((w) => expandKnown(w, vars));
+  return ex.every((w) => w !== void 0) ? `${ins.keyword} ${ex.join(" ")}` : void 0;
+}
+function runCommand(ins, shell) {
+  if (ins.heredocs.length > 0) return void 0;
+  if (ins.json) return ins.json.join(" ");
+  return shell ? [...shell, ins.rest.trim()].join(" ") : void 0;
+}
+var Walk = class {
+  constructor(model, buildArgs3, baseShell) {
+    this.model = model;
+    this.buildArgs = buildArgs3;
+    this.shell = baseShell;
+    const globals = /* @__PURE__ */ new Map();
+    for (const i of model.globalInstructions) {
+      if (i.keyword !== "ARG") continue;
+      for (const p of i.properties) globals.set(p.name, this.buildArgs[p.name] ?? (p.value !== void 0 ? expandKnown(p.value, globals) : void 0));
+    }
+    this.globals = globals;
+  }
+  model;
+  buildArgs;
+  out = { env: /* @__PURE__ */ new Map(), exposedPorts: [], history: [] };
+  vars = /* @__PURE__ */ new Map();
+  envNames = /* @__PURE__ */ new Set();
+  shell;
+  workingDir;
+  cmdSet = false;
+  globals;
+  stage(s, triggers) {
+    this.cmdSet = false;
+    for (const t of triggers) this.out.history.push({ ins: t, keyword: (/^\s*([A-Za-z]+)/.exec(t.rest)?.[1] ?? "").toUpperCase(), optional: true, trigger: true });
+    for (const ins of s.instructions) this.instruction(ins);
+  }
+  instruction(ins) {
+    const before = this.vars;
+    const e = { ins, keyword: ins.keyword, optional: MAY_LACK.has(ins.keyword), emptyLayer: META.has(ins.keyword) ? true : void 0 };
+    switch (ins.keyword) {
+      case "ARG":
+        this.vars = new Map(before);
+        for (const p of ins.properties) {
+          if (this.envNames.has(p.name)) continue;
+          const given = this.buildArgs[p.name];
+          const v = given ?? (p.value !== void 0 ? expandKnown(p.value, before) : this.globals.has(p.name) ? this.globals.get(p.name) : before.get(p.name));
+          this.vars.set(p.name, v);
+        }
+        break;
+      case "ENV": {
+        this.vars = new Map(before);
+        const parts = [];
+        for (const p of ins.properties) {
+          const v = p.value === void 0 ? void 0 : expandKnown(p.value, before);
+          this.vars.set(p.name, v);
+          this.envNames.add(p.name);
+          this.out.env.set(p.name, { value: v, ins });
+          parts.push(v === void 0 ? void 0 : `${p.name}=${v}`);
+        }
+        if (parts.length > 0 && parts.every((x) => x !== void 0)) e.createdBy = `ENV ${parts.join(" ")}`;
+        break;
+      }
+      case "USER": {
+        const v = expandKnown(ins.rest.trim(), before);
+        this.out.user = { value: v, ins };
+        if (v !== void 0) e.createdBy = `USER ${v}`;
+        break;
+      }
+      case "WORKDIR": {
+        const v = expandKnown(ins.rest.trim(), before);
+        const wd = v === void 0 ? void 0 : v.startsWith("/") ? v : this.workingDir !== void 0 ? posix.join("/", this.workingDir, v) : void 0;
+        this.workingDir = wd;
+        this.out.workingDir = { value: wd, ins };
+        if (wd !== void 0) e.createdBy = `WORKDIR ${wd}`;
+        break;
+      }
+      case "SHELL":
+        this.shell = ins.json;
+        break;
+      case "RUN":
+        e.runCommand = runCommand(ins, this.shell);
+        break;
+      case "COPY":
+      case "ADD":
+        e.createdBy = copyHistory(ins, before);
+        break;
+      case "CMD":
+      case "ENTRYPOINT": {
+        const argv = ins.json ?? (this.shell ? [...this.shell, ins.rest.trim()] : void 0);
+        const text2 = argv ? argvText(argv) : void 0;
+        if (text2 !== void 0) e.createdBy = `${ins.keyword} ${text2}`;
+        if (ins.keyword === "CMD") {
+          this.cmdSet = true;
+          this.out.cmd = { value: argv, ins };
+        } else {
+          this.out.entrypoint = { value: argv, ins };
+          if (!this.cmdSet) this.out.cmd = { value: void 0, ins, reset: true };
+        }
+        break;
+      }
+      case "EXPOSE":
+        for (const w of ins.rest.trim().split(/\s+/)) {
+          const v = expandKnown(w, before);
+          if (v !== void 0 && /^\d+(\/(tcp|udp|sctp))?$/.test(v)) this.out.exposedPorts.push({ value: v.includes("/") ? v : `${v}/tcp`, ins });
+        }
+        break;
+      case "HEALTHCHECK":
+        this.out.healthcheck = { value: healthcheckTest(ins), ins };
+        break;
+      default:
+        break;
+    }
+    this.out.history.push(e);
+  }
+};
+function expectedBuild(model, final, facts = {}) {
+  const chain = stageChain(model, final);
+  const hasShell = chain.some((s) => s.instructions.some((i) => i.keyword === "SHELL"));
+  const baseShell = hasShell ? void 0 : facts.configShell && facts.configShell.length > 0 ? facts.configShell : DEFAULT_SHELL;
+  const w = new Walk(model, facts.buildArgs ?? {}, baseShell);
+  const triggers = [];
+  chain.forEach((s, k) => {
+    w.stage(s, k === 0 ? [] : triggers.splice(0));
+    for (const i of s.instructions) if (i.keyword === "ONBUILD") triggers.push(i);
+  });
+  return w.out;
+}
+
+// src/core/builder-compare.ts
+var BUILDKIT_COMMENT = "buildkit.dockerfile.v0";
+var KEYWORDS2 = /* @__PURE__ */ new Set([
+  "ADD",
+  "ARG",
+  "CMD",
+  "COPY",
+  "ENTRYPOINT",
+  "ENV",
+  "EXPOSE",
+  "HEALTHCHECK",
+  "LABEL",
+  "MAINTAINER",
+  "ONBUILD",
+  "RUN",
+  "SHELL",
+  "STOPSIGNAL",
+  "USER",
+  "VOLUME",
+  "WORKDIR"
+]);
+function keywordOf(createdBy) {
+  const k = /^([A-Z]+)(?:\s|$)/.exec(createdBy ?? "")?.[1];
+  return k !== void 0 && KEYWORDS2.has(k) ? k : void 0;
+}
+var sameArgv = (a, b) => (a ?? []).length === (b ?? []).length && (a ?? []).every((x, i) => x === b[i]);
+var cleanDir = (p) => {
+  const n = p.replace(/\/+/g, "/");
+  return n.length > 1 ? n.replace(/\/$/, "") : n;
+};
+function compareConfig(model, final, img, buildArgs3) {
+  const exp = expectedBuild(model, final, { buildArgs: buildArgs3, configShell: img.config.shell });
+  const out = [];
+  const c = img.config;
+  if (exp.user?.value !== void 0 && exp.user.value !== c.user) {
+    out.push({ ins: exp.user.ins, aspect: "user", message: `The built image runs as user "${c.user}", but this USER reads as "${exp.user.value}".` });
+  }
+  const env = /* @__PURE__ */ new Map();
+  for (const kv of c.env) {
+    const eq = kv.indexOf("=");
+    env.set(eq < 0 ? kv : kv.slice(0, eq), eq < 0 ? "" : kv.slice(eq + 1));
+  }
+  for (const [name, p] of exp.env) {
+    if (!env.has(name)) out.push({ ins: p.ins, aspect: `env.${name}`, message: `This ENV sets ${name}, but the built image has no ${name} in its environment.` });
+    else if (p.value !== void 0 && env.get(name) !== p.value) out.push({ ins: p.ins, aspect: `env.${name}`, message: `The built image's ${name} is not the value this ENV reads as.` });
+  }
+  if (exp.healthcheck?.value !== void 0 && !sameArgv(exp.healthcheck.value, c.healthcheck)) {
+    out.push({ ins: exp.healthcheck.ins, aspect: "healthcheck", message: "The built image's health check is not the command this HEALTHCHECK reads as." });
+  }
+  if (exp.entrypoint?.value !== void 0 && !sameArgv(exp.entrypoint.value, c.entrypoint)) {
+    out.push({ ins: exp.entrypoint.ins, aspect: "entrypoint", message: "The built image's Entrypoint is not the command this ENTRYPOINT reads as (exec or shell form)." });
+  }
+  if (exp.cmd?.reset && (c.cmd ?? []).length > 0) {
+    out.push({ ins: exp.cmd.ins, aspect: "cmd", message: "This ENTRYPOINT resets the inherited CMD, but the built image still has a Cmd." });
+  } else if (exp.cmd?.value !== void 0 && !sameArgv(exp.cmd.value, c.cmd)) {
+    out.push({ ins: exp.cmd.ins, aspect: "cmd", message: "The built image's Cmd is not the command this CMD reads as (exec or shell form)." });
+  }
+  const wd = exp.workingDir?.value;
+  if (wd !== void 0 && cleanDir(wd) !== cleanDir(c.workingDir ?? "")) {
+    out.push({ ins: exp.workingDir.ins, aspect: "workdir", message: `The built image's working directory is "${c.workingDir ?? ""}", but this WORKDIR reads as "${wd}".` });
+  }
+  if (c.exposedPorts) {
+    const have = new Set(c.exposedPorts);
+    for (const p of exp.exposedPorts) {
+      if (!have.has(p.value)) out.push({ ins: p.ins, aspect: `expose.${p.value}`, message: `This EXPOSE names ${p.value}, but the built image does not expose it.` });
+    }
+  }
+  return { out, history: exp.history };
+}
+function entryDiffers(e, h) {
+  const text2 = (h.created_by ?? "").replace(/ # buildkit$/, "");
+  if (e.emptyLayer && h.empty_layer !== true) return `the builder recorded a filesystem layer for this ${e.keyword}, which makes none`;
+  if (e.trigger) return void 0;
+  if (e.createdBy !== void 0 && text2 !== e.createdBy) return `the builder recorded this ${e.keyword} with other arguments than we read`;
+  if (e.runCommand !== void 0) {
+    const body = text2.slice("RUN ".length);
+    if (body !== e.runCommand && !(body.startsWith("|") && body.endsWith(` ${e.runCommand}`))) return "the builder recorded this RUN with another command than we read";
+  }
+  return void 0;
+}
+function compareHistory(expected, history) {
+  if (history.length === 0 || history[history.length - 1].comment !== BUILDKIT_COMMENT) return void 0;
+  let i = history.length - 1;
+  for (let j = expected.length - 1; j >= 0; j--) {
+    const e = expected[j];
+    const h = history[i];
+    const k = h ? keywordOf(h.created_by) : void 0;
+    if (h && k === e.keyword) {
+      const why = entryDiffers(e, h);
+      if (why) return { ins: e.ins, aspect: "history", message: `The image history disagrees with this ${e.ins.keyword}: ${why}.` };
+      i--;
+      continue;
+    }
+    if (e.optional) continue;
+    const found = h === void 0 ? "no entry" : k === void 0 ? "an entry of its base image" : `a ${k}`;
+    return { ins: e.ins, aspect: "history", message: `The image history disagrees with this ${e.ins.keyword}: where the builder should have recorded it, it recorded ${found}.` };
+  }
+  return void 0;
+}
+function compareWithBuild(model, final, img, buildArgs3 = {}) {
+  const { out, history } = compareConfig(model, final, img, buildArgs3);
+  const h = compareHistory(history, img.history);
+  if (h) out.push(h);
+  return out;
+}
+
+// src/rules/meta/MCG992-read-differently-from-builder.ts
+var meta26 = {
+  id: "MCG992",
+  name: "read-differently-from-builder",
+  title: "The Dockerfile was read differently from the builder",
+  severity: "high",
+  kind: "meta",
+  description: "The image built from the Dockerfile disagrees with MCP Container Guard's reading of the stage that was built: its config (User, Env, Healthcheck, Cmd, Entrypoint, WorkingDir, ExposedPorts) or its history (one entry per instruction, with its arguments and whether it made a layer) is not what the instructions read as.",
+  rationale: "Every Dockerfile check is only as good as the reading of the file. Where the builder reads an instruction otherwise (a line it takes as heredoc data, an escape it applies, a variable it expands), the checks judged an image that was not built. Comparing with what the builder recorded catches such a difference even when nobody has thought of it, so the gate fails instead of passing an unchecked image.",
+  fix: "Rewrite the instruction so that it can be read only one way (no unusual directives, heredoc delimiters, escapes or quoting), and report the case: the reader should be taught it. The finding cannot be suppressed.",
+  tags: ["reliability", "security", "dockerfile", "image"],
+  precision: "very-high"
+};
+var rule25 = {
+  meta: meta26,
+  check(ctx) {
+    if (!ctx.built) return [];
+    const c = ctx.image.config;
+    const found = compareWithBuild(
+      ctx.model,
+      ctx.final,
+      { config: { user: c.user, env: c.env, cmd: c.cmd, entrypoint: c.entrypoint, healthcheck: c.healthcheck, workingDir: c.workingDir, shell: c.shell, exposedPorts: c.exposedPorts }, history: ctx.image.history },
+      ctx.built.buildArgs
+    );
+    return found.map((d) => {
+      const stage = d.ins ? ctx.model.stages[d.ins.stageIndex] : void 0;
+      const where = d.ins && stage ? { line: d.ins.line, endLine: d.ins.endLine, key: insKey(stage, d.ins) } : { line: ctx.final.from.line, endLine: ctx.final.from.endLine, key: fromKey(ctx.final) };
+      return { ...where, key: `${where.key}|builder-${d.aspect}`, message: `${d.message} The checks may have judged another image than the one built.` };
+    });
+  }
+};
+
 // src/rules/image/index.ts
-var imageRules = [rule20, rule21, rule22, rule23, rule24];
+var imageRules = [rule20, rule21, rule22, rule23, rule24, rule25];
 var imageRuleMetas = imageRules.map((r) => r.meta);
 function checkImage(ctx, target, settings) {
   const out = [];
@@ -23243,14 +23708,17 @@ var YamlDuplicateKeyError = class extends Error {
   key;
   line;
 };
-function makeYDoc(root, index, budget = { left: DEFAULT_BUDGET }) {
-  const stack = [root];
+function makeYDoc(root2, index, budget = { left: DEFAULT_BUDGET }, policy) {
+  const v2 = policy?.maps === "go-yaml-v2";
+  const ambiguities = [];
+  const stack = [root2];
   while (stack.length > 0) {
     const node = stack.pop();
     if (--budget.left < 0) throw new YamlBudgetError("document too large to check");
     if (node.t === "map") {
       const pairs = node.pairs;
-      if (pairs.length > 1) checkDuplicates(pairs);
+      if (v2) noteV2Ambiguities(pairs, ambiguities);
+      else if (pairs.length > 1) checkDuplicates(pairs);
       for (let i = pairs.length - 1; i >= 0; i--) {
         const p = pairs[i];
         if (p.value) stack.push(p.value);
@@ -23264,7 +23732,44 @@ function makeYDoc(root, index, budget = { left: DEFAULT_BUDGET }) {
       }
     }
   }
-  return { root, index, mergeCache: /* @__PURE__ */ new WeakMap(), budget };
+  if (!v2) return { root: root2, index, mergeCache: /* @__PURE__ */ new WeakMap(), budget };
+  return { root: root2, index, mergeCache: /* @__PURE__ */ new WeakMap(), budget, policy, ambiguities };
+}
+var SHOWN = (k) => JSON.stringify(k.length > 80 ? `${k.slice(0, 80)}\u2026` : k);
+function mergeSourceKeys(value) {
+  const out = /* @__PURE__ */ new Set();
+  const add = (n) => {
+    const m = n && n.t === "alias" ? n.target : n;
+    if (!m || m.t !== "map") return;
+    for (const p of m.pairs) if (p.key && p.key.t === "scalar" && !p.key.merge) out.add(keyString(p.key));
+  };
+  const v = value && value.t === "alias" ? value.target : value;
+  if (v && v.t === "seq") for (const it of v.items) add(it);
+  else add(v);
+  return out;
+}
+function noteV2Ambiguities(pairs, out) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const p of pairs) {
+    const k = p.key;
+    const v = p.value;
+    if (v && v.t === "scalar" && typeof v.value === "boolean" && v.coreValue !== void 0 && out.length < 1e3) {
+      out.push({ line: v.line, kind: "yaml11-boolean", message: `\`${v.source.slice(0, 40)}\` is read by kubectl as the boolean ${String(v.value)} (YAML 1.1), but as the text "${v.source.slice(0, 40)}" by YAML 1.2 readers` });
+    }
+    if (k === null || k.t !== "scalar") continue;
+    if (k.merge) {
+      for (const name of mergeSourceKeys(v)) {
+        const at2 = seen.get(name);
+        if (at2 !== void 0 && out.length < 1e3) out.push({ line: k.line, kind: "late-merge", message: `this merge key comes after ${SHOWN(name)} (line ${at2}): kubectl lets the merged value win, the YAML merge-key spec keeps line ${at2}'s` });
+      }
+      continue;
+    }
+    const text2 = keyString(k);
+    if (text2 === "<<" && out.length < 1e3) out.push({ line: k.line, kind: "quoted-merge", message: 'a quoted "<<" key is an ordinary key for kubectl, not a merge: nothing is merged here' });
+    const prev = seen.get(text2);
+    if (prev !== void 0 && out.length < 1e3) out.push({ line: k.line, kind: "duplicate-key", message: `duplicate key ${SHOWN(text2)} (first at line ${prev}): kubectl keeps this value, other readers reject the file or keep the first` });
+    seen.set(text2, k.line);
+  }
 }
 var keyString = (k) => typeof k.value === "string" ? k.value : String(k.value);
 function checkDuplicates(pairs) {
@@ -23309,8 +23814,10 @@ function asSeq(y, node) {
   const n = deref(y, node);
   return n !== null && n.t === "seq" ? n : void 0;
 }
-function isMergeKey(key2) {
-  return key2 !== null && key2.t === "scalar" && (key2.merge || key2.source === "<<" || key2.value === "<<");
+function isMergeKey(y, key2) {
+  if (key2 === null || key2.t !== "scalar") return false;
+  if (y.policy?.maps === "go-yaml-v2") return key2.merge;
+  return key2.merge || key2.source === "<<" || key2.value === "<<";
 }
 function keyText(key2) {
   if (key2 !== null && key2.t === "scalar") return key2.value === null ? "" : String(key2.value);
@@ -23322,10 +23829,11 @@ function entries(y, node, depth = 0) {
   const cached = y.mergeCache.get(map);
   if (cached) return cached;
   if (depth > 64) throw new YamlBudgetError("merge keys nested too deeply");
+  if (y.policy?.maps === "go-yaml-v2") return entriesV2(y, map, depth);
   const own = [];
   const sources = [];
   for (const pair of map.pairs) {
-    if (isMergeKey(pair.key)) {
+    if (isMergeKey(y, pair.key)) {
       const v = deref(y, pair.value);
       if (v !== null && v.t === "map") sources.push(v);
       else if (v !== null && v.t === "seq") for (const it of v.items) {
@@ -23356,6 +23864,38 @@ function entries(y, node, depth = 0) {
   y.mergeCache.set(map, result);
   return result;
 }
+function entriesV2(y, map, depth) {
+  const result = [];
+  const at2 = /* @__PURE__ */ new Map();
+  const put = (e) => {
+    if (--y.budget.left < 0) throw new YamlBudgetError("too many merge-key expansions");
+    const i = at2.get(e.key);
+    if (i === void 0) {
+      at2.set(e.key, result.length);
+      result.push(e);
+    } else result[i] = e;
+  };
+  for (const pair of map.pairs) {
+    if (isMergeKey(y, pair.key)) {
+      const v = deref(y, pair.value);
+      const sources = [];
+      if (v !== null && v.t === "map") sources.push(v);
+      else if (v !== null && v.t === "seq") for (const it of v.items) {
+        const m = asMap(y, it);
+        if (m) sources.push(m);
+      }
+      for (let i = sources.length - 1; i >= 0; i--) for (const e of entries(y, sources[i], depth + 1)) put({ ...e, merged: true });
+      continue;
+    }
+    const k = keyText(pair.key);
+    if (k === void 0) continue;
+    put({ key: k, line: lineOf(y, pair.key), value: deref(y, pair.value), merged: false });
+  }
+  y.budget.left -= result.length;
+  if (y.budget.left < 0) throw new YamlBudgetError("too many merge-key expansions");
+  y.mergeCache.set(map, result);
+  return result;
+}
 function get(y, node, key2) {
   for (const e of entries(y, node)) if (e.key === key2) return e;
   return void 0;
@@ -23371,11 +23911,11 @@ function getPath(y, node, ...keys) {
   return cur;
 }
 function items(y, node) {
-  const seq = asSeq(y, node);
-  if (!seq) return [];
-  y.budget.left -= seq.items.length;
+  const seq2 = asSeq(y, node);
+  if (!seq2) return [];
+  y.budget.left -= seq2.items.length;
   if (y.budget.left < 0) throw new YamlBudgetError("too many sequence items");
-  return seq.items.map((raw, index) => ({ index, node: deref(y, raw), line: lineOf(y, raw) }));
+  return seq2.items.map((raw, index) => ({ index, node: deref(y, raw), line: lineOf(y, raw) }));
 }
 function str(y, node) {
   const n = deref(y, node);
@@ -23407,9 +23947,6 @@ function interpolateDefaults(text2) {
     if (whole === "$$") return "$";
     return def !== void 0 ? interpolateDefaults(def) : whole;
   });
-}
-function hasReference(text2) {
-  return /(^|[^$])(\$\$)*\$(\{[A-Za-z_]|[A-Za-z_]|\()/.test(text2);
 }
 function isMap(y, node) {
   return asMap(y, node) !== void 0;
@@ -23449,7 +23986,7 @@ function eachService(ctx, fn) {
 }
 
 // src/rules/compose/MCG101-privileged.ts
-var meta26 = {
+var meta27 = {
   id: "MCG101",
   name: "privileged",
   title: "Compose service runs privileged",
@@ -23461,8 +23998,8 @@ var meta26 = {
   tags: ["security", "compose", "least-privilege"],
   precision: "very-high"
 };
-var rule25 = {
-  meta: meta26,
+var rule26 = {
+  meta: meta27,
   check: (ctx) => eachService(ctx, (s) => {
     const e = key(s, "privileged");
     if (!e || !composeTrue(s.y, e.value)) return void 0;
@@ -23502,8 +24039,46 @@ function isRootUserValue(raw) {
   return userPart(value.trim()).trim() !== "" && isRootUserSpec(value);
 }
 
+// src/core/yaml/compose-syntax.ts
+function volumeParts(spec) {
+  const parts = [];
+  let buf = "";
+  for (let i = 0; i < spec.length; i++) {
+    const c = spec[i];
+    if (c === ":" && !(buf.length === 1 && /[a-z]/i.test(buf) && (spec[i + 1] === "/" || spec[i + 1] === "\\"))) {
+      parts.push(buf);
+      buf = "";
+    } else buf += c;
+  }
+  parts.push(buf);
+  return parts;
+}
+function shortVolume(spec) {
+  const parts = volumeParts(spec);
+  if (parts.length === 1) return { type: "volume", source: "", target: spec, read_only: false };
+  const [source2 = "", target = "", mode = ""] = parts;
+  const bind = /^[./~]/.test(source2) || /^[a-z]:[\\/]/i.test(source2);
+  return { type: bind ? "bind" : "volume", source: source2, target, read_only: mode.split(",").includes("ro") };
+}
+var UNITS = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
+function memoryBytes(s) {
+  const m = /^(\d+(?:\.\d+)*) ?([kmgtp])?i?b?$/i.exec(s);
+  if (!m || m[1].split(".").length > 2) return void 0;
+  const n = parseFloat(m[1]);
+  return Math.trunc(n * UNITS[(m[2] ?? "").toLowerCase()]);
+}
+function portHostIp(spec) {
+  const s = spec.trim().replace(/\/\w+$/, "");
+  if (s.startsWith("[")) {
+    const end = s.indexOf("]");
+    return end > 0 ? s.slice(1, end) : "";
+  }
+  const parts = s.split(":");
+  return parts.length <= 2 ? "" : parts.slice(0, parts.length - 2).join(":");
+}
+
 // src/rules/compose/MCG102-docker-socket.ts
-var meta27 = {
+var meta28 = {
   id: "MCG102",
   name: "docker-socket",
   title: "Compose service mounts the Docker socket",
@@ -23515,17 +24090,13 @@ var meta27 = {
   tags: ["security", "compose", "docker-socket"],
   precision: "very-high"
 };
-function shortSource(spec) {
-  const parts = spec.split(":");
-  return parts.length > 1 ? parts[0] : "";
-}
-var rule26 = {
-  meta: meta27,
+var rule27 = {
+  meta: meta28,
   check: (ctx) => eachService(ctx, (s) => {
     const hits = [];
     for (const it of items(s.y, key(s, "volumes")?.value)) {
       const short = str(s.y, it.node);
-      const source2 = short !== void 0 ? shortSource(short) : str(s.y, get(s.y, it.node, "source")?.value) ?? "";
+      const source2 = short !== void 0 ? shortVolume(short).source : str(s.y, get(s.y, it.node, "source")?.value) ?? "";
       if (source2 === "" || !isSocketPath(source2, DOCKER_SOCKETS)) continue;
       hits.push({
         line: it.line,
@@ -23538,7 +24109,7 @@ var rule26 = {
 };
 
 // src/rules/compose/MCG103-cap-drop-all.ts
-var meta28 = {
+var meta29 = {
   id: "MCG103",
   name: "cap-drop-all",
   title: "Compose service does not drop all capabilities",
@@ -23550,8 +24121,8 @@ var meta28 = {
   tags: ["security", "compose", "least-privilege"],
   precision: "high"
 };
-var rule27 = {
-  meta: meta28,
+var rule28 = {
+  meta: meta29,
   check: (ctx) => eachService(ctx, (s) => {
     const e = key(s, "cap_drop");
     if (e && strings2(s.y, e.value).some((c) => normalizeCapability(c.value) === "ALL")) return void 0;
@@ -23564,7 +24135,7 @@ var rule27 = {
 };
 
 // src/rules/compose/MCG104-dangerous-cap-add.ts
-var meta29 = {
+var meta30 = {
   id: "MCG104",
   name: "dangerous-cap-add",
   title: "Compose service adds a dangerous capability",
@@ -23576,8 +24147,8 @@ var meta29 = {
   tags: ["security", "compose", "least-privilege"],
   precision: "very-high"
 };
-var rule28 = {
-  meta: meta29,
+var rule29 = {
+  meta: meta30,
   check: (ctx) => eachService(
     ctx,
     (s) => strings2(s.y, key(s, "cap_add")?.value).filter((c) => DANGEROUS_CAPABILITIES.has(normalizeCapability(c.value))).map((c) => ({
@@ -23589,7 +24160,7 @@ var rule28 = {
 };
 
 // src/rules/compose/MCG105-no-new-privileges.ts
-var meta30 = {
+var meta31 = {
   id: "MCG105",
   name: "no-new-privileges",
   title: "Compose service allows privilege escalation",
@@ -23604,8 +24175,8 @@ var meta30 = {
 function enables(opt) {
   return /^no-new-privileges(\s*[:=]\s*true)?$/i.test(opt.trim());
 }
-var rule29 = {
-  meta: meta30,
+var rule30 = {
+  meta: meta31,
   check: (ctx) => eachService(ctx, (s) => {
     const e = key(s, "security_opt");
     if (e && strings2(s.y, e.value).some((o) => enables(o.value))) return void 0;
@@ -23618,7 +24189,7 @@ var rule29 = {
 };
 
 // src/rules/compose/MCG106-read-only.ts
-var meta31 = {
+var meta32 = {
   id: "MCG106",
   name: "read-only",
   title: "Compose service root filesystem is writable",
@@ -23630,8 +24201,8 @@ var meta31 = {
   tags: ["security", "compose", "hardening"],
   precision: "high"
 };
-var rule30 = {
-  meta: meta31,
+var rule31 = {
+  meta: meta32,
   check: (ctx) => eachService(ctx, (s) => {
     const e = key(s, "read_only");
     if (e && composeTrue(s.y, e.value)) return void 0;
@@ -23644,7 +24215,7 @@ var rule30 = {
 };
 
 // src/rules/compose/MCG107-memory-limit.ts
-var meta32 = {
+var meta33 = {
   id: "MCG107",
   name: "memory-limit",
   title: "Compose service has no memory limit",
@@ -23656,18 +24227,22 @@ var meta32 = {
   tags: ["reliability", "compose", "resources"],
   precision: "very-high"
 };
-var rule31 = {
-  meta: meta32,
+var rule32 = {
+  meta: meta33,
   check: (ctx) => eachService(ctx, (s) => {
     const legacy2 = key(s, "mem_limit");
     const deploy = getPath(s.y, s.node, "deploy", "resources", "limits", "memory");
-    if (legacy2 && str(s.y, legacy2.value) !== void 0 || deploy && str(s.y, deploy.value) !== void 0) return void 0;
+    const limits = (e) => {
+      const v = e ? str(s.y, e.value) : void 0;
+      return v !== void 0 && memoryBytes(v) !== 0;
+    };
+    if (limits(legacy2) || limits(deploy)) return void 0;
     return { line: s.line, key: `${s.key}.deploy.resources.limits.memory`, message: `Service "${s.name}" has no memory limit.` };
   })
 };
 
 // src/rules/compose/MCG108-port-all-interfaces.ts
-var meta33 = {
+var meta34 = {
   id: "MCG108",
   name: "port-all-interfaces",
   title: "Compose port published on all interfaces",
@@ -23679,19 +24254,9 @@ var meta33 = {
   tags: ["security", "compose", "network"],
   precision: "high"
 };
-var ALL = /* @__PURE__ */ new Set(["", "0.0.0.0", "::", "[::]"]);
-function shortPortHostIp(spec) {
-  const s = spec.trim().replace(/\/\w+$/, "");
-  if (s.startsWith("[")) {
-    const end = s.indexOf("]");
-    return end > 0 ? s.slice(0, end + 1) : "";
-  }
-  const parts = s.split(":");
-  if (parts.length <= 2) return "";
-  return parts.slice(0, parts.length - 2).join(":");
-}
-var rule32 = {
-  meta: meta33,
+var ALL = /* @__PURE__ */ new Set(["", "0.0.0.0", "::"]);
+var rule33 = {
+  meta: meta34,
   check: (ctx) => eachService(ctx, (s) => {
     const hits = [];
     for (const it of items(s.y, key(s, "ports")?.value)) {
@@ -23700,10 +24265,10 @@ var rule32 = {
       const short = str(s.y, it.node);
       if (short !== void 0) {
         const spec = short;
-        ip = shortPortHostIp(spec);
+        ip = portHostIp(spec);
         label2 = short.trim();
       } else if (isMap(s.y, it.node)) {
-        ip = str(s.y, get(s.y, it.node, "host_ip")?.value) ?? "";
+        ip = (str(s.y, get(s.y, it.node, "host_ip")?.value) ?? "").trim().replace(/^\[(.*)\]$/, "$1");
         const target = str(s.y, get(s.y, it.node, "target")?.value) ?? "?";
         const published = str(s.y, get(s.y, it.node, "published")?.value);
         label2 = published ? `${published}:${target}` : target;
@@ -23749,9 +24314,9 @@ function firstBraceClosing(s) {
   }
   return -1;
 }
-function partition(s, sep2) {
-  const at2 = s.indexOf(sep2);
-  return at2 < 0 ? [s, ""] : [s.slice(0, at2), s.slice(at2 + sep2.length)];
+function partition(s, sep4) {
+  const at2 = s.indexOf(sep4);
+  return at2 < 0 ? [s, ""] : [s.slice(0, at2), s.slice(at2 + sep4.length)];
 }
 function applyOperator(op, substitution, env) {
   if (!substitution.includes(op)) return { value: "", applied: false };
@@ -23776,7 +24341,7 @@ function applyOperator(op, substitution, env) {
   }
   return { value: value ?? "", applied: true };
 }
-function replacement(match, env, template) {
+function replacement(match, env, template2) {
   const op = operatorFor(match);
   const close = firstBraceClosing(match);
   let rest = "";
@@ -23789,7 +24354,7 @@ function replacement(match, env, template) {
   if (m?.[1] !== void 0) return { value: m[1], applied: true };
   const named = m?.[2];
   const substitution = named ?? m?.[3] ?? "";
-  if (substitution === "") return { value: "", applied: false, error: { kind: "invalid", subject: template, message: `invalid interpolation format for "${template}"` } };
+  if (substitution === "") return { value: "", applied: false, error: { kind: "invalid", subject: template2, message: `invalid interpolation format for "${template2}"` } };
   if (named === void 0) {
     const r = applyOperator(op, substitution, env);
     if (r.error) return r;
@@ -23801,17 +24366,17 @@ function replacement(match, env, template) {
   const v = env.get(substitution);
   return { value: v ?? "", applied: v !== void 0 };
 }
-function substitute(template, env) {
-  if (!template.includes("$")) return { value: template };
+function substitute(template2, env) {
+  if (!template2.includes("$")) return { value: template2 };
   let error;
-  const value = template.replace(PATTERN, (match) => {
-    const r = replacement(match, env, template);
+  const value = template2.replace(PATTERN, (match) => {
+    const r = replacement(match, env, template2);
     if (r.error && !error) error = r.error;
     return r.value;
   });
   return error ? { value, error } : { value };
 }
-function interpolateTree(root, env, errors) {
+function interpolateTree(root2, env, errors) {
   const memo = /* @__PURE__ */ new Map();
   const aliases = [];
   const visit2 = (n) => {
@@ -23837,7 +24402,7 @@ function interpolateTree(root, env, errors) {
     memo.set(n, out);
     return out;
   };
-  const result = visit2(root);
+  const result = visit2(root2);
   for (let i = 0; i < aliases.length; i++) {
     const a = aliases[i];
     a.copy.target = a.from.target === void 0 ? void 0 : visit2(a.from.target);
@@ -23859,30 +24424,26 @@ function writtenText(node) {
 }
 
 // src/rules/compose/MCG109-env-secret-literal.ts
-var meta34 = {
+var meta35 = {
   id: "MCG109",
   name: "env-secret-literal",
   title: "Secret written into a compose file",
   severity: "high",
   kind: "compose",
-  description: "A compose service's `environment` (map or list form) gives a secret-like variable (PASSWORD, TOKEN, API_KEY, SECRET \u2026) a literal value instead of a `${VAR}` reference or a `_FILE` path.",
+  description: "A compose service's `environment` (map or list form) gives a secret-like variable (PASSWORD, TOKEN, API_KEY, SECRET, *_ACCESS_KEY_ID, *_SECRET_ID \u2026) a literal value instead of a `${VAR}` reference or a `_FILE` path. Empty values, switches and paths are not literal secrets.",
   rationale: "A value in the compose file is committed to the repository and visible to everyone who can read it, forever in its history; it also shows in `docker inspect`. References keep the value in the environment or a secret store.",
   fix: "Write `API_KEY: ${API_KEY}` and supply the value from the environment or an untracked `.env` file, or use compose `secrets:` and point the application at `/run/secrets/<name>` (e.g. `API_KEY_FILE`).",
   tags: ["security", "compose", "secrets"],
   precision: "high"
 };
-function isLiteralSecretValue(v) {
-  if (v === void 0 || !isLiteralValue(v) || hasReference(v)) return false;
-  return !/^(true|false|yes|no|on|off)$/i.test(v.trim());
-}
-var rule33 = {
-  meta: meta34,
+var rule34 = {
+  meta: meta35,
   check: (ctx) => eachService(ctx, (s) => {
     const env = key(s, "environment");
     if (!env) return void 0;
     const found = [];
     if (isMap(s.y, env.value)) {
-      for (const e of entries(s.y, env.value)) if (isSecretName(e.key) && isLiteralSecretValue(writtenText(e.value))) found.push({ name: e.key, line: e.line });
+      for (const e of entries(s.y, env.value)) if (isLiteralSecret(e.key, writtenText(e.value))) found.push({ name: e.key, line: e.line });
     } else {
       for (const it of items(s.y, env.value)) {
         const item = writtenText(it.node);
@@ -23890,7 +24451,7 @@ var rule33 = {
         const eq = item.indexOf("=");
         if (eq <= 0) continue;
         const name = item.slice(0, eq).trim();
-        if (isSecretName(name) && isLiteralSecretValue(item.slice(eq + 1))) found.push({ name, line: it.line });
+        if (isLiteralSecret(name, item.slice(eq + 1))) found.push({ name, line: it.line });
       }
     }
     return found.map(
@@ -23904,7 +24465,7 @@ var rule33 = {
 };
 
 // src/rules/compose/MCG110-host-namespaces.ts
-var meta35 = {
+var meta36 = {
   id: "MCG110",
   name: "host-namespaces",
   title: "Compose service shares a host namespace",
@@ -23916,8 +24477,8 @@ var meta35 = {
   tags: ["security", "compose", "isolation"],
   precision: "very-high"
 };
-var rule34 = {
-  meta: meta35,
+var rule35 = {
+  meta: meta36,
   check: (ctx) => eachService(ctx, (s) => {
     const hits = [];
     for (const k of ["network_mode", "pid", "ipc"]) {
@@ -23931,7 +24492,7 @@ var rule34 = {
 };
 
 // src/rules/compose/MCG111-root-user.ts
-var meta36 = {
+var meta37 = {
   id: "MCG111",
   name: "root-user",
   title: "Compose service runs as root",
@@ -23943,8 +24504,8 @@ var meta36 = {
   tags: ["security", "compose", "least-privilege"],
   precision: "very-high"
 };
-var rule35 = {
-  meta: meta36,
+var rule36 = {
+  meta: meta37,
   check: (ctx) => eachService(ctx, (s) => {
     const e = key(s, "user");
     const v = e ? str(s.y, e.value) : void 0;
@@ -23954,7 +24515,7 @@ var rule35 = {
 };
 
 // src/rules/compose/MCG112-image-latest.ts
-var meta37 = {
+var meta38 = {
   id: "MCG112",
   name: "image-latest",
   title: "Compose service image is latest or untagged",
@@ -23966,8 +24527,8 @@ var meta37 = {
   tags: ["security", "compose", "supply-chain"],
   precision: "very-high"
 };
-var rule36 = {
-  meta: meta37,
+var rule37 = {
+  meta: meta38,
   check: (ctx) => eachService(ctx, (s) => {
     if (key(s, "build")) return void 0;
     const e = key(s, "image");
@@ -23985,7 +24546,7 @@ var rule36 = {
 };
 
 // src/rules/compose/MCG113-log-rotation.ts
-var meta38 = {
+var meta39 = {
   id: "MCG113",
   name: "log-rotation",
   title: "Compose service logs grow without bound",
@@ -23997,8 +24558,8 @@ var meta38 = {
   tags: ["reliability", "compose", "logging"],
   precision: "medium"
 };
-var rule37 = {
-  meta: meta38,
+var rule38 = {
+  meta: meta39,
   check: (ctx) => eachService(ctx, (s) => {
     const logging = key(s, "logging");
     const driver = str(s.y, get(s.y, logging?.value, "driver")?.value)?.trim() ?? "json-file";
@@ -24014,7 +24575,7 @@ var rule37 = {
 };
 
 // src/rules/compose/index.ts
-var composeRules = [rule25, rule26, rule27, rule28, rule29, rule30, rule31, rule32, rule33, rule34, rule35, rule36, rule37];
+var composeRules = [rule26, rule27, rule28, rule29, rule30, rule31, rule32, rule33, rule34, rule35, rule36, rule37, rule38];
 var composeRuleMetas = composeRules.map((r) => r.meta);
 
 // src/core/yaml/models.ts
@@ -24149,7 +24710,7 @@ function label(w, c) {
 }
 
 // src/rules/k8s/MCG201-run-as-non-root.ts
-var meta39 = {
+var meta40 = {
   id: "MCG201",
   name: "run-as-non-root",
   title: "Kubernetes container may run as root",
@@ -24162,8 +24723,8 @@ var meta39 = {
   precision: "very-high",
   trivy: "KSV-0012"
 };
-var rule38 = {
-  meta: meta39,
+var rule39 = {
+  meta: meta40,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const user = effectiveSetting(w, c, "runAsUser");
     if (user && str(w.y, user.entry.value)?.trim() === "0") {
@@ -24180,7 +24741,7 @@ var rule38 = {
 };
 
 // src/rules/k8s/MCG202-allow-privilege-escalation.ts
-var meta40 = {
+var meta41 = {
   id: "MCG202",
   name: "allow-privilege-escalation",
   title: "Kubernetes container allows privilege escalation",
@@ -24193,8 +24754,8 @@ var meta40 = {
   precision: "very-high",
   trivy: "KSV-0001"
 };
-var rule39 = {
-  meta: meta40,
+var rule40 = {
+  meta: meta41,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const e = sc(w, c, "allowPrivilegeEscalation");
     if (e && isFalse(w.y, e.value)) return void 0;
@@ -24207,7 +24768,7 @@ var rule39 = {
 };
 
 // src/rules/k8s/MCG203-read-only-root-filesystem.ts
-var meta41 = {
+var meta42 = {
   id: "MCG203",
   name: "read-only-root-filesystem",
   title: "Kubernetes container root filesystem is writable",
@@ -24220,8 +24781,8 @@ var meta41 = {
   precision: "very-high",
   trivy: "KSV-0014"
 };
-var rule40 = {
-  meta: meta41,
+var rule41 = {
+  meta: meta42,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const e = sc(w, c, "readOnlyRootFilesystem");
     if (e && isTrue(w.y, e.value)) return void 0;
@@ -24234,7 +24795,7 @@ var rule40 = {
 };
 
 // src/rules/k8s/MCG204-drop-all-capabilities.ts
-var meta42 = {
+var meta43 = {
   id: "MCG204",
   name: "drop-all-capabilities",
   title: "Kubernetes container does not drop all capabilities",
@@ -24247,8 +24808,8 @@ var meta42 = {
   precision: "very-high",
   trivy: "KSV-0003"
 };
-var rule41 = {
-  meta: meta42,
+var rule42 = {
+  meta: meta43,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const drop = sc(w, c, "capabilities", "drop");
     if (drop && strings2(w.y, drop.value).some((d) => normalizeCapability(d.value) === "ALL")) return void 0;
@@ -24262,7 +24823,7 @@ var rule41 = {
 };
 
 // src/rules/k8s/MCG205-dangerous-capabilities.ts
-var meta43 = {
+var meta44 = {
   id: "MCG205",
   name: "dangerous-capabilities",
   title: "Kubernetes container adds a dangerous capability",
@@ -24275,8 +24836,8 @@ var meta43 = {
   precision: "very-high",
   trivy: "KSV-0005"
 };
-var rule42 = {
-  meta: meta43,
+var rule43 = {
+  meta: meta44,
   check: (ctx) => eachContainer(
     ctx,
     (w, c) => strings2(w.y, sc(w, c, "capabilities", "add")?.value).filter((a) => DANGEROUS_CAPABILITIES.has(normalizeCapability(a.value))).map((a) => ({
@@ -24288,7 +24849,7 @@ var rule42 = {
 };
 
 // src/rules/k8s/MCG206-memory-limit.ts
-var meta44 = {
+var meta45 = {
   id: "MCG206",
   name: "memory-limit",
   title: "Kubernetes container has no memory limit",
@@ -24301,8 +24862,8 @@ var meta44 = {
   precision: "very-high",
   trivy: "KSV-0018"
 };
-var rule43 = {
-  meta: meta44,
+var rule44 = {
+  meta: meta45,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const mem = getPath(w.y, c.node, "resources", "limits", "memory");
     if (mem && str(w.y, mem.value) !== void 0) return void 0;
@@ -24311,7 +24872,7 @@ var rule43 = {
 };
 
 // src/rules/k8s/MCG207-probes.ts
-var meta45 = {
+var meta46 = {
   id: "MCG207",
   name: "probes",
   title: "Kubernetes container has no liveness or readiness probe",
@@ -24323,8 +24884,8 @@ var meta45 = {
   tags: ["reliability", "kubernetes"],
   precision: "high"
 };
-var rule44 = {
-  meta: meta45,
+var rule45 = {
+  meta: meta46,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     if (w.batch || c.list !== "containers") return void 0;
     const missing = ["livenessProbe", "readinessProbe"].filter((k) => {
@@ -24337,7 +24898,7 @@ var rule44 = {
 };
 
 // src/rules/k8s/MCG208-runtime-socket.ts
-var meta46 = {
+var meta47 = {
   id: "MCG208",
   name: "runtime-socket",
   title: "Kubernetes pod mounts the container runtime socket",
@@ -24350,8 +24911,8 @@ var meta46 = {
   precision: "very-high",
   trivy: "KSV-0006"
 };
-var rule45 = {
-  meta: meta46,
+var rule46 = {
+  meta: meta47,
   check: (ctx) => eachWorkload(ctx, (w) => {
     const hits = [];
     for (const it of items(w.y, get(w.y, w.podSpec, "volumes")?.value)) {
@@ -24370,7 +24931,7 @@ var rule45 = {
 };
 
 // src/rules/k8s/MCG209-host-namespaces.ts
-var meta47 = {
+var meta48 = {
   id: "MCG209",
   name: "host-namespaces",
   title: "Kubernetes pod shares a host namespace",
@@ -24384,8 +24945,8 @@ var meta47 = {
   trivy: "KSV-0009"
 };
 var NAMESPACE = { hostNetwork: "network", hostPID: "process", hostIPC: "IPC" };
-var rule46 = {
-  meta: meta47,
+var rule47 = {
+  meta: meta48,
   check: (ctx) => eachWorkload(ctx, (w) => {
     const hits = [];
     for (const k of ["hostNetwork", "hostPID", "hostIPC"]) {
@@ -24398,7 +24959,7 @@ var rule46 = {
 };
 
 // src/rules/k8s/MCG210-privileged.ts
-var meta48 = {
+var meta49 = {
   id: "MCG210",
   name: "privileged",
   title: "Kubernetes container runs privileged",
@@ -24411,8 +24972,8 @@ var meta48 = {
   precision: "very-high",
   trivy: "KSV-0017"
 };
-var rule47 = {
-  meta: meta48,
+var rule48 = {
+  meta: meta49,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const e = sc(w, c, "privileged");
     if (!e || !isTrue(w.y, e.value)) return void 0;
@@ -24421,7 +24982,7 @@ var rule47 = {
 };
 
 // src/rules/k8s/MCG211-automount-service-account-token.ts
-var meta49 = {
+var meta50 = {
   id: "MCG211",
   name: "automount-service-account-token",
   title: "Kubernetes pod mounts a service account token",
@@ -24434,8 +24995,8 @@ var meta49 = {
   precision: "high",
   trivy: "KSV-0036"
 };
-var rule48 = {
-  meta: meta49,
+var rule49 = {
+  meta: meta50,
   check: (ctx) => {
     const optedOut = /* @__PURE__ */ new Set();
     for (const o of ctx.objects) {
@@ -24458,7 +25019,7 @@ var rule48 = {
 };
 
 // src/rules/k8s/MCG212-image-latest.ts
-var meta50 = {
+var meta51 = {
   id: "MCG212",
   name: "image-latest",
   title: "Kubernetes container image is latest or untagged",
@@ -24471,8 +25032,8 @@ var meta50 = {
   precision: "very-high",
   trivy: "KSV-0013"
 };
-var rule49 = {
-  meta: meta50,
+var rule50 = {
+  meta: meta51,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const e = get(w.y, c.node, "image");
     const v = e ? str(w.y, e.value) : void 0;
@@ -24488,26 +25049,26 @@ var rule49 = {
 };
 
 // src/rules/k8s/MCG213-env-secret-literal.ts
-var meta51 = {
+var meta52 = {
   id: "MCG213",
   name: "env-secret-literal",
   title: "Secret written into a Kubernetes manifest",
   severity: "high",
   kind: "k8s",
-  description: "A container's `env[]` gives a secret-like variable (PASSWORD, TOKEN, API_KEY, SECRET \u2026) a literal `value` instead of `valueFrom.secretKeyRef`.",
+  description: "A container's `env[]` gives a secret-like variable (PASSWORD, TOKEN, API_KEY, SECRET, *_ACCESS_KEY_ID, *_SECRET_ID \u2026) a literal `value` instead of `valueFrom.secretKeyRef`. Empty values, `$(VAR)` references, switches and paths are not literal secrets.",
   rationale: "A literal in the manifest is committed to the repository, readable by everyone with read access to it or to the workload object in the cluster, and stays in the history after it is rotated.",
   fix: "Store the value in a Secret created outside the repository (or by an external secrets operator) and reference it: `valueFrom: {secretKeyRef: {name: mcp-secrets, key: api-key}}`.",
   tags: ["security", "kubernetes", "secrets"],
   precision: "high"
 };
-var rule50 = {
-  meta: meta51,
+var rule51 = {
+  meta: meta52,
   check: (ctx) => eachContainer(ctx, (w, c) => {
     const hits = [];
     for (const it of items(w.y, get(w.y, c.node, "env")?.value)) {
       const name = str(w.y, get(w.y, it.node, "name")?.value);
       const value = get(w.y, it.node, "value");
-      if (!name || !value || !isSecretName(name) || !isLiteralSecretValue(str(w.y, value.value))) continue;
+      if (!name || !value || !isLiteralSecret(name, str(w.y, value.value))) continue;
       hits.push({ line: value.line, key: `${c.key}.env.${name}`, message: `${label(w, c)} sets the secret-like variable ${name} to a literal value.` });
     }
     return hits;
@@ -24515,7 +25076,7 @@ var rule50 = {
 };
 
 // src/rules/k8s/MCG214-inline-secret.ts
-var meta52 = {
+var meta53 = {
   id: "MCG214",
   name: "inline-secret",
   title: "Kubernetes Secret with inline data in the repository",
@@ -24527,8 +25088,8 @@ var meta52 = {
   tags: ["security", "kubernetes", "secrets"],
   precision: "high"
 };
-var rule51 = {
-  meta: meta52,
+var rule52 = {
+  meta: meta53,
   check: (ctx) => {
     const hits = [];
     for (const o of ctx.objects) {
@@ -24550,7 +25111,7 @@ var rule51 = {
 };
 
 // src/rules/k8s/index.ts
-var k8sRules = [rule38, rule39, rule40, rule41, rule42, rule43, rule44, rule45, rule46, rule47, rule48, rule49, rule50, rule51];
+var k8sRules = [rule39, rule40, rule41, rule42, rule43, rule44, rule45, rule46, rule47, rule48, rule49, rule50, rule51, rule52];
 var k8sRuleMetas = k8sRules.map((r) => r.meta);
 
 // src/rules/workflow/util.ts
@@ -24588,7 +25149,7 @@ function scansImage(wf) {
 }
 
 // src/rules/workflow/MCG301-build-without-scan.ts
-var meta53 = {
+var meta54 = {
   id: "MCG301",
   name: "build-without-scan",
   title: "Workflow builds an image without scanning it",
@@ -24600,8 +25161,8 @@ var meta53 = {
   tags: ["security", "workflow", "supply-chain"],
   precision: "high"
 };
-var rule52 = {
-  meta: meta53,
+var rule53 = {
+  meta: meta54,
   check: (ctx) => {
     const builds = buildSteps(ctx);
     if (builds.length === 0 || scansImage(ctx)) return [];
@@ -24617,7 +25178,7 @@ var rule52 = {
 };
 
 // src/rules/workflow/MCG302-unpinned-action.ts
-var meta54 = {
+var meta55 = {
   id: "MCG302",
   name: "unpinned-action",
   title: "Image workflow uses a third-party action by tag",
@@ -24630,8 +25191,8 @@ var meta54 = {
   precision: "very-high"
 };
 var FIRST_PARTY = /* @__PURE__ */ new Set(["actions", "github"]);
-var rule53 = {
-  meta: meta54,
+var rule54 = {
+  meta: meta55,
   check: (ctx) => {
     if (buildSteps(ctx).length === 0) return [];
     const hits = [];
@@ -24653,7 +25214,7 @@ var rule53 = {
 };
 
 // src/rules/workflow/index.ts
-var workflowRules = [rule52, rule53];
+var workflowRules = [rule53, rule54];
 var workflowRuleMetas = workflowRules.map((r) => r.meta);
 
 // src/core/docker-run/flags.ts
@@ -24793,7 +25354,7 @@ var GLOBAL_SHORT_VALUE = /* @__PURE__ */ new Set(["c", "H", "l"]);
 function canonical(long) {
   return ALIASES.get(long) ?? long;
 }
-function readDockerRun(words2) {
+function readDockerRun(words) {
   const out = { flags: [], args: [], errors: [] };
   let i = 0;
   const take = (name, spelled, line, inline) => {
@@ -24801,7 +25362,7 @@ function readDockerRun(words2) {
       out.flags.push({ name, value: inline, line, spelled });
       return;
     }
-    const next = words2[i + 1];
+    const next = words[i + 1];
     if (!next) {
       out.errors.push({ line, message: `flag ${spelled} needs an argument (Docker: "flag needs an argument")` });
       return;
@@ -24809,8 +25370,8 @@ function readDockerRun(words2) {
     i++;
     out.flags.push({ name, value: next.value, line, spelled });
   };
-  for (; i < words2.length; i++) {
-    const w = words2[i];
+  for (; i < words.length; i++) {
+    const w = words[i];
     const a = w.value;
     if (a === "--") {
       i++;
@@ -24850,28 +25411,28 @@ function readDockerRun(words2) {
     }
     break;
   }
-  const image = words2[i];
+  const image = words[i];
   if (image) {
     out.image = image;
-    out.args = words2.slice(i + 1);
+    out.args = words.slice(i + 1);
   } else {
-    const last = words2[words2.length - 1];
+    const last = words[words.length - 1];
     out.errors.push({ line: last?.line ?? 1, message: '"docker run" names no image (Docker: "requires at least 1 argument")' });
   }
   return out;
 }
-function dockerRunStart(words2, from = 0) {
-  const prog2 = words2[from]?.value ?? "";
+function dockerRunStart(words, from = 0) {
+  const prog2 = words[from]?.value ?? "";
   if (!/(^|[/\\])(docker|podman)(\.exe)?$/.test(prog2)) return -1;
   let i = from + 1;
-  while (i < words2.length && words2[i].value.startsWith("-")) {
-    const a = words2[i].value;
+  while (i < words.length && words[i].value.startsWith("-")) {
+    const a = words[i].value;
     const long = a.startsWith("--") ? a.slice(2) : void 0;
     const takesValue = long !== void 0 ? GLOBAL_VALUE_FLAGS.has(long) : a.length === 2 && GLOBAL_SHORT_VALUE.has(a[1]);
     i += takesValue ? 2 : 1;
   }
-  if (words2[i]?.value === "run") return i + 1;
-  if (words2[i]?.value === "container" && words2[i + 1]?.value === "run") return i + 2;
+  if (words[i]?.value === "run") return i + 1;
+  if (words[i]?.value === "container" && words[i + 1]?.value === "run") return i + 2;
   return -1;
 }
 function lastFlag(run2, name) {
@@ -24909,7 +25470,7 @@ function launchKey(l, what) {
 }
 
 // src/rules/mcp/MCG501-privileged.ts
-var meta55 = {
+var meta56 = {
   id: "MCG501",
   name: "privileged",
   title: "MCP server is launched with --privileged",
@@ -24921,8 +25482,8 @@ var meta55 = {
   tags: ["security", "mcp", "privileged"],
   precision: "very-high"
 };
-var rule54 = {
-  meta: meta55,
+var rule55 = {
+  meta: meta56,
   check: (ctx) => dockerLaunches(ctx).flatMap((l) => {
     const f = lastFlag(l.docker, "privileged");
     if (!f || !/^(true|1|t)$/i.test(f.value)) return [];
@@ -24931,7 +25492,7 @@ var rule54 = {
 };
 
 // src/rules/mcp/MCG502-host-mount.ts
-var meta56 = {
+var meta57 = {
   id: "MCG502",
   name: "host-mount",
   title: "MCP server mounts the Docker socket, the host root or a home directory",
@@ -24960,8 +25521,8 @@ function source(name, value) {
   const type = opts.get("type") ?? "volume";
   return type === "bind" ? opts.get("source") ?? opts.get("src") : void 0;
 }
-var rule55 = {
-  meta: meta56,
+var rule56 = {
+  meta: meta57,
   check: (ctx) => dockerLaunches(ctx).flatMap(
     (l) => [...allFlags(l.docker, "volume"), ...allFlags(l.docker, "mount")].flatMap((f) => {
       const src = source(f.name, f.value);
@@ -24973,7 +25534,7 @@ var rule55 = {
 };
 
 // src/rules/mcp/MCG503-host-namespaces.ts
-var meta57 = {
+var meta58 = {
   id: "MCG503",
   name: "host-namespaces",
   title: "MCP server shares the host network, PID or IPC namespace",
@@ -24985,8 +25546,8 @@ var meta57 = {
   tags: ["security", "mcp", "namespaces"],
   precision: "very-high"
 };
-var rule56 = {
-  meta: meta57,
+var rule57 = {
+  meta: meta58,
   check: (ctx) => dockerLaunches(ctx).flatMap(
     (l) => ["network", "pid", "ipc"].flatMap((n) => {
       const f = lastFlag(l.docker, n);
@@ -24997,7 +25558,7 @@ var rule56 = {
 };
 
 // src/rules/mcp/MCG504-dangerous-cap-add.ts
-var meta58 = {
+var meta59 = {
   id: "MCG504",
   name: "dangerous-cap-add",
   title: "MCP server is given a dangerous capability",
@@ -25009,8 +25570,8 @@ var meta58 = {
   tags: ["security", "mcp", "capabilities"],
   precision: "very-high"
 };
-var rule57 = {
-  meta: meta58,
+var rule58 = {
+  meta: meta59,
   check: (ctx) => dockerLaunches(ctx).flatMap(
     (l) => allFlags(l.docker, "cap-add").flatMap(
       (f) => f.value.split(",").map(normalizeCapability).filter((c) => DANGEROUS_CAPABILITIES.has(c)).map((c) => ({ line: f.line, key: launchKey(l, `cap-add[${c}]`), message: `MCP server "${l.name}" is given capability ${c} (${f.spelled}).` }))
@@ -25019,7 +25580,7 @@ var rule57 = {
 };
 
 // src/rules/mcp/MCG505-security-opt-disabled.ts
-var meta59 = {
+var meta60 = {
   id: "MCG505",
   name: "security-opt-disabled",
   title: "MCP server turns off seccomp, AppArmor, SELinux labels or no-new-privileges",
@@ -25032,15 +25593,15 @@ var meta59 = {
   precision: "very-high"
 };
 var OFF = /^(seccomp[=:]unconfined|apparmor[=:]unconfined|label[=:]disable|systempaths[=:]unconfined|no-new-privileges[=:]false)$/i;
-var rule58 = {
-  meta: meta59,
+var rule59 = {
+  meta: meta60,
   check: (ctx) => dockerLaunches(ctx).flatMap(
     (l) => allFlags(l.docker, "security-opt").filter((f) => OFF.test(f.value.trim())).map((f) => ({ line: f.line, key: launchKey(l, `security-opt[${f.value.trim().toLowerCase()}]`), message: `MCP server "${l.name}" runs with ${f.spelled} ${f.value.trim()}: a default confinement is off.` }))
   )
 };
 
 // src/rules/mcp/MCG506-root-user.ts
-var meta60 = {
+var meta61 = {
   id: "MCG506",
   name: "root-user",
   title: "MCP server is launched as root",
@@ -25052,8 +25613,8 @@ var meta60 = {
   tags: ["security", "mcp", "user"],
   precision: "very-high"
 };
-var rule59 = {
-  meta: meta60,
+var rule60 = {
+  meta: meta61,
   check: (ctx) => dockerLaunches(ctx).flatMap((l) => {
     const f = lastFlag(l.docker, "user");
     if (!f || !/^(0|root)(:.*)?$/i.test(f.value.trim())) return [];
@@ -25062,7 +25623,7 @@ var rule59 = {
 };
 
 // src/rules/mcp/MCG507-image-latest.ts
-var meta61 = {
+var meta62 = {
   id: "MCG507",
   name: "image-latest",
   title: "MCP server image is :latest or untagged",
@@ -25074,8 +25635,8 @@ var meta61 = {
   tags: ["supply-chain", "mcp", "image"],
   precision: "very-high"
 };
-var rule60 = {
-  meta: meta61,
+var rule61 = {
+  meta: meta62,
   check: (ctx) => dockerLaunches(ctx).flatMap((l) => {
     const img = l.docker.image;
     if (!img) return [];
@@ -25086,7 +25647,7 @@ var rule60 = {
 };
 
 // src/rules/mcp/MCG508-image-undigested.ts
-var meta62 = {
+var meta63 = {
   id: "MCG508",
   name: "image-undigested",
   title: "MCP server image is not pinned by digest",
@@ -25098,8 +25659,8 @@ var meta62 = {
   tags: ["supply-chain", "mcp", "image"],
   precision: "very-high"
 };
-var rule61 = {
-  meta: meta62,
+var rule62 = {
+  meta: meta63,
   check: (ctx) => dockerLaunches(ctx).flatMap((l) => {
     const img = l.docker.image;
     if (!img) return [];
@@ -25110,7 +25671,7 @@ var rule61 = {
 };
 
 // src/rules/mcp/MCG509-pull-always-mutable.ts
-var meta63 = {
+var meta64 = {
   id: "MCG509",
   name: "pull-always-mutable",
   title: "MCP server is pulled at every start under a mutable tag",
@@ -25122,8 +25683,8 @@ var meta63 = {
   tags: ["supply-chain", "mcp", "image"],
   precision: "very-high"
 };
-var rule62 = {
-  meta: meta63,
+var rule63 = {
+  meta: meta64,
   check: (ctx) => dockerLaunches(ctx).flatMap((l) => {
     const f = lastFlag(l.docker, "pull");
     const img = l.docker.image;
@@ -25135,7 +25696,7 @@ var rule62 = {
 };
 
 // src/rules/mcp/MCG510-inline-secret.ts
-var meta64 = {
+var meta65 = {
   id: "MCG510",
   name: "inline-secret",
   title: "Secret value written inline in an MCP launch config",
@@ -25154,19 +25715,19 @@ function kvHit(l, kv, key2) {
   if (!secret) return [];
   return [{ line: kv.line, key: key2, message: `MCP server "${l.name}": ${kv.via} ${kv.name} holds a literal value (redacted): pass a reference instead.` }];
 }
-function argHits(name, words2, key2) {
+function argHits(name, words, key2) {
   const out = [];
-  for (let i = 0; i < words2.length; i++) {
-    const m = /^--?([A-Za-z][\w-]*)(=(.*))?$/.exec(words2[i].value);
+  for (let i = 0; i < words.length; i++) {
+    const m = /^--?([A-Za-z][\w-]*)(=(.*))?$/.exec(words[i].value);
     if (!m || !isSecretName(m[1].replace(/-/g, "_"))) continue;
-    const value = m[3] ?? (words2[i + 1] && !words2[i + 1].value.startsWith("-") ? words2[i + 1].value : void 0);
+    const value = m[3] ?? (words[i + 1] && !words[i + 1].value.startsWith("-") ? words[i + 1].value : void 0);
     if (value === void 0 || isReference(value)) continue;
-    out.push({ line: words2[i].line, key: key2(m[1]), message: `MCP server "${name}": argument --${m[1]} holds a literal value (redacted): pass a reference instead.` });
+    out.push({ line: words[i].line, key: key2(m[1]), message: `MCP server "${name}": argument --${m[1]} holds a literal value (redacted): pass a reference instead.` });
   }
   return out;
 }
-var rule63 = {
-  meta: meta64,
+var rule64 = {
+  meta: meta65,
   check: (ctx) => ctx.model.launches.flatMap((l) => [
     ...l.env.flatMap((kv) => kvHit(l, kv, launchKey(l, `env[${kv.name}]`))),
     ...l.headers.flatMap((kv) => kvHit(l, { ...kv, via: "headers" }, launchKey(l, `headers[${kv.name}]`))),
@@ -25175,7 +25736,7 @@ var rule63 = {
 };
 
 // src/rules/mcp/MCG511-stdio-without-interactive.ts
-var meta65 = {
+var meta66 = {
   id: "MCG511",
   name: "stdio-without-interactive",
   title: "stdio MCP server is started without -i",
@@ -25187,8 +25748,8 @@ var meta65 = {
   tags: ["correctness", "mcp", "stdio"],
   precision: "high"
 };
-var rule64 = {
-  meta: meta65,
+var rule65 = {
+  meta: meta66,
   check: (ctx) => dockerLaunches(ctx).flatMap((l) => {
     if (!l.fullCommand || l.transport !== "stdio" || boolFlag(l.docker, "interactive") || !l.docker.image) return [];
     return [{ line: l.command?.line ?? l.line, key: launchKey(l, "interactive"), message: `stdio MCP server "${l.name}" is started without -i: its stdin is closed and the handshake cannot happen.` }];
@@ -25196,7 +25757,7 @@ var rule64 = {
 };
 
 // src/rules/mcp/MCG512-no-rm.ts
-var meta66 = {
+var meta67 = {
   id: "MCG512",
   name: "no-rm",
   title: "MCP server container is not removed when it exits",
@@ -25208,8 +25769,8 @@ var meta66 = {
   tags: ["hygiene", "mcp"],
   precision: "high"
 };
-var rule65 = {
-  meta: meta66,
+var rule66 = {
+  meta: meta67,
   check: (ctx) => dockerLaunches(ctx).flatMap((l) => {
     if (!l.fullCommand || !l.docker.image || boolFlag(l.docker, "rm") || lastFlag(l.docker, "restart")) return [];
     return [{ line: l.command?.line ?? l.line, key: launchKey(l, "rm"), message: `MCP server "${l.name}" is started without --rm: a stopped container is left behind at every start.` }];
@@ -25217,7 +25778,7 @@ var rule65 = {
 };
 
 // src/rules/mcp/MCG513-fetch-at-launch.ts
-var meta67 = {
+var meta68 = {
   id: "MCG513",
   name: "fetch-at-launch",
   title: "MCP server package is fetched unpinned at every start",
@@ -25233,25 +25794,25 @@ var VALUE_OPTS = /* @__PURE__ */ new Set(["--from", "--with", "--python", "-p", 
 function prog(w) {
   return w.replace(/^.*[/\\]/, "").replace(/\.(cmd|exe)$/i, "");
 }
-function fetched(words2) {
-  const p = prog(words2[0]?.value ?? "");
+function fetched(words) {
+  const p = prog(words[0]?.value ?? "");
   let i = 1;
-  if (p === "uv" && words2[1]?.value === "tool" && words2[2]?.value === "run") i = 3;
-  else if (p === "pipx" && words2[1]?.value === "run") i = 2;
+  if (p === "uv" && words[1]?.value === "tool" && words[2]?.value === "run") i = 3;
+  else if (p === "pipx" && words[1]?.value === "run") i = 2;
   else if (p !== "npx" && p !== "uvx") return void 0;
   let yes = p !== "npx";
   let from;
-  for (; i < words2.length; i++) {
-    const a = words2[i].value;
+  for (; i < words.length; i++) {
+    const a = words[i].value;
     if (a === "-y" || a === "--yes") yes = true;
     if (!a.startsWith("-")) break;
     const eq = a.indexOf("=");
     const opt = eq < 0 ? a : a.slice(0, eq);
-    if (opt === "--from" || opt === "--spec" || opt === "--package" || p === "npx" && opt === "-p") from = eq < 0 ? words2[i + 1] : { value: a.slice(eq + 1), line: words2[i].line };
+    if (opt === "--from" || opt === "--spec" || opt === "--package" || p === "npx" && opt === "-p") from = eq < 0 ? words[i + 1] : { value: a.slice(eq + 1), line: words[i].line };
     if (VALUE_OPTS.has(opt) && eq < 0) i++;
   }
   if (!yes) return void 0;
-  return from ?? words2[i];
+  return from ?? words[i];
 }
 function pinned(spec) {
   if (/\$|\{[A-Za-z_]|<</.test(spec) || /^[./~]|^(git\+|https?:|file:)/.test(spec)) return true;
@@ -25262,8 +25823,8 @@ function pinned(spec) {
   const v = spec.slice(at2 + 1);
   return /^v?\d+\.\d+\.\d+([-+][\w.-]+)?$/.test(v) || /^\d+(\.\d+)*$/.test(v);
 }
-var rule66 = {
-  meta: meta67,
+var rule67 = {
+  meta: meta68,
   check: (ctx) => ctx.model.launches.flatMap((l) => {
     if (!l.command || l.docker) return [];
     const spec = fetched([l.command, ...l.args]);
@@ -25273,7 +25834,7 @@ var rule66 = {
 };
 
 // src/rules/mcp/MCG514-least-privilege-profile.ts
-var meta68 = {
+var meta69 = {
   id: "MCG514",
   name: "least-privilege-profile",
   title: "MCP server is launched without the least-privilege profile",
@@ -25320,11 +25881,11 @@ function correctedArgs(l, missing) {
   out.push(l.docker.image.value, ...redactArgs(l.docker.args.map((a) => a.value)));
   return out;
 }
-var rule67 = {
-  meta: meta68,
+var rule68 = {
+  meta: meta69,
   check: (ctx) => dockerLaunches(ctx).flatMap((l) => {
     if (!l.fullCommand || !l.docker.image || l.docker.errors.length > 0) return [];
-    const needs = ctx.profile ? ctx.profile.map((flag) => NEEDS.find((n) => n.flag.split(" ")[0] === flag.split(" ")[0]) ?? { flag, has: () => false }) : [...NEEDS, ...l.transport === "stdio" ? [NETWORK_NONE] : []];
+    const needs = ctx.profile ? ctx.profile.map((flag2) => NEEDS.find((n) => n.flag.split(" ")[0] === flag2.split(" ")[0]) ?? { flag: flag2, has: () => false }) : [...NEEDS, ...l.transport === "stdio" ? [NETWORK_NONE] : []];
     const missing = needs.filter((n) => !n.has(l.docker)).map((n) => n.flag);
     if (missing.length === 0) return [];
     const ours = ctx.image?.ref !== void 0 && launchImage(ctx.image.ref).name === launchImage(l.docker.image.value).name;
@@ -25341,7 +25902,7 @@ var rule67 = {
 };
 
 // src/rules/mcp/MCG520-server-json-schema.ts
-var meta69 = {
+var meta70 = {
   id: "MCG520",
   name: "server-json-schema",
   title: "server.json does not satisfy the MCP registry schema",
@@ -25353,8 +25914,8 @@ var meta69 = {
   tags: ["publishing", "mcp", "server-json"],
   precision: "very-high"
 };
-var rule68 = {
-  meta: meta69,
+var rule69 = {
+  meta: meta70,
   check: (ctx) => ctx.model.violations.map((v) => ({ line: v.line, key: `schema:${v.path}:${v.message.replace(/\d+/g, "N")}`, message: `server.json ${v.path}: ${v.message}.` }))
 };
 
@@ -25366,13 +25927,13 @@ function createScanner(text2, ignoreTrivia = false) {
     let digits = 0;
     let value2 = 0;
     while (digits < count || !exact) {
-      let ch = text2.charCodeAt(pos);
-      if (ch >= 48 && ch <= 57) {
-        value2 = value2 * 16 + ch - 48;
-      } else if (ch >= 65 && ch <= 70) {
-        value2 = value2 * 16 + ch - 65 + 10;
-      } else if (ch >= 97 && ch <= 102) {
-        value2 = value2 * 16 + ch - 97 + 10;
+      let ch2 = text2.charCodeAt(pos);
+      if (ch2 >= 48 && ch2 <= 57) {
+        value2 = value2 * 16 + ch2 - 48;
+      } else if (ch2 >= 65 && ch2 <= 70) {
+        value2 = value2 * 16 + ch2 - 65 + 10;
+      } else if (ch2 >= 97 && ch2 <= 102) {
+        value2 = value2 * 16 + ch2 - 97 + 10;
       } else {
         break;
       }
@@ -25397,15 +25958,15 @@ function createScanner(text2, ignoreTrivia = false) {
       pos++;
     } else {
       pos++;
-      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      while (pos < text2.length && isDigit3(text2.charCodeAt(pos))) {
         pos++;
       }
     }
     if (pos < text2.length && text2.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      if (pos < text2.length && isDigit3(text2.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        while (pos < text2.length && isDigit3(text2.charCodeAt(pos))) {
           pos++;
         }
       } else {
@@ -25419,9 +25980,9 @@ function createScanner(text2, ignoreTrivia = false) {
       if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      if (pos < text2.length && isDigit3(text2.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        while (pos < text2.length && isDigit3(text2.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -25439,21 +26000,21 @@ function createScanner(text2, ignoreTrivia = false) {
         scanError = 2;
         break;
       }
-      const ch = text2.charCodeAt(pos);
-      if (ch === 34) {
+      const ch2 = text2.charCodeAt(pos);
+      if (ch2 === 34) {
         result += text2.substring(start, pos);
         pos++;
         break;
       }
-      if (ch === 92) {
+      if (ch2 === 92) {
         result += text2.substring(start, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text2.charCodeAt(pos++);
-        switch (ch2) {
+        const ch22 = text2.charCodeAt(pos++);
+        switch (ch22) {
           case 34:
             result += '"';
             break;
@@ -25492,8 +26053,8 @@ function createScanner(text2, ignoreTrivia = false) {
         start = pos;
         continue;
       }
-      if (ch >= 0 && ch <= 31) {
-        if (isLineBreak(ch)) {
+      if (ch2 >= 0 && ch2 <= 31) {
+        if (isLineBreak(ch2)) {
           result += text2.substring(start, pos);
           scanError = 2;
           break;
@@ -25515,19 +26076,19 @@ function createScanner(text2, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code2 = text2.charCodeAt(pos);
-    if (isWhiteSpace(code2)) {
+    let code3 = text2.charCodeAt(pos);
+    if (isWhiteSpace(code3)) {
       do {
         pos++;
-        value += String.fromCharCode(code2);
-        code2 = text2.charCodeAt(pos);
-      } while (isWhiteSpace(code2));
+        value += String.fromCharCode(code3);
+        code3 = text2.charCodeAt(pos);
+      } while (isWhiteSpace(code3));
       return token = 15;
     }
-    if (isLineBreak(code2)) {
+    if (isLineBreak(code3)) {
       pos++;
-      value += String.fromCharCode(code2);
-      if (code2 === 13 && text2.charCodeAt(pos) === 10) {
+      value += String.fromCharCode(code3);
+      if (code3 === 13 && text2.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -25535,7 +26096,7 @@ function createScanner(text2, ignoreTrivia = false) {
       tokenLineStartOffset = pos;
       return token = 14;
     }
-    switch (code2) {
+    switch (code3) {
       // tokens: []{}:,
       case 123:
         pos++;
@@ -25579,15 +26140,15 @@ function createScanner(text2, ignoreTrivia = false) {
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text2.charCodeAt(pos);
-            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
+            const ch2 = text2.charCodeAt(pos);
+            if (ch2 === 42 && text2.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
-            if (isLineBreak(ch)) {
-              if (ch === 13 && text2.charCodeAt(pos) === 10) {
+            if (isLineBreak(ch2)) {
+              if (ch2 === 13 && text2.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -25601,14 +26162,14 @@ function createScanner(text2, ignoreTrivia = false) {
           value = text2.substring(start, pos);
           return token = 13;
         }
-        value += String.fromCharCode(code2);
+        value += String.fromCharCode(code3);
         pos++;
         return token = 16;
       // numbers
       case 45:
-        value += String.fromCharCode(code2);
+        value += String.fromCharCode(code3);
         pos++;
-        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
+        if (pos === len || !isDigit3(text2.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -25628,9 +26189,9 @@ function createScanner(text2, ignoreTrivia = false) {
         return token = 11;
       // literals and unknown symbols
       default:
-        while (pos < len && isUnknownContentCharacter(code2)) {
+        while (pos < len && isUnknownContentCharacter(code3)) {
           pos++;
-          code2 = text2.charCodeAt(pos);
+          code3 = text2.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
           value = text2.substring(tokenOffset, pos);
@@ -25644,16 +26205,16 @@ function createScanner(text2, ignoreTrivia = false) {
           }
           return token = 16;
         }
-        value += String.fromCharCode(code2);
+        value += String.fromCharCode(code3);
         pos++;
         return token = 16;
     }
   }
-  function isUnknownContentCharacter(code2) {
-    if (isWhiteSpace(code2) || isLineBreak(code2)) {
+  function isUnknownContentCharacter(code3) {
+    if (isWhiteSpace(code3) || isLineBreak(code3)) {
       return false;
     }
-    switch (code2) {
+    switch (code3) {
       case 125:
       case 93:
       case 123:
@@ -25686,14 +26247,14 @@ function createScanner(text2, ignoreTrivia = false) {
     getTokenError: () => scanError
   };
 }
-function isWhiteSpace(ch) {
-  return ch === 32 || ch === 9;
+function isWhiteSpace(ch2) {
+  return ch2 === 32 || ch2 === 9;
 }
-function isLineBreak(ch) {
-  return ch === 10 || ch === 13;
+function isLineBreak(ch2) {
+  return ch2 === 10 || ch2 === 13;
 }
-function isDigit(ch) {
-  return ch >= 48 && ch <= 57;
+function isDigit3(ch2) {
+  return ch2 >= 48 && ch2 <= 57;
 }
 var CharacterCodes;
 (function(CharacterCodes2) {
@@ -25854,11 +26415,11 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep2, offset, length) => {
+    onSeparator: (sep4, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep2 === ":") {
+        if (sep4 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep2 === ",") {
+        } else if (sep4 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -26251,8 +26812,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code2) {
-  switch (code2) {
+function printParseErrorCode(code3) {
+  switch (code3) {
     case 1:
       return "InvalidSymbol";
     case 2:
@@ -26291,7 +26852,7 @@ function printParseErrorCode(code2) {
 
 // src/core/mcp/tree.ts
 var import_yaml = __toESM(require_dist(), 1);
-function lineStarts2(text2) {
+function lineStarts(text2) {
   const starts = [0];
   for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
   return starts;
@@ -26314,12 +26875,12 @@ var JSON_ERR_FIX = {
 function parseJson2(text2, dialect, lineOffset = 0) {
   const errors = [];
   const tree = parseTree2(text2, errors, { allowTrailingComma: dialect === "jsonc", disallowComments: dialect === "json", allowEmptyContent: false });
-  const starts = lineStarts2(text2);
+  const starts = lineStarts(text2);
   if (errors.length > 0 || !tree) {
     const e = errors[0];
-    const code2 = e ? printParseErrorCode(e.error) : "EmptyContent";
+    const code3 = e ? printParseErrorCode(e.error) : "EmptyContent";
     const line = lineAt(starts, e?.offset ?? 0) + lineOffset;
-    return { ok: false, line, message: `not valid ${dialect === "jsonc" ? "JSONC" : "JSON"} (${code2}${JSON_ERR_FIX[code2] ? `: ${JSON_ERR_FIX[code2]}` : ""})` };
+    return { ok: false, line, message: `not valid ${dialect === "jsonc" ? "JSONC" : "JSON"} (${code3}${JSON_ERR_FIX[code3] ? `: ${JSON_ERR_FIX[code3]}` : ""})` };
   }
   const conv = (n) => {
     const line = lineAt(starts, n.offset) + lineOffset;
@@ -26385,7 +26946,7 @@ function itemsOf(n) {
 }
 
 // src/rules/mcp/MCG521-secret-default.ts
-var meta70 = {
+var meta71 = {
   id: "MCG521",
   name: "secret-default",
   title: "server.json gives a secret input a default value",
@@ -26408,8 +26969,8 @@ function walk(n, path, out) {
   }
   for (const e of entriesOf(n)) if (e.key !== "default") walk(e.value, `${path}.${e.key}`, out);
 }
-var rule69 = {
-  meta: meta70,
+var rule70 = {
+  meta: meta71,
   check: (ctx) => {
     const out = [];
     if (ctx.model.server) for (const k of ["packages", "remotes"]) itemsOf(field(ctx.model.server.root, k)?.value).forEach((p, i) => walk(p, `$.${k}[${i}]`, out));
@@ -26418,7 +26979,7 @@ var rule69 = {
 };
 
 // src/rules/mcp/MCG522-oci-registry-not-accepted.ts
-var meta71 = {
+var meta72 = {
   id: "MCG522",
   name: "oci-registry-not-accepted",
   title: "server.json OCI package is on a registry the MCP registry does not accept",
@@ -26433,8 +26994,8 @@ var meta71 = {
 function acceptedHost(host) {
   return host === "docker.io" || host === "index.docker.io" || host === "ghcr.io" || /\.pkg\.dev$/.test(host) || /\.azurecr\.io$/.test(host);
 }
-var rule70 = {
-  meta: meta71,
+var rule71 = {
+  meta: meta72,
   check: (ctx) => {
     if (!ctx.model.server) return [];
     return itemsOf(field(ctx.model.server.root, "packages")?.value).flatMap((p) => {
@@ -26451,7 +27012,7 @@ var rule70 = {
 };
 
 // src/rules/mcp/MCG523-ownership-label.ts
-var meta72 = {
+var meta73 = {
   id: "MCG523",
   name: "ownership-label",
   title: "Built image lacks the MCP registry ownership label",
@@ -26464,8 +27025,8 @@ var meta72 = {
   precision: "very-high"
 };
 var OWNERSHIP_LABEL = "io.modelcontextprotocol.server.name";
-var rule71 = {
-  meta: meta72,
+var rule72 = {
+  meta: meta73,
   check: (ctx) => {
     const s = ctx.model.server;
     if (!s || !ctx.image || !s.name) return [];
@@ -26479,7 +27040,7 @@ var rule71 = {
 };
 
 // src/rules/mcp/MCG524-version-mismatch.ts
-var meta73 = {
+var meta74 = {
   id: "MCG524",
   name: "version-mismatch",
   title: "server.json version disagrees with the image tag",
@@ -26493,8 +27054,8 @@ var meta73 = {
 };
 var norm = (v) => v.trim().replace(/^v(?=\d)/, "");
 var templated = (v) => /[${}<>]/.test(v);
-var rule72 = {
-  meta: meta73,
+var rule73 = {
+  meta: meta74,
   check: (ctx) => {
     const s = ctx.model.server;
     if (!s?.version || templated(s.version.value)) return [];
@@ -26520,11 +27081,11 @@ var rule72 = {
 };
 
 // src/rules/mcp/index.ts
-var mcpRules = [rule54, rule55, rule56, rule57, rule58, rule59, rule60, rule61, rule62, rule63, rule64, rule65, rule66, rule67, rule68, rule69, rule70, rule71, rule72];
+var mcpRules = [rule55, rule56, rule57, rule58, rule59, rule60, rule61, rule62, rule63, rule64, rule65, rule66, rule67, rule68, rule69, rule70, rule71, rule72, rule73];
 var mcpRuleMetas = mcpRules.map((r) => r.meta);
 
 // src/rules/meta/MCG900-suppression-without-reason.ts
-var meta74 = {
+var meta75 = {
   id: "MCG900",
   name: "suppression-without-reason",
   title: "Suppression without a reason",
@@ -26538,7 +27099,7 @@ var meta74 = {
 };
 
 // src/rules/meta/MCG990-scanner-error.ts
-var meta75 = {
+var meta76 = {
   id: "MCG990",
   name: "scanner-error",
   title: "A scanner or the image build did not complete",
@@ -26551,14 +27112,93 @@ var meta75 = {
   precision: "very-high"
 };
 
+// src/rules/meta/MCG993-read-differently-by-kubectl.ts
+var meta77 = {
+  id: "MCG993",
+  name: "read-differently-by-kubectl",
+  title: "kubectl reads this YAML differently from other tools",
+  severity: "high",
+  kind: "meta",
+  description: 'A Kubernetes document uses a construct kubectl reads otherwise than the YAML 1.2 spec or other readers: a repeated key (kubectl keeps the last value), a YAML 1.1 boolean spelling such as `yes`, `on` or `y` (kubectl reads a boolean), a `<<` merge key after a key it overrides (kubectl lets the merge win), a quoted `"<<"` key (kubectl merges nothing), or content after `...` in a document.',
+  rationale: "Reviewers, linters and policy engines that read the file as YAML 1.2 see another pod than the one kubectl applies: a harmless value read by one tool can hide a privileged container for the other.",
+  fix: "Write the value once, spell booleans `true`/`false`, put `<<` merge keys before the keys of the map, and do not quote `<<`.",
+  tags: ["kubernetes", "reliability"],
+  precision: "very-high"
+};
+
+// src/core/yaml/compose-schema.ts
+var TOP_LEVEL = /* @__PURE__ */ new Set(["configs", "include", "jobs", "models", "name", "networks", "secrets", "services", "version", "volumes"]);
+var SERVICE_KEYS = new Set(
+  "annotations attach blkio_config build cap_add cap_drop cgroup cgroup_parent command configs container_name cpu_count cpu_percent cpu_period cpu_quota cpu_rt_period cpu_rt_runtime cpu_shares cpus cpuset credential_spec depends_on deploy develop device_cgroup_rules devices dns dns_opt dns_search domainname entrypoint env_file environment expose extends external_links extra_hosts gpus group_add healthcheck hostname image init ipc isolation label_file labels links logging mac_address mem_limit mem_reservation mem_swappiness memswap_limit models network_mode networks oom_kill_disable oom_score_adj pid pids_limit platform ports post_start pre_start pre_stop privileged profiles provider pull_policy pull_refresh_after read_only restart runtime scale secrets security_opt shm_size stdin_open stop_grace_period stop_signal storage_opt sysctls tmpfs tty ulimits umask use_api_socket user userns_mode uts volumes volumes_from working_dir".split(" ")
+);
+function topLevelRefusals(y) {
+  const out = [];
+  for (const e of entries(y, y.root)) {
+    if (!TOP_LEVEL.has(e.key) && !e.key.startsWith("x-") && e.key !== "<<") {
+      out.push({ line: e.line, field: e.key, message: `additional property "${e.key.slice(0, 80)}" is not allowed at the top level (extensions are named x-\u2026)` });
+    }
+    if (e.key === "version" || e.key === "name") {
+      const n = deref(y, e.value);
+      if (n !== null && (n.t !== "scalar" || n.value !== null && typeof n.value !== "string")) out.push({ line: e.line, field: e.key, message: `${e.key} must be a string: quote it` });
+    }
+  }
+  return out;
+}
+var STRING_FIELDS = ["image", "user", "pid", "ipc", "network_mode", "userns_mode"];
+var UNIQUE_LISTS = ["group_add", "security_opt"];
+function nonString(y, node) {
+  const n = deref(y, node);
+  if (n === null || n.t !== "scalar" || n.value === null || typeof n.value === "string") return void 0;
+  return typeof n.value;
+}
+function schemaRefusals(s) {
+  const out = [];
+  const y = s.y;
+  const check2 = (e, field2) => {
+    const t = e ? nonString(y, e.value) : void 0;
+    if (e && t) out.push({ line: e.line, field: field2, message: `${field2} must be a string (it is a ${t}): quote it` });
+  };
+  for (const e of entries(y, s.node)) {
+    if (!SERVICE_KEYS.has(e.key) && !e.key.startsWith("x-") && e.key !== "<<") {
+      out.push({ line: e.line, field: `services.${s.name}.${e.key}`, message: `services.${s.name}: additional property "${e.key.slice(0, 80)}" is not allowed (extensions are named x-\u2026)` });
+    }
+  }
+  for (const f of STRING_FIELDS) check2(get(y, s.node, f), `services.${s.name}.${f}`);
+  check2(getPath(y, s.node, "deploy", "resources", "limits", "memory"), `services.${s.name}.deploy.resources.limits.memory`);
+  for (const e of [get(y, s.node, "mem_limit"), getPath(y, s.node, "deploy", "resources", "limits", "memory")]) {
+    const n = e ? deref(y, e.value) : null;
+    if (e && n !== null && n.t === "scalar" && typeof n.value === "string" && memoryBytes(n.value) === void 0) {
+      out.push({ line: e.line, field: `services.${s.name}.memory`, message: `invalid size "${n.value.slice(0, 80)}" (write a size such as 512m or 1g)` });
+    }
+  }
+  for (const it of items(y, get(y, s.node, "volumes")?.value)) {
+    const v = str(y, it.node);
+    if (v !== void 0 && /^:|::|:$/.test(v)) out.push({ line: it.line, field: `services.${s.name}.volumes`, message: `invalid volume spec "${v.slice(0, 80)}": empty section between colons (is a variable unset?)` });
+  }
+  for (const f of UNIQUE_LISTS) {
+    const seen = /* @__PURE__ */ new Map();
+    for (const it of items(y, get(y, s.node, f)?.value)) {
+      const v = str(y, it.node);
+      if (v === void 0) continue;
+      const first = seen.get(v);
+      if (first !== void 0) {
+        out.push({ line: it.line, field: `services.${s.name}.${f}`, message: `services.${s.name}.${f} items at ${first} and ${it.index} are equal ("${v.slice(0, 80)}"): remove one` });
+        break;
+      }
+      seen.set(v, it.index);
+    }
+  }
+  return out;
+}
+
 // src/rules/meta/MCG994-read-differently-by-compose.ts
-var meta76 = {
+var meta78 = {
   id: "MCG994",
   name: "read-differently-by-compose",
   title: "Compose reads this differently from the YAML specification, or refuses it",
   severity: "high",
   kind: "meta",
-  description: 'compose-go, the loader behind `docker compose`, casts `yes`/`on`/`y` (and `no`/`off`/`n`) to booleans in fields such as `privileged` and `read_only`, refuses a boolean it cannot cast, refuses duplicate keys, treats a quoted `"<<"` as an ordinary (invalid) key and refuses a malformed `${\u2026}`. Another YAML 1.2 reader, or a reviewer, sees something else.',
+  description: 'compose-go, the loader behind `docker compose`, casts `yes`/`on`/`y` (and `no`/`off`/`n`) to booleans in fields such as `privileged` and `read_only`, refuses a boolean it cannot cast, refuses duplicate keys, treats a quoted `"<<"` as an ordinary (invalid) key, refuses a malformed `${\u2026}`, and its schema refuses a number where it wants a string (`user: 0`), a repeated `group_add`/`security_opt` item and a short volume with an empty part. Another YAML 1.2 reader, or a reviewer, sees something else.',
   rationale: 'A value that one tool reads as the string "yes" and compose runs as `privileged: true` hides the most dangerous setting a service can have from review and from other scanners. MCP Container Guard checks the file as compose reads it and reports the ambiguity, so the file is fixed rather than read two ways.',
   fix: "Write booleans as `true` or `false`, remove the repeated key (keep the value compose should use), write merge keys as a plain `<<:`, and write interpolations as `${NAME}`, `${NAME:-default}` or `$$` for a literal `$`.",
   tags: ["reliability", "security", "compose"],
@@ -26598,8 +27238,8 @@ function quotedMergeKeys(y, out) {
     } else if (n.t === "seq") stack.push(...n.items);
   }
 }
-var rule73 = {
-  meta: meta76,
+var rule74 = {
+  meta: meta78,
   check: (ctx) => {
     const out = [];
     const seen = /* @__PURE__ */ new Set();
@@ -26616,17 +27256,37 @@ var rule73 = {
         const h = booleanHit(s, `volumes[${it.index}].read_only`, ro.value, ro.line);
         if (h) out.push(h);
       }
+      for (const r of schemaRefusals(s)) {
+        out.push({ line: r.line, key: `${r.field}.schema`, message: `Service "${s.name}": compose refuses the file (${r.message}), so \`docker compose\` will not load it.` });
+      }
       if (!seen.has(s.y)) {
         seen.add(s.y);
         quotedMergeKeys(s.y, out);
+        for (const r of topLevelRefusals(s.y)) {
+          out.push({ line: r.line, key: `document${s.y.index}.${r.field}.schema`, message: `compose refuses the file (${r.message}), so \`docker compose\` will not load it.` });
+        }
       }
     }
     return out;
   }
 };
 
+// src/rules/meta/MCG995-suppression-of-unchecked.ts
+var meta79 = {
+  id: "MCG995",
+  name: "suppression-of-unchecked",
+  title: "A suppression would hide that something was not checked",
+  severity: "high",
+  kind: "meta",
+  description: "An inline `# mcg-ignore` comment or a `.mcg.yml` ignore entry names MCG990 or MCG991, or a glob or `*` that matches them. It does not apply: the coverage finding stays failing, and the suppression is reported at its own line.",
+  rationale: 'MCG990 and MCG991 say that part of the scan did not happen. Accepting that as a risk would turn "not checked" into "passed" for every later change, so such a suppression is refused, and reported so that whoever wrote it learns it had no effect.',
+  fix: "Remove the suppression (or narrow its glob so it no longer matches MCG990/MCG991) and fix the cause: make the input readable, or the scanner run. To report without failing use `fail-on: never`.",
+  tags: ["security", "suppression"],
+  precision: "very-high"
+};
+
 // src/rules/meta/index.ts
-var metaRuleMetas = [meta74, meta75, meta, meta76];
+var metaRuleMetas = [meta75, meta76, meta, meta77, meta78, meta79];
 
 // src/rules/index.ts
 var catalog = [
@@ -26650,8 +27310,8 @@ import { isAscii, isUtf8 } from "node:buffer";
 var MAX_TEXT_FILE_BYTES = 5 * 1024 * 1024;
 var PathError = class extends Error {
 };
-function confine(root, p, what = "path") {
-  const realRoot = realpathSync(root);
+function confine(root2, p, what = "path") {
+  const realRoot = realpathSync(root2);
   const abs = isAbsolute(p) ? p : resolve(realRoot, p);
   let real;
   try {
@@ -26669,17 +27329,17 @@ function toPosix(p) {
   return p.split(sep).join("/");
 }
 var ODD_SEGMENT = /(^|\/)\.{1,2}(\/|$)|\/\/|\/$|^\//;
-function repoPath(root, abs) {
-  if (sep === "/" && abs.length > root.length + 1 && abs.charCodeAt(root.length) === 47 && abs.startsWith(root) && root.charCodeAt(root.length - 1) !== 47) {
-    const rest = abs.slice(root.length + 1);
+function repoPath(root2, abs) {
+  if (sep === "/" && abs.length > root2.length + 1 && abs.charCodeAt(root2.length) === 47 && abs.startsWith(root2) && root2.charCodeAt(root2.length - 1) !== 47) {
+    const rest = abs.slice(root2.length + 1);
     if (!ODD_SEGMENT.test(rest)) return rest;
   }
-  const r = toPosix(relative(root, abs));
+  const r = toPosix(relative(root2, abs));
   return r === "" ? "." : r;
 }
-function underRoot(root, rel) {
-  if (sep === "/" && rel.length > 0 && root.length > 1 && root.charCodeAt(root.length - 1) !== 47 && !ODD_SEGMENT.test(rel)) return `${root}/${rel}`;
-  return join(root, rel);
+function underRoot(root2, rel) {
+  if (sep === "/" && rel.length > 0 && root2.length > 1 && root2.charCodeAt(root2.length - 1) !== 47 && !ODD_SEGMENT.test(rel)) return `${root2}/${rel}`;
+  return join(root2, rel);
 }
 function readTextFile(abs, maxBytes = MAX_TEXT_FILE_BYTES) {
   const r = readText(abs, maxBytes);
@@ -26730,10 +27390,33 @@ function readBytes(abs, maxBytes) {
     closeSync(fd);
   }
 }
+function wideText(buf) {
+  const b = (i) => buf[i];
+  if (b(0) === 255 && b(1) === 254 && b(2) === 0 && b(3) === 0 || b(0) === 0 && b(1) === 0 && b(2) === 254 && b(3) === 255) {
+    return { ok: false, line: 1, message: "the file is UTF-32 encoded: save it as UTF-8" };
+  }
+  const le = b(0) === 255 && b(1) === 254;
+  if (le || b(0) === 254 && b(1) === 255) {
+    try {
+      return { ok: true, text: new TextDecoder(le ? "utf-16le" : "utf-16be", { fatal: true }).decode(buf.subarray(2)) };
+    } catch {
+      return { ok: false, line: 1, message: "the file is not valid UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8" };
+    }
+  }
+  const head = buf.subarray(0, Math.min(buf.length, 64));
+  if (head.length >= 4 && head.length % 2 === 0) {
+    const even = head.filter((_, i) => i % 2 === 0).every((x) => x === 0);
+    const odd = head.filter((_, i) => i % 2 === 1).every((x) => x === 0);
+    if (even !== odd) return { ok: false, line: 1, message: "the file looks UTF-16 or UTF-32 encoded (without a byte-order mark): save it as UTF-8" };
+  }
+  return void 0;
+}
 function readText(abs, maxBytes = MAX_TEXT_FILE_BYTES) {
   const r = readBytes(abs, maxBytes);
   if (!r.ok) return r;
   const buf = r.buf;
+  const wide = wideText(buf);
+  if (wide) return wide;
   const nul = buf.indexOf(0);
   if (nul >= 0) {
     const line = buf.subarray(0, nul).toString("latin1").split("\n").length;
@@ -26757,7 +27440,8 @@ var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv"
 function newListings(maxEntries = 1e5) {
   return { dirs: /* @__PURE__ */ new Map(), room: maxEntries };
 }
-function* walk2(dir, limit = 2e5, listings) {
+function* walk2(dir, opts = {}) {
+  const { limit = 2e5, listings, skipDir } = opts;
   const stack = [dir];
   let n = 0;
   while (stack.length > 0) {
@@ -26765,7 +27449,9 @@ function* walk2(dir, limit = 2e5, listings) {
     let entries2;
     try {
       entries2 = readdirSync(d, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      const code3 = e.code ?? "error";
+      opts.unread?.push({ path: d, message: `the directory could not be read (${code3}): nothing below it was checked (exclude it in .mcg.yml if it is not yours to check)` });
       continue;
     }
     entries2.sort((a, b) => a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
@@ -26777,9 +27463,12 @@ function* walk2(dir, limit = 2e5, listings) {
     for (const e of entries2) {
       const p = join(d, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) subdirs.push(p);
+        if (!SKIP_DIRS.has(e.name) && !skipDir?.(p)) subdirs.push(p);
       } else if (e.isFile()) {
-        if (++n > limit) return;
+        if (++n > limit) {
+          opts.unread?.push({ path: d, message: `the scan stopped after ${limit} files, here: the files after it were not checked (narrow the scan path or exclude directories in .mcg.yml)` });
+          return;
+        }
         yield p;
       }
     }
@@ -26810,6 +27499,242 @@ function listContext(dir, limit = 5e4, listings) {
   return out.sort();
 }
 
+// src/core/vex/purl.ts
+function decode(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+function parsePurl(text2) {
+  if (!text2.startsWith("pkg:")) return void 0;
+  let rest = text2.slice(4).replace(/^\/+/, "");
+  const hash2 = rest.indexOf("#");
+  if (hash2 >= 0) rest = rest.slice(0, hash2);
+  const qualifiers = /* @__PURE__ */ new Map();
+  const q3 = rest.indexOf("?");
+  if (q3 >= 0) {
+    for (const pair of rest.slice(q3 + 1).split("&")) {
+      const eq = pair.indexOf("=");
+      if (eq > 0) qualifiers.set(pair.slice(0, eq).toLowerCase(), decode(pair.slice(eq + 1)));
+    }
+    rest = rest.slice(0, q3);
+  }
+  let version;
+  const at2 = rest.lastIndexOf("@");
+  if (at2 > rest.lastIndexOf("/")) {
+    version = decode(rest.slice(at2 + 1));
+    rest = rest.slice(0, at2);
+  }
+  const parts = rest.split("/").filter((p) => p !== "");
+  if (parts.length < 2) return void 0;
+  const type = parts[0].toLowerCase();
+  const name = decode(parts[parts.length - 1]);
+  const namespace = parts.slice(1, -1).map(decode).join("/");
+  return { type, namespace, name, version: version === "" ? void 0 : version, qualifiers };
+}
+function purlCovers(statement, scanned) {
+  if (statement.type !== scanned.type || statement.name !== scanned.name) return false;
+  if (statement.namespace.toLowerCase() !== scanned.namespace.toLowerCase()) return false;
+  if (statement.version !== void 0 && statement.version !== scanned.version) return false;
+  for (const [k, v] of statement.qualifiers) if (scanned.qualifiers.get(k) !== v) return false;
+  return true;
+}
+
+// src/core/vex/apply.ts
+function ociName(p) {
+  return (p.qualifiers.get("repository_url") ?? [p.namespace, p.name].filter((x) => x).join("/")).toLowerCase();
+}
+function isThisImage(p, t) {
+  const name = ociName(p);
+  return t.imageNames.some((n) => {
+    const lower = n.toLowerCase().replace(/[:@].*$/, "");
+    return lower === name || lower.endsWith(`/${name}`) || name.endsWith(`/${lower}`);
+  });
+}
+function subjectsOf(s, t) {
+  const packages = [];
+  let wholeImage = false;
+  for (const id of s.products) {
+    const p = parsePurl(id);
+    if (!p) continue;
+    if (p.type !== "oci") {
+      packages.push(p);
+      continue;
+    }
+    if (!isThisImage(p, t)) continue;
+    const subs = s.subcomponents.map(parsePurl).filter((x) => x !== void 0);
+    if (subs.length === 0) wholeImage = true;
+    packages.push(...subs);
+  }
+  return packages.length === 0 && !wholeImage ? void 0 : { packages, wholeImage };
+}
+var SUPPRESSING = /* @__PURE__ */ new Set(["not_affected", "fixed"]);
+function covers(s, f) {
+  if (s.statement.vulnerability !== f.ruleId && !s.statement.aliases.includes(f.ruleId)) return false;
+  if (s.wholeImage) return true;
+  const scanned = f.package?.purl ? parsePurl(f.package.purl) : void 0;
+  return scanned !== void 0 && s.packages.some((p) => purlCovers(p, scanned));
+}
+function deciding(subjects, f) {
+  let best;
+  for (const s of subjects) if (covers(s, f) && (!best || s.time > best.time)) best = s;
+  return best;
+}
+function applyVex(findings, documents, t) {
+  const notices = [];
+  for (const statements of documents) {
+    const subjects = [];
+    for (const s of statements) {
+      const subject = subjectsOf(s, t);
+      if (subject) {
+        const time = s.timestamp ? Date.parse(s.timestamp) : Number.NEGATIVE_INFINITY;
+        subjects.push({ statement: s, ...subject, time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time });
+        continue;
+      }
+      notices.push({
+        where: s.where,
+        message: `The VEX statement on ${s.vulnerability} names ${s.products.join(", ") || "no product"}, not an image package of ${t.target}: it is ignored.`
+      });
+    }
+    for (const f of findings) {
+      if (f.suppressed || f.source !== "trivy" || f.target !== t.target || isFailClosed(f.ruleId)) continue;
+      const d = deciding(subjects, f)?.statement;
+      if (!d || !SUPPRESSING.has(d.status)) continue;
+      const why = [d.justification, d.impact].filter((x) => x).join(": ") || `VEX status ${d.status}`;
+      f.suppressed = { kind: "external", justification: `VEX ${d.status}: ${why}`, where: d.where };
+    }
+  }
+  return notices;
+}
+
+// src/core/vex/read.ts
+var CDX_STATE = {
+  not_affected: "not_affected",
+  false_positive: "not_affected",
+  resolved: "fixed",
+  resolved_with_pedigree: "fixed",
+  exploitable: "affected",
+  in_triage: "under_investigation"
+};
+var OPENVEX_STATUS = /* @__PURE__ */ new Set(["not_affected", "affected", "fixed", "under_investigation"]);
+function ids(n) {
+  return itemsOf(n).map((p) => strOf(p) ?? strOf(field(p, "@id")?.value) ?? strOf(field(field(p, "identifiers")?.value, "purl")?.value)).filter((s) => s !== void 0 && s !== "");
+}
+function openVex(root2, path) {
+  const statements = [];
+  const documentTime = strOf(field(root2, "timestamp")?.value);
+  for (const s of itemsOf(field(root2, "statements")?.value)) {
+    const vuln = field(s, "vulnerability")?.value;
+    const name = strOf(vuln) ?? strOf(field(vuln, "name")?.value) ?? strOf(field(vuln, "@id")?.value);
+    const status = strOf(field(s, "status")?.value) ?? "";
+    if (!name || !OPENVEX_STATUS.has(status)) {
+      return { ok: false, line: s.line, message: `a statement needs a vulnerability name and a status (${[...OPENVEX_STATUS].join(", ")})` };
+    }
+    const products = itemsOf(field(s, "products")?.value);
+    statements.push({
+      vulnerability: name,
+      aliases: itemsOf(field(vuln, "aliases")?.value).map(strOf).filter((x) => !!x),
+      products: ids(field(s, "products")?.value),
+      subcomponents: products.flatMap((p) => ids(field(p, "subcomponents")?.value)),
+      status,
+      justification: strOf(field(s, "justification")?.value),
+      impact: strOf(field(s, "impact_statement")?.value),
+      timestamp: strOf(field(s, "timestamp")?.value) ?? documentTime,
+      where: `${path}:${s.line}`
+    });
+  }
+  return { ok: true, format: "openvex", statements };
+}
+function cycloneDx(root2, path) {
+  const refs = /* @__PURE__ */ new Map();
+  const walk3 = (n) => {
+    for (const c of itemsOf(n)) {
+      const ref = strOf(field(c, "bom-ref")?.value);
+      const purl = strOf(field(c, "purl")?.value);
+      if (ref && purl) refs.set(ref, purl);
+      walk3(field(c, "components")?.value);
+    }
+  };
+  walk3(field(root2, "components")?.value);
+  const statements = [];
+  for (const v of itemsOf(field(root2, "vulnerabilities")?.value)) {
+    const analysis = field(v, "analysis")?.value;
+    const state = strOf(field(analysis, "state")?.value);
+    const id = strOf(field(v, "id")?.value);
+    const status = state ? CDX_STATE[state] : void 0;
+    if (!id || !status) return { ok: false, line: v.line, message: "a vulnerability needs an id and an analysis.state" };
+    const affects = itemsOf(field(v, "affects")?.value).map((a) => strOf(field(a, "ref")?.value)).filter((r) => !!r).map((r) => refs.get(r) ?? r.replace(/^urn:cdx:[^#]*#/, ""));
+    statements.push({
+      vulnerability: id,
+      aliases: itemsOf(field(v, "references")?.value).map((r) => strOf(field(r, "id")?.value)).filter((x) => !!x),
+      products: affects.map((a) => refs.get(a) ?? a),
+      subcomponents: [],
+      status,
+      justification: strOf(field(analysis, "justification")?.value),
+      impact: strOf(field(analysis, "detail")?.value),
+      where: `${path}:${v.line}`
+    });
+  }
+  return { ok: true, format: "cyclonedx", statements };
+}
+function readVex(text2, path) {
+  const parsed = parseJson2(text2.replace(/^\uFEFF/, ""), "json");
+  if (!parsed.ok) return parsed;
+  const root2 = parsed.root;
+  const context = strOf(field(root2, "@context")?.value) ?? "";
+  if (context.startsWith("https://openvex.dev/ns")) return openVex(root2, path);
+  if (strOf(field(root2, "bomFormat")?.value) === "CycloneDX") return cycloneDx(root2, path);
+  const keys = entriesOf(root2).map((e) => e.key);
+  return {
+    ok: false,
+    line: root2.line,
+    message: `not a VEX document: expected an OpenVEX "@context" (https://openvex.dev/ns/\u2026) or a CycloneDX BOM with "vulnerabilities"${keys.length ? "" : " (the file is empty)"}`
+  };
+}
+
+// src/core/vex/scan-vex.ts
+function loadVex(root2, files) {
+  const out = { paths: [], documents: [], errors: [] };
+  for (const file of files) {
+    let abs;
+    try {
+      abs = confine(root2, file, "vex");
+    } catch (e) {
+      out.errors.push({ path: file, line: 1, message: `the VEX file is not inside the workspace: ${e instanceof Error ? e.message : String(e)}` });
+      continue;
+    }
+    const rel = repoPath(root2, abs);
+    const r = readText(abs);
+    if (!r.ok) {
+      out.errors.push({ path: rel, line: r.line, message: `the VEX file could not be read: ${r.message}` });
+      continue;
+    }
+    const v = readVex(r.text, rel);
+    if (!v.ok) {
+      out.errors.push({ path: rel, line: v.line, message: `${v.message}; fix the file or remove it from the vex input` });
+      continue;
+    }
+    out.paths.push(rel);
+    out.documents.push(v.statements);
+  }
+  return out;
+}
+function settleVex(findings, vex, target, root2) {
+  if (vex.documents.length === 0) return [];
+  for (const f of findings) {
+    const where = f.suppressed?.where;
+    if (f.source !== "trivy" || !where || !where.startsWith("/")) continue;
+    const rel = repoPath(root2, where);
+    if (!vex.paths.includes(rel)) continue;
+    const probe = [{ ...f, suppressed: void 0 }];
+    applyVex(probe, vex.documents, target);
+    f.suppressed = probe[0].suppressed ?? { ...f.suppressed, where: rel };
+  }
+  return applyVex(findings, vex.documents, target);
+}
+
 // src/core/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { existsSync, statSync } from "node:fs";
@@ -26820,36 +27745,41 @@ var DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|^(dockerfile|containe
 function isDockerfileName(name) {
   return DOCKERFILE_NAME.test(name) && !name.endsWith(".dockerignore") && !/\.(md|txt|orig|bak|swp)$/.test(name);
 }
-var YAML_NAME = /\.ya?ml$/i;
+var YAML_NAME = /\.(ya?ml|json)$/i;
 function splitList(values) {
   return (values ?? []).flatMap((v) => v.split(/[\n,]/)).map((s) => s.trim()).filter((s) => s.length > 0 && !s.startsWith("#"));
 }
 function discover(opts) {
-  const root = opts.root;
-  const scanRoot = confine(root, opts.path ?? ".", "scan path");
+  const root2 = opts.root;
+  const scanRoot = confine(root2, opts.path ?? ".", "scan path");
   if (!existsSync(scanRoot)) throw new UsageError(`scan path "${opts.path}" does not exist`);
   const include = opts.include && opts.include.length > 0 ? (0, import_picomatch.default)(opts.include, { dot: true }) : void 0;
   const exclude = opts.exclude && opts.exclude.length > 0 ? (0, import_picomatch.default)(opts.exclude, { dot: true }) : void 0;
   const wanted = (rel) => (!include || include(rel)) && !exclude?.(rel);
+  const excludedDir = exclude ? (abs) => exclude(`${repoPath(root2, abs)}/\0mcg-probe/\0mcg-probe`) : void 0;
   const globs = (opts.dockerfileGlobs ?? []).map((g) => g.replace(/^\.\//, ""));
   const globMatch2 = globs.length > 0 ? (0, import_picomatch.default)(globs, { dot: true }) : void 0;
-  const contextFor = (abs) => repoPath(root, opts.context !== void 0 ? confine(root, opts.context, "context") : dirname(abs));
+  const contextFor = (abs) => repoPath(root2, opts.context !== void 0 ? confine(root2, opts.context, "context") : dirname(abs));
   const byPath = /* @__PURE__ */ new Map();
   const add = (abs) => {
-    const rel = repoPath(root, abs);
+    const rel = repoPath(root2, abs);
     if (!byPath.has(rel)) byPath.set(rel, { name: rel, dockerfile: rel, context: contextFor(abs) });
   };
   const explicit = opts.dockerfiles ?? [];
   for (const d of explicit) {
-    const abs = confine(root, d, "dockerfile");
-    if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`Dockerfile "${d}" does not exist`);
+    const abs = confine(root2, d, "dockerfile");
+    if (!existsSync(abs)) throw new UsageError(`Dockerfile "${d}" does not exist`);
+    const st = statSync(abs);
+    if (st.isDirectory()) throw new UsageError(`Dockerfile "${d}" is a directory: pass the Dockerfile inside it, e.g. "${d.replace(/\/+$/, "")}/Dockerfile"`);
+    if (!st.isFile()) throw new UsageError(`Dockerfile "${d}" is not a regular file`);
     add(abs);
   }
   const yamlFiles = [];
   const mcpFiles = [];
+  const unread = [];
   const isFile = statSync(scanRoot).isFile();
-  for (const abs of isFile ? [scanRoot] : walk2(scanRoot, void 0, opts.listings)) {
-    const rel = repoPath(root, abs);
+  for (const abs of isFile ? [scanRoot] : walk2(scanRoot, { limit: opts.walkLimit, listings: opts.listings, skipDir: excludedDir, unread })) {
+    const rel = repoPath(root2, abs);
     if (!wanted(rel)) continue;
     const name = basename(abs);
     const isDockerfile = globMatch2 ? globMatch2(rel) : isDockerfileName(name);
@@ -26858,10 +27788,10 @@ function discover(opts) {
     else if (opts.yaml && YAML_NAME.test(name) && !/^\.mcg\.ya?ml$/.test(name)) yamlFiles.push(abs);
   }
   if (globMatch2 && byPath.size === 0 && explicit.length === 0) {
-    throw new UsageError(`no file below "${repoPath(root, scanRoot)}" matches the Dockerfile glob(s) ${globs.map((g) => `"${g}"`).join(", ")}`);
+    throw new UsageError(`no file below "${repoPath(root2, scanRoot)}" matches the Dockerfile glob(s) ${globs.map((g) => `"${g}"`).join(", ")}`);
   }
   const dockerfiles = [...byPath.values()].sort((a, b) => a.dockerfile < b.dockerfile ? -1 : a.dockerfile > b.dockerfile ? 1 : 0);
-  return { dockerfiles, yamlFiles, mcpFiles };
+  return { dockerfiles, yamlFiles, mcpFiles, unread };
 }
 var MAX_SLUG = 64;
 var MAX_MATRIX_JOBS = 256;
@@ -27028,12 +27958,12 @@ function defaultConfig() {
     trufflehog: { enabled: true }
   };
 }
-var UNITS = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3 };
+var UNITS2 = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3 };
 function parseSize(v) {
   if (typeof v === "number") return v;
   const m = /^([0-9]+(?:\.[0-9]+)?)\s*([KMG]i?B|B)?$/i.exec(v.trim());
   if (!m) throw new Error(`invalid size "${v}": write bytes or a number with B, KB, MB, GB, KiB, MiB or GiB`);
-  return Math.round(Number(m[1]) * UNITS[(m[2] ?? "B").toUpperCase()]);
+  return Math.round(Number(m[1]) * UNITS2[(m[2] ?? "B").toUpperCase()]);
 }
 var validator;
 function validate(data) {
@@ -27063,6 +27993,13 @@ function describe(e) {
       return `${key2} ${e.message ?? "is invalid"}`;
   }
 }
+function realDate(day) {
+  const t = /* @__PURE__ */ new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === day;
+}
+function keywordRank(e) {
+  return e.keyword === "additionalProperties" || e.keyword === "propertyNames" ? 0 : e.keyword === "oneOf" ? 2 : 1;
+}
 function parseConfig(file, text2) {
   const lc = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
@@ -27080,7 +28017,7 @@ function parseConfig(file, text2) {
   }
   const errors = validate(data);
   if (errors.length > 0) {
-    const e = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
+    const e = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length || keywordRank(a) - keywordRank(b))[0];
     const path = pointerToPath(e.instancePath);
     let node = doc.getIn(path, true);
     const keyName = e.params.additionalProperty ?? e.propertyName ?? e.params.propertyName;
@@ -27120,7 +28057,7 @@ function parseConfig(file, text2) {
   const items2 = (0, import_yaml2.isSeq)(ignoreNode) ? ignoreNode.items : [];
   cfg.ignore = (d["ignore"] ?? []).map((e, i) => {
     const line = lineOf2(items2[i]);
-    if (e["expires"] && Number.isNaN((/* @__PURE__ */ new Date(`${e["expires"]}T00:00:00Z`)).getTime())) {
+    if (e["expires"] && !realDate(String(e["expires"]).slice(0, 10))) {
       throw new ConfigError(`${file}:${line}: ignore[${i}].expires "${e["expires"]}" is not a real date: write YYYY-MM-DD`, file, line);
     }
     return {
@@ -27137,553 +28074,6 @@ function parseConfig(file, text2) {
   });
   return cfg;
 }
-
-// src/core/suppress.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-var EXPIRING_WINDOW_DAYS = 14;
-var INLINE = /#\s*mcg-ignore\b[:\s]*([A-Za-z0-9_/.*-]+(?:\s*,\s*[A-Za-z0-9_/.*-]+)*)?\s*(.*)$/;
-function inlineSuppressions(path, lines) {
-  const out = /* @__PURE__ */ new Map();
-  let pending = [];
-  const jsonc = /\.jsonc?$/i.test(path);
-  for (let i = 0; i < lines.length; i++) {
-    const text2 = lines[i];
-    const t0 = text2.trim();
-    const t = jsonc && t0.startsWith("//") ? `#${t0.slice(2)}` : t0;
-    if (t.startsWith("#")) {
-      const m = INLINE.exec(t);
-      if (m && m[1]) {
-        pending.push({ ids: m[1].split(",").map((s) => s.trim()).filter(Boolean), reason: (m[2] ?? "").trim(), path, line: i + 1 });
-      }
-      continue;
-    }
-    if (t === "") {
-      if (pending.length > 0) pending = [];
-      continue;
-    }
-    if (pending.length > 0) {
-      out.set(i + 1, pending);
-      pending = [];
-    }
-  }
-  return out;
-}
-var matchers = /* @__PURE__ */ new Map();
-function globMatch(s, pattern, dot) {
-  const key2 = `${dot ? "d" : "n"}\0${pattern}`;
-  let m = matchers.get(key2);
-  if (!m) {
-    if (matchers.size > 1e4) matchers.clear();
-    m = (0, import_picomatch2.default)(pattern, dot ? { dot: true } : { nocase: false });
-    matchers.set(key2, m);
-  }
-  return m(s);
-}
-function idMatches(pattern, id) {
-  if (pattern === id) return true;
-  if (!pattern.includes("*")) return false;
-  return globMatch(id, pattern, false);
-}
-function daysBetween(a, b) {
-  return (b.getTime() - a.getTime()) / 864e5;
-}
-function applySuppressions(findings, fileLines, entries2, now) {
-  const extraFindings = [];
-  const expired = [];
-  const expiring = [];
-  const inlineByFile = /* @__PURE__ */ new Map();
-  const reported = /* @__PURE__ */ new Set();
-  const noReason = (where, path, line, target, what) => {
-    if (reported.has(where)) return;
-    reported.add(where);
-    extraFindings.push({
-      ruleId: meta74.id,
-      source: "mcg",
-      severity: meta74.severity,
-      message: `${what} gives no reason: say why the finding does not apply.`,
-      location: { path, startLine: line },
-      fingerprint: "",
-      fingerprintKey: `suppression|${what}`,
-      target,
-      fix: meta74.fix,
-      helpUri: ruleDocsUrl(meta74.id)
-    });
-  };
-  const active = [];
-  for (const e of entries2) {
-    if (e.expires) {
-      const exp = /* @__PURE__ */ new Date(`${e.expires}T23:59:59Z`);
-      const notice = { id: e.id, where: e.where, reason: e.reason ?? "", expires: e.expires, owner: e.owner };
-      if (Number.isNaN(exp.getTime()) || exp < now) {
-        expired.push(notice);
-        continue;
-      }
-      if (daysBetween(now, exp) <= EXPIRING_WINDOW_DAYS) expiring.push(notice);
-    }
-    active.push(e);
-  }
-  const refused = (where, path, line, f) => {
-    const key2 = `${where}|${f.ruleId}`;
-    if (reported.has(key2)) return;
-    reported.add(key2);
-    extraFindings.push({
-      ruleId: meta74.id,
-      source: "mcg",
-      severity: "high",
-      message: `This suppression would hide ${f.ruleId} (${f.location.path}:${f.location.startLine}), which says something was not checked: it does not apply. Fix the cause instead.`,
-      location: { path, startLine: line },
-      fingerprint: "",
-      fingerprintKey: `suppression-refused|${where}|${f.ruleId}`,
-      target: f.target,
-      fix: `Remove the suppression of ${f.ruleId}; "not checked" cannot be suppressed. Make the input readable or the scanner run.`,
-      helpUri: ruleDocsUrl(meta74.id)
-    });
-  };
-  for (const f of findings) {
-    if (isFailClosed(f.ruleId)) {
-      f.suppressed = void 0;
-      const inline = fileLines.get(f.location.path);
-      const hit = inline ? inlineSuppressions(f.location.path, inline).get(f.location.startLine)?.find((s) => s.ids.some((id) => idMatches(id, f.ruleId))) : void 0;
-      if (hit) refused(`${hit.path}:${hit.line}`, hit.path, hit.line, f);
-      for (const e2 of active) {
-        if (idMatches(e2.id, f.ruleId) && (e2.path === void 0 || globMatch(f.location.path, e2.path, true))) refused(e2.where, e2.file, e2.line, f);
-      }
-      continue;
-    }
-    if (f.suppressed) continue;
-    const lines = fileLines.get(f.location.path);
-    if (lines) {
-      let map = inlineByFile.get(f.location.path);
-      if (!map) {
-        map = inlineSuppressions(f.location.path, lines);
-        inlineByFile.set(f.location.path, map);
-      }
-      const hit = map.get(f.location.startLine)?.find((s) => s.ids.some((id) => idMatches(id, f.ruleId)));
-      if (hit) {
-        const where = `${hit.path}:${hit.line}`;
-        f.suppressed = { kind: "inSource", justification: hit.reason || "(no reason given)", where };
-        if (!hit.reason) noReason(where, hit.path, hit.line, f.target, `The inline suppression of ${hit.ids.join(", ")}`);
-        continue;
-      }
-    }
-    const e = active.find(
-      (x) => idMatches(x.id, f.ruleId) && (x.path === void 0 || globMatch(f.location.path, x.path, true)) && (x.target === void 0 || x.target === f.target || globMatch(f.target, x.target, true))
-    );
-    if (e) {
-      f.suppressed = { kind: "external", justification: e.reason || "(no reason given)", where: e.where, owner: e.owner, expires: e.expires };
-      if (!e.reason) noReason(e.where, e.file, e.line, f.target, `The ignore entry for ${e.id}`);
-    }
-  }
-  for (const e of active) if (!e.reason) noReason(e.where, e.file, e.line, "config", `The ignore entry for ${e.id}`);
-  return { extraFindings, expired, expiring };
-}
-
-// src/core/merge.ts
-var SOURCE_ORDER = { mcg: 0, trivy: 1, trufflehog: 2 };
-var collator = new Intl.Collator().compare;
-var collate = (a, b) => a === b ? 0 : collator(a, b);
-function sortFindings(findings) {
-  const n = findings.length;
-  const targets = collationRanks(findings.map((f) => f.target));
-  const paths = collationRanks(findings.map((f) => f.location.path));
-  const rules = collationRanks(findings.map((f) => f.ruleId));
-  const t = new Float64Array(n);
-  const p = new Float64Array(n);
-  const l = new Float64Array(n);
-  const s = new Float64Array(n);
-  const o = new Float64Array(n);
-  const r = new Float64Array(n);
-  const order = [];
-  for (let i = 0; i < n; i++) {
-    const f = findings[i];
-    t[i] = targets.get(f.target);
-    p[i] = paths.get(f.location.path);
-    l[i] = f.location.startLine;
-    s[i] = severityRank(f.severity);
-    o[i] = SOURCE_ORDER[f.source] ?? Number.NaN;
-    r[i] = rules.get(f.ruleId);
-    order.push(i);
-  }
-  const sorted = findings.slice();
-  order.sort(
-    (i, j) => t[i] - t[j] || p[i] - p[j] || l[i] - l[j] || s[j] - s[i] || o[i] - o[j] || r[i] - r[j] || collate(sorted[i].fingerprintKey, sorted[j].fingerprintKey) || collate(sorted[i].message, sorted[j].message)
-  );
-  for (let k = 0; k < n; k++) findings[k] = sorted[order[k]];
-}
-function collationRanks(values) {
-  const distinct = [...new Set(values)].sort(collate);
-  const ranks = /* @__PURE__ */ new Map();
-  let rank = 0;
-  for (let i = 0; i < distinct.length; i++) {
-    if (i > 0 && collate(distinct[i - 1], distinct[i]) !== 0) rank++;
-    ranks.set(distinct[i], rank);
-  }
-  return ranks;
-}
-function dedupeKey(f) {
-  return [f.source, f.ruleId, f.target, f.location.path, f.location.startLine, f.fingerprintKey, f.message].join("\0");
-}
-function mixString(h, s) {
-  for (let j = 0; j < s.length; j++) h = Math.imul(h ^ s.charCodeAt(j), 16777619);
-  return h;
-}
-function dedupeHash(f) {
-  const s = (v) => v === void 0 || v === null ? "" : typeof v === "string" ? v : String(v);
-  let h = mixString(2166136261, s(f.source));
-  h = mixString(Math.imul(h, 16777619), s(f.ruleId));
-  h = mixString(Math.imul(h, 16777619), s(f.target));
-  h = mixString(Math.imul(h, 16777619), s(f.location.path));
-  h = mixString(Math.imul(h, 16777619), s(f.location.startLine));
-  h = mixString(Math.imul(h, 16777619), s(f.fingerprintKey));
-  h = mixString(Math.imul(h, 16777619), s(f.message));
-  h ^= h >>> 16;
-  h = Math.imul(h, 73244475);
-  return h ^ h >>> 16;
-}
-function dedupe(input) {
-  const kept = [];
-  let cap = 16;
-  while (cap < input.length * 2) cap *= 2;
-  const mask = cap - 1;
-  const hashes = new Int32Array(cap);
-  const slots = new Int32Array(cap);
-  outer: for (const f of input) {
-    const h = dedupeHash(f);
-    let i = h & mask;
-    let key2;
-    for (; slots[i] !== 0; i = i + 1 & mask) {
-      if (hashes[i] !== h) continue;
-      key2 ??= dedupeKey(f);
-      if (key2 === dedupeKey(kept[slots[i] - 1])) continue outer;
-    }
-    hashes[i] = h;
-    kept.push(copyFinding(f));
-    slots[i] = kept.length;
-  }
-  return kept;
-}
-function copyFinding(f) {
-  return {
-    ruleId: f.ruleId,
-    source: f.source,
-    severity: f.severity,
-    message: f.message,
-    location: { ...f.location },
-    fingerprint: f.fingerprint,
-    fingerprintKey: f.fingerprintKey,
-    target: f.target,
-    fix: f.fix,
-    helpUri: f.helpUri,
-    rule: f.rule,
-    cvss: f.cvss,
-    new: f.new,
-    suppressed: f.suppressed,
-    error: f.error,
-    failing: f.failing
-  };
-}
-function mergeFindings(input) {
-  const findings = dedupe(input.findings);
-  const sup = applySuppressions(findings, input.fileLines, input.ignores, input.now);
-  findings.push(...sup.extraFindings);
-  sortFindings(findings);
-  assignFingerprints(findings);
-  const baseline = input.baseline;
-  let fixed = [];
-  if (baseline) {
-    const current = /* @__PURE__ */ new Set();
-    for (const f of findings) {
-      current.add(f.fingerprint);
-      f.new = !baseline.fingerprints.has(f.fingerprint);
-    }
-    fixed = baseline.entries.filter((e) => !current.has(e.fingerprint));
-  } else for (const f of findings) f.new = true;
-  const { result, reason } = decide(findings, input.policy);
-  return {
-    schemaVersion: 1,
-    tool: { name: "mcp-container-guard", version: TOOL_VERSION },
-    root: input.root,
-    startedAt: input.startedAt.toISOString(),
-    finishedAt: input.now.toISOString(),
-    policy: input.policy,
-    baseline: { source: baseline?.source ?? "none", fingerprints: baseline?.fingerprints.size ?? 0 },
-    targets: input.targets,
-    scanners: input.scanners,
-    findings,
-    fixed,
-    expired: sup.expired,
-    expiring: sup.expiring,
-    checkedFiles: input.checkedFiles,
-    inputErrors: input.inputErrors ?? [],
-    coverage: input.coverage ?? [],
-    counts: countFindings(findings),
-    result,
-    reason
-  };
-}
-
-// src/core/coverage.ts
-var STATUS_RANK = { "not-applicable": 0, checked: 1, partial: 2, "not-checked": 3 };
-var CoverageLedger = class {
-  byPath = /* @__PURE__ */ new Map();
-  /** Records what happened to one file; a worse status for the same path and kind wins (a later MCG991 turns "checked" into "partial"). */
-  record(entry) {
-    const key2 = `${entry.kind}\0${entry.path}`;
-    const old = this.byPath.get(key2);
-    if (!old || STATUS_RANK[entry.status] >= STATUS_RANK[old.status]) {
-      const reason = old && old.reason && entry.reason && old.reason !== entry.reason ? `${old.reason}; ${entry.reason}` : entry.reason ?? old?.reason;
-      this.byPath.set(key2, { ...entry, ...reason !== void 0 ? { reason } : {} });
-    }
-  }
-  checked(path, kind) {
-    this.record({ path, kind, status: "checked" });
-  }
-  partial(path, kind, what) {
-    this.record({ path, kind, status: "partial", reason: what });
-  }
-  notChecked(path, kind, why) {
-    this.record({ path, kind, status: "not-checked", reason: why });
-  }
-  /** Found, but not a kind of file any check applies to (e.g. a YAML file that is neither compose, Kubernetes nor a workflow). */
-  notApplicable(path, kind, why) {
-    this.record({ path, kind, status: "not-applicable", reason: why });
-  }
-  entries() {
-    return [...this.byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
-  }
-};
-
-// src/core/scan.ts
-var NO_LINES = Object.freeze([]);
-function loadConfig(root, configPath) {
-  const rel = configPath ?? (existsSync2(join2(root, ".mcg.yml")) ? ".mcg.yml" : existsSync2(join2(root, ".mcg.yaml")) ? ".mcg.yaml" : void 0);
-  if (!rel) return defaultConfig();
-  const abs = confine(root, rel, "config");
-  const r = readTextFile(abs, 1024 * 1024);
-  if (!r.ok) throw new ConfigError(`${repoPath(root, abs)}:${r.line}: ${r.message}`, repoPath(root, abs), r.line);
-  return parseConfig(repoPath(root, abs), r.text);
-}
-function contextInfo(root, contextAbs, dockerfileAbs, cache, listings) {
-  const dir = repoPath(root, contextAbs);
-  const exists = contextAbs === dirname2(dockerfileAbs) || (cache.has(contextAbs) ? cache.get(contextAbs).files !== void 0 : statSync2(contextAbs, { throwIfNoEntry: false })?.isDirectory() === true);
-  if (!exists) return makeBuildContext(dir, [], void 0, false);
-  return new LazyContext(root, dir, contextAbs, dockerfileAbs, cache, listings);
-}
-var LazyContext = class {
-  constructor(root, dir, contextAbs, dockerfileAbs, cache, listings) {
-    this.root = root;
-    this.dir = dir;
-    this.contextAbs = contextAbs;
-    this.dockerfileAbs = dockerfileAbs;
-    this.cache = cache;
-    this.listings = listings;
-  }
-  root;
-  dir;
-  contextAbs;
-  dockerfileAbs;
-  cache;
-  listings;
-  exists = true;
-  built = void 0;
-  get() {
-    return this.built ??= listedContext(this.root, this.dir, this.contextAbs, this.dockerfileAbs, this.cache, this.listings);
-  }
-  get files() {
-    return this.get().files;
-  }
-  get dockerignore() {
-    return this.get().dockerignore;
-  }
-  ignored(rel) {
-    return this.get().ignored(rel);
-  }
-};
-function listedContext(root, dir, contextAbs, dockerfileAbs, cache, listings) {
-  let listing = cache.get(contextAbs);
-  if (!listing) {
-    const isDir2 = listings.dirs.has(contextAbs) || statSync2(contextAbs, { throwIfNoEntry: false })?.isDirectory() === true;
-    const files = isDir2 ? listContext(contextAbs, void 0, listings) : void 0;
-    listing = { files, names: new Set(files) };
-    cache.set(contextAbs, listing);
-  }
-  if (!listing.files) return makeBuildContext(dir, [], void 0, false);
-  const own = `${dockerfileAbs}.dockerignore`;
-  const ownRel = dirname2(own) === contextAbs ? basename2(own) : void 0;
-  const ownExists = ownRel !== void 0 ? listing.names.has(ownRel) : existsSync2(own);
-  const igPath = ownExists ? own : listing.names.has(".dockerignore") ? join2(contextAbs, ".dockerignore") : void 0;
-  let ig;
-  if (igPath) {
-    const r = readTextFile(igPath, 1024 * 1024);
-    if (r.ok) ig = { path: repoPath(root, igPath), text: r.text };
-  }
-  return makeBuildContext(dir, listing.files, ig);
-}
-async function scan(opts, deps) {
-  const startedAt = /* @__PURE__ */ new Date();
-  const root = confine(opts.root, ".", "workspace");
-  const config = loadConfig(root, opts.configPath);
-  const policy = {
-    threshold: opts.severityThreshold ?? config.severityThreshold ?? DEFAULT_POLICY.threshold,
-    failOn: opts.failOn ?? config.failOn ?? DEFAULT_POLICY.failOn
-  };
-  const findings = [];
-  const fileLines = /* @__PURE__ */ new Map();
-  const inputErrors = [];
-  const targets = [];
-  const scanners = [];
-  const coverage = new CoverageLedger();
-  if (config.file) {
-    const r = readTextFile(join2(root, config.file), 1024 * 1024);
-    if (r.ok) fileLines.set(config.file, r.lines);
-  }
-  const inputError = (path, line, message, target) => {
-    inputErrors.push({ path, line, message });
-    findings.push(inputErrorFinding(path, line, message, target));
-  };
-  const listings = newListings();
-  const { dockerfiles, yamlFiles, mcpFiles } = discover({
-    root,
-    path: opts.path,
-    dockerfiles: opts.dockerfiles,
-    dockerfileGlobs: opts.dockerfileGlobs,
-    context: opts.context,
-    include: config.include,
-    exclude: config.exclude,
-    yaml: opts.manifests !== false && deps.yaml !== void 0,
-    mcp: opts.manifests !== false && deps.mcp ? (rel) => deps.mcp.wants(rel) : void 0,
-    listings
-  });
-  const contextCache = /* @__PURE__ */ new Map();
-  const mcgStatus = { name: "mcg", status: "ran" };
-  const t0 = Date.now();
-  let pipelineMs = 0;
-  for (const t of dockerfiles) {
-    const abs = underRoot(root, t.dockerfile);
-    const r = readText(abs);
-    targets.push({ name: t.name, dockerfile: t.dockerfile, context: t.context });
-    if (!r.ok) {
-      inputError(t.dockerfile, r.line, r.message, t.name);
-      coverage.notChecked(t.dockerfile, "dockerfile", r.message);
-      continue;
-    }
-    coverage.checked(t.dockerfile, "dockerfile");
-    if (r.warning) {
-      inputError(t.dockerfile, r.warning.line, r.warning.message, t.name);
-      coverage.partial(t.dockerfile, "dockerfile", `line ${r.warning.line}: ${r.warning.message}`);
-    }
-    fileLines.set(t.dockerfile, r.text.includes("mcg-ignore") ? r.text.split(/\r?\n/) : NO_LINES);
-    t.text = r.text;
-    const context = contextInfo(root, underRoot(root, t.context), abs, contextCache, listings);
-    let image;
-    if (opts.build || opts.image || opts.imageTar) {
-      if (!deps.imagePipeline) {
-        findings.push({
-          ...inputErrorFinding(t.dockerfile, 1, "image scanning was requested but this build has no image pipeline", t.name),
-          ruleId: "MCG990",
-          severity: "critical",
-          error: true
-        });
-      } else {
-        const p0 = Date.now();
-        const res2 = await deps.imagePipeline.run(t, opts, config);
-        pipelineMs += Date.now() - p0;
-        findings.push(...res2.findings);
-        for (const s of res2.scanners) scanners.push(s);
-        Object.assign(targets[targets.length - 1], res2.info);
-        image = res2.image;
-        for (const [p, l] of res2.files ?? []) fileLines.set(p, l);
-      }
-    }
-    const res = checkDockerfile({ path: t.dockerfile, text: r.text, target: t.name, buildTarget: opts.buildTarget, context, image }, dockerfileRules, config.rules);
-    for (const f of res.findings) {
-      if (f.ruleId !== "MCG991") continue;
-      inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
-      coverage.partial(f.location.path, "dockerfile", `line ${f.location.startLine}: ${f.message}`);
-    }
-    findings.push(...res.findings);
-    t.text = void 0;
-  }
-  let yamlChecked = 0;
-  for (const abs of yamlFiles) {
-    const rel = repoPath(root, abs);
-    const r = readText(abs);
-    if (!r.ok) {
-      if (/compose|k8s|kube|deploy|manifests|helm|\.github\/workflows/.test(rel)) inputError(rel, r.line, r.message, "repository");
-      coverage.notChecked(rel, "yaml", r.message);
-      continue;
-    }
-    const kind = deps.yaml.classify(rel, r.text);
-    if (!kind) {
-      coverage.notApplicable(rel, "yaml", "neither a compose file, a Kubernetes object nor a workflow");
-      continue;
-    }
-    if (kind === "helm-template") {
-      deps.logger.info(`${rel}: Helm template ({{ \u2026 }}) skipped`);
-      coverage.notChecked(rel, "helm-template", "a Helm template: render it (helm template \u2026 | mcg scan --stdin) to check it");
-      continue;
-    }
-    yamlChecked++;
-    coverage.checked(rel, kind);
-    fileLines.set(rel, r.text.includes("mcg-ignore") ? r.text.split(/\r?\n/) : NO_LINES);
-    const res = deps.yaml.check({ path: rel, text: r.text, kind, target: "repository" }, config.rules);
-    for (const n of res.notes) deps.logger.info(n);
-    for (const f of res.findings) {
-      if (f.ruleId !== "MCG991") continue;
-      inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
-      coverage.partial(f.location.path, kind, `line ${f.location.startLine}: ${f.message}`);
-    }
-    findings.push(...res.findings);
-  }
-  let mcpChecked = 0;
-  for (const abs of mcpFiles) {
-    const rel = repoPath(root, abs);
-    const r = readText(abs);
-    const mcpKind = /\.(md|markdown)$/i.test(rel) ? "markdown" : "mcp-config";
-    if (!r.ok) {
-      inputError(rel, r.line, r.message, "repository");
-      coverage.notChecked(rel, mcpKind, r.message);
-      continue;
-    }
-    mcpChecked++;
-    coverage.checked(rel, mcpKind);
-    fileLines.set(rel, r.text.includes("mcg-ignore") ? r.text.split(/\r?\n/) : NO_LINES);
-    const res = deps.mcp.check({ path: rel, text: r.text, target: "repository" }, config.rules);
-    for (const f of res.findings) {
-      if (f.ruleId !== "MCG991") continue;
-      inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
-      coverage.partial(f.location.path, mcpKind, `line ${f.location.startLine}: ${f.message}`);
-    }
-    findings.push(...res.findings);
-  }
-  mcgStatus.durationMs = Date.now() - t0 - pipelineMs;
-  scanners.unshift(mcgStatus);
-  if (!opts.build && !opts.image && !opts.imageTar) {
-    const why = "static checks only (--no-build)";
-    if (opts.scanners.trivy) scanners.push({ name: "trivy", status: "skipped", reason: why });
-    if (opts.scanners.trufflehog) scanners.push({ name: "trufflehog", status: "skipped", reason: why });
-  }
-  return mergeFindings({
-    root,
-    startedAt,
-    now: opts.now ?? /* @__PURE__ */ new Date(),
-    policy,
-    findings,
-    targets,
-    scanners,
-    fileLines,
-    ignores: config.ignore,
-    baseline: opts.baseline,
-    inputErrors,
-    checkedFiles: dockerfiles.length + yamlChecked + mcpChecked,
-    coverage: coverage.entries()
-  });
-}
-
-// src/core/merge-reports.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
-import { lstatSync, readdirSync as readdirSync2, readFileSync } from "node:fs";
-import { join as join3 } from "node:path";
 
 // schema/report.schema.json
 var report_schema_default = {
@@ -27712,11 +28102,11 @@ var report_schema_default = {
       pattern: "^[^\\u0000-\\u001f\\u007f]*$"
     },
     repoPath: {
-      description: "A repository-relative POSIX path: not absolute, no `..` segment, no backslash or control character.",
+      description: "A repository-relative POSIX path: not absolute (no leading `/`, `~/` or drive letter), no `..` segment, no NUL; any other character (a newline, a backslash, a control character) is a file name Linux allows.",
       type: "string",
       minLength: 1,
       maxLength: 4096,
-      pattern: "^(?![/~])(?![A-Za-z]:)(?!(.*/)?\\.\\.(/|$))[^\\u0000-\\u001f\\u007f\\\\]+$"
+      pattern: "^(?!/)(?!~(/|$))(?![A-Za-z]:[/\\\\])(?!(.*/)?\\.\\.(/|$))[^\\u0000]+$"
     },
     httpsUrl: {
       type: "string",
@@ -27876,6 +28266,29 @@ var report_schema_default = {
           type: "number",
           minimum: 0,
           maximum: 10
+        },
+        package: {
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "name"
+          ],
+          properties: {
+            name: {
+              type: "string",
+              minLength: 1,
+              maxLength: 1e3
+            },
+            version: {
+              type: "string",
+              maxLength: 1e3
+            },
+            purl: {
+              type: "string",
+              pattern: "^pkg:",
+              maxLength: 4e3
+            }
+          }
         },
         new: {
           type: "boolean"
@@ -28197,7 +28610,8 @@ var report_schema_default = {
               "json",
               "markdown",
               "image",
-              "config"
+              "config",
+              "directory"
             ]
           },
           status: {
@@ -28299,12 +28713,870 @@ var report_schema_default = {
   }
 };
 
+// src/core/controls.ts
+var ESCAPES_AND_CONTROLS = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u009b[0-?]*[ -/]*[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+function stripEscapes(text2) {
+  return text2.replace(ESCAPES_AND_CONTROLS, "");
+}
+var INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+function visibleText(text2) {
+  return stripEscapes(text2).replace(/\r\n?/g, "\n").replace(INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+
+// src/core/report-fit.ts
+var ELLIPSIS = "\u2026";
+var ONE_LINE_REF = "#/definitions/oneLine";
+var CONTROL = /[\u0000-\u001f\u007f]/g;
+function capText(s, max) {
+  if (s.length <= max) return s;
+  const step = (i2) => i2 + (s.codePointAt(i2) > 65535 ? 2 : 1);
+  let i = 0;
+  let n = 0;
+  for (; i < s.length && n < max - 1; n++) i = step(i);
+  let rest = 0;
+  for (let j = i; j < s.length && rest <= 1; rest++) j = step(j);
+  return n + rest <= max ? s : `${s.slice(0, i)}${ELLIPSIS}`;
+}
+var root = report_schema_default;
+var cache = /* @__PURE__ */ new Map();
+function resolveRef(ref) {
+  const name = ref.replace("#/definitions/", "");
+  const n = root.definitions?.[name];
+  if (!n) throw new Error(`report schema: unknown $ref ${ref}`);
+  return n;
+}
+function compile(node, viaRef) {
+  if (node.$ref) return compile(resolveRef(node.$ref), node.$ref);
+  if (cache.has(node)) return cache.get(node);
+  cache.set(node, null);
+  let f = null;
+  if (node.maxLength !== void 0 || viaRef === ONE_LINE_REF) {
+    const max = node.maxLength ?? Infinity;
+    const oneLine = viaRef === ONE_LINE_REF;
+    f = (v) => {
+      if (typeof v !== "string") return v;
+      const t = oneLine ? v.replace(CONTROL, "\uFFFD") : v;
+      return capText(t, max);
+    };
+  } else if (node.properties) {
+    const props = Object.entries(node.properties).map(([k, n]) => [k, compile(n)]).filter((p) => p[1] !== null);
+    if (props.length > 0) {
+      f = (v) => {
+        if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
+        const o = v;
+        for (const [k, fit] of props) if (o[k] !== void 0) o[k] = fit(o[k]);
+        return o;
+      };
+    }
+  } else if (node.items) {
+    const item = compile(node.items);
+    if (item) f = (v) => Array.isArray(v) ? (v.forEach((x, i) => v[i] = item(x)), v) : v;
+  }
+  cache.set(node, f);
+  return f;
+}
+var fitter;
+function fitReport(report) {
+  for (const f of report.findings) {
+    f.message = visibleText(f.message);
+    if (f.fix !== void 0) f.fix = visibleText(f.fix);
+    if (f.rule) {
+      f.rule.title = visibleText(f.rule.title);
+      if (f.rule.description !== void 0) f.rule.description = visibleText(f.rule.description);
+    }
+  }
+  fitter ??= compile(root);
+  fitter?.(report);
+  return report;
+}
+
+// src/core/suppress.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var EXPIRING_WINDOW_DAYS = 14;
+var INLINE = /#\s*mcg-ignore\b[:\s]*([A-Za-z0-9_/.*-]+(?:\s*,\s*[A-Za-z0-9_/.*-]+)*)?\s*(.*)$/;
+function inlineSuppressions(path, lines) {
+  const out = /* @__PURE__ */ new Map();
+  let pending = [];
+  const jsonc = /\.jsonc?$/i.test(path);
+  for (let i = 0; i < lines.length; i++) {
+    const text2 = lines[i];
+    const t0 = text2.trim();
+    const t = jsonc && t0.startsWith("//") ? `#${t0.slice(2)}` : t0;
+    if (t.startsWith("#")) {
+      const m = INLINE.exec(t);
+      if (m && m[1]) {
+        pending.push({ ids: m[1].split(",").map((s) => s.trim()).filter(Boolean), reason: (m[2] ?? "").trim(), path, line: i + 1 });
+      }
+      continue;
+    }
+    if (t === "") {
+      if (pending.length > 0) pending = [];
+      continue;
+    }
+    if (pending.length > 0) {
+      out.set(i + 1, pending);
+      pending = [];
+    }
+  }
+  return out;
+}
+var matchers = /* @__PURE__ */ new Map();
+function globMatch(s, pattern, dot) {
+  const key2 = `${dot ? "d" : "n"}\0${pattern}`;
+  let m = matchers.get(key2);
+  if (!m) {
+    if (matchers.size > 1e4) matchers.clear();
+    m = (0, import_picomatch2.default)(pattern, dot ? { dot: true } : { nocase: false });
+    matchers.set(key2, m);
+  }
+  return m(s);
+}
+function idMatches(pattern, id) {
+  if (pattern === id) return true;
+  if (!pattern.includes("*")) return false;
+  return globMatch(id, pattern, false);
+}
+function daysBetween(a, b) {
+  return (b.getTime() - a.getTime()) / 864e5;
+}
+function applySuppressions(findings, fileLines, entries2, now) {
+  const extraFindings = [];
+  const expired = [];
+  const expiring = [];
+  const inlineByFile = /* @__PURE__ */ new Map();
+  const reported = /* @__PURE__ */ new Set();
+  const noReason = (where, path, line, target, what) => {
+    if (reported.has(where)) return;
+    reported.add(where);
+    extraFindings.push({
+      ruleId: meta75.id,
+      source: "mcg",
+      severity: meta75.severity,
+      message: `${what} gives no reason: say why the finding does not apply.`,
+      location: { path, startLine: line },
+      fingerprint: "",
+      fingerprintKey: `suppression|${what}`,
+      target,
+      fix: meta75.fix,
+      helpUri: ruleDocsUrl(meta75.id)
+    });
+  };
+  const active = [];
+  for (const e of entries2) {
+    if (e.expires) {
+      const exp = /* @__PURE__ */ new Date(`${e.expires}T23:59:59Z`);
+      const notice = { id: e.id, where: e.where, reason: e.reason ?? "", expires: e.expires, owner: e.owner };
+      if (Number.isNaN(exp.getTime()) || exp < now) {
+        expired.push(notice);
+        continue;
+      }
+      if (daysBetween(now, exp) <= EXPIRING_WINDOW_DAYS) expiring.push(notice);
+    }
+    active.push(e);
+  }
+  const refused = (where, path, line, f) => {
+    const key2 = `${where}|${f.ruleId}`;
+    if (reported.has(key2)) return;
+    reported.add(key2);
+    extraFindings.push({
+      ruleId: meta79.id,
+      source: "mcg",
+      severity: meta79.severity,
+      message: `This suppression would hide ${f.ruleId} (${f.location.path}:${f.location.startLine}), which says something was not checked: it does not apply. Fix the cause instead.`,
+      location: { path, startLine: line },
+      fingerprint: "",
+      fingerprintKey: `suppression-refused|${where}|${f.ruleId}`,
+      target: f.target,
+      fix: `Remove the suppression of ${f.ruleId}; "not checked" cannot be suppressed. Make the input readable or the scanner run.`,
+      helpUri: ruleDocsUrl(meta79.id)
+    });
+  };
+  for (const f of findings) {
+    if (isFailClosed(f.ruleId)) {
+      f.suppressed = void 0;
+      const inline = fileLines.get(f.location.path);
+      const hit = inline ? inlineSuppressions(f.location.path, inline).get(f.location.startLine)?.find((s) => s.ids.some((id) => idMatches(id, f.ruleId))) : void 0;
+      if (hit) refused(`${hit.path}:${hit.line}`, hit.path, hit.line, f);
+      for (const e2 of active) {
+        if (idMatches(e2.id, f.ruleId) && (e2.path === void 0 || globMatch(f.location.path, e2.path, true))) refused(e2.where, e2.file, e2.line, f);
+      }
+      continue;
+    }
+    if (f.suppressed) continue;
+    const lines = fileLines.get(f.location.path);
+    if (lines) {
+      let map = inlineByFile.get(f.location.path);
+      if (!map) {
+        map = inlineSuppressions(f.location.path, lines);
+        inlineByFile.set(f.location.path, map);
+      }
+      const hit = map.get(f.location.startLine)?.find((s) => s.ids.some((id) => idMatches(id, f.ruleId)));
+      if (hit) {
+        const where = `${hit.path}:${hit.line}`;
+        f.suppressed = { kind: "inSource", justification: hit.reason || "(no reason given)", where };
+        if (!hit.reason) noReason(where, hit.path, hit.line, f.target, `The inline suppression of ${hit.ids.join(", ")}`);
+        continue;
+      }
+    }
+    const e = active.find(
+      (x) => idMatches(x.id, f.ruleId) && (x.path === void 0 || globMatch(f.location.path, x.path, true)) && (x.target === void 0 || x.target === f.target || globMatch(f.target, x.target, true))
+    );
+    if (e) {
+      f.suppressed = { kind: "external", justification: e.reason || "(no reason given)", where: e.where, owner: e.owner, expires: e.expires };
+      if (!e.reason) noReason(e.where, e.file, e.line, f.target, `The ignore entry for ${e.id}`);
+    }
+  }
+  for (const e of active) if (!e.reason) noReason(e.where, e.file, e.line, "config", `The ignore entry for ${e.id}`);
+  return { extraFindings, expired, expiring };
+}
+
+// src/core/merge.ts
+var SOURCE_ORDER = { mcg: 0, trivy: 1, trufflehog: 2 };
+var collator = new Intl.Collator().compare;
+var collate = (a, b) => a === b ? 0 : collator(a, b);
+function sortFindings(findings) {
+  const n = findings.length;
+  const targets = collationRanks(findings.map((f) => f.target));
+  const paths = collationRanks(findings.map((f) => f.location.path));
+  const rules = collationRanks(findings.map((f) => f.ruleId));
+  const t = new Float64Array(n);
+  const p = new Float64Array(n);
+  const l = new Float64Array(n);
+  const s = new Float64Array(n);
+  const o = new Float64Array(n);
+  const r = new Float64Array(n);
+  const order = [];
+  for (let i = 0; i < n; i++) {
+    const f = findings[i];
+    t[i] = targets.get(f.target);
+    p[i] = paths.get(f.location.path);
+    l[i] = f.location.startLine;
+    s[i] = severityRank(f.severity);
+    o[i] = SOURCE_ORDER[f.source] ?? Number.NaN;
+    r[i] = rules.get(f.ruleId);
+    order.push(i);
+  }
+  const sorted = findings.slice();
+  order.sort(
+    (i, j) => t[i] - t[j] || p[i] - p[j] || l[i] - l[j] || s[j] - s[i] || o[i] - o[j] || r[i] - r[j] || collate(sorted[i].fingerprintKey, sorted[j].fingerprintKey) || collate(sorted[i].message, sorted[j].message)
+  );
+  for (let k = 0; k < n; k++) findings[k] = sorted[order[k]];
+}
+function collationRanks(values) {
+  const distinct = [...new Set(values)].sort(collate);
+  const ranks = /* @__PURE__ */ new Map();
+  let rank = 0;
+  for (let i = 0; i < distinct.length; i++) {
+    if (i > 0 && collate(distinct[i - 1], distinct[i]) !== 0) rank++;
+    ranks.set(distinct[i], rank);
+  }
+  return ranks;
+}
+function dedupeKey(f) {
+  return [f.source, f.ruleId, f.target, f.location.path, f.location.startLine, f.fingerprintKey, f.message].join("\0");
+}
+function mixString(h, s) {
+  for (let j = 0; j < s.length; j++) h = Math.imul(h ^ s.charCodeAt(j), 16777619);
+  return h;
+}
+function dedupeHash(f) {
+  const s = (v) => v === void 0 || v === null ? "" : typeof v === "string" ? v : String(v);
+  let h = mixString(2166136261, s(f.source));
+  h = mixString(Math.imul(h, 16777619), s(f.ruleId));
+  h = mixString(Math.imul(h, 16777619), s(f.target));
+  h = mixString(Math.imul(h, 16777619), s(f.location.path));
+  h = mixString(Math.imul(h, 16777619), s(f.location.startLine));
+  h = mixString(Math.imul(h, 16777619), s(f.fingerprintKey));
+  h = mixString(Math.imul(h, 16777619), s(f.message));
+  h ^= h >>> 16;
+  h = Math.imul(h, 73244475);
+  return h ^ h >>> 16;
+}
+function dedupe(input) {
+  const kept = [];
+  let cap = 16;
+  while (cap < input.length * 2) cap *= 2;
+  const mask = cap - 1;
+  const hashes = new Int32Array(cap);
+  const slots = new Int32Array(cap);
+  outer: for (const f of input) {
+    const h = dedupeHash(f);
+    let i = h & mask;
+    let key2;
+    for (; slots[i] !== 0; i = i + 1 & mask) {
+      if (hashes[i] !== h) continue;
+      key2 ??= dedupeKey(f);
+      if (key2 === dedupeKey(kept[slots[i] - 1])) continue outer;
+    }
+    hashes[i] = h;
+    kept.push(copyFinding(f));
+    slots[i] = kept.length;
+  }
+  return kept;
+}
+function copyFinding(f) {
+  return {
+    ruleId: f.ruleId,
+    source: f.source,
+    severity: f.severity,
+    message: f.message,
+    location: { ...f.location },
+    fingerprint: f.fingerprint,
+    fingerprintKey: f.fingerprintKey,
+    target: f.target,
+    fix: f.fix,
+    helpUri: f.helpUri,
+    rule: f.rule,
+    cvss: f.cvss,
+    new: f.new,
+    suppressed: f.suppressed,
+    error: f.error,
+    failing: f.failing
+  };
+}
+function mergeFindings(input) {
+  const findings = dedupe(input.findings);
+  const sup = applySuppressions(findings, input.fileLines, input.ignores, input.now);
+  findings.push(...sup.extraFindings);
+  sortFindings(findings);
+  assignFingerprints(findings);
+  const baseline = input.baseline;
+  let fixed = [];
+  if (baseline) {
+    const current = /* @__PURE__ */ new Set();
+    for (const f of findings) {
+      current.add(f.fingerprint);
+      f.new = !baseline.fingerprints.has(f.fingerprint);
+    }
+    fixed = baseline.entries.filter((e) => !current.has(e.fingerprint));
+  } else for (const f of findings) f.new = true;
+  const { result, reason } = decide(findings, input.policy);
+  return fitReport({
+    schemaVersion: 1,
+    tool: { name: "mcp-container-guard", version: TOOL_VERSION },
+    root: input.root,
+    startedAt: input.startedAt.toISOString(),
+    finishedAt: input.now.toISOString(),
+    policy: input.policy,
+    baseline: { source: baseline?.source ?? "none", fingerprints: baseline?.fingerprints.size ?? 0 },
+    targets: input.targets,
+    scanners: input.scanners,
+    findings,
+    fixed,
+    expired: sup.expired,
+    expiring: sup.expiring,
+    checkedFiles: input.checkedFiles,
+    inputErrors: input.inputErrors ?? [],
+    coverage: input.coverage ?? [],
+    counts: countFindings(findings),
+    result,
+    reason
+  });
+}
+
+// src/core/coverage.ts
+var STATUS_RANK = { "not-applicable": 0, checked: 1, partial: 2, "not-checked": 3 };
+var CoverageLedger = class {
+  byPath = /* @__PURE__ */ new Map();
+  /** Records what happened to one file; a worse status for the same path and kind wins (a later MCG991 turns "checked" into "partial"). */
+  record(entry) {
+    const key2 = `${entry.kind}\0${entry.path}`;
+    const old = this.byPath.get(key2);
+    if (!old || STATUS_RANK[entry.status] >= STATUS_RANK[old.status]) {
+      const reason = old && old.reason && entry.reason && old.reason !== entry.reason ? `${old.reason}; ${entry.reason}` : entry.reason ?? old?.reason;
+      this.byPath.set(key2, { ...entry, ...reason !== void 0 ? { reason } : {} });
+    }
+  }
+  checked(path, kind) {
+    this.record({ path, kind, status: "checked" });
+  }
+  partial(path, kind, what) {
+    this.record({ path, kind, status: "partial", reason: what });
+  }
+  notChecked(path, kind, why) {
+    this.record({ path, kind, status: "not-checked", reason: why });
+  }
+  /** Found, but not a kind of file any check applies to (e.g. a YAML file that is neither compose, Kubernetes nor a workflow). */
+  notApplicable(path, kind, why) {
+    this.record({ path, kind, status: "not-applicable", reason: why });
+  }
+  entries() {
+    return [...this.byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+  }
+};
+
+// src/core/compose-env.ts
+import { statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, join as join2 } from "node:path";
+
+// src/core/yaml/compose-dotenv.ts
+var DotenvError = class extends Error {
+  constructor(message, line) {
+    super(message);
+    this.line = line;
+  }
+  line;
+};
+function isUnicodeSpace(c) {
+  return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u.test(c);
+}
+function isSpace2(c) {
+  return c === "	" || c === "\v" || c === "\f" || c === "\r" || c === " " || c === "\x85" || c === "\xA0";
+}
+function trimLeftSpace2(s) {
+  let i = 0;
+  while (i < s.length && isSpace2(s[i])) i++;
+  return s.slice(i);
+}
+function trimRightUnicodeSpace(s) {
+  let i = s.length;
+  while (i > 0 && isUnicodeSpace(s[i - 1])) i--;
+  return s.slice(0, i);
+}
+var ESCAPES = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", '"': '"', "\\": "\\" };
+function expandEscapes(s) {
+  return s.replace(/\\(?:[abcfnrtv$"\\]|0\d{0,3})/g, (m) => {
+    if (m === "\\$") return "$$";
+    const c = m[1];
+    if (c !== "0") return ESCAPES[c];
+    const oct = m.slice(2);
+    if (!/^[0-7]{3}$/.test(oct) || parseInt(oct, 8) > 255) return m;
+    return String.fromCharCode(parseInt(oct, 8));
+  });
+}
+var Parser = class {
+  constructor(out) {
+    this.out = out;
+  }
+  out;
+  line = 1;
+  expand(value) {
+    const r = substitute(value, this.out);
+    if (r.error) throw new DotenvError(r.error.message, this.line);
+    return r.value;
+  }
+  /** The text from the next statement on ('' at the end), comments skipped, lines counted. */
+  statementStart(src) {
+    for (; ; ) {
+      let pos = -1;
+      for (let i = 0; i < src.length; i++) {
+        const c = src[i];
+        if (c === "\n") this.line++;
+        if (!isUnicodeSpace(c)) {
+          pos = i;
+          break;
+        }
+      }
+      if (pos < 0) return "";
+      src = src.slice(pos);
+      if (src[0] !== "#") return src;
+      const nl = src.indexOf("\n");
+      if (nl < 0) return "";
+      src = src.slice(nl);
+    }
+  }
+  /** The key, the text after its separator, and whether the key stands alone on its line. */
+  keyName(src) {
+    if (/^export\s/.test(src)) src = trimLeftSpace2(src.slice("export".length));
+    let key2 = "";
+    let offset = 0;
+    let inherited = false;
+    let i = 0;
+    for (const c of src) {
+      if (!isSpace2(c)) {
+        if (c === "=" || c === ":" || c === "\n") {
+          key2 = src.slice(0, i);
+          offset = i + 1;
+          inherited = c === "\n";
+          break;
+        }
+        if (!/^[_.\-[\]\p{L}\p{N}]$/u.test(c)) {
+          throw new DotenvError(`line ${this.line}: unexpected character ${JSON.stringify(c)} in variable name ${JSON.stringify(src.split("\n")[0])}`, this.line);
+        }
+      }
+      i += c.length;
+    }
+    if (inherited && !key2.includes(" ")) this.line++;
+    return { key: trimRightUnicodeSpace(key2), rest: trimLeftSpace2(src.slice(offset)), inherited };
+  }
+  value(src) {
+    const quote = src[0];
+    if (quote !== '"' && quote !== "'") {
+      const nl2 = src.indexOf("\n");
+      let value = nl2 < 0 ? src : src.slice(0, nl2);
+      const rest = nl2 < 0 ? "" : src.slice(nl2 + 1);
+      this.line++;
+      const hash2 = value.indexOf(" #");
+      if (hash2 >= 0) value = value.slice(0, hash2);
+      return { value: this.expand(trimRightUnicodeSpace(value)), rest };
+    }
+    let escaped = false;
+    let chars = "";
+    for (let i = 1; i < src.length; i++) {
+      const c = src[i];
+      if (c === "\n") this.line++;
+      if (c !== quote) {
+        if (!escaped && c === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (escaped) {
+          escaped = false;
+          chars += "\\";
+        }
+        chars += c;
+        continue;
+      }
+      if (escaped) {
+        escaped = false;
+        chars += c;
+        continue;
+      }
+      const value = quote === '"' ? this.expand(expandEscapes(chars)) : chars;
+      return { value, rest: src.slice(i + 1) };
+    }
+    const nl = src.indexOf("\n");
+    throw new DotenvError(`line ${this.line}: unterminated quoted value ${nl < 0 ? src : src.slice(0, nl)}`, this.line);
+  }
+};
+function parseDotenv(text2) {
+  const env = /* @__PURE__ */ new Map();
+  const p = new Parser(env);
+  let src = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
+  try {
+    for (; ; ) {
+      src = p.statementStart(src);
+      if (src === "") break;
+      const { key: key2, rest, inherited } = p.keyName(src);
+      if (key2.includes(" ")) throw new DotenvError(`line ${p.line}: key cannot contain a space`, p.line);
+      if (inherited) {
+        src = rest;
+        continue;
+      }
+      const v = p.value(rest);
+      env.set(key2, v.value);
+      src = v.rest;
+    }
+  } catch (e) {
+    if (!(e instanceof DotenvError)) throw e;
+    return { env, error: e.message, errorLine: e.line };
+  }
+  return { env };
+}
+
+// src/core/compose-env.ts
+var NONE = { env: /* @__PURE__ */ new Map() };
+var ProjectEnvs = class {
+  constructor(root2) {
+    this.root = root2;
+  }
+  root;
+  cache = /* @__PURE__ */ new Map();
+  /** The environment of the compose file at `composeAbs`. */
+  of(composeAbs) {
+    const dir = dirname2(composeAbs);
+    let e = this.cache.get(dir);
+    if (!e) {
+      e = readProjectEnv(this.root, dir);
+      this.cache.set(dir, e);
+    }
+    return e;
+  }
+};
+function readProjectEnv(root2, dir) {
+  const abs = join2(dir, ".env");
+  if (statSync2(abs, { throwIfNoEntry: false })?.isFile() !== true) return NONE;
+  const path = repoPath(root2, abs);
+  const r = readText(abs, 1024 * 1024);
+  if (!r.ok) return { env: /* @__PURE__ */ new Map(), error: { path, line: r.line, message: `${r.message}; compose cannot read the project's .env either` } };
+  const parsed = parseDotenv(r.text);
+  if (parsed.error === void 0) return { env: parsed.env };
+  return {
+    env: parsed.env,
+    error: { path, line: parsed.errorLine ?? 1, message: `compose refuses this .env file (${parsed.error}), so \`docker compose\` will not load the project next to it; the compose files were checked with the variables read before the error` }
+  };
+}
+
+// src/core/scan.ts
+var NO_LINES = Object.freeze([]);
+function loadConfig(root2, configPath) {
+  const rel = configPath ?? (existsSync2(join3(root2, ".mcg.yml")) ? ".mcg.yml" : existsSync2(join3(root2, ".mcg.yaml")) ? ".mcg.yaml" : void 0);
+  if (!rel) return defaultConfig();
+  const abs = confine(root2, rel, "config");
+  const r = readTextFile(abs, 1024 * 1024);
+  if (!r.ok) throw new ConfigError(`${repoPath(root2, abs)}:${r.line}: ${r.message}`, repoPath(root2, abs), r.line);
+  return parseConfig(repoPath(root2, abs), r.text);
+}
+function contextInfo(root2, contextAbs, dockerfileAbs, cache2, listings) {
+  const dir = repoPath(root2, contextAbs);
+  const exists = contextAbs === dirname3(dockerfileAbs) || (cache2.has(contextAbs) ? cache2.get(contextAbs).files !== void 0 : statSync3(contextAbs, { throwIfNoEntry: false })?.isDirectory() === true);
+  if (!exists) return makeBuildContext(dir, [], void 0, false);
+  return new LazyContext(root2, dir, contextAbs, dockerfileAbs, cache2, listings);
+}
+var LazyContext = class {
+  constructor(root2, dir, contextAbs, dockerfileAbs, cache2, listings) {
+    this.root = root2;
+    this.dir = dir;
+    this.contextAbs = contextAbs;
+    this.dockerfileAbs = dockerfileAbs;
+    this.cache = cache2;
+    this.listings = listings;
+  }
+  root;
+  dir;
+  contextAbs;
+  dockerfileAbs;
+  cache;
+  listings;
+  exists = true;
+  built = void 0;
+  get() {
+    return this.built ??= listedContext(this.root, this.dir, this.contextAbs, this.dockerfileAbs, this.cache, this.listings);
+  }
+  get files() {
+    return this.get().files;
+  }
+  get dockerignore() {
+    return this.get().dockerignore;
+  }
+  ignored(rel) {
+    return this.get().ignored(rel);
+  }
+};
+function listedContext(root2, dir, contextAbs, dockerfileAbs, cache2, listings) {
+  let listing = cache2.get(contextAbs);
+  if (!listing) {
+    const isDir2 = listings.dirs.has(contextAbs) || statSync3(contextAbs, { throwIfNoEntry: false })?.isDirectory() === true;
+    const files = isDir2 ? listContext(contextAbs, void 0, listings) : void 0;
+    listing = { files, names: new Set(files) };
+    cache2.set(contextAbs, listing);
+  }
+  if (!listing.files) return makeBuildContext(dir, [], void 0, false);
+  const own = `${dockerfileAbs}.dockerignore`;
+  const ownRel = dirname3(own) === contextAbs ? basename2(own) : void 0;
+  const ownExists = ownRel !== void 0 ? listing.names.has(ownRel) : existsSync2(own);
+  const igPath = ownExists ? own : listing.names.has(".dockerignore") ? join3(contextAbs, ".dockerignore") : void 0;
+  let ig;
+  if (igPath) {
+    const r = readTextFile(igPath, 1024 * 1024);
+    if (r.ok) ig = { path: repoPath(root2, igPath), text: r.text };
+  }
+  return makeBuildContext(dir, listing.files, ig);
+}
+async function scan(opts, deps) {
+  const startedAt = /* @__PURE__ */ new Date();
+  const root2 = confine(opts.root, ".", "workspace");
+  const config = loadConfig(root2, opts.configPath);
+  const policy = {
+    threshold: opts.severityThreshold ?? config.severityThreshold ?? DEFAULT_POLICY.threshold,
+    failOn: opts.failOn ?? config.failOn ?? DEFAULT_POLICY.failOn
+  };
+  const findings = [];
+  const fileLines = /* @__PURE__ */ new Map();
+  const inputErrors = [];
+  const targets = [];
+  const scanners = [];
+  const coverage = new CoverageLedger();
+  if (config.file) {
+    const r = readTextFile(join3(root2, config.file), 1024 * 1024);
+    if (r.ok) fileLines.set(config.file, r.lines);
+  }
+  const inputError = (path, line, message, target) => {
+    inputErrors.push({ path, line, message });
+    findings.push(inputErrorFinding(path, line, message, target));
+  };
+  const vex = loadVex(root2, opts.vex ?? []);
+  for (const e of vex.errors) {
+    inputError(e.path, e.line, e.message, "repository");
+    coverage.notChecked(e.path, "json", e.message);
+  }
+  for (const p of vex.paths) coverage.checked(p, "json");
+  const listings = newListings();
+  const { dockerfiles, yamlFiles, mcpFiles, unread } = discover({
+    root: root2,
+    path: opts.path,
+    dockerfiles: opts.dockerfiles,
+    dockerfileGlobs: opts.dockerfileGlobs,
+    context: opts.context,
+    include: config.include,
+    exclude: config.exclude,
+    yaml: opts.manifests !== false && deps.yaml !== void 0,
+    mcp: opts.manifests !== false && deps.mcp ? (rel) => deps.mcp.wants(rel) : void 0,
+    listings
+  });
+  for (const u of unread) {
+    const rel = repoPath(root2, u.path);
+    inputError(rel, 1, u.message, "repository");
+    coverage.notChecked(rel, "directory", u.message);
+  }
+  const contextCache = /* @__PURE__ */ new Map();
+  const mcgStatus = { name: "mcg", status: "ran" };
+  const t0 = Date.now();
+  let pipelineMs = 0;
+  let dockerfilesChecked = 0;
+  for (const t of dockerfiles) {
+    const abs = underRoot(root2, t.dockerfile);
+    const r = readText(abs);
+    targets.push({ name: t.name, dockerfile: t.dockerfile, context: t.context });
+    if (!r.ok) {
+      inputError(t.dockerfile, r.line, r.message, t.name);
+      coverage.notChecked(t.dockerfile, "dockerfile", r.message);
+      continue;
+    }
+    dockerfilesChecked++;
+    coverage.checked(t.dockerfile, "dockerfile");
+    if (r.warning) {
+      inputError(t.dockerfile, r.warning.line, r.warning.message, t.name);
+      coverage.partial(t.dockerfile, "dockerfile", `line ${r.warning.line}: ${r.warning.message}`);
+    }
+    fileLines.set(t.dockerfile, r.text.includes("mcg-ignore") ? r.text.split(/\r?\n/) : NO_LINES);
+    t.text = r.text;
+    const context = contextInfo(root2, underRoot(root2, t.context), abs, contextCache, listings);
+    let image;
+    if (opts.build || opts.image || opts.imageTar) {
+      if (!deps.imagePipeline) {
+        findings.push({
+          ...inputErrorFinding(t.dockerfile, 1, "image scanning was requested but this build has no image pipeline", t.name),
+          ruleId: "MCG990",
+          severity: "critical",
+          error: true
+        });
+      } else {
+        const p0 = Date.now();
+        const res2 = await deps.imagePipeline.run(t, { ...opts, vex: vex.paths }, config);
+        pipelineMs += Date.now() - p0;
+        const imageNames = [res2.info.image, opts.image].filter((n) => !!n);
+        for (const n of settleVex(res2.findings, vex, { target: t.name, imageNames }, root2)) deps.logger.warning(`${n.where}: ${n.message}`);
+        findings.push(...res2.findings);
+        for (const s of res2.scanners) scanners.push(s);
+        Object.assign(targets[targets.length - 1], res2.info);
+        image = res2.image;
+        for (const [p, l] of res2.files ?? []) fileLines.set(p, l);
+      }
+    }
+    const res = checkDockerfile({ path: t.dockerfile, text: r.text, target: t.name, buildTarget: opts.buildTarget, context, image }, dockerfileRules, config.rules);
+    for (const f of res.findings) {
+      if (f.ruleId !== "MCG991") continue;
+      inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
+      coverage.partial(f.location.path, "dockerfile", `line ${f.location.startLine}: ${f.message}`);
+    }
+    findings.push(...res.findings);
+    t.text = void 0;
+  }
+  let yamlChecked = 0;
+  const projectEnvs = new ProjectEnvs(root2);
+  const envErrors = /* @__PURE__ */ new Set();
+  const charts = /* @__PURE__ */ new Map();
+  for (const abs of yamlFiles) {
+    const rel = repoPath(root2, abs);
+    const r = readText(abs, YAML_READ_LIMIT);
+    if (!r.ok) {
+      inputError(rel, r.line, `${r.message}${/too large|above/i.test(r.message) ? ": split it into several files and scan again" : ""}`, "repository");
+      coverage.notChecked(rel, "yaml", r.message);
+      continue;
+    }
+    const kind = deps.yaml.classify(rel, r.text, { chartTemplate: inHelmChartTemplates(root2, rel, charts) });
+    if (!kind) {
+      coverage.notApplicable(rel, "yaml", "neither a compose file, a Kubernetes object nor a workflow");
+      continue;
+    }
+    if (kind === "helm-template") {
+      deps.logger.info(`${rel}: Helm chart template not checked (render it: helm template <chart> | mcg scan --stdin)`);
+      coverage.notChecked(rel, "helm-template", "a Helm chart template: render it and check the output (helm template <chart> | mcg scan --stdin)");
+      continue;
+    }
+    yamlChecked++;
+    if (kind !== "k8s") coverage.checked(rel, kind);
+    fileLines.set(rel, r.text.includes("mcg-ignore") ? r.text.split(/\r?\n/) : NO_LINES);
+    const pe = kind === "compose" ? projectEnvs.of(abs) : void 0;
+    if (pe?.error && !envErrors.has(pe.error.path)) {
+      envErrors.add(pe.error.path);
+      inputError(pe.error.path, pe.error.line, pe.error.message, "repository");
+    }
+    const res = deps.yaml.check({ path: rel, text: r.text, kind, target: "repository", ...pe ? { env: pe.env } : {} }, config.rules);
+    for (const n of res.notes) deps.logger.info(n);
+    if (kind === "k8s" && res.notKubernetes) {
+      yamlChecked--;
+      coverage.notApplicable(rel, "yaml", "no document is a Kubernetes object (no apiVersion and kind), nor a compose file or workflow");
+      continue;
+    }
+    for (const f of res.findings) {
+      if (f.ruleId !== "MCG991") continue;
+      inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
+      coverage.partial(f.location.path, kind, `line ${f.location.startLine}: ${f.message}`);
+    }
+    if (kind === "k8s") coverage.checked(rel, kind);
+    findings.push(...res.findings);
+  }
+  let mcpChecked = 0;
+  for (const abs of mcpFiles) {
+    const rel = repoPath(root2, abs);
+    const r = readText(abs);
+    const mcpKind = /\.(md|markdown)$/i.test(rel) ? "markdown" : "mcp-config";
+    if (!r.ok) {
+      inputError(rel, r.line, r.message, "repository");
+      coverage.notChecked(rel, mcpKind, r.message);
+      continue;
+    }
+    mcpChecked++;
+    coverage.checked(rel, mcpKind);
+    fileLines.set(rel, r.text.includes("mcg-ignore") ? r.text.split(/\r?\n/) : NO_LINES);
+    const res = deps.mcp.check({ path: rel, text: r.text, target: "repository" }, config.rules);
+    for (const f of res.findings) {
+      if (f.ruleId !== "MCG991") continue;
+      inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
+      coverage.partial(f.location.path, mcpKind, `line ${f.location.startLine}: ${f.message}`);
+    }
+    findings.push(...res.findings);
+  }
+  mcgStatus.durationMs = Date.now() - t0 - pipelineMs;
+  scanners.unshift(mcgStatus);
+  if (!opts.build && !opts.image && !opts.imageTar) {
+    const why = "static checks only (--no-build)";
+    if (opts.scanners.trivy) scanners.push({ name: "trivy", status: "skipped", reason: why });
+    if (opts.scanners.trufflehog) scanners.push({ name: "trufflehog", status: "skipped", reason: why });
+  }
+  return mergeFindings({
+    root: root2,
+    startedAt,
+    now: opts.now ?? /* @__PURE__ */ new Date(),
+    policy,
+    findings,
+    targets,
+    scanners,
+    fileLines,
+    ignores: config.ignore,
+    baseline: opts.baseline,
+    inputErrors,
+    checkedFiles: dockerfilesChecked + yamlChecked + mcpChecked,
+    coverage: coverage.entries()
+  });
+}
+var YAML_READ_LIMIT = 64 * 1024 * 1024 + 1;
+function inHelmChartTemplates(root2, rel, cache2) {
+  const parts = rel.split("/");
+  for (let i = parts.length - 2; i >= 0; i--) {
+    if (parts[i] !== "templates") continue;
+    const chartDir = parts.slice(0, i).join("/");
+    let yes = cache2.get(chartDir);
+    if (yes === void 0) {
+      yes = existsSync2(join3(root2, chartDir, "Chart.yaml"));
+      cache2.set(chartDir, yes);
+    }
+    if (yes) return true;
+  }
+  return false;
+}
+
 // src/core/merge-reports.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+import { lstatSync, readdirSync as readdirSync2, readFileSync } from "node:fs";
+import { join as join4 } from "node:path";
 import { deflateRawSync as deflateRawSync2 } from "node:zlib";
 
 // src/sarif/to-sarif.ts
 import { createHash as createHash2 } from "node:crypto";
-import { closeSync as closeSync2, ftruncateSync, openSync as openSync2, writeSync } from "node:fs";
+import { ftruncateSync, writeSync } from "node:fs";
 import { deflateRawSync, gzipSync } from "node:zlib";
 
 // src/sarif/limits.ts
@@ -28332,40 +29604,40 @@ function targetSlug(target) {
   return slug === target ? slug : `${slug}-${createHash2("sha256").update(target).digest("hex").slice(0, 8)}`;
 }
 function ruleFor(source2, id, sample, severity, cvss) {
-  const meta77 = source2 === "mcg" ? ruleMeta(id) : void 0;
+  const meta80 = source2 === "mcg" ? ruleMeta(id) : void 0;
   const sev = securitySeverity(severity, cvss);
-  const tags = [...meta77?.tags ?? sample.rule?.tags ?? [], source2 === "mcg" ? meta77?.kind ?? "check" : source2 === "trivy" ? "vulnerability" : "secret", severity].filter((t, i, a) => a.indexOf(t) === i).slice(0, MAX_TAGS_PER_RULE);
+  const tags = [...meta80?.tags ?? sample.rule?.tags ?? [], source2 === "mcg" ? meta80?.kind ?? "check" : source2 === "trivy" ? "vulnerability" : "secret", severity].filter((t, i, a) => a.indexOf(t) === i).slice(0, MAX_TAGS_PER_RULE);
   if (sev && !tags.includes("security")) tags.unshift("security");
-  const title = meta77?.title ?? sample.rule?.title ?? id;
-  const description = meta77?.description ?? sample.rule?.description ?? title;
-  const helpUri = meta77 ? ruleDocsUrl(id) : sample.rule?.helpUri ?? sample.helpUri;
-  const helpText = meta77 ? `${meta77.description}
+  const title = meta80?.title ?? sample.rule?.title ?? id;
+  const description = meta80?.description ?? sample.rule?.description ?? title;
+  const helpUri = meta80 ? ruleDocsUrl(id) : sample.rule?.helpUri ?? sample.helpUri;
+  const helpText = meta80 ? `${meta80.description}
 
-Why: ${meta77.rationale}
+Why: ${meta80.rationale}
 
-Fix: ${meta77.fix}
+Fix: ${meta80.fix}
 
 Docs: ${helpUri}` : sample.rule?.helpText ?? `${description}${helpUri ? `
 
 ${helpUri}` : ""}`;
-  const helpMarkdown = meta77 ? `**${meta77.title}** (${meta77.id}, ${meta77.severity})
+  const helpMarkdown = meta80 ? `**${meta80.title}** (${meta80.id}, ${meta80.severity})
 
-${meta77.description}
+${meta80.description}
 
-**Why it matters.** ${meta77.rationale}
+**Why it matters.** ${meta80.rationale}
 
-**Fix.** ${meta77.fix}
+**Fix.** ${meta80.fix}
 
 [Rule documentation](${helpUri})` : void 0;
   const properties2 = {
     tags,
-    precision: meta77?.precision ?? "very-high"
+    precision: meta80?.precision ?? "very-high"
   };
   if (sev) properties2["security-severity"] = sev;
   else properties2["problem.severity"] = "recommendation";
   return {
     id,
-    name: clip(meta77 ? meta77.name : id, MAX_RULE_NAME),
+    name: clip(meta80 ? meta80.name : id, MAX_RULE_NAME),
     shortDescription: { text: clip(title, MAX_DESCRIPTION) },
     fullDescription: { text: clip(description, MAX_DESCRIPTION) },
     help: helpMarkdown ? { text: helpText, markdown: helpMarkdown } : { text: helpText },
@@ -28376,7 +29648,7 @@ ${meta77.description}
 }
 function pathToUri(path) {
   const wellFormed = path.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-  return wellFormed.replace(/\\/g, "/").split("/").map(encodeURIComponent).join("/");
+  return wellFormed.split("/").map(encodeURIComponent).join("/");
 }
 function resultFor(f, ruleIndex, withBaseline) {
   const region = { startLine: f.location.startLine };
@@ -28660,9 +29932,9 @@ function sarifRunsText(report, opts = {}) {
   let chunks = [];
   const { runs } = fitLog(report, opts, { write: (c) => void chunks.push(c), reset: () => void (chunks = []) });
   const text2 = chunks.join("");
-  const ids = runs.map((p) => p.run.automationDetails?.id ?? "");
-  if (runs.length === 0) return { text: "", ids };
-  return { text: text2.slice(LOG_HEAD.open.length, text2.length - LOG_HEAD.close.length), ids };
+  const ids2 = runs.map((p) => p.run.automationDetails?.id ?? "");
+  if (runs.length === 0) return { text: "", ids: ids2 };
+  return { text: text2.slice(LOG_HEAD.open.length, text2.length - LOG_HEAD.close.length), ids: ids2 };
 }
 function sarifLogOfRuns(runs) {
   const parts = runs.filter((r) => r !== "");
@@ -28673,32 +29945,27 @@ function sarifText(report, opts = {}) {
   writeSarif(report, { write: (c) => void chunks.push(c), reset: () => void (chunks = []) }, opts);
   return chunks.join("");
 }
-function writeSarifFile(path, report, opts = {}, flags = "w") {
-  const fd = openSync2(path, flags);
+function writeSarifFd(fd, report, opts = {}) {
   let pos = 0;
-  try {
-    return writeSarif(
-      report,
-      {
-        wantsBytes: true,
-        write: (c, utf8) => {
-          const buf = utf8 ?? Buffer.from(c, "utf8");
-          for (let off = 0; off < buf.length; ) {
-            const n = writeSync(fd, buf, off, buf.length - off, pos);
-            off += n;
-            pos += n;
-          }
-        },
-        reset: () => {
-          ftruncateSync(fd, 0);
-          pos = 0;
+  return writeSarif(
+    report,
+    {
+      wantsBytes: true,
+      write: (c, utf8) => {
+        const buf = utf8 ?? Buffer.from(c, "utf8");
+        for (let off = 0; off < buf.length; ) {
+          const n = writeSync(fd, buf, off, buf.length - off, pos);
+          off += n;
+          pos += n;
         }
       },
-      opts
-    );
-  } finally {
-    closeSync2(fd);
-  }
+      reset: () => {
+        ftruncateSync(fd, 0);
+        pos = 0;
+      }
+    },
+    opts
+  );
 }
 
 // src/core/merge-reports.ts
@@ -28756,7 +30023,7 @@ function findArtifactDirs(dirs) {
     if (!isDir(d)) throw new MergeError(`${d} is not a directory: pass the directory a scan job's artifact was downloaded to`);
     let hasReport = false;
     try {
-      lstatSync(join3(d, REPORT_FILE));
+      lstatSync(join4(d, REPORT_FILE));
       hasReport = true;
     } catch {
       hasReport = false;
@@ -28765,10 +30032,10 @@ function findArtifactDirs(dirs) {
       out.push(d);
       continue;
     }
-    const subs = readdirSync2(d, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join3(d, e.name)).sort();
+    const subs = readdirSync2(d, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join4(d, e.name)).sort();
     const withReport = subs.filter((s) => {
       try {
-        lstatSync(join3(s, REPORT_FILE));
+        lstatSync(join4(s, REPORT_FILE));
         return true;
       } catch {
         return false;
@@ -28785,17 +30052,17 @@ function findArtifactDirs(dirs) {
 function readArtifactReports(dirs) {
   let total = 0;
   return findArtifactDirs(dirs).map((dir) => {
-    const text2 = readBounded(join3(dir, REPORT_FILE), MAX_REPORT_BYTES);
+    const text2 = readBounded(join4(dir, REPORT_FILE), MAX_REPORT_BYTES);
     total += text2.length;
     if (total > MAX_TOTAL_BYTES) throw new MergeError(`the reports together are larger than ${MAX_TOTAL_BYTES / 1024 / 1024} MiB`);
-    return { label: dir, report: parseReport(text2, join3(dir, REPORT_FILE)) };
+    return { label: dir, report: parseReport(text2, join4(dir, REPORT_FILE)) };
   });
 }
 var STATUS_RANK2 = { failed: 2, ran: 1, skipped: 0 };
 function noticeKey(n) {
   return `${n.id}\0${n.where}`;
 }
-var COVERAGE_RULES = /* @__PURE__ */ new Set([meta75.id, meta.id]);
+var COVERAGE_RULES = /* @__PURE__ */ new Set([meta76.id, meta.id]);
 function untrustedFinding(f, claimedInline) {
   const { failing: _f, new: _n, suppressed, error, ...rest } = f;
   if (suppressed?.kind === "inSource") claimedInline.n++;
@@ -28804,7 +30071,7 @@ function untrustedFinding(f, claimedInline) {
   return out;
 }
 function mergeReports(inputs2, opts = {}) {
-  if (inputs2.length === 0 && (opts.expectDockerfiles ?? []).length === 0) throw new MergeError("no report to merge");
+  if (inputs2.length === 0 && (opts.expectDockerfiles ?? []).length === 0 && (opts.unreadable ?? []).length === 0) throw new MergeError("no report to merge");
   const notes = [];
   const first = inputs2[0]?.report;
   const policy = {
@@ -28857,28 +30124,46 @@ function mergeReports(inputs2, opts = {}) {
   }
   if (dupes > 0) notes.push(`${dupes} finding(s) reported by more than one job were counted once`);
   const reported = new Set([...targets.values()].map((t) => t.dockerfile).filter((d) => d !== void 0));
+  const missing = [];
+  for (const u of opts.unreadable ?? []) {
+    const path = u.dockerfile ?? u.label;
+    reported.add(path);
+    missing.push({
+      path,
+      key: `unreadable-scan-results:${u.label}`,
+      message: `the scan results in ${u.label} could not be used (${u.reason}), so ${u.dockerfile ?? "this target"} was not checked`,
+      fix: "Re-run the scan job that uploaded this artifact; if it keeps happening, check that the artifact is the mode: scan output of this action version."
+    });
+  }
   for (const d of opts.expectDockerfiles ?? []) {
     if (reported.has(d)) continue;
-    const msg = `no scan results for ${d}: its scan job failed, was cancelled or uploaded no artifact, so this Dockerfile was not checked`;
+    missing.push({
+      path: d,
+      key: "missing-scan-results",
+      message: `no scan results for ${d}: its scan job failed, was cancelled or uploaded no artifact, so this Dockerfile was not checked`,
+      fix: "Open the scan job of this Dockerfile in the workflow run: fix what made it fail, or re-run the failed jobs."
+    });
+  }
+  for (const m of missing) {
     const f = {
-      ruleId: meta75.id,
+      ruleId: meta76.id,
       source: "mcg",
-      severity: meta75.severity,
-      message: msg,
-      location: { path: d, startLine: 1 },
+      severity: meta76.severity,
+      message: m.message,
+      location: { path: m.path, startLine: 1 },
       fingerprint: "",
-      fingerprintKey: "missing-scan-results",
-      target: d,
-      fix: "Open the scan job of this Dockerfile in the workflow run: fix what made it fail, or re-run the failed jobs.",
-      helpUri: ruleDocsUrl(meta75.id),
+      fingerprintKey: m.key,
+      target: m.path,
+      fix: m.fix,
+      helpUri: ruleDocsUrl(meta76.id),
       error: true,
       new: true
     };
     f.fingerprint = baseFingerprint(f);
     findings.push(f);
-    targets.set(d, { name: d, dockerfile: d });
-    scannersByTarget.set(d, []);
-    notes.push(msg);
+    targets.set(m.path, { name: m.path, dockerfile: m.path });
+    scannersByTarget.set(m.path, []);
+    notes.push(m.message);
   }
   const own = applySuppressions(findings, /* @__PURE__ */ new Map(), opts.ignore ?? [], opts.now ?? /* @__PURE__ */ new Date());
   for (const f of own.extraFindings) {
@@ -28942,7 +30227,7 @@ function mergeReports(inputs2, opts = {}) {
     result,
     reason: inputs2.length > 1 || (opts.expectDockerfiles?.length ?? 0) > 0 ? `${reason} (${targets.size} target${targets.size === 1 ? "" : "s"})` : reason
   };
-  return { report, scannersByTarget, notes };
+  return { report: fitReport(report), scannersByTarget, notes };
 }
 function targetReport(merged, target) {
   const r = merged.report;
@@ -29041,7 +30326,7 @@ function parseBaseline(text2, file) {
 }
 
 // src/core/report-io.ts
-import { closeSync as closeSync3, mkdirSync, openSync as openSync3, writeSync as writeSync2 } from "node:fs";
+import { writeSync as writeSync2 } from "node:fs";
 var BATCH_CHARS2 = 1 << 20;
 function reportFrame(report) {
   const fields = report;
@@ -29086,15 +30371,10 @@ function reportJson(report) {
   streamReportJson(report, (c) => void chunks.push(c));
   return chunks.length === 1 ? chunks[0] : chunks.join("");
 }
-function writeReportJsonFile(path, report, flags = "w") {
-  const fd = openSync3(path, flags);
-  try {
-    streamReportJsonBytes(report, (buf, n) => {
-      for (let off = 0; off < n; ) off += writeSync2(fd, buf, off, n - off);
-    });
-  } finally {
-    closeSync3(fd);
-  }
+function writeReportJsonFd(fd, report) {
+  streamReportJsonBytes(report, (buf, n) => {
+    for (let off = 0; off < n; ) off += writeSync2(fd, buf, off, n - off);
+  });
 }
 function streamReportJsonBytes(report, write) {
   const frame = reportFrame(report);
@@ -29289,13 +30569,139 @@ function encodeFinding(out, x) {
   out.byte(125);
 }
 
+// src/core/safe-write.ts
+import { closeSync as closeSync2, constants, lstatSync as lstatSync2, mkdirSync, openSync as openSync2, realpathSync as realpathSync2, renameSync, unlinkSync, writeSync as writeSync3 } from "node:fs";
+import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join5, parse as parse2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { randomBytes } from "node:crypto";
+var WriteError = class extends Error {
+};
+var PSEUDO_FS = /* @__PURE__ */ new Set(["proc", "sys"]);
+function lstatOrUndefined(p) {
+  try {
+    return lstatSync2(p);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+function inside(base, p) {
+  const rel = relative2(base, p);
+  if (rel === "") return "";
+  if (rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute2(rel)) return void 0;
+  return rel;
+}
+function code(e) {
+  return e.code ?? "error";
+}
+function ensureDir(dir, label2) {
+  let st = lstatOrUndefined(dir);
+  if (!st) {
+    try {
+      mkdirSync(dir);
+    } catch (e) {
+      if (code(e) !== "EEXIST") throw new WriteError(`${label2}: cannot create directory "${dir}" (${code(e)})`);
+    }
+    st = lstatOrUndefined(dir);
+  }
+  if (st?.isSymbolicLink()) throw new WriteError(`${label2}: "${dir}" is a symbolic link: refusing to write through it; remove the link or choose another path`);
+  if (!st?.isDirectory()) throw new WriteError(`${label2}: "${dir}" is not a directory`);
+}
+function ensureOutsideDirs(dir, label2) {
+  const missing = [];
+  let cur = dir;
+  while (lstatOrUndefined(cur) === void 0) {
+    missing.unshift(cur);
+    const up = dirname4(cur);
+    if (up === cur) break;
+    cur = up;
+  }
+  for (const d of missing) ensureDir(d, label2);
+  if (missing.length === 0) {
+    let st;
+    try {
+      st = lstatSync2(realpathSync2(dir));
+    } catch (e) {
+      throw new WriteError(`${label2}: cannot use directory "${dir}" (${code(e)})`);
+    }
+    if (!st.isDirectory()) throw new WriteError(`${label2}: "${dir}" is not a directory`);
+  }
+}
+function prepareWrite(target, p) {
+  const label2 = `${target.what ?? "output"} "${p}"`;
+  if (p === "" || p.includes("\0")) throw new WriteError(`${label2}: not a usable file path`);
+  const root2 = resolve2(target.root);
+  const abs = resolve2(target.cwd ?? root2, p);
+  const first = abs.slice(parse2(abs).root.length).split(sep2)[0] ?? "";
+  if (PSEUDO_FS.has(first)) throw new WriteError(`${label2}: /${first} is a system pseudo-filesystem: choose a file path on disk`);
+  let realRoot;
+  try {
+    realRoot = realpathSync2(root2);
+  } catch (e) {
+    throw new WriteError(`${label2}: the workspace "${root2}" cannot be used (${code(e)})`);
+  }
+  const rel = inside(root2, abs) ?? inside(realRoot, abs);
+  const base = inside(root2, abs) !== void 0 ? root2 : realRoot;
+  if (rel === "") throw new WriteError(`${label2}: is the workspace directory itself, not a file`);
+  let out;
+  if (rel !== void 0) {
+    const parts = rel.split(sep2);
+    let cur = base;
+    for (const part of parts.slice(0, -1)) {
+      cur = join5(cur, part);
+      ensureDir(cur, label2);
+    }
+    out = join5(cur, parts[parts.length - 1]);
+  } else {
+    if (!target.allowOutside) throw new WriteError(`${label2} is outside the workspace ${realRoot}: use a path inside it`);
+    ensureOutsideDirs(dirname4(abs), label2);
+    out = abs;
+  }
+  const st = lstatOrUndefined(out);
+  if (st?.isSymbolicLink()) throw new WriteError(`${label2} is a symbolic link: refusing to write through it; remove the link or choose another path`);
+  if (st && !st.isFile()) throw new WriteError(`${label2} exists and is ${st.isDirectory() ? "a directory" : "not a regular file"}`);
+  return out;
+}
+var TMP_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+function safeWriteFile(target, p, content) {
+  const out = prepareWrite(target, p);
+  const tmp = join5(dirname4(out), `.${basename3(out)}.mcg-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
+  let fd;
+  try {
+    fd = openSync2(tmp, TMP_FLAGS, 420);
+  } catch (e) {
+    throw new WriteError(`${target.what ?? "output"} "${p}": cannot write in "${dirname4(out)}" (${code(e)})`);
+  }
+  let ok = false;
+  try {
+    try {
+      if (typeof content === "function") content(fd);
+      else {
+        const buf = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+        for (let off = 0; off < buf.length; ) off += writeSync3(fd, buf, off, buf.length - off);
+      }
+    } finally {
+      closeSync2(fd);
+    }
+    renameSync(tmp, out);
+    ok = true;
+  } finally {
+    if (!ok) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+      }
+    }
+  }
+  return out;
+}
+
 // src/reporters/table.ts
 var import_picocolors = __toESM(require_picocolors(), 1);
 
 // src/reporters/escape.ts
 var DEFAULT_TEXT_MAX = 1e3;
 var DEFAULT_CODE_MAX = 300;
-var ELLIPSIS = "\u2026";
+var ELLIPSIS2 = "\u2026";
 var ZWJ = "\u200D";
 var LINE_BREAKS = /\r\n|[\n\v\f\r\u0085\u2028\u2029]/g;
 var CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -29315,7 +30721,7 @@ function plainText(input, max = DEFAULT_TEXT_MAX) {
   }
   if (cut) {
     if (/[\ud800-\udbff]$/.test(s)) s = s.slice(0, -1);
-    s = s.trimEnd() + ELLIPSIS;
+    s = s.trimEnd() + ELLIPSIS2;
   }
   return s;
 }
@@ -29323,8 +30729,8 @@ var MD_PUNCT = /* @__PURE__ */ new Set(["\\", "`", "*", "_", "[", "]", "(", ")",
 function escapeMarkdownText(input, opts = {}) {
   const s = plainText(input, opts.max ?? DEFAULT_TEXT_MAX);
   let out = "";
-  for (const ch of s) {
-    switch (ch) {
+  for (const ch2 of s) {
+    switch (ch2) {
       case "&":
         out += "&amp;";
         break;
@@ -29344,7 +30750,7 @@ function escapeMarkdownText(input, opts = {}) {
         out += "\\#" + ZWJ;
         break;
       default:
-        out += MD_PUNCT.has(ch) ? "\\" + ch : ch;
+        out += MD_PUNCT.has(ch2) ? "\\" + ch2 : ch2;
     }
   }
   return out.replace(/^([-+=])/, "\\$1").replace(/^(\d{1,9})([.])/, "$1\\$2").replace(/(www)\./gi, "$1\\.");
@@ -29497,6 +30903,107 @@ function groupFindings(findings) {
   return g;
 }
 
+// src/reporters/fit.ts
+var measureChars = (s) => s.length;
+function text(t) {
+  return { kind: "text", text: t };
+}
+function fitBlocks(blocks, max, measure) {
+  let fixed = 0;
+  for (const b of blocks) {
+    fixed += b.kind === "text" ? measure(b.text) : b.rows.length > 0 ? measure(b.omitted(b.rows.length)) : 0;
+  }
+  let budget = max - fixed;
+  const keep = /* @__PURE__ */ new Map();
+  const order = blocks.map((b, i) => ({ b, i })).filter((x) => x.b.kind === "rows").sort((x, y) => x.b.priority - y.b.priority || x.i - y.i);
+  for (const { b } of order) {
+    let n = 0;
+    if (b.rows.length > 0 && budget > 0) {
+      const frame = measure(b.head) + measure(b.tail);
+      let left = budget - frame;
+      while (n < b.rows.length) {
+        const cost = measure(b.rows[n]);
+        if (cost > left) break;
+        left -= cost;
+        n++;
+      }
+      if (n > 0) budget = left;
+    }
+    keep.set(b, n);
+  }
+  let out = "";
+  let omitted = 0;
+  for (const b of blocks) {
+    if (b.kind === "text") {
+      out += b.text;
+      continue;
+    }
+    const n = keep.get(b) ?? 0;
+    if (n > 0) out += b.head + b.rows.slice(0, n).join("") + b.tail;
+    if (n < b.rows.length) {
+      out += b.omitted(b.rows.length - n);
+      omitted += b.rows.length - n;
+    }
+  }
+  return { text: out, omitted, ok: budget >= 0 && measure(out) <= max };
+}
+
+// src/reporters/coverage.ts
+var COLLAPSE_AFTER = 10;
+function coverageCounts(entries2) {
+  const c = { checked: 0, partial: 0, notChecked: 0, notApplicable: 0 };
+  for (const e of entries2) {
+    if (e.status === "checked") c.checked++;
+    else if (e.status === "partial") c.partial++;
+    else if (e.status === "not-checked") c.notChecked++;
+    else c.notApplicable++;
+  }
+  return c;
+}
+function coverageProblems(entries2) {
+  return [...entries2.filter((e) => e.status === "not-checked"), ...entries2.filter((e) => e.status === "partial")];
+}
+function coverageSummary(c) {
+  const parts = [`${plural(c.checked, "file")} checked`, `${c.partial} partly checked`, `${c.notChecked} not checked`];
+  if (c.notApplicable > 0) parts.push(`${c.notApplicable} not applicable`);
+  return parts.join(", ");
+}
+var STATUS_TEXT = { "not-checked": "not checked", partial: "partly checked", checked: "checked", "not-applicable": "not applicable" };
+function coverageBlocks(report, level, omitted) {
+  const entries2 = report.coverage ?? [];
+  const problems = coverageProblems(entries2);
+  const h = "#".repeat(Math.min(6, Math.max(1, level)));
+  const blocks = [text(`${h} Coverage
+
+${escapeMarkdownText(coverageSummary(coverageCounts(entries2)))}.
+
+`)];
+  const collapse = problems.length > COLLAPSE_AFTER;
+  const table = "| File | Kind | Status | Why |\n|---|---|---|---|\n";
+  blocks.push({
+    kind: "rows",
+    priority: 1,
+    head: collapse ? `<details><summary>${plural(problems.length, "file")} not fully checked</summary>
+
+${table}` : table,
+    rows: problems.map(
+      (e) => `| ${codeSpan(e.path, { table: true, max: 200 })} | ${codeSpan(e.kind, { table: true, max: 40 })} | ${STATUS_TEXT[e.status]} | ${escapeMarkdownText(e.reason ?? "", { max: 500 })} |
+`
+    ),
+    tail: collapse ? "\n</details>\n\n" : "\n",
+    omitted: omitted("file not fully checked")
+  });
+  return blocks;
+}
+function coverageLines(report) {
+  const entries2 = report.coverage ?? [];
+  const out = [`Coverage: ${coverageSummary(coverageCounts(entries2))}`];
+  for (const e of coverageProblems(entries2)) {
+    out.push(`  ${STATUS_TEXT[e.status]}  ${plainText(e.path, 300)}${e.reason ? ` \u2014 ${plainText(e.reason, 400)}` : ""}`);
+  }
+  return out;
+}
+
 // src/reporters/table.ts
 function palette(color) {
   const c = import_picocolors.default.createColors(color);
@@ -29570,7 +31077,7 @@ function renderTable(report, opts) {
     for (const f of list) {
       const line = String(f.location.startLine).padStart(lineWidth + 2);
       const sev = p.sev[f.severity](f.severity.toUpperCase().padEnd(SEV_WIDTH));
-      const rule74 = plainText(f.ruleId, 24).padEnd(ruleWidth);
+      const rule75 = plainText(f.ruleId, 24).padEnd(ruleWidth);
       const indent = " ".repeat(lineWidth + 2 + 2 + SEV_WIDTH + 2 + ruleWidth + 2);
       const room = width !== void 0 ? Math.max(20, width - indent.length) : void 0;
       const markers = [];
@@ -29586,7 +31093,7 @@ function renderTable(report, opts) {
       let msg = plainText(f.message);
       if (f.location.evidence) msg += ` (${plainText(f.location.evidence, 200)})`;
       const msgLines = wrap(msg, room, room !== void 0 ? room - markersWidth - 1 : void 0);
-      out.push(`${line}  ${sev}  ${rule74}  ${msgLines[0] ?? ""}${markers.length > 0 ? "  " + markers.join(" ") : ""}`);
+      out.push(`${line}  ${sev}  ${rule75}  ${msgLines[0] ?? ""}${markers.length > 0 ? "  " + markers.join(" ") : ""}`);
       for (const l of msgLines.slice(1)) out.push(indent + l);
       if (f.fix) for (const l of wrap(`\u21B3 fix: ${plainText(f.fix, 400)}`, room)) out.push(indent + p.dim(l));
     }
@@ -29627,54 +31134,11 @@ function renderTable(report, opts) {
     });
     out.push(`Scanners: ${parts.join(" \xB7 ")}`);
   }
-  const verdict = report.result === "fail" ? p.red(p.bold("FAIL")) : p.green(p.bold("PASS"));
-  out.push(`Result: ${verdict} \u2014 ${plainText(report.reason, 500)}`);
+  if ((report.coverage ?? []).length > 0) out.push(...coverageLines(report));
+  const o = opts.outcome ?? { verdict: report.result === "fail" ? "FAIL" : "PASS", reason: report.reason };
+  const verdict = o.verdict === "PASS" ? p.green(p.bold(o.verdict)) : p.red(p.bold(o.verdict));
+  out.push(`Result: ${verdict} \u2014 ${plainText(o.reason, 500)}`);
   return out.join("\n") + "\n";
-}
-
-// src/reporters/fit.ts
-var measureChars = (s) => s.length;
-function text(t) {
-  return { kind: "text", text: t };
-}
-function fitBlocks(blocks, max, measure) {
-  let fixed = 0;
-  for (const b of blocks) {
-    fixed += b.kind === "text" ? measure(b.text) : b.rows.length > 0 ? measure(b.omitted(b.rows.length)) : 0;
-  }
-  let budget = max - fixed;
-  const keep = /* @__PURE__ */ new Map();
-  const order = blocks.map((b, i) => ({ b, i })).filter((x) => x.b.kind === "rows").sort((x, y) => x.b.priority - y.b.priority || x.i - y.i);
-  for (const { b } of order) {
-    let n = 0;
-    if (b.rows.length > 0 && budget > 0) {
-      const frame = measure(b.head) + measure(b.tail);
-      let left = budget - frame;
-      while (n < b.rows.length) {
-        const cost = measure(b.rows[n]);
-        if (cost > left) break;
-        left -= cost;
-        n++;
-      }
-      if (n > 0) budget = left;
-    }
-    keep.set(b, n);
-  }
-  let out = "";
-  let omitted = 0;
-  for (const b of blocks) {
-    if (b.kind === "text") {
-      out += b.text;
-      continue;
-    }
-    const n = keep.get(b) ?? 0;
-    if (n > 0) out += b.head + b.rows.slice(0, n).join("") + b.tail;
-    if (n < b.rows.length) {
-      out += b.omitted(b.rows.length - n);
-      omitted += b.rows.length - n;
-    }
-  }
-  return { text: out, omitted, ok: budget >= 0 && measure(out) <= max };
 }
 
 // src/reporters/markdown.ts
@@ -29685,9 +31149,9 @@ function severityCell(f) {
   return `${SEVERITY_ICON[f.severity]} ${SEVERITY_LABEL[f.severity]}`;
 }
 function ruleCell(f) {
-  const code2 = codeSpan(f.ruleId, { table: true, max: 80 });
+  const code3 = codeSpan(f.ruleId, { table: true, max: 80 });
   const url = helpUrl(f);
-  return url ? `[${code2}](${url})` : code2;
+  return url ? `[${code3}](${url})` : code3;
 }
 function locationCell(f, linkBase) {
   const url = findingUrl(f, linkBase);
@@ -29805,6 +31269,7 @@ Policy: ${escapeMarkdownText(policyText(report))}. Baseline: ${escapeMarkdownTex
     tail: "\n",
     omitted: omittedNote("unreadable file", why)
   });
+  blocks.push(...coverageBlocks(report, h + 1, (what) => omittedNote(what, why)));
   blocks.push({
     kind: "rows",
     priority: 1,
@@ -29899,11 +31364,11 @@ var OutputCapture = class {
     this.err += text2;
   }
   /** The result; a process stopped for too much output never counts as success. */
-  result(code2, timedOut) {
+  result(code3, timedOut) {
     let stderr = this.err.slice(0, MAX_STDERR);
     if (this.truncated) stderr += `
 [mcg] output exceeded ${this.maxOut} bytes and the process was stopped`;
-    return { exitCode: this.truncated && code2 === 0 ? 1 : code2, stdout: Buffer.concat(this.out).toString("utf8"), stderr, timedOut };
+    return { exitCode: this.truncated && code3 === 0 ? 1 : code3, stdout: Buffer.concat(this.out).toString("utf8"), stderr, timedOut };
   }
 };
 var spawnExec = (file, args, options = {}) => new Promise((resolvePromise) => {
@@ -29931,54 +31396,143 @@ var spawnExec = (file, args, options = {}) => new Promise((resolvePromise) => {
   child.stdout?.on("data", capture.stdout);
   child.stderr?.on("data", capture.stderr);
   if (options.input !== void 0) child.stdin?.end(options.input);
-  const finish = (code2) => {
+  const finish2 = (code3) => {
     if (settled) return;
     settled = true;
     if (timer) clearTimeout(timer);
-    resolvePromise(capture.result(code2, timedOut));
+    resolvePromise(capture.result(code3, timedOut));
   };
   child.on("error", (e) => {
     capture.note(`${e.message}
 `);
-    finish(127);
+    finish2(127);
   });
-  child.on("close", (code2, signal) => finish(code2 ?? (signal ? 128 + 9 : 1)));
+  child.on("close", (code3, signal) => finish2(code3 ?? (signal ? 128 + 9 : 1)));
 });
 
-// src/core/yaml/classify.ts
-var YAML_EXT = /\.ya?ml$/i;
-var HELM_ACTION = /(^|[^$]){{-?\s*(-|\.Values\b|\.Release\b|\.Chart\b|\.Capabilities\b|\.Files\b|\.Template\b|\$\.|end\b|if\b|else\b|range\b|with\b|include\b|template\b|define\b|toYaml\b|tpl\b|\/\*)/m;
-var LINE_STARTS_WITH_ACTION = /^\s*{{/m;
-function looksLikeHelmTemplate(text2) {
-  if (text2.indexOf("{{") < 0) return false;
-  return HELM_ACTION.test(text2) || LINE_STARTS_WITH_ACTION.test(text2);
+// src/core/yaml/tree.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/core/yaml/deep.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var SHALLOW_DEPTH = 200;
+var MAX_NESTING = 1e4;
+function children(t) {
+  switch (t.type) {
+    case "document":
+      return [t.value];
+    case "block-map":
+    case "block-seq":
+    case "flow-collection":
+      return t.items.flatMap((it) => [it.key, it.value]);
+    default:
+      return [];
+  }
 }
-function posix(path) {
-  return path.replace(/\\/g, "/").replace(/^\.\//, "");
+function cstDepth(doc, stopAt) {
+  const max = { total: 0, flow: 0, block: 0 };
+  const stack = [[doc, 0, 0]];
+  while (stack.length > 0) {
+    const [t, f0, b0] = stack.pop();
+    const f = t.type === "flow-collection" ? f0 + 1 : f0;
+    const b = t.type === "block-map" || t.type === "block-seq" ? b0 + 1 : b0;
+    if (f + b > max.total) max.total = f + b;
+    if (f > max.flow) max.flow = f;
+    if (b > max.block) max.block = b;
+    if (max.flow > stopAt || max.block > stopAt) return max;
+    for (const c of children(t)) if (c) stack.push([c, f, b]);
+  }
+  return max;
 }
-function isComposeName(path) {
-  const base = posix(path).split("/").pop() ?? "";
-  return YAML_EXT.test(base) && /compose/i.test(base);
+function propsOf(tokens, out = {}) {
+  for (const s of tokens ?? []) {
+    if (s.type === "anchor") out.anchor = s.source.slice(1);
+    else if (s.type === "tag") out.tag = s.source;
+  }
+  return out;
 }
-function hasTopKey(text2, key2) {
-  return new RegExp(`^${key2}[ \\t]*:`, "m").test(text2) || new RegExp(`^["']${key2}["'][ \\t]*:`, "m").test(text2);
+function composeDeep(doc, lineOf2, opts = {}) {
+  const y11 = opts.scalars === "yaml11";
+  const anchors = /* @__PURE__ */ new Map();
+  let root2 = null;
+  let error;
+  const stack = [{ tok: doc.value, props: propsOf(doc.start), set: (n) => root2 = n }];
+  while (stack.length > 0 && !error) {
+    const { tok: t, props, set, key: key2 } = stack.pop();
+    if (!t) {
+      set(null);
+      continue;
+    }
+    const line2 = lineOf2(t.offset);
+    let node = null;
+    const later = [];
+    if (t.type === "alias") {
+      const name = t.source.slice(1).trim();
+      set({ t: "alias", line: line2, name, target: anchors.get(name) });
+      continue;
+    } else if (import_yaml3.CST.isScalar(t)) {
+      if (t.type === "block-scalar") propsOf(t.props.filter((p) => "indent" in p), props);
+      const r = import_yaml3.CST.resolveAsScalar(t, true, (offset, _code, message) => {
+        error ??= { line: lineOf2(offset), message };
+      });
+      const plain = r.type === "PLAIN" && props.tag === void 0;
+      const source2 = r.value;
+      const merge = key2 === true && plain && source2 === "<<";
+      const value = !plain || merge ? source2 : y11 ? yaml11Value(source2) : plainValue(source2);
+      const core = plain && !merge ? plainValue(source2) : value;
+      node = Object.is(value, core) ? { t: "scalar", line: line2, value, source: source2, merge, plain } : { t: "scalar", line: line2, value, source: source2, merge, plain, coreValue: core };
+    } else if (t.type === "block-map" || t.type === "flow-collection" && t.start.source === "{") {
+      const pairs = [];
+      node = { t: "map", line: line2, pairs };
+      for (const it of t.items) {
+        const pair = { key: null, value: null };
+        pairs.push(pair);
+        const hasSep = it.sep !== void 0 && it.sep.some((s) => s.type === "map-value-ind");
+        const k = it.key ?? (hasSep ? null : it.value);
+        later.push({ tok: k, props: propsOf(it.start), set: (n) => pair.key = n, key: true });
+        later.push({ tok: hasSep ? it.value : null, props: propsOf(it.sep), set: (n) => pair.value = n });
+      }
+    } else if (t.type === "block-seq" || t.type === "flow-collection") {
+      const items2 = [];
+      node = { t: "seq", line: line2, items: items2 };
+      for (const it of t.items) {
+        const i = items2.length;
+        items2.push(null);
+        if (it.key !== void 0 || (it.sep ?? []).some((s) => s.type === "map-value-ind")) {
+          const pair = { key: null, value: null };
+          items2[i] = { t: "map", line: lineOf2(it.key?.offset ?? t.offset), pairs: [pair] };
+          later.push({ tok: it.key, props: propsOf(it.start), set: (n) => pair.key = n, key: true });
+          later.push({ tok: it.value, props: propsOf(it.sep), set: (n) => pair.value = n });
+        } else later.push({ tok: it.value, props: propsOf(it.start), set: (n) => items2[i] = n });
+      }
+    } else {
+      error = { line: line2, message: t.type === "error" ? t.message : `unexpected ${t.type}` };
+      break;
+    }
+    if (props.anchor !== void 0) anchors.set(props.anchor, node);
+    set(node);
+    for (let i = later.length - 1; i >= 0; i--) stack.push(later[i]);
+  }
+  const line = doc.value ? lineOf2(doc.value.offset) : lineOf2(doc.offset);
+  if (error) return { contents: null, line, error };
+  const top = root2;
+  if (top === null || top.t === "map") return { contents: top, line };
+  return { contents: null, line, notMap: top.t === "seq" ? "a list" : "not a mapping" };
 }
-function classifyYaml(path, text2) {
-  const p = posix(path);
-  if (!YAML_EXT.test(p)) return void 0;
-  if (/(^|\/)\.github\/workflows\/[^/]+$/.test(p)) return "workflow";
-  if (/(^|\/)\.github\//.test(p)) return void 0;
-  const compose = isComposeName(p) && hasTopKey(text2, "services");
-  const k8s = !compose && hasTopKey(text2, "apiVersion") && hasTopKey(text2, "kind");
-  const helmish = /(^|\/)templates\//.test(p) && /^\s*(apiVersion|kind)\s*:/m.test(text2);
-  if ((k8s || helmish) && looksLikeHelmTemplate(text2)) return "helm-template";
-  if (compose) return "compose";
-  if (k8s) return "k8s";
+function firstCstError(doc) {
+  const stack = [doc];
+  while (stack.length > 0) {
+    const t = stack.pop();
+    if (t.type === "error") return t;
+    if (t.type === "block-map" || t.type === "block-seq" || t.type === "flow-collection") {
+      for (const it of t.items) for (const s of [...it.start, ...it.sep ?? []]) if (s.type === "error") return s;
+    }
+    for (const c of children(t)) if (c) stack.push(c);
+  }
   return void 0;
 }
 
 // src/core/yaml/tree.ts
-var import_yaml3 = __toESM(require_dist(), 1);
 var INT = /^[-+]?[0-9]+$/;
 var OCT = /^0o[0-7]+$/;
 var HEX = /^0x[0-9a-fA-F]+$/;
@@ -30001,34 +31555,73 @@ function plainValue(s) {
   }
   return s;
 }
-function fromDocument(doc, lineOf2) {
+var Y11_TRUE = /* @__PURE__ */ new Set(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]);
+var Y11_FALSE = /* @__PURE__ */ new Set(["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]);
+var Y11_NULL = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL"]);
+var Y11_INF = /* @__PURE__ */ new Set([".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"]);
+var Y11_NINF = /* @__PURE__ */ new Set(["-.inf", "-.Inf", "-.INF"]);
+var Y11_NAN = /* @__PURE__ */ new Set([".nan", ".NaN", ".NAN"]);
+var Y11_DEC = /^[-+]?(?:0|[1-9][0-9]*)$/;
+var Y11_OCT = /^[-+]?0[0-7]+$/;
+var Y11_HEX = /^[-+]?0x[0-9a-fA-F]+$/;
+var Y11_BIN = /^[-+]?0b[01]+$/;
+var Y11_OCT_O = /^[-+]?0o[0-7]+$/;
+var Y11_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+function signed(s, digits, radix) {
+  const v = parseInt(digits, radix);
+  return s[0] === "-" ? -v : v;
+}
+function yaml11Value(s) {
+  if (Y11_NULL.has(s)) return null;
+  if (Y11_TRUE.has(s)) return true;
+  if (Y11_FALSE.has(s)) return false;
+  if (Y11_INF.has(s)) return Number.POSITIVE_INFINITY;
+  if (Y11_NINF.has(s)) return Number.NEGATIVE_INFINITY;
+  if (Y11_NAN.has(s)) return Number.NaN;
+  const c = s.charCodeAt(0);
+  if (!(c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46)) return s;
+  const plain = s.indexOf("_") >= 0 ? s.replace(/_/g, "") : s;
+  const sign = plain[0] === "-" || plain[0] === "+" ? 1 : 0;
+  if (Y11_DEC.test(plain)) return parseInt(plain, 10);
+  if (Y11_BIN.test(plain)) return signed(plain, plain.slice(sign + 2), 2);
+  if (Y11_HEX.test(plain)) return signed(plain, plain.slice(sign + 2), 16);
+  if (Y11_OCT_O.test(plain)) return signed(plain, plain.slice(sign + 2), 8);
+  if (Y11_OCT.test(plain)) return signed(plain, plain.slice(sign + 1), 8);
+  if (Y11_FLOAT.test(plain) && /[0-9]/.test(plain)) return parseFloat(plain);
+  return s;
+}
+function fromDocument(doc, lineOf2, opts = {}) {
+  const y11 = opts.scalars === "yaml11";
   const anchors = /* @__PURE__ */ new Map();
   const line = (n) => n.range ? lineOf2(n.range[0]) : 1;
   const conv = (n) => {
     if (n === null || n === void 0) return null;
     let out;
-    if ((0, import_yaml3.isAlias)(n)) return { t: "alias", line: line(n), name: n.source, target: anchors.get(n.source) };
+    if ((0, import_yaml4.isAlias)(n)) return { t: "alias", line: line(n), name: n.source, target: anchors.get(n.source) };
     const node = n;
-    if ((0, import_yaml3.isScalar)(node)) {
+    if ((0, import_yaml4.isScalar)(node)) {
       const v = node.value;
       const merge = typeof v === "symbol";
-      const value = merge ? "<<" : typeof v === "bigint" ? Number(v) : v ?? null;
-      out = { t: "scalar", line: line(node), value, source: typeof node.source === "string" ? node.source : merge ? "<<" : String(value), merge };
+      const core = merge ? "<<" : typeof v === "bigint" ? Number(v) : v ?? null;
+      const plain = node.type === "PLAIN" && !node.tag;
+      const source2 = typeof node.source === "string" ? node.source : merge ? "<<" : String(core);
+      const value = y11 && plain && !merge ? yaml11Value(source2) : core;
+      out = !Object.is(value, core) ? { t: "scalar", line: line(node), value, source: source2, merge, plain, coreValue: core } : { t: "scalar", line: line(node), value, source: source2, merge, plain };
       if (node.anchor) anchors.set(node.anchor, out);
       return out;
     }
-    if ((0, import_yaml3.isMap)(node)) {
+    if ((0, import_yaml4.isMap)(node)) {
       const pairs = [];
       out = { t: "map", line: line(node), pairs };
       if (node.anchor) anchors.set(node.anchor, out);
       for (const p of node.items) {
-        if (!(0, import_yaml3.isPair)(p)) continue;
+        if (!(0, import_yaml4.isPair)(p)) continue;
         const key2 = conv(p.key);
         pairs.push({ key: key2, value: conv(p.value) });
       }
       return out;
     }
-    if ((0, import_yaml3.isSeq)(node)) {
+    if ((0, import_yaml4.isSeq)(node)) {
       const items2 = [];
       out = { t: "seq", line: line(node), items: items2 };
       if (node.anchor) anchors.set(node.anchor, out);
@@ -30040,925 +31633,271 @@ function fromDocument(doc, lineOf2) {
   return conv(doc.contents);
 }
 function describeTop(node) {
-  if ((0, import_yaml3.isSeq)(node)) return "a list";
-  if ((0, import_yaml3.isScalar)(node)) return `a scalar (${typeof node.value === "string" ? "text" : String(node.value)})`;
+  if ((0, import_yaml4.isSeq)(node)) return "a list";
+  if ((0, import_yaml4.isScalar)(node)) return `a scalar (${typeof node.value === "string" ? "text" : String(node.value)})`;
   return "not a mapping";
 }
-function slowParse(text2, lineOffset = 0) {
-  const lc = new import_yaml3.LineCounter();
-  const all = (0, import_yaml3.parseAllDocuments)(text2, { lineCounter: lc, merge: true, uniqueKeys: false, prettyErrors: false });
-  const parsed = Array.isArray(all) ? all : [];
+function convert(doc, lineOf2, lineOffset, opts) {
+  const start = doc.contents?.range?.[0] ?? doc.range?.[0];
+  const line = start !== void 0 ? lineOf2(start) : lineOffset + 1;
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    const message = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    return { contents: null, line, error: { line: lineOf2(err.pos[0]), message } };
+  }
+  const top = doc.contents;
+  if (top === null || (0, import_yaml4.isScalar)(top) && (top.value === null || top.value === void 0)) return { contents: null, line };
+  if (!(0, import_yaml4.isMap)(top)) return { contents: null, line, notMap: describeTop(top) };
+  try {
+    return { contents: fromDocument(doc, lineOf2, opts), line };
+  } catch (e) {
+    return { contents: null, line, failure: e };
+  }
+}
+function deepDocument(tok, depth, lineOf2, opts) {
+  const line = lineOf2(tok.value?.offset ?? tok.offset);
+  if (depth.flow > MAX_NESTING || depth.block > MAX_NESTING) {
+    return { contents: null, line, error: { line, message: `nesting deeper than ${MAX_NESTING.toLocaleString("en-US")} ${depth.flow > MAX_NESTING ? "flow" : "block"} levels, the most kubectl and this scanner read (kubectl: "exceeded max depth of ${MAX_NESTING}"): split the nested part into separate documents or files and scan again` } };
+  }
+  const bad = firstCstError(tok);
+  if (bad) return { contents: null, line, error: { line: lineOf2(bad.offset), message: bad.message } };
+  const d = composeDeep(tok, lineOf2, opts);
+  return d.error ? { contents: null, line: d.line, error: d.error } : d.notMap !== void 0 ? { contents: null, line: d.line, notMap: d.notMap } : { contents: d.contents, line: d.line };
+}
+function parseDocuments(text2, lineOffset = 0, opts = {}) {
+  const lc = new import_yaml4.LineCounter();
+  const parser = new import_yaml4.Parser(lc.addNewLine);
+  const composer = new import_yaml4.Composer({ merge: true, uniqueKeys: false, prettyErrors: false });
   const lineOf2 = (offset) => lc.linePos(offset).line + lineOffset;
-  return parsed.map((doc) => {
-    const start = doc.contents?.range?.[0] ?? doc.range?.[0];
-    const line = start !== void 0 ? lineOf2(start) : lineOffset + 1;
-    if (doc.errors.length > 0) {
-      const err = doc.errors[0];
-      const message = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-      return { contents: null, line, error: { line: lineOf2(err.pos[0]), message } };
+  const out = [];
+  const take = (docs) => {
+    for (const d of docs) out.push(convert(d, lineOf2, lineOffset, opts));
+  };
+  let afterDeep = false;
+  for (const tok of parser.parse(text2)) {
+    if (afterDeep && tok.type === "doc-end") continue;
+    afterDeep = false;
+    if (tok.type === "document") {
+      const depth = cstDepth(tok, MAX_NESTING);
+      if (depth.total > SHALLOW_DEPTH) {
+        take(composer.end());
+        out.push(deepDocument(tok, depth, lineOf2, opts));
+        afterDeep = true;
+        continue;
+      }
     }
-    const top = doc.contents;
-    if (top === null || (0, import_yaml3.isScalar)(top) && (top.value === null || top.value === void 0)) return { contents: null, line };
-    if (!(0, import_yaml3.isMap)(top)) return { contents: null, line, notMap: describeTop(top) };
-    try {
-      return { contents: fromDocument(doc, lineOf2), line };
-    } catch (e) {
-      return { contents: null, line, failure: e };
-    }
-  });
+    take(composer.next(tok));
+  }
+  take(composer.end());
+  return out;
 }
 
-// src/core/yaml/fast.ts
-var Decline = class extends Error {
-};
-var DECLINE = new Decline("fast path declined");
-var MAX_DEPTH = 100;
-var SP2 = 32;
-var HASH3 = 35;
-var COLON = 58;
-var DASH = 45;
-function fastParse(text2, lineOffset = 0) {
-  if (text2.indexOf("	") >= 0) return void 0;
-  if (text2.indexOf("\r") >= 0) {
-    const lf = text2.replace(/\r\n/g, "\n");
-    if (lf.indexOf("\r") >= 0) return void 0;
-    text2 = lf;
+// src/core/yaml/kubectl-split.ts
+function isWs(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+function looksLikeJsonStream(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 65279 && i === 0) continue;
+    if (!isWs(c)) return c === 123;
   }
+  return false;
+}
+function splitJson(text2) {
+  const chunks = [];
+  let line = 0;
+  let depth = 0;
+  let inString = false;
+  let start = -1;
+  let startLine = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 10) line++;
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (depth === 0) {
+        start = i;
+        startLine = line;
+      }
+      depth++;
+    } else if (c === 125 || c === 93) {
+      depth--;
+      if (depth === 0 && start >= 0) {
+        const lineStart = text2.lastIndexOf("\n", start) + 1;
+        chunks.push({ text: " ".repeat(start - lineStart) + text2.slice(start, i + 1), lineOffset: startLine });
+        start = -1;
+      }
+      if (depth < 0) return { format: "json", chunks, error: { line: line + 1, message: "unbalanced `}` or `]` in the JSON stream" } };
+    } else if (depth === 0 && !isWs(c)) {
+      return { format: "json", chunks, error: { line: line + 1, message: "text between JSON objects: kubectl reads this file as a JSON stream and stops here" } };
+    }
+  }
+  if (depth > 0 && start >= 0) chunks.push({ text: text2.slice(start), lineOffset: startLine });
+  return { format: "json", chunks };
+}
+function splitYaml(text2) {
+  const chunks = [];
+  let from = 0;
+  let fromLine = 0;
+  let line = 0;
+  let pos = 0;
+  while (pos <= text2.length) {
+    const nl = text2.indexOf("\n", pos);
+    const end = nl < 0 ? text2.length : nl;
+    if (text2.startsWith("---", pos)) {
+      const rest = text2.slice(pos + 3, end).trim();
+      if (rest.length > 0 && rest[0] !== "#") {
+        if (pos > from) chunks.push({ text: text2.slice(from, pos), lineOffset: fromLine });
+        return { format: "yaml", chunks, error: { line: line + 1, message: `kubectl rejects the document separator \`---${rest.slice(0, 40)}\` (only blanks or a # comment may follow \`---\`) and stops reading the file here` } };
+      }
+      if (pos > from) chunks.push({ text: text2.slice(from, pos), lineOffset: fromLine });
+      from = nl < 0 ? text2.length : nl + 1;
+      fromLine = line + 1;
+    }
+    if (nl < 0) break;
+    pos = nl + 1;
+    line++;
+  }
+  if (from < text2.length) chunks.push({ text: text2.slice(from), lineOffset: fromLine });
+  return { format: "yaml", chunks };
+}
+function splitAsKubectl(text2) {
+  return looksLikeJsonStream(text2) ? splitJson(text2) : splitYaml(text2);
+}
+
+// src/core/yaml/k8s-engine.ts
+var KUBECTL_POLICY = { maps: "go-yaml-v2" };
+var MAX_K8S_DOCUMENTS = 1e6;
+function isKubernetesObject(y) {
+  return str(y, get(y, y.root, "apiVersion")?.value) !== void 0 && str(y, get(y, y.root, "kind")?.value) !== void 0;
+}
+function parserGaveUp(e) {
+  if (e instanceof RangeError || /call stack/i.test(String(e?.message))) {
+    return "the YAML parser ran out of call stack (block nesting some thousands of levels deep followed by a dedent; flow nesting, and block nesting to the end of the document, are read to 10,000 levels): split the nested part into separate documents or files and scan again";
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+function errorText(message) {
+  return /call stack/i.test(message) ? "nesting deeper than the YAML reader can follow (split the nested part into separate documents or files and scan again)" : message;
+}
+function isStrictJson(text2) {
   try {
-    return new FastParser(text2, lineOffset).documents();
-  } catch (e) {
-    if (e instanceof Decline || e instanceof RangeError) return void 0;
-    throw e;
+    JSON.parse(text2);
+    return true;
+  } catch {
+    return false;
   }
 }
-function scalar2(line, source2, value, merge = false) {
-  return { t: "scalar", line, value, source: source2, merge };
+function checkKubernetes(input, run2) {
+  const { path, target } = input;
+  const findings = [];
+  const mightBeK8s = input.text.includes("apiVersion") && input.text.includes("kind");
+  const fail2 = (line, message) => {
+    findings.push(inputErrorFinding(path, line, message, target));
+  };
+  const split = splitAsKubectl(input.text);
+  const budget = { left: DEFAULT_BUDGET };
+  const docs = [];
+  let problems = 0;
+  let docNumber = 0;
+  if (split.chunks.length > MAX_K8S_DOCUMENTS) {
+    fail2(1, `${split.chunks.length} documents, above the limit of ${MAX_K8S_DOCUMENTS} per file: split the file into several and scan again`);
+    return { findings, checkedAny: false, notKubernetes: false };
+  }
+  for (const chunk of split.chunks) {
+    docNumber++;
+    const label2 = split.chunks.length > 1 ? `document ${docNumber}` : "the document";
+    if (split.format === "json" && split.chunks.length > 1 && !isStrictJson(chunk.text)) {
+      const line = chunk.lineOffset + 1;
+      const message = `${path}:${line}: ${label2} is not valid JSON: kubectl stops reading the file as a JSON stream here and reads the rest as YAML (the whole file, when this is the first object), where it may drop documents without a word (checked here as written); make every object valid JSON, or write the file as YAML with \`---\` between documents`;
+      findings.push(hitToFinding(meta77, { line, key: `json-stream|${docNumber}`, message }, path, target));
+    }
+    let parsed;
+    try {
+      parsed = parseDocuments(chunk.text, chunk.lineOffset, { scalars: "yaml11" });
+    } catch (e) {
+      problems++;
+      fail2(chunk.lineOffset + 1, `${label2} could not be read: ${parserGaveUp(e)}`);
+      continue;
+    }
+    const first = parsed[0];
+    if (!first) continue;
+    for (const extra of parsed.slice(1)) {
+      if (extra.contents === null && !extra.error && extra.notMap === void 0) continue;
+      findings.push(hitToFinding(meta77, { line: extra.line, key: "after-document-end", message: `${path}:${extra.line}: kubectl reads only the first document of ${label2}; this one, after \`...\`, is ignored by kubectl (and was not checked)` }, path, target));
+    }
+    if (first.error) {
+      problems++;
+      fail2(first.error.line, `invalid YAML in ${label2}: ${errorText(first.error.message)}; ${label2} was not checked`);
+      continue;
+    }
+    if (first.failure !== void 0) {
+      problems++;
+      fail2(first.line, `${label2} could not be checked: ${parserGaveUp(first.failure)}`);
+      continue;
+    }
+    if (first.notMap !== void 0) {
+      if (mightBeK8s) {
+        problems++;
+        fail2(first.line, `${label2} is ${first.notMap} at the top, but a Kubernetes object must be a mapping; ${label2} was not checked`);
+      }
+      continue;
+    }
+    if (first.contents === null) continue;
+    let y;
+    try {
+      y = makeYDoc(first.contents, docNumber - 1, budget, KUBECTL_POLICY);
+      if (!isKubernetesObject(y)) continue;
+    } catch (e) {
+      problems++;
+      fail2(first.line, `${label2} could not be checked: ${e instanceof YamlBudgetError ? `${e.message} (aliases or merge keys expand beyond any real manifest)` : parserGaveUp(e)}`);
+      continue;
+    }
+    docs.push(y);
+    for (const a of y.ambiguities ?? []) {
+      findings.push(hitToFinding(meta77, { line: a.line, key: `${a.kind}|${docNumber}`, message: `${path}:${a.line}: ${a.message}` }, path, target));
+    }
+  }
+  if (split.error) fail2(split.error.line, `${split.error.message}; the documents from here on were not checked`);
+  findings.push(...run2(docs));
+  const notKubernetes = docs.length === 0 && (!split.error && problems === 0 || !mightBeK8s);
+  if (notKubernetes) return { findings: [], checkedAny: false, notKubernetes };
+  return { findings, checkedAny: docs.length > 0, notKubernetes };
 }
-var FastParser = class {
-  constructor(text2, lineOffset) {
-    this.text = text2;
-    this.lineOffset = lineOffset;
-    const starts = this.starts;
-    starts.push(0);
-    for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
-    this.n = starts.length;
-    starts.push(text2.length + 1);
-    const ind = new Int32Array(this.n);
-    for (let li = 0; li < this.n; li++) {
-      const s = starts[li];
-      const e = li + 1 < this.n ? starts[li + 1] - 1 : text2.length;
-      let i = s;
-      while (i < e && text2.charCodeAt(i) === SP2) i++;
-      ind[li] = i === e || text2.charCodeAt(i) === HASH3 ? -1 : i - s;
-    }
-    this.ind = ind;
-  }
-  text;
-  lineOffset;
-  /** Start offset of every line; a sentinel past the end. */
-  starts = [];
-  n;
-  /** Current line (0-based). */
-  li = 0;
-  anchors = /* @__PURE__ */ new Map();
-  ind;
-  lineEnd(li) {
-    const e = this.starts[li + 1] - 1;
-    return e > this.text.length ? this.text.length : e;
-  }
-  /** Column of the first non-space character of line li; -1 for a blank or comment-only line. */
-  indentOf(li) {
-    return this.ind[li];
-  }
-  /** Advances li to the next line with content; returns its indent, or -1 at the end. */
-  nextContent() {
-    while (this.li < this.n) {
-      const ind = this.indentOf(this.li);
-      if (ind >= 0) {
-        if (ind === 0 && this.isMarker(this.li)) return -1;
-        return ind;
-      }
-      this.li++;
-    }
-    return -1;
-  }
-  /** `---` or `...` at the start of line li, followed by space or end of line. */
-  isMarker(li) {
-    const t = this.text;
-    const s = this.starts[li];
-    const c = t.charCodeAt(s);
-    if (c !== DASH && c !== 46 || t.charCodeAt(s + 1) !== c || t.charCodeAt(s + 2) !== c) return false;
-    const d = t.charCodeAt(s + 3);
-    return Number.isNaN(d) || d === SP2 || d === 10;
-  }
-  lineNo(li) {
-    return li + 1 + this.lineOffset;
-  }
-  documents() {
-    const docs = [];
-    const t = this.text;
-    let explicit = false;
-    for (; ; ) {
-      while (this.li < this.n && this.indentOf(this.li) < 0) this.li++;
-      if (this.li >= this.n) {
-        if (explicit) docs.push({ contents: null, line: this.lineNo(this.n - 1) });
-        break;
-      }
-      const s = this.starts[this.li];
-      if (t.charCodeAt(s) === 37) throw DECLINE;
-      if (this.isMarker(this.li)) {
-        if (this.rest(s + 3) !== "") throw DECLINE;
-        if (t.charCodeAt(s) === 46) {
-          if (explicit) docs.push({ contents: null, line: this.lineNo(this.li) });
-          explicit = false;
-          this.li++;
-          continue;
-        }
-        if (explicit) docs.push({ contents: null, line: this.lineNo(this.li) });
-        explicit = true;
-        this.li++;
-        continue;
-      }
-      const ind = this.indentOf(this.li);
-      const startLine = this.li;
-      this.anchors = /* @__PURE__ */ new Map();
-      const contents = this.block(ind, -1);
-      if (contents.t !== "map") throw DECLINE;
-      docs.push({ contents, line: this.lineNo(startLine) });
-      explicit = false;
-      const after = this.nextContent();
-      if (after >= 0) throw DECLINE;
-      if (this.li < this.n) {
-        const m = this.starts[this.li];
-        if (t.charCodeAt(m) === 46) {
-          if (this.rest(m + 3) !== "") throw DECLINE;
-          this.li++;
-        }
-      }
-    }
-    return docs;
-  }
-  /** The rest of a line from offset `from` without surrounding spaces and comment ('' when empty). */
-  rest(from) {
-    const t = this.text;
-    const e = this.lineEnd(this.lineAtOrBefore(from));
-    let i = from;
-    while (i < e && t.charCodeAt(i) === SP2) i++;
-    if (i === e || t.charCodeAt(i) === HASH3) return "";
-    return t.slice(i, e);
-  }
-  lineAtOrBefore(offset) {
-    let li = this.li;
-    while (li + 1 < this.n && this.starts[li + 1] <= offset) li++;
-    return li;
-  }
-  /**
-   * A block node whose first content is at column `col` of line li (the line start, or just
-   * after `- ` / `key: ` … for compact forms). `parent` is the indent of the enclosing block.
-   */
-  block(col, parent, anchor) {
-    const t = this.text;
-    const p = this.starts[this.li] + col;
-    const c = t.charCodeAt(p);
-    if (c === DASH && this.isSep(p + 1)) return this.seq(col, anchor);
-    if (this.keyEnd(p) >= 0) return this.map(col, anchor);
-    const node = this.inline(p, parent, anchor);
-    if (node === void 0) throw DECLINE;
-    this.li++;
-    return node;
-  }
-  /** True when offset i is a space, a newline or the end. */
-  isSep(i) {
-    const d = this.text.charCodeAt(i);
-    return Number.isNaN(d) || d === SP2 || d === 10;
-  }
-  register(anchor, node) {
-    if (anchor !== void 0) this.anchors.set(anchor, node);
-  }
-  seq(col, anchor) {
-    const items2 = [];
-    const node = { t: "seq", line: this.lineNo(this.li), items: items2 };
-    this.register(anchor, node);
-    const t = this.text;
-    let first = true;
-    for (; ; ) {
-      let ind;
-      if (first) {
-        ind = col;
-        first = false;
-      } else {
-        ind = this.nextContent();
-        if (ind < col) break;
-        if (ind > col) throw DECLINE;
-        const p = this.starts[this.li] + ind;
-        if (t.charCodeAt(p) !== DASH || !this.isSep(p + 1)) break;
-      }
-      const dash = this.starts[this.li] + col;
-      const dashLine = this.li;
-      let q3 = dash + 1;
-      const e = this.lineEnd(this.li);
-      while (q3 < e && t.charCodeAt(q3) === SP2) q3++;
-      if (q3 === e || t.charCodeAt(q3) === HASH3) {
-        items2.push(this.nested(col, dashLine, void 0, false));
-        continue;
-      }
-      items2.push(this.value(q3, col, dashLine, false));
-    }
-    return node;
-  }
-  /**
-   * The value starting at offset q on line li (after `- ` or `key: `): an anchor, alias, block
-   * scalar, flow collection, quoted or plain scalar, or a compact map / sequence (in a sequence).
-   */
-  value(q3, parent, indicatorLine, inMap) {
-    const t = this.text;
-    let anchor;
-    if (t.charCodeAt(q3) === 38) {
-      let j = q3 + 1;
-      const e = this.lineEnd(this.li);
-      while (j < e && !this.isNameEnd(t.charCodeAt(j))) j++;
-      anchor = t.slice(q3 + 1, j);
-      if (anchor === "") throw DECLINE;
-      while (j < e && t.charCodeAt(j) === SP2) j++;
-      if (j === e || t.charCodeAt(j) === HASH3) return this.nested(parent, indicatorLine, anchor, inMap);
-      if (j === q3 + 1 + anchor.length) throw DECLINE;
-      q3 = j;
-    }
-    const col = q3 - this.starts[this.li];
-    const c = t.charCodeAt(q3);
-    if (!inMap) {
-      if (c === DASH && this.isSep(q3 + 1)) {
-        if (anchor !== void 0) throw DECLINE;
-        return this.seq(col, void 0);
-      }
-      if (this.keyEnd(q3) >= 0) {
-        if (anchor !== void 0) throw DECLINE;
-        return this.map(col, void 0);
-      }
-    } else if (c === DASH && this.isSep(q3 + 1)) throw DECLINE;
-    if (c === 124 || c === 62) {
-      const s = this.blockScalar(q3, parent);
-      this.register(anchor, s);
-      return s;
-    }
-    const node = this.inline(q3, parent, anchor);
-    if (node === void 0) throw DECLINE;
-    this.li++;
-    return node;
-  }
-  /** The node on the lines after an indicator with nothing after it (`key:` / `-`). */
-  nested(parent, indicatorLine, anchor, inMap) {
-    this.li = indicatorLine + 1;
-    const ind = this.nextContent();
-    if (ind > parent) return this.block(ind, parent, anchor);
-    if (inMap && ind === parent) {
-      const p = this.starts[this.li] + ind;
-      if (this.text.charCodeAt(p) === DASH && this.isSep(p + 1)) return this.seq(ind, anchor);
-    }
-    const s = scalar2(this.lineNo(indicatorLine), "", null);
-    this.register(anchor, s);
-    return s;
-  }
-  isNameEnd(c) {
-    return c === SP2 || c === 10 || c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || Number.isNaN(c);
-  }
-  /**
-   * When offset p starts a simple key (`name:`, `"name":`, `'name':` followed by a space or the
-   * end of line) on its line, the offset of its colon; else -1.
-   */
-  keyEnd(p) {
-    const t = this.text;
-    const e = this.lineEnd(this.li);
-    const c = t.charCodeAt(p);
-    if (c === 34 || c === 39) {
-      const close = this.quoteEnd(p, e);
-      if (close < 0) return -1;
-      let j = close + 1;
-      while (j < e && t.charCodeAt(j) === SP2) j++;
-      if (t.charCodeAt(j) === COLON && (j + 1 >= e || t.charCodeAt(j + 1) === SP2)) return j;
-      return -1;
-    }
-    for (let j = p; j < e; j++) {
-      const d = t.charCodeAt(j);
-      if (d === COLON) {
-        if (j + 1 >= e || t.charCodeAt(j + 1) === SP2) {
-          if (j - p > 1e3) throw DECLINE;
-          return j;
-        }
-      } else if (d === HASH3 && j > p && t.charCodeAt(j - 1) === SP2) return -1;
-    }
-    return -1;
-  }
-  /** Offset of the first unescaped `quote` in [a, e), else -1. */
-  findClose(quote, a, e) {
-    const t = this.text;
-    for (let j = a; j < e; j++) {
-      const d = t.charCodeAt(j);
-      if (quote === 34 && d === 92) {
-        j++;
-        continue;
-      }
-      if (d === quote) {
-        if (quote === 39 && t.charCodeAt(j + 1) === 39) {
-          j++;
-          continue;
-        }
-        return j;
-      }
-    }
-    return -1;
-  }
-  /** Offset of the closing quote of a one-line quoted scalar opening at p, else -1. */
-  quoteEnd(p, e) {
-    const t = this.text;
-    const q3 = t.charCodeAt(p);
-    for (let j = p + 1; j < e; j++) {
-      const d = t.charCodeAt(j);
-      if (q3 === 34 && d === 92) {
-        j++;
-        continue;
-      }
-      if (d === q3) {
-        if (q3 === 39 && t.charCodeAt(j + 1) === 39) {
-          j++;
-          continue;
-        }
-        return j;
-      }
-    }
-    return -1;
-  }
-  map(col, anchor) {
-    const pairs = [];
-    const node = { t: "map", line: this.lineNo(this.li), pairs };
-    this.register(anchor, node);
-    const t = this.text;
-    let first = true;
-    for (; ; ) {
-      if (first) first = false;
-      else {
-        const ind = this.nextContent();
-        if (ind < col) break;
-        if (ind > col) throw DECLINE;
-      }
-      const p = this.starts[this.li] + col;
-      const colon = this.keyEnd(p);
-      if (colon < 0) throw DECLINE;
-      const key2 = this.key(p, colon);
-      const keyLine = this.li;
-      const e = this.lineEnd(this.li);
-      let q3 = colon + 1;
-      while (q3 < e && t.charCodeAt(q3) === SP2) q3++;
-      const value = q3 === e || t.charCodeAt(q3) === HASH3 ? this.nested(col, keyLine, void 0, true) : this.value(q3, col, keyLine, true);
-      pairs.push({ key: key2, value });
-    }
-    return node;
-  }
-  key(p, colon) {
-    const t = this.text;
-    const c = t.charCodeAt(p);
-    const line = this.lineNo(this.li);
-    if (c === 34 || c === 39) {
-      const close = this.quoteEnd(p, colon);
-      const s2 = c === 34 ? this.doubleQuoted(p + 1, close) : t.slice(p + 1, close).replace(/''/g, "'");
-      return scalar2(line, s2, s2);
-    }
-    let e = colon;
-    while (e > p && t.charCodeAt(e - 1) === SP2) e--;
-    const s = t.slice(p, e);
-    if (s === "" || !this.plainStartOk(s)) throw DECLINE;
-    if (s === "<<") return scalar2(line, s, "<<", true);
-    return scalar2(line, s, plainValue(s));
-  }
-  /** A plain scalar may not start with an indicator (`-?:` only when followed by a space). */
-  plainStartOk(s) {
-    const c = s.charCodeAt(0);
-    switch (c) {
-      case 44:
-      case 91:
-      case 93:
-      case 123:
-      case 125:
-      case 35:
-      case 38:
-      case 42:
-      case 33:
-      case 124:
-      case 62:
-      case 39:
-      case 34:
-      case 37:
-      case 64:
-      case 96:
-        return false;
-      case DASH:
-      case 63:
-      case COLON: {
-        const d = s.charCodeAt(1);
-        return !(Number.isNaN(d) || d === SP2);
-      }
-      default:
-        return true;
-    }
-  }
-  /**
-   * A one-line node at offset q: alias, quoted scalar, flow collection or plain scalar, with
-   * nothing but a comment after it. Undefined when it is not one of those.
-   */
-  inline(q3, parent, anchor) {
-    const t = this.text;
-    const e = this.lineEnd(this.li);
-    const line = this.lineNo(this.li);
-    const c = t.charCodeAt(q3);
-    let node;
-    let end;
-    if (c === 42) {
-      if (anchor !== void 0) throw DECLINE;
-      let j = q3 + 1;
-      while (j < e && !this.isNameEnd(t.charCodeAt(j))) j++;
-      const name = t.slice(q3 + 1, j);
-      if (name === "") throw DECLINE;
-      const a = { t: "alias", line, name, target: this.anchors.get(name) };
-      node = a;
-      end = j;
-    } else if (c === 34 || c === 39) {
-      const close = this.quoteEnd(q3, e);
-      if (close < 0) {
-        const m = this.multiQuoted(q3, parent);
-        node = scalar2(line, m, m);
-        this.register(anchor, node);
-        const le = this.lineEnd(this.li);
-        this.checkTail(this.quoteClose + 1, le);
-        this.checkNoContinuation(parent);
-        return node;
-      }
-      const s = c === 34 ? this.doubleQuoted(q3 + 1, close) : t.slice(q3 + 1, close).replace(/''/g, "'");
-      node = scalar2(line, s, s);
-      end = close + 1;
-    } else if (c === 91 || c === 123) {
-      const f = new FlowReader(this, q3, parent);
-      node = f.node(0);
-      end = f.pos;
-      this.li = this.lineAtOrBefore(end);
-      const le = this.lineEnd(this.li);
-      this.checkTail(end, le);
-      this.register(anchor, node);
-      this.checkNoContinuation(parent);
-      if (anchor !== void 0 && t.slice(q3, end).includes("*")) throw DECLINE;
-      return node;
-    } else {
-      if (!this.plainStartOk(t.slice(q3, q3 + 2))) throw DECLINE;
-      let j = q3;
-      let last = q3;
-      for (; j < e; j++) {
-        const d = t.charCodeAt(j);
-        if (d === HASH3 && t.charCodeAt(j - 1) === SP2) break;
-        if (d === COLON && (j + 1 >= e || t.charCodeAt(j + 1) === SP2)) throw DECLINE;
-        if (d !== SP2) last = j + 1;
-      }
-      const s = t.slice(q3, last);
-      node = scalar2(line, s, plainValue(s));
-      end = last;
-      this.register(anchor, node);
-      this.checkTail(end, e);
-      this.checkNoContinuation(parent);
-      return node;
-    }
-    this.register(anchor, node);
-    this.checkTail(end, e);
-    this.checkNoContinuation(parent);
-    return node;
-  }
-  /** Offset of the closing quote found by multiQuoted. */
-  quoteClose = 0;
-  /**
-   * A quoted scalar over several lines (opening quote at q on line li): line breaks fold to a
-   * space, empty lines to newlines, as YAML's flow folding says. Leaves li on the closing line.
-   */
-  multiQuoted(q3, parent) {
-    const t = this.text;
-    const quote = t.charCodeAt(q3);
-    const parts = [];
-    const joins = /* @__PURE__ */ new Set();
-    const from = q3 + 1;
-    for (let li = this.li; ; li++) {
-      if (li >= this.n) throw DECLINE;
-      const s = this.starts[li];
-      const le = this.lineEnd(li);
-      let a = li === this.li ? from : s;
-      if (li !== this.li) {
-        while (a < le && t.charCodeAt(a) === SP2) a++;
-        if (a < le && a - s <= parent) throw DECLINE;
-        if (a - s === 0 && this.isMarker(li)) throw DECLINE;
-      }
-      const close = this.findClose(quote, a, le);
-      if (close >= 0) {
-        parts.push(quote === 34 ? this.doubleQuoted(a, close) : t.slice(a, close).replace(/''/g, "'"));
-        this.li = li;
-        this.quoteClose = close;
-        break;
-      }
-      if (quote === 34 && t.charCodeAt(le - 1) === 92) {
-        let k = le - 1;
-        while (k > a && t.charCodeAt(k - 1) === 92) k--;
-        if ((le - k) % 2 === 1) {
-          parts.push(this.doubleQuoted(a, le - 1));
-          joins.add(parts.length);
-          continue;
-        }
-      }
-      let b = le;
-      while (b > a && t.charCodeAt(b - 1) === SP2) b--;
-      parts.push(quote === 34 ? this.doubleQuoted(a, b) : t.slice(a, b).replace(/''/g, "'"));
-    }
-    let out = parts[0];
-    let empties = 0;
-    for (let i = 1; i < parts.length; i++) {
-      const p = parts[i];
-      if (joins.has(i)) {
-        if (p === "" || empties > 0) throw DECLINE;
-        out += p;
-        continue;
-      }
-      if (p === "" && i < parts.length - 1) {
-        empties++;
-        continue;
-      }
-      out += (empties > 0 ? "\n".repeat(empties) : " ") + p;
-      empties = 0;
-    }
-    return out;
-  }
-  /** Only spaces and a comment may follow a one-line node. */
-  checkTail(from, e) {
-    const t = this.text;
-    let j = from;
-    while (j < e && t.charCodeAt(j) === SP2) j++;
-    if (j < e && !(t.charCodeAt(j) === HASH3 && j > from)) throw DECLINE;
-  }
-  /** A scalar value whose next line is indented deeper would continue (multi-line plain) or be invalid. */
-  checkNoContinuation(parent) {
-    const ind = this.ind;
-    for (let li = this.li + 1; li < this.n; li++) {
-      const i = ind[li];
-      if (i < 0) continue;
-      if (i > parent) throw DECLINE;
-      return;
-    }
-  }
-  /** Double-quoted content between offsets a and b (one line), escapes resolved. */
-  doubleQuoted(a, b) {
-    const t = this.text;
-    const bs = t.indexOf("\\", a);
-    if (bs < 0 || bs >= b) return t.slice(a, b);
-    let out = "";
-    let from = a;
-    for (let j = bs; j < b; j++) {
-      if (t.charCodeAt(j) !== 92) continue;
-      out += t.slice(from, j);
-      const d = t[j + 1];
-      switch (d) {
-        case "\\":
-          out += "\\";
-          break;
-        case '"':
-          out += '"';
-          break;
-        case "/":
-          out += "/";
-          break;
-        case "n":
-          out += "\n";
-          break;
-        case "t":
-          out += "	";
-          break;
-        case "r":
-          out += "\r";
-          break;
-        case "0":
-          out += "\0";
-          break;
-        case " ":
-          out += " ";
-          break;
-        case "u": {
-          const h = t.slice(j + 2, j + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(h)) throw DECLINE;
-          const code2 = parseInt(h, 16);
-          if (code2 >= 55296 && code2 <= 57343) throw DECLINE;
-          out += String.fromCharCode(code2);
-          j += 4;
-          break;
-        }
-        default:
-          throw DECLINE;
-      }
-      j++;
-      from = j + 1;
-    }
-    return out + t.slice(from, b);
-  }
-  /**
-   * A block scalar (`|`, `>`, with an optional chomping indicator) whose header is at offset q;
-   * its content is the following lines indented deeper than `parent`.
-   */
-  blockScalar(q3, parent) {
-    const t = this.text;
-    const line = this.lineNo(this.li);
-    const folded = t.charCodeAt(q3) === 62;
-    const e = this.lineEnd(this.li);
-    let j = q3 + 1;
-    let chomp = "clip";
-    const h = t.charCodeAt(j);
-    if (h === DASH) {
-      chomp = "strip";
-      j++;
-    } else if (h === 43) {
-      chomp = "keep";
-      j++;
-    }
-    if (j < e && t.charCodeAt(j) !== SP2) throw DECLINE;
-    this.checkTail(j, e);
-    if (j < e) {
-      let k2 = j;
-      while (k2 < e && t.charCodeAt(k2) === SP2) k2++;
-      if (k2 < e && k2 === j) throw DECLINE;
-    }
-    const lines = [];
-    let indent = -1;
-    let li = this.li + 1;
-    let lastLi = this.li;
-    let sawNewlineAtEnd = true;
-    for (; li < this.n; li++) {
-      const s = this.starts[li];
-      const le = this.lineEnd(li);
-      let i = s;
-      while (i < le && t.charCodeAt(i) === SP2) i++;
-      if (i === le) {
-        if (indent >= 0 ? le - s > indent : le > s) throw DECLINE;
-        if (li === this.n - 1 && le === t.length && s === le) break;
-        lines.push("");
-        continue;
-      }
-      const ind = i - s;
-      if (indent < 0) {
-        if (ind <= parent) break;
-        indent = ind;
-      } else if (ind < indent) {
-        if (ind > parent) throw DECLINE;
-        break;
-      }
-      if (ind === 0 && this.isMarker(li)) break;
-      lines.push(t.slice(s + indent, le));
-      lastLi = li;
-      sawNewlineAtEnd = le < t.length;
-    }
-    if (indent < 0) {
-      throw DECLINE;
-    }
-    if (!sawNewlineAtEnd) throw DECLINE;
-    let k = lines.length;
-    while (k > 0 && lines[k - 1] === "") k--;
-    const trailing = lines.length - k;
-    const body = lines.slice(0, k);
-    let text2;
-    if (!folded) text2 = body.join("\n");
-    else {
-      text2 = "";
-      let prevMore = false;
-      let empties = 0;
-      let firstDone = false;
-      for (const l of body) {
-        if (l === "") {
-          empties++;
-          continue;
-        }
-        const more = l.charCodeAt(0) === SP2;
-        if (!firstDone) text2 += "\n".repeat(empties) + l;
-        else if (!more && !prevMore) text2 += (empties > 0 ? "\n".repeat(empties) : " ") + l;
-        else text2 += "\n" + "\n".repeat(empties) + l;
-        firstDone = true;
-        prevMore = more;
-        empties = 0;
-      }
-    }
-    if (chomp === "clip") text2 += "\n";
-    else if (chomp === "keep") text2 += "\n" + "\n".repeat(trailing);
-    this.li = lastLi + 1;
-    return scalar2(line, text2, text2);
-  }
-  // --- for FlowReader
-  get source() {
-    return this.text;
-  }
-  lineAt(offset) {
-    let lo = 0;
-    let hi = this.n - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.lineNo(lo);
-  }
-  anchorOf(name) {
-    return this.anchors.get(name);
-  }
-  unescape(a, b) {
-    return this.doubleQuoted(a, b);
-  }
-};
-var FlowReader = class {
-  constructor(p, start, parent) {
-    this.p = p;
-    this.parent = parent;
-    this.pos = start;
-    this.t = p.source;
-  }
-  p;
-  parent;
-  pos;
-  t;
-  /** After a line break at `nl`: the next non-blank line must be indented deeper than the enclosing block. */
-  indented(nl) {
-    const t = this.t;
-    let k = nl + 1;
-    let col = 0;
-    for (; k < t.length; k++) {
-      const d = t.charCodeAt(k);
-      if (d === SP2) col++;
-      else if (d === 10) col = 0;
-      else break;
-    }
-    if (k < t.length && col <= this.parent) throw DECLINE;
-  }
-  ws() {
-    const t = this.t;
-    for (; ; ) {
-      const c = t.charCodeAt(this.pos);
-      if (c === 10) {
-        this.indented(this.pos);
-        this.pos++;
-      } else if (c === SP2) this.pos++;
-      else if (c === HASH3 && (t.charCodeAt(this.pos - 1) === SP2 || t.charCodeAt(this.pos - 1) === 10)) {
-        const nl = t.indexOf("\n", this.pos);
-        this.pos = nl < 0 ? t.length : nl;
-      } else return;
-    }
-  }
-  node(depth) {
-    if (depth > MAX_DEPTH) throw DECLINE;
-    const t = this.t;
-    const c = t.charCodeAt(this.pos);
-    const line = this.p.lineAt(this.pos);
-    if (c === 91) {
-      const items2 = [];
-      const seq = { t: "seq", line, items: items2 };
-      this.pos++;
-      this.ws();
-      if (t.charCodeAt(this.pos) === 93) {
-        this.pos++;
-        return seq;
-      }
-      for (; ; ) {
-        const it = this.node(depth + 1);
-        this.ws();
-        if (t.charCodeAt(this.pos) === COLON) throw DECLINE;
-        items2.push(it);
-        const d = t.charCodeAt(this.pos);
-        if (d === 93) {
-          this.pos++;
-          return seq;
-        }
-        if (d !== 44) throw DECLINE;
-        this.pos++;
-        this.ws();
-        if (t.charCodeAt(this.pos) === 93) {
-          this.pos++;
-          return seq;
-        }
-      }
-    }
-    if (c === 123) {
-      const pairs = [];
-      const map = { t: "map", line, pairs };
-      this.pos++;
-      this.ws();
-      if (t.charCodeAt(this.pos) === 125) {
-        this.pos++;
-        return map;
-      }
-      for (; ; ) {
-        const k = this.node(depth + 1);
-        if (k.t !== "scalar") throw DECLINE;
-        this.ws();
-        if (t.charCodeAt(this.pos) !== COLON) throw DECLINE;
-        this.pos++;
-        const after = t.charCodeAt(this.pos);
-        if (!(after === SP2 || after === 10)) throw DECLINE;
-        this.ws();
-        const d0 = t.charCodeAt(this.pos);
-        if (d0 === 44 || d0 === 125) throw DECLINE;
-        const v = this.node(depth + 1);
-        pairs.push({ key: k, value: v });
-        this.ws();
-        const d = t.charCodeAt(this.pos);
-        if (d === 125) {
-          this.pos++;
-          return map;
-        }
-        if (d !== 44) throw DECLINE;
-        this.pos++;
-        this.ws();
-        if (t.charCodeAt(this.pos) === 125) {
-          this.pos++;
-          return map;
-        }
-      }
-    }
-    if (c === 42) {
-      let j2 = this.pos + 1;
-      while (j2 < t.length) {
-        const d = t.charCodeAt(j2);
-        if (d === SP2 || d === 10 || d === 44 || d === 91 || d === 93 || d === 123 || d === 125) break;
-        j2++;
-      }
-      const name = t.slice(this.pos + 1, j2);
-      if (name === "") throw DECLINE;
-      this.pos = j2;
-      return { t: "alias", line, name, target: this.p.anchorOf(name) };
-    }
-    if (c === 34 || c === 39) {
-      let j2 = this.pos + 1;
-      for (; j2 < t.length; j2++) {
-        const d = t.charCodeAt(j2);
-        if (d === 10) throw DECLINE;
-        if (c === 34 && d === 92) {
-          j2++;
-          continue;
-        }
-        if (d === c) {
-          if (c === 39 && t.charCodeAt(j2 + 1) === 39) {
-            j2++;
-            continue;
-          }
-          break;
-        }
-      }
-      if (j2 >= t.length) throw DECLINE;
-      const s2 = c === 34 ? this.p.unescape(this.pos + 1, j2) : t.slice(this.pos + 1, j2).replace(/''/g, "'");
-      this.pos = j2 + 1;
-      return scalar2(line, s2, s2);
-    }
-    switch (c) {
-      case 44:
-      case 93:
-      case 125:
-      case 35:
-      case 38:
-      case 33:
-      case 124:
-      case 62:
-      case 37:
-      case 64:
-      case 96:
-      case 63:
-        throw DECLINE;
-    }
-    if ((c === DASH || c === COLON) && (t.charCodeAt(this.pos + 1) === SP2 || t.charCodeAt(this.pos + 1) === 10)) throw DECLINE;
-    let j = this.pos;
-    let last = j;
-    for (; j < t.length; j++) {
-      const d = t.charCodeAt(j);
-      if (d === 10 || d === 44 || d === 91 || d === 93 || d === 123 || d === 125) break;
-      if (d === COLON) {
-        const e = t.charCodeAt(j + 1);
-        if (Number.isNaN(e) || e === SP2 || e === 10 || e === 44 || e === 91 || e === 93 || e === 123 || e === 125) break;
-      }
-      if (d === HASH3 && t.charCodeAt(j - 1) === SP2) throw DECLINE;
-      if (d !== SP2) last = j + 1;
-    }
-    if (t.charCodeAt(j) === 10) {
-      this.indented(j);
-      let k = j;
-      while (k < t.length && (t.charCodeAt(k) === SP2 || t.charCodeAt(k) === 10)) k++;
-      const d = t.charCodeAt(k);
-      if (!(d === 44 || d === 93 || d === 125 || d === COLON)) throw DECLINE;
-    }
-    const s = t.slice(this.pos, last);
-    if (s === "") throw DECLINE;
-    this.pos = last;
-    if (s === "<<") throw DECLINE;
-    return scalar2(line, s, plainValue(s));
-  }
-};
+
+// src/core/yaml/classify.ts
+var YAML_EXT = /\.ya?ml$/i;
+function posix2(path) {
+  return path.replace(/\\/g, "/").replace(/^\.\//, "");
+}
+function isComposeName(path) {
+  const base = posix2(path).split("/").pop() ?? "";
+  return YAML_EXT.test(base) && /compose/i.test(base);
+}
+function hasTopKey(text2, key2) {
+  return new RegExp(`^${key2}[ \\t]*:`, "m").test(text2) || new RegExp(`^["']${key2}["'][ \\t]*:`, "m").test(text2);
+}
+function classifyYaml(path, text2, place = {}) {
+  const p = posix2(path);
+  const json = /\.json$/i.test(p);
+  if (!YAML_EXT.test(p) && !json) return void 0;
+  if (!json && /(^|\/)\.github\/workflows\/[^/]+$/.test(p)) return "workflow";
+  if (/(^|\/)\.github\//.test(p)) return void 0;
+  if (place.chartTemplate) return "helm-template";
+  if (!json && isComposeName(p) && hasTopKey(text2, "services")) return "compose";
+  if (text2.includes("apiVersion") && text2.includes("kind") || text2.includes("\\")) return "k8s";
+  return void 0;
+}
 
 // src/core/yaml-engine.ts
-var MAX_YAML_BYTES = 256 * 1024;
-var MAX_K8S_FILE_BYTES = 16 * 1024 * 1024;
-var MAX_YAML_DOCUMENTS = 1e4;
-var yamlRules = { compose: [...composeRules, rule73], k8s: k8sRules, workflow: workflowRules };
+var MAX_YAML_BYTES = 64 * 1024 * 1024;
+var yamlRules = { compose: [...composeRules, rule74], k8s: k8sRules, workflow: workflowRules };
 function checkYamlFile(input, settings) {
   return checkYamlWith(input, yamlRules, settings);
 }
@@ -30967,111 +31906,71 @@ function lineOfOffset(text2, offset) {
   for (let i = text2.indexOf("\n"); i >= 0 && i < offset; i = text2.indexOf("\n", i + 1)) line++;
   return line;
 }
-function parseChunk(text2, lineOffset = 0) {
-  return fastParse(text2, lineOffset) ?? slowParse(text2, lineOffset);
+function parseChunk(text2, lineOffset = 0, opts = {}) {
+  return parseDocuments(text2, lineOffset, opts);
 }
-function splitDocuments(text2) {
-  const chunks = [];
-  const re = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
-  let from = 0;
-  let fromLine = 0;
-  let line = 0;
-  let scanned = 0;
-  for (let m = re.exec(text2); m; m = re.exec(text2)) {
-    if (m.index === 0) continue;
-    for (let i = text2.indexOf("\n", scanned); i >= 0 && i < m.index; i = text2.indexOf("\n", i + 1)) line++;
-    scanned = m.index;
-    chunks.push({ text: text2.slice(from, m.index), lineOffset: fromLine });
-    from = m.index;
-    fromLine = line;
-  }
-  chunks.push({ text: text2.slice(from), lineOffset: fromLine });
-  return chunks;
-}
-var K8S_RELEVANT = /^(Pod|PodTemplate|Deployment|StatefulSet|DaemonSet|ReplicaSet|ReplicationController|Job|CronJob|Secret|ServiceAccount|\w*List)$/;
-function k8sIrrelevant(chunk) {
-  const m = /^kind[ \t]*:[ \t]*["']?([A-Za-z]+)["']?[ \t]*(#.*)?$/m.exec(chunk);
-  return m !== null && !K8S_RELEVANT.test(m[1]);
+function tooLargeMessage(bytes, what) {
+  return `file is ${Math.ceil(bytes / 1024 / 1024)} MiB, above the ${MAX_YAML_BYTES / 1024 / 1024} MiB limit for ${what}s, and was not checked: split it into several files (one document or a few per file) and scan again`;
 }
 function checkYamlWith(input, rules, settings) {
   const { path, text: text2, target } = input;
   const findings = [];
   const notes = [];
-  const fail = (line, message) => {
+  const fail2 = (line, message) => {
     findings.push(inputErrorFinding(path, line, message, target));
     return { findings, fatal: true, notes };
   };
-  const hardCap = input.kind === "k8s" ? MAX_K8S_FILE_BYTES : MAX_YAML_BYTES;
-  if (text2.length > hardCap) {
-    return fail(1, `file is ${Math.ceil(text2.length / 1024)} KiB, above the ${hardCap / 1024} KiB limit for ${kindLabel(input.kind)}s: it was not checked`);
-  }
-  if (input.kind === "k8s" && looksLikeHelmTemplate(text2)) {
-    notes.push(`${path}: looks like a Helm template ({{ \u2026 }} actions); skipped (render it with \`helm template\` to check it)`);
-    return { findings, fatal: false, notes };
-  }
+  if (text2.length > MAX_YAML_BYTES) return fail2(1, tooLargeMessage(text2.length, kindLabel(input.kind)));
   const bad = text2.indexOf("\uFFFD");
   if (bad >= 0) {
     findings.push(inputErrorFinding(path, lineOfOffset(text2, bad), "the file is not valid UTF-8 (undecodable bytes were replaced): values on this line may be misread", target));
   }
-  if (text2.indexOf("\0") >= 0) return fail(lineOfOffset(text2, text2.indexOf("\0")), "the file contains NUL bytes: it is binary, not YAML, and was not checked");
-  const chunks = input.kind === "k8s" ? splitDocuments(text2) : [{ text: text2, lineOffset: 0 }];
-  const multi = chunks.length > 1;
+  if (text2.indexOf("\0") >= 0) return fail2(lineOfOffset(text2, text2.indexOf("\0")), "the file contains NUL bytes: it is binary, not YAML, and was not checked");
+  if (input.kind === "k8s") {
+    const k = checkKubernetes(input, (docs2) => runRules(input, docs2, rules, settings));
+    findings.push(...k.findings);
+    const fatal2 = !k.checkedAny && findings.some((f) => f.ruleId === "MCG991");
+    return { findings, fatal: fatal2, notes, notKubernetes: k.notKubernetes && !findings.some((f) => f.ruleId === "MCG991") };
+  }
   const budget = { left: DEFAULT_BUDGET };
   const docs = [];
   let checkedAny = false;
-  let parsedBytes = 0;
   let docNumber = 0;
-  for (let ci = 0; ci < chunks.length; ci++) {
-    const chunk = chunks[ci];
-    if (input.kind === "k8s" && k8sIrrelevant(chunk.text)) {
-      docNumber++;
-      checkedAny = true;
+  let parsed;
+  try {
+    parsed = parseChunk(text2, 0);
+  } catch (e) {
+    return fail2(1, `the YAML parser gave up (${e instanceof RangeError ? "nesting too deep" : e.message}): the file was not checked`);
+  }
+  for (const doc of parsed) {
+    docNumber++;
+    const docLine = doc.line;
+    const label2 = parsed.length > 1 ? `document ${docNumber}` : "the document";
+    if (doc.error) {
+      findings.push(inputErrorFinding(path, doc.error.line, `invalid YAML in ${label2}: ${doc.error.message}; ${label2} was not checked`, target));
       continue;
     }
-    if (parsedBytes + chunk.text.length > MAX_YAML_BYTES || docNumber >= MAX_YAML_DOCUMENTS) {
-      const line = chunk.lineOffset + 1;
-      notes.push(`${path}: documents from line ${line} on were not checked (more than ${MAX_YAML_BYTES / 1024} KiB of manifests to check)`);
-      findings.push(inputErrorFinding(path, line, `more than ${MAX_YAML_BYTES / 1024} KiB or ${MAX_YAML_DOCUMENTS} documents of workloads in one file: the documents from here on were not checked`, target));
-      break;
+    if (doc.notMap !== void 0) {
+      findings.push(inputErrorFinding(path, docLine, `${label2} is ${doc.notMap} at the top, but a ${kindLabel(input.kind)} must be a mapping; ${label2} was not checked`, target));
+      continue;
     }
-    parsedBytes += chunk.text.length;
-    let parsed;
+    if (doc.failure !== void 0) {
+      findings.push(inputErrorFinding(path, docLine, `${label2} could not be checked: ${problem(doc.failure)}`, target));
+      continue;
+    }
+    if (doc.contents === null) continue;
     try {
-      parsed = parseChunk(chunk.text, chunk.lineOffset);
+      const contents = input.kind === "compose" ? composeReading(input, doc.contents, { findings, notes }, settings) : doc.contents;
+      docs.push(makeYDoc(contents, docNumber - 1, budget));
+      checkedAny = true;
     } catch (e) {
-      findings.push(inputErrorFinding(path, chunk.lineOffset + 1, `the YAML parser gave up (${e instanceof RangeError ? "nesting too deep" : e.message}): ${multi ? "this document was" : "the file was"} not checked`, target));
-      continue;
-    }
-    for (const doc of parsed) {
-      docNumber++;
-      const docLine = doc.line;
-      const label2 = multi || parsed.length > 1 ? `document ${docNumber}` : "the document";
-      if (doc.error) {
-        findings.push(inputErrorFinding(path, doc.error.line, `invalid YAML in ${label2}: ${doc.error.message}; ${label2} was not checked`, target));
-        continue;
+      if (e instanceof YamlDuplicateKeyError && input.kind === "compose") {
+        const hit = { line: e.line, key: `duplicate.${e.key}`, message: `duplicate key "${e.key.slice(0, 80)}": compose refuses the file ("mapping key already defined"), so \`docker compose\` will not load it; remove one of the two` };
+        findings.push(hitToFinding(meta78, hit, path, target, settings));
       }
-      if (doc.notMap !== void 0) {
-        findings.push(inputErrorFinding(path, docLine, `${label2} is ${doc.notMap} at the top, but a ${kindLabel(input.kind)} must be a mapping; ${label2} was not checked`, target));
-        continue;
-      }
-      if (doc.failure !== void 0) {
-        findings.push(inputErrorFinding(path, docLine, `${label2} could not be checked: ${problem(doc.failure)}`, target));
-        continue;
-      }
-      if (doc.contents === null) continue;
-      try {
-        const contents = input.kind === "compose" ? composeReading(input, doc.contents, { findings, notes }, settings) : doc.contents;
-        docs.push(makeYDoc(contents, docNumber - 1, budget));
-        checkedAny = true;
-      } catch (e) {
-        if (e instanceof YamlDuplicateKeyError && input.kind === "compose") {
-          const hit = { line: e.line, key: `duplicate.${e.key}`, message: `duplicate key "${e.key.slice(0, 80)}": compose refuses the file ("mapping key already defined"), so \`docker compose\` will not load it; remove one of the two` };
-          findings.push(hitToFinding(meta76, hit, path, target, settings));
-        }
-        if (e instanceof YamlDuplicateKeyError) {
-          findings.push(inputErrorFinding(path, e.line, `duplicate key "${e.key}" in ${label2} (tools disagree on which value wins); ${label2} was not checked`, target));
-        } else findings.push(inputErrorFinding(path, docLine, `${label2} could not be checked: ${problem(e)}`, target));
-      }
+      if (e instanceof YamlDuplicateKeyError) {
+        findings.push(inputErrorFinding(path, e.line, `duplicate key "${e.key}" in ${label2} (tools disagree on which value wins); ${label2} was not checked`, target));
+      } else findings.push(inputErrorFinding(path, docLine, `${label2} could not be checked: ${problem(e)}`, target));
     }
   }
   findings.push(...runRules(input, docs, rules, settings));
@@ -31087,7 +31986,7 @@ function composeReading(input, contents, out, settings) {
       continue;
     }
     const hit = { line: e.line, key: `interpolation.line${e.line}`, message: `${e.message}: compose refuses the file, so \`docker compose\` will not load it; write \`\${NAME}\`, \`\${NAME:-default}\` or \`$$\` for a literal \`$\`` };
-    out.findings.push(hitToFinding(meta76, hit, input.path, input.target, settings));
+    out.findings.push(hitToFinding(meta78, hit, input.path, input.target, settings));
   }
   return read;
 }
@@ -31130,16 +32029,10 @@ function runRules(input, docs, rules, settings) {
 
 // src/scanners/setup.ts
 import { homedir, tmpdir as tmpdir2 } from "node:os";
-import { delimiter, join as join6 } from "node:path";
+import { delimiter, join as join8 } from "node:path";
 
 // src/scanners/docker.ts
 import { createHash as createHash3 } from "node:crypto";
-
-// src/core/controls.ts
-var ESCAPES_AND_CONTROLS = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u009b[0-?]*[ -/]*[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-function stripEscapes(text2) {
-  return text2.replace(ESCAPES_AND_CONTROLS, "");
-}
 
 // src/scanners/errors.ts
 var SECRET_ASSIGN = /((?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|authorization)["']?\s*[:=]\s*["']?)[^\s"',;]+/gi;
@@ -31157,16 +32050,16 @@ function outputTail(text2, maxLines = 6, maxChars = 800) {
 }
 function scannerErrorFinding(i) {
   return {
-    ruleId: meta75.id,
+    ruleId: meta76.id,
     source: "mcg",
-    severity: meta75.severity,
+    severity: meta76.severity,
     message: i.message,
     location: { path: i.path, startLine: Math.max(1, i.line) },
     fingerprint: "",
     fingerprintKey: `scanner-error|${i.tool}|${i.key}`,
     target: i.target,
-    fix: meta75.fix,
-    helpUri: ruleDocsUrl(meta75.id),
+    fix: meta76.fix,
+    helpUri: ruleDocsUrl(meta76.id),
     error: true
   };
 }
@@ -31251,7 +32144,7 @@ function parseBuildFailure(output, model, dockerfileName) {
   }
   return { message };
 }
-async function build2(exec, o, b) {
+async function build(exec, o, b) {
   const t0 = Date.now();
   const r = await exec(o.docker, buildArgs(b), { timeoutMs: o.timeoutMs, env: o.env, maxStdoutBytes: 64 * 1024 * 1024 });
   const output = `${r.stdout}
@@ -31269,10 +32162,10 @@ async function save(exec, o, ref, out) {
 // src/scanners/pipeline.ts
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename as basename3, join as join4 } from "node:path";
+import { basename as basename4, join as join6 } from "node:path";
 
 // src/scanners/layer-map.ts
-var KEYWORDS2 = /* @__PURE__ */ new Set([
+var KEYWORDS3 = /* @__PURE__ */ new Set([
   "ADD",
   "ARG",
   "CMD",
@@ -31296,9 +32189,9 @@ function historyKeyword(createdBy) {
   const t = createdBy.trim();
   if (t === "") return void 0;
   const nop = /#\(nop\)\s+([A-Z]+)\b/.exec(t);
-  if (nop) return KEYWORDS2.has(nop[1]) ? nop[1] : void 0;
+  if (nop) return KEYWORDS3.has(nop[1]) ? nop[1] : void 0;
   const first = /^([A-Z]+)(\s|$)/.exec(t);
-  if (first && KEYWORDS2.has(first[1])) return first[1];
+  if (first && KEYWORDS3.has(first[1])) return first[1];
   return "RUN";
 }
 var MAY_LACK_HISTORY = /* @__PURE__ */ new Set(["ARG", "ONBUILD", "MAINTAINER"]);
@@ -31365,7 +32258,7 @@ function mapLayers(model, final, history, diffIds) {
 
 // src/scanners/tar-subset.ts
 import { open } from "node:fs/promises";
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 var BLOCK = 512;
 var COPY_CHUNK = 8 * 1024 * 1024;
 function tarHeader(name, size) {
@@ -31501,7 +32394,7 @@ function isRecord2(v) {
 function fileEntry(byName, name) {
   let cur = byName.get(name);
   for (let hops = 0; cur && cur.type === "2" && hops < 8; hops++) {
-    const target = posix2.normalize(posix2.join(posix2.dirname(cur.name), cur.linkname));
+    const target = posix3.normalize(posix3.join(posix3.dirname(cur.name), cur.linkname));
     cur = byName.get(target);
   }
   return cur && isRegular(cur) ? cur : void 0;
@@ -31686,6 +32579,8 @@ function buildArgs2(o) {
   if (o.ignoreUnfixed) args.push("--ignore-unfixed");
   if (o.timeoutMs) args.push("--timeout", goDuration(o.timeoutMs));
   if (o.output) args.push("--output", o.output);
+  for (const v of o.vex ?? []) args.push("--vex", v);
+  if (o.vex?.length) args.push("--show-suppressed");
   return args;
 }
 var SEVERITY = { CRITICAL: "critical", HIGH: "high", MEDIUM: "medium", LOW: "low", UNKNOWN: "low" };
@@ -31706,7 +32601,22 @@ function siteForLayer(layers, diffId) {
   return (diffId ? layers.byDiffId.get(diffId) : void 0) ?? layers.from;
 }
 var OS_CLASS = "os-pkgs";
-function parse2(json, ctx) {
+function vulnerabilitiesOf(res) {
+  const out = [];
+  if (Array.isArray(res["Vulnerabilities"])) for (const v of res["Vulnerabilities"]) out.push([v, void 0]);
+  const modified = res["ExperimentalModifiedFindings"];
+  for (const m of Array.isArray(modified) ? modified : []) {
+    if (!isRecord3(m) || m["Type"] !== "vulnerability" || !isRecord3(m["Finding"])) continue;
+    const why = [str2(m["Status"]), str2(m["Statement"])].filter((x) => x).join(": ");
+    out.push([m["Finding"], { kind: "external", justification: `VEX ${why || "statement"}`, where: str2(m["Source"]) ?? "VEX" }]);
+  }
+  return out;
+}
+function packageOf(v, name) {
+  const purl = isRecord3(v.PkgIdentifier) ? str2(v.PkgIdentifier["PURL"]) : void 0;
+  return { name, version: str2(v.InstalledVersion), purl: purl?.startsWith("pkg:") ? purl : void 0 };
+}
+function parse3(json, ctx) {
   let doc;
   try {
     doc = JSON.parse(json);
@@ -31722,11 +32632,11 @@ function parse2(json, ctx) {
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
   for (const res of doc["Results"] ?? []) {
-    if (!isRecord3(res) || !Array.isArray(res["Vulnerabilities"])) continue;
+    if (!isRecord3(res)) continue;
     const cls = str2(res["Class"]);
     const type = str2(res["Type"]) ?? "unknown";
     const isOs = cls === OS_CLASS;
-    for (const raw of res["Vulnerabilities"]) {
+    for (const [raw, suppressed] of vulnerabilitiesOf(res)) {
       if (!isRecord3(raw)) continue;
       const v = raw;
       const id = str2(v.VulnerabilityID);
@@ -31766,7 +32676,9 @@ function parse2(json, ctx) {
           helpUri,
           tags: ["security", "vulnerability", isOs ? "os-package" : "language-package"]
         },
-        cvss: cvssOf(v)
+        cvss: cvssOf(v),
+        package: packageOf(v, pkg),
+        ...suppressed ? { suppressed } : {}
       };
       findings.push(f);
     }
@@ -31780,7 +32692,7 @@ async function run(exec, o, ctx) {
   if (r.timedOut || r.exitCode !== 0) {
     return { findings: [], failure: `Trivy ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || "(no error output)"}`, durationMs };
   }
-  const p = parse2(r.stdout, await ctx);
+  const p = parse3(r.stdout, await ctx);
   if (p.error) return { findings: p.findings, failure: `${p.error}; stderr: ${outputTail(r.stderr) || "(none)"}`, durationMs };
   return { findings: p.findings, durationMs };
 }
@@ -31997,8 +32909,8 @@ function envWithoutUndefined() {
   for (const [k, v] of Object.entries(process.env)) if (v !== void 0) out[k] = v;
   return out;
 }
-function lockfilesOf(root, contextRepo, logger2) {
-  const abs = join4(root, contextRepo);
+function lockfilesOf(root2, contextRepo, logger2) {
+  const abs = join6(root2, contextRepo);
   const out = [];
   let files;
   try {
@@ -32008,7 +32920,7 @@ function lockfilesOf(root, contextRepo, logger2) {
   }
   const wanted = files.filter((f) => !f.endsWith("/") && lockfileKind(f.slice(f.lastIndexOf("/") + 1)) !== void 0).sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b)).slice(0, 50);
   for (const f of wanted) {
-    const r = readTextFile(join4(abs, f), 20 * 1024 * 1024);
+    const r = readTextFile(join6(abs, f), 20 * 1024 * 1024);
     if (!r.ok) {
       logger2.debug(`lockfile ${f} not read: ${r.message}`);
       continue;
@@ -32030,7 +32942,7 @@ var ScanPipeline = class {
    */
   async ownLayersTar(tar, tmp, model, final, timings) {
     const t0 = Date.now();
-    const out = join4(tmp, "image-own-layers.tar");
+    const out = join6(tmp, "image-own-layers.tar");
     try {
       const sub = await writeLayerSubset(tar, out, (im) => {
         const lm = mapLayers(model, final, im.history, im.diffIds);
@@ -32067,16 +32979,16 @@ var ScanPipeline = class {
     const info = {};
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const fromLine = final?.from.line ?? 1;
-    const fail = (tool, message, key2, line = fromLine) => {
+    const fail2 = (tool, message, key2, line = fromLine) => {
       findings.push(scannerErrorFinding({ tool, path: target.dockerfile, line, target: target.name, message, key: key2 }));
     };
     const wantTrivy = opts.scanners.trivy && config.trivy.enabled;
     const wantTh = opts.scanners.trufflehog && config.trufflehog.enabled;
     const verify = opts.verifySecrets === true;
     const thTimeout = config.trufflehog.timeoutMinutes ? config.trufflehog.timeoutMinutes * 6e4 : timeoutMs;
-    const contextAbs = join4(opts.root, target.context);
-    const tmp = mkdtempSync(join4(this.deps.tmpRoot ?? tmpdir(), "mcg-scan-"));
-    const excludeFile = join4(tmp, "trufflehog-exclude.txt");
+    const contextAbs = join6(opts.root, target.context);
+    const tmp = mkdtempSync(join6(this.deps.tmpRoot ?? tmpdir(), "mcg-scan-"));
+    const excludeFile = join6(tmp, "trufflehog-exclude.txt");
     writeFileSync(excludeFile, `${CONTEXT_EXCLUDES.join("\n")}
 `);
     const trivyTool = wantTrivy ? tools.trivy(exec) : void 0;
@@ -32089,20 +33001,21 @@ var ScanPipeline = class {
     });
     try {
       let tar;
+      let builtHere = false;
       if (opts.imageTar) {
         tar = opts.imageTar;
-        info.image = basename3(opts.imageTar);
+        info.image = basename4(opts.imageTar);
       } else {
         let ref = opts.image;
         if (!ref) {
           const tag = imageTag(target.dockerfile, target.context, opts.buildTarget);
           const buildx = env["DOCKER_BUILDKIT"] !== "0" && await hasBuildx(exec, tools.docker, env);
-          const b = await build2(
+          const b = await build(
             exec,
             { docker: tools.docker, env, timeoutMs },
             {
               context: contextAbs,
-              dockerfile: join4(opts.root, target.dockerfile),
+              dockerfile: join6(opts.root, target.dockerfile),
               target: opts.buildTarget,
               buildArgs: opts.buildArgs,
               platform: opts.platform,
@@ -32114,21 +33027,22 @@ var ScanPipeline = class {
           timings.buildMs = b.durationMs;
           if (!b.ok) {
             const f = parseBuildFailure(b.output, model, target.dockerfile);
-            fail("docker", `The image build failed: ${b.failure}. ${f.message}`, "build", f.line ?? fromLine);
+            fail2("docker", `The image build failed: ${b.failure}. ${f.message}`, "build", f.line ?? fromLine);
             scanners.push({ name: "docker", status: "failed", reason: b.failure, durationMs: b.durationMs });
           } else {
             ref = tag;
             info.image = tag;
+            builtHere = true;
           }
         } else {
           info.image = ref;
         }
         if (ref) {
-          const out = join4(tmp, "image.tar");
+          const out = join6(tmp, "image.tar");
           const s = await save(exec, { docker: tools.docker, env, timeoutMs }, ref, out);
           timings.saveMs = s.durationMs;
           if (!s.ok) {
-            fail("docker", s.failure ?? "docker save failed", "save");
+            fail2("docker", s.failure ?? "docker save failed", "save");
             scanners.push({ name: "docker", status: "failed", reason: s.failure, durationMs: timings.buildMs + s.durationMs });
           } else {
             tar = out;
@@ -32144,7 +33058,7 @@ var ScanPipeline = class {
           for (const u of i.unreadableLayers) logger2.warning(`image layer not read: ${u}`);
           return { img: i, layers: mapLayers(model, final, i.history, i.diffIds) };
         } catch (e) {
-          fail("image reader", `The image tarball could not be read: ${e instanceof Error ? e.message : String(e)}`, "read-tar");
+          fail2("image reader", `The image tarball could not be read: ${e instanceof Error ? e.message : String(e)}`, "read-tar");
           return { layers: mapLayers(model, final, [], []) };
         } finally {
           timings.readTarMs = Date.now() - tr;
@@ -32168,7 +33082,7 @@ var ScanPipeline = class {
                 tool = await trivyTool;
               } catch (e) {
                 const msg = e instanceof Error ? e.message : String(e);
-                fail("trivy", `Trivy is not available: ${msg}`, "resolve");
+                fail2("trivy", `Trivy is not available: ${msg}`, "resolve");
                 scanners.push({ name: "trivy", status: "failed", reason: msg });
                 return;
               }
@@ -32181,6 +33095,7 @@ var ScanPipeline = class {
                   cacheDir: tools.trivyCacheDir,
                   offline: opts.offline,
                   ignoreUnfixed: opts.ignoreUnfixed || config.trivy.ignoreUnfixed,
+                  vex: (opts.vex ?? []).map((p) => underRoot(opts.root, p)),
                   timeoutMs: config.trivy.timeoutMinutes ? config.trivy.timeoutMinutes * 6e4 : timeoutMs,
                   env
                 },
@@ -32189,7 +33104,7 @@ var ScanPipeline = class {
               timings.trivyMs = r.durationMs;
               findings.push(...r.findings);
               if (r.failure) {
-                fail("trivy", r.failure, "run");
+                fail2("trivy", r.failure, "run");
                 scanners.push({ name: "trivy", status: "failed", reason: r.failure, version: tool.version, durationMs: r.durationMs });
               } else scanners.push({ name: "trivy", status: "ran", version: tool.version, durationMs: r.durationMs });
             })()
@@ -32216,7 +33131,7 @@ var ScanPipeline = class {
               findings.push(...r.findings);
               if (r.dropped > 0) logger2.info(`TruffleHog: ${r.dropped} unverified hit(s) in package-manager files or base-image layers left out as noise`);
               if (r.failure) {
-                fail("trufflehog", r.failure, "image");
+                fail2("trufflehog", r.failure, "image");
                 thFailures.push(r.failure);
               }
             })()
@@ -32231,7 +33146,11 @@ var ScanPipeline = class {
             info.imageSize = m.img.size;
             const tc = Date.now();
             findings.push(
-              ...checkImage({ image: m.img, path: target.dockerfile, model, final: theFinal, layers: m.layers, sizeBudget: config.imageSizeBudget }, target.name, config.rules)
+              ...checkImage(
+                { image: m.img, path: target.dockerfile, model, final: theFinal, layers: m.layers, sizeBudget: config.imageSizeBudget, built: builtHere ? { buildArgs: opts.buildArgs ?? {} } : void 0 },
+                target.name,
+                config.rules
+              )
             );
             timings.imageChecksMs = Date.now() - tc;
           })()
@@ -32246,7 +33165,7 @@ var ScanPipeline = class {
             timings.trufflehogContextMs = r.durationMs;
             findings.push(...r.findings);
             if (r.failure) {
-              fail("trufflehog", thTool && !(await thTool).ok ? `TruffleHog is not available: ${r.failure}` : r.failure, "context");
+              fail2("trufflehog", thTool && !(await thTool).ok ? `TruffleHog is not available: ${r.failure}` : r.failure, "context");
               thFailures.push(r.failure);
             }
           })()
@@ -32279,8 +33198,8 @@ var ScanPipeline = class {
 // src/scanners/tools.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import { createHash as createHash5 } from "node:crypto";
-import { chmodSync, createReadStream as createReadStream2, createWriteStream, existsSync as existsSync3, mkdirSync as mkdirSync2, renameSync, statSync as statSync3 } from "node:fs";
-import { join as join5 } from "node:path";
+import { chmodSync, createReadStream as createReadStream2, createWriteStream, existsSync as existsSync3, mkdirSync as mkdirSync2, renameSync as renameSync2, statSync as statSync4 } from "node:fs";
+import { join as join7 } from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
 import { Readable as Readable2 } from "node:stream";
 import { createGunzip as createGunzip2 } from "node:zlib";
@@ -32356,7 +33275,7 @@ async function extractBinary(archive, name, outFile) {
         const tmp = `${outFile}.part`;
         await pipeline2(Readable2.from(entry), createWriteStream(tmp, { mode: 493 }));
         chmodSync(tmp, 493);
-        renameSync(tmp, outFile);
+        renameSync2(tmp, outFile);
       } else {
         for await (const _ of entry) {
         }
@@ -32370,16 +33289,16 @@ async function extractBinary(archive, name, outFile) {
   if (!found) throw new ToolError(`${archive} holds no file named ${name}`);
 }
 function directoryCache(dir) {
-  const at2 = (tool, version, platform) => join5(dir, tool, version, platform, tool);
+  const at2 = (tool, version, platform) => join7(dir, tool, version, platform, tool);
   return {
     find(tool, version, platform) {
       const p = at2(tool, version, platform);
-      return existsSync3(p) && statSync3(p).isFile() ? p : void 0;
+      return existsSync3(p) && statSync4(p).isFile() ? p : void 0;
     },
     async save(tool, version, platform, binary) {
       const p = at2(tool, version, platform);
-      mkdirSync2(join5(dir, tool, version, platform), { recursive: true });
-      if (binary !== p) renameSync(binary, p);
+      mkdirSync2(join7(dir, tool, version, platform), { recursive: true });
+      if (binary !== p) renameSync2(binary, p);
       chmodSync(p, 493);
       return p;
     }
@@ -32412,7 +33331,7 @@ async function resolveTool(tool, o) {
   }
   const asset = assetFor(tool, version, platform, table);
   for (const dir of o.pathDirs) {
-    const p = join5(dir, tool);
+    const p = join7(dir, tool);
     if (!existsSync3(p)) continue;
     const v = await versionOf(o.exec, p, tool);
     if (v === version) return { path: p, version: v, source: "path" };
@@ -32422,7 +33341,7 @@ async function resolveTool(tool, o) {
   const cached = o.cache.find(tool, version, platform);
   if (cached) return { path: cached, version, source: "cache" };
   mkdirSync2(o.tmpDir, { recursive: true });
-  const archive = join5(o.tmpDir, asset.file);
+  const archive = join7(o.tmpDir, asset.file);
   const url = downloadUrl(tool, version, asset, o.baseUrl);
   o.logger?.info(`downloading ${tool} ${version} (${asset.file})`);
   await o.download(url, archive);
@@ -32430,7 +33349,7 @@ async function resolveTool(tool, o) {
   if (got !== asset.sha256) {
     throw new ToolError(`${tool} ${version}: checksum mismatch for ${asset.file}: expected ${asset.sha256}, got ${got}. The download was refused.`);
   }
-  const bin = join5(o.tmpDir, `${tool}-${version}-${platform}`);
+  const bin = join7(o.tmpDir, `${tool}-${version}-${platform}`);
   await extractBinary(archive, tool, bin);
   const path = await o.cache.save(tool, version, platform, bin);
   return { path, version, source: "download" };
@@ -32439,8 +33358,8 @@ async function resolveTool(tool, o) {
 // src/scanners/setup.ts
 function pipelineTools(s) {
   const env = s.env;
-  const cacheHome = env["XDG_CACHE_HOME"] ?? join6(homedir(), ".cache");
-  const cache = s.cache ?? directoryCache(join6(cacheHome, "mcp-container-guard", "tools"));
+  const cacheHome = env["XDG_CACHE_HOME"] ?? join8(homedir(), ".cache");
+  const cache2 = s.cache ?? directoryCache(join8(cacheHome, "mcp-container-guard", "tools"));
   const memo = /* @__PURE__ */ new Map();
   const get2 = (tool, explicit, version, exec) => {
     let p = memo.get(tool);
@@ -32451,9 +33370,9 @@ function pipelineTools(s) {
         explicitPath: explicit,
         version,
         pathDirs: (env["PATH"] ?? "").split(delimiter).filter(Boolean),
-        cache,
+        cache: cache2,
         download: s.download ?? fetchDownloader,
-        tmpDir: join6(tmpdir2(), `mcg-tools-${process.pid}`)
+        tmpDir: join8(tmpdir2(), `mcg-tools-${process.pid}`)
       });
       memo.set(tool, p);
     }
@@ -32463,7 +33382,7 @@ function pipelineTools(s) {
     docker: env["MCG_DOCKER"] ?? "docker",
     trivy: (exec) => get2("trivy", s.trivyPath ?? env["MCG_TRIVY"], s.trivyVersion, exec),
     trufflehog: (exec) => get2("trufflehog", s.trufflehogPath ?? env["MCG_TRUFFLEHOG"], s.trufflehogVersion, exec),
-    trivyCacheDir: s.trivyCacheDir ?? env["MCG_TRIVY_CACHE_DIR"] ?? env["TRIVY_CACHE_DIR"] ?? join6(cacheHome, "trivy")
+    trivyCacheDir: s.trivyCacheDir ?? env["MCG_TRIVY_CACHE_DIR"] ?? env["TRIVY_CACHE_DIR"] ?? join8(cacheHome, "trivy")
   };
 }
 function createPipeline(s) {
@@ -32499,10 +33418,10 @@ function emptyModel(kind) {
 }
 function withDocker(l) {
   if (!l.command) return l;
-  const words2 = [l.command, ...l.args];
-  const at2 = dockerRunStart(words2);
+  const words = [l.command, ...l.args];
+  const at2 = dockerRunStart(words);
   if (at2 < 0) return l;
-  const docker = readDockerRun(words2.slice(at2));
+  const docker = readDockerRun(words.slice(at2));
   for (const f of docker.flags) if (f.name === "env") l.env.push(envKV(f.value, f.line, "-e"));
   return { ...l, docker };
 }
@@ -32520,8 +33439,8 @@ function serverMapKeys(path) {
   if (base === "mcp.json" || /mcp.*\.json$/i.test(base)) return [["servers"], ["mcpServers"]];
   return [["mcpServers"], ["servers"], ["mcp", "servers"], ["context_servers"]];
 }
-function at(root, keys) {
-  let n = root;
+function at(root2, keys) {
+  let n = root2;
   for (const k of keys) n = field(n, k)?.value;
   return n?.t === "obj" ? { node: n, key: keys.join(".") } : void 0;
 }
@@ -32558,14 +33477,14 @@ function clientLaunch(name, key2, entry, line) {
   };
   return withDocker(launch2);
 }
-function readClientConfig(path, root) {
+function readClientConfig(path, root2) {
   const model = emptyModel("client");
-  if (root.t !== "obj") {
-    model.issues.push({ line: root.line, message: "an MCP client config must be a JSON object" });
+  if (root2.t !== "obj") {
+    model.issues.push({ line: root2.line, message: "an MCP client config must be a JSON object" });
     return model;
   }
   for (const keys of serverMapKeys(path)) {
-    const m = at(root, keys);
+    const m = at(root2, keys);
     if (!m) continue;
     for (const e of entriesOf(m.node)) {
       if (e.value.t !== "obj") continue;
@@ -32575,8 +33494,8 @@ function readClientConfig(path, root) {
   }
   return model;
 }
-function looksLikeClientConfig(root) {
-  return ["mcpServers", "servers", "context_servers"].some((k) => field(root, k)?.value.t === "obj") || field(field(root, "mcp")?.value, "servers")?.value.t === "obj";
+function looksLikeClientConfig(root2) {
+  return ["mcpServers", "servers", "context_servers"].some((k) => field(root2, k)?.value.t === "obj") || field(field(root2, "mcp")?.value, "servers")?.value.t === "obj";
 }
 
 // src/core/mcp/catalog.ts
@@ -32605,21 +33524,21 @@ function launch(name, key2, image, run2, line) {
   const docker = { flags: flagsOf(run2), image, args: [], errors: [] };
   return { name, key: key2, line, origin: "catalog", transport: "stdio", args: [], env: envOf(run2, "run.env"), headers: [], docker, fullCommand: false };
 }
-function readCatalogEntry(root) {
+function readCatalogEntry(root2) {
   const model = emptyModel("catalog");
-  if (root.t !== "obj") {
-    model.issues.push({ line: root.line, message: "a catalog server.yaml must be a mapping" });
+  if (root2.t !== "obj") {
+    model.issues.push({ line: root2.line, message: "a catalog server.yaml must be a mapping" });
     return model;
   }
-  const name = strOf(field(root, "name")?.value) ?? "server";
-  const img = field(root, "image");
+  const name = strOf(field(root2, "name")?.value) ?? "server";
+  const img = field(root2, "image");
   const image = img && strOf(img.value) !== void 0 ? { value: strOf(img.value), line: img.keyLine } : void 0;
-  const builtByCatalog = field(root, "source") !== void 0;
-  const runE = field(root, "run");
-  const l = launch(name, name, builtByCatalog ? void 0 : image, runE?.value, runE?.keyLine ?? root.line);
-  l.env.push(...envOf(field(root, "config")?.value, "config.env"));
+  const builtByCatalog = field(root2, "source") !== void 0;
+  const runE = field(root2, "run");
+  const l = launch(name, name, builtByCatalog ? void 0 : image, runE?.value, runE?.keyLine ?? root2.line);
+  l.env.push(...envOf(field(root2, "config")?.value, "config.env"));
   if (image || runE) model.launches.push(l);
-  itemsOf(field(root, "tools")?.value).forEach((t, i) => {
+  itemsOf(field(root2, "tools")?.value).forEach((t, i) => {
     const c = field(t, "container")?.value;
     if (c?.t !== "obj") return;
     const ci = field(c, "image");
@@ -32629,9 +33548,9 @@ function readCatalogEntry(root) {
   });
   return model;
 }
-function looksLikeCatalogEntry(root) {
-  const type = strOf(field(root, "type")?.value);
-  return (type === "server" || type === "poci" || type === "remote") && field(root, "name") !== void 0;
+function looksLikeCatalogEntry(root2) {
+  const type = strOf(field(root2, "type")?.value);
+  return (type === "server" || type === "poci" || type === "remote") && field(root2, "name") !== void 0;
 }
 
 // src/core/docker-run/words.ts
@@ -32789,22 +33708,22 @@ function transport(v, path, n, remote) {
   if (type === "streamable-http" || type === "sse") check(v, path, n, "url", { type: "string", required: true, pattern: remote ? URL_RE : /\S/, patternText: "a URL" });
   if (remote) inputs(v, `${path}.headers`, check(v, path, n, "headers", { type: "array" }), true);
 }
-function validate2(root, v) {
-  legacy(v, "$", root);
-  check(v, "$", root, "name", { type: "string", required: true, min: 3, max: 200, pattern: /^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]+$/, patternText: 'reverse-DNS namespace "/" name (io.github.owner/server)' });
-  check(v, "$", root, "description", { type: "string", required: true, min: 1, max: 100 });
-  check(v, "$", root, "title", { type: "string", min: 1, max: 100 });
-  const ver = strOf(check(v, "$", root, "version", { type: "string", required: true, min: 1, max: 255 }));
+function validate2(root2, v) {
+  legacy(v, "$", root2);
+  check(v, "$", root2, "name", { type: "string", required: true, min: 3, max: 200, pattern: /^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]+$/, patternText: 'reverse-DNS namespace "/" name (io.github.owner/server)' });
+  check(v, "$", root2, "description", { type: "string", required: true, min: 1, max: 100 });
+  check(v, "$", root2, "title", { type: "string", min: 1, max: 100 });
+  const ver = strOf(check(v, "$", root2, "version", { type: "string", required: true, min: 1, max: 255 }));
   if (ver !== void 0 && (ver === "latest" || /^[\^~><=*]|\|\||\s-\s|^\d+(\.\d+)?\.(x|\*)$/i.test(ver))) {
-    v.push({ path: "$.version", line: field(root, "version").keyLine, message: 'must be one specific version, not "latest" or a range' });
+    v.push({ path: "$.version", line: field(root2, "version").keyLine, message: 'must be one specific version, not "latest" or a range' });
   }
-  check(v, "$", root, "websiteUrl", { type: "string", pattern: URL_RE, patternText: "a URL" });
-  const repo = check(v, "$", root, "repository", { type: "object" });
+  check(v, "$", root2, "websiteUrl", { type: "string", pattern: URL_RE, patternText: "a URL" });
+  const repo = check(v, "$", root2, "repository", { type: "object" });
   if (repo) {
     check(v, "$.repository", repo, "url", { type: "string", required: true, pattern: URL_RE, patternText: "a URL" });
     check(v, "$.repository", repo, "source", { type: "string", required: true, min: 1 });
   }
-  itemsOf(check(v, "$", root, "packages", { type: "array" })).forEach((p, i) => {
+  itemsOf(check(v, "$", root2, "packages", { type: "array" })).forEach((p, i) => {
     const path = `$.packages[${i}]`;
     if (p.t !== "obj") return void v.push({ path, line: p.line, message: "must be an object" });
     legacy(v, path, p);
@@ -32820,7 +33739,7 @@ function validate2(root, v) {
     inputs(v, `${path}.packageArguments`, check(v, path, p, "packageArguments", { type: "array" }), false);
     inputs(v, `${path}.environmentVariables`, check(v, path, p, "environmentVariables", { type: "array" }), true);
   });
-  itemsOf(check(v, "$", root, "remotes", { type: "array" })).forEach((r, i) => {
+  itemsOf(check(v, "$", root2, "remotes", { type: "array" })).forEach((r, i) => {
     if (r.t !== "obj") return void v.push({ path: `$.remotes[${i}]`, line: r.line, message: "must be an object" });
     transport(v, `$.remotes[${i}]`, r, true);
   });
@@ -32882,39 +33801,39 @@ function packageLaunch(p, i) {
   const spec = version ? type === "pypi" ? `${identifier}==${version}` : `${identifier}@${version}` : identifier;
   return { ...launch2, command: { value: runner, line: p.line }, args: [...runtime, { value: spec, line: id?.keyLine ?? p.line }, ...pkgArgs] };
 }
-function readServerJson(root) {
+function readServerJson(root2) {
   const model = emptyModel("server-json");
-  if (root.t !== "obj") {
-    model.issues.push({ line: root.line, message: "server.json must be a JSON object" });
+  if (root2.t !== "obj") {
+    model.issues.push({ line: root2.line, message: "server.json must be a JSON object" });
     return model;
   }
-  const s = field(root, "$schema");
+  const s = field(root2, "$schema");
   const url = strOf(s?.value);
   const date = url !== void 0 ? SCHEMA_URL.exec(url)?.[1] : void 0;
-  const nameE = field(root, "name");
-  const verE = field(root, "version");
+  const nameE = field(root2, "name");
+  const verE = field(root2, "version");
   const w = (e) => e && strOf(e.value) !== void 0 ? { value: strOf(e.value), line: e.keyLine } : void 0;
-  model.server = { root, schemaVersion: date, schemaLine: s?.keyLine ?? root.line, name: w(nameE), version: w(verE) };
-  if (!s) model.violations.push({ path: "$.$schema", line: root.line, message: `"$schema" is missing: the registry needs the schema URL (current: ${CURRENT_SCHEMA})` });
-  else if (date === CURRENT_SCHEMA) validate2(root, model.violations);
+  model.server = { root: root2, schemaVersion: date, schemaLine: s?.keyLine ?? root2.line, name: w(nameE), version: w(verE) };
+  if (!s) model.violations.push({ path: "$.$schema", line: root2.line, message: `"$schema" is missing: the registry needs the schema URL (current: ${CURRENT_SCHEMA})` });
+  else if (date === CURRENT_SCHEMA) validate2(root2, model.violations);
   else if (date !== void 0 && (OLDER_SCHEMAS.has(date) || date < CURRENT_SCHEMA)) {
     model.violations.push({ path: "$.$schema", line: s.keyLine, message: `schema ${date} is not the current ${CURRENT_SCHEMA}: the registry refuses to publish it; migrate the file` });
   } else {
     model.issues.push({ line: s.keyLine, message: `unknown "$schema" ${JSON.stringify(url ?? null).slice(0, 120)}: only the registry's dated schemas (current ${CURRENT_SCHEMA}) are known, so the file was not checked against a schema` });
   }
-  itemsOf(field(root, "packages")?.value).forEach((p, i) => {
+  itemsOf(field(root2, "packages")?.value).forEach((p, i) => {
     if (p.t === "obj") model.launches.push(packageLaunch(p, i));
   });
-  itemsOf(field(root, "remotes")?.value).forEach((r, i) => {
+  itemsOf(field(root2, "remotes")?.value).forEach((r, i) => {
     if (r.t !== "obj") return;
     const headers = itemsOf(field(r, "headers")?.value).map((h) => ({ name: strOf(field(h, "name")?.value) ?? "", value: strOf(field(h, "value")?.value), line: h.line, via: "headers" }));
     model.launches.push({ name: strOf(field(r, "url")?.value) ?? `remotes[${i}]`, key: `remotes[${i}]`, line: r.line, origin: "server.json", transport: "remote", args: [], env: [], headers, fullCommand: false });
   });
   return model;
 }
-function looksLikeServerJson(root) {
-  const s = strOf(field(root, "$schema")?.value) ?? "";
-  return /server\.schema\.json/.test(s) || field(root, "packages") !== void 0 && field(root, "name") !== void 0;
+function looksLikeServerJson(root2) {
+  const s = strOf(field(root2, "$schema")?.value) ?? "";
+  return /server\.schema\.json/.test(s) || field(root2, "packages") !== void 0 && field(root2, "name") !== void 0;
 }
 
 // src/core/mcp/markdown.ts
@@ -32946,19 +33865,19 @@ function shellLaunches(f, model) {
   const body = f.lang === "console" || f.lang === "shell-session" ? consoleCommands(f.body) : f.body;
   const split = splitShell(body, f.line + 1);
   if (split.error) model.issues.push({ line: split.error.line, message: `shell block: ${split.error.message}; the block's commands were not checked` });
-  for (const words2 of split.commands) {
-    const at2 = dockerRunStart(words2);
+  for (const words of split.commands) {
+    const at2 = dockerRunStart(words);
     if (at2 < 0) continue;
-    const docker = readDockerRun(words2.slice(at2));
+    const docker = readDockerRun(words.slice(at2));
     const detachedOrPublished = docker.flags.some((x) => x.name === "detach" || x.name === "publish" || x.name === "publish-all");
     const l = {
       name: docker.image?.value ?? "docker run",
       key: `docker-run[${docker.image?.value ?? ""}]`,
-      line: words2[0].line,
+      line: words[0].line,
       origin: "shell",
       transport: detachedOrPublished ? "remote" : "stdio",
-      command: words2[0],
-      args: words2.slice(1),
+      command: words[0],
+      args: words.slice(1),
       env: docker.flags.filter((x) => x.name === "env").map((x) => envKV(x.value, x.line, "-e")),
       headers: [],
       docker,
@@ -32970,8 +33889,8 @@ function shellLaunches(f, model) {
 function jsonLaunches(f, model) {
   const r = parseJson2(f.body, "jsonc", f.line);
   if (!r.ok) return void model.issues.push({ line: r.line, message: `${f.lang} block: ${r.message}` });
-  const root = r.root;
-  const sub = looksLikeServerJson(root) ? readServerJson(root) : looksLikeClientConfig(root) ? readClientConfig("mcp.json", root) : field(root, "command") !== void 0 ? { ...emptyModel("client"), launches: [clientLaunch("snippet", `fence@${f.lang}`, root, root.line)] } : void 0;
+  const root2 = r.root;
+  const sub = looksLikeServerJson(root2) ? readServerJson(root2) : looksLikeClientConfig(root2) ? readClientConfig("mcp.json", root2) : field(root2, "command") !== void 0 ? { ...emptyModel("client"), launches: [clientLaunch("snippet", `fence@${f.lang}`, root2, root2.line)] } : void 0;
   if (sub) model.launches.push(...sub.launches);
 }
 function yamlLaunches(f, model) {
@@ -33023,9 +33942,9 @@ function checkMcpFile(input, rules = mcpRules, settings) {
   }
   if (fatal) return { findings, fatal, model };
   const ctx = { path: input.path, model, image: input.image, profile: input.profile };
-  for (const rule74 of rules) {
-    if (!ruleEnabled(settings, rule74.meta.id)) continue;
-    for (const hit of rule74.check(ctx)) findings.push(hitToFinding(rule74.meta, hit, input.path, input.target, settings));
+  for (const rule75 of rules) {
+    if (!ruleEnabled(settings, rule75.meta.id)) continue;
+    for (const hit of rule75.check(ctx)) findings.push(hitToFinding(rule75.meta, hit, input.path, input.target, settings));
   }
   return { findings, fatal, model };
 }
@@ -33041,12 +33960,130 @@ function cliExtensions(deps) {
   return { yaml, mcp: mcpChecker, imagePipeline: createPipeline({ exec: deps.exec, logger: deps.logger, env: deps.env }) };
 }
 
+// src/core/vex/openvex-out.ts
+var OPENVEX_CONTEXT = "https://openvex.dev/ns/v0.2.0";
+var OPENVEX_JUSTIFICATIONS = [
+  "component_not_present",
+  "vulnerable_code_not_present",
+  "vulnerable_code_not_in_execute_path",
+  "vulnerable_code_cannot_be_controlled_by_adversary",
+  "inline_mitigations_already_exist"
+];
+var PHRASES = [
+  [/\b(component|package|library)\b.*\bnot (present|installed|shipped)\b|\bnot (present|installed|shipped) in the image\b/i, "component_not_present"],
+  [/\bvulnerable (code|function)\b.*\bnot (present|included|compiled)\b|\bcode not present\b/i, "vulnerable_code_not_present"],
+  [/\bnot (reachable|called|used|loaded|executed|imported)\b|\bnever (called|used|loaded|executed|imported)\b|\bunused\b|\bexecute path\b/i, "vulnerable_code_not_in_execute_path"],
+  [/\bcannot be controlled\b|\bnot (exposed|attacker[- ]controlled)\b|\bno untrusted input\b/i, "vulnerable_code_cannot_be_controlled_by_adversary"],
+  [/\bmitigat/i, "inline_mitigations_already_exist"]
+];
+function justificationOf(reason) {
+  const exact = OPENVEX_JUSTIFICATIONS.find((j) => reason.includes(j));
+  if (exact) return exact;
+  return PHRASES.find(([re]) => re.test(reason))?.[1];
+}
+function statementOf(f, purl) {
+  const s = f.suppressed;
+  const notes = `Suppressed for ${f.target} at ${s.where}${s.owner ? ` by ${s.owner}` : ""}${s.expires ? `, until ${s.expires}` : ""}.`;
+  if (s.expires) {
+    return { vulnerability: { name: f.ruleId }, products: [{ "@id": purl, identifiers: { purl } }], status: "under_investigation", status_notes: notes };
+  }
+  const justification = justificationOf(s.justification);
+  return {
+    vulnerability: { name: f.ruleId },
+    products: [{ "@id": purl, identifiers: { purl } }],
+    status: "not_affected",
+    ...justification ? { justification } : {},
+    impact_statement: s.justification,
+    status_notes: notes
+  };
+}
+function toOpenVex(findings, o) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const purl = f.package?.purl;
+    if (!f.suppressed || !purl || f.source !== "trivy") continue;
+    const key2 = `${f.ruleId}
+${purl}`;
+    if (!byKey.has(key2)) byKey.set(key2, statementOf(f, purl));
+  }
+  const statements = [...byKey.values()].sort(
+    (a, b) => a.vulnerability.name.localeCompare(b.vulnerability.name) || a.products[0]["@id"].localeCompare(b.products[0]["@id"])
+  );
+  const id = sha256Hex(JSON.stringify({ author: o.author, statements })).slice(0, 32);
+  return {
+    "@context": OPENVEX_CONTEXT,
+    "@id": `urn:uuid:${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`,
+    author: o.author,
+    role: "Repository maintainers (decisions recorded as MCP Container Guard suppressions)",
+    timestamp: o.timestamp,
+    version: 1,
+    tooling: o.tooling,
+    statements
+  };
+}
+function reportVex(report, author) {
+  return toOpenVex(report.findings, { timestamp: report.finishedAt, author, tooling: `${report.tool.name} ${report.tool.version}` });
+}
+
+// src/cli/stdin.ts
+import { mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { isAbsolute as isAbsolute3, join as join9, normalize, sep as sep3 } from "node:path";
+var MAX_STDIN_BYTES = 64 * 1024 * 1024;
+function sniffStdinName(text2) {
+  if (classifyYaml("stdin.compose.yaml", text2) === "compose") return "stdin.compose.yaml";
+  const k = classifyYaml("stdin.yaml", text2);
+  if (k === "k8s" || k === "helm-template") return "stdin.yaml";
+  return "stdin.Dockerfile";
+}
+function stdinName(name) {
+  const posix4 = normalize(name).split(sep3).join("/");
+  if (name.trim() === "" || isAbsolute3(name) || posix4 === ".." || posix4.startsWith("../") || posix4.endsWith("/")) {
+    throw new CliUsageError(`--stdin-name must be a relative file name such as rendered.yaml or Dockerfile, got "${name}"`);
+  }
+  const base = posix4.split("/").pop();
+  if (!isDockerfileName(base) && !/\.ya?ml$/i.test(base)) {
+    throw new CliUsageError(`--stdin-name "${name}" is neither a Dockerfile name (Dockerfile, *.Dockerfile, Containerfile \u2026) nor a YAML file name (*.yaml, *.yml): mcg would not know how to read the stream`);
+  }
+  return posix4;
+}
+function stdinRepo(bytes, o) {
+  if (bytes.length > MAX_STDIN_BYTES) throw new CliUsageError(`standard input is over ${MAX_STDIN_BYTES / 1024 / 1024} MiB: split it (helm template --output-dir) and scan the directory`);
+  const name = o.name !== void 0 ? stdinName(o.name) : sniffStdinName(bytes.toString("utf8"));
+  const root2 = mkdtempSync2(join9(tmpdir3(), "mcg-stdin-"));
+  safeWriteFile({ root: root2, what: "--stdin-name" }, name, bytes);
+  if (o.config !== void 0 && name !== ".mcg.yml") safeWriteFile({ root: root2, what: "--config" }, ".mcg.yml", o.config);
+  return { root: root2, name, dispose: () => rmSync2(root2, { recursive: true, force: true }) };
+}
+
+// src/core/outcome.ts
+function plural2(n, word2) {
+  return `${n} ${word2}${n === 1 ? "" : "s"}`;
+}
+function emptyReason(report) {
+  const found = report.coverage.filter((c) => c.status !== "not-applicable");
+  if (found.length === 0) {
+    return "no file was checked: no Dockerfile, compose file, Kubernetes manifest, workflow or MCP file was found (is the path right, or is everything excluded in .mcg.yml?); allow an empty run with --allow-empty (action: allow-empty: true)";
+  }
+  const notChecked = found.filter((c) => c.status === "not-checked").length;
+  return `no file was checked: ${plural2(found.length, "file")} found, ${notChecked} not checked (see Coverage); allow it with --allow-empty (action: allow-empty: true)`;
+}
+function outcomeFor(report, opts) {
+  const checkedNothing = (report.checkedFiles ?? 0) === 0 && report.targets.every((t) => !t.image);
+  if (checkedNothing && !opts.allowEmpty) return { code: 2, verdict: "ERROR", reason: emptyReason(report) };
+  const failed = report.scanners.filter((s) => s.status === "failed");
+  if (failed.length > 0 && report.policy.failOn !== "never") {
+    return { code: 2, verdict: "ERROR", reason: `${failed.map((s) => s.name).join(", ")} did not complete; ${report.reason}` };
+  }
+  return report.result === "pass" ? { code: 0, verdict: "PASS", reason: report.reason } : { code: 1, verdict: "FAIL", reason: report.reason };
+}
+
 // src/cli/main.ts
 function findRoot(start) {
   let dir = start;
   for (; ; ) {
-    if (existsSync4(resolve2(dir, ".git"))) return dir;
-    const up = dirname3(dir);
+    if (existsSync4(resolve3(dir, ".git"))) return dir;
+    const up = dirname5(dir);
     if (up === dir) return start;
     dir = up;
   }
@@ -33067,44 +34104,60 @@ function logger(io, quiet) {
 `)
   };
 }
-function exitCodeFor(report) {
-  const toolFailed = report.scanners.some((s) => s.status === "failed");
-  if (toolFailed && report.policy.failOn !== "never") return 2;
-  if ((report.checkedFiles ?? 0) === 0 && report.inputErrors.length > 0 && report.targets.every((t) => !t.image)) return 2;
-  return report.result === "pass" ? 0 : 1;
+function finish(io, outcome) {
+  if (outcome.code === 2) io.stderr(`mcg: ${outcome.reason}
+`);
+  return outcome.code;
 }
 async function runScan(cmd, io) {
-  const abs = isAbsolute2(cmd.path) ? cmd.path : resolve2(io.cwd, cmd.path);
+  if (cmd.stdin) return runStdinScan(cmd, cmd.stdin, io);
+  return runPathScan(cmd, io);
+}
+async function runStdinScan(cmd, stdin, io) {
+  if (!io.readStdin) throw new UsageError("--stdin: standard input cannot be read here");
+  const cwdRoot = findRoot(io.cwd);
+  const configFile = cmd.config !== void 0 ? resolve3(io.cwd, cmd.config) : [".mcg.yml", ".mcg.yaml"].map((f) => resolve3(cwdRoot, f)).find((f) => existsSync4(f));
+  const repo = stdinRepo(io.readStdin(), { name: stdin.name, config: configFile !== void 0 ? readFileSync2(configFile, "utf8") : void 0 });
+  try {
+    return await runPathScan({ ...cmd, path: repo.root, root: repo.root, config: void 0, stdin: void 0 }, io);
+  } finally {
+    repo.dispose();
+  }
+}
+async function runPathScan(cmd, io) {
+  const abs = isAbsolute4(cmd.path) ? cmd.path : resolve3(io.cwd, cmd.path);
   if (!existsSync4(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
-  const startDir = statSync4(abs).isDirectory() ? abs : dirname3(abs);
-  const root = cmd.root ? resolve2(io.cwd, cmd.root) : findRoot(startDir);
+  const startDir = statSync5(abs).isDirectory() ? abs : dirname5(abs);
+  const root2 = cmd.root ? rootDir(io, cmd.root) : findRoot(startDir);
   const baseline = cmd.baseline ? readBaseline(io, cmd.baseline) : void 0;
   const log = logger(io, cmd.format !== "table" && !cmd.output);
   const deps = { logger: log, exec: spawnExec, ...cliExtensions({ exec: spawnExec, logger: log, env: io.env }) };
   const report = await scan(
     {
-      root,
+      root: root2,
       path: abs,
-      dockerfiles: cmd.dockerfiles.map((d) => resolve2(io.cwd, d)),
-      context: cmd.context !== void 0 ? resolve2(io.cwd, cmd.context) : void 0,
+      dockerfiles: cmd.dockerfiles.map((d) => resolve3(io.cwd, d)),
+      context: cmd.context !== void 0 ? resolve3(io.cwd, cmd.context) : void 0,
       buildTarget: cmd.target,
       buildArgs: cmd.buildArgs,
       platform: cmd.platform,
       build: cmd.build,
       image: cmd.image,
-      imageTar: cmd.imageTar !== void 0 ? resolve2(io.cwd, cmd.imageTar) : void 0,
+      imageTar: cmd.imageTar !== void 0 ? resolve3(io.cwd, cmd.imageTar) : void 0,
       scanners: cmd.scanners,
-      configPath: cmd.config !== void 0 ? resolve2(io.cwd, cmd.config) : void 0,
+      configPath: cmd.config !== void 0 ? resolve3(io.cwd, cmd.config) : void 0,
       severityThreshold: cmd.severityThreshold,
       failOn: cmd.failOn,
       baseline,
       ignoreUnfixed: cmd.ignoreUnfixed,
       verifySecrets: cmd.verifySecrets,
+      vex: cmd.vex.map((v) => resolve3(io.cwd, v)),
       offline: cmd.offline,
       timeoutMs: (cmd.timeoutMinutes ?? 10) * 6e4
     },
     deps
   );
+  const outcome = outcomeFor(report, { allowEmpty: cmd.allowEmpty });
   const color = cmd.color ?? (io.isTTY && !io.env["NO_COLOR"] && io.env["TERM"] !== "dumb");
   const sarifText2 = () => sarifText(report, { category: cmd.category });
   const body = () => {
@@ -33116,39 +34169,45 @@ async function runScan(cmd, io) {
       case "markdown":
         return renderMarkdown(report);
       default:
-        return renderTable(report, { color: cmd.output ? false : color });
+        return renderTable(report, { color: cmd.output ? false : color, outcome });
     }
   };
-  const write = (p, text2) => {
-    const out = resolve2(io.cwd, p);
-    mkdirSync3(dirname3(out), { recursive: true });
-    let st;
-    try {
-      st = lstatSync2(out);
-    } catch {
-      st = void 0;
-    }
-    if (st?.isSymbolicLink()) throw new UsageError(`output "${p}" is a symbolic link: refusing to write through it; remove the link or choose another path`);
-    if (st && !st.isFile()) throw new UsageError(`output "${p}" exists and is not a regular file`);
-    const tmp = `${out}.mcg-${process.pid}.tmp`;
-    if (typeof text2 === "string") writeFileSync2(tmp, text2, { flag: "wx" });
-    else text2(tmp);
-    renameSync2(tmp, out);
-  };
+  const write = (p, text2, what) => writeOut(io, p, text2, what);
   if (cmd.output) {
-    if (cmd.format === "json") write(cmd.output, (tmp) => writeReportJsonFile(tmp, report, "wx"));
-    else if (cmd.format === "sarif") write(cmd.output, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, "wx"));
+    if (cmd.format === "json") write(cmd.output, (fd) => writeReportJsonFd(fd, report));
+    else if (cmd.format === "sarif") write(cmd.output, (fd) => void writeSarifFd(fd, report, { category: cmd.category }));
     else write(cmd.output, body());
-    io.stderr(`${report.reason} \u2014 ${report.counts.total} finding(s); ${cmd.format} written to ${cmd.output}
+    io.stderr(`${outcome.verdict}: ${outcome.reason} \u2014 ${report.counts.total} finding(s); ${cmd.format} written to ${cmd.output}
 `);
   } else io.stdout(body());
-  if (cmd.sarif) write(cmd.sarif, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, "wx"));
-  if (cmd.reportJson) write(cmd.reportJson, (tmp) => writeReportJsonFile(tmp, report, "wx"));
-  return exitCodeFor(report);
+  if (cmd.sarif) write(cmd.sarif, (fd) => void writeSarifFd(fd, report, { category: cmd.category }), "--sarif");
+  if (cmd.reportJson) write(cmd.reportJson, (fd) => writeReportJsonFd(fd, report), "--report-json");
+  if (cmd.vexOut) write(cmd.vexOut, `${JSON.stringify(reportVex(report, io.env["GITHUB_REPOSITORY"] || "the repository maintainers"), null, 2)}
+`, "--vex-out");
+  return finish(io, outcome);
+}
+function rootDir(io, p) {
+  const abs = resolve3(io.cwd, p);
+  const st = statSync5(abs, { throwIfNoEntry: false });
+  if (!st) throw new UsageError(`--root "${p}" does not exist: pass the repository's top directory`);
+  if (!st.isDirectory()) throw new UsageError(`--root "${p}" is not a directory: pass the repository's top directory`);
+  return abs;
+}
+function readUserFile(io, p, flag2) {
+  const abs = resolve3(io.cwd, p);
+  const st = statSync5(abs, { throwIfNoEntry: false });
+  if (!st) throw new UsageError(`${flag2}"${p}": the file does not exist`);
+  if (!st.isFile()) throw new UsageError(`${flag2}"${p}" is ${st.isDirectory() ? "a directory" : "not a regular file"}, not a file`);
+  if (st.size > MAX_BASELINE_BYTES) throw new UsageError(`${flag2}"${p}" is ${st.size} bytes, over the ${MAX_BASELINE_BYTES}-byte limit`);
+  try {
+    return readFileSync2(abs, "utf8");
+  } catch (e) {
+    throw new UsageError(`${flag2}"${p}" could not be read (${e.code ?? "error"}): check its permissions`);
+  }
 }
 function readBaseline(io, p) {
-  const abs = resolve2(io.cwd, p);
-  const st = statSync4(abs, { throwIfNoEntry: false });
+  const abs = resolve3(io.cwd, p);
+  const st = statSync5(abs, { throwIfNoEntry: false });
   if (!st) throw new UsageError(`--baseline "${p}" does not exist: pass a report JSON or SARIF file written by an earlier mcg run`);
   if (!st.isFile()) throw new UsageError(`--baseline "${p}" is ${st.isDirectory() ? "a directory" : "not a regular file"}: pass a report JSON or SARIF file written by an earlier mcg run`);
   if (st.size > MAX_BASELINE_BYTES) throw new UsageError(`--baseline "${p}" is ${st.size} bytes, over the ${MAX_BASELINE_BYTES}-byte limit`);
@@ -33160,21 +34219,19 @@ function readBaseline(io, p) {
   }
   return parseBaseline(text2, p);
 }
-function writeOut(io, p, text2) {
-  const out = resolve2(io.cwd, p);
-  mkdirSync3(dirname3(out), { recursive: true });
-  writeFileSync2(out, text2);
+function writeOut(io, p, content, what = "--output") {
+  safeWriteFile({ root: findRoot(io.cwd), cwd: io.cwd, allowOutside: true, what }, p, content);
 }
 function runDiscover(cmd, io) {
-  const abs = isAbsolute2(cmd.path) ? cmd.path : resolve2(io.cwd, cmd.path);
+  const abs = isAbsolute4(cmd.path) ? cmd.path : resolve3(io.cwd, cmd.path);
   if (!existsSync4(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
-  const root = cmd.root ? resolve2(io.cwd, cmd.root) : findRoot(statSync4(abs).isDirectory() ? abs : dirname3(abs));
-  const config = loadConfig(root, cmd.config !== void 0 ? resolve2(io.cwd, cmd.config) : void 0);
+  const root2 = cmd.root ? rootDir(io, cmd.root) : findRoot(statSync5(abs).isDirectory() ? abs : dirname5(abs));
+  const config = loadConfig(root2, cmd.config !== void 0 ? resolve3(io.cwd, cmd.config) : void 0);
   const found = discover({
-    root,
+    root: root2,
     path: abs,
     dockerfileGlobs: splitList(cmd.dockerfiles),
-    context: cmd.context !== void 0 ? resolve2(io.cwd, cmd.context) : void 0,
+    context: cmd.context !== void 0 ? resolve3(io.cwd, cmd.context) : void 0,
     include: config.include,
     exclude: config.exclude
   });
@@ -33200,12 +34257,12 @@ function sarifPartPath(base, n) {
 function runMerge(cmd, io) {
   let expect;
   if (cmd.matrix !== void 0) {
-    const text2 = cmd.matrix.startsWith("@") ? readFileSync2(resolve2(io.cwd, cmd.matrix.slice(1)), "utf8") : cmd.matrix;
+    const text2 = cmd.matrix.startsWith("@") ? readUserFile(io, cmd.matrix.slice(1), "--matrix @") : cmd.matrix;
     expect = parseMatrix(text2).map((e) => e.dockerfile);
   }
-  const inputs2 = readArtifactReports(cmd.dirs.map((d) => resolve2(io.cwd, d)));
-  const root = cmd.root ? resolve2(io.cwd, cmd.root) : findRoot(io.cwd);
-  const config = loadConfig(root, cmd.config !== void 0 ? resolve2(io.cwd, cmd.config) : void 0);
+  const inputs2 = readArtifactReports(cmd.dirs.map((d) => resolve3(io.cwd, d)));
+  const root2 = cmd.root ? rootDir(io, cmd.root) : findRoot(io.cwd);
+  const config = loadConfig(root2, cmd.config !== void 0 ? resolve3(io.cwd, cmd.config) : void 0);
   const merged = mergeReports(inputs2, {
     policy: { threshold: cmd.severityThreshold, failOn: cmd.failOn },
     baseline: cmd.baseline ? readBaseline(io, cmd.baseline) : void 0,
@@ -33215,6 +34272,7 @@ function runMerge(cmd, io) {
   for (const n of merged.notes) io.stderr(`note: ${n}
 `);
   const report = merged.report;
+  const outcome = outcomeFor(report, { allowEmpty: report.inputErrors.length === 0 });
   const sarif = mergedSarif(merged, { category: cmd.category });
   const sarifText2 = (i) => sarif.texts[i] ?? "";
   let body;
@@ -33231,22 +34289,22 @@ function runMerge(cmd, io) {
       break;
     default: {
       const color = cmd.color ?? (io.isTTY && !io.env["NO_COLOR"] && io.env["TERM"] !== "dumb");
-      body = renderTable(report, { color: cmd.output ? false : color });
+      body = renderTable(report, { color: cmd.output ? false : color, outcome });
     }
   }
   if (cmd.output) {
     writeOut(io, cmd.output, body);
-    io.stderr(`${report.reason} \u2014 ${report.counts.total} finding(s) from ${inputs2.length} artifact(s); ${cmd.format} written to ${cmd.output}
+    io.stderr(`${outcome.verdict}: ${outcome.reason} \u2014 ${report.counts.total} finding(s) from ${inputs2.length} artifact(s); ${cmd.format} written to ${cmd.output}
 `);
   } else io.stdout(body);
   if (cmd.sarif) {
     const paths = sarif.texts.map((_, i) => sarifPartPath(cmd.sarif, i + 1));
-    paths.forEach((p, i) => writeOut(io, p, sarifText2(i)));
+    paths.forEach((p, i) => writeOut(io, p, sarifText2(i), "--sarif"));
     io.stderr(`SARIF: ${sarif.categories.length} categor${sarif.categories.length === 1 ? "y" : "ies"} in ${paths.join(", ")}
 `);
   }
-  if (cmd.reportJson) writeOut(io, cmd.reportJson, reportJson(report));
-  return exitCodeFor(report);
+  if (cmd.reportJson) writeOut(io, cmd.reportJson, reportJson(report), "--report-json");
+  return finish(io, outcome);
 }
 async function main(argv, io) {
   try {
@@ -33281,7 +34339,7 @@ ${USAGE}
 `);
       return 2;
     }
-    if (e instanceof ConfigError || e instanceof UsageError || e instanceof PathError || e instanceof BaselineError || e instanceof MergeError) {
+    if (e instanceof ConfigError || e instanceof UsageError || e instanceof PathError || e instanceof BaselineError || e instanceof MergeError || e instanceof WriteError) {
       io.stderr(`mcg: ${e.message}
 `);
       return 2;
@@ -33309,11 +34367,12 @@ function terminalSafe(text2, opts = {}) {
 
 // src/cli.ts
 tuneV8();
-var code = await main(process.argv.slice(2), {
+var code2 = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(terminalSafe(s, { keepColour: true })),
   stderr: (s) => process.stderr.write(terminalSafe(s)),
   env: process.env,
   cwd: process.cwd(),
-  isTTY: process.stdout.isTTY === true
+  isTTY: process.stdout.isTTY === true,
+  readStdin: () => readFileSync3(0)
 });
-process.exitCode = code;
+process.exitCode = code2;

@@ -1,4 +1,5 @@
 // The local entry point: `mcg …` / `node dist/cli.js …`. No @actions/* here.
+import { readFileSync } from 'node:fs';
 import { main } from './cli/main.js';
 import { tuneV8 } from './v8-tuning.js';
 import { terminalSafe } from './cli/terminal.js';
@@ -10,5 +11,6 @@ const code = await main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true,
+  readStdin: () => readFileSync(0),
 });
 process.exitCode = code;

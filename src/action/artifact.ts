@@ -4,14 +4,17 @@
  * back. What it reads came from an untrusted run, so every file is size-limited, must be a regular
  * file inside the workspace, and is validated against a strict schema before anything is published.
  */
-import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Report } from '../core/types.js';
 import { confine } from '../core/files.js';
+import { safeWriteFile } from '../core/safe-write.js';
 import { reportSchemaErrors } from '../core/merge-reports.js';
 
 export const SARIF_FILE = 'mcg.sarif';
+/** The OpenVEX document of the run's vulnerability suppressions. */
+export const VEX_FILE = 'mcg.vex.json';
 export const REPORT_FILE = 'mcg-report.json';
 export const META_FILE = 'mcg-meta.json';
 
@@ -108,13 +111,13 @@ export interface ArtifactFiles {
 }
 
 export function writeArtifacts(root: string, dir: string, files: ArtifactFiles): { dir: string } {
-  const abs = confine(root, dir, 'artifact-dir');
   validateMeta(files.meta);
-  mkdirSync(abs, { recursive: true });
-  writeFileSync(join(abs, SARIF_FILE), files.sarifText);
-  writeFileSync(join(abs, REPORT_FILE), files.reportText);
-  writeFileSync(join(abs, META_FILE), `${JSON.stringify(files.meta, null, 2)}\n`);
-  return { dir: abs };
+  // the one safe writer: inside the workspace, never through a committed symlink
+  const target = { root, what: 'artifact-dir' };
+  safeWriteFile(target, join(dir, SARIF_FILE), files.sarifText);
+  safeWriteFile(target, join(dir, REPORT_FILE), files.reportText);
+  const meta = safeWriteFile(target, join(dir, META_FILE), `${JSON.stringify(files.meta, null, 2)}\n`);
+  return { dir: dirname(meta) };
 }
 
 export interface ReadArtifacts {

@@ -1,9 +1,12 @@
 /**
  * The action's Exec: @actions/exec with the contract of src/scanners/exec.ts spawnExec — argv only
  * (never a shell), a timeout that kills the process, a cap on captured stdout, output captured
- * silently (tool output can hold secrets, so it is never echoed to the log).
+ * silently. A failed build or scanner has its output printed by `withToolLog` through the ActionLog:
+ * redacted of every registered secret and fenced in `::stop-commands::<random token>`, so that a
+ * line the build prints (`::error::…`, `::add-mask::…`) is text, never a runner command.
  */
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import * as actionsExecLib from '@actions/exec';
 import type { Exec, ExecOptions, ExecResult } from '../core/types.js';
 import { DEFAULT_MAX_STDOUT, OutputCapture } from '../scanners/exec.js';
@@ -49,3 +52,24 @@ export const actionsExec: Exec = async (file: string, args: string[], options: E
   }
   return capture.result(code, timedOut);
 };
+
+/** The commands whose output is worth a look when they fail: image builds and the scanners. */
+function isToolRun(file: string, args: readonly string[]): boolean {
+  const name = basename(file);
+  return /^(trivy|trufflehog)$/.test(name) || args.includes('build');
+}
+
+/**
+ * `exec` that prints the stderr of a failed build or scanner run into the job log as one fenced
+ * block (ActionLog.block): redacted, escape sequences stripped, command processing stopped.
+ */
+export function withToolLog(exec: Exec, log: { block(title: string, text: string): void }): Exec {
+  return async (file, args, options) => {
+    const r = await exec(file, args, options);
+    if (r.exitCode !== 0 && r.stderr.trim() !== '' && isToolRun(file, args)) {
+      const what = [basename(file), args.find((a) => !a.startsWith('-')) ?? ''].join(' ').trim();
+      log.block(`${what} exited with code ${r.exitCode}${r.timedOut ? ' (timed out)' : ''}; its output (secrets redacted):`, r.stderr);
+    }
+    return r;
+  };
+}

@@ -15,6 +15,8 @@ export interface ActionInputs {
   githubToken: string;
   context?: string;
   dockerfiles: string[];
+  /** VEX documents (repository paths) deciding on image vulnerabilities. */
+  vex: string[];
   target?: string;
   buildArgs: Record<string, string>;
   platform?: string;
@@ -43,6 +45,8 @@ export interface ActionInputs {
   /** mode: report over several targets: one combined comment, or one per target. */
   commentMode: CommentLayout;
   verifySecrets: Tristate;
+  /** Accept a run that checked no file (otherwise the step fails, saying so). */
+  allowEmpty: boolean;
   trivyVersion?: string;
   trufflehogVersion?: string;
   offline: boolean;
@@ -68,6 +72,7 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   'severity-threshold': 'high',
   'fail-on': 'new',
   'ignore-unfixed': 'false',
+  vex: '',
   baseline: '',
   'sarif-file': '',
   'upload-sarif': 'auto',
@@ -82,6 +87,7 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   matrix: '',
   'comment-mode': 'combined',
   'verify-secrets': 'false',
+  'allow-empty': 'false',
   'trivy-version': '',
   'trufflehog-version': '',
   offline: 'false',
@@ -177,6 +183,7 @@ export function readInputs(get: InputReader): ActionInputs {
     githubToken: token,
     context: optional(get, 'context'),
     dockerfiles: list(get, 'dockerfile'),
+    vex: list(get, 'vex'),
     target: optional(get, 'target'),
     buildArgs: parseBuildArgs(get('build-args')),
     platform: optional(get, 'platform'),
@@ -203,6 +210,7 @@ export function readInputs(get: InputReader): ActionInputs {
     matrix: optional(get, 'matrix'),
     commentMode: oneOf(get, 'comment-mode', ['combined', 'per-target'] as const),
     verifySecrets: tristate(get, 'verify-secrets'),
+    allowEmpty: bool(get, 'allow-empty'),
     trivyVersion: version(get, 'trivy-version'),
     trufflehogVersion: version(get, 'trufflehog-version'),
     offline: bool(get, 'offline'),

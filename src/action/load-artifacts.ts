@@ -5,16 +5,16 @@
  * the verdict under this job's own policy, config `ignore:` entries and baseline: an artifact's
  * result, counts, `failing`/`new` marks and suppression claims decide nothing (a fork writes them).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Logger, Report } from '../core/types.js';
 import type { Baseline } from '../core/merge.js';
 import { loadConfig } from '../core/scan.js';
 import { parseMatrix } from '../core/discover.js';
-import { findArtifactDirs, mergedSarif, mergeReports, targetReport, type ArtifactReport } from '../core/merge-reports.js';
-import { confine } from '../core/files.js';
+import { findArtifactDirs, mergedSarif, mergeReports, targetReport, type ArtifactReport, type UnreadableArtifact } from '../core/merge-reports.js';
+import { confine, PathError } from '../core/files.js';
 import { sarifText as streamSarifText } from '../sarif/to-sarif.js';
-import { readArtifacts, REPORT_FILE, type ArtifactMeta } from './artifact.js';
+import { ArtifactError, META_FILE, readArtifacts, REPORT_FILE, validateMeta, type ArtifactMeta } from './artifact.js';
 import type { ActionInputs } from './inputs.js';
 
 export interface ArtifactSet {
@@ -24,6 +24,8 @@ export interface ArtifactSet {
   /** One artifact in artifact-dir itself and no matrix: published with its own category. */
   single: boolean;
   expect?: string[];
+  /** Artifacts that could not be read: MCG990 for their targets. */
+  unreadable?: UnreadableArtifact[];
 }
 
 export interface LoadedArtifacts {
@@ -41,16 +43,39 @@ export function readArtifactSet(inputs: ActionInputs, root: string): ArtifactSet
     const { report, meta } = readArtifacts(root, inputs.artifactDir);
     return { meta, reports: [{ label: inputs.artifactDir, report }], single: true };
   }
-  const dirs = findArtifactDirs([dirAbs]);
-  const loaded = dirs.map((d) => readArtifacts(root, relative(root, d)));
-  const meta = loaded[0]!.meta;
-  for (const [i, l] of loaded.entries()) {
-    const m = l.meta;
-    if (m.repository !== meta.repository || m.headSha !== meta.headSha || m.pr !== meta.pr) {
-      throw new Error(`${relative(root, dirs[i]!)} was written for ${m.repository}@${m.headSha.slice(0, 12)} (PR ${m.pr ?? 'none'}), not ${meta.repository}@${meta.headSha.slice(0, 12)} (PR ${meta.pr ?? 'none'}) like ${relative(root, dirs[0]!)}; refusing to merge them`);
+  const loaded: { label: string; meta: ArtifactMeta; report: Report }[] = [];
+  const unreadable: UnreadableArtifact[] = [];
+  for (const d of findArtifactDirs([dirAbs])) {
+    const label = relative(root, d);
+    try {
+      loaded.push({ label, ...readArtifacts(root, label) });
+    } catch (e) {
+      // one bad artifact is a scanner error for its target; every other target is still published
+      if (!(e instanceof ArtifactError || e instanceof PathError)) throw e;
+      unreadable.push({ label, dockerfile: matrixDockerfile(root, label, expect), reason: e.message });
     }
   }
-  return { meta, reports: loaded.map((l, i) => ({ label: relative(root, dirs[i]!), report: l.report })), single: false, expect };
+  const first = loaded[0];
+  if (!first) throw new ArtifactError(`no artifact in ${inputs.artifactDir} could be read: ${unreadable.map((u) => `${u.label}: ${u.reason}`).join('; ')}`);
+  const meta = first.meta;
+  for (const l of loaded) {
+    const m = l.meta;
+    if (m.repository !== meta.repository || m.headSha !== meta.headSha || m.pr !== meta.pr) {
+      throw new Error(`${l.label} was written for ${m.repository}@${m.headSha.slice(0, 12)} (PR ${m.pr ?? 'none'}), not ${meta.repository}@${meta.headSha.slice(0, 12)} (PR ${meta.pr ?? 'none'}) like ${first.label}; refusing to merge them`);
+    }
+  }
+  return { meta, reports: loaded.map((l) => ({ label: l.label, report: l.report })), single: false, expect, unreadable };
+}
+
+/** The Dockerfile an unreadable artifact was for, when its metadata names one the matrix (trusted) lists. */
+function matrixDockerfile(root: string, dir: string, expect: readonly string[] | undefined): string | undefined {
+  if (!expect) return undefined;
+  try {
+    const target = validateMeta(JSON.parse(readFileSync(confine(root, join(dir, META_FILE), 'artifact metadata'), 'utf8'))).target;
+    return expect.includes(target) ? target : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface OwnVerdict {
@@ -67,6 +92,7 @@ export function decideArtifacts(set: ArtifactSet, own: OwnVerdict): LoadedArtifa
     ignore: loadConfig(own.root, inputs.config).ignore,
     baseline: own.baseline,
     expectDockerfiles: set.expect,
+    unreadable: set.unreadable,
   });
   for (const n of merged.notes) logger.warning(n);
   if (set.single) {

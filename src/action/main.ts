@@ -4,8 +4,8 @@
  * policy's; a publishing failure can make a passing run fail, never a failing run pass.
  */
 import * as core from '@actions/core';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger, Report } from '../core/types.js';
 import type { Baseline } from '../core/merge.js';
@@ -13,14 +13,16 @@ import { loadConfig, scan } from '../core/scan.js';
 import { discover, matrixOf } from '../core/discover.js';
 import { parseBaseline } from '../core/baseline.js';
 import { confine } from '../core/files.js';
+import { safeWriteFile } from '../core/safe-write.js';
 import { reportJson } from '../core/report-io.js';
 import { SecretRegistry } from '../core/secret-registry.js';
 import { ActionLog } from './log.js';
 import { sarifText as streamSarifText } from '../sarif/to-sarif.js';
+import { reportVex } from '../core/vex/openvex-out.js';
 import { checkYamlFile, classifyYaml } from '../core/yaml-engine.js';
 import { mcpChecker } from '../core/mcp-engine.js';
 import { createPipeline } from '../scanners/setup.js';
-import { actionsExec } from './exec.js';
+import { actionsExec, withToolLog } from './exec.js';
 import { actionsDownloader, actionsToolCache } from './tools.js';
 import { ActionTrivyCache, trivyCacheNoSaveReason } from './trivy-cache.js';
 import { readInputs, checkRunName, reportTarget, InputError, secretVerification, type ActionInputs } from './inputs.js';
@@ -29,11 +31,12 @@ import { createClient, GitHubApiError, call, type GitHubClient } from './github.
 import { publishCheckRun } from './check-run.js';
 import { upsertComment, COMMENT_MAX_CHARS } from './comment.js';
 import { codeScanningBaseline, uploadToCodeScanning } from './code-scanning.js';
-import { writeArtifacts, REPORT_FILE, SARIF_FILE, type ArtifactMeta } from './artifact.js';
+import { writeArtifacts, REPORT_FILE, SARIF_FILE, VEX_FILE, type ArtifactMeta } from './artifact.js';
 import { decideArtifacts, readArtifactSet } from './load-artifacts.js';
 import { renderers } from './render.js';
 import { changedLines } from './diff.js';
 import { SarifProcessingError, SarifTooLargeError } from '../sarif/upload.js';
+import { outcomeFor } from '../core/outcome.js';
 
 /** The run's secret registry and the one log writer that redacts with it. */
 export function actionLogger(secrets = new SecretRegistry()): ActionLog {
@@ -66,10 +69,6 @@ interface PublishState {
   checkRunUrl?: string;
 }
 
-function writeFile(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 function setCountOutputs(report: Report): void {
   log.setOutput('result', report.result);
@@ -220,10 +219,11 @@ async function reportBaseline(gh: GitHubClient | undefined, ctx: RunContext, at:
   }
 }
 
-function finish(report: Report, state: PublishState): void {
+function finish(report: Report, state: PublishState, allowEmpty: boolean): void {
   log.setOutput('comment-url', state.commentUrl ?? '');
   log.setOutput('check-run-url', state.checkRunUrl ?? '');
-  if (report.result === 'fail') log.setFailed(report.reason);
+  const outcome = outcomeFor(report, { allowEmpty });
+  if (outcome.verdict !== 'PASS') log.setFailed(outcome.reason);
   else if (state.hard.length > 0) log.setFailed(`${report.reason}, but publishing failed: ${state.hard.join(' | ')}`);
   else log.info(report.reason);
 }
@@ -312,7 +312,8 @@ async function runReportMode(inputs: ActionInputs, ctx: RunContext, root: string
       second,
     );
   }
-  finish(report, state);
+  // a merge of artifacts is empty by mistake only when some could not be read
+  finish(report, state, inputs.allowEmpty || report.inputErrors.length === 0);
 }
 
 /** mode: discover — the Dockerfiles (dockerfile = globs) as a strategy.matrix for the reusable workflow. */
@@ -371,6 +372,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
         failOn: inputs.failOn,
         baseline,
         ignoreUnfixed: inputs.ignoreUnfixed,
+        vex: inputs.vex,
         verifySecrets: verify,
         offline: inputs.offline,
         timeoutMs: inputs.timeoutMinutes * 60_000,
@@ -379,13 +381,13 @@ export async function run(env: Record<string, string | undefined> = process.env)
       },
       {
         logger,
-        exec: actionsExec,
+        exec: withToolLog(actionsExec, log),
         yaml: { classify: classifyYaml, check: checkYamlFile },
         mcp: mcpChecker,
         // build, Trivy, TruffleHog and the image checks; the scanners are resolved from the
         // version inputs (pinned, SHA-256 verified downloads through the tool cache)
         imagePipeline: createPipeline({
-          exec: actionsExec,
+          exec: withToolLog(actionsExec, log),
           logger,
           env: process.env,
           trivyVersion: inputs.trivyVersion,
@@ -402,11 +404,11 @@ export async function run(env: Record<string, string | undefined> = process.env)
     await trivyCache.save(report.scanners.some((s) => s.name === 'trivy' && s.status === 'ran'));
     // streamed once; the same text is written to the file and uploaded
     const sarifText = streamSarifText(report, { category: inputs.category });
-    const artifactAbs = confine(root, inputs.artifactDir, 'artifact-dir');
-    const sarifPath = inputs.sarifFile ? confine(root, inputs.sarifFile, 'sarif-file') : join(artifactAbs, SARIF_FILE);
-    const reportPath = join(artifactAbs, REPORT_FILE);
-    writeFile(sarifPath, sarifText);
-    writeFile(reportPath, reportJson(report));
+    // the one safe writer: inside the workspace, never through a committed symlink
+    const sarifPath = safeWriteFile({ root, what: inputs.sarifFile ? 'sarif-file' : 'artifact-dir' }, inputs.sarifFile ?? join(inputs.artifactDir, SARIF_FILE), sarifText);
+    const reportPath = safeWriteFile({ root, what: 'artifact-dir' }, join(inputs.artifactDir, REPORT_FILE), reportJson(report));
+    const vexPath = safeWriteFile({ root, what: 'artifact-dir' }, join(inputs.artifactDir, VEX_FILE), `${JSON.stringify(reportVex(report, `${ctx.owner}/${ctx.repo}`), null, 2)}\n`);
+    log.setOutput('vex-file', relative(root, vexPath));
     log.setOutput('sarif-file', relative(root, sarifPath));
     log.setOutput('report-file', relative(root, reportPath));
     setCountOutputs(report);
@@ -436,7 +438,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     if (canWrite && gh) {
       await publish(gh, ctx, inputs, report, [sarifText], { headSha: ctx.sha, ref: ctx.ref, prNumber: ctx.pr?.number, target, checkName, changed }, logger, state, second);
     }
-    finish(report, state);
+    finish(report, state, inputs.allowEmpty);
   } catch (e) {
     log.setFailed(e instanceof Error ? e.message : String(e));
   }

@@ -38,6 +38,14 @@ export interface ScanCommand {
   verifySecrets: boolean;
   /** The runtime probe (src/cli/probe-args.ts). */
   probe: ProbeArgs;
+  /** VEX documents deciding on image vulnerabilities (repeatable --vex). */
+  vex: string[];
+  /** Write the OpenVEX document of this run's vulnerability suppressions here. */
+  vexOut?: string;
+  /** `--stdin`: check standard input (src/cli/stdin.ts), named by `--stdin-name` when given. */
+  stdin?: { name?: string | undefined };
+  /** Accept a run that checked no file (otherwise exit 2). */
+  allowEmpty: boolean;
 }
 
 export interface DiscoverCommand {
@@ -97,6 +105,10 @@ Commands:
 
 scan options:
   --dockerfile F         Dockerfile to scan (repeatable); default: discover all
+  --stdin                Check standard input (a Dockerfile, or YAML such as
+                         \`helm template … | mcg scan --stdin\`); static checks only
+  --stdin-name NAME      What the stream is (rendered.yaml, compose.yaml, Dockerfile);
+                         findings show this path. Default: sniffed (see README)
   --context DIR          Build context for --dockerfile (default: its directory)
   --target STAGE         Build stage to build and check as the final stage
   --build-arg K=V        Build argument (repeatable)
@@ -108,6 +120,9 @@ scan options:
   --format F             table (default), json, sarif or markdown
   --output F             Write the formatted result to F instead of stdout
   --sarif F              Also write the SARIF log to F
+  --vex F                A VEX file (OpenVEX or CycloneDX) deciding on image vulnerabilities
+                         (repeatable; inside the repository)
+  --vex-out F            Write the run's vulnerability suppressions as OpenVEX to F
   --report-json F        Also write the report JSON to F
   --severity-threshold S critical|high|medium|low|info (default high)
   --fail-on M            new (default), any or never
@@ -125,6 +140,7 @@ scan options:
   --root DIR             Repository root that paths are relative to (default: git top level)
   --category C           SARIF category prefix (default mcg)
   --no-color             No colours (NO_COLOR is honoured too)
+  --allow-empty          Accept a run that checked no file (default: exit 2, saying so)
 
 discover options:
   --dockerfiles GLOB     Which files are Dockerfiles (repeatable, or comma/newline-separated;
@@ -279,8 +295,15 @@ export function parseCli(argv: string[]): Command {
         'no-color': { type: 'boolean' },
         color: { type: 'boolean' },
         ...PROBE_OPTIONS,
+        vex: { type: 'string', multiple: true },
+        'vex-out': { type: 'string' },
+        stdin: { type: 'boolean' },
+        'stdin-name': { type: 'string' },
+        'allow-empty': { type: 'boolean' },
       },
     });
+    if (values['stdin-name'] !== undefined && !values.stdin) throw new CliUsageError('--stdin-name goes with --stdin');
+    if (values.stdin && (positionals.length > 0 || values.dockerfile || values.context)) throw new CliUsageError('--stdin checks standard input: give no path, --dockerfile or --context with it');
     if (positionals.length > 1) throw new CliUsageError(`scan takes one path, got ${positionals.length}: ${positionals.join(' ')}`);
     const format = (values.format ?? 'table') as Format;
     if (!FORMATS.includes(format)) throw new CliUsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
@@ -306,7 +329,7 @@ export function parseCli(argv: string[]): Command {
       target: values.target,
       buildArgs,
       platform: values.platform,
-      build: !values['no-build'] && !values.image && !values['image-tar'],
+      build: !values['no-build'] && !values.image && !values['image-tar'] && !values.stdin,
       image: values.image,
       imageTar: values['image-tar'],
       scanners: csvScanners(values.scanners ?? 'all'),
@@ -325,6 +348,10 @@ export function parseCli(argv: string[]): Command {
       color: values['no-color'] ? false : values.color ? true : undefined,
       category: values.category,
       probe: parseProbeArgs(values),
+      vex: values.vex ?? [],
+      vexOut: values['vex-out'],
+      ...(values.stdin ? { stdin: { name: values['stdin-name'] } } : {}),
+      allowEmpty: values['allow-empty'] === true,
     };
   } catch (e) {
     if (e instanceof CliUsageError) throw e;

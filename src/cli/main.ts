@@ -1,7 +1,7 @@
 /**
  * The local CLI (`mcg`): same engine and output as the action, no @actions/* import.
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CliUsageError, parseCli, USAGE, type DiscoverCommand, type MergeCommand, type ScanCommand } from './args.js';
 import { loadConfig, scan, UsageError, type ScanDeps } from '../core/scan.js';
@@ -11,19 +11,21 @@ import { ConfigError } from '../core/config.js';
 import { PathError } from '../core/files.js';
 import { BaselineError, MAX_BASELINE_BYTES, parseBaseline } from '../core/baseline.js';
 import type { Baseline } from '../core/merge.js';
-import { reportJson, writeReportJsonFile } from '../core/report-io.js';
-import { sarifText as streamSarifText, writeSarifFile } from '../sarif/to-sarif.js';
+import { reportJson, writeReportJsonFd } from '../core/report-io.js';
+import { sarifText as streamSarifText, writeSarifFd } from '../sarif/to-sarif.js';
+import { safeWriteFile, WriteError, type WriteContent } from '../core/safe-write.js';
 import { TOOL_VERSION } from '../core/meta.js';
 import { catalog } from '../rules/index.js';
 import { renderTable } from '../reporters/table.js';
 import { renderMarkdown } from '../reporters/markdown.js';
 import { spawnExec } from '../scanners/exec.js';
-import type { Logger, Report } from '../core/types.js';
+import type { Logger } from '../core/types.js';
 import { cliExtensions } from './extensions.js';
-import { resolveProbeOptions } from './probe-args.js';
+import { probeOptions, runProbeCleanup } from './probe-cli.js';
 import { profileDocument } from '../core/probe/snippets.js';
-import { removeProbeContainers } from '../scanners/probe/run.js';
-import type { ProbeOptions } from '../core/probe/options.js';
+import { reportVex } from '../core/vex/openvex-out.js';
+import { stdinRepo } from './stdin.js';
+import { outcomeFor, type Outcome } from '../core/outcome.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -31,6 +33,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   cwd: string;
   isTTY: boolean;
+  /** Standard input, read whole (`scan --stdin`). */
+  readStdin?: () => Buffer;
 }
 
 /** The repository root: --root, else the nearest ancestor holding .git, else the scanned directory. */
@@ -57,26 +61,35 @@ function logger(io: CliIo, quiet: boolean): Logger {
   };
 }
 
-function exitCodeFor(report: Report): number {
-  const toolFailed = report.scanners.some((s) => s.status === 'failed');
-  if (toolFailed && report.policy.failOn !== 'never') return 2;
-  if ((report.checkedFiles ?? 0) === 0 && report.inputErrors.length > 0 && report.targets.every((t) => !t.image)) return 2;
-  return report.result === 'pass' ? 0 : 1;
-}
-
-function probeOptions(cmd: ScanCommand, io: CliIo): ProbeOptions {
-  try {
-    return resolveProbeOptions(cmd.probe, io.env, (p) => readFileSync(resolve(io.cwd, p), 'utf8'));
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
+/** Tells the user why the exit code is 2 even when the format printed has no `Result:` line. */
+function finish(io: CliIo, outcome: Outcome): number {
+  if (outcome.code === 2) io.stderr(`mcg: ${outcome.reason}\n`);
+  return outcome.code;
 }
 
 async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
+  if (cmd.stdin) return runStdinScan(cmd, cmd.stdin, io);
+  return runPathScan(cmd, io);
+}
+
+/** `--stdin`: the stream checked as a file of its name in a temporary repository (src/cli/stdin.ts). */
+async function runStdinScan(cmd: ScanCommand, stdin: { name?: string | undefined }, io: CliIo): Promise<number> {
+  if (!io.readStdin) throw new UsageError('--stdin: standard input cannot be read here');
+  const cwdRoot = findRoot(io.cwd);
+  const configFile = cmd.config !== undefined ? resolve(io.cwd, cmd.config) : ['.mcg.yml', '.mcg.yaml'].map((f) => resolve(cwdRoot, f)).find((f) => existsSync(f));
+  const repo = stdinRepo(io.readStdin(), { name: stdin.name, config: configFile !== undefined ? readFileSync(configFile, 'utf8') : undefined });
+  try {
+    return await runPathScan({ ...cmd, path: repo.root, root: repo.root, config: undefined, stdin: undefined }, io);
+  } finally {
+    repo.dispose();
+  }
+}
+
+async function runPathScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   const abs = isAbsolute(cmd.path) ? cmd.path : resolve(io.cwd, cmd.path);
   if (!existsSync(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
   const startDir = statSync(abs).isDirectory() ? abs : dirname(abs);
-  const root = cmd.root ? resolve(io.cwd, cmd.root) : findRoot(startDir);
+  const root = cmd.root ? rootDir(io, cmd.root) : findRoot(startDir);
   const baseline = cmd.baseline ? readBaseline(io, cmd.baseline) : undefined;
   const log = logger(io, cmd.format !== 'table' && !cmd.output);
   const deps: ScanDeps = { logger: log, exec: spawnExec, ...cliExtensions({ exec: spawnExec, logger: log, env: io.env }) };
@@ -99,12 +112,14 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
       baseline,
       ignoreUnfixed: cmd.ignoreUnfixed,
       verifySecrets: cmd.verifySecrets,
+      vex: cmd.vex.map((v) => resolve(io.cwd, v)),
       offline: cmd.offline,
       timeoutMs: (cmd.timeoutMinutes ?? 10) * 60_000,
-      probe: probeOptions(cmd, io),
+      probe: probeOptions(cmd.probe, io),
     },
     deps,
   );
+  const outcome = outcomeFor(report, { allowEmpty: cmd.allowEmpty });
   const color = cmd.color ?? (io.isTTY && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb');
   // streamed: the log is never built as one object graph
   const sarifText = (): string => streamSarifText(report, { category: cmd.category });
@@ -119,40 +134,49 @@ async function runScan(cmd: ScanCommand, io: CliIo): Promise<number> {
       case 'profile':
         return profileDocument(report.targets);
       default:
-        return renderTable(report, { color: cmd.output ? false : color });
+        return renderTable(report, { color: cmd.output ? false : color, outcome });
     }
   };
-  const write = (p: string, text: string | ((tmp: string) => void)): void => {
-    const out = resolve(io.cwd, p);
-    mkdirSync(dirname(out), { recursive: true });
-    // A checked-out repository may hold a symlink where the report goes (report.sarif -> ~/.bashrc):
-    // never write through one. The file is written beside the target and renamed over it.
-    let st: ReturnType<typeof lstatSync> | undefined;
-    try {
-      st = lstatSync(out);
-    } catch {
-      st = undefined;
-    }
-    if (st?.isSymbolicLink()) throw new UsageError(`output "${p}" is a symbolic link: refusing to write through it; remove the link or choose another path`);
-    if (st && !st.isFile()) throw new UsageError(`output "${p}" exists and is not a regular file`);
-    const tmp = `${out}.mcg-${process.pid}.tmp`;
-    if (typeof text === 'string') writeFileSync(tmp, text, { flag: 'wx' });
-    else text(tmp);
-    renameSync(tmp, out);
-  };
+  // A checked-out repository may hold a symlink where the report goes (report.sarif -> ~/.bashrc):
+  // the one safe writer never writes through one (src/core/safe-write.ts).
+  const write = (p: string, text: WriteContent, what?: string): void => writeOut(io, p, text, what);
   if (cmd.output) {
     // JSON and SARIF are streamed straight into the file
-    if (cmd.format === 'json') write(cmd.output, (tmp) => writeReportJsonFile(tmp, report, 'wx'));
-    else if (cmd.format === 'sarif') write(cmd.output, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, 'wx'));
+    if (cmd.format === 'json') write(cmd.output, (fd) => writeReportJsonFd(fd, report));
+    else if (cmd.format === 'sarif') write(cmd.output, (fd) => void writeSarifFd(fd, report, { category: cmd.category }));
     else write(cmd.output, body());
-    io.stderr(`${report.reason} — ${report.counts.total} finding(s); ${cmd.format} written to ${cmd.output}\n`);
+    io.stderr(`${outcome.verdict}: ${outcome.reason} — ${report.counts.total} finding(s); ${cmd.format} written to ${cmd.output}\n`);
   } else io.stdout(body());
   // --sarif F, --report-json F: streamed straight into the file
-  if (cmd.sarif) write(cmd.sarif, (tmp) => void writeSarifFile(tmp, report, { category: cmd.category }, 'wx'));
+  if (cmd.sarif) write(cmd.sarif, (fd) => void writeSarifFd(fd, report, { category: cmd.category }), '--sarif');
   // the proven profile next to the SARIF, when a probe ran
-  if (cmd.sarif && report.targets.some((t) => t.probe)) write(join(dirname(cmd.sarif), 'mcg-profile.json'), profileDocument(report.targets));
-  if (cmd.reportJson) write(cmd.reportJson, (tmp) => writeReportJsonFile(tmp, report, 'wx'));
-  return exitCodeFor(report);
+  if (cmd.sarif && report.targets.some((t) => t.probe)) write(join(dirname(cmd.sarif), 'mcg-profile.json'), profileDocument(report.targets), 'mcg-profile.json');
+  if (cmd.reportJson) write(cmd.reportJson, (fd) => writeReportJsonFd(fd, report), '--report-json');
+  if (cmd.vexOut) write(cmd.vexOut, `${JSON.stringify(reportVex(report, io.env['GITHUB_REPOSITORY'] || 'the repository maintainers'), null, 2)}\n`, '--vex-out');
+  return finish(io, outcome);
+}
+
+/** --root: an existing directory, else a user error naming it. */
+function rootDir(io: CliIo, p: string): string {
+  const abs = resolve(io.cwd, p);
+  const st = statSync(abs, { throwIfNoEntry: false });
+  if (!st) throw new UsageError(`--root "${p}" does not exist: pass the repository's top directory`);
+  if (!st.isDirectory()) throw new UsageError(`--root "${p}" is not a directory: pass the repository's top directory`);
+  return abs;
+}
+
+/** A small file the user named (`--matrix @F`): missing or unreadable is a user error, never a stack trace. */
+function readUserFile(io: CliIo, p: string, flag: string): string {
+  const abs = resolve(io.cwd, p);
+  const st = statSync(abs, { throwIfNoEntry: false });
+  if (!st) throw new UsageError(`${flag}"${p}": the file does not exist`);
+  if (!st.isFile()) throw new UsageError(`${flag}"${p}" is ${st.isDirectory() ? 'a directory' : 'not a regular file'}, not a file`);
+  if (st.size > MAX_BASELINE_BYTES) throw new UsageError(`${flag}"${p}" is ${st.size} bytes, over the ${MAX_BASELINE_BYTES}-byte limit`);
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${flag}"${p}" could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}): check its permissions`);
+  }
 }
 
 /** A --baseline file: a missing or unreadable one is a user error naming the file, never a stack trace. */
@@ -171,16 +195,18 @@ function readBaseline(io: CliIo, p: string): Baseline {
   return parseBaseline(text, p);
 }
 
-function writeOut(io: CliIo, p: string, text: string): void {
-  const out = resolve(io.cwd, p);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, text);
+/**
+ * Every file the CLI writes: through the safe writer, confined below the repository around the
+ * working directory (no symlink followed there); a path outside it is the user's own choice.
+ */
+function writeOut(io: CliIo, p: string, content: WriteContent, what = '--output'): void {
+  safeWriteFile({ root: findRoot(io.cwd), cwd: io.cwd, allowOutside: true, what }, p, content);
 }
 
 function runDiscover(cmd: DiscoverCommand, io: CliIo): number {
   const abs = isAbsolute(cmd.path) ? cmd.path : resolve(io.cwd, cmd.path);
   if (!existsSync(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
-  const root = cmd.root ? resolve(io.cwd, cmd.root) : findRoot(statSync(abs).isDirectory() ? abs : dirname(abs));
+  const root = cmd.root ? rootDir(io, cmd.root) : findRoot(statSync(abs).isDirectory() ? abs : dirname(abs));
   const config = loadConfig(root, cmd.config !== undefined ? resolve(io.cwd, cmd.config) : undefined);
   const found = discover({
     root,
@@ -212,11 +238,11 @@ function sarifPartPath(base: string, n: number): string {
 function runMerge(cmd: MergeCommand, io: CliIo): number {
   let expect: string[] | undefined;
   if (cmd.matrix !== undefined) {
-    const text = cmd.matrix.startsWith('@') ? readFileSync(resolve(io.cwd, cmd.matrix.slice(1)), 'utf8') : cmd.matrix;
+    const text = cmd.matrix.startsWith('@') ? readUserFile(io, cmd.matrix.slice(1), '--matrix @') : cmd.matrix;
     expect = parseMatrix(text).map((e) => e.dockerfile);
   }
   const inputs = readArtifactReports(cmd.dirs.map((d) => resolve(io.cwd, d)));
-  const root = cmd.root ? resolve(io.cwd, cmd.root) : findRoot(io.cwd);
+  const root = cmd.root ? rootDir(io, cmd.root) : findRoot(io.cwd);
   const config = loadConfig(root, cmd.config !== undefined ? resolve(io.cwd, cmd.config) : undefined);
   const merged = mergeReports(inputs, {
     policy: { threshold: cmd.severityThreshold, failOn: cmd.failOn },
@@ -226,6 +252,8 @@ function runMerge(cmd: MergeCommand, io: CliIo): number {
   });
   for (const n of merged.notes) io.stderr(`note: ${n}\n`);
   const report = merged.report;
+  // a merge has no --allow-empty: an empty merge is an error only when inputs could not be read
+  const outcome = outcomeFor(report, { allowEmpty: report.inputErrors.length === 0 });
   const sarif = mergedSarif(merged, { category: cmd.category });
   const sarifText = (i: number): string => sarif.texts[i] ?? '';
   let body: string;
@@ -242,20 +270,20 @@ function runMerge(cmd: MergeCommand, io: CliIo): number {
       break;
     default: {
       const color = cmd.color ?? (io.isTTY && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb');
-      body = renderTable(report, { color: cmd.output ? false : color });
+      body = renderTable(report, { color: cmd.output ? false : color, outcome });
     }
   }
   if (cmd.output) {
     writeOut(io, cmd.output, body);
-    io.stderr(`${report.reason} — ${report.counts.total} finding(s) from ${inputs.length} artifact(s); ${cmd.format} written to ${cmd.output}\n`);
+    io.stderr(`${outcome.verdict}: ${outcome.reason} — ${report.counts.total} finding(s) from ${inputs.length} artifact(s); ${cmd.format} written to ${cmd.output}\n`);
   } else io.stdout(body);
   if (cmd.sarif) {
     const paths = sarif.texts.map((_, i) => sarifPartPath(cmd.sarif!, i + 1));
-    paths.forEach((p, i) => writeOut(io, p, sarifText(i)));
+    paths.forEach((p, i) => writeOut(io, p, sarifText(i), '--sarif'));
     io.stderr(`SARIF: ${sarif.categories.length} categor${sarif.categories.length === 1 ? 'y' : 'ies'} in ${paths.join(', ')}\n`);
   }
-  if (cmd.reportJson) writeOut(io, cmd.reportJson, reportJson(report));
-  return exitCodeFor(report);
+  if (cmd.reportJson) writeOut(io, cmd.reportJson, reportJson(report), '--report-json');
+  return finish(io, outcome);
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -278,20 +306,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return runDiscover(cmd, io);
       case 'merge':
         return runMerge(cmd, io);
-      case 'probe-cleanup': {
-        const env: Record<string, string> = {};
-        for (const [k, v] of Object.entries(io.env)) if (v !== undefined) env[k] = v;
-        const n = await removeProbeContainers({ exec: spawnExec, docker: io.env['MCG_DOCKER'] ?? 'docker', env });
-        io.stderr(`mcg: ${n} probe container(s) removed\n`);
-        return 0;
-      }
+      case 'probe-cleanup':
+        return await runProbeCleanup(io);
     }
   } catch (e) {
     if (e instanceof CliUsageError) {
       io.stderr(`mcg: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof ConfigError || e instanceof UsageError || e instanceof PathError || e instanceof BaselineError || e instanceof MergeError) {
+    if (e instanceof ConfigError || e instanceof UsageError || e instanceof PathError || e instanceof BaselineError || e instanceof MergeError || e instanceof WriteError) {
       io.stderr(`mcg: ${e.message}\n`);
       return 2;
     }

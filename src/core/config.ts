@@ -91,6 +91,17 @@ function describe(e: ErrorObject): string {
   }
 }
 
+/** YYYY-MM-DD that names a day of the calendar (Date rolls 2026-11-31 over to 1 December). */
+function realDate(day: string): boolean {
+  const t = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === day;
+}
+
+/** The rank of an error among those at the same depth: an unknown key says most, oneOf least. */
+function keywordRank(e: ErrorObject): number {
+  return e.keyword === 'additionalProperties' || e.keyword === 'propertyNames' ? 0 : e.keyword === 'oneOf' ? 2 : 1;
+}
+
 /** Loads config text. `file` is the repository-relative path used in messages and MCG900 findings. */
 export function parseConfig(file: string, text: string): McgConfig {
   const lc = new LineCounter();
@@ -111,7 +122,7 @@ export function parseConfig(file: string, text: string): McgConfig {
   const errors = validate(data);
   if (errors.length > 0) {
     // the most specific error first
-    const e = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!;
+    const e = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length || keywordRank(a) - keywordRank(b))[0]!;
     const path = pointerToPath(e.instancePath);
     let node = doc.getIn(path, true) as Node | undefined;
     const keyName = (e.params as { additionalProperty?: string }).additionalProperty ?? (e as { propertyName?: string }).propertyName ?? (e.params as { propertyName?: string }).propertyName;
@@ -151,7 +162,7 @@ export function parseConfig(file: string, text: string): McgConfig {
   const items = isSeq(ignoreNode) ? ignoreNode.items : [];
   cfg.ignore = ((d['ignore'] as Record<string, string>[] | undefined) ?? []).map((e, i) => {
     const line = lineOf(items[i] as Node | undefined);
-    if (e['expires'] && Number.isNaN(new Date(`${e['expires']}T00:00:00Z`).getTime())) {
+    if (e['expires'] && !realDate(String(e['expires']).slice(0, 10))) {
       throw new ConfigError(`${file}:${line}: ignore[${i}].expires "${e['expires']}" is not a real date: write YYYY-MM-DD`, file, line);
     }
     return {

@@ -9,3 +9,17 @@ const ESCAPES_AND_CONTROLS =
 export function stripEscapes(text: string): string {
   return text.replace(ESCAPES_AND_CONTROLS, '');
 }
+
+/**
+ * Characters that change how text looks without showing themselves: zero-width spaces and joiners,
+ * bidirectional overrides and isolates, word joiners, the byte-order mark, the soft hyphen. In a
+ * message or a copyable fix they hide what the reader copies, so they are shown as `<U+200D>`.
+ */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+/** Untrusted text made fit for a message: escape sequences and controls removed (TAB and LF kept), invisible characters shown. */
+export function visibleText(text: string): string {
+  return stripEscapes(text)
+    .replace(/\r\n?/g, '\n')
+    .replace(INVISIBLE, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+}

@@ -33,7 +33,8 @@ export function isDockerfileName(name: string): boolean {
   return DOCKERFILE_NAME.test(name) && !name.endsWith('.dockerignore') && !/\.(md|txt|orig|bak|swp)$/.test(name);
 }
 
-const YAML_NAME = /\.ya?ml$/i;
+/** YAML, and JSON (kubectl applies `.json` manifests; the Kubernetes reader decides what they are). */
+const YAML_NAME = /\.(ya?ml|json)$/i;
 
 export interface DiscoverOptions {
   /** Workspace root (absolute, already confined). */
@@ -58,6 +59,8 @@ export interface DiscoverOptions {
   listings?: Listings;
   /** Also list MCP launch/publication files (src/core/mcp/classify.ts names them). */
   mcp?: (rel: string) => boolean;
+  /** Files the walk yields at most (default 200,000). */
+  walkLimit?: number;
 }
 
 export interface Discovery {
@@ -67,6 +70,8 @@ export interface Discovery {
   yamlFiles: string[];
   /** Absolute paths of MCP launch/publication files (server.json, client configs, catalog entries, Markdown), when asked for. */
   mcpFiles: string[];
+  /** Directories the walk could not read, and where its file limit stopped it (absolute paths). */
+  unread: { path: string; message: string }[];
 }
 
 /** Splits list inputs: repeated flags, and commas or newlines inside one value (workflow inputs). */
@@ -81,6 +86,9 @@ export function discover(opts: DiscoverOptions): Discovery {
   const include = opts.include && opts.include.length > 0 ? picomatch(opts.include, { dot: true }) : undefined;
   const exclude = opts.exclude && opts.exclude.length > 0 ? picomatch(opts.exclude, { dot: true }) : undefined;
   const wanted = (rel: string): boolean => (!include || include(rel)) && !exclude?.(rel);
+  // a directory whose every possible file is excluded (`vendor/**`) is not read at all: a probe path
+  // no real file has stands for "anything below it" (`vendor/*` or `**/*.yaml` do not prune)
+  const excludedDir = exclude ? (abs: string): boolean => exclude(`${repoPath(root, abs)}/\u0000mcg-probe/\u0000mcg-probe`) : undefined;
   const globs = (opts.dockerfileGlobs ?? []).map((g) => g.replace(/^\.\//, ''));
   const globMatch = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
   const contextFor = (abs: string): string => repoPath(root, opts.context !== undefined ? confine(root, opts.context, 'context') : dirname(abs));
@@ -93,13 +101,17 @@ export function discover(opts: DiscoverOptions): Discovery {
   const explicit = opts.dockerfiles ?? [];
   for (const d of explicit) {
     const abs = confine(root, d, 'dockerfile');
-    if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`Dockerfile "${d}" does not exist`);
+    if (!existsSync(abs)) throw new UsageError(`Dockerfile "${d}" does not exist`);
+    const st = statSync(abs);
+    if (st.isDirectory()) throw new UsageError(`Dockerfile "${d}" is a directory: pass the Dockerfile inside it, e.g. "${d.replace(/\/+$/, '')}/Dockerfile"`);
+    if (!st.isFile()) throw new UsageError(`Dockerfile "${d}" is not a regular file`);
     add(abs);
   }
   const yamlFiles: string[] = [];
   const mcpFiles: string[] = [];
+  const unread: { path: string; message: string }[] = [];
   const isFile = statSync(scanRoot).isFile();
-  for (const abs of isFile ? [scanRoot] : walk(scanRoot, undefined, opts.listings)) {
+  for (const abs of isFile ? [scanRoot] : walk(scanRoot, { limit: opts.walkLimit, listings: opts.listings, skipDir: excludedDir, unread })) {
     const rel = repoPath(root, abs);
     if (!wanted(rel)) continue;
     const name = basename(abs);
@@ -112,7 +124,7 @@ export function discover(opts: DiscoverOptions): Discovery {
     throw new UsageError(`no file below "${repoPath(root, scanRoot)}" matches the Dockerfile glob(s) ${globs.map((g) => `"${g}"`).join(', ')}`);
   }
   const dockerfiles = [...byPath.values()].sort((a, b) => (a.dockerfile < b.dockerfile ? -1 : a.dockerfile > b.dockerfile ? 1 : 0));
-  return { dockerfiles, yamlFiles, mcpFiles };
+  return { dockerfiles, yamlFiles, mcpFiles, unread };
 }
 
 /** One leg of the reusable workflow's scan matrix. */

@@ -126,11 +126,40 @@ function readBytes(abs: string, maxBytes: number): { ok: true; buf: Buffer } | {
   }
 }
 
+/**
+ * UTF-16 text with a byte-order mark is read; UTF-32, and UTF-16/32 without a mark, are refused
+ * by name (instead of "binary" or a parse error about the garbage).
+ */
+function wideText(buf: Buffer): ReadTextResult | undefined {
+  const b = (i: number): number | undefined => buf[i];
+  if ((b(0) === 0xff && b(1) === 0xfe && b(2) === 0 && b(3) === 0) || (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff)) {
+    return { ok: false, line: 1, message: 'the file is UTF-32 encoded: save it as UTF-8' };
+  }
+  const le = b(0) === 0xff && b(1) === 0xfe;
+  if (le || (b(0) === 0xfe && b(1) === 0xff)) {
+    try {
+      return { ok: true, text: new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(buf.subarray(2)) };
+    } catch {
+      return { ok: false, line: 1, message: 'the file is not valid UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8' };
+    }
+  }
+  // no mark: a NUL in every second (or fourth) byte of the start is UTF-16/32 text, not binary
+  const head = buf.subarray(0, Math.min(buf.length, 64));
+  if (head.length >= 4 && head.length % 2 === 0) {
+    const even = head.filter((_, i) => i % 2 === 0).every((x) => x === 0);
+    const odd = head.filter((_, i) => i % 2 === 1).every((x) => x === 0);
+    if (even !== odd) return { ok: false, line: 1, message: 'the file looks UTF-16 or UTF-32 encoded (without a byte-order mark): save it as UTF-8' };
+  }
+  return undefined;
+}
+
 /** readTextFile without splitting the text into lines (for callers that rarely need them). */
 export function readText(abs: string, maxBytes = MAX_TEXT_FILE_BYTES): ReadTextResult {
   const r = readBytes(abs, maxBytes);
   if (!r.ok) return r;
   const buf = r.buf;
+  const wide = wideText(buf);
+  if (wide) return wide;
   const nul = buf.indexOf(0);
   if (nul >= 0) {
     const line = buf.subarray(0, nul).toString('latin1').split('\n').length;
@@ -167,12 +196,24 @@ export function newListings(maxEntries = 100_000): Listings {
   return { dirs: new Map(), room: maxEntries };
 }
 
+export interface WalkOptions {
+  /** Files yielded at most (default 200,000); the rest is reported in `unread`. */
+  limit?: number;
+  listings?: Listings;
+  /** A directory for which this says yes is not read at all. */
+  skipDir?: (abs: string) => boolean;
+  /** Receives every directory that could not be read, and where the limit stopped the walk. */
+  unread?: { path: string; message: string }[];
+}
+
 /**
  * Walks a tree (not following symlinked directories), yielding absolute file paths in sorted order.
  * With `listings`, each directory's entries are kept there (while there is room), so that a build
- * context below the walked tree is listed without reading its directories again.
+ * context below the walked tree is listed without reading its directories again. Nothing is left out
+ * silently: an unreadable directory and the file limit are reported in `unread`.
  */
-export function* walk(dir: string, limit = 200_000, listings?: Listings): Generator<string> {
+export function* walk(dir: string, opts: WalkOptions = {}): Generator<string> {
+  const { limit = 200_000, listings, skipDir } = opts;
   const stack = [dir];
   let n = 0;
   while (stack.length > 0) {
@@ -180,7 +221,9 @@ export function* walk(dir: string, limit = 200_000, listings?: Listings): Genera
     let entries: Dirent[];
     try {
       entries = readdirSync(d, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      opts.unread?.push({ path: d, message: `the directory could not be read (${code}): nothing below it was checked (exclude it in .mcg.yml if it is not yours to check)` });
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
@@ -192,9 +235,12 @@ export function* walk(dir: string, limit = 200_000, listings?: Listings): Genera
     for (const e of entries) {
       const p = join(d, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) subdirs.push(p);
+        if (!SKIP_DIRS.has(e.name) && !skipDir?.(p)) subdirs.push(p);
       } else if (e.isFile()) {
-        if (++n > limit) return;
+        if (++n > limit) {
+          opts.unread?.push({ path: d, message: `the scan stopped after ${limit} files, here: the files after it were not checked (narrow the scan path or exclude directories in .mcg.yml)` });
+          return;
+        }
         yield p;
       }
     }

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type * as sarif from 'sarif';
 import schema from '../../schema/report.schema.json' with { type: 'json' };
+import { fitReport } from './report-fit.js';
 import { countFindings, decide, DEFAULT_POLICY } from './policy.js';
 import { applySuppressions, type IgnoreEntry } from './suppress.js';
 import type { Baseline } from './merge.js';
@@ -164,7 +165,20 @@ export interface MergeOptions {
    * error at the Dockerfile's first line, so a scan job that died never reads as a pass.
    */
   expectDockerfiles?: readonly string[];
+  /**
+   * Artifacts that were there but could not be read or did not validate: each is a scanner error
+   * (MCG990) for its target, and every other artifact is still merged and published.
+   */
+  unreadable?: readonly UnreadableArtifact[];
   now?: Date;
+}
+
+export interface UnreadableArtifact {
+  /** The artifact's directory, relative to the workspace. */
+  label: string;
+  /** Its Dockerfile when the matrix or its metadata names one (a repository path). */
+  dockerfile?: string;
+  reason: string;
 }
 
 export interface MergedReports {
@@ -198,7 +212,7 @@ function untrustedFinding(f: Finding, claimedInline: { n: number }): Finding {
 }
 
 export function mergeReports(inputs: readonly ArtifactReport[], opts: MergeOptions = {}): MergedReports {
-  if (inputs.length === 0 && (opts.expectDockerfiles ?? []).length === 0) throw new MergeError('no report to merge');
+  if (inputs.length === 0 && (opts.expectDockerfiles ?? []).length === 0 && (opts.unreadable ?? []).length === 0) throw new MergeError('no report to merge');
   const notes: string[] = [];
   const first = inputs[0]?.report;
   // The verdict is this job's: an artifact's policy (a fork may scan with fail-on: never) decides nothing.
@@ -256,30 +270,48 @@ export function mergeReports(inputs: readonly ArtifactReport[], opts: MergeOptio
   }
   if (dupes > 0) notes.push(`${dupes} finding(s) reported by more than one job were counted once`);
 
-  // Dockerfiles the matrix promised but no job reported: fail closed.
+  // Artifacts that could not be read, and Dockerfiles the matrix promised but no job reported: fail closed.
   const reported = new Set([...targets.values()].map((t) => t.dockerfile).filter((d): d is string => d !== undefined));
+  const missing: { path: string; key: string; message: string; fix: string }[] = [];
+  for (const u of opts.unreadable ?? []) {
+    const path = u.dockerfile ?? u.label;
+    reported.add(path);
+    missing.push({
+      path,
+      key: `unreadable-scan-results:${u.label}`,
+      message: `the scan results in ${u.label} could not be used (${u.reason}), so ${u.dockerfile ?? 'this target'} was not checked`,
+      fix: 'Re-run the scan job that uploaded this artifact; if it keeps happening, check that the artifact is the mode: scan output of this action version.',
+    });
+  }
   for (const d of opts.expectDockerfiles ?? []) {
     if (reported.has(d)) continue;
-    const msg = `no scan results for ${d}: its scan job failed, was cancelled or uploaded no artifact, so this Dockerfile was not checked`;
+    missing.push({
+      path: d,
+      key: 'missing-scan-results',
+      message: `no scan results for ${d}: its scan job failed, was cancelled or uploaded no artifact, so this Dockerfile was not checked`,
+      fix: 'Open the scan job of this Dockerfile in the workflow run: fix what made it fail, or re-run the failed jobs.',
+    });
+  }
+  for (const m of missing) {
     const f: Finding = {
       ruleId: scannerError.id,
       source: 'mcg',
       severity: scannerError.severity,
-      message: msg,
-      location: { path: d, startLine: 1 },
+      message: m.message,
+      location: { path: m.path, startLine: 1 },
       fingerprint: '',
-      fingerprintKey: 'missing-scan-results',
-      target: d,
-      fix: 'Open the scan job of this Dockerfile in the workflow run: fix what made it fail, or re-run the failed jobs.',
+      fingerprintKey: m.key,
+      target: m.path,
+      fix: m.fix,
       helpUri: ruleDocsUrl(scannerError.id),
       error: true,
       new: true,
     };
     f.fingerprint = baseFingerprint(f);
     findings.push(f);
-    targets.set(d, { name: d, dockerfile: d });
-    scannersByTarget.set(d, []);
-    notes.push(msg);
+    targets.set(m.path, { name: m.path, dockerfile: m.path });
+    scannersByTarget.set(m.path, []);
+    notes.push(m.message);
   }
 
   const own = applySuppressions(findings, new Map(), opts.ignore ?? [], opts.now ?? new Date());
@@ -348,7 +380,7 @@ export function mergeReports(inputs: readonly ArtifactReport[], opts: MergeOptio
     result,
     reason: inputs.length > 1 || (opts.expectDockerfiles?.length ?? 0) > 0 ? `${reason} (${targets.size} target${targets.size === 1 ? '' : 's'})` : reason,
   };
-  return { report, scannersByTarget, notes };
+  return { report: fitReport(report), scannersByTarget, notes };
 }
 
 /** The part of a merged report that belongs to one target (what that target's SARIF runs show). */

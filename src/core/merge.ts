@@ -2,6 +2,7 @@
  * Merge (DESIGN §2): dedupe, stable order, fingerprints, suppressions, baseline, policy → Report.
  * Pure: everything it needs is passed in.
  */
+import { fitReport } from './report-fit.js';
 import { assignFingerprints } from './fingerprint.js';
 import { applySuppressions, type IgnoreEntry } from './suppress.js';
 import { countFindings, decide } from './policy.js';
@@ -215,7 +216,8 @@ export function mergeFindings(input: MergeInput): Report {
   } else for (const f of findings) f.new = true;
 
   const { result, reason } = decide(findings, input.policy);
-  return {
+  // the schema's limits, kept by the writer: what scan writes, merge reads
+  return fitReport({
     schemaVersion: 1,
     tool: { name: 'mcp-container-guard', version: TOOL_VERSION },
     root: input.root,
@@ -235,5 +237,5 @@ export function mergeFindings(input: MergeInput): Report {
     counts: countFindings(findings),
     result,
     reason,
-  };
+  });
 }

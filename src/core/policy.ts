@@ -4,11 +4,12 @@ import { SEVERITIES, type Counts, type Finding, type PolicySettings, type Severi
 
 /**
  * The rules that say something was not checked (a scanner that did not run, an input we could not
- * read, an image the runtime probe could not get to answer at all: MCG405). They fail the run
- * under every policy but `fail-on: never`, whatever the threshold and
- * whether new or not, and no suppression, rule setting or severity override applies to them.
+ * read, an image built otherwise than we read its Dockerfile: MCG992, an image the runtime probe
+ * could not get to answer at all: MCG405). They fail the run under every policy but `fail-on: never`,
+ * whatever the threshold and whether new or not, and no suppression, rule setting or severity
+ * override applies to them.
  */
-export const FAIL_CLOSED_RULES: ReadonlySet<string> = new Set(['MCG990', 'MCG991', 'MCG405']);
+export const FAIL_CLOSED_RULES: ReadonlySet<string> = new Set(['MCG990', 'MCG991', 'MCG992', 'MCG405']);
 
 export function isFailClosed(ruleId: string): boolean {
   return FAIL_CLOSED_RULES.has(ruleId);
@@ -57,10 +58,12 @@ export function decide(findings: Finding[], p: PolicySettings): { result: 'pass'
     return { result: 'pass', reason: `passed: ${why}` };
   }
   const parts: string[] = [];
-  const notChecked = failing.filter((f) => !f.error && isFailClosed(f.ruleId));
+  const misread = failing.filter((f) => !f.error && f.ruleId === 'MCG992');
+  const notChecked = failing.filter((f) => !f.error && f.ruleId !== 'MCG992' && isFailClosed(f.ruleId));
   if (errors.length > 0) parts.push(`${errors.length} scanner error${errors.length === 1 ? '' : 's'} (fail-closed)`);
   if (notChecked.length > 0) parts.push(`${notChecked.length} input${notChecked.length === 1 ? '' : 's'} not checked (fail-closed)`);
-  const rest = failing.length - errors.length - notChecked.length;
+  if (misread.length > 0) parts.push(`${misread.length} instruction${misread.length === 1 ? '' : 's'} read differently from the builder (fail-closed)`);
+  const rest = failing.length - errors.length - notChecked.length - misread.length;
   if (rest > 0) parts.push(`${rest} ${p.failOn === 'new' ? 'new ' : ''}finding${rest === 1 ? '' : 's'} at or above ${p.threshold}`);
   return { result: 'fail', reason: `failed: ${parts.join(' and ')}` };
 }

@@ -3,8 +3,7 @@
  * exactly `JSON.stringify(report)` and a newline, streamed — the findings are serialised one at a
  * time into batches of about 1 MiB, never as one giant JSON.stringify of the whole report.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeSync } from 'node:fs';
 import type { Finding, Report } from './types.js';
 
 const BATCH_CHARS = 1 << 20;
@@ -67,16 +66,11 @@ export function reportJson(report: Report): string {
   return chunks.length === 1 ? chunks[0]! : chunks.join('');
 }
 
-/** Streams the report JSON into a file (created or truncated; `flags` as for fs.open). */
-export function writeReportJsonFile(path: string, report: Report, flags = 'w'): void {
-  const fd = openSync(path, flags);
-  try {
-    streamReportJsonBytes(report, (buf, n) => {
-      for (let off = 0; off < n; ) off += writeSync(fd, buf, off, n - off);
-    });
-  } finally {
-    closeSync(fd);
-  }
+/** Streams the report JSON into an open file (the safe writer's descriptor, src/core/safe-write.ts). */
+export function writeReportJsonFd(fd: number, report: Report): void {
+  streamReportJsonBytes(report, (buf, n) => {
+    for (let off = 0; off < n; ) off += writeSync(fd, buf, off, n - off);
+  });
 }
 
 /**
@@ -329,9 +323,4 @@ function encodeFinding(out: ByteWriter, x: unknown): void {
   if (f.error !== undefined) out.bytes(K_ERROR[f.error ? 1 : 0]);
   if (f.failing !== undefined) out.bytes(K_FAILING[f.failing ? 1 : 0]);
   out.byte(0x7d); // }
-}
-
-export function writeReportJson(path: string, report: Report): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeReportJsonFile(path, report);
 }

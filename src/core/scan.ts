@@ -8,6 +8,7 @@ import type { CoverageEntry, Exec, FailOn, Finding, Logger, Report, ScannerStatu
 import type { ProbeOptions } from './probe/options.js';
 import { checkDockerfile, inputErrorFinding, type RuleSettings } from './engine.js';
 import { dockerfileRules } from '../rules/index.js';
+import { loadVex, settleVex } from './vex/scan-vex.js';
 import { confine, listContext, newListings, readText, readTextFile, repoPath, underRoot, type Listings } from './files.js';
 import { discover, type DockerfileTarget } from './discover.js';
 import { makeBuildContext } from './build-context.js';
@@ -15,6 +16,7 @@ import { ConfigError, defaultConfig, parseConfig, type McgConfig } from './confi
 import { mergeFindings, type Baseline } from './merge.js';
 import { DEFAULT_POLICY } from './policy.js';
 import { CoverageLedger } from './coverage.js';
+import { ProjectEnvs } from './compose-env.js';
 import type { BuildContextInfo, ImageFacts } from '../rules/types.js';
 
 export interface ScanOptions {
@@ -49,6 +51,8 @@ export interface ScanOptions {
   manifests?: boolean;
   /** The runtime probe of the built image (default: auto). */
   probe?: ProbeOptions;
+  /** VEX documents (repository paths, OpenVEX or CycloneDX) that decide on image vulnerabilities. */
+  vex?: string[];
 }
 
 /** What the image pipeline (src/scanners) returns for one Dockerfile target. */
@@ -87,11 +91,13 @@ export interface McpChecker {
 const NO_LINES: readonly string[] = Object.freeze([]);
 
 export interface YamlChecker {
-  classify(path: string, text: string): 'compose' | 'k8s' | 'workflow' | 'helm-template' | undefined;
-  check(input: { path: string; text: string; kind: 'compose' | 'k8s' | 'workflow'; target: string }, settings?: RuleSettings): {
+  classify(path: string, text: string, place?: { chartTemplate?: boolean }): 'compose' | 'k8s' | 'workflow' | 'helm-template' | undefined;
+  check(input: { path: string; text: string; kind: 'compose' | 'k8s' | 'workflow'; target: string; env?: ReadonlyMap<string, string> }, settings?: RuleSettings): {
     findings: Finding[];
     fatal: boolean;
     notes: string[];
+    /** For kind `k8s`: no document is a Kubernetes object. */
+    notKubernetes?: boolean;
   };
 }
 
@@ -212,10 +218,16 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     inputErrors.push({ path, line, message });
     findings.push(inputErrorFinding(path, line, message, target));
   };
+  const vex = loadVex(root, opts.vex ?? []);
+  for (const e of vex.errors) {
+    inputError(e.path, e.line, e.message, 'repository');
+    coverage.notChecked(e.path, 'json', e.message);
+  }
+  for (const p of vex.paths) coverage.checked(p, 'json');
 
   // 1. Discover (the walk keeps its directory listings for the build contexts below)
   const listings = newListings();
-  const { dockerfiles, yamlFiles, mcpFiles } = discover({
+  const { dockerfiles, yamlFiles, mcpFiles, unread } = discover({
     root,
     path: opts.path,
     dockerfiles: opts.dockerfiles,
@@ -228,12 +240,20 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     listings,
   });
 
+  // a directory the walk could not read (or its file limit) is "not checked" like a file: fail closed
+  for (const u of unread) {
+    const rel = repoPath(root, u.path);
+    inputError(rel, 1, u.message, 'repository');
+    coverage.notChecked(rel, 'directory', u.message);
+  }
+
   // 2. Dockerfiles (static, and with the image when a pipeline is given)
   const contextCache = new Map<string, ContextListing>();
   const mcgStatus: ScannerStatus = { name: 'mcg', status: 'ran' };
   const t0 = Date.now();
   // the image pipeline reports its own scanners' times; mcg's own time excludes it
   let pipelineMs = 0;
+  let dockerfilesChecked = 0;
   for (const t of dockerfiles) {
     const abs = underRoot(root, t.dockerfile);
     const r = readText(abs);
@@ -243,6 +263,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
       coverage.notChecked(t.dockerfile, 'dockerfile', r.message);
       continue;
     }
+    dockerfilesChecked++;
     coverage.checked(t.dockerfile, 'dockerfile');
     if (r.warning) {
       inputError(t.dockerfile, r.warning.line, r.warning.message, t.name);
@@ -263,8 +284,10 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
         });
       } else {
         const p0 = Date.now();
-        const res = await deps.imagePipeline.run(t, opts, config);
+        const res = await deps.imagePipeline.run(t, { ...opts, vex: vex.paths }, config);
         pipelineMs += Date.now() - p0;
+        const imageNames = [res.info.image, opts.image].filter((n): n is string => !!n);
+        for (const n of settleVex(res.findings, vex, { target: t.name, imageNames }, root)) deps.logger.warning(`${n.where}: ${n.message}`);
         findings.push(...res.findings);
         for (const s of res.scanners) scanners.push(s);
         Object.assign(targets[targets.length - 1]!, res.info);
@@ -287,37 +310,52 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
 
   // 3. Compose, Kubernetes, workflows
   let yamlChecked = 0;
+  const projectEnvs = new ProjectEnvs(root);
+  const envErrors = new Set<string>();
+  const charts = new Map<string, boolean>();
   for (const abs of yamlFiles) {
     const rel = repoPath(root, abs);
-    const r = readText(abs);
+    const r = readText(abs, YAML_READ_LIMIT);
     if (!r.ok) {
-      // only report unreadable YAML that is likely ours to check
-      if (/compose|k8s|kube|deploy|manifests|helm|\.github\/workflows/.test(rel)) inputError(rel, r.line, r.message, 'repository');
+      // fail closed: a file that could not be read may be any of the kinds we check
+      inputError(rel, r.line, `${r.message}${/too large|above/i.test(r.message) ? ': split it into several files and scan again' : ''}`, 'repository');
       coverage.notChecked(rel, 'yaml', r.message);
       continue;
     }
-    const kind = deps.yaml!.classify(rel, r.text);
+    const kind = deps.yaml!.classify(rel, r.text, { chartTemplate: inHelmChartTemplates(root, rel, charts) });
     if (!kind) {
       coverage.notApplicable(rel, 'yaml', 'neither a compose file, a Kubernetes object nor a workflow');
       continue;
     }
     if (kind === 'helm-template') {
-      deps.logger.info(`${rel}: Helm template ({{ … }}) skipped`);
-      coverage.notChecked(rel, 'helm-template', 'a Helm template: render it (helm template … | mcg scan --stdin) to check it');
+      deps.logger.info(`${rel}: Helm chart template not checked (render it: helm template <chart> | mcg scan --stdin)`);
+      coverage.notChecked(rel, 'helm-template', 'a Helm chart template: render it and check the output (helm template <chart> | mcg scan --stdin)');
       continue;
     }
     yamlChecked++;
-    coverage.checked(rel, kind);
+    if (kind !== 'k8s') coverage.checked(rel, kind);
     // non-UTF-8 bytes (U+FFFD after decoding) are reported by the YAML engine at their line
     // the lines serve inline suppressions only: a file without `mcg-ignore` has none to find
     fileLines.set(rel, r.text.includes('mcg-ignore') ? r.text.split(/\r?\n/) : NO_LINES);
-    const res = deps.yaml!.check({ path: rel, text: r.text, kind, target: 'repository' }, config.rules);
+    // compose interpolates with the project's .env only (never this process's environment)
+    const pe = kind === 'compose' ? projectEnvs.of(abs) : undefined;
+    if (pe?.error && !envErrors.has(pe.error.path)) {
+      envErrors.add(pe.error.path);
+      inputError(pe.error.path, pe.error.line, pe.error.message, 'repository');
+    }
+    const res = deps.yaml!.check({ path: rel, text: r.text, kind, target: 'repository', ...(pe ? { env: pe.env } : {}) }, config.rules);
     for (const n of res.notes) deps.logger.info(n);
+    if (kind === 'k8s' && res.notKubernetes) {
+      yamlChecked--;
+      coverage.notApplicable(rel, 'yaml', 'no document is a Kubernetes object (no apiVersion and kind), nor a compose file or workflow');
+      continue;
+    }
     for (const f of res.findings) {
       if (f.ruleId !== 'MCG991') continue;
       inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
       coverage.partial(f.location.path, kind, `line ${f.location.startLine}: ${f.message}`);
     }
+    if (kind === 'k8s') coverage.checked(rel, kind);
     findings.push(...res.findings);
   }
   // 4. MCP launch and publication files (server.json, client configs, catalog entries, README fences)
@@ -363,7 +401,29 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     ignores: config.ignore,
     baseline: opts.baseline,
     inputErrors,
-    checkedFiles: dockerfiles.length + yamlChecked + mcpChecked,
+    checkedFiles: dockerfilesChecked + yamlChecked + mcpChecked,
     coverage: coverage.entries(),
   });
+}
+
+/** Bytes of a YAML or JSON file read at most (the YAML engine's 64 MiB limit, plus one to tell "above"). */
+const YAML_READ_LIMIT = 64 * 1024 * 1024 + 1;
+
+/**
+ * True when the file lies under the `templates/` directory of a Helm chart: some ancestor
+ * directory is called `templates` and has a `Chart.yaml` beside it. Answers are cached per directory.
+ */
+function inHelmChartTemplates(root: string, rel: string, cache: Map<string, boolean>): boolean {
+  const parts = rel.split('/');
+  for (let i = parts.length - 2; i >= 0; i--) {
+    if (parts[i] !== 'templates') continue;
+    const chartDir = parts.slice(0, i).join('/');
+    let yes = cache.get(chartDir);
+    if (yes === undefined) {
+      yes = existsSync(join(root, chartDir, 'Chart.yaml'));
+      cache.set(chartDir, yes);
+    }
+    if (yes) return true;
+  }
+  return false;
 }

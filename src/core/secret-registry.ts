@@ -4,7 +4,7 @@
  * raw hits, the token). Each value is registered once and removed from every output: the Report
  * before any publisher sees it, and every line of the log. Pure: no I/O, no @actions/*.
  */
-import { isSecretName } from './secrets.js';
+import { isSecretName } from './secret-names.js';
 
 /** The runner masks values down to this length; shorter values would redact ordinary words. */
 export const MIN_SECRET_LENGTH = 4;

@@ -8,6 +8,7 @@
 import picomatch from 'picomatch';
 import type { Finding, SuppressionMatch, SuppressionNotice } from './types.js';
 import { meta as MCG900 } from '../rules/meta/MCG900-suppression-without-reason.js';
+import { meta as MCG995 } from '../rules/meta/MCG995-suppression-of-unchecked.js';
 import { ruleDocsUrl } from './meta.js';
 import { isFailClosed } from './policy.js';
 
@@ -92,7 +93,7 @@ function daysBetween(a: Date, b: Date): number {
 }
 
 export interface SuppressionOutcome {
-  /** MCG900 findings for reason-less suppressions. */
+  /** MCG900 findings for reason-less suppressions, MCG995 for suppressions refused because they would hide MCG990/MCG991. */
   extraFindings: Finding[];
   expired: SuppressionNotice[];
   expiring: SuppressionNotice[];
@@ -149,16 +150,16 @@ export function applySuppressions(
     if (reported.has(key)) return;
     reported.add(key);
     extraFindings.push({
-      ruleId: MCG900.id,
+      ruleId: MCG995.id,
       source: 'mcg',
-      severity: 'high',
+      severity: MCG995.severity,
       message: `This suppression would hide ${f.ruleId} (${f.location.path}:${f.location.startLine}), which says something was not checked: it does not apply. Fix the cause instead.`,
       location: { path, startLine: line },
       fingerprint: '',
       fingerprintKey: `suppression-refused|${where}|${f.ruleId}`,
       target: f.target,
       fix: `Remove the suppression of ${f.ruleId}; "not checked" cannot be suppressed. Make the input readable or the scanner run.`,
-      helpUri: ruleDocsUrl(MCG900.id),
+      helpUri: ruleDocsUrl(MCG995.id),
     });
   };
 

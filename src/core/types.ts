@@ -41,6 +41,13 @@ export interface SuppressionMatch {
   expires?: string;
 }
 
+export interface AffectedPackage {
+  name: string;
+  version?: string;
+  /** Package URL as the scanner reports it (`pkg:deb/debian/curl@8.14.1-1?arch=amd64`). */
+  purl?: string;
+}
+
 export interface Finding {
   ruleId: string;
   source: Source;
@@ -60,6 +67,8 @@ export interface Finding {
   rule?: ExternalRule;
   /** CVSS v3 base score when the scanner supplies one. */
   cvss?: number;
+  /** The affected package, for vulnerability findings (the subject of VEX statements). */
+  package?: AffectedPackage;
   new?: boolean;
   suppressed?: SuppressionMatch;
   /** Error findings (a scanner that did not run) fail closed. */
@@ -182,7 +191,8 @@ export type CoverageKind =
   | 'markdown'
   | 'image'
   | 'config'
-  | 'runtime-probe';
+  | 'runtime-probe'
+  | 'directory';
 
 /** One line of the coverage ledger: what became of one file the scan found. */
 export interface CoverageEntry {

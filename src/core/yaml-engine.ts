@@ -15,21 +15,17 @@ import { meta as composeReadsDifferently, rule as composeReadsDifferentlyRule } 
 import { interpolateTree, type ComposeEnv, type TreeError } from './yaml/compose-interpolate.js';
 import { k8sRules } from '../rules/k8s/index.js';
 import { workflowRules } from '../rules/workflow/index.js';
-import { looksLikeHelmTemplate } from './yaml/classify.js';
-import { fastParse } from './yaml/fast.js';
-import { slowParse, type ParsedDoc } from './yaml/tree.js';
+import { parseDocuments, type ParsedDoc, type ReadOptions } from './yaml/tree.js';
+import { checkKubernetes } from './yaml/k8s-engine.js';
 export { classifyYaml, looksLikeHelmTemplate, type YamlKind } from './yaml/classify.js';
 
 /**
- * YAML parsed per file at most (the parser runs at a few MB/s): a compose file or workflow above
- * it is reported (MCG991) and not parsed; in a Kubernetes stream the workload documents beyond it
- * are reported and not checked.
+ * The largest YAML or JSON file read (64 MiB, every kind): beyond it the file fails with MCG991
+ * naming the limit and how to split it — it is never skipped or downgraded.
  */
-export const MAX_YAML_BYTES = 256 * 1024;
-/** A Kubernetes stream is split into documents first; CRDs and other kinds no rule reads cost no parse. */
-export const MAX_K8S_FILE_BYTES = 16 * 1024 * 1024;
-/** Documents per file beyond which the rest are reported and not checked. */
-export const MAX_YAML_DOCUMENTS = 10_000;
+export const MAX_YAML_BYTES = 64 * 1024 * 1024;
+/** Documents per file beyond which the file fails with MCG991 (split it). */
+export const MAX_YAML_DOCUMENTS = 1_000_000;
 
 export type YamlRuleKind = 'compose' | 'k8s' | 'workflow';
 
@@ -52,6 +48,8 @@ export interface YamlResult {
   fatal: boolean;
   /** Informational notes for the log (documents skipped, templates …). */
   notes: string[];
+  /** For kind `k8s`: no document of the file is a Kubernetes object (it is not applicable, not failed). */
+  notKubernetes?: boolean;
 }
 
 export interface YamlRuleSet {
@@ -73,50 +71,16 @@ function lineOfOffset(text: string, offset: number): number {
 }
 
 /**
- * The documents of a text (a file, or one document chunk of a Kubernetes stream), lines counted
- * from `lineOffset`: the fast parser when it reads the text, else the `yaml` package, which also
- * gives the errors. Throws what the `yaml` package throws.
+ * The documents of a text, lines counted from `lineOffset`, read by the `yaml` package with the
+ * given reading options. Throws what the `yaml` package throws.
  */
-export function parseChunk(text: string, lineOffset = 0): ParsedDoc[] {
-  return fastParse(text, lineOffset) ?? slowParse(text, lineOffset);
+export function parseChunk(text: string, lineOffset = 0, opts: ReadOptions = {}): ParsedDoc[] {
+  return parseDocuments(text, lineOffset, opts);
 }
 
-interface Chunk {
-  text: string;
-  /** Lines before the chunk in the file. */
-  lineOffset: number;
-}
-
-/**
- * Splits a multi-document stream at `---` / `...` lines in column 0 (where a document marker
- * always ends the previous document), so each document is parsed on its own, and documents no
- * rule looks at are never parsed at all.
- */
-export function splitDocuments(text: string): Chunk[] {
-  const chunks: Chunk[] = [];
-  const re = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
-  let from = 0;
-  let fromLine = 0;
-  let line = 0;
-  let scanned = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index === 0) continue;
-    for (let i = text.indexOf('\n', scanned); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
-    scanned = m.index;
-    chunks.push({ text: text.slice(from, m.index), lineOffset: fromLine });
-    from = m.index;
-    fromLine = line;
-  }
-  chunks.push({ text: text.slice(from), lineOffset: fromLine });
-  return chunks;
-}
-
-/** Kinds the Kubernetes rules read; other documents (CRDs, RBAC, Services …) are skipped unparsed. */
-const K8S_RELEVANT = /^(Pod|PodTemplate|Deployment|StatefulSet|DaemonSet|ReplicaSet|ReplicationController|Job|CronJob|Secret|ServiceAccount|\w*List)$/;
-
-function k8sIrrelevant(chunk: string): boolean {
-  const m = /^kind[ \t]*:[ \t]*["']?([A-Za-z]+)["']?[ \t]*(#.*)?$/m.exec(chunk);
-  return m !== null && !K8S_RELEVANT.test(m[1]!);
+/** MCG991 text for a file above MAX_YAML_BYTES. */
+export function tooLargeMessage(bytes: number, what: string): string {
+  return `file is ${Math.ceil(bytes / 1024 / 1024)} MiB, above the ${MAX_YAML_BYTES / 1024 / 1024} MiB limit for ${what}s, and was not checked: split it into several files (one document or a few per file) and scan again`;
 }
 
 export function checkYamlWith(input: YamlInput, rules: YamlRuleSet, settings?: RuleSettings): YamlResult {
@@ -127,80 +91,59 @@ export function checkYamlWith(input: YamlInput, rules: YamlRuleSet, settings?: R
     findings.push(inputErrorFinding(path, line, message, target));
     return { findings, fatal: true, notes };
   };
-  const hardCap = input.kind === 'k8s' ? MAX_K8S_FILE_BYTES : MAX_YAML_BYTES;
-  if (text.length > hardCap) {
-    return fail(1, `file is ${Math.ceil(text.length / 1024)} KiB, above the ${hardCap / 1024} KiB limit for ${kindLabel(input.kind)}s: it was not checked`);
-  }
-  if (input.kind === 'k8s' && looksLikeHelmTemplate(text)) {
-    notes.push(`${path}: looks like a Helm template ({{ … }} actions); skipped (render it with \`helm template\` to check it)`);
-    return { findings, fatal: false, notes };
-  }
+  if (text.length > MAX_YAML_BYTES) return fail(1, tooLargeMessage(text.length, kindLabel(input.kind)));
   const bad = text.indexOf('\uFFFD');
   if (bad >= 0) {
     findings.push(inputErrorFinding(path, lineOfOffset(text, bad), 'the file is not valid UTF-8 (undecodable bytes were replaced): values on this line may be misread', target));
   }
   if (text.indexOf('\u0000') >= 0) return fail(lineOfOffset(text, text.indexOf('\u0000')), 'the file contains NUL bytes: it is binary, not YAML, and was not checked');
+  if (input.kind === 'k8s') {
+    const k = checkKubernetes(input, (docs) => runRules(input, docs, rules, settings));
+    findings.push(...k.findings);
+    const fatal = !k.checkedAny && findings.some((f) => f.ruleId === 'MCG991');
+    return { findings, fatal, notes, notKubernetes: k.notKubernetes && !findings.some((f) => f.ruleId === 'MCG991') };
+  }
 
-  // Compose files and workflows are one document (anchors may be shared across the whole text);
-  // Kubernetes streams are split so that only the documents the rules read are parsed.
-  const chunks = input.kind === 'k8s' ? splitDocuments(text) : [{ text, lineOffset: 0 }];
-  const multi = chunks.length > 1;
+  // Compose files and workflows are one document (anchors may be shared across the whole text).
   const budget = { left: DEFAULT_BUDGET };
   const docs: YDoc[] = [];
   let checkedAny = false;
-  let parsedBytes = 0;
   let docNumber = 0;
-  for (let ci = 0; ci < chunks.length; ci++) {
-    const chunk = chunks[ci]!;
-    if (input.kind === 'k8s' && k8sIrrelevant(chunk.text)) {
-      docNumber++;
-      checkedAny = true;
+  let parsed: ParsedDoc[];
+  try {
+    parsed = parseChunk(text, 0);
+  } catch (e) {
+    return fail(1, `the YAML parser gave up (${e instanceof RangeError ? 'nesting too deep' : (e as Error).message}): the file was not checked`);
+  }
+  for (const doc of parsed) {
+    docNumber++;
+    const docLine = doc.line;
+    const label = parsed.length > 1 ? `document ${docNumber}` : 'the document';
+    if (doc.error) {
+      findings.push(inputErrorFinding(path, doc.error.line, `invalid YAML in ${label}: ${doc.error.message}; ${label} was not checked`, target));
       continue;
     }
-    if (parsedBytes + chunk.text.length > MAX_YAML_BYTES || docNumber >= MAX_YAML_DOCUMENTS) {
-      const line = chunk.lineOffset + 1;
-      notes.push(`${path}: documents from line ${line} on were not checked (more than ${MAX_YAML_BYTES / 1024} KiB of manifests to check)`);
-      findings.push(inputErrorFinding(path, line, `more than ${MAX_YAML_BYTES / 1024} KiB or ${MAX_YAML_DOCUMENTS} documents of workloads in one file: the documents from here on were not checked`, target));
-      break;
+    if (doc.notMap !== undefined) {
+      findings.push(inputErrorFinding(path, docLine, `${label} is ${doc.notMap} at the top, but a ${kindLabel(input.kind)} must be a mapping; ${label} was not checked`, target));
+      continue;
     }
-    parsedBytes += chunk.text.length;
-    let parsed: ParsedDoc[];
+    if (doc.failure !== undefined) {
+      findings.push(inputErrorFinding(path, docLine, `${label} could not be checked: ${problem(doc.failure)}`, target));
+      continue;
+    }
+    if (doc.contents === null) continue; // empty document (`---` at the end)
     try {
-      parsed = parseChunk(chunk.text, chunk.lineOffset);
+      const contents = input.kind === 'compose' ? composeReading(input, doc.contents, { findings, notes }, settings) : doc.contents;
+      docs.push(makeYDoc(contents, docNumber - 1, budget));
+      checkedAny = true;
     } catch (e) {
-      findings.push(inputErrorFinding(path, chunk.lineOffset + 1, `the YAML parser gave up (${e instanceof RangeError ? 'nesting too deep' : (e as Error).message}): ${multi ? 'this document was' : 'the file was'} not checked`, target));
-      continue;
-    }
-    for (const doc of parsed) {
-      docNumber++;
-      const docLine = doc.line;
-      const label = multi || parsed.length > 1 ? `document ${docNumber}` : 'the document';
-      if (doc.error) {
-        findings.push(inputErrorFinding(path, doc.error.line, `invalid YAML in ${label}: ${doc.error.message}; ${label} was not checked`, target));
-        continue;
+      if (e instanceof YamlDuplicateKeyError && input.kind === 'compose') {
+        const hit = { line: e.line, key: `duplicate.${e.key}`, message: `duplicate key "${e.key.slice(0, 80)}": compose refuses the file ("mapping key already defined"), so \`docker compose\` will not load it; remove one of the two` };
+        findings.push(hitToFinding(composeReadsDifferently, hit, path, target, settings));
       }
-      if (doc.notMap !== undefined) {
-        findings.push(inputErrorFinding(path, docLine, `${label} is ${doc.notMap} at the top, but a ${kindLabel(input.kind)} must be a mapping; ${label} was not checked`, target));
-        continue;
-      }
-      if (doc.failure !== undefined) {
-        findings.push(inputErrorFinding(path, docLine, `${label} could not be checked: ${problem(doc.failure)}`, target));
-        continue;
-      }
-      if (doc.contents === null) continue; // empty document (`---` at the end)
-      try {
-        const contents = input.kind === 'compose' ? composeReading(input, doc.contents, { findings, notes }, settings) : doc.contents;
-        docs.push(makeYDoc(contents, docNumber - 1, budget));
-        checkedAny = true;
-      } catch (e) {
-        if (e instanceof YamlDuplicateKeyError && input.kind === 'compose') {
-          const hit = { line: e.line, key: `duplicate.${e.key}`, message: `duplicate key "${e.key.slice(0, 80)}": compose refuses the file ("mapping key already defined"), so \`docker compose\` will not load it; remove one of the two` };
-          findings.push(hitToFinding(composeReadsDifferently, hit, path, target, settings));
-        }
-        if (e instanceof YamlDuplicateKeyError) {
-          findings.push(inputErrorFinding(path, e.line, `duplicate key "${e.key}" in ${label} (tools disagree on which value wins); ${label} was not checked`, target));
-        } else findings.push(inputErrorFinding(path, docLine, `${label} could not be checked: ${problem(e)}`, target));
-      }
+      if (e instanceof YamlDuplicateKeyError) {
+        findings.push(inputErrorFinding(path, e.line, `duplicate key "${e.key}" in ${label} (tools disagree on which value wins); ${label} was not checked`, target));
+      } else findings.push(inputErrorFinding(path, docLine, `${label} could not be checked: ${problem(e)}`, target));
     }
   }
 

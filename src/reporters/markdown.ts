@@ -24,6 +24,7 @@ import {
 import { codeSpan, escapeMarkdownText, safeHttpUrl } from './escape.js';
 import { fitBlocks, measureChars, text, type Block } from './fit.js';
 import { probeSection } from './probe-section.js';
+import { coverageBlocks } from './coverage.js';
 
 export interface MarkdownOptions {
   /** `https://github.com/<o>/<r>/blob/<sha>/`: locations become links to the lines. */
@@ -174,6 +175,8 @@ export function markdownBlocks(report: Report, opts: MarkdownOptions & { why?: s
     tail: '\n',
     omitted: omittedNote('unreadable file', why),
   });
+
+  blocks.push(...coverageBlocks(report, h + 1, (what) => omittedNote(what, why)));
 
   blocks.push({
     kind: 'rows',

@@ -12,11 +12,14 @@ import { SEVERITIES, type Finding, type Report, type Severity } from '../core/ty
 import { severityRank } from '../core/severity.js';
 import { PRODUCT, baselineText, countBySeverity, formatDuration, groupFindings, locationText, plural, policyText } from './common.js';
 import { plainText } from './escape.js';
+import { coverageLines } from './coverage.js';
 
 export interface TableOptions {
   color: boolean;
   /** Wrap long messages and fix hints at this many columns (default: no wrapping). */
   width?: number;
+  /** The CLI's verdict (with its exit code); default: the report's own pass/fail. */
+  outcome?: { verdict: 'PASS' | 'FAIL' | 'ERROR'; reason: string };
 }
 
 type Paint = (s: string) => string;
@@ -178,7 +181,9 @@ export function renderTable(report: Report, opts: TableOptions): string {
     out.push(`Scanners: ${parts.join(' · ')}`);
   }
 
-  const verdict = report.result === 'fail' ? p.red(p.bold('FAIL')) : p.green(p.bold('PASS'));
-  out.push(`Result: ${verdict} — ${plainText(report.reason, 500)}`);
+  if ((report.coverage ?? []).length > 0) out.push(...coverageLines(report));
+  const o = opts.outcome ?? { verdict: report.result === 'fail' ? 'FAIL' : 'PASS', reason: report.reason };
+  const verdict = o.verdict === 'PASS' ? p.green(p.bold(o.verdict)) : p.red(p.bold(o.verdict));
+  out.push(`Result: ${verdict} — ${plainText(o.reason, 500)}`);
   return out.join('\n') + '\n';
 }

@@ -11,7 +11,7 @@
  * equal). Every caller that writes or uploads SARIF uses the streamed text.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { ftruncateSync, writeSync } from 'node:fs';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import type * as sarif from 'sarif';
 import { securitySeverity, SEVERITY_TABLE, severityRank } from '../core/severity.js';
@@ -95,12 +95,13 @@ function ruleFor(source: Source, id: string, sample: Finding, severity: Severity
 
 /**
  * A repository-relative path as a SARIF `uri` (a URI reference): each segment percent-encoded, so
- * that spaces, `%`, `#`, `?`, `:` and non-ASCII names stay valid and point at the same file.
- * Invalid UTF-16 (a lone surrogate) becomes U+FFFD rather than an exception.
+ * that spaces, `%`, `#`, `?`, `:`, a backslash (a file-name character on Linux), control characters
+ * and non-ASCII names stay valid and decode back to the same path. Invalid UTF-16 (a lone
+ * surrogate) becomes U+FFFD rather than an exception.
  */
 export function pathToUri(path: string): string {
   const wellFormed = path.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-  return wellFormed.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
+  return wellFormed.split('/').map(encodeURIComponent).join('/');
 }
 
 function resultFor(f: Finding, ruleIndex: number, withBaseline: boolean): sarif.Result {
@@ -540,33 +541,28 @@ export function sarifText(report: Report, opts: SarifOptions = {}): string {
 }
 
 /**
- * Streams the SARIF log of a report into a file (created or truncated; `flags` as for fs.open),
- * in 1 MiB writes; returns the figures of what was written.
+ * Streams the SARIF log of a report into an open, empty file (the safe writer's descriptor,
+ * src/core/safe-write.ts), in 1 MiB writes; returns the figures of what was written.
  */
-export function writeSarifFile(path: string, report: Report, opts: SarifOptions = {}, flags = 'w'): SarifStats {
-  const fd = openSync(path, flags);
+export function writeSarifFd(fd: number, report: Report, opts: SarifOptions = {}): SarifStats {
   let pos = 0;
-  try {
-    return writeSarif(
-      report,
-      {
-        wantsBytes: true,
-        write: (c, utf8) => {
-          const buf = utf8 ?? Buffer.from(c, 'utf8');
-          for (let off = 0; off < buf.length; ) {
-            const n = writeSync(fd, buf, off, buf.length - off, pos);
-            off += n;
-            pos += n;
-          }
-        },
-        reset: () => {
-          ftruncateSync(fd, 0);
-          pos = 0;
-        },
+  return writeSarif(
+    report,
+    {
+      wantsBytes: true,
+      write: (c, utf8) => {
+        const buf = utf8 ?? Buffer.from(c, 'utf8');
+        for (let off = 0; off < buf.length; ) {
+          const n = writeSync(fd, buf, off, buf.length - off, pos);
+          off += n;
+          pos += n;
+        }
       },
-      opts,
-    );
-  } finally {
-    closeSync(fd);
-  }
+      reset: () => {
+        ftruncateSync(fd, 0);
+        pos = 0;
+      },
+    },
+    opts,
+  );
 }

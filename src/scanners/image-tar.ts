@@ -28,6 +28,10 @@ export interface ImageConfigFacts {
   cmd?: string[];
   entrypoint?: string[];
   workingDir?: string;
+  /** `Config.Shell` (SHELL instruction), when set. */
+  shell?: string[];
+  /** `Config.ExposedPorts` keys (`8080/tcp`); [] when none. */
+  exposedPorts?: string[];
   architecture?: string;
   os?: string;
 }
@@ -349,6 +353,8 @@ function assemble(tarPath: string, layers: Map<string, LayerRecord>, jsons: Map<
     cmd: strings(c['Cmd']),
     entrypoint: strings(c['Entrypoint']),
     workingDir: typeof c['WorkingDir'] === 'string' ? c['WorkingDir'] : undefined,
+    shell: strings(c['Shell']),
+    exposedPorts: isRecord(c['ExposedPorts']) ? Object.keys(c['ExposedPorts']) : [],
     architecture: typeof cfg['architecture'] === 'string' ? cfg['architecture'] : undefined,
     os: typeof cfg['os'] === 'string' ? cfg['os'] : undefined,
   };

@@ -13,7 +13,7 @@ import type { Exec, Finding, Logger, ScannerStatus } from '../core/types.js';
 import type { DockerfileTarget, ImagePipeline, ImageScanResult, ScanOptions } from '../core/scan.js';
 import type { McgConfig } from '../core/config.js';
 import { finalStage, parseDockerfile, type DockerfileModel, type Stage } from '../core/dockerfile/model.js';
-import { listContext, readTextFile } from '../core/files.js';
+import { listContext, readTextFile, underRoot } from '../core/files.js';
 import { checkImage } from '../rules/image/index.js';
 import * as docker from './docker.js';
 import { imageFactsOf, readImageTar, type ImageInspection } from './image-tar.js';
@@ -210,6 +210,8 @@ export class ScanPipeline implements ImagePipeline {
     try {
       // 1. the image as a docker save tarball
       let tar: string | undefined;
+      // the image checks compare the image with our reading only when we built it (MCG992)
+      let builtHere = false;
       if (opts.imageTar) {
         tar = opts.imageTar;
         info.image = basename(opts.imageTar);
@@ -240,6 +242,7 @@ export class ScanPipeline implements ImagePipeline {
           } else {
             ref = tag;
             info.image = tag;
+            builtHere = true;
           }
         } else {
           info.image = ref;
@@ -311,6 +314,7 @@ export class ScanPipeline implements ImagePipeline {
                   cacheDir: tools.trivyCacheDir,
                   offline: opts.offline,
                   ignoreUnfixed: opts.ignoreUnfixed || config.trivy.ignoreUnfixed,
+                  vex: (opts.vex ?? []).map((p) => underRoot(opts.root, p)),
                   timeoutMs: config.trivy.timeoutMinutes ? config.trivy.timeoutMinutes * 60_000 : timeoutMs,
                   env,
                 },
@@ -361,7 +365,11 @@ export class ScanPipeline implements ImagePipeline {
             info.imageSize = m.img.size;
             const tc = Date.now();
             findings.push(
-              ...checkImage({ image: m.img, path: target.dockerfile, model, final: theFinal, layers: m.layers, sizeBudget: config.imageSizeBudget }, target.name, config.rules),
+              ...checkImage(
+                { image: m.img, path: target.dockerfile, model, final: theFinal, layers: m.layers, sizeBudget: config.imageSizeBudget, built: builtHere ? { buildArgs: opts.buildArgs ?? {} } : undefined },
+                target.name,
+                config.rules,
+              ),
             );
             timings.imageChecksMs = Date.now() - tc;
           })(),

@@ -4,7 +4,7 @@
  * land on the instruction whose layer introduced the package, language packages on the lockfile
  * line that names them when the build context has one (DESIGN §3).
  */
-import type { Exec, Finding, Severity } from '../core/types.js';
+import type { AffectedPackage, Exec, Finding, Severity, SuppressionMatch } from '../core/types.js';
 import type { LayerMap, LayerSite } from './layer-map.js';
 import { locatePackage, type Lockfile } from './lockfiles.js';
 import { exitDescription, outputTail } from './errors.js';
@@ -17,6 +17,8 @@ export interface TrivyArgsOptions {
   timeoutMs?: number;
   /** Write the JSON report to this file instead of stdout. */
   output?: string;
+  /** VEX documents Trivy applies; what they suppress is still reported, as suppressed (`--show-suppressed`). */
+  vex?: readonly string[];
 }
 
 /** Trivy's `--timeout` takes a Go duration. */
@@ -43,6 +45,8 @@ export function buildArgs(o: TrivyArgsOptions): string[] {
   if (o.ignoreUnfixed) args.push('--ignore-unfixed');
   if (o.timeoutMs) args.push('--timeout', goDuration(o.timeoutMs));
   if (o.output) args.push('--output', o.output);
+  for (const v of o.vex ?? []) args.push('--vex', v);
+  if (o.vex?.length) args.push('--show-suppressed');
   return args;
 }
 
@@ -83,6 +87,7 @@ interface Vuln {
   FixedVersion?: unknown;
   Status?: unknown;
   Layer?: { DiffID?: unknown };
+  PkgIdentifier?: { PURL?: unknown };
   SeveritySource?: unknown;
   PrimaryURL?: unknown;
   Title?: unknown;
@@ -113,6 +118,27 @@ function siteForLayer(layers: LayerMap, diffId: string | undefined): LayerSite {
 
 const OS_CLASS = 'os-pkgs';
 
+/**
+ * A result's vulnerabilities, and those a VEX document suppressed (`--show-suppressed` lists them
+ * under ExperimentalModifiedFindings) with the suppression Trivy applied.
+ */
+function vulnerabilitiesOf(res: Record<string, unknown>): Array<[unknown, SuppressionMatch | undefined]> {
+  const out: Array<[unknown, SuppressionMatch | undefined]> = [];
+  if (Array.isArray(res['Vulnerabilities'])) for (const v of res['Vulnerabilities'] as unknown[]) out.push([v, undefined]);
+  const modified = res['ExperimentalModifiedFindings'];
+  for (const m of Array.isArray(modified) ? (modified as unknown[]) : []) {
+    if (!isRecord(m) || m['Type'] !== 'vulnerability' || !isRecord(m['Finding'])) continue;
+    const why = [str(m['Status']), str(m['Statement'])].filter((x) => x).join(': ');
+    out.push([m['Finding'], { kind: 'external', justification: `VEX ${why || 'statement'}`, where: str(m['Source']) ?? 'VEX' }]);
+  }
+  return out;
+}
+
+function packageOf(v: Vuln, name: string): AffectedPackage {
+  const purl = isRecord(v.PkgIdentifier) ? str(v.PkgIdentifier['PURL']) : undefined;
+  return { name, version: str(v.InstalledVersion), purl: purl?.startsWith('pkg:') ? purl : undefined };
+}
+
 /** Trivy JSON report → findings. Never throws: unreadable output is returned as `error`. */
 export function parse(json: string, ctx: TrivyParseContext): ParseResult {
   let doc: unknown;
@@ -130,11 +156,11 @@ export function parse(json: string, ctx: TrivyParseContext): ParseResult {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const res of (doc['Results'] as unknown[] | undefined) ?? []) {
-    if (!isRecord(res) || !Array.isArray(res['Vulnerabilities'])) continue;
+    if (!isRecord(res)) continue;
     const cls = str(res['Class']);
     const type = str(res['Type']) ?? 'unknown';
     const isOs = cls === OS_CLASS;
-    for (const raw of res['Vulnerabilities'] as unknown[]) {
+    for (const [raw, suppressed] of vulnerabilitiesOf(res)) {
       if (!isRecord(raw)) continue;
       const v = raw as Vuln;
       const id = str(v.VulnerabilityID);
@@ -177,6 +203,8 @@ export function parse(json: string, ctx: TrivyParseContext): ParseResult {
           tags: ['security', 'vulnerability', isOs ? 'os-package' : 'language-package'],
         },
         cvss: cvssOf(v),
+        package: packageOf(v, pkg),
+        ...(suppressed ? { suppressed } : {}),
       };
       findings.push(f);
     }

@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction, useFakeGitHub, type ActionRun } from '../support/action-run.js';
 import { sarifErrors } from '../support/sarif-schema.js';
+import { PUBLISH_FAILING_DOCKERFILE } from '../support/e2e-dockerfiles.js';
 
 const HEAD = '1'.repeat(40);
 const BASE = '2'.repeat(40);
 
-const FAILING = ['FROM node:22-slim', ...Array.from({ length: 60 }, (_, i) => `ENV API_TOKEN_${i + 1}=abc${i + 1}`), 'CMD ["node","server.js"]', ''].join('\n');
+const FAILING = PUBLISH_FAILING_DOCKERFILE;
 const PASSING = [
   'FROM node:22-slim@sha256:0000000000000000000000000000000000000000000000000000000000000000',
   'WORKDIR /app',
@@ -142,6 +143,18 @@ describe('same-repository pull request', () => {
     expect([...gh.fake.checkRuns.values()][0]!.annotations.some((a) => a['path'] === 'docker-compose.yml')).toBe(true);
     const off = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, manifests: 'false', comment: 'never', 'upload-sarif': 'false', 'check-run': 'false' } });
     expect(off.code, explain(off)).toBe(0);
+  });
+
+  it('a run that checked no file fails the step, saying so; allow-empty: true accepts it', async () => {
+    const ws = workspace(PASSING);
+    rmSync(join(ws, 'Dockerfile'));
+    writeFileSync(join(ws, 'README.txt'), 'nothing to check here\n');
+    const quiet = { ...STATIC, comment: 'never', 'upload-sarif': 'false', 'check-run': 'false' };
+    const r = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: quiet });
+    expect(r.code, explain(r)).toBe(1);
+    expect(r.stdout).toMatch(/::error::no file was checked/);
+    const ok = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...quiet, 'allow-empty': 'true' } });
+    expect(ok.code, explain(ok)).toBe(0);
   });
 
   it('fail-on: never → neutral conclusion when findings would fail, exit 0', async () => {
@@ -412,5 +425,31 @@ describe('reusable workflow: discover → one scan job per Dockerfile → one re
     expect(rep.stdout).toMatch(/no scan results for servers\/alpha\/Dockerfile/);
     expect(gh.fake.commentsOn(7)).toHaveLength(1);
     expect(Number(rep.outputs['critical'])).toBe(1);
+  });
+
+  it('an unreadable artifact is MCG990 for its target; every other target is still published (issue #18)', async () => {
+    const ws = monorepo();
+    const { matrix } = await scanLegs(ws);
+    writeFileSync(join(ws, 'mcg-results', 'servers-beta', 'mcg-report.json'), '{"schemaVersion": 1, "findings": [');
+    writeFileSync(join(ws, 'mcg-results', 'servers-gamma', 'mcg-report.json'), JSON.stringify({ schemaVersion: 1, result: 'pass' }));
+    for (const inputs of [{ matrix }, {}] as Record<string, string>[]) {
+      gh.fake.checkRuns.clear();
+      gh.fake.sarifs.clear();
+      const rep = await reportMode(ws, inputs);
+      expect(rep.code, explain(rep)).toBe(1);
+      const runs = [...gh.fake.checkRuns.values()];
+      expect(runs, 'the check run is still published').toHaveLength(1);
+      expect(runs[0]).toMatchObject({ conclusion: 'failure' });
+      const log = uploadedSarif().log as { runs: { automationDetails: { id: string }; results: { ruleId: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+      expect(sarifErrors(log)).toEqual([]);
+      const results = log.runs.flatMap((r) => r.results);
+      // alpha's own findings are published
+      expect(results.some((r) => r.locations[0]!.physicalLocation.artifactLocation.uri === 'servers/alpha/Dockerfile' && r.ruleId.startsWith('MCG0'))).toBe(true);
+      // beta and gamma: one MCG990 each, at the Dockerfile when the matrix names it, else the artifact directory
+      const errs = results.filter((r) => r.ruleId === 'MCG990');
+      const where = errs.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri).sort();
+      expect(where).toEqual('matrix' in inputs ? ['servers/beta/Dockerfile', 'servers/gamma/Dockerfile'] : ['mcg-results/servers-beta', 'mcg-results/servers-gamma']);
+      expect(errs.every((r) => /could not be used/.test(r.message.text))).toBe(true);
+    }
   });
 });

@@ -4,7 +4,9 @@
  * not publish that value anywhere: not raw and not as any 8-character substring, in the SARIF
  * upload, the check run, the comment, the summary, the step outputs, the log, the report JSON or
  * the artifacts. The password is generated fresh for each run; the argument's name is not
- * secret-like on purpose (every build-arg value is secret).
+ * secret-like on purpose (every build-arg value is secret). The same build prints workflow commands
+ * (`::error title=Forged::…`, `::add-mask::…`): the build output is shown in the job log, fenced in
+ * `::stop-commands::<random token>`, so they stay text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -42,7 +44,7 @@ beforeAll(async () => {
   node24();
   actionBundle();
   ws = mkdtempSync(join(tmpdir(), 'mcg-leak-'));
-  writeFileSync(join(ws, 'Dockerfile'), ['FROM debian:bookworm-slim', 'ARG DB_SETTING', 'RUN set -eux; echo "connecting with $DB_SETTING"; echo "\\033[31m$DB_SETTING\\033[0m"; exit 3', ''].join('\n'));
+  writeFileSync(join(ws, 'Dockerfile'), ['FROM debian:bookworm-slim', 'ARG DB_SETTING', 'RUN set -eux; echo "connecting with $DB_SETTING"; echo "\\033[31m$DB_SETTING\\033[0m"; echo "::error title=Forged::pwned-by-build"; echo "::add-mask::forged-mask"; exit 3', ''].join('\n'));
   fake = await new FakeGitHub().start();
   run = await runAction({
     workspace: ws,
@@ -71,7 +73,37 @@ afterAll(async () => {
   await fake.close();
 });
 
+/** The runner's reading of a log: the commands it would run, honouring `::stop-commands::<token>` … `::<token>::`. */
+function commands(log: string): string[] {
+  const out: string[] = [];
+  let stopped: string | undefined;
+  for (const raw of log.split(/\r?\n|\r/)) {
+    const line = raw.trimStart();
+    if (stopped !== undefined) {
+      if (line === `::${stopped}::`) stopped = undefined;
+      continue;
+    }
+    const m = /^::([^\s:]+)(?: [^:]*)?::(.*)$/.exec(line);
+    if (!m) continue;
+    out.push(line);
+    if (m[1] === 'stop-commands') stopped = m[2];
+  }
+  return out;
+}
+
 describe('a failing RUN that prints a build-arg (rig build, bundled action)', () => {
+  it('shows the build output in the job log, where a ::error:: line it prints is not a command', () => {
+    // the build output is there (so a person can see why it failed) …
+    expect(run.stdout).toContain('pwned-by-build');
+    expect(run.stdout).toMatch(/^::stop-commands::[0-9a-f]{32}$/m);
+    // … and the runner reads none of its lines as a command
+    const cmds = commands(run.stdout);
+    // (our own MCG990 annotation quotes the build's error output as escaped data: that is fine)
+    expect(cmds.filter((c) => c.startsWith('::error title=Forged') || c.startsWith('::add-mask::forged'))).toEqual([]);
+    for (const c of cmds) expect(c).toMatch(/^::(add-mask|debug|warning|error|notice|stop-commands|group|endgroup)[ :]/);
+  });
+
+
   it('fails closed with an MCG990 build error that is published', () => {
     expect(run.code, `${run.stdout.slice(-4000)}\n${run.stderr.slice(-2000)}`).toBe(1);
     expect(JSON.stringify([...fake.sarifs.values()])).toContain('MCG990');

@@ -21,8 +21,9 @@ import { fakeSecrets } from '../support/fake-secrets.js';
 import { FakeGitHub } from '../support/fake-github.js';
 import { actionBundle, runAction, useFakeGitHub, type ActionRun } from '../support/action-run.js';
 import { node24 } from '../support/node24.js';
+import { FAULTS_DOCKERFILE } from '../support/e2e-dockerfiles.js';
 
-const DOCKERFILE = ['FROM python:3.12-slim', 'COPY app.txt /app/app.txt', 'CMD ["python3","-c","print(1)"]', ''].join('\n');
+const DOCKERFILE = FAULTS_DOCKERFILE;
 const token = fakeSecrets(9001).github;
 const base = mkdtempSync(join(tmpdir(), 'mcg-faults-'));
 const ws = join(base, 'ws');

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sarifErrors } from '../support/sarif-schema.js';
+import { INJECTION_COPY_DOCKERFILE, INJECTION_DOCKERFILE } from '../support/e2e-dockerfiles.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 let base: string;
@@ -53,7 +54,7 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 beforeEach(() => {
   root = mkdtempSync(join(base, 'repo-'));
   mkdirSync(join(root, '.git'));
-  writeFileSync(join(root, 'Dockerfile'), 'FROM node:22-slim\nUSER node\nCMD ["node", "server.js"]\n');
+  writeFileSync(join(root, 'Dockerfile'), INJECTION_DOCKERFILE);
   outside = mkdtempSync(join(base, 'outside-'));
   writeFileSync(join(outside, 'Dockerfile'), 'FROM outside-only-image-7f3a:1\nENV OUTSIDE_SECRET_TOKEN=outside-literal-9c1e\n');
   writeFileSync(join(outside, 'secret.txt'), 'outside-file-content-5d2b\n');
@@ -180,7 +181,7 @@ describe('paths stay inside the workspace', () => {
     writeFileSync(join(outside, 'ignore'), 'outside-file-content-5d2b\n!outside-only-image-7f3a\n');
     symlinkSync(join(outside, 'ignore'), join(root, '.dockerignore'));
     writeFileSync(join(root, '.env'), 'X=1\n');
-    writeFileSync(join(root, 'Dockerfile'), 'FROM node:22-slim\nCOPY . /app\nUSER node\n');
+    writeFileSync(join(root, 'Dockerfile'), INJECTION_COPY_DOCKERFILE);
     for (const format of ['json', 'sarif', 'markdown', 'table']) {
       const r = mcg(['scan', '.', '--no-build', '--format', format]);
       expect([0, 1], r.stderr).toContain(r.status);

@@ -20,6 +20,8 @@ function hostileWorkspace(): string {
     const dir = join(ws, name);
     mkdirSync(join(dir, 'templates'), { recursive: true });
     writeFileSync(join(dir, 'Dockerfile'), 'FROM node:22\nCOPY . /app\nCMD ["node", "/app/index.js"]\n');
+    // a Helm chart (Chart.yaml beside templates/): its templates are listed as not checked, with a note
+    writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: hostile\nversion: 0.1.0\n');
     writeFileSync(join(dir, 'templates', 'deployment.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Values.name }}\n');
     writeFileSync(join(dir, 'compose.yaml'), 'services:\n  a:\n    image: x\n---\nservices: {}\n');
   }
@@ -78,7 +80,7 @@ describe('hostile names in the job log (bundled action)', () => {
   it('mode: full (static checks, Helm and YAML notes, annotations) issues only its own commands', async () => {
     const r = await runAction({ workspace: hostileWorkspace(), apiUrl: gh.fake.url, event: 'push', payload: {}, inputs: { build: 'false', 'upload-sarif': 'false', 'check-run': 'false', comment: 'never' } });
     // the note starts with the hostile path: without the logger it would be a forged `::error`
-    expect(r.stdout).toMatch(/^%3A:error title=Forged::pwned\/templates\/deployment\.yaml: Helm template/m);
+    expect(r.stdout).toMatch(/^%3A:error title=Forged::pwned\/templates\/deployment\.yaml: Helm chart template not checked/m);
     expect(commands(r.stdout).some((c) => c.name === 'warning' || c.name === 'error' || c.name === 'notice')).toBe(true);
     expectNoForgedCommand(r);
   });

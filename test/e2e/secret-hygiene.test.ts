@@ -22,23 +22,13 @@ import { fakeSecrets, secretNeedles } from '../support/fake-secrets.js';
 import { FakeGitHub } from '../support/fake-github.js';
 import { actionBundle, runAction, type ActionRun } from '../support/action-run.js';
 import { node24 } from '../support/node24.js';
+import { hygieneDockerfile } from '../support/e2e-dockerfiles.js';
 
 const S = fakeSecrets(4242);
 const base = mkdtempSync(join(tmpdir(), 'mcg-hygiene-'));
 const ws = join(base, 'ws');
 const out = join(base, 'out');
-const DOCKERFILE = [
-  'FROM debian:bookworm-slim',
-  'ARG NPM_TOKEN',
-  `ENV STRIPE_API_KEY=${S.stripe}`,
-  `ENV SLACK_WEBHOOK_URL=${S.slackWebhook}`,
-  'COPY creds.txt /app/creds.txt',
-  'COPY key.pem /app/key.pem',
-  'RUN test -n "$NPM_TOKEN" && echo configured > /app/npm.txt',
-  'USER 1000',
-  'CMD ["cat","/app/npm.txt"]',
-  '',
-].join('\n');
+const DOCKERFILE = hygieneDockerfile(S);
 
 /** Every planted value and what it is (for failure messages). */
 const planted: [string, string][] = [

@@ -1,5 +1,5 @@
 /**
- * The streamed report JSON (reportJson, writeReportJsonFile) is exactly `JSON.stringify(report)`
+ * The streamed report JSON (reportJson, writeReportJsonFd) is exactly `JSON.stringify(report)`
  * and a newline — compact, findings serialised one at a time into batches — for arbitrary
  * findings (odd strings, optional fields present or not, values JSON cannot represent), reports
  * long enough to take several batches, and reports whose keys are not in the usual order; and
@@ -17,7 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { reportJson, streamReportJson, streamReportJsonBytes, writeReportJsonFile } from '../../src/core/report-io.js';
+import { reportJson, streamReportJson, streamReportJsonBytes, writeReportJsonFd } from '../../src/core/report-io.js';
+import { safeWriteFile } from '../../src/core/safe-write.js';
 import { copyFinding, mergeFindings } from '../../src/core/merge.js';
 import { parseReport } from '../../src/core/merge-reports.js';
 import { SEVERITIES, type Finding, type Report } from '../../src/core/types.js';
@@ -75,7 +76,7 @@ describe('report JSON, streamed', () => {
         expect(reportJson(report)).toBe(plain(report));
         if (n++ % 10 === 0) {
           const file = join(dir, `r${n}.json`);
-          writeReportJsonFile(file, report);
+          safeWriteFile({ root: dir }, file, (fd) => writeReportJsonFd(fd, report));
           expect(readFileSync(file, 'utf8')).toBe(plain(report));
         }
       }),
@@ -97,7 +98,7 @@ describe('report JSON, streamed', () => {
     expect(whole).toBe(plain(report));
     expect(whole).not.toContain('\n  ');
     const file = join(dir, 'large.json');
-    writeReportJsonFile(file, report);
+    safeWriteFile({ root: dir }, file, (fd) => writeReportJsonFd(fd, report));
     expect(readFileSync(file, 'utf8')).toBe(whole);
     expect(() => parseReport(whole, 'large.json')).not.toThrow();
   });
@@ -213,7 +214,7 @@ describe('report JSON bytes, findings encoded by hand', () => {
       ignores: [],
     });
     const file = join(dir, 'merged.json');
-    writeReportJsonFile(file, report);
+    safeWriteFile({ root: dir }, file, (fd) => writeReportJsonFd(fd, report));
     expect(readFileSync(file).equals(plainBytes(report))).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The streaming SARIF writer (writeSarif, sarifText, writeSarifFile) writes exactly the text of
+ * The streaming SARIF writer (writeSarif, sarifText, writeSarifFd) writes exactly the text of
  * `JSON.stringify(toSarif(report))` (compact) — the object builder's log — for arbitrary finding
  * sets, including the trimming paths (per-run cap and gzip limit), odd values that take the
  * fallback serialiser, and logs long enough to be written in several batches and compressed.
@@ -11,7 +11,8 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type * as sarif from 'sarif';
-import { sarifText, toSarif, writeSarif, writeSarifFile, type SarifOptions } from '../../src/sarif/to-sarif.js';
+import { sarifText, toSarif, writeSarif, writeSarifFd, type SarifOptions } from '../../src/sarif/to-sarif.js';
+import { safeWriteFile } from '../../src/core/safe-write.js';
 import { severityRank } from '../../src/core/severity.js';
 import { SEVERITIES, type Finding, type Report } from '../../src/core/types.js';
 import { findingFromDraw, makeFinding, makeReport } from '../support/report-builder.js';
@@ -84,7 +85,8 @@ describe('streaming SARIF writer', () => {
         expect(streamed).toBe(expected);
         // the file writer writes the same bytes, and says what it wrote
         const file = join(dir, `log-${n++ % 4}.sarif`);
-        const stats = writeSarifFile(file, report, opts);
+        let stats!: ReturnType<typeof writeSarifFd>;
+        safeWriteFile({ root: dir }, file, (fd) => void (stats = writeSarifFd(fd, report, opts)));
         expect(readFileSync(file, 'utf8')).toBe(expected);
         expect(stats.bytes).toBe(Buffer.byteLength(expected));
         const log = JSON.parse(streamed) as sarif.Log;
@@ -152,7 +154,7 @@ describe('streaming SARIF writer', () => {
     expect(stats.dropped).toBeGreaterThan(0);
     expect(gzipSync(cut, { level: 9 }).length).toBeLessThanOrEqual(limit);
     const file = join(dir, 'big.sarif');
-    writeSarifFile(file, report, { maxGzipBytes: limit });
+    safeWriteFile({ root: dir }, file, (fd) => void writeSarifFd(fd, report, { maxGzipBytes: limit }));
     expect(readFileSync(file, 'utf8')).toBe(cut);
     const log = JSON.parse(cut) as sarif.Log;
     const trivy = log.runs.find((r) => r.tool.driver.name === 'Trivy')!;

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { chainInstructions, finalStage, parseDockerfile } from '../../src/core/dockerfile/model.js';
 import { mapLayers, type HistoryEntry } from '../../src/scanners/layer-map.js';
-import type { FsEntry, ImageInspection } from '../../src/scanners/image-tar.js';
+import type { FsEntry, ImageConfigFacts, ImageInspection } from '../../src/scanners/image-tar.js';
 import type { ImageRule, ImageRuleContext } from '../../src/rules/image/types.js';
 import type { RuleHit } from '../../src/core/types.js';
 
@@ -23,14 +23,22 @@ export interface ImageDesc {
   setuid?: string[];
   size?: number;
   sizeBudget?: number;
+  /** More of the image config (merged over `user`). */
+  config?: Partial<ImageConfigFacts>;
+  /** The image history as written (replaces the classic-builder one made from the Dockerfile). */
+  history?: HistoryEntry[];
+  /** The stage that was built (`--target`); default the last. */
+  target?: string;
+  /** Build args: set when the pipeline built the image itself (MCG992 compares only then). */
+  built?: Record<string, string>;
 }
 
 export function imageRuleContext(dockerfile: string, d: ImageDesc): ImageRuleContext {
   const model = parseDockerfile('Dockerfile', dockerfile);
-  const final = finalStage(model)!;
+  const final = finalStage(model, d.target)!;
   const chain = chainInstructions(model, final);
   const history: HistoryEntry[] = [{ comment: 'base image' }];
-  const diffIds = ['sha256:base'];
+  let diffIds = ['sha256:base'];
   const layerOfLine = new Map<number, number>();
   for (const ins of chain) {
     const makes = ins.keyword === 'RUN' || ins.keyword === 'COPY' || ins.keyword === 'ADD';
@@ -39,6 +47,10 @@ export function imageRuleContext(dockerfile: string, d: ImageDesc): ImageRuleCon
       layerOfLine.set(ins.line, diffIds.length);
       diffIds.push(`sha256:layer${diffIds.length}`);
     }
+  }
+  if (d.history) {
+    history.splice(0, history.length, ...d.history);
+    diffIds = d.history.filter((h) => !h.empty_layer).map((_, i) => `sha256:given${i}`);
   }
   const files = new Map<string, FsEntry>();
   const add = (spec: string, mode: number, linkname?: string): void => {
@@ -62,7 +74,7 @@ export function imageRuleContext(dockerfile: string, d: ImageDesc): ImageRuleCon
   if (passwd !== undefined) add('/etc/passwd', 0o644);
   const newest = new Map([...files.values()].map((f) => [f.path, f.layer]));
   const image: ImageInspection = {
-    config: { user: d.user ?? '', env: [] },
+    config: { user: d.user ?? '', env: [], ...d.config },
     files,
     passwd: passwd !== undefined ? `${passwd}\n` : undefined,
     size: d.size ?? 100 * 1024 * 1024,
@@ -72,7 +84,15 @@ export function imageRuleContext(dockerfile: string, d: ImageDesc): ImageRuleCon
     layerOfPath: (p) => newest.get(p),
     unreadableLayers: [],
   };
-  return { image, path: 'Dockerfile', model, final, layers: mapLayers(model, final, history, diffIds), sizeBudget: d.sizeBudget ?? 1024 * 1024 * 1024 };
+  return {
+    image,
+    path: 'Dockerfile',
+    model,
+    final,
+    layers: mapLayers(model, final, history, diffIds),
+    sizeBudget: d.sizeBudget ?? 1024 * 1024 * 1024,
+    built: d.built ? { buildArgs: d.built } : undefined,
+  };
 }
 
 export interface ImageCase {

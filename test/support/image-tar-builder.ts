@@ -7,6 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { pack } from 'tar-stream';
 
+const EPOCH = new Date(0);
+
 export interface FileSpec {
   path: string;
   type?: 'file' | 'directory' | 'symlink' | 'link';
@@ -24,7 +26,8 @@ export async function tarBuffer(files: FileSpec[]): Promise<Buffer> {
   const done = new Promise<void>((res) => p.on('end', () => res()));
   for (const f of files) {
     const type = f.type ?? 'file';
-    const header: Parameters<ReturnType<typeof pack>["entry"]>[0] = { name: f.path, type, mode: f.mode ?? (type === 'directory' ? 0o755 : 0o644), ...(f.linkname !== undefined ? { linkname: f.linkname } : {}) };
+    // a fixed mtime: the same spec always gives the same layer digests (tar-stream stamps the current time otherwise)
+    const header: Parameters<ReturnType<typeof pack>["entry"]>[0] = { name: f.path, mtime: EPOCH, type, mode: f.mode ?? (type === 'directory' ? 0o755 : 0o644), ...(f.linkname !== undefined ? { linkname: f.linkname } : {}) };
     if (type === 'file') p.entry(header, f.content ?? '');
     else p.entry(header);
   }
@@ -95,8 +98,8 @@ export async function writeImageTar(out: string, spec: ImageSpec): Promise<strin
     chunks.push(c as Buffer);
   });
   const done = new Promise<void>((res) => p.on('end', () => res()));
-  for (const b of bin) p.entry({ name: b.path, mode: 0o644 }, b.data);
-  for (const f of outer) p.entry({ name: f.path, mode: 0o644 }, f.content ?? '');
+  for (const b of bin) p.entry({ name: b.path, mode: 0o644, mtime: EPOCH }, b.data);
+  for (const f of outer) p.entry({ name: f.path, mode: 0o644, mtime: EPOCH }, f.content ?? '');
   p.finalize();
   await done;
   writeFileSync(out, Buffer.concat(chunks));

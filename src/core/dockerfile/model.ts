@@ -1,11 +1,34 @@
 /**
  * The Dockerfile as the rules see it: stages, instructions with 1-based lines,
  * flags, exec/shell forms, heredocs, ARG defaults substituted. Built on our own parser
- * (parser.ts; dockerfile-ast is its differential-test oracle) and kept pure.
+ * (reader/: BuildKit's grammar, held to BuildKit by test/differential/buildkit-reader.test.ts) and kept pure.
  */
 import { effectiveArgv, parseShell, programName, type ShellCommand } from './shell.js';
-import { KEYWORDS, parseText, type ParsedDockerfile } from './parser.js';
+import { parseText, type ParsedDockerfile } from './reader/parsed.js';
+
+/** The instructions Docker knows (model.ts reports any other). */
+const KEYWORDS: ReadonlySet<string> = new Set(
+  ['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR'],
+);
 import { shortenSecretLike } from '../secret-registry.js';
+import { fromBase } from './from-base.js';
+
+export { parseImageRef } from './from-base.js';
+import { addStageName, globalVariables, stageNamedBefore, stageVariables, type StageNames, type VariablesMemo } from './stages.js';
+
+export { expand, processWord, MAX_EXPANDED, ExpansionError } from './expand.js';
+export {
+  chainInstructions,
+  chainPlaced,
+  finalStage,
+  imageEnv,
+  resolveStageRef,
+  rootImage,
+  stageChain,
+  variablesAt,
+  rawProperties,
+  type VariablesMemo,
+} from './stages.js';
 
 export interface ParseIssue {
   line: number;
@@ -65,7 +88,7 @@ export interface InstructionMemo {
 }
 
 export interface ImageRef {
-  /** Reference after ARG substitution. */
+  /** Reference after expansion with the global ARGs, as BuildKit reads it without build arguments. */
   ref: string;
   registry?: string;
   /** Repository path without registry, tag or digest, e.g. `library/python` is `python`. */
@@ -73,16 +96,20 @@ export interface ImageRef {
   tag?: string;
   digest?: string;
   scratch: boolean;
-  /** Still holds `$VAR` after substitution: nothing certain can be said about it. */
+  /** Names a global ARG declared without a value: a build argument decides the reference. */
   unresolved: boolean;
+  /** A build argument could change the tag or digest part (MCG004 asks). */
+  tagVaries?: boolean;
 }
 
 export interface Stage {
   index: number;
   name?: string;
   from: Instruction;
-  /** The FROM argument after substitution. */
+  /** The FROM argument after expansion with the global ARGs (BuildKit's stage base). */
   base: string;
+  /** The FROM argument as written. */
+  baseRaw?: string;
   platform?: string;
   /** Index of the stage this one is built FROM, when it is a stage. */
   parent?: number;
@@ -107,12 +134,6 @@ export interface StageMemo {
   vars: VariablesMemo | undefined;
 }
 
-/** Variables in force: one map per ARG or ENV instruction, shared by the instructions up to the next. */
-interface VariablesMemo {
-  before: Map<Instruction, ReadonlyMap<string, string | undefined>>;
-  end: ReadonlyMap<string, string | undefined>;
-}
-
 export interface DockerfileModel {
   path: string;
   lines: string[];
@@ -125,55 +146,8 @@ export interface DockerfileModel {
   /** Every instruction in file order. */
   instructions: Instruction[];
   issues: ParseIssue[];
-}
-
-/** Expands `$VAR`, `${VAR}`, `${VAR:-d}`, `${VAR-d}`, `${VAR:+x}`, `${VAR+x}`; unknown variables stay as written. */
-export function expand(text: string, vars: ReadonlyMap<string, string | undefined>): string {
-  // most values name no variable at all
-  if (!text.includes('$')) return text;
-  return text.replace(
-    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
-    (whole, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
-      const name = (braced ?? bare)!;
-      const has = vars.has(name);
-      const val = vars.get(name);
-      if (op === undefined) return has && val !== undefined ? val : whole;
-      const set = has && val !== undefined && (op.startsWith(':') ? val !== '' : true);
-      if (op.endsWith('-')) return set ? val! : expand(word ?? '', vars);
-      return set ? expand(word ?? '', vars) : has ? '' : whole;
-    },
-  );
-}
-
-export function parseImageRef(raw: string): ImageRef {
-  const ref = raw.trim();
-  const unresolved = ref.includes('$');
-  if (ref.toLowerCase() === 'scratch') return { ref, repository: 'scratch', scratch: true, unresolved };
-  let rest = ref;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | undefined;
-  const slash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  if (colon > slash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  let registry: string | undefined;
-  const first = rest.indexOf('/');
-  if (first > 0) {
-    const head = rest.slice(0, first);
-    if (head.includes('.') || head.includes(':') || head === 'localhost') {
-      registry = head;
-      rest = rest.slice(first + 1);
-    }
-  }
-  if (rest.startsWith('library/') && (registry === undefined || registry === 'docker.io')) rest = rest.slice(8);
-  return { ref, registry, repository: rest, tag, digest, scratch: false, unresolved };
+  /** Stage names (lower case) → stage indexes, ascending (see resolveStageRef). */
+  stageNames?: StageNames;
 }
 
 /** The flags of an instruction that has none (frozen: shared by all of them). */
@@ -203,63 +177,6 @@ export function blankWords(text: string): string[] {
   return out;
 }
 
-function jsonForm(rest: string): string[] | undefined {
-  // most RUN/CMD lines are shell form: look at the first character before copying anything
-  let i = 0;
-  while (i < rest.length && isSpace(rest.charCodeAt(i))) i++;
-  if (i >= rest.length || rest.charCodeAt(i) !== 91 /* [ */) return undefined;
-  const t = rest.trim();
-  try {
-    const v: unknown = JSON.parse(t);
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
-  } catch {
-    /* shell form that happens to start with [ */
-  }
-  return undefined;
-}
-
-const HEREDOC_START = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
-
-function heredocsOf(rest: string, line: number, issues: ParseIssue[], keyword: string): Heredoc[] {
-  const out: Heredoc[] = [];
-  // every heredoc starts with <<
-  if (!rest.includes('<<')) return out;
-  const nl = rest.indexOf('\n');
-  if (nl < 0 && !HEREDOC_START.test(rest)) return out;
-  HEREDOC_START.lastIndex = 0;
-  const head = nl < 0 ? rest : rest.slice(0, nl);
-  const names: { name: string; strip: boolean }[] = [];
-  for (const m of head.matchAll(HEREDOC_START)) names.push({ name: m[3]!, strip: m[1] === '-' });
-  if (names.length === 0) return out;
-  const bodyLines = nl < 0 ? [] : rest.slice(nl + 1).split('\n');
-  let i = 0;
-  let offset = line + 1;
-  for (const { name, strip } of names) {
-    const body: string[] = [];
-    const start = offset;
-    let closed = false;
-    for (; i < bodyLines.length; i++, offset++) {
-      const l = strip ? bodyLines[i]!.replace(/^\t+/, '') : bodyLines[i]!;
-      if (l.trimEnd() === name) {
-        closed = true;
-        i++;
-        offset++;
-        break;
-      }
-      body.push(l);
-    }
-    if (!closed) {
-      issues.push({
-        line,
-        message: `${keyword} heredoc <<${name} is never terminated: add a line "${name}" after its body`,
-        fatal: false,
-      });
-    }
-    out.push({ name, body: body.join('\n'), line: start });
-  }
-  return out;
-}
-
 /**
  * The model as a class: one shape for every file, with `lines` split from the text only when
  * someone reads them (few callers do). A getter defined per object (Object.defineProperty) was
@@ -274,6 +191,7 @@ class Model implements DockerfileModel {
   readonly stages: Stage[] = [];
   readonly instructions: Instruction[] = [];
   readonly issues: ParseIssue[];
+  readonly stageNames: StageNames = new Map();
   private readonly text: string;
   private split: string[] | undefined = undefined;
   constructor(path: string, text: string, escape: string, directives: Record<string, string>, issues: ParseIssue[]) {
@@ -339,8 +257,8 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
       args,
       flags,
       rest,
-      json: keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'SHELL' || keyword === 'HEALTHCHECK' ? jsonForm(keyword === 'HEALTHCHECK' ? rest.replace(/^CMD\s+/i, '') : rest) : undefined,
-      heredocs: keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' ? heredocsOf(rest, line, issues, keyword) : [],
+      json: keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'SHELL' || keyword === 'HEALTHCHECK' ? a.json : undefined,
+      heredocs: a.heredocs,
       properties: a.properties,
       stageIndex: current?.index ?? -1,
       memo: { commands: undefined, deepCommands: undefined, copyOperands: undefined, normalized: undefined, unquoted: undefined },
@@ -351,30 +269,33 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
       const baseRaw = words[0] ?? '';
       const asIdx = words.findIndex((w) => w.toLowerCase() === 'as');
       const name = asIdx >= 0 ? words[asIdx + 1] : undefined;
-      const base = expand(baseRaw, model.globalArgs);
+      const from = fromBase(baseRaw, model, line);
+      const base = from.base;
       const index = model.stages.length;
       ins.stageIndex = index;
-      const parent = stageNamed(model.stages, base.toLowerCase());
+      const parent = stageNamedBefore(model.stageNames, base.toLowerCase(), index);
       const stage: Stage = {
         index,
         name,
         from: ins,
         base,
+        baseRaw,
         platform: flags['platform']?.[0],
         parent,
-        image: parent === undefined ? parseImageRef(base) : undefined,
+        image: parent === undefined ? from.image : undefined,
         instructions: [],
         memo: { chain: undefined, placed: undefined, vars: undefined },
       };
       if (baseRaw === '') issues.push({ line, message: 'FROM names no image: write FROM <image>[:tag]', fatal: false });
       model.stages.push(stage);
+      addStageName(model.stageNames, stage);
       current = stage;
       continue;
     }
     if (current === undefined) {
       if (keyword === 'ARG') {
-        for (const p of ins.properties) model.globalArgs.set(p.name, p.value === undefined ? undefined : expand(p.value, model.globalArgs));
         model.globalInstructions.push(ins);
+        globalVariables(model, ins, issues);
       } else {
         issues.push({ line, message: `${keyword} before the first FROM: only ARG may come before FROM`, fatal: false });
         model.globalInstructions.push(ins);
@@ -383,6 +304,9 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
     }
     current.instructions.push(ins);
   }
+  // the variables of every stage, worked out now so that a value BuildKit rejects or one that
+  // outgrows the bound is reported on its line when the model is built
+  for (const stage of model.stages) stage.memo.vars = stageVariables(model, stage, issues);
   if (model.stages.length === 0) {
     const empty = model.lines.every((l) => l.trim() === '' || l.trim().startsWith('#'));
     issues.push({
@@ -392,111 +316,6 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
     });
   }
   return model;
-}
-
-/** The last stage so far named `low` (lower case), as FROM <stage> reads it; a file has a few stages, so no map is built. */
-function stageNamed(stages: readonly Stage[], low: string): number | undefined {
-  for (let k = stages.length - 1; k >= 0; k--) {
-    const name = stages[k]!.name;
-    if (name !== undefined && name !== '' && name.toLowerCase() === low) return k;
-  }
-  return undefined;
-}
-
-/** Resolves `COPY --from=<x>` / `FROM <x>`: a stage name (case-insensitive) or index before `before`. */
-export function resolveStageRef(model: DockerfileModel, ref: string, before: number): number | undefined {
-  if (/^\d+$/.test(ref)) {
-    const n = Number(ref);
-    return n < before ? n : undefined;
-  }
-  const low = ref.toLowerCase();
-  for (let i = before - 1; i >= 0; i--) if (model.stages[i]!.name?.toLowerCase() === low) return i;
-  return undefined;
-}
-
-/** The stage that is built: the named `target`, else the last one. */
-export function finalStage(model: DockerfileModel, target?: string): Stage | undefined {
-  if (target) {
-    const idx = resolveStageRef(model, target, model.stages.length);
-    if (idx !== undefined) return model.stages[idx];
-  }
-  return model.stages[model.stages.length - 1];
-}
-
-/** The stage and its ancestors through `FROM <stage>`, root first. */
-export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
-  if (stage.parent === undefined) return [stage];
-  const chain: Stage[] = [];
-  const seen = new Set<number>();
-  let s: Stage | undefined = stage;
-  while (s && !seen.has(s.index)) {
-    seen.add(s.index);
-    chain.unshift(s);
-    s = s.parent !== undefined ? model.stages[s.parent] : undefined;
-  }
-  return chain;
-}
-
-/**
- * Instructions that make up the image of `stage`: its chain's instructions in order. Worked out
- * once per stage (the model does not change once built); the list is read-only.
- */
-export function chainInstructions(model: DockerfileModel, stage: Stage): readonly Instruction[] {
-  // a stage on an external image (nearly all) is its own chain
-  if (stage.parent === undefined) return stage.instructions;
-  return (stage.memo.chain ??= stageChain(model, stage).flatMap((s) => s.instructions));
-}
-
-/** The instructions of a stage's chain with the stage that holds each, root first; worked out once per stage, read-only. */
-export function chainPlaced(model: DockerfileModel, stage: Stage): readonly Placed[] {
-  return (stage.memo.placed ??= stageChain(model, stage).flatMap((s) => s.instructions.map((ins) => ({ ins, stage: s }))));
-}
-
-/** The external image at the root of a stage's chain (undefined for scratch-less unknowns). */
-export function rootImage(model: DockerfileModel, stage: Stage): ImageRef | undefined {
-  return stageChain(model, stage)[0]?.image;
-}
-
-/**
- * Variables visible to `ins` in its stage chain: global ARG defaults re-declared with `ARG NAME`,
- * stage ARG defaults and ENV values, in order.
- */
-export function variablesAt(model: DockerfileModel, stage: Stage, ins?: Instruction): ReadonlyMap<string, string | undefined> {
-  // worked out once per stage: rules ask for many instructions of the same chain
-  const memo = (stage.memo.vars ??= variablesOfChain(model, stage));
-  return (ins && memo.before.get(ins)) || memo.end;
-}
-
-function variablesOfChain(model: DockerfileModel, stage: Stage): VariablesMemo {
-  const before = new Map<Instruction, ReadonlyMap<string, string | undefined>>();
-  let vars = new Map<string, string | undefined>();
-  for (const s of stageChain(model, stage)) {
-    for (const i of s.instructions) {
-      before.set(i, vars);
-      if (i.properties.length === 0) continue;
-      if (i.keyword === 'ARG') {
-        vars = new Map(vars);
-        for (const p of i.properties) {
-          const v = p.value !== undefined ? expand(p.value, vars) : model.globalArgs.get(p.name);
-          if (!vars.has(p.name) || p.value !== undefined) vars.set(p.name, v);
-        }
-      } else if (i.keyword === 'ENV') {
-        vars = new Map(vars);
-        for (const p of i.properties) vars.set(p.name, p.value === undefined ? undefined : expand(p.value, vars));
-      }
-    }
-  }
-  return { before, end: vars };
-}
-
-/** The environment of the final image: ENV values of the chain (ARGs are not in the image). */
-export function imageEnv(model: DockerfileModel, stage: Stage): Map<string, { value: string | undefined; ins: Instruction }> {
-  const env = new Map<string, { value: string | undefined; ins: Instruction }>();
-  for (const i of chainInstructions(model, stage)) {
-    if (i.keyword !== 'ENV') continue;
-    for (const p of i.properties) env.set(p.name, { value: p.value, ins: i });
-  }
-  return env;
 }
 
 const SHELL_PROGRAM = /^(sh|bash|ash|dash|zsh|ksh)$/;

@@ -16,6 +16,26 @@ export type YAMLSeq = YSeq;
 /** Thrown when a document needs more alias/merge work than any real manifest does. */
 export class YamlBudgetError extends Error {}
 
+/**
+ * How a consumer reads maps. `yaml` (the default): a repeated key is an error
+ * (YamlDuplicateKeyError), a `<<` key merges whether quoted or not, and a map's own keys win over
+ * merged ones (earlier merge sources first). `go-yaml-v2` (kubectl, through sigs.k8s.io/yaml):
+ * keys apply in document order and the later one wins — a repeated key, and a merge that comes
+ * after the key it sets; the sources of one `<<: [*a, *b]` apply last to first (so `*a` wins);
+ * only a plain `<<` merges (a quoted `"<<"` is an ordinary key).
+ */
+export interface ReadPolicy {
+  maps: 'yaml' | 'go-yaml-v2';
+}
+
+/** A place where the consumer's reading departs from the YAML 1.2 spec or another consumer's. */
+export interface Ambiguity {
+  line: number;
+  kind: 'duplicate-key' | 'quoted-merge' | 'late-merge' | 'yaml11-boolean';
+  /** What the consumer reads there, for the message. */
+  message: string;
+}
+
 /** One parsed document, with what is needed to resolve merge keys within a budget. */
 export interface YDoc {
   /** The document's top node. */
@@ -24,6 +44,10 @@ export interface YDoc {
   index: number;
   mergeCache: WeakMap<YMap, Entry[]>;
   budget: { left: number };
+  /** How maps are read; absent = `yaml`. */
+  policy?: ReadPolicy;
+  /** Ambiguities found while checking the document (go-yaml-v2 reading only). */
+  ambiguities?: Ambiguity[];
 }
 
 /** A key of a map, after merge keys are applied. */
@@ -54,14 +78,17 @@ export class YamlDuplicateKeyError extends Error {
  * visits them): a repeated key throws YamlDuplicateKeyError, and every node costs one unit of the
  * budget. Iterative, so deep nesting cannot overflow the stack.
  */
-export function makeYDoc(root: YNode, index: number, budget = { left: DEFAULT_BUDGET }): YDoc {
+export function makeYDoc(root: YNode, index: number, budget = { left: DEFAULT_BUDGET }, policy?: ReadPolicy): YDoc {
+  const v2 = policy?.maps === 'go-yaml-v2';
+  const ambiguities: Ambiguity[] = [];
   const stack: YNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (--budget.left < 0) throw new YamlBudgetError('document too large to check');
     if (node.t === 'map') {
       const pairs = node.pairs;
-      if (pairs.length > 1) checkDuplicates(pairs);
+      if (v2) noteV2Ambiguities(pairs, ambiguities);
+      else if (pairs.length > 1) checkDuplicates(pairs);
       for (let i = pairs.length - 1; i >= 0; i--) {
         const p = pairs[i]!;
         if (p.value) stack.push(p.value);
@@ -75,7 +102,49 @@ export function makeYDoc(root: YNode, index: number, budget = { left: DEFAULT_BU
       }
     }
   }
-  return { root, index, mergeCache: new WeakMap(), budget };
+  if (!v2) return { root, index, mergeCache: new WeakMap(), budget };
+  return { root, index, mergeCache: new WeakMap(), budget, policy, ambiguities };
+}
+
+const SHOWN = (k: string): string => JSON.stringify(k.length > 80 ? `${k.slice(0, 80)}…` : k);
+
+/** Keys a merge value supplies directly (its maps' own scalar keys; nested merges aside). */
+function mergeSourceKeys(value: YNode | null): Set<string> {
+  const out = new Set<string>();
+  const add = (n: YNode | null | undefined): void => {
+    const m = n && n.t === 'alias' ? n.target : n;
+    if (!m || m.t !== 'map') return;
+    for (const p of m.pairs) if (p.key && p.key.t === 'scalar' && !p.key.merge) out.add(keyString(p.key));
+  };
+  const v = value && value.t === 'alias' ? value.target : value;
+  if (v && v.t === 'seq') for (const it of v.items) add(it);
+  else add(v);
+  return out;
+}
+
+/** Duplicate keys (at the kept one), quoted `"<<"` keys, merges after the key they override, YAML 1.1 booleans. */
+function noteV2Ambiguities(pairs: readonly YPair[], out: Ambiguity[]): void {
+  const seen = new Map<string, number>();
+  for (const p of pairs) {
+    const k = p.key;
+    const v = p.value;
+    if (v && v.t === 'scalar' && typeof v.value === 'boolean' && v.coreValue !== undefined && out.length < 1000) {
+      out.push({ line: v.line, kind: 'yaml11-boolean', message: `\`${v.source.slice(0, 40)}\` is read by kubectl as the boolean ${String(v.value)} (YAML 1.1), but as the text "${v.source.slice(0, 40)}" by YAML 1.2 readers` });
+    }
+    if (k === null || k.t !== 'scalar') continue;
+    if (k.merge) {
+      for (const name of mergeSourceKeys(v)) {
+        const at = seen.get(name);
+        if (at !== undefined && out.length < 1000) out.push({ line: k.line, kind: 'late-merge', message: `this merge key comes after ${SHOWN(name)} (line ${at}): kubectl lets the merged value win, the YAML merge-key spec keeps line ${at}'s` });
+      }
+      continue;
+    }
+    const text = keyString(k);
+    if (text === '<<' && out.length < 1000) out.push({ line: k.line, kind: 'quoted-merge', message: 'a quoted "<<" key is an ordinary key for kubectl, not a merge: nothing is merged here' });
+    const prev = seen.get(text);
+    if (prev !== undefined && out.length < 1000) out.push({ line: k.line, kind: 'duplicate-key', message: `duplicate key ${SHOWN(text)} (first at line ${prev}): kubectl keeps this value, other readers reject the file or keep the first` });
+    seen.set(text, k.line);
+  }
 }
 
 const keyString = (k: YScalar): string => (typeof k.value === 'string' ? k.value : String(k.value));
@@ -131,8 +200,10 @@ export function asSeq(y: YDoc, node: unknown): YSeq | undefined {
   return n !== null && n.t === 'seq' ? n : undefined;
 }
 
-function isMergeKey(key: YNode | null): boolean {
-  return key !== null && key.t === 'scalar' && (key.merge || key.source === '<<' || key.value === '<<');
+function isMergeKey(y: YDoc, key: YNode | null): boolean {
+  if (key === null || key.t !== 'scalar') return false;
+  if (y.policy?.maps === 'go-yaml-v2') return key.merge;
+  return key.merge || key.source === '<<' || key.value === '<<';
 }
 
 /** Scalar key text, undefined for complex keys. */
@@ -151,10 +222,11 @@ export function entries(y: YDoc, node: unknown, depth = 0): Entry[] {
   const cached = y.mergeCache.get(map);
   if (cached) return cached;
   if (depth > 64) throw new YamlBudgetError('merge keys nested too deeply');
+  if (y.policy?.maps === 'go-yaml-v2') return entriesV2(y, map, depth);
   const own: Entry[] = [];
   const sources: YMap[] = [];
   for (const pair of map.pairs) {
-    if (isMergeKey(pair.key)) {
+    if (isMergeKey(y, pair.key)) {
       const v = deref(y, pair.value);
       if (v !== null && v.t === 'map') sources.push(v);
       else if (v !== null && v.t === 'seq') for (const it of v.items) {
@@ -179,6 +251,40 @@ export function entries(y: YDoc, node: unknown, depth = 0): Entry[] {
         result.push({ ...e, merged: true });
       }
     }
+  }
+  y.budget.left -= result.length;
+  if (y.budget.left < 0) throw new YamlBudgetError('too many merge-key expansions');
+  y.mergeCache.set(map, result);
+  return result;
+}
+
+/** The map as go-yaml v2 builds it: keys in document order, a later key (or merge) overriding an earlier one. */
+function entriesV2(y: YDoc, map: YMap, depth: number): Entry[] {
+  const result: Entry[] = [];
+  const at = new Map<string, number>();
+  const put = (e: Entry): void => {
+    if (--y.budget.left < 0) throw new YamlBudgetError('too many merge-key expansions');
+    const i = at.get(e.key);
+    if (i === undefined) {
+      at.set(e.key, result.length);
+      result.push(e);
+    } else result[i] = e;
+  };
+  for (const pair of map.pairs) {
+    if (isMergeKey(y, pair.key)) {
+      const v = deref(y, pair.value);
+      const sources: YMap[] = [];
+      if (v !== null && v.t === 'map') sources.push(v);
+      else if (v !== null && v.t === 'seq') for (const it of v.items) {
+        const m = asMap(y, it);
+        if (m) sources.push(m);
+      }
+      for (let i = sources.length - 1; i >= 0; i--) for (const e of entries(y, sources[i], depth + 1)) put({ ...e, merged: true });
+      continue;
+    }
+    const k = keyText(pair.key);
+    if (k === undefined) continue;
+    put({ key: k, line: lineOf(y, pair.key), value: deref(y, pair.value), merged: false });
   }
   y.budget.left -= result.length;
   if (y.budget.left < 0) throw new YamlBudgetError('too many merge-key expansions');
@@ -259,11 +365,6 @@ export function interpolateDefaults(text: string): string {
     if (whole === '$$') return '$';
     return def !== undefined ? interpolateDefaults(def) : whole;
   });
-}
-
-/** True when the text holds an interpolation reference (`${VAR}`, `$VAR`; `$$` is an escaped `$`). */
-export function hasReference(text: string): boolean {
-  return /(^|[^$])(\$\$)*\$(\{[A-Za-z_]|[A-Za-z_]|\()/.test(text);
 }
 
 /** True when the node (aliases resolved) is a mapping. */

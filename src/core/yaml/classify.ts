@@ -37,22 +37,30 @@ function hasTopKey(text: string, key: string): boolean {
   return new RegExp(`^${key}[ \\t]*:`, 'm').test(text) || new RegExp(`^["']${key}["'][ \\t]*:`, 'm').test(text);
 }
 
+/** What the caller knows about the file's place in the repository. */
+export interface YamlPlace {
+  /** The file is under the `templates/` directory of a Helm chart (a `Chart.yaml` beside `templates/`). */
+  chartTemplate?: boolean;
+}
+
 /**
- * `compose` for compose files with a `services:` map; `k8s` for any YAML with `apiVersion` and
- * `kind` outside `.github/`; `workflow` for `.github/workflows/*.y*ml`; `helm-template` for a
- * would-be manifest full of `{{ … }}` (the caller skips it with an info note); else undefined.
+ * Which reader a file goes to; the content decides what it is after parsing:
+ * `workflow` for `.github/workflows/*.y*ml`; `helm-template` for a file in a Helm chart's
+ * `templates/` (the caller lists it as not checked, with how to check it); `compose` for a
+ * compose-named file with a `services:` key; `k8s` for any other YAML or JSON file that could
+ * hold a Kubernetes object — the Kubernetes reader parses it and decides by `apiVersion`/`kind`
+ * (YamlResult.notKubernetes). The only shortcut: a text that contains neither the words
+ * `apiVersion` and `kind` nor a backslash (the only way to spell them otherwise, in an escaped
+ * double-quoted key) cannot hold an object kubectl would apply. Else undefined.
  */
-export function classifyYaml(path: string, text: string): YamlKind | undefined {
+export function classifyYaml(path: string, text: string, place: YamlPlace = {}): YamlKind | undefined {
   const p = posix(path);
-  if (!YAML_EXT.test(p)) return undefined;
-  if (/(^|\/)\.github\/workflows\/[^/]+$/.test(p)) return 'workflow';
+  const json = /\.json$/i.test(p);
+  if (!YAML_EXT.test(p) && !json) return undefined;
+  if (!json && /(^|\/)\.github\/workflows\/[^/]+$/.test(p)) return 'workflow';
   if (/(^|\/)\.github\//.test(p)) return undefined;
-  const compose = isComposeName(p) && hasTopKey(text, 'services');
-  const k8s = !compose && hasTopKey(text, 'apiVersion') && hasTopKey(text, 'kind');
-  const helmish = /(^|\/)templates\//.test(p) && /^\s*(apiVersion|kind)\s*:/m.test(text);
-  // Compose files may hold Go templates in strings (`docker ps --format '{{.Names}}'`): never Helm.
-  if ((k8s || helmish) && looksLikeHelmTemplate(text)) return 'helm-template';
-  if (compose) return 'compose';
-  if (k8s) return 'k8s';
+  if (place.chartTemplate) return 'helm-template';
+  if (!json && isComposeName(p) && hasTopKey(text, 'services')) return 'compose';
+  if ((text.includes('apiVersion') && text.includes('kind')) || text.includes('\\')) return 'k8s';
   return undefined;
 }

@@ -1,14 +1,15 @@
 /**
  * The light YAML tree the compose, Kubernetes and workflow checks read: scalars with their
- * YAML 1.2 core-schema value, maps, sequences and aliases (pointing straight at the node their
- * anchor names), each with the 1-based line of the file it starts on. Pure.
+ * value under the reading's scalar schema, maps, sequences and aliases (pointing straight at the
+ * node their anchor names), each with the 1-based line of the file it starts on. Pure.
  *
- * Two producers build it: the fast parser (./fast.ts) for the block-style YAML real files are made
- * of, and `fromDocument` below, which converts the `yaml` package's parsed Document — the path
- * for everything the fast parser declines (flow edge cases, tags, errors …). Both must give the
- * same tree for the same text (test/unit/yaml-fast-parser.test.ts holds them to it).
+ * The `yaml` package is the parser; `fromDocument` converts its parsed Document. How plain
+ * scalars are typed is a reading option (ReadOptions.scalars), so each consumer's reading is
+ * chosen by the caller: `core` (YAML 1.2 core schema, as the `yaml` package resolves it) or
+ * `yaml11` (go-yaml v2's YAML 1.1 resolution, which kubectl reads through sigs.k8s.io/yaml).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type CST, type Document, type Node } from 'yaml';
+import { composeDeep, cstDepth, firstCstError, MAX_NESTING, SHALLOW_DEPTH, type Depth } from './deep.js';
 
 export interface YScalar {
   readonly t: 'scalar';
@@ -19,6 +20,10 @@ export interface YScalar {
   readonly source: string;
   /** A plain `<<` key: a merge key. */
   readonly merge: boolean;
+  /** True for a plain (unquoted, untagged) scalar; only plain scalars are typed by the schema. */
+  readonly plain?: boolean;
+  /** For a plain scalar whose YAML 1.2 core value differs from the value it was given (`yes` → true under `yaml11`). */
+  readonly coreValue?: string | number | boolean | null;
 }
 
 export interface YPair {
@@ -86,13 +91,66 @@ export function plainValue(s: string): string | number | boolean | null {
   return s;
 }
 
+// ---------------------------------------------------------------- YAML 1.1 (go-yaml v2)
+
+/** How plain scalars are typed and what a document is read as. */
+export interface ReadOptions {
+  /** `core`: YAML 1.2 core schema (the default); `yaml11`: go-yaml v2's YAML 1.1 resolution (kubectl). */
+  scalars?: 'core' | 'yaml11';
+}
+
+const Y11_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
+const Y11_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
+const Y11_NULL = new Set(['', '~', 'null', 'Null', 'NULL']);
+const Y11_INF = new Set(['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']);
+const Y11_NINF = new Set(['-.inf', '-.Inf', '-.INF']);
+const Y11_NAN = new Set(['.nan', '.NaN', '.NAN']);
+const Y11_DEC = /^[-+]?(?:0|[1-9][0-9]*)$/;
+const Y11_OCT = /^[-+]?0[0-7]+$/;
+const Y11_HEX = /^[-+]?0x[0-9a-fA-F]+$/;
+const Y11_BIN = /^[-+]?0b[01]+$/;
+const Y11_OCT_O = /^[-+]?0o[0-7]+$/;
+const Y11_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+function signed(s: string, digits: string, radix: number): number {
+  const v = parseInt(digits, radix);
+  return s[0] === '-' ? -v : v;
+}
+
+/**
+ * The value go-yaml v2 (sigs.k8s.io/yaml's reader) gives a plain scalar decoded into an
+ * interface: YAML 1.1 booleans (`yes`, `on`, `y` …), nulls, ints (decimal, `0` and `0o` octal, `0x`, `0b`,
+ * `_` separators dropped), floats; everything else (timestamps and sexagesimal numbers included)
+ * stays text.
+ */
+export function yaml11Value(s: string): string | number | boolean | null {
+  if (Y11_NULL.has(s)) return null;
+  if (Y11_TRUE.has(s)) return true;
+  if (Y11_FALSE.has(s)) return false;
+  if (Y11_INF.has(s)) return Number.POSITIVE_INFINITY;
+  if (Y11_NINF.has(s)) return Number.NEGATIVE_INFINITY;
+  if (Y11_NAN.has(s)) return Number.NaN;
+  const c = s.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return s;
+  const plain = s.indexOf('_') >= 0 ? s.replace(/_/g, '') : s;
+  const sign = plain[0] === '-' || plain[0] === '+' ? 1 : 0;
+  if (Y11_DEC.test(plain)) return parseInt(plain, 10);
+  if (Y11_BIN.test(plain)) return signed(plain, plain.slice(sign + 2), 2);
+  if (Y11_HEX.test(plain)) return signed(plain, plain.slice(sign + 2), 16);
+  if (Y11_OCT_O.test(plain)) return signed(plain, plain.slice(sign + 2), 8);
+  if (Y11_OCT.test(plain)) return signed(plain, plain.slice(sign + 1), 8);
+  if (Y11_FLOAT.test(plain) && /[0-9]/.test(plain)) return parseFloat(plain);
+  return s;
+}
+
 // ---------------------------------------------------------------- from the yaml package
 
 /**
  * Converts a parsed Document (parsed with `merge: true`) into the light tree. Aliases point at
  * the last node anchored with their name before them in document order, as `yaml` resolves them.
  */
-export function fromDocument(doc: Document.Parsed, lineOf: (offset: number) => number): YNode | null {
+export function fromDocument(doc: Document.Parsed, lineOf: (offset: number) => number, opts: ReadOptions = {}): YNode | null {
+  const y11 = opts.scalars === 'yaml11';
   const anchors = new Map<string, YNode>();
   const line = (n: { range?: [number, number, number] | null }): number => (n.range ? lineOf(n.range[0]) : 1);
   const conv = (n: unknown): YNode | null => {
@@ -103,8 +161,13 @@ export function fromDocument(doc: Document.Parsed, lineOf: (offset: number) => n
     if (isScalar(node)) {
       const v = node.value;
       const merge = typeof v === 'symbol';
-      const value = merge ? '<<' : typeof v === 'bigint' ? Number(v) : (v as string | number | boolean | null | undefined) ?? null;
-      out = { t: 'scalar', line: line(node), value, source: typeof node.source === 'string' ? node.source : merge ? '<<' : String(value), merge };
+      const core = merge ? '<<' : typeof v === 'bigint' ? Number(v) : (v as string | number | boolean | null | undefined) ?? null;
+      const plain = node.type === 'PLAIN' && !node.tag;
+      const source = typeof node.source === 'string' ? node.source : merge ? '<<' : String(core);
+      const value = y11 && plain && !merge ? yaml11Value(source) : core;
+      out = !Object.is(value, core)
+        ? { t: 'scalar', line: line(node), value, source, merge, plain, coreValue: core }
+        : { t: 'scalar', line: line(node), value, source, merge, plain };
       if (node.anchor) anchors.set(node.anchor, out);
       return out;
     }
@@ -131,7 +194,7 @@ export function fromDocument(doc: Document.Parsed, lineOf: (offset: number) => n
   return conv(doc.contents);
 }
 
-/** What `slowParse` and `fastParse` give for one document. */
+/** What `parseDocuments` gives for one document. */
 export interface ParsedDoc extends YDocument {
   /** For a top that is not a mapping: what it is (`a list`, `a scalar (text)` …). */
   notMap?: string;
@@ -145,30 +208,69 @@ function describeTop(node: unknown): string {
   return 'not a mapping';
 }
 
-/**
- * Parses with the `yaml` package (YAML 1.2, merge keys on, duplicate keys left to makeYDoc) and
- * converts each document; the reference the fast parser is held to. Throws what the parser throws.
- */
-export function slowParse(text: string, lineOffset = 0): ParsedDoc[] {
-  const lc = new LineCounter();
-  const all = parseAllDocuments(text, { lineCounter: lc, merge: true, uniqueKeys: false, prettyErrors: false });
-  const parsed = Array.isArray(all) ? all : [];
-  const lineOf = (offset: number): number => lc.linePos(offset).line + lineOffset;
-  return parsed.map((doc): ParsedDoc => {
-    const start = doc.contents?.range?.[0] ?? doc.range?.[0];
-    const line = start !== undefined ? lineOf(start) : lineOffset + 1;
-    if (doc.errors.length > 0) {
-      const err = doc.errors[0]!;
-      const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      return { contents: null, line, error: { line: lineOf(err.pos[0]), message } };
-    }
-    const top = doc.contents;
-    if (top === null || (isScalar(top) && (top.value === null || top.value === undefined))) return { contents: null, line };
-    if (!isMap(top)) return { contents: null, line, notMap: describeTop(top) };
-    try {
-      return { contents: fromDocument(doc, lineOf), line };
-    } catch (e) {
-      return { contents: null, line, failure: e };
-    }
-  });
+/** One composed document of the `yaml` package as a ParsedDoc. */
+function convert(doc: Document.Parsed, lineOf: (offset: number) => number, lineOffset: number, opts: ReadOptions): ParsedDoc {
+  const start = doc.contents?.range?.[0] ?? doc.range?.[0];
+  const line = start !== undefined ? lineOf(start) : lineOffset + 1;
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return { contents: null, line, error: { line: lineOf(err.pos[0]), message } };
+  }
+  const top = doc.contents;
+  if (top === null || (isScalar(top) && (top.value === null || top.value === undefined))) return { contents: null, line };
+  if (!isMap(top)) return { contents: null, line, notMap: describeTop(top) };
+  try {
+    return { contents: fromDocument(doc, lineOf, opts), line };
+  } catch (e) {
+    return { contents: null, line, failure: e };
+  }
 }
+
+/** A document nested deeper than SHALLOW_DEPTH: built without recursion (./deep.ts), or refused past MAX_NESTING. */
+function deepDocument(tok: CST.Document, depth: Depth, lineOf: (offset: number) => number, opts: ReadOptions): ParsedDoc {
+  const line = lineOf(tok.value?.offset ?? tok.offset);
+  if (depth.flow > MAX_NESTING || depth.block > MAX_NESTING) {
+    return { contents: null, line, error: { line, message: `nesting deeper than ${MAX_NESTING.toLocaleString('en-US')} ${depth.flow > MAX_NESTING ? 'flow' : 'block'} levels, the most kubectl and this scanner read (kubectl: "exceeded max depth of ${MAX_NESTING}"): split the nested part into separate documents or files and scan again` } };
+  }
+  const bad = firstCstError(tok);
+  if (bad) return { contents: null, line, error: { line: lineOf(bad.offset), message: bad.message } };
+  const d = composeDeep(tok, lineOf, opts);
+  return d.error ? { contents: null, line: d.line, error: d.error } : d.notMap !== undefined ? { contents: null, line: d.line, notMap: d.notMap } : { contents: d.contents, line: d.line };
+}
+
+/**
+ * Parses with the `yaml` package (merge keys on, duplicate keys left to makeYDoc) and converts
+ * each document, plain scalars typed as `opts.scalars` says. Documents nested deeper than
+ * SHALLOW_DEPTH are built without recursion from the parser's syntax tree. Throws what the parser throws.
+ */
+export function parseDocuments(text: string, lineOffset = 0, opts: ReadOptions = {}): ParsedDoc[] {
+  const lc = new LineCounter();
+  const parser = new Parser(lc.addNewLine);
+  const composer = new Composer({ merge: true, uniqueKeys: false, prettyErrors: false });
+  const lineOf = (offset: number): number => lc.linePos(offset).line + lineOffset;
+  const out: ParsedDoc[] = [];
+  const take = (docs: Iterable<Document.Parsed>): void => {
+    for (const d of docs) out.push(convert(d, lineOf, lineOffset, opts));
+  };
+  let afterDeep = false;
+  for (const tok of parser.parse(text)) {
+    if (afterDeep && tok.type === 'doc-end') continue;
+    afterDeep = false;
+    if (tok.type === 'document') {
+      const depth = cstDepth(tok, MAX_NESTING);
+      if (depth.total > SHALLOW_DEPTH) {
+        take(composer.end());
+        out.push(deepDocument(tok, depth, lineOf, opts));
+        afterDeep = true;
+        continue;
+      }
+    }
+    take(composer.next(tok));
+  }
+  take(composer.end());
+  return out;
+}
+
+/** The earlier name of parseDocuments (YAML 1.2 core reading unless told otherwise). */
+export const slowParse = parseDocuments;

@@ -2,6 +2,7 @@ import type { RuleHit, RuleMeta } from '../../core/types.js';
 import { get, items, str } from '../../core/yaml/ast.js';
 import { DOCKER_SOCKETS, isSocketPath, normalizeHostPath } from '../../core/yaml/policy.js';
 import type { ComposeRule } from '../yaml-types.js';
+import { shortVolume } from '../../core/yaml/compose-syntax.js';
 import { eachService, key } from './util.js';
 
 const meta: RuleMeta = {
@@ -18,12 +19,6 @@ const meta: RuleMeta = {
   precision: 'very-high',
 };
 
-/** The host side of a short-syntax volume `SOURCE:TARGET[:MODE]`. */
-function shortSource(spec: string): string {
-  const parts = spec.split(':');
-  return parts.length > 1 ? parts[0]! : '';
-}
-
 export const rule: ComposeRule = {
   meta,
   check: (ctx) =>
@@ -31,7 +26,7 @@ export const rule: ComposeRule = {
       const hits: RuleHit[] = [];
       for (const it of items(s.y, key(s, 'volumes')?.value)) {
         const short = str(s.y, it.node);
-        const source = short !== undefined ? shortSource(short) : (str(s.y, get(s.y, it.node, 'source')?.value) ?? '');
+        const source = short !== undefined ? shortVolume(short).source : (str(s.y, get(s.y, it.node, 'source')?.value) ?? '');
         if (source === '' || !isSocketPath(source, DOCKER_SOCKETS)) continue;
         hits.push({
           line: it.line,

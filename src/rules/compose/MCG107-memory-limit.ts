@@ -1,6 +1,7 @@
 import type { RuleMeta } from '../../core/types.js';
 import { getPath, str } from '../../core/yaml/ast.js';
 import type { ComposeRule } from '../yaml-types.js';
+import { memoryBytes } from '../../core/yaml/compose-syntax.js';
 import { eachService, key } from './util.js';
 
 const meta: RuleMeta = {
@@ -23,7 +24,12 @@ export const rule: ComposeRule = {
     eachService(ctx, (s) => {
       const legacy = key(s, 'mem_limit');
       const deploy = getPath(s.y, s.node, 'deploy', 'resources', 'limits', 'memory');
-      if ((legacy && str(s.y, legacy.value) !== undefined) || (deploy && str(s.y, deploy.value) !== undefined)) return undefined;
+      // compose reads a size of 0 as no limit
+      const limits = (e: typeof legacy): boolean => {
+        const v = e ? str(s.y, e.value) : undefined;
+        return v !== undefined && memoryBytes(v) !== 0;
+      };
+      if (limits(legacy) || limits(deploy)) return undefined;
       return { line: s.line, key: `${s.key}.deploy.resources.limits.memory`, message: `Service "${s.name}" has no memory limit.` };
     }),
 };

@@ -1,6 +1,7 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
 import { get, isMap, items, str } from '../../core/yaml/ast.js';
 import type { ComposeRule } from '../yaml-types.js';
+import { portHostIp } from '../../core/yaml/compose-syntax.js';
 import { eachService, key } from './util.js';
 
 const meta: RuleMeta = {
@@ -18,19 +19,7 @@ const meta: RuleMeta = {
   precision: 'high',
 };
 
-const ALL = new Set(['', '0.0.0.0', '::', '[::]']);
-
-/** Host IP of a short-syntax port `[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTO]`. */
-export function shortPortHostIp(spec: string): string {
-  const s = spec.trim().replace(/\/\w+$/, '');
-  if (s.startsWith('[')) {
-    const end = s.indexOf(']');
-    return end > 0 ? s.slice(0, end + 1) : '';
-  }
-  const parts = s.split(':');
-  if (parts.length <= 2) return '';
-  return parts.slice(0, parts.length - 2).join(':');
-}
+const ALL = new Set(['', '0.0.0.0', '::']);
 
 export const rule: ComposeRule = {
   meta,
@@ -43,10 +32,10 @@ export const rule: ComposeRule = {
         const short = str(s.y, it.node);
         if (short !== undefined) {
           const spec = short;
-          ip = shortPortHostIp(spec);
+          ip = portHostIp(spec);
           label = short.trim();
         } else if (isMap(s.y, it.node)) {
-          ip = str(s.y, get(s.y, it.node, 'host_ip')?.value) ?? '';
+          ip = (str(s.y, get(s.y, it.node, 'host_ip')?.value) ?? '').trim().replace(/^\[(.*)\]$/, '$1');
           const target = str(s.y, get(s.y, it.node, 'target')?.value) ?? '?';
           const published = str(s.y, get(s.y, it.node, 'published')?.value);
           label = published ? `${published}:${target}` : target;

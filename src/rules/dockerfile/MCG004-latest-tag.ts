@@ -22,7 +22,7 @@ export const rule: DockerfileRule = {
   meta,
   check(ctx: DockerfileContext): RuleHit[] {
     const hits: RuleHit[] = [];
-    for (const r of externalImageRefs(ctx.model)) {
+    for (const r of externalImageRefs(ctx.model, { tagDecided: true })) {
       if (r.image.digest) continue;
       const tag = r.image.tag;
       if (tag !== undefined && tag !== 'latest') continue;

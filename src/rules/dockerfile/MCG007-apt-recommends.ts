@@ -1,6 +1,6 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
 import type { Instruction } from '../../core/dockerfile/model.js';
-import { commandsOf, stageChain } from '../../core/dockerfile/model.js';
+import { commandsOf } from '../../core/dockerfile/model.js';
 import type { DockerfileContext, DockerfileRule } from '../types.js';
 import { APT_NO_RECOMMENDS_CONF, APT_NO_RECOMMENDS_OPTION, packageCommand } from './apt.js';
 import { insKey, mayMention } from './util.js';
@@ -32,10 +32,12 @@ export const rule: DockerfileRule = {
   meta,
   check(ctx: DockerfileContext): RuleHit[] {
     const hits: RuleHit[] = [];
+    // whether a stage's image has an apt.conf snippet from a RUN of it (or of its parents): one
+    // pass in file order, since a parent always comes before the stage built on it
+    const configuredAtEnd: boolean[] = [];
     for (const stage of ctx.model.stages) {
-      // an apt.conf snippet written by an earlier RUN of the stage (or its parents) stays in force
-      const earlier = stageChain(ctx.model, stage).slice(0, -1).flatMap((s) => s.instructions);
-      let configured = earlier.some((i) => i.keyword === 'RUN' && setsNoRecommends(i));
+      const parent = stage.parent;
+      let configured = parent !== undefined && parent < stage.index && configuredAtEnd[parent] === true;
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'RUN') continue;
         if (setsNoRecommends(ins)) {
@@ -56,6 +58,7 @@ export const rule: DockerfileRule = {
           message: `${bad.tool} install runs without --no-install-recommends, so recommended packages are installed too.`,
         });
       }
+      configuredAtEnd[stage.index] = configured || stage.instructions.some((i) => i.keyword === 'RUN' && setsNoRecommends(i));
     }
     return hits;
   },

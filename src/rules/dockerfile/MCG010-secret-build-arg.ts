@@ -9,7 +9,7 @@ const meta: RuleMeta = {
   severity: 'medium',
   kind: 'dockerfile',
   description:
-    'An ARG (in any stage, or a global ARG) has a secret-like name (PASSWORD, SECRET, TOKEN, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIAL …), so a secret is meant to be passed with --build-arg.',
+    'An ARG (in any stage, or a global ARG) has a secret-like name (PASSWORD, SECRET, TOKEN, API_KEY, ACCESS_KEY, *_ACCESS_KEY_ID, *_SECRET_ID, PRIVATE_KEY, CREDENTIAL …; not *_FILE, *_PATH, *_URL …), so a secret is meant to be passed with --build-arg.',
   rationale:
     'Build arguments are not secret: every RUN that can see the ARG records its value in the image history (`docker history --no-trunc`), and build tools print them in logs and provenance attestations. Anyone who can pull the image can read the value.',
   fix: 'Use a BuildKit secret mount instead: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci` and build with `docker build --secret id=npm_token,env=NPM_TOKEN .`.',

@@ -29,14 +29,18 @@ function isStageName(model: DockerfileModel, ref: string, before: number): boole
 
 /**
  * Every reference to an external image: each `FROM` whose base is not a stage, and each
- * `COPY --from=` that names neither a stage name nor a stage index. `scratch` and references that
- * still hold `$VAR` after ARG substitution are left out: nothing can be said about them.
+ * `COPY --from=` that names neither a stage name nor a stage index. `scratch` and references a
+ * build argument decides (a global ARG declared without a value) are left out: nothing can be said
+ * about them; with `tagDecided`, only those where it decides the tag or digest part.
  */
-export function externalImageRefs(model: DockerfileModel): ExternalRef[] {
+export function externalImageRefs(model: DockerfileModel, opts: { tagDecided?: boolean } = {}): ExternalRef[] {
   const out: ExternalRef[] = [];
   for (const stage of model.stages) {
     const img = stage.image;
-    if (stage.parent === undefined && img && !img.scratch && !img.unresolved) {
+    // with tagDecided: a FROM whose tag and digest no build argument can change, even where one
+    // decides the registry (`ARG REGISTRY` + `FROM ${REGISTRY}/ubuntu` is certainly untagged)
+    const decided = img !== undefined && (opts.tagDecided ? img.tagVaries !== true : !img.unresolved);
+    if (stage.parent === undefined && img && !img.scratch && decided) {
       const written = blankWords(stage.from.rest)[0] ?? stage.base;
       out.push({ stage, ins: stage.from, image: img, written, key: `${stageLabel(stage)}|FROM ${imageName(img)}` });
     }

@@ -1,6 +1,6 @@
 /** ENV/ARG declarations with secret-like names, for MCG009 and MCG010. Pure. */
 import type { DockerfileModel, Instruction, Property, Stage } from '../../core/dockerfile/model.js';
-import { isSecretName } from '../../core/secrets.js';
+import { isSecretName } from '../../core/secret-names.js';
 import { stageLabel } from './util.js';
 
 export interface SecretVar {

@@ -7,8 +7,9 @@ import { rule as MCG051 } from './MCG051-no-ca-bundle.js';
 import { rule as MCG052 } from './MCG052-shell-or-package-manager.js';
 import { rule as MCG053 } from './MCG053-setuid-files.js';
 import { rule as MCG054 } from './MCG054-image-size-budget.js';
+import { rule as MCG992 } from '../meta/MCG992-read-differently-from-builder.js';
 
-export const imageRules: readonly ImageRule[] = [MCG050, MCG051, MCG052, MCG053, MCG054];
+export const imageRules: readonly ImageRule[] = [MCG050, MCG051, MCG052, MCG053, MCG054, MCG992];
 
 export const imageRuleMetas: readonly RuleMeta[] = imageRules.map((r) => r.meta);
 

@@ -13,6 +13,8 @@ export interface ImageRuleContext {
   layers: LayerMap;
   /** Bytes (config image-size-budget, default 1 GiB). */
   sizeBudget: number;
+  /** Set when the pipeline built the image from this Dockerfile itself (not --image / --image-tar). */
+  built?: { buildArgs: Readonly<Record<string, string>> };
 }
 
 export interface ImageRule {

@@ -1,7 +1,7 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
 import type { Word } from '../../core/docker-run/argv.js';
 import type { KV } from '../../core/mcp/model.js';
-import { isSecretName } from '../../core/secrets.js';
+import { isSecretName } from '../../core/secret-names.js';
 import type { McpRule } from './types.js';
 import { isReference, launchKey } from './util.js';
 

@@ -2,7 +2,7 @@ import type { RuleHit, RuleMeta } from '../../core/types.js';
 import { allFlags, boolFlag, lastFlag, type DockerRun } from '../../core/docker-run/argv.js';
 import type { Launch } from '../../core/mcp/model.js';
 import type { McpRule } from './types.js';
-import { isSecretName } from '../../core/secrets.js';
+import { isSecretName } from '../../core/secret-names.js';
 import { dockerLaunches, isReference, launchKey, launchImage } from './util.js';
 
 const meta: RuleMeta = {

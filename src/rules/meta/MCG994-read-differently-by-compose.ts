@@ -4,6 +4,7 @@ import { asMap, deref, get, items, type YDoc } from '../../core/yaml/ast.js';
 import type { YNode } from '../../core/yaml/tree.js';
 import type { ComposeService } from '../../core/yaml/models.js';
 import type { ComposeRule } from '../yaml-types.js';
+import { schemaRefusals, topLevelRefusals } from '../../core/yaml/compose-schema.js';
 
 /**
  * Raised where compose (compose-go, the loader of `docker compose`) reads a compose file
@@ -18,7 +19,7 @@ export const meta: RuleMeta = {
   severity: 'high',
   kind: 'meta',
   description:
-    'compose-go, the loader behind `docker compose`, casts `yes`/`on`/`y` (and `no`/`off`/`n`) to booleans in fields such as `privileged` and `read_only`, refuses a boolean it cannot cast, refuses duplicate keys, treats a quoted `"<<"` as an ordinary (invalid) key and refuses a malformed `${…}`. Another YAML 1.2 reader, or a reviewer, sees something else.',
+    'compose-go, the loader behind `docker compose`, casts `yes`/`on`/`y` (and `no`/`off`/`n`) to booleans in fields such as `privileged` and `read_only`, refuses a boolean it cannot cast, refuses duplicate keys, treats a quoted `"<<"` as an ordinary (invalid) key, refuses a malformed `${…}`, and its schema refuses a number where it wants a string (`user: 0`), a repeated `group_add`/`security_opt` item and a short volume with an empty part. Another YAML 1.2 reader, or a reviewer, sees something else.',
   rationale:
     'A value that one tool reads as the string "yes" and compose runs as `privileged: true` hides the most dangerous setting a service can have from review and from other scanners. MCP Container Guard checks the file as compose reads it and reports the ambiguity, so the file is fixed rather than read two ways.',
   fix: 'Write booleans as `true` or `false`, remove the repeated key (keep the value compose should use), write merge keys as a plain `<<:`, and write interpolations as `${NAME}`, `${NAME:-default}` or `$$` for a literal `$`.',
@@ -81,9 +82,15 @@ export const rule: ComposeRule = {
         const h = booleanHit(s, `volumes[${it.index}].read_only`, ro.value, ro.line);
         if (h) out.push(h);
       }
+      for (const r of schemaRefusals(s)) {
+        out.push({ line: r.line, key: `${r.field}.schema`, message: `Service "${s.name}": compose refuses the file (${r.message}), so \`docker compose\` will not load it.` });
+      }
       if (!seen.has(s.y)) {
         seen.add(s.y);
         quotedMergeKeys(s.y, out);
+        for (const r of topLevelRefusals(s.y)) {
+          out.push({ line: r.line, key: `document${s.y.index}.${r.field}.schema`, message: `compose refuses the file (${r.message}), so \`docker compose\` will not load it.` });
+        }
       }
     }
     return out;

@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/moby/buildkit/frontend/dockerfile/linter"
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
 )
 
@@ -173,7 +174,7 @@ func read(path string) result {
 	for _, n := range res.AST.Children {
 		r.Nodes = append(r.Nodes, nodeOf(n))
 	}
-	stages, metaArgs, err := instructions.Parse(res.AST, nil)
+	stages, metaArgs, err := instructions.Parse(res.AST, linter.New(&linter.Config{}))
 	if err != nil {
 		r.InstrError = locate(err)
 		return r

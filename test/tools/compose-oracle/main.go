@@ -25,17 +25,30 @@ type port struct {
 	HostIP    string `json:"host_ip"`
 	Published string `json:"published"`
 	Target    uint32 `json:"target"`
+	Protocol  string `json:"protocol"`
 }
 
 type volume struct {
-	Type   string `json:"type"`
-	Source string `json:"source"`
-	Target string `json:"target"`
+	Type     string `json:"type"`
+	Source   string `json:"source"`
+	Target   string `json:"target"`
+	ReadOnly bool   `json:"read_only"`
+}
+
+type device struct {
+	Source      string `json:"source"`
+	Target      string `json:"target"`
+	Permissions string `json:"permissions"`
 }
 
 type service struct {
 	Image       string             `json:"image"`
 	User        string             `json:"user"`
+	UsernsMode  string             `json:"userns_mode"`
+	GroupAdd    []string           `json:"group_add"`
+	Devices     []device           `json:"devices"`
+	Cpus        float64            `json:"cpus"`
+	DeployCpus  float64            `json:"deploy_cpus"`
 	Privileged  bool               `json:"privileged"`
 	ReadOnly    bool               `json:"read_only"`
 	CapAdd      []string           `json:"cap_add"`
@@ -57,6 +70,8 @@ type result struct {
 	File     string             `json:"file"`
 	Error    string             `json:"error,omitempty"`
 	Services map[string]service `json:"services,omitempty"`
+	// The variables read from the project's .env (absent without one).
+	Env map[string]string `json:"env,omitempty"`
 }
 
 func orEmpty(s []string) []string {
@@ -91,6 +106,14 @@ func load(file string) result {
 	if err != nil {
 		return result{File: file, Error: err.Error()}
 	}
+	var envOut map[string]string
+	if len(env) > 0 {
+		// a copy: the loader adds COMPOSE_PROJECT_NAME to the map it is given
+		envOut = map[string]string{}
+		for k, v := range env {
+			envOut[k] = v
+		}
+	}
 	content, err := os.ReadFile(abs)
 	if err != nil {
 		return result{File: file, Error: err.Error()}
@@ -109,7 +132,7 @@ func load(file string) result {
 		o.ResolvePaths = false
 	})
 	if err != nil {
-		return result{File: file, Error: err.Error()}
+		return result{File: file, Error: err.Error(), Env: envOut}
 	}
 	out := map[string]service{}
 	for name, s := range project.Services {
@@ -118,7 +141,7 @@ func load(file string) result {
 	for name, s := range project.DisabledServices {
 		out[name] = summarize(s)
 	}
-	return result{File: file, Services: out}
+	return result{File: file, Services: out, Env: envOut}
 }
 
 func summarize(s types.ServiceConfig) service {
@@ -126,21 +149,26 @@ func summarize(s types.ServiceConfig) service {
 		Image: s.Image, User: s.User, Privileged: s.Privileged, ReadOnly: s.ReadOnly,
 		CapAdd: orEmpty(s.CapAdd), CapDrop: orEmpty(s.CapDrop), SecurityOpt: orEmpty(s.SecurityOpt),
 		NetworkMode: s.NetworkMode, Pid: s.Pid, Ipc: s.Ipc, MemLimit: int64(s.MemLimit),
+		UsernsMode: s.UserNSMode, GroupAdd: orEmpty(s.GroupAdd), Cpus: float64(s.CPUS), Devices: []device{},
 		Volumes: []volume{}, Ports: []port{}, Environment: map[string]*string{},
+	}
+	for _, d := range s.Devices {
+		v.Devices = append(v.Devices, device{Source: d.Source, Target: d.Target, Permissions: d.Permissions})
 	}
 	sort.Strings(v.CapAdd)
 	sort.Strings(v.CapDrop)
 	for _, vol := range s.Volumes {
-		v.Volumes = append(v.Volumes, volume{Type: vol.Type, Source: vol.Source, Target: vol.Target})
+		v.Volumes = append(v.Volumes, volume{Type: vol.Type, Source: vol.Source, Target: vol.Target, ReadOnly: vol.ReadOnly})
 	}
 	for _, p := range s.Ports {
-		v.Ports = append(v.Ports, port{HostIP: p.HostIP, Published: p.Published, Target: p.Target})
+		v.Ports = append(v.Ports, port{HostIP: p.HostIP, Published: p.Published, Target: p.Target, Protocol: p.Protocol})
 	}
 	for k, val := range s.Environment {
 		v.Environment[k] = val
 	}
 	if s.Deploy != nil && s.Deploy.Resources.Limits != nil {
 		v.DeployMem = int64(s.Deploy.Resources.Limits.MemoryBytes)
+		v.DeployCpus = float64(s.Deploy.Resources.Limits.NanoCPUs)
 	}
 	if s.Logging != nil {
 		v.LogDriver = s.Logging.Driver

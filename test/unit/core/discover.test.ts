@@ -190,3 +190,45 @@ describe("discovery finds every name Docker and Podman build", () => {
     expect(matrix.include.map((m) => m.dockerfile).sort()).toEqual(want);
   });
 });
+
+describe('excluded directories are not read', () => {
+  it('a directory under an `x/**` exclude is never listed; `x/*` and `**/*.ext` leave deeper files in', async () => {
+    const { newListings } = await import('../../../src/core/files.js');
+    const root = makeRepo({
+      'Dockerfile': 'FROM alpine:3.20\n',
+      'vendor/a/b/Dockerfile': 'FROM node\n',
+      'one/x/Dockerfile': 'FROM node\n',
+      'one/x/deep/Dockerfile': 'FROM node\n',
+      'gen/Dockerfile': 'FROM node\n',
+    });
+    const listings = newListings();
+    const found = discover({ root, path: root, exclude: ['vendor/**', 'one/*', '**/*.yaml'], listings });
+    expect(found.dockerfiles.map((d) => d.dockerfile)).toEqual(['Dockerfile', 'gen/Dockerfile', 'one/x/Dockerfile', 'one/x/deep/Dockerfile']);
+    const read = [...listings.dirs.keys()].map((d) => d.slice(root.length + 1));
+    expect(read).not.toContain('vendor');
+    expect(read).toEqual(expect.arrayContaining(['one', 'one/x', 'one/x/deep', 'gen']));
+  });
+});
+
+describe('nothing is left out silently', () => {
+  it('the file limit is reported where it stopped the walk', async () => {
+    const root = makeRepo({ 'a/Dockerfile': 'FROM node\n', 'b/Dockerfile': 'FROM node\n', 'c/Dockerfile': 'FROM node\n' });
+    const found = discover({ root, path: root, walkLimit: 2 });
+    expect(found.dockerfiles).toHaveLength(2);
+    expect(found.unread).toHaveLength(1);
+    expect(found.unread[0]!.message).toMatch(/stopped after 2 files.*not checked/);
+    expect(discover({ root, path: root }).unread).toEqual([]);
+  });
+  it('an unreadable directory is reported, the rest still walked', async () => {
+    const { walk } = await import('../../../src/core/files.js');
+    const root = makeRepo({ 'ok/Dockerfile': 'FROM node\n' });
+    const unread: { path: string; message: string }[] = [];
+    // a directory that vanishes between its listing and its reading stands for one that cannot be read
+    const files = [...walk(root, { unread, skipDir: () => false })];
+    expect(files.some((f) => f.endsWith('ok/Dockerfile'))).toBe(true);
+    expect(unread).toEqual([]);
+    const gone = [...walk(join(root, 'missing'), { unread })];
+    expect(gone).toEqual([]);
+    expect(unread[0]).toMatchObject({ path: join(root, 'missing'), message: expect.stringMatching(/could not be read \(ENOENT\)/) });
+  });
+});

@@ -23,7 +23,7 @@ describe('MCG990/MCG991 fail closed and cannot be suppressed', () => {
     const f = notChecked();
     const out = applySuppressions([f], new Map(), [entry(id)], new Date('2026-01-01'));
     expect(f.suppressed).toBeUndefined();
-    expect(out.extraFindings.map((x) => `${x.location.path}:${x.location.startLine}`)).toContain('.mcg.yml:3');
+    expect(out.extraFindings.filter((x) => x.ruleId === 'MCG995').map((x) => `${x.location.path}:${x.location.startLine}`)).toContain('.mcg.yml:3');
     expect(decide([f], { threshold: 'high', failOn: 'new' }).result).toBe('fail');
   });
   it('an inline # mcg-ignore MCG991 does not apply and is reported at the comment', () => {
@@ -31,7 +31,7 @@ describe('MCG990/MCG991 fail closed and cannot be suppressed', () => {
     const lines = ['FROM debian:bookworm-slim', '# mcg-ignore MCG991 we know', 'RUNN x'];
     const out = applySuppressions([f], new Map([['bad/Dockerfile', lines]]), [], new Date('2026-01-01'));
     expect(f.suppressed).toBeUndefined();
-    expect(out.extraFindings.some((x) => x.location.path === 'bad/Dockerfile' && x.location.startLine === 2)).toBe(true);
+    expect(out.extraFindings.some((x) => x.ruleId === 'MCG995' && x.location.path === 'bad/Dockerfile' && x.location.startLine === 2)).toBe(true);
   });
   it('rules: {MCG991: off} and a severity override are ignored', () => {
     expect(ruleEnabled({ MCG991: 'off' }, 'MCG991')).toBe(true);

@@ -13,10 +13,12 @@ dockerfileRuleTable(rule, {
       dockerfile: 'ARG GITHUB_TOKEN\nFROM golang:1.23 AS build\nARG GITHUB_TOKEN\nFROM gcr.io/distroless/static\nARG DEPLOY_KEY_PASSPHRASE\n',
       lines: [1, 3, 5],
     },
+    { name: 'credential IDs', dockerfile: 'FROM alpine:3.20\nARG AWS_ACCESS_KEY_ID\nARG VAULT_SECRET_ID\n', lines: [2, 3] },
   ],
   passes: [
     { name: 'ENV is MCG009 territory, not a build arg', dockerfile: 'FROM alpine:3.20\nENV API_TOKEN=${API_TOKEN}\n' },
     { name: 'ordinary ARGs', dockerfile: 'ARG NODE_VERSION=22\nFROM node:${NODE_VERSION}-slim\nARG BUILD_DATE\nARG TOKEN_URL=https://example/token\n' },
+    { name: 'names that point at a secret', dockerfile: 'FROM alpine:3.20\nARG NPM_TOKEN_FILE\nARG SECRET_NAME\nARG API_KEY_HEADER\n' },
     { name: 'secret mount instead', dockerfile: 'FROM node:22-slim\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci --omit=dev\n' },
   ],
 });

@@ -87,4 +87,42 @@ describe('MCG994 read-differently-by-compose', () => {
   it.each(['true', 'false', '"true"', 'True'])('passes: privileged: %s', (v) => {
     expect(scan(svc(`    privileged: ${v}\n`)).at('MCG994')).toEqual([]);
   });
+
+  it.each([
+    ['user: 0 (a number where compose wants a string)', '    user: 0\n', [4]],
+    ['pid: 1', '    pid: 1\n', [4]],
+    ['a deploy memory limit given as a number', '    deploy:\n      resources:\n        limits:\n          memory: 1024\n', [7]],
+    ['a repeated security_opt item', '    security_opt: [no-new-privileges:true, seccomp:unconfined, no-new-privileges:true]\n', [4]],
+    ['a repeated group_add item', '    group_add:\n      - docker\n      - docker\n', [6]],
+    ['a short volume with an empty part (an unset variable)', '    volumes: ["${DATA}:/data"]\n', [4]],
+    ['a misspelt service key', '    privilegd: true\n', [4]],
+    ['a memory size compose cannot read', '    mem_limit: lots\n', [4]],
+    ['an empty memory size (an unset variable)', '    mem_limit: ${MEM}\n', [4]],
+  ])('refused by compose schema: %s', (_name, body, lines) => {
+    const r = scan(svc(body));
+    expect(r.at('MCG994')).toEqual(lines);
+    expect(r.findings.filter((f) => f.ruleId === 'MCG994').every((f) => /compose refuses the file/.test(f.message))).toBe(true);
+  });
+
+  it.each([
+    ['an unknown top-level key', 'base: &b {privileged: true}\nservices:\n  a:\n    image: x:1\n', [1]],
+    ['version as a number', 'version: 3.8\nservices:\n  a:\n    image: x:1\n', [1]],
+  ])('refused by compose schema at the top: %s', (_name, yaml, lines) => {
+    expect(scan(yaml).at('MCG994')).toEqual(lines);
+  });
+
+  it.each([
+    ['x- keys at the top and in a service, version as a string', 'version: "3.8"\nx-b: &b {privileged: false}\nservices:\n  a:\n    image: x:1\n    x-note: 1\n'],
+  ])('passes the schema at the top: %s', (_name, yaml) => {
+    expect(scan(yaml).at('MCG994')).toEqual([]);
+  });
+
+  it.each([
+    ['user: "0"', '    user: "0"\n'],
+    ['repeated cap_add items (compose drops the repeat)', '    cap_add: [NET_ADMIN, NET_ADMIN]\n'],
+    ['a memory limit as a string', '    deploy:\n      resources:\n        limits:\n          memory: 512m\n'],
+    ['a volume whose variable is set', '    volumes: ["${DATA}:/data"]\n'],
+  ])('passes the schema: %s', (_name, body) => {
+    expect(scan(svc(body), { DATA: '/srv' }).at('MCG994')).toEqual([]);
+  });
 });

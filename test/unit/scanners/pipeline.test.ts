@@ -205,6 +205,20 @@ describe('ScanPipeline', () => {
     rmSync(tar);
   });
 
+  it('MCG992 compares the image with the reading only when the pipeline built it', async () => {
+    // the image runs as root while the Dockerfile's USER reads as app
+    const rootImage = (out: string) => writeImageTar(out, { layers: [[{ path: 'etc/passwd', content: 'root:x:0:0::/root:/bin/sh\napp:x:1000:1000::/:/bin/sh\n' }]], config: { User: 'root' }, history: [{ created_by: '/bin/sh -c #(nop) ADD file:x in /' }] });
+    const { exec } = scripted({ save: async (_f, args) => (await rootImage(args[2]!), { exitCode: 0, stdout: '', stderr: '' }) });
+    const off = { ...opts, scanners: { trivy: false, trufflehog: false } };
+    const built = await new ScanPipeline({ exec, logger, tools, env: {}, tmpRoot }).run(target, off, defaultConfig());
+    expect(built.findings.filter((f) => f.ruleId === 'MCG992').map((f) => [f.location.startLine, f.severity])).toEqual([[4, 'high']]);
+    const tar = join(tmpRoot, '..', `mcg-given-root-${process.pid}.tar`);
+    await rootImage(tar);
+    const given = await new ScanPipeline({ exec, logger, tools, env: {}, tmpRoot }).run(target, { ...off, build: false, imageTar: tar }, defaultConfig());
+    expect(given.findings.filter((f) => f.ruleId === 'MCG992')).toEqual([]);
+    rmSync(tar);
+  });
+
   it('unionLength merges overlapping intervals', () => {
     expect(unionLength([[0, 10], [5, 20], [30, 40]])).toBe(30);
     expect(unionLength([])).toBe(0);
