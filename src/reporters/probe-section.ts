@@ -1,7 +1,7 @@
 /** The runtime probe's part of the job summary: the verdict per target and its proven profile (collapsed). Reads the report only. */
 import type { Report } from '../core/types.js';
 import { profileSnippets } from '../core/probe/snippets.js';
-import { codeSpan, escapeMarkdownText } from './escape.js';
+import { codeSpan, escapeMarkdownText, plainText } from './escape.js';
 
 const STATUS = { passed: '✅ passed under least privilege', 'hardened-fails': '⚠️ works only with a flag taken away', broken: '❌ does not answer MCP at all' } as const;
 
@@ -28,4 +28,18 @@ export function probeSection(report: Report, headingLevel: number): string {
     }
   }
   return `${out}\n`;
+}
+
+/** The terminal's lines (`mcg scan`'s table): the verdict per probed target and its proven `docker run` line. */
+export function probeLines(report: Report): string[] {
+  const out: string[] = [];
+  for (const t of report.targets.filter((x) => x.probe)) {
+    const p = t.probe!;
+    const culprit = p.culprits.length > 0 ? ` (not with ${p.culprits.join(', ')})` : '';
+    const tools = p.tools.length > 0 ? `${p.tools.length} tool(s): ${p.tools.slice(0, 10).map((x) => x.name).join(', ')}` : 'no tools';
+    out.push(`Runtime probe: ${plainText(t.name, 200)}: ${plainText(`${STATUS[p.status].replace(/^\S+ /, '')}${culprit}; ${tools}; ${p.starts} start(s)`, 1500)}`);
+    const s = profileSnippets(p);
+    if (s) out.push(`  proven profile: ${plainText(s.dockerRun, 2000)}`, '  (compose, Kubernetes, server.json and client config forms: mcg scan --format profile)');
+  }
+  return out;
 }

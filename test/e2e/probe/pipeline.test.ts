@@ -4,15 +4,15 @@
  * passes and its proven profile is in the report, and no labelled container survives.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/core/types.js';
-import { PROBE_LABEL } from '../../src/core/probe/profile.js';
-import { spawnExec } from '../../src/scanners/exec.js';
-import { rigScan, type RigScan } from '../support/scan-rig.js';
-import { rigEnv } from '../support/rig.js';
+import type { Finding } from '../../../src/core/types.js';
+import { PROBE_LABEL } from '../../../src/core/probe/profile.js';
+import { spawnExec } from '../../../src/scanners/exec.js';
+import { rigScan, type RigScan } from '../../support/scan-rig.js';
+import { rigEnv } from '../../support/rig.js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { profileSnippets } from '../../src/core/probe/snippets.js';
-import { renderMarkdown } from '../../src/reporters/markdown.js';
+import { profileSnippets } from '../../../src/core/probe/snippets.js';
+import { renderMarkdown } from '../../../src/reporters/markdown.js';
 
 /** The proven `docker run` argv of the good image, labelled (so the leftover check sees it) and aimed at the rig's engine. */
 function provenArgv(): string[] {

@@ -1,13 +1,13 @@
 /** The bounded search against real fixture containers: each names the flag it does not survive. */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnExec } from '../../src/scanners/exec.js';
-import { startOnce } from '../../src/scanners/probe/client.js';
-import { leastPrivilege } from '../../src/core/probe/profile.js';
-import { searchProfile } from '../../src/core/probe/search.js';
-import { rigEnv } from '../support/rig.js';
+import { spawnExec } from '../../../src/scanners/exec.js';
+import { startOnce } from '../../../src/scanners/probe/client.js';
+import { leastPrivilege } from '../../../src/core/probe/profile.js';
+import { searchProfile } from '../../../src/core/probe/search.js';
+import { rigEnv } from '../../support/rig.js';
 
-const dir = join(import.meta.dirname, '..', 'fixtures', 'probe-servers');
+const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'probe-servers');
 const env = { ...(process.env as Record<string, string>), ...rigEnv() };
 const tag = (n: string): string => `mcg-probe-search/${n}:e2e`;
 const deps = { exec: spawnExec, docker: 'docker', env, probeEnv: {}, runId: `search-${process.pid}`, timeoutMs: 20_000, redact: (s: string) => s };

@@ -8,9 +8,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { PROBE_LABEL } from '../../src/core/probe/profile.js';
-import { rigEnv } from '../support/rig.js';
-import { repoRoot } from '../support/scan-rig.js';
+import { PROBE_LABEL } from '../../../src/core/probe/profile.js';
+import { rigEnv } from '../../support/rig.js';
+import { repoRoot } from '../../support/scan-rig.js';
 
 const env = rigEnv();
 const probes = (): string[] => {

@@ -1,12 +1,12 @@
 /** One probe start against real fixture containers with the real engine and the MCP SDK. */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnExec } from '../../src/scanners/exec.js';
-import { startOnce } from '../../src/scanners/probe/client.js';
-import { leastPrivilege, PROBE_LABEL } from '../../src/core/probe/profile.js';
-import { rigEnv } from '../support/rig.js';
+import { spawnExec } from '../../../src/scanners/exec.js';
+import { startOnce } from '../../../src/scanners/probe/client.js';
+import { leastPrivilege, PROBE_LABEL } from '../../../src/core/probe/profile.js';
+import { rigEnv } from '../../support/rig.js';
 
-const dir = join(import.meta.dirname, '..', 'fixtures', 'probe-servers');
+const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'probe-servers');
 const env = { ...(process.env as Record<string, string>), ...rigEnv() };
 const tag = (n: string): string => `mcg-probe-test/${n}:e2e`;
 const runId = `e2e-${process.pid}`;
