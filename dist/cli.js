@@ -372,8 +372,8 @@ var require_b4a = __commonJS({
     function concat(buffers, totalLength) {
       return Buffer.concat(buffers, totalLength);
     }
-    function copy(source2, target, targetStart, start, end) {
-      return toBuffer(source2).copy(target, targetStart, start, end);
+    function copy(source, target, targetStart, start, end) {
+      return toBuffer(source).copy(target, targetStart, start, end);
     }
     function equals(a, b) {
       return toBuffer(a).equals(b);
@@ -786,13 +786,13 @@ var require_streamx = __commonJS({
     var TextDecoder2 = require_text_decoder();
     var StreamError = require_errors();
     var qmt = typeof queueMicrotask === "undefined" ? (fn) => global.process.nextTick(fn) : queueMicrotask;
-    var MAX = (1 << 29) - 1;
+    var MAX2 = (1 << 29) - 1;
     var OPENING = 1;
     var PREDESTROYING = 2;
     var DESTROYING = 4;
     var DESTROYED = 8;
-    var NOT_OPENING = MAX ^ OPENING;
-    var NOT_PREDESTROYING = MAX ^ PREDESTROYING;
+    var NOT_OPENING = MAX2 ^ OPENING;
+    var NOT_PREDESTROYING = MAX2 ^ PREDESTROYING;
     var READ_ACTIVE = 1 << 4;
     var READ_UPDATING = 2 << 4;
     var READ_PRIMARY = 4 << 4;
@@ -812,18 +812,18 @@ var require_streamx = __commonJS({
     var READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE;
     var READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED;
     var READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD;
-    var READ_NOT_ACTIVE = MAX ^ READ_ACTIVE;
-    var READ_NON_PRIMARY = MAX ^ READ_PRIMARY;
-    var READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH);
-    var READ_PUSHED = MAX ^ READ_NEEDS_PUSH;
-    var READ_PAUSED = MAX ^ READ_RESUMED;
-    var READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE);
-    var READ_NOT_ENDING = MAX ^ READ_ENDING;
-    var READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING;
-    var READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK;
-    var READ_NOT_UPDATING = MAX ^ READ_UPDATING;
-    var READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD;
-    var READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD;
+    var READ_NOT_ACTIVE = MAX2 ^ READ_ACTIVE;
+    var READ_NON_PRIMARY = MAX2 ^ READ_PRIMARY;
+    var READ_NON_PRIMARY_AND_PUSHED = MAX2 ^ (READ_PRIMARY | READ_NEEDS_PUSH);
+    var READ_PUSHED = MAX2 ^ READ_NEEDS_PUSH;
+    var READ_PAUSED = MAX2 ^ READ_RESUMED;
+    var READ_NOT_QUEUED = MAX2 ^ (READ_QUEUED | READ_EMITTED_READABLE);
+    var READ_NOT_ENDING = MAX2 ^ READ_ENDING;
+    var READ_PIPE_NOT_DRAINED = MAX2 ^ READ_FLOWING;
+    var READ_NOT_NEXT_TICK = MAX2 ^ READ_NEXT_TICK;
+    var READ_NOT_UPDATING = MAX2 ^ READ_UPDATING;
+    var READ_NO_READ_AHEAD = MAX2 ^ READ_READ_AHEAD;
+    var READ_PAUSED_NO_READ_AHEAD = MAX2 ^ READ_RESUMED_READ_AHEAD;
     var WRITE_ACTIVE = 1 << 18;
     var WRITE_UPDATING = 2 << 18;
     var WRITE_PRIMARY = 4 << 18;
@@ -835,16 +835,16 @@ var require_streamx = __commonJS({
     var WRITE_WRITING = 256 << 18;
     var WRITE_FINISHING = 512 << 18;
     var WRITE_CORKED = 1024 << 18;
-    var WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING);
-    var WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY;
-    var WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING);
-    var WRITE_DRAINED = MAX ^ WRITE_UNDRAINED;
-    var WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED;
-    var WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK;
-    var WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING;
-    var WRITE_NOT_CORKED = MAX ^ WRITE_CORKED;
+    var WRITE_NOT_ACTIVE = MAX2 ^ (WRITE_ACTIVE | WRITE_WRITING);
+    var WRITE_NON_PRIMARY = MAX2 ^ WRITE_PRIMARY;
+    var WRITE_NOT_FINISHING = MAX2 ^ (WRITE_ACTIVE | WRITE_FINISHING);
+    var WRITE_DRAINED = MAX2 ^ WRITE_UNDRAINED;
+    var WRITE_NOT_QUEUED = MAX2 ^ WRITE_QUEUED;
+    var WRITE_NOT_NEXT_TICK = MAX2 ^ WRITE_NEXT_TICK;
+    var WRITE_NOT_UPDATING = MAX2 ^ WRITE_UPDATING;
+    var WRITE_NOT_CORKED = MAX2 ^ WRITE_CORKED;
     var ACTIVE = READ_ACTIVE | WRITE_ACTIVE;
-    var NOT_ACTIVE = MAX ^ ACTIVE;
+    var NOT_ACTIVE = MAX2 ^ ACTIVE;
     var DONE = READ_DONE | WRITE_DONE;
     var DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING;
     var OPEN_STATUS = DESTROY_STATUS | OPENING;
@@ -2062,11 +2062,11 @@ var require_headers = __commonJS({
     function decodeStr(val, offset, length, encoding) {
       return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
     }
-    function addLength(str3) {
-      const len = b4a.byteLength(str3);
+    function addLength(str5) {
+      const len = b4a.byteLength(str5);
       let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
       if (len + digits >= Math.pow(10, digits)) digits++;
-      return len + digits + str3;
+      return len + digits + str5;
     }
   }
 });
@@ -2990,26 +2990,26 @@ var require_directives = __commonJS({
        * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
        *   `'!local'` tag, or `null` if unresolvable.
        */
-      tagName(source2, onError) {
-        if (source2 === "!")
+      tagName(source, onError) {
+        if (source === "!")
           return "!";
-        if (source2[0] !== "!") {
-          onError(`Not a valid tag: ${source2}`);
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
           return null;
         }
-        if (source2[1] === "<") {
-          const verbatim = source2.slice(2, -1);
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
           if (verbatim === "!" || verbatim === "!!") {
-            onError(`Verbatim tags aren't resolved, so ${source2} is invalid.`);
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
             return null;
           }
-          if (source2[source2.length - 1] !== ">")
+          if (source[source.length - 1] !== ">")
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle, suffix] = source2.match(/^(.*!)([^!]*)$/s);
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
-          onError(`The ${source2} tag has no suffix`);
+          onError(`The ${source} tag has no suffix`);
         const prefix = this.tags[handle];
         if (prefix) {
           try {
@@ -3020,8 +3020,8 @@ var require_directives = __commonJS({
           }
         }
         if (handle === "!")
-          return source2;
-        onError(`Could not resolve tag: ${source2}`);
+          return source;
+        onError(`Could not resolve tag: ${source}`);
         return null;
       }
       /**
@@ -3099,8 +3099,8 @@ var require_anchors = __commonJS({
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
       return {
-        onAnchor: (source2) => {
-          aliasObjects.push(source2);
+        onAnchor: (source) => {
+          aliasObjects.push(source);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
           const anchor = findNewAnchor(prefix, prevAnchors);
           prevAnchors.add(anchor);
@@ -3112,13 +3112,13 @@ var require_anchors = __commonJS({
          * the nodes have been created.
          */
         setAnchors: () => {
-          for (const source2 of aliasObjects) {
-            const ref = sourceObjects.get(source2);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
-              ref.node.anchor = ref.anchor;
+          for (const source of aliasObjects) {
+            const ref2 = sourceObjects.get(source);
+            if (typeof ref2 === "object" && ref2.anchor && (identity.isScalar(ref2.node) || identity.isCollection(ref2.node))) {
+              ref2.node.anchor = ref2.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
-              error.source = source2;
+              error.source = source;
               throw error;
             }
           }
@@ -3137,7 +3137,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key2, val) {
+    function applyReviver(reviver, obj2, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -3177,7 +3177,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key2, val);
+      return reviver.call(obj2, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -3264,9 +3264,9 @@ var require_Alias = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
-      constructor(source2) {
+      constructor(source) {
         super(identity.ALIAS);
-        this.source = source2;
+        this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
             throw new Error("Alias nodes cannot have tags");
@@ -3327,12 +3327,12 @@ var require_Alias = __commonJS({
       toJSON(_arg, ctx) {
         if (!ctx)
           return { source: this.source };
-        const source2 = this.resolve(ctx.doc, ctx);
-        if (!source2) {
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
           const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
           throw new ReferenceError(msg);
         }
-        return ctx.anchors.get(source2).res;
+        return ctx.anchors.get(source).res;
       }
       toString(ctx, _onComment, _onChompKeep) {
         const src = `*${this.source}`;
@@ -3350,8 +3350,8 @@ var require_Alias = __commonJS({
     };
     function getAliasCount(doc, node, anchors2) {
       if (identity.isAlias(node)) {
-        const source2 = node.resolve(doc);
-        const anchor = anchors2 && source2 && anchors2.get(source2);
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count = 0;
@@ -3412,13 +3412,13 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
+        const match = tags.filter((t2) => t2.tag === tagName);
+        const tagObj = match.find((t2) => !t2.format) ?? match[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags.find((t2) => t2.identify?.(value) && !t2.format);
     }
     function createNode(value, tagName, ctx) {
       if (identity.isDocument(value))
@@ -3434,15 +3434,15 @@ var require_createNode = __commonJS({
         value = value.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
-      let ref = void 0;
+      let ref2 = void 0;
       if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
-        if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
-          return new Alias.Alias(ref.anchor);
+        ref2 = sourceObjects.get(value);
+        if (ref2) {
+          ref2.anchor ?? (ref2.anchor = onAnchor(value));
+          return new Alias.Alias(ref2.anchor);
         } else {
-          ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
+          ref2 = { anchor: null, node: null };
+          sourceObjects.set(value, ref2);
         }
       }
       if (tagName?.startsWith("!!"))
@@ -3454,8 +3454,8 @@ var require_createNode = __commonJS({
         }
         if (!value || typeof value !== "object") {
           const node2 = new Scalar.Scalar(value);
-          if (ref)
-            ref.node = node2;
+          if (ref2)
+            ref2.node = node2;
           return node2;
         }
         tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
@@ -3469,8 +3469,8 @@ var require_createNode = __commonJS({
         node.tag = tagName;
       else if (!tagObj.default)
         node.tag = tagObj.tag;
-      if (ref)
-        ref.node = node;
+      if (ref2)
+        ref2.node = node;
       return node;
     }
     exports.createNode = createNode;
@@ -3624,13 +3624,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str5) => str5.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str5, indent, comment) => str5.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str5.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -3779,21 +3779,21 @@ var require_stringifyString = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
-    var getFoldOptions = (ctx, isBlock) => ({
-      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    var getFoldOptions = (ctx, isBlock2) => ({
+      indentAtStart: isBlock2 ? ctx.indent.length : ctx.indentAtStart,
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
-    function lineLengthOverLimit(str3, lineWidth, indentLength) {
+    var containsDocumentMarker = (str5) => /^(%|---|\.\.\.)/m.test(str5);
+    function lineLengthOverLimit(str5, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str3.length;
+      const strLen = str5.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str3[i] === "\n") {
+        if (str5[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -3810,11 +3810,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str3 = "";
+      let str5 = "";
       let start = 0;
       for (let i = 0, ch2 = json[i]; ch2; ch2 = json[++i]) {
         if (ch2 === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str3 += json.slice(start, i) + "\\ ";
+          str5 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch2 = "\\";
@@ -3823,38 +3823,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str3 += json.slice(start, i);
+                str5 += json.slice(start, i);
                 const code3 = json.substr(i + 2, 4);
                 switch (code3) {
                   case "0000":
-                    str3 += "\\0";
+                    str5 += "\\0";
                     break;
                   case "0007":
-                    str3 += "\\a";
+                    str5 += "\\a";
                     break;
                   case "000b":
-                    str3 += "\\v";
+                    str5 += "\\v";
                     break;
                   case "001b":
-                    str3 += "\\e";
+                    str5 += "\\e";
                     break;
                   case "0085":
-                    str3 += "\\N";
+                    str5 += "\\N";
                     break;
                   case "00a0":
-                    str3 += "\\_";
+                    str5 += "\\_";
                     break;
                   case "2028":
-                    str3 += "\\L";
+                    str5 += "\\L";
                     break;
                   case "2029":
-                    str3 += "\\P";
+                    str5 += "\\P";
                     break;
                   default:
                     if (code3.substr(0, 2) === "00")
-                      str3 += "\\x" + code3.substr(2);
+                      str5 += "\\x" + code3.substr(2);
                     else
-                      str3 += json.substr(i, 6);
+                      str5 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -3864,14 +3864,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str3 += json.slice(start, i) + "\n\n";
+                str5 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str3 += "\n";
+                  str5 += "\n";
                   i += 2;
                 }
-                str3 += indent;
+                str5 += indent;
                 if (json[i + 2] === " ")
-                  str3 += "\\";
+                  str5 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -3880,8 +3880,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str3 = start ? str3 + json.slice(start) : json;
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str5 = start ? str5 + json.slice(start) : json;
+      return implicitKey ? str5 : foldFlowLines.foldFlowLines(str5, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -4009,15 +4009,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str3 = value.replace(/\n+/g, `$&
+      const str5 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str5);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str5 : foldFlowLines.foldFlowLines(str5, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -4045,10 +4045,10 @@ ${indent}`);
       let res = _stringify(type);
       if (res === null) {
         const { defaultKeyType, defaultStringType } = ctx.options;
-        const t = implicitKey && defaultKeyType || defaultStringType;
-        res = _stringify(t);
+        const t2 = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t2);
         if (res === null)
-          throw new Error(`Unsupported default string type ${t}`);
+          throw new Error(`Unsupported default string type ${t2}`);
       }
       return res;
     }
@@ -4108,27 +4108,27 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
+        const match = tags.filter((t2) => t2.tag === item.tag);
         if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+          return match.find((t2) => t2.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
-      let obj;
+      let obj2;
       if (identity.isScalar(item)) {
-        obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
+        obj2 = item.value;
+        let match = tags.filter((t2) => t2.identify?.(obj2));
         if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
+          const testMatch = match.filter((t2) => t2.test);
           if (testMatch.length > 0)
             match = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match.find((t2) => t2.format === item.format) ?? match.find((t2) => !t2.format);
       } else {
-        obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        obj2 = item;
+        tagObj = tags.find((t2) => t2.nodeClass && obj2 instanceof t2.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -4169,11 +4169,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str5 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str3;
-      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
-${ctx.indent}${str3}`;
+        return str5;
+      return identity.isScalar(node) || str5[0] === "{" || str5[0] === "[" ? `${props} ${str5}` : `${props}
+${ctx.indent}${str5}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -4208,8 +4208,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str3 = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
+      let str5 = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str5.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -4218,27 +4218,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
+          return str5 === "" ? "?" : explicitKey ? `? ${str5}` : str5;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str3 = `? ${str3}`;
+        str5 = `? ${str5}`;
         if (keyComment && !keyCommentDone) {
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str3;
+        return str5;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
-        str3 = `? ${str3}
+          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
+        str5 = `? ${str5}
 ${indent}:`;
       } else {
-        str3 = `${str3}:`;
+        str5 = `${str5}:`;
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -4254,7 +4254,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str3.length + 1;
+        ctx.indentAtStart = str5.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -4298,16 +4298,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str3 += ws + valueStr;
+      str5 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
+        str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str3;
+      return str5;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -4354,21 +4354,21 @@ var require_merge = __commonJS({
     };
     var isMergeKey2 = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
-      const source2 = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source2))
-        for (const it of source2.items)
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
           mergeValue(ctx, map, it);
-      else if (Array.isArray(source2))
-        for (const it of source2)
+      else if (Array.isArray(source))
+        for (const it of source)
           mergeValue(ctx, map, it);
       else
-        mergeValue(ctx, map, source2);
+        mergeValue(ctx, map, source);
     }
     function mergeValue(ctx, map, value) {
-      const source2 = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source2))
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
-      const srcMap = source2.toJSON(null, ctx, Map);
+      const srcMap = source.toJSON(null, ctx, Map);
       for (const [key2, value2] of srcMap) {
         if (map instanceof Map) {
           if (!map.has(key2))
@@ -4534,31 +4534,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str6 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
+          str6 += stringifyComment.lineComment(str6, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str4);
+        lines.push(blockItemPrefix + str6);
       }
-      let str3;
+      let str5;
       if (lines.length === 0) {
-        str3 = flowChars.start + flowChars.end;
+        str5 = flowChars.start + flowChars.end;
       } else {
-        str3 = lines[0];
+        str5 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str3 += line ? `
+          str5 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str5 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str3;
+      return str5;
     }
     function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -4601,21 +4601,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
+        let str5 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str5.includes("\n"));
         if (i < items2.length - 1) {
-          str3 += ",";
+          str5 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str5.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str3 += ",";
+            str5 += ",";
           }
         }
         if (comment)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
-        lines.push(str3);
+          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment));
+        lines.push(str5);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -4627,11 +4627,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str3 = start;
+          let str5 = start;
           for (const line of lines)
-            str3 += line ? `
+            str5 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str3}
+          return `${str5}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -4684,23 +4684,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj, ctx) {
+      static from(schema, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
         const add = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key2, value);
+            value = replacer.call(obj2, key2, value);
           else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
             map.items.push(Pair.createPair(key2, value, ctx));
         };
-        if (obj instanceof Map) {
-          for (const [key2, value] of obj)
+        if (obj2 instanceof Map) {
+          for (const [key2, value] of obj2)
             add(key2, value);
-        } else if (obj && typeof obj === "object") {
-          for (const key2 of Object.keys(obj))
-            add(key2, obj[key2]);
+        } else if (obj2 && typeof obj2 === "object") {
+          for (const key2 of Object.keys(obj2))
+            add(key2, obj2[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -4810,7 +4810,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
     };
     exports.map = map;
   }
@@ -4887,13 +4887,13 @@ var require_YAMLSeq = __commonJS({
           this.items[idx] = value;
       }
       toJSON(_, ctx) {
-        const seq2 = [];
+        const seq = [];
         if (ctx?.onCreate)
-          ctx.onCreate(seq2);
+          ctx.onCreate(seq);
         let i = 0;
         for (const item of this.items)
-          seq2.push(toJS.toJS(item, String(i++), ctx));
-        return seq2;
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -4906,20 +4906,20 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj, ctx) {
+      static from(schema, obj2, ctx) {
         const { replacer } = ctx;
-        const seq2 = new this(schema);
-        if (obj && Symbol.iterator in Object(obj)) {
+        const seq = new this(schema);
+        if (obj2 && Symbol.iterator in Object(obj2)) {
           let i = 0;
-          for (let it of obj) {
+          for (let it of obj2) {
             if (typeof replacer === "function") {
-              const key2 = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key2, it);
+              const key2 = obj2 instanceof Set ? it : String(i++);
+              it = replacer.call(obj2, key2, it);
             }
-            seq2.items.push(createNode.createNode(it, void 0, ctx));
+            seq.items.push(createNode.createNode(it, void 0, ctx));
           }
         }
-        return seq2;
+        return seq;
       }
     };
     function asItemIndex(key2) {
@@ -4938,19 +4938,19 @@ var require_seq = __commonJS({
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
-    var seq2 = {
+    var seq = {
       collection: "seq",
       default: true,
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
-      resolve(seq3, onError) {
-        if (!identity.isSeq(seq3))
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
-        return seq3;
+        return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
     };
-    exports.seq = seq2;
+    exports.seq = seq;
   }
 });
 
@@ -4963,7 +4963,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str3) => str3,
+      resolve: (str5) => str5,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -4985,7 +4985,7 @@ var require_null = __commonJS({
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
       resolve: () => new Scalar.Scalar(null),
-      stringify: ({ source: source2 }, ctx) => typeof source2 === "string" && nullTag.test.test(source2) ? source2 : ctx.options.nullStr
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
   }
@@ -5001,12 +5001,12 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
-      stringify({ source: source2, value }, ctx) {
-        if (source2 && boolTag.test.test(source2)) {
-          const sv = source2[0] === "t" || source2[0] === "T";
+      resolve: (str5) => new Scalar.Scalar(str5[0] === "t" || str5[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
           if (value === sv)
-            return source2;
+            return source;
         }
         return value ? ctx.options.trueStr : ctx.options.falseStr;
       }
@@ -5053,7 +5053,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str5) => str5.slice(-3).toLowerCase() === "nan" ? NaN : str5[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -5062,7 +5062,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3),
+      resolve: (str5) => parseFloat(str5),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -5073,11 +5073,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3));
-        const dot = str3.indexOf(".");
-        if (dot !== -1 && str3[str3.length - 1] === "0")
-          node.minFractionDigits = str3.length - dot - 1;
+      resolve(str5) {
+        const node = new Scalar.Scalar(parseFloat(str5));
+        const dot = str5.indexOf(".");
+        if (dot !== -1 && str5[str5.length - 1] === "0")
+          node.minFractionDigits = str5.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -5094,7 +5094,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
+    var intResolve = (str5, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str5) : parseInt(str5.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -5107,7 +5107,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -5115,7 +5115,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -5124,7 +5124,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -5139,14 +5139,14 @@ var require_schema = __commonJS({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq2 = require_seq();
+    var seq = require_seq();
     var string = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
       map.map,
-      seq2.seq,
+      seq.seq,
       string.string,
       _null.nullTag,
       bool.boolTag,
@@ -5167,7 +5167,7 @@ var require_schema2 = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
-    var seq2 = require_seq();
+    var seq = require_seq();
     function intIdentify(value) {
       return typeof value === "bigint" || Number.isInteger(value);
     }
@@ -5177,7 +5177,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str3) => str3,
+        resolve: (str5) => str5,
         stringify: stringifyJSON
       },
       {
@@ -5194,7 +5194,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str3) => str3 === "true",
+        resolve: (str5) => str5 === "true",
         stringify: stringifyJSON
       },
       {
@@ -5202,7 +5202,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
+        resolve: (str5, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str5) : parseInt(str5, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -5210,7 +5210,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str3) => parseFloat(str3),
+        resolve: (str5) => parseFloat(str5),
         stringify: stringifyJSON
       }
     ];
@@ -5218,12 +5218,12 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str3, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
-        return str3;
+      resolve(str5, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str5)}`);
+        return str5;
       }
     };
-    var schema = [map.map, seq2.seq].concat(jsonScalars, jsonError);
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
     exports.schema = schema;
   }
 });
@@ -5252,10 +5252,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str3 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str3.length);
-          for (let i = 0; i < str3.length; ++i)
-            buffer[i] = str3.charCodeAt(i);
+          const str5 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str5.length);
+          for (let i = 0; i < str5.length; ++i)
+            buffer[i] = str5.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -5266,28 +5266,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str3;
+        let str5;
         if (typeof node_buffer.Buffer === "function") {
-          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str5 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str3 = btoa(s);
+          str5 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str3.length / lineWidth);
+          const n = Math.ceil(str5.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str3.substr(o, lineWidth);
+            lines[i] = str5.substr(o, lineWidth);
           }
-          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str5 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str5 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -5302,10 +5302,10 @@ var require_pairs = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq2, onError) {
-      if (identity.isSeq(seq2)) {
-        for (let i = 0; i < seq2.items.length; ++i) {
-          let item = seq2.items[i];
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -5322,11 +5322,11 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq2.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
-      return seq2;
+      return seq;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
@@ -5429,8 +5429,8 @@ var require_omap = __commonJS({
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
-      resolve(seq2, onError) {
-        const pairs$1 = pairs.resolvePairs(seq2, onError);
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key: key2 } of pairs$1.items) {
           if (identity.isScalar(key2)) {
@@ -5455,10 +5455,10 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value, source: source2 }, ctx) {
+    function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
-      if (source2 && boolObj.test.test(source2))
-        return source2;
+      if (source && boolObj.test.test(source))
+        return source;
       return value ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
@@ -5493,7 +5493,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str5) => str5.slice(-3).toLowerCase() === "nan" ? NaN : str5[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -5502,7 +5502,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
+      resolve: (str5) => parseFloat(str5.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -5513,11 +5513,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
-        const dot = str3.indexOf(".");
+      resolve(str5) {
+        const node = new Scalar.Scalar(parseFloat(str5.replace(/_/g, "")));
+        const dot = str5.indexOf(".");
         if (dot !== -1) {
-          const f = str3.substring(dot + 1).replace(/_/g, "");
+          const f = str5.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -5537,34 +5537,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str3, offset, radix, { intAsBigInt }) {
-      const sign = str3[0];
+    function intResolve(str5, offset, radix, { intAsBigInt }) {
+      const sign = str5[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str3 = str3.substring(offset).replace(/_/g, "");
+      str5 = str5.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str3 = `0b${str3}`;
+            str5 = `0b${str5}`;
             break;
           case 8:
-            str3 = `0o${str3}`;
+            str5 = `0o${str5}`;
             break;
           case 16:
-            str3 = `0x${str3}`;
+            str5 = `0x${str5}`;
             break;
         }
-        const n2 = BigInt(str3);
+        const n2 = BigInt(str5);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str3, radix);
+      const n = parseInt(str5, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str3 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
+        const str5 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str5.substr(1) : prefix + str5;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -5574,7 +5574,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -5583,7 +5583,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -5591,7 +5591,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -5600,7 +5600,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -5704,9 +5704,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str3, asBigInt) {
-      const sign = str3[0];
-      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
+    function parseSexagesimal(str5, asBigInt) {
+      const sign = str5[0];
+      const parts = sign === "-" || sign === "+" ? str5.substring(1) : str5;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -5743,7 +5743,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
+      resolve: (str5, _onError, { intAsBigInt }) => parseSexagesimal(str5, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -5752,7 +5752,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str3) => parseSexagesimal(str3, false),
+      resolve: (str5) => parseSexagesimal(str5, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -5763,8 +5763,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str3) {
-        const match = str3.match(timestamp.test);
+      resolve(str5) {
+        const match = str5.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -5793,7 +5793,7 @@ var require_schema3 = __commonJS({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq2 = require_seq();
+    var seq = require_seq();
     var string = require_string();
     var binary = require_binary();
     var bool = require_bool2();
@@ -5806,7 +5806,7 @@ var require_schema3 = __commonJS({
     var timestamp = require_timestamp();
     var schema = [
       map.map,
-      seq2.seq,
+      seq.seq,
       string.string,
       _null.nullTag,
       bool.trueTag,
@@ -5837,7 +5837,7 @@ var require_tags = __commonJS({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq2 = require_seq();
+    var seq = require_seq();
     var string = require_string();
     var bool = require_bool();
     var float = require_float();
@@ -5853,7 +5853,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq2.seq, string.string]],
+      ["failsafe", [map.map, seq.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -5874,7 +5874,7 @@ var require_tags = __commonJS({
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
-      seq: seq2.seq,
+      seq: seq.seq,
       set: set.set,
       timestamp: timestamp.timestamp
     };
@@ -5931,7 +5931,7 @@ var require_Schema = __commonJS({
     "use strict";
     var identity = require_identity();
     var map = require_map();
-    var seq2 = require_seq();
+    var seq = require_seq();
     var string = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
@@ -5944,7 +5944,7 @@ var require_Schema = __commonJS({
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq2.seq });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -6738,7 +6738,7 @@ var require_resolve_block_seq = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
-      const seq2 = new NodeClass(ctx.schema);
+      const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
@@ -6763,7 +6763,7 @@ var require_resolve_block_seq = __commonJS({
           } else {
             commentEnd = props.end;
             if (props.comment)
-              seq2.comment = props.comment;
+              seq.comment = props.comment;
             continue;
           }
         }
@@ -6771,10 +6771,10 @@ var require_resolve_block_seq = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
-        seq2.items.push(node);
+        seq.items.push(node);
       }
-      seq2.range = [bs.offset, offset, commentEnd ?? offset];
-      return seq2;
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
     }
     exports.resolveBlockSeq = resolveBlockSeq;
   }
@@ -6790,7 +6790,7 @@ var require_resolve_end = __commonJS({
         let hasSpace = false;
         let sep4 = "";
         for (const token of end) {
-          const { source: source2, type } = token;
+          const { source, type } = token;
           switch (type) {
             case "space":
               hasSpace = true;
@@ -6798,7 +6798,7 @@ var require_resolve_end = __commonJS({
             case "comment": {
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-              const cb = source2.substring(1) || " ";
+              const cb = source.substring(1) || " ";
               if (!comment)
                 comment = cb;
               else
@@ -6808,13 +6808,13 @@ var require_resolve_end = __commonJS({
             }
             case "newline":
               if (comment)
-                sep4 += source2;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
           }
-          offset += source2.length;
+          offset += source.length;
         }
       }
       return { comment, offset };
@@ -6836,7 +6836,7 @@ var require_resolve_flow_collection = __commonJS({
     var utilContainsNewline = require_util_contains_newline();
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
-    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    var isBlock2 = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
       const isMap5 = fc.start.source === "{";
       const fcName = isMap5 ? "flow map" : "flow sequence";
@@ -6920,13 +6920,13 @@ var require_resolve_flow_collection = __commonJS({
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
-          if (isBlock(value))
+          if (isBlock2(value))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
           const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key2))
+          if (isBlock2(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep4 ?? [], {
@@ -6960,7 +6960,7 @@ var require_resolve_flow_collection = __commonJS({
           }
           const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value))
+            if (isBlock2(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -7054,7 +7054,7 @@ var require_compose_collection = __commonJS({
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      let tag = ctx.schema.tags.find((t2) => t2.tag === tagName && t2.collection === expType);
       if (!tag) {
         const kt = ctx.schema.knownTags[tagName];
         if (kt?.collection === expType) {
@@ -7196,13 +7196,13 @@ var require_resolve_block_scalar = __commonJS({
         onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
       }
-      const { source: source2 } = props[0];
-      const mode = source2[0];
+      const { source } = props[0];
+      const mode = source[0];
       let indent = 0;
       let chomp = "";
       let error = -1;
-      for (let i = 1; i < source2.length; ++i) {
-        const ch2 = source2[i];
+      for (let i = 1; i < source.length; ++i) {
+        const ch2 = source[i];
         if (!chomp && (ch2 === "-" || ch2 === "+"))
           chomp = ch2;
         else {
@@ -7214,10 +7214,10 @@ var require_resolve_block_scalar = __commonJS({
         }
       }
       if (error !== -1)
-        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source2}`);
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment = "";
-      let length = source2.length;
+      let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
         switch (token.type) {
@@ -7251,8 +7251,8 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source2) {
-      const split = source2.split(/\n( *)/);
+    function splitLines(source) {
+      const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
@@ -7272,22 +7272,22 @@ var require_resolve_flow_scalar = __commonJS({
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar2, strict, onError) {
-      const { offset, type, source: source2, end } = scalar2;
+      const { offset, type, source, end } = scalar2;
       let _type;
       let value;
       const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue2(source2, _onError);
+          value = plainValue2(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source2, _onError);
+          value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source2, _onError);
+          value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -7296,10 +7296,10 @@ var require_resolve_flow_scalar = __commonJS({
             value: "",
             type: null,
             comment: "",
-            range: [offset, offset + source2.length, offset + source2.length]
+            range: [offset, offset + source.length, offset + source.length]
           };
       }
-      const valueEnd = offset + source2.length;
+      const valueEnd = offset + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value,
@@ -7308,9 +7308,9 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue2(source2, onError) {
+    function plainValue2(source, onError) {
       let badChar = "";
-      switch (source2[0]) {
+      switch (source[0]) {
         /* istanbul ignore next should not happen */
         case "	":
           badChar = "a tab character";
@@ -7323,29 +7323,29 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         case "|":
         case ">": {
-          badChar = `block scalar indicator ${source2[0]}`;
+          badChar = `block scalar indicator ${source[0]}`;
           break;
         }
         case "@":
         case "`": {
-          badChar = `reserved character ${source2[0]}`;
+          badChar = `reserved character ${source[0]}`;
           break;
         }
       }
       if (badChar)
         onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
-      return unfoldLines(source2);
+      return unfoldLines(source);
     }
-    function singleQuotedValue(source2, onError) {
-      if (source2[source2.length - 1] !== "'" || source2.length === 1)
-        onError(source2.length, "MISSING_CHAR", "Missing closing 'quote");
-      return unfoldLines(source2.slice(1, -1)).replace(/''/g, "'");
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
-    function unfoldLines(source2) {
+    function unfoldLines(source) {
       const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source2);
+      let match = line.exec(source);
       if (!match)
-        return source2;
+        return source;
       let trimEnd, trimBoth;
       try {
         trimEnd = new RegExp("(?<![ 	])[ 	]+$");
@@ -7357,7 +7357,7 @@ var require_resolve_flow_scalar = __commonJS({
       let res = match[1].replace(trimEnd, "");
       let sep4 = " ";
       let pos = line.lastIndex;
-      while (match = line.exec(source2)) {
+      while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep4 === "\n")
@@ -7372,66 +7372,66 @@ var require_resolve_flow_scalar = __commonJS({
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match = last.exec(source2);
+      match = last.exec(source);
       return res + sep4 + (match?.[1] ?? "");
     }
-    function doubleQuotedValue(source2, onError) {
+    function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i = 1; i < source2.length - 1; ++i) {
-        const ch2 = source2[i];
-        if (ch2 === "\r" && source2[i + 1] === "\n")
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch2 = source[i];
+        if (ch2 === "\r" && source[i + 1] === "\n")
           continue;
         if (ch2 === "\n") {
-          const { fold, offset } = foldNewline(source2, i);
+          const { fold, offset } = foldNewline(source, i);
           res += fold;
           i = offset;
         } else if (ch2 === "\\") {
-          let next = source2[++i];
+          let next = source[++i];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source2[i + 1];
+            next = source[i + 1];
             while (next === " " || next === "	")
-              next = source2[++i + 1];
-          } else if (next === "\r" && source2[i + 1] === "\n") {
-            next = source2[++i + 1];
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
             while (next === " " || next === "	")
-              next = source2[++i + 1];
+              next = source[++i + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source2, i + 1, length, onError);
+            res += parseCharCode(source, i + 1, length, onError);
             i += length;
           } else {
-            const raw = source2.substr(i - 1, 2);
+            const raw = source.substr(i - 1, 2);
             onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch2 === " " || ch2 === "	") {
           const wsStart = i;
-          let next = source2[i + 1];
+          let next = source[i + 1];
           while (next === " " || next === "	")
-            next = source2[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source2[i + 2] === "\n"))
-            res += i > wsStart ? source2.slice(wsStart, i + 1) : ch2;
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch2;
         } else {
           res += ch2;
         }
       }
-      if (source2[source2.length - 1] !== '"' || source2.length === 1)
-        onError(source2.length, "MISSING_CHAR", 'Missing closing "quote');
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
       return res;
     }
-    function foldNewline(source2, offset) {
+    function foldNewline(source, offset) {
       let fold = "";
-      let ch2 = source2[offset + 1];
+      let ch2 = source[offset + 1];
       while (ch2 === " " || ch2 === "	" || ch2 === "\n" || ch2 === "\r") {
-        if (ch2 === "\r" && source2[offset + 2] !== "\n")
+        if (ch2 === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch2 === "\n")
           fold += "\n";
         offset += 1;
-        ch2 = source2[offset + 1];
+        ch2 = source[offset + 1];
       }
       if (!fold)
         fold = " ";
@@ -7470,14 +7470,14 @@ var require_resolve_flow_scalar = __commonJS({
       "\\": "\\",
       "	": "	"
     };
-    function parseCharCode(source2, offset, length, onError) {
-      const cc = source2.substr(offset, length);
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
       const code3 = ok ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code3);
       } catch {
-        const raw = source2.substr(offset - 2, length + 2);
+        const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
         return raw;
       }
@@ -7495,7 +7495,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -7515,7 +7515,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar2 = new Scalar.Scalar(value);
       }
-      scalar2.range = range;
+      scalar2.range = range2;
       scalar2.source = value;
       if (type)
         scalar2.type = type;
@@ -7685,13 +7685,13 @@ var require_compose_node = __commonJS({
       }
       return node;
     }
-    function composeAlias({ options }, { offset, source: source2, end }, onError) {
-      const alias = new Alias.Alias(source2.substring(1));
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
-        onError(offset + source2.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
-      const valueEnd = offset + source2.length;
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
@@ -7762,18 +7762,18 @@ var require_composer = __commonJS({
         return [src, src + 1];
       if (Array.isArray(src))
         return src.length === 2 ? src : [src[0], src[1]];
-      const { offset, source: source2 } = src;
-      return [offset, offset + (typeof source2 === "string" ? source2.length : 1)];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
-        const source2 = prelude[i];
-        switch (source2[0]) {
+        const source = prelude[i];
+        switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source2.substring(1) || " ");
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -7797,8 +7797,8 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source2, code3, message, warning) => {
-          const pos = getErrorPos(source2);
+        this.onError = (source, code3, message, warning) => {
+          const pos = getErrorPos(source);
           if (warning)
             this.warnings.push(new errors.YAMLWarning(pos, code3, message));
           else
@@ -7984,7 +7984,7 @@ var require_cst_scalar = __commonJS({
     }
     function createScalarToken(value, context) {
       const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source2 = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -7993,12 +7993,12 @@ var require_cst_scalar = __commonJS({
       const end = context.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
-      switch (source2[0]) {
+      switch (source[0]) {
         case "|":
         case ">": {
-          const he = source2.indexOf("\n");
-          const head = source2.substring(0, he);
-          const body = source2.substring(he + 1) + "\n";
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
@@ -8007,11 +8007,11 @@ var require_cst_scalar = __commonJS({
           return { type: "block-scalar", offset, indent, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source: source2, end };
+          return { type: "double-quoted-scalar", offset, indent, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source: source2, end };
+          return { type: "single-quoted-scalar", offset, indent, source, end };
         default:
-          return { type: "scalar", offset, indent, source: source2, end };
+          return { type: "scalar", offset, indent, source, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
@@ -8037,31 +8037,31 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source2 = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      switch (source2[0]) {
+      switch (source[0]) {
         case "|":
         case ">":
-          setBlockScalarValue(token, source2);
+          setBlockScalarValue(token, source);
           break;
         case '"':
-          setFlowScalarValue(token, source2, "double-quoted-scalar");
+          setFlowScalarValue(token, source, "double-quoted-scalar");
           break;
         case "'":
-          setFlowScalarValue(token, source2, "single-quoted-scalar");
+          setFlowScalarValue(token, source, "single-quoted-scalar");
           break;
         default:
-          setFlowScalarValue(token, source2, "scalar");
+          setFlowScalarValue(token, source, "scalar");
       }
     }
-    function setBlockScalarValue(token, source2) {
-      const he = source2.indexOf("\n");
-      const head = source2.substring(0, he);
-      const body = source2.substring(he + 1) + "\n";
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
@@ -8096,31 +8096,31 @@ var require_cst_scalar = __commonJS({
           }
       return false;
     }
-    function setFlowScalarValue(token, source2, type) {
+    function setFlowScalarValue(token, source, type) {
       switch (token.type) {
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
           token.type = type;
-          token.source = source2;
+          token.source = source;
           break;
         case "block-scalar": {
           const end = token.props.slice(1);
-          let oa = source2.length;
+          let oa = source.length;
           if (token.props[0].type === "block-scalar-header")
             oa -= token.props[0].source.length;
           for (const tok of end)
             tok.offset += oa;
           delete token.props;
-          Object.assign(token, { type, source: source2, end });
+          Object.assign(token, { type, source, end });
           break;
         }
         case "block-map":
         case "block-seq": {
-          const offset = token.offset + source2.length;
+          const offset = token.offset + source.length;
           const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
           delete token.items;
-          Object.assign(token, { type, source: source2, end: [nl] });
+          Object.assign(token, { type, source, end: [nl] });
           break;
         }
         default: {
@@ -8129,7 +8129,7 @@ var require_cst_scalar = __commonJS({
           for (const key2 of Object.keys(token))
             if (key2 !== "type" && key2 !== "offset")
               delete token[key2];
-          Object.assign(token, { type, indent, source: source2, end });
+          Object.assign(token, { type, indent, source, end });
         }
       }
     }
@@ -8289,8 +8289,8 @@ var require_cst = __commonJS({
           return JSON.stringify(token);
       }
     }
-    function tokenType(source2) {
-      switch (source2) {
+    function tokenType(source) {
+      switch (source) {
         case BOM:
           return "byte-order-mark";
         case DOCUMENT:
@@ -8324,7 +8324,7 @@ var require_cst = __commonJS({
         case ",":
           return "comma";
       }
-      switch (source2[0]) {
+      switch (source[0]) {
         case " ":
         case "	":
           return "space";
@@ -8406,11 +8406,11 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source2, incomplete = false) {
-        if (source2) {
-          if (typeof source2 !== "string")
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
             throw TypeError("source is not a string");
-          this.buffer = this.buffer ? this.buffer + source2 : source2;
+          this.buffer = this.buffer ? this.buffer + source : source;
           this.lineEndPos = null;
         }
         this.atEnd = !incomplete;
@@ -9055,12 +9055,12 @@ var require_parser = __commonJS({
       }
       return prev.splice(i, prev.length);
     }
-    function arrayPushArray(target, source2) {
-      if (source2.length < 1e5)
-        Array.prototype.push.apply(target, source2);
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
       else
-        for (let i = 0; i < source2.length; ++i)
-          target.push(source2[i]);
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -9106,10 +9106,10 @@ var require_parser = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source2, incomplete = false) {
+      *parse(source, incomplete = false) {
         if (this.onNewLine && this.offset === 0)
           this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source2, incomplete))
+        for (const lexeme of this.lexer.lex(source, incomplete))
           yield* this.next(lexeme);
         if (!incomplete)
           yield* this.end();
@@ -9117,21 +9117,21 @@ var require_parser = __commonJS({
       /**
        * Advance the parser by the `source` of one lexical token.
        */
-      *next(source2) {
-        this.source = source2;
+      *next(source) {
+        this.source = source;
         if (node_process.env.LOG_TOKENS)
-          console.log("|", cst.prettyToken(source2));
+          console.log("|", cst.prettyToken(source));
         if (this.atScalar) {
           this.atScalar = false;
           yield* this.step();
-          this.offset += source2.length;
+          this.offset += source.length;
           return;
         }
-        const type = cst.tokenType(source2);
+        const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source2}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source: source2 });
-          this.offset += source2.length;
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
           this.atScalar = true;
@@ -9144,17 +9144,17 @@ var require_parser = __commonJS({
               this.atNewLine = true;
               this.indent = 0;
               if (this.onNewLine)
-                this.onNewLine(this.offset + source2.length);
+                this.onNewLine(this.offset + source.length);
               break;
             case "space":
-              if (this.atNewLine && source2[0] === " ")
-                this.indent += source2.length;
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
               break;
             case "explicit-key-ind":
             case "map-value-ind":
             case "seq-item-ind":
               if (this.atNewLine)
-                this.indent += source2.length;
+                this.indent += source.length;
               break;
             case "doc-mode":
             case "flow-error-end":
@@ -9162,7 +9162,7 @@ var require_parser = __commonJS({
             default:
               this.atNewLine = false;
           }
-          this.offset += source2.length;
+          this.offset += source.length;
         }
       }
       /** Call at end of input to push out any remaining constructions */
@@ -9595,8 +9595,8 @@ var require_parser = __commonJS({
         yield* this.pop();
         yield* this.step();
       }
-      *blockSequence(seq2) {
-        const it = seq2.items[seq2.items.length - 1];
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
         switch (this.type) {
           case "newline":
             if (it.value) {
@@ -9605,22 +9605,22 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                seq2.items.push({ start: [this.sourceToken] });
+                seq.items.push({ start: [this.sourceToken] });
             } else
               it.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
             if (it.value)
-              seq2.items.push({ start: [this.sourceToken] });
+              seq.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it.start, seq2.indent)) {
-                const prev = seq2.items[seq2.items.length - 2];
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  seq2.items.pop();
+                  seq.items.pop();
                   return;
                 }
               }
@@ -9629,21 +9629,21 @@ var require_parser = __commonJS({
             return;
           case "anchor":
           case "tag":
-            if (it.value || this.indent <= seq2.indent)
+            if (it.value || this.indent <= seq.indent)
               break;
             it.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
-            if (this.indent !== seq2.indent)
+            if (this.indent !== seq.indent)
               break;
             if (it.value || includesToken(it.start, "seq-item-ind"))
-              seq2.items.push({ start: [this.sourceToken] });
+              seq.items.push({ start: [this.sourceToken] });
             else
               it.start.push(this.sourceToken);
             return;
         }
-        if (this.indent > seq2.indent) {
-          const bv = this.startBlockValue(seq2);
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
           if (bv) {
             this.stack.push(bv);
             return;
@@ -9874,26 +9874,26 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source2, options = {}) {
+    function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
-      const docs = Array.from(composer$1.compose(parser$1.parse(source2)));
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source2, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source2, lineCounter2));
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
         }
       if (docs.length > 0)
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source2, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
-      for (const _doc of composer$1.compose(parser$1.parse(source2), true, source2.length)) {
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
           doc = _doc;
         else if (doc.options.logLevel !== "silent") {
@@ -9902,8 +9902,8 @@ var require_public_api = __commonJS({
         }
       }
       if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source2, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source2, lineCounter2));
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
       }
       return doc;
     }
@@ -10007,1782 +10007,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
-var require_constants2 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants2();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str3) => REGEX_SPECIAL_CHARS.test(str3);
-    exports.isRegexChar = (str3) => str3.length === 1 && exports.hasRegexChars(str3);
-    exports.escapeRegex = (str3) => str3.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str3) => str3.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str3) => {
-      return str3.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants2();
-    var isPathSeparator = (code3) => {
-      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan2 = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str3 = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code3;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek2 = () => str3.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code3;
-        return str3.charCodeAt(++index);
-      };
-      while (index < length) {
-        code3 = advance();
-        let next;
-        if (code3 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code3 = advance();
-          if (code3 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code3 = advance())) {
-            if (code3 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code3 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code3 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code3 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek2() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code3 === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code3 = advance())) {
-                if (code3 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code3 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code3 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code3 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code3 = advance())) {
-              if (code3 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code3 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str3;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str3.slice(0, start);
-        str3 = str3.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str3.slice(0, lastIndex);
-        glob = str3.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str3;
-      } else {
-        base = str3;
-      }
-      if (base && base !== "" && base !== "/" && base !== str3) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code3)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan2;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants2 = require_constants2();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants2;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch2 of input) {
-        if (escaped === true) {
-          value += ch2;
-          escaped = false;
-          continue;
-        }
-        if (ch2 === "\\") {
-          value += ch2;
-          escaped = true;
-          continue;
-        }
-        if (ch2 === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch2;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch2 === "[") {
-            bracket++;
-          } else if (ch2 === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch2 === "(") {
-              paren++;
-            } else if (ch2 === ")" && paren > 0) {
-              paren--;
-            } else if (ch2 === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch2;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch2 of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch2 === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch2)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch2 = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch2 === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch2 === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch2 === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch2 === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch2 === "(") {
-          paren++;
-          continue;
-        }
-        if (ch2 === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source2 = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch2) => utils.escapeRegex(ch2)).join("")}]`;
-      return `${source2}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse4 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek2 = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek2() === "!" && (peek2(2) !== "(" || peek2(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push2 = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push2({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek2();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push2({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push2({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek2() !== ":" || value === "-" && peek2() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push2({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push2({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push2({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push2(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push2({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push2({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push2({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek2();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push2({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push2({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek2() === "(") {
-            if (peek2(2) !== "?" || !/[!=<:]/.test(peek2(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
-            continue;
-          }
-          push2({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push2(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push2(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek2() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push2(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse4.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants2.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str3) => {
-        switch (str3) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str3);
-            if (!match) return;
-            const source3 = create(match[1]);
-            if (!source3) return;
-            return source3 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source2 = create(output);
-      if (source2 && opts.strictSlashes !== true) {
-        source2 += `${SLASH_LITERAL}?`;
-      }
-      return source2;
-    };
-    module.exports = parse4;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan2 = require_scan();
-    var parse4 = require_parse();
-    var utils = require_utils();
-    var constants2 = require_constants2();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str3) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str3);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix4 = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix4 });
-        const result = { glob, state, regex, posix: posix4, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch3.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format2 = opts.format || (posix4 ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format2 ? format2(input) : input;
-      if (match === false) {
-        output = format2 ? format2(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix4);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch3.matchBase = (input, glob, options, posix4 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix4 }));
-    };
-    picomatch3.isMatch = (str3, patterns, options) => picomatch3(patterns, options)(str3);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse4(pattern, { ...options, fastpaths: false });
-    };
-    picomatch3.scan = (input, options) => scan2(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source2 = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source2 = `^(?!${source2}).*$`;
-      }
-      const regex = picomatch3.toRegex(source2, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse4.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse4(input, options);
-      }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch3.toRegex = (source2, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source2, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch3.constants = constants2;
-    module.exports = picomatch3;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch3(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
-  }
-});
-
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -11851,7 +10075,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str3(strs, ...args) {
+    function str5(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -11862,7 +10086,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str3;
+    exports.str = str5;
     function addCodeArg(code3, arg) {
       if (arg instanceof _Code)
         code3.push(...arg._items);
@@ -11905,7 +10129,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str5`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -12552,9 +10776,9 @@ var require_codegen = __commonJS({
         return this;
       }
       // returns code for object literal for the passed argument list of key-value pairs
-      object(...keyValues) {
+      object(...keyValues2) {
         const code3 = ["{"];
-        for (const [key2, value] of keyValues) {
+        for (const [key2, value] of keyValues2) {
           if (code3.length > 1)
             code3.push(",");
           code3.push(key2);
@@ -12619,12 +10843,12 @@ var require_codegen = __commonJS({
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+      forIn(nameOrPrefix, obj2, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
         if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj2})`, forBody);
         }
         const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+        return this._for(new ForIter("in", varKind, name, obj2), () => forBody(name));
       }
       // end `for` loop
       endFor() {
@@ -12867,22 +11091,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str3) {
-      return unescapeJsonPointer(decodeURIComponent(str3));
+    function unescapeFragment(str5) {
+      return unescapeJsonPointer(decodeURIComponent(str5));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str3) {
-      return encodeURIComponent(escapeJsonPointer(str3));
+    function escapeFragment(str5) {
+      return encodeURIComponent(escapeJsonPointer(str5));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str3) {
-      if (typeof str3 == "number")
-        return `${str3}`;
-      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str5) {
+      if (typeof str5 == "number")
+        return `${str5}`;
+      return str5.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str3) {
-      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str5) {
+      return str5.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -13096,12 +11320,12 @@ var require_errors3 = __commonJS({
     }
     function errorObject(cxt, error, errorPaths = {}) {
       const { gen, it } = cxt;
-      const keyValues = [
+      const keyValues2 = [
         errorInstancePath(it, errorPaths),
         errorSchemaPath(cxt, errorPaths)
       ];
-      extraErrorProps(cxt, error, keyValues);
-      return gen.object(...keyValues);
+      extraErrorProps(cxt, error, keyValues2);
+      return gen.object(...keyValues2);
     }
     function errorInstancePath({ errorPath }, { instancePath }) {
       const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
@@ -13114,18 +11338,18 @@ var require_errors3 = __commonJS({
       }
       return [E.schemaPath, schPath];
     }
-    function extraErrorProps(cxt, { params, message }, keyValues) {
+    function extraErrorProps(cxt, { params, message }, keyValues2) {
       const { keyword, data, schemaValue, it } = cxt;
       const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
+      keyValues2.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+        keyValues2.push([E.message, typeof message == "function" ? message(cxt) : message]);
       }
       if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+        keyValues2.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
       }
       if (propertyName)
-        keyValues.push([E.propertyName, propertyName]);
+        keyValues2.push([E.propertyName, propertyName]);
     }
   }
 });
@@ -13292,7 +11516,7 @@ var require_dataType = __commonJS({
     exports.coerceAndCheckDataType = coerceAndCheckDataType;
     var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
     function coerceToTypes(types, coerceTypes) {
-      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
+      return coerceTypes ? types.filter((t2) => COERCIBLE.has(t2) || coerceTypes === "array" && t2 === "array") : [];
     }
     function coerceData(it, types, coerceTo) {
       const { gen, data, opts } = it;
@@ -13302,9 +11526,9 @@ var require_dataType = __commonJS({
         gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
       }
       gen.if((0, codegen_1._)`${coerced} !== undefined`);
-      for (const t of coerceTo) {
-        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
-          coerceSpecificType(t);
+      for (const t2 of coerceTo) {
+        if (COERCIBLE.has(t2) || t2 === "array" && opts.coerceTypes === "array") {
+          coerceSpecificType(t2);
         }
       }
       gen.else();
@@ -13314,8 +11538,8 @@ var require_dataType = __commonJS({
         gen.assign(data, coerced);
         assignParentData(it, coerced);
       });
-      function coerceSpecificType(t) {
-        switch (t) {
+      function coerceSpecificType(t2) {
+        switch (t2) {
           case "string":
             gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
             return;
@@ -13387,8 +11611,8 @@ var require_dataType = __commonJS({
       }
       if (types.number)
         delete types.integer;
-      for (const t in types)
-        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
+      for (const t2 in types)
+        cond = (0, codegen_1.and)(cond, checkDataType(t2, data, strictNums, correct));
       return cond;
     }
     exports.checkDataTypes = checkDataTypes;
@@ -13907,8 +12131,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str3) {
-      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str5) {
+      return str5.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -14027,26 +12251,26 @@ var require_resolve = __commonJS({
         addAnchor.call(this, sch.$anchor);
         addAnchor.call(this, sch.$dynamicAnchor);
         baseIds[jsonPtr] = innerBaseId;
-        function addRef(ref) {
+        function addRef(ref2) {
           const _resolve = this.opts.uriResolver.resolve;
-          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
-          if (schemaRefs.has(ref))
-            throw ambiguos(ref);
-          schemaRefs.add(ref);
-          let schOrRef = this.refs[ref];
+          ref2 = normalizeId(innerBaseId ? _resolve(innerBaseId, ref2) : ref2);
+          if (schemaRefs.has(ref2))
+            throw ambiguos(ref2);
+          schemaRefs.add(ref2);
+          let schOrRef = this.refs[ref2];
           if (typeof schOrRef == "string")
             schOrRef = this.refs[schOrRef];
           if (typeof schOrRef == "object") {
-            checkAmbiguosRef(sch, schOrRef.schema, ref);
-          } else if (ref !== normalizeId(fullPath)) {
-            if (ref[0] === "#") {
-              checkAmbiguosRef(sch, localRefs[ref], ref);
-              localRefs[ref] = sch;
+            checkAmbiguosRef(sch, schOrRef.schema, ref2);
+          } else if (ref2 !== normalizeId(fullPath)) {
+            if (ref2[0] === "#") {
+              checkAmbiguosRef(sch, localRefs[ref2], ref2);
+              localRefs[ref2] = sch;
             } else {
-              this.refs[ref] = fullPath;
+              this.refs[ref2] = fullPath;
             }
           }
-          return ref;
+          return ref2;
         }
         function addAnchor(anchor) {
           if (typeof anchor == "string") {
@@ -14057,12 +12281,12 @@ var require_resolve = __commonJS({
         }
       });
       return localRefs;
-      function checkAmbiguosRef(sch1, sch2, ref) {
+      function checkAmbiguosRef(sch1, sch2, ref2) {
         if (sch2 !== void 0 && !equal(sch1, sch2))
-          throw ambiguos(ref);
+          throw ambiguos(ref2);
       }
-      function ambiguos(ref) {
-        return new Error(`reference "${ref}" resolves to more than one schema`);
+      function ambiguos(ref2) {
+        return new Error(`reference "${ref2}" resolves to more than one schema`);
       }
     }
     exports.getSchemaRefs = getSchemaRefs;
@@ -14303,9 +12527,9 @@ var require_validate = __commonJS({
         it.dataTypes = types;
         return;
       }
-      types.forEach((t) => {
-        if (!includesType(it.dataTypes, t)) {
-          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
+      types.forEach((t2) => {
+        if (!includesType(it.dataTypes, t2)) {
+          strictTypesError(it, `type "${t2}" not allowed by context "${it.dataTypes.join(",")}"`);
         }
       });
       narrowSchemaTypes(it, types);
@@ -14321,7 +12545,7 @@ var require_validate = __commonJS({
         const rule75 = rules[keyword];
         if (typeof rule75 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule75)) {
           const { type } = rule75.definition;
-          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
+          if (type.length && !type.some((t2) => hasApplicableType(ts, t2))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
         }
@@ -14330,15 +12554,15 @@ var require_validate = __commonJS({
     function hasApplicableType(schTs, kwdT) {
       return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
     }
-    function includesType(ts, t) {
-      return ts.includes(t) || t === "integer" && ts.includes("number");
+    function includesType(ts, t2) {
+      return ts.includes(t2) || t2 === "integer" && ts.includes("number");
     }
     function narrowSchemaTypes(it, withTypes) {
       const ts = [];
-      for (const t of it.dataTypes) {
-        if (includesType(withTypes, t))
-          ts.push(t);
-        else if (withTypes.includes("integer") && t === "number")
+      for (const t2 of it.dataTypes) {
+        if (includesType(withTypes, t2))
+          ts.push(t2);
+        else if (withTypes.includes("integer") && t2 === "number")
           ts.push("integer");
       }
       it.dataTypes = ts;
@@ -14444,11 +12668,11 @@ var require_validate = __commonJS({
         if (!this.allErrors)
           this.gen.if(cond);
       }
-      setParams(obj, assign2) {
+      setParams(obj2, assign2) {
         if (assign2)
-          Object.assign(this.params, obj);
+          Object.assign(this.params, obj2);
         else
-          this.params = obj;
+          this.params = obj2;
       }
       block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
@@ -14544,11 +12768,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
+        const matches2 = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches2)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
+        const up = +matches2[1];
+        jsonPointer = matches2[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -14561,8 +12785,8 @@ var require_validate = __commonJS({
           return data;
       }
       let expr = data;
-      const segments = jsonPointer.split("/");
-      for (const segment of segments) {
+      const segments2 = jsonPointer.split("/");
+      for (const segment of segments2) {
         if (segment) {
           data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
           expr = (0, codegen_1._)`${expr} && ${data}`;
@@ -14600,9 +12824,9 @@ var require_ref_error = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
     var MissingRefError = class extends Error {
-      constructor(resolver, baseId, ref, msg) {
-        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+      constructor(resolver, baseId, ref2, msg) {
+        super(msg || `can't resolve reference ${ref2} from id ${baseId}`);
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref2);
         this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
       }
     };
@@ -14728,22 +12952,22 @@ var require_compile = __commonJS({
       }
     }
     exports.compileSchema = compileSchema;
-    function resolveRef2(root2, baseId, ref) {
+    function resolveRef2(root2, baseId, ref2) {
       var _a;
-      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root2.refs[ref];
+      ref2 = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref2);
+      const schOrFunc = root2.refs[ref2];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root2, ref);
+      let _sch = resolve4.call(this, root2, ref2);
       if (_sch === void 0) {
-        const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref2];
         const { schemaId } = this.opts;
         if (schema)
           _sch = new SchemaEnv({ schema, schemaId, root: root2, baseId });
       }
       if (_sch === void 0)
         return;
-      return root2.refs[ref] = inlineOrCompile.call(this, _sch);
+      return root2.refs[ref2] = inlineOrCompile.call(this, _sch);
     }
     exports.resolveRef = resolveRef2;
     function inlineOrCompile(sch) {
@@ -14761,14 +12985,14 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root2, ref) {
+    function resolve4(root2, ref2) {
       let sch;
-      while (typeof (sch = this.refs[ref]) == "string")
-        ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root2, ref);
+      while (typeof (sch = this.refs[ref2]) == "string")
+        ref2 = sch;
+      return sch || this.schemas[ref2] || resolveSchema.call(this, root2, ref2);
     }
-    function resolveSchema(root2, ref) {
-      const p = this.opts.uriResolver.parse(ref);
+    function resolveSchema(root2, ref2) {
+      const p = this.opts.uriResolver.parse(ref2);
       const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
       let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root2.baseId, void 0);
       if (Object.keys(root2.schema).length > 0 && refPath === baseId) {
@@ -14786,7 +13010,7 @@ var require_compile = __commonJS({
         return;
       if (!schOrRef.validate)
         compileSchema.call(this, schOrRef);
-      if (id === (0, resolve_1.normalizeId)(ref)) {
+      if (id === (0, resolve_1.normalizeId)(ref2)) {
         const { schema } = schOrRef;
         const { schemaId } = this.opts;
         const schId = schema[schemaId];
@@ -14854,7 +13078,7 @@ var require_data = __commonJS({
 });
 
 // node_modules/fast-uri/lib/utils.js
-var require_utils2 = __commonJS({
+var require_utils = __commonJS({
   "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
@@ -15005,10 +13229,10 @@ var require_utils2 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str3, token) {
+    function findToken(str5, token) {
       let ind = 0;
-      for (let i = 0; i < str3.length; i++) {
-        if (str3[i] === token) ind++;
+      for (let i = 0; i < str5.length; i++) {
+        if (str5[i] === token) ind++;
       }
       return ind;
     }
@@ -15091,12 +13315,12 @@ var require_utils2 = __commonJS({
       if (path === "" || path[0] === "/") {
         return removeDotSegments(path);
       }
-      const segments = path.split("/");
-      const last = segments.length - 1;
+      const segments2 = path.split("/");
+      const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
       for (let i = 0; i <= last; i++) {
-        const segment = segments[i];
+        const segment = segments2[i];
         if (segment === "." || segment === "..") {
           if (segment === "..") {
             if (output.length !== 0 && output[output.length - 1] !== "..") {
@@ -15121,8 +13345,8 @@ var require_utils2 = __commonJS({
     var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
     var HOST_DELIM_RE = /[@/?#:]/g;
     var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP) {
-      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+    function reescapeHostDelimiters(host, isIP2) {
+      const re = isIP2 ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
       re.lastIndex = 0;
       return host.replace(re, (ch2) => HOST_DELIMS[ch2]);
     }
@@ -15391,7 +13615,7 @@ var require_utils2 = __commonJS({
 var require_schemes = __commonJS({
   "node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
-    var { isUUID } = require_utils2();
+    var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
     var supportedSchemeNames = (
       /** @type {const} */
@@ -15467,11 +13691,11 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
+      const matches2 = urnComponent.path.match(URN_REG);
+      if (matches2 && matches2[0] === urnComponent.path) {
         const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
+        urnComponent.nid = matches2[1].toLowerCase();
+        urnComponent.nss = matches2[2];
         const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
@@ -15602,7 +13826,7 @@ var require_schemes = __commonJS({
 var require_fast_uri = __commonJS({
   "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils2();
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
     var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
     var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
@@ -15792,8 +14016,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed, matches2) {
+      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
@@ -15815,16 +14039,16 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    function hasMalformedComponentPercentEncoding(matches2) {
+      const host = matches2[4];
+      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
     }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+    function canonicalizeHost(parsed, options, schemeHandler, isIP2) {
+      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP2)) {
         parsed.error = parsed.error || MALFORMED_HOST_ERROR;
         return true;
       }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP2 === false && nonSimpleDomain(parsed.host)) {
         let url;
         try {
           url = new URL("http://" + parsed.host);
@@ -15840,9 +14064,9 @@ var require_fast_uri = __commonJS({
       }
       return false;
     }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
+    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP2) {
       return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+        parsed.host && isIP2 === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
       );
     }
     function isHostOnlyURL(url) {
@@ -15865,7 +14089,7 @@ var require_fast_uri = __commonJS({
       let malformedHost = false;
       let malformedIPLiteral = false;
       let malformedScheme = false;
-      let isIP = false;
+      let isIP2 = false;
       if (options.reference === "suffix") {
         if (options.scheme) {
           uri = options.scheme + ":" + uri;
@@ -15892,15 +14116,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
+      const matches2 = uri.match(URI_PARSE);
+      if (matches2) {
+        parsed.scheme = matches2[1];
+        parsed.userinfo = matches2[3];
+        parsed.host = matches2[4];
+        parsed.port = parseInt(matches2[5], 10);
+        parsed.path = matches2[6] || "";
+        parsed.query = matches2[7];
+        parsed.fragment = matches2[8];
         if (parsed.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed.scheme)) {
             parsed.scheme = parsed.scheme.toLowerCase();
@@ -15909,14 +14133,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
         if (malformedPercentEncoding) {
           parsed.error = parsed.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
+          parsed.port = matches2[5];
         }
-        const parseError = getParseError(parsed, matches);
+        const parseError = getParseError(parsed, matches2);
         if (parseError !== void 0) {
           parsed.error = parsed.error || parseError;
           malformedAuthorityOrPort = true;
@@ -15927,15 +14151,15 @@ var require_fast_uri = __commonJS({
             const bracketedIPLiteral = isIPLiteral(parsed.host);
             const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
             const ipv6result = normalizeIPv6(parsed.host);
-            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+            isIP2 = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
             malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+            parsed.host = isIP2 ? ipv6result.host : ipv6result.host.toLowerCase();
             if (malformedIPLiteral) {
               parsed.error = parsed.error || MALFORMED_HOST_ERROR;
               malformedAuthorityOrPort = true;
             }
           } else {
-            isIP = true;
+            isIP2 = true;
           }
         }
         if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
@@ -15952,14 +14176,14 @@ var require_fast_uri = __commonJS({
         }
         const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
         if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP2);
         }
         if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP) {
+          let host = isIP2 ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          if (!isIP2) {
             host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+          parsed.host = isIP2 || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP2) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
           if (parsed.path) {
@@ -16078,7 +14302,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
+    var defaultRegExp = (str5, flags) => new RegExp(str5, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -16239,26 +14463,26 @@ var require_core = __commonJS({
             return _compileAsync.call(this, sch);
           }
         }
-        function checkLoaded({ missingSchema: ref, missingRef }) {
-          if (this.refs[ref]) {
-            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+        function checkLoaded({ missingSchema: ref2, missingRef }) {
+          if (this.refs[ref2]) {
+            throw new Error(`AnySchema ${ref2} is loaded but ${missingRef} cannot be resolved`);
           }
         }
-        async function loadMissingSchema(ref) {
-          const _schema = await _loadSchema.call(this, ref);
-          if (!this.refs[ref])
+        async function loadMissingSchema(ref2) {
+          const _schema = await _loadSchema.call(this, ref2);
+          if (!this.refs[ref2])
             await loadMetaSchema.call(this, _schema.$schema);
-          if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta80);
+          if (!this.refs[ref2])
+            this.addSchema(_schema, ref2, meta80);
         }
-        async function _loadSchema(ref) {
-          const p = this._loading[ref];
+        async function _loadSchema(ref2) {
+          const p = this._loading[ref2];
           if (p)
             return p;
           try {
-            return await (this._loading[ref] = loadSchema(ref));
+            return await (this._loading[ref2] = loadSchema(ref2));
           } finally {
-            delete this._loading[ref];
+            delete this._loading[ref2];
           }
         }
       }
@@ -16402,7 +14626,7 @@ var require_core = __commonJS({
           type: (0, dataType_1.getJSONTypes)(def.type),
           schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
         };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t2) => addRule.call(this, k, definition, t2)));
         return this;
       }
       getKeyword(keyword) {
@@ -16437,9 +14661,9 @@ var require_core = __commonJS({
         const rules = this.RULES.all;
         metaSchema = JSON.parse(JSON.stringify(metaSchema));
         for (const jsonPointer of keywordsJsonPointers) {
-          const segments = jsonPointer.split("/").slice(1);
+          const segments2 = jsonPointer.split("/").slice(1);
           let keywords = metaSchema;
-          for (const seg of segments)
+          for (const seg of segments2)
             keywords = keywords[seg];
           for (const key2 in rules) {
             const rule75 = rules[key2];
@@ -16548,14 +14772,14 @@ var require_core = __commonJS({
           this.addFormat(name, format2);
       }
     }
-    function addInitialKeywords(defs) {
-      if (Array.isArray(defs)) {
-        this.addVocabulary(defs);
+    function addInitialKeywords(defs2) {
+      if (Array.isArray(defs2)) {
+        this.addVocabulary(defs2);
         return;
       }
       this.logger.warn("keywords option as map is deprecated, pass array");
-      for (const keyword in defs) {
-        const def = defs[keyword];
+      for (const keyword in defs2) {
+        const def = defs2[keyword];
         if (!def.keyword)
           def.keyword = keyword;
         this.addKeyword(def);
@@ -16601,7 +14825,7 @@ var require_core = __commonJS({
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
       const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t2 }) => t2 === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
         RULES.rules.push(ruleGroup);
@@ -16750,12 +14974,12 @@ var require_ref = __commonJS({
       function callSyncRef() {
         cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
       }
-      function addErrorsFrom(source2) {
-        const errs = (0, codegen_1._)`${source2}.errors`;
+      function addErrorsFrom(source) {
+        const errs = (0, codegen_1._)`${source}.errors`;
         gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
         gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
       }
-      function addEvaluatedFrom(source2) {
+      function addEvaluatedFrom(source) {
         var _a;
         if (!it.opts.unevaluated)
           return;
@@ -16766,7 +14990,7 @@ var require_ref = __commonJS({
               it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
             }
           } else {
-            const props = gen.var("props", (0, codegen_1._)`${source2}.evaluated.props`);
+            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
             it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
           }
         }
@@ -16776,7 +15000,7 @@ var require_ref = __commonJS({
               it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
             }
           } else {
-            const items2 = gen.var("items", (0, codegen_1._)`${source2}.evaluated.items`);
+            const items2 = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
             it.items = util_1.mergeEvaluated.items(gen, items2, it.items, codegen_1.Name);
           }
         }
@@ -16873,16 +15097,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str3) {
-      const len = str3.length;
+    function ucs2length(str5) {
+      const len = str5.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str3.charCodeAt(pos++);
+        value = str5.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str3.charCodeAt(pos);
+          value = str5.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -17149,7 +15373,7 @@ var require_uniqueItems = __commonJS({
           gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
         }
         function canOptimize() {
-          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
+          return itemTypes.length > 0 && !itemTypes.some((t2) => t2 === "object" || t2 === "array");
         }
         function loopN(i, j) {
           const item = gen.name("item");
@@ -18196,6 +16420,325 @@ var require_applicator = __commonJS({
   }
 });
 
+// node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
+var require_dynamicAnchor = __commonJS({
+  "node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.dynamicAnchor = void 0;
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var compile_1 = require_compile();
+    var ref_1 = require_ref();
+    var def = {
+      keyword: "$dynamicAnchor",
+      schemaType: "string",
+      code: (cxt) => dynamicAnchor(cxt, cxt.schema)
+    };
+    function dynamicAnchor(cxt, anchor) {
+      const { gen, it } = cxt;
+      it.schemaEnv.root.dynamicAnchors[anchor] = true;
+      const v = (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`;
+      const validate3 = it.errSchemaPath === "#" ? it.validateName : _getValidate(cxt);
+      gen.if((0, codegen_1._)`!${v}`, () => gen.assign(v, validate3));
+    }
+    exports.dynamicAnchor = dynamicAnchor;
+    function _getValidate(cxt) {
+      const { schemaEnv, schema, self } = cxt.it;
+      const { root: root2, baseId, localRefs, meta: meta80 } = schemaEnv.root;
+      const { schemaId } = self.opts;
+      const sch = new compile_1.SchemaEnv({ schema, schemaId, root: root2, baseId, localRefs, meta: meta80 });
+      compile_1.compileSchema.call(self, sch);
+      return (0, ref_1.getValidate)(cxt, sch);
+    }
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
+var require_dynamicRef = __commonJS({
+  "node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.dynamicRef = void 0;
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var ref_1 = require_ref();
+    var def = {
+      keyword: "$dynamicRef",
+      schemaType: "string",
+      code: (cxt) => dynamicRef(cxt, cxt.schema)
+    };
+    function dynamicRef(cxt, ref2) {
+      const { gen, keyword, it } = cxt;
+      if (ref2[0] !== "#")
+        throw new Error(`"${keyword}" only supports hash fragment reference`);
+      const anchor = ref2.slice(1);
+      if (it.allErrors) {
+        _dynamicRef();
+      } else {
+        const valid = gen.let("valid", false);
+        _dynamicRef(valid);
+        cxt.ok(valid);
+      }
+      function _dynamicRef(valid) {
+        if (it.schemaEnv.root.dynamicAnchors[anchor]) {
+          const v = gen.let("_v", (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`);
+          gen.if(v, _callRef(v, valid), _callRef(it.validateName, valid));
+        } else {
+          _callRef(it.validateName, valid)();
+        }
+      }
+      function _callRef(validate3, valid) {
+        return valid ? () => gen.block(() => {
+          (0, ref_1.callRef)(cxt, validate3);
+          gen.let(valid, true);
+        }) : () => (0, ref_1.callRef)(cxt, validate3);
+      }
+    }
+    exports.dynamicRef = dynamicRef;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
+var require_recursiveAnchor = __commonJS({
+  "node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dynamicAnchor_1 = require_dynamicAnchor();
+    var util_1 = require_util();
+    var def = {
+      keyword: "$recursiveAnchor",
+      schemaType: "boolean",
+      code(cxt) {
+        if (cxt.schema)
+          (0, dynamicAnchor_1.dynamicAnchor)(cxt, "");
+        else
+          (0, util_1.checkStrictMode)(cxt.it, "$recursiveAnchor: false is ignored");
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
+var require_recursiveRef = __commonJS({
+  "node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dynamicRef_1 = require_dynamicRef();
+    var def = {
+      keyword: "$recursiveRef",
+      schemaType: "string",
+      code: (cxt) => (0, dynamicRef_1.dynamicRef)(cxt, cxt.schema)
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/dynamic/index.js
+var require_dynamic = __commonJS({
+  "node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dynamicAnchor_1 = require_dynamicAnchor();
+    var dynamicRef_1 = require_dynamicRef();
+    var recursiveAnchor_1 = require_recursiveAnchor();
+    var recursiveRef_1 = require_recursiveRef();
+    var dynamic = [dynamicAnchor_1.default, dynamicRef_1.default, recursiveAnchor_1.default, recursiveRef_1.default];
+    exports.default = dynamic;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
+var require_dependentRequired = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dependencies_1 = require_dependencies();
+    var def = {
+      keyword: "dependentRequired",
+      type: "object",
+      schemaType: "object",
+      error: dependencies_1.error,
+      code: (cxt) => (0, dependencies_1.validatePropertyDeps)(cxt)
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
+var require_dependentSchemas = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dependencies_1 = require_dependencies();
+    var def = {
+      keyword: "dependentSchemas",
+      type: "object",
+      schemaType: "object",
+      code: (cxt) => (0, dependencies_1.validateSchemaDeps)(cxt)
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitContains.js
+var require_limitContains = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: ["maxContains", "minContains"],
+      type: "array",
+      schemaType: "number",
+      code({ keyword, parentSchema, it }) {
+        if (parentSchema.contains === void 0) {
+          (0, util_1.checkStrictMode)(it, `"${keyword}" without "contains" is ignored`);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/next.js
+var require_next = __commonJS({
+  "node_modules/ajv/dist/vocabularies/next.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dependentRequired_1 = require_dependentRequired();
+    var dependentSchemas_1 = require_dependentSchemas();
+    var limitContains_1 = require_limitContains();
+    var next = [dependentRequired_1.default, dependentSchemas_1.default, limitContains_1.default];
+    exports.default = next;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
+var require_unevaluatedProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var names_1 = require_names();
+    var error = {
+      message: "must NOT have unevaluated properties",
+      params: ({ params }) => (0, codegen_1._)`{unevaluatedProperty: ${params.unevaluatedProperty}}`
+    };
+    var def = {
+      keyword: "unevaluatedProperties",
+      type: "object",
+      schemaType: ["boolean", "object"],
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, data, errsCount, it } = cxt;
+        if (!errsCount)
+          throw new Error("ajv implementation error");
+        const { allErrors, props } = it;
+        if (props instanceof codegen_1.Name) {
+          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key2) => gen.if(unevaluatedDynamic(props, key2), () => unevaluatedPropCode(key2))));
+        } else if (props !== true) {
+          gen.forIn("key", data, (key2) => props === void 0 ? unevaluatedPropCode(key2) : gen.if(unevaluatedStatic(props, key2), () => unevaluatedPropCode(key2)));
+        }
+        it.props = true;
+        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+        function unevaluatedPropCode(key2) {
+          if (schema === false) {
+            cxt.setParams({ unevaluatedProperty: key2 });
+            cxt.error();
+            if (!allErrors)
+              gen.break();
+            return;
+          }
+          if (!(0, util_1.alwaysValidSchema)(it, schema)) {
+            const valid = gen.name("valid");
+            cxt.subschema({
+              keyword: "unevaluatedProperties",
+              dataProp: key2,
+              dataPropType: util_1.Type.Str
+            }, valid);
+            if (!allErrors)
+              gen.if((0, codegen_1.not)(valid), () => gen.break());
+          }
+        }
+        function unevaluatedDynamic(evaluatedProps, key2) {
+          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key2}]`;
+        }
+        function unevaluatedStatic(evaluatedProps, key2) {
+          const ps = [];
+          for (const p in evaluatedProps) {
+            if (evaluatedProps[p] === true)
+              ps.push((0, codegen_1._)`${key2} !== ${p}`);
+          }
+          return (0, codegen_1.and)(...ps);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
+var require_unevaluatedItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def = {
+      keyword: "unevaluatedItems",
+      type: "array",
+      schemaType: ["boolean", "object"],
+      error,
+      code(cxt) {
+        const { gen, schema, data, it } = cxt;
+        const items2 = it.items || 0;
+        if (items2 === true)
+          return;
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        if (schema === false) {
+          cxt.setParams({ len: items2 });
+          cxt.fail((0, codegen_1._)`${len} > ${items2}`);
+        } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+          const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items2}`);
+          gen.if((0, codegen_1.not)(valid), () => validateItems(valid, items2));
+          cxt.ok(valid);
+        }
+        it.items = true;
+        function validateItems(valid, from) {
+          gen.forRange("i", from, len, (i) => {
+            cxt.subschema({ keyword: "unevaluatedItems", dataProp: i, dataPropType: util_1.Type.Num }, valid);
+            if (!it.allErrors)
+              gen.if((0, codegen_1.not)(valid), () => gen.break());
+          });
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/unevaluated/index.js
+var require_unevaluated = __commonJS({
+  "node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var unevaluatedProperties_1 = require_unevaluatedProperties();
+    var unevaluatedItems_1 = require_unevaluatedItems();
+    var unevaluated = [unevaluatedProperties_1.default, unevaluatedItems_1.default];
+    exports.default = unevaluated;
+  }
+});
+
 // node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
   "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
@@ -18320,25 +16863,31 @@ var require_metadata = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft7.js
-var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+// node_modules/ajv/dist/vocabularies/draft2020.js
+var require_draft2020 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
     var validation_1 = require_validation();
     var applicator_1 = require_applicator();
+    var dynamic_1 = require_dynamic();
+    var next_1 = require_next();
+    var unevaluated_1 = require_unevaluated();
     var format_1 = require_format2();
     var metadata_1 = require_metadata();
-    var draft7Vocabularies = [
+    var draft2020Vocabularies = [
+      dynamic_1.default,
       core_1.default,
       validation_1.default,
-      (0, applicator_1.default)(),
+      (0, applicator_1.default)(true),
       format_1.default,
       metadata_1.metadataVocabulary,
-      metadata_1.contentVocabulary
+      metadata_1.contentVocabulary,
+      next_1.default,
+      unevaluated_1.default
     ];
-    exports.default = draft7Vocabularies;
+    exports.default = draft2020Vocabularies;
   }
 });
 
@@ -18417,12 +16966,12 @@ var require_discriminator = __commonJS({
           for (let i = 0; i < oneOf.length; i++) {
             let sch = oneOf[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-              const ref = sch.$ref;
-              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+              const ref2 = sch.$ref;
+              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref2);
               if (sch instanceof compile_1.SchemaEnv)
                 sch = sch.schema;
               if (sch === void 0)
-                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref2);
             }
             const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
             if (typeof propSch != "object") {
@@ -18458,6 +17007,2281 @@ var require_discriminator = __commonJS({
       }
     };
     exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
+var require_schema4 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/schema",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/core": true,
+        "https://json-schema.org/draft/2020-12/vocab/applicator": true,
+        "https://json-schema.org/draft/2020-12/vocab/unevaluated": true,
+        "https://json-schema.org/draft/2020-12/vocab/validation": true,
+        "https://json-schema.org/draft/2020-12/vocab/meta-data": true,
+        "https://json-schema.org/draft/2020-12/vocab/format-annotation": true,
+        "https://json-schema.org/draft/2020-12/vocab/content": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Core and Validation specifications meta-schema",
+      allOf: [
+        { $ref: "meta/core" },
+        { $ref: "meta/applicator" },
+        { $ref: "meta/unevaluated" },
+        { $ref: "meta/validation" },
+        { $ref: "meta/meta-data" },
+        { $ref: "meta/format-annotation" },
+        { $ref: "meta/content" }
+      ],
+      type: ["object", "boolean"],
+      $comment: "This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.",
+      properties: {
+        definitions: {
+          $comment: '"definitions" has been replaced by "$defs".',
+          type: "object",
+          additionalProperties: { $dynamicRef: "#meta" },
+          deprecated: true,
+          default: {}
+        },
+        dependencies: {
+          $comment: '"dependencies" has been split and replaced by "dependentSchemas" and "dependentRequired" in order to serve their differing semantics.',
+          type: "object",
+          additionalProperties: {
+            anyOf: [{ $dynamicRef: "#meta" }, { $ref: "meta/validation#/$defs/stringArray" }]
+          },
+          deprecated: true,
+          default: {}
+        },
+        $recursiveAnchor: {
+          $comment: '"$recursiveAnchor" has been replaced by "$dynamicAnchor".',
+          $ref: "meta/core#/$defs/anchorString",
+          deprecated: true
+        },
+        $recursiveRef: {
+          $comment: '"$recursiveRef" has been replaced by "$dynamicRef".',
+          $ref: "meta/core#/$defs/uriReferenceString",
+          deprecated: true
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
+var require_applicator2 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/applicator",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/applicator": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Applicator vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        prefixItems: { $ref: "#/$defs/schemaArray" },
+        items: { $dynamicRef: "#meta" },
+        contains: { $dynamicRef: "#meta" },
+        additionalProperties: { $dynamicRef: "#meta" },
+        properties: {
+          type: "object",
+          additionalProperties: { $dynamicRef: "#meta" },
+          default: {}
+        },
+        patternProperties: {
+          type: "object",
+          additionalProperties: { $dynamicRef: "#meta" },
+          propertyNames: { format: "regex" },
+          default: {}
+        },
+        dependentSchemas: {
+          type: "object",
+          additionalProperties: { $dynamicRef: "#meta" },
+          default: {}
+        },
+        propertyNames: { $dynamicRef: "#meta" },
+        if: { $dynamicRef: "#meta" },
+        then: { $dynamicRef: "#meta" },
+        else: { $dynamicRef: "#meta" },
+        allOf: { $ref: "#/$defs/schemaArray" },
+        anyOf: { $ref: "#/$defs/schemaArray" },
+        oneOf: { $ref: "#/$defs/schemaArray" },
+        not: { $dynamicRef: "#meta" }
+      },
+      $defs: {
+        schemaArray: {
+          type: "array",
+          minItems: 1,
+          items: { $dynamicRef: "#meta" }
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
+var require_unevaluated2 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/unevaluated",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/unevaluated": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Unevaluated applicator vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        unevaluatedItems: { $dynamicRef: "#meta" },
+        unevaluatedProperties: { $dynamicRef: "#meta" }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
+var require_content = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/content",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/content": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Content vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        contentEncoding: { type: "string" },
+        contentMediaType: { type: "string" },
+        contentSchema: { $dynamicRef: "#meta" }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
+var require_core3 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/core",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/core": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Core vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        $id: {
+          $ref: "#/$defs/uriReferenceString",
+          $comment: "Non-empty fragments not allowed.",
+          pattern: "^[^#]*#?$"
+        },
+        $schema: { $ref: "#/$defs/uriString" },
+        $ref: { $ref: "#/$defs/uriReferenceString" },
+        $anchor: { $ref: "#/$defs/anchorString" },
+        $dynamicRef: { $ref: "#/$defs/uriReferenceString" },
+        $dynamicAnchor: { $ref: "#/$defs/anchorString" },
+        $vocabulary: {
+          type: "object",
+          propertyNames: { $ref: "#/$defs/uriString" },
+          additionalProperties: {
+            type: "boolean"
+          }
+        },
+        $comment: {
+          type: "string"
+        },
+        $defs: {
+          type: "object",
+          additionalProperties: { $dynamicRef: "#meta" }
+        }
+      },
+      $defs: {
+        anchorString: {
+          type: "string",
+          pattern: "^[A-Za-z_][-A-Za-z0-9._]*$"
+        },
+        uriString: {
+          type: "string",
+          format: "uri"
+        },
+        uriReferenceString: {
+          type: "string",
+          format: "uri-reference"
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
+var require_format_annotation = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/format-annotation",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/format-annotation": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Format vocabulary meta-schema for annotation results",
+      type: ["object", "boolean"],
+      properties: {
+        format: { type: "string" }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
+var require_meta_data = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/meta-data",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/meta-data": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Meta-data vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        default: true,
+        deprecated: {
+          type: "boolean",
+          default: false
+        },
+        readOnly: {
+          type: "boolean",
+          default: false
+        },
+        writeOnly: {
+          type: "boolean",
+          default: false
+        },
+        examples: {
+          type: "array",
+          items: true
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
+var require_validation2 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/validation",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/validation": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Validation vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        type: {
+          anyOf: [
+            { $ref: "#/$defs/simpleTypes" },
+            {
+              type: "array",
+              items: { $ref: "#/$defs/simpleTypes" },
+              minItems: 1,
+              uniqueItems: true
+            }
+          ]
+        },
+        const: true,
+        enum: {
+          type: "array",
+          items: true
+        },
+        multipleOf: {
+          type: "number",
+          exclusiveMinimum: 0
+        },
+        maximum: {
+          type: "number"
+        },
+        exclusiveMaximum: {
+          type: "number"
+        },
+        minimum: {
+          type: "number"
+        },
+        exclusiveMinimum: {
+          type: "number"
+        },
+        maxLength: { $ref: "#/$defs/nonNegativeInteger" },
+        minLength: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
+        pattern: {
+          type: "string",
+          format: "regex"
+        },
+        maxItems: { $ref: "#/$defs/nonNegativeInteger" },
+        minItems: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
+        uniqueItems: {
+          type: "boolean",
+          default: false
+        },
+        maxContains: { $ref: "#/$defs/nonNegativeInteger" },
+        minContains: {
+          $ref: "#/$defs/nonNegativeInteger",
+          default: 1
+        },
+        maxProperties: { $ref: "#/$defs/nonNegativeInteger" },
+        minProperties: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
+        required: { $ref: "#/$defs/stringArray" },
+        dependentRequired: {
+          type: "object",
+          additionalProperties: {
+            $ref: "#/$defs/stringArray"
+          }
+        }
+      },
+      $defs: {
+        nonNegativeInteger: {
+          type: "integer",
+          minimum: 0
+        },
+        nonNegativeIntegerDefault0: {
+          $ref: "#/$defs/nonNegativeInteger",
+          default: 0
+        },
+        simpleTypes: {
+          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
+        },
+        stringArray: {
+          type: "array",
+          items: { type: "string" },
+          uniqueItems: true,
+          default: []
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/index.js
+var require_json_schema_2020_12 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var metaSchema = require_schema4();
+    var applicator = require_applicator2();
+    var unevaluated = require_unevaluated2();
+    var content = require_content();
+    var core = require_core3();
+    var format2 = require_format_annotation();
+    var metadata = require_meta_data();
+    var validation = require_validation2();
+    var META_SUPPORT_DATA = ["/properties"];
+    function addMetaSchema2020($data) {
+      ;
+      [
+        metaSchema,
+        applicator,
+        unevaluated,
+        content,
+        core,
+        with$data(this, format2),
+        metadata,
+        with$data(this, validation)
+      ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
+      return this;
+      function with$data(ajv, sch) {
+        return $data ? ajv.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
+      }
+    }
+    exports.default = addMetaSchema2020;
+  }
+});
+
+// node_modules/ajv/dist/2020.js
+var require__ = __commonJS({
+  "node_modules/ajv/dist/2020.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
+    var core_1 = require_core();
+    var draft2020_1 = require_draft2020();
+    var discriminator_1 = require_discriminator();
+    var json_schema_2020_12_1 = require_json_schema_2020_12();
+    var META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
+    var Ajv20202 = class extends core_1.default {
+      constructor(opts = {}) {
+        super({
+          ...opts,
+          dynamicRef: true,
+          next: true,
+          unevaluated: true
+        });
+      }
+      _addVocabularies() {
+        super._addVocabularies();
+        draft2020_1.default.forEach((v) => this.addVocabulary(v));
+        if (this.opts.discriminator)
+          this.addKeyword(discriminator_1.default);
+      }
+      _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        const { $data, meta: meta80 } = this.opts;
+        if (!meta80)
+          return;
+        json_schema_2020_12_1.default.call(this, $data);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+      }
+      defaultMeta() {
+        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
+      }
+    };
+    exports.Ajv2020 = Ajv20202;
+    module.exports = exports = Ajv20202;
+    module.exports.Ajv2020 = Ajv20202;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = Ajv20202;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+      return validation_error_1.default;
+    } });
+    var ref_error_1 = require_ref_error();
+    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+      return ref_error_1.default;
+    } });
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants2 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants2();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str5) => REGEX_SPECIAL_CHARS.test(str5);
+    exports.isRegexChar = (str5) => str5.length === 1 && exports.hasRegexChars(str5);
+    exports.escapeRegex = (str5) => str5.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str5) => str5.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str5) => {
+      return str5.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants2();
+    var isPathSeparator = (code3) => {
+      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan2 = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str5 = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code3;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek2 = () => str5.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code3;
+        return str5.charCodeAt(++index);
+      };
+      while (index < length) {
+        code3 = advance();
+        let next;
+        if (code3 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code3 = advance();
+          if (code3 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code3 = advance())) {
+            if (code3 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code3 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code3 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code3 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek2() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code3 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code3 = advance())) {
+                if (code3 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code3 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code3 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code3 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code3 = advance())) {
+              if (code3 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code3 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str5;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str5.slice(0, start);
+        str5 = str5.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str5.slice(0, lastIndex);
+        glob = str5.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str5;
+      } else {
+        base = str5;
+      }
+      if (base && base !== "" && base !== "/" && base !== str5) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code3)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan2;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants2 = require_constants2();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants2;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch2 of input) {
+        if (escaped === true) {
+          value += ch2;
+          escaped = false;
+          continue;
+        }
+        if (ch2 === "\\") {
+          value += ch2;
+          escaped = true;
+          continue;
+        }
+        if (ch2 === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch2;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch2 === "[") {
+            bracket++;
+          } else if (ch2 === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch2 === "(") {
+              paren++;
+            } else if (ch2 === ")" && paren > 0) {
+              paren--;
+            } else if (ch2 === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch2;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch2 of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch2 === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch2)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch2 = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch2 === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch2 === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch2 === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch2 === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch2 === "(") {
+          paren++;
+          continue;
+        }
+        if (ch2 === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch2) => utils.escapeRegex(ch2)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse4 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek2 = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek2() === "!" && (peek2(2) !== "(" || peek2(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push2 = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push2({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse4(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push2({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek2();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push2({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push2({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix5 = POSIX_REGEX_SOURCE[rest2];
+                if (posix5) {
+                  prev.value = pre + posix5;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek2() !== ":" || value === "-" && peek2() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push2({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push2({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push2({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push2({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push2({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push2(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push2({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range2 = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range2.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range2, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t2 of toks) {
+              state.output += t2.output || t2.value;
+            }
+          }
+          push2({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push2({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push2({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push2({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push2({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek2();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push2({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push2({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek2() === "(") {
+            if (peek2(2) !== "?" || !/[!=<:]/.test(peek2(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push2({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push2({ type: "plus", value });
+            continue;
+          }
+          push2({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
+            push2({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push2({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push2({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push2({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push2({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push2(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push2(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek2() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push2(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse4.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants2.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str5) => {
+        switch (str5) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str5);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse4;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan2 = require_scan();
+    var parse4 = require_parse();
+    var utils = require_utils2();
+    var constants2 = require_constants2();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const arrayMatcher = (str5) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str5);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix5 = opts.windows;
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix5 });
+        const result = { glob, state, regex, posix: posix5, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch3.test = (input, regex, options, { glob, posix: posix5 } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format2 = opts.format || (posix5 ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format2 ? format2(input) : input;
+      if (match === false) {
+        output = format2 ? format2(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch3.matchBase(input, regex, options, posix5);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch3.matchBase = (input, glob, options, posix5 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix5 }));
+    };
+    picomatch3.isMatch = (str5, patterns, options) => picomatch3(patterns, options)(str5);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      return parse4(pattern, { ...options, fastpaths: false });
+    };
+    picomatch3.scan = (input, options) => scan2(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch3.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse4.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse4(input, options);
+      }
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch3.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch3.constants = constants2;
+    module.exports = picomatch3;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils2();
+    function picomatch3(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/draft7.js
+var require_draft7 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var core_1 = require_core2();
+    var validation_1 = require_validation();
+    var applicator_1 = require_applicator();
+    var format_1 = require_format2();
+    var metadata_1 = require_metadata();
+    var draft7Vocabularies = [
+      core_1.default,
+      validation_1.default,
+      (0, applicator_1.default)(),
+      format_1.default,
+      metadata_1.metadataVocabulary,
+      metadata_1.contentVocabulary
+    ];
+    exports.default = draft7Vocabularies;
   }
 });
 
@@ -18802,6 +19626,23 @@ function securitySeverity(s, cvss) {
   return SEVERITY_TABLE[s].securitySeverity?.toFixed(1);
 }
 
+// src/core/sbom.ts
+var SBOM_FORMAT_CHOICES = ["cyclonedx", "spdx", "both", "none"];
+function sbomFormats(choice) {
+  if (choice === "both") return ["cyclonedx", "spdx"];
+  if (choice === "none") return [];
+  return [choice];
+}
+var SBOM_EXTENSION = { cyclonedx: ".cdx.json", spdx: ".spdx.json" };
+function targetSlug(target) {
+  const s = target.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 100);
+  return s === "" ? "image" : s;
+}
+function sbomFileName(base, format2, target) {
+  const stem = base.replace(/(\.cdx|\.spdx)?\.json$/i, "");
+  return `${stem}${target !== void 0 ? `.${targetSlug(target)}` : ""}${SBOM_EXTENSION[format2]}`;
+}
+
 // src/cli/args.ts
 var FORMATS = ["table", "json", "sarif", "markdown"];
 var CliUsageError = class extends Error {
@@ -18839,6 +19680,9 @@ scan options:
   --vex F                A VEX file (OpenVEX or CycloneDX) deciding on image vulnerabilities
                          (repeatable; inside the repository)
   --vex-out F            Write the run's vulnerability suppressions as OpenVEX to F
+  --sbom F               Write the image's SBOM to F (F.cdx.json / F.spdx.json by format;
+                         the target in the name when several images are scanned)
+  --sbom-format F        cyclonedx (default), spdx or both
   --report-json F        Also write the report JSON to F
   --severity-threshold S critical|high|medium|low|info (default high)
   --fail-on M            new (default), any or never
@@ -18875,8 +19719,8 @@ Exit status: 0 pass, 1 the policy failed, 2 usage, config or tool error.`;
 function csvScanners(v) {
   const parts = v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
   if (parts.length === 1 && (parts[0] === "all" || parts[0] === "none")) {
-    const on = parts[0] === "all";
-    return { trivy: on, trufflehog: on };
+    const on2 = parts[0] === "all";
+    return { trivy: on2, trufflehog: on2 };
   }
   for (const p of parts) if (p !== "trivy" && p !== "trufflehog") throw new CliUsageError(`--scanners: unknown scanner "${p}" (use trivy, trufflehog, all or none)`);
   return { trivy: parts.includes("trivy"), trufflehog: parts.includes("trufflehog") };
@@ -19001,6 +19845,8 @@ function parseCli(argv) {
         color: { type: "boolean" },
         vex: { type: "string", multiple: true },
         "vex-out": { type: "string" },
+        sbom: { type: "string" },
+        "sbom-format": { type: "string" },
         stdin: { type: "boolean" },
         "stdin-name": { type: "string" },
         "allow-empty": { type: "boolean" }
@@ -19023,6 +19869,9 @@ function parseCli(argv) {
       timeoutMinutes = Number(values["timeout-minutes"]);
       if (!Number.isFinite(timeoutMinutes) || timeoutMinutes <= 0) throw new CliUsageError(`--timeout-minutes must be a positive number`);
     }
+    const sbomFormat = values["sbom-format"] ?? "cyclonedx";
+    if (!SBOM_FORMAT_CHOICES.includes(sbomFormat) || sbomFormat === "none") throw new CliUsageError(`--sbom-format must be cyclonedx, spdx or both, got "${values["sbom-format"]}"`);
+    if (values["sbom-format"] !== void 0 && values.sbom === void 0) throw new CliUsageError("--sbom-format goes with --sbom F");
     if (values.image && values["image-tar"]) throw new CliUsageError("use either --image or --image-tar, not both");
     return {
       command: "scan",
@@ -19053,6 +19902,8 @@ function parseCli(argv) {
       category: values.category,
       vex: values.vex ?? [],
       vexOut: values["vex-out"],
+      sbom: values.sbom,
+      sbomFormat,
       ...values.stdin ? { stdin: { name: values["stdin-name"] } } : {},
       allowEmpty: values["allow-empty"] === true
     };
@@ -19114,6 +19965,1697 @@ function decide(findings, p) {
   const rest = failing.length - errors.length - notChecked.length - misread.length;
   if (rest > 0) parts.push(`${rest} ${p.failOn === "new" ? "new " : ""}finding${rest === 1 ? "" : "s"} at or above ${p.threshold}`);
   return { result: "fail", reason: `failed: ${parts.join(" and ")}` };
+}
+
+// src/core/dockerfile/directives.ts
+function isGoSpace(c) {
+  if (c === 32 || c >= 9 && c <= 13 || c === 133 || c === 160) return true;
+  if (c < 5760) return false;
+  return c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288;
+}
+function isRegexpSpace(ch2) {
+  return ch2 === " " || ch2 === "	" || ch2 === "\n" || ch2 === "\f" || ch2 === "\r";
+}
+function nameValue(body) {
+  const m = /^([A-Za-z][A-Za-z0-9]*)/.exec(body);
+  if (!m) return void 0;
+  let i = m[1].length;
+  while (i < body.length && isRegexpSpace(body[i])) i++;
+  if (body[i] !== "=") return void 0;
+  i++;
+  while (i < body.length && isRegexpSpace(body[i])) i++;
+  let j = body.length;
+  while (j > i && isRegexpSpace(body[j - 1])) j--;
+  const value = body.slice(i, j);
+  if (value === "" || value.includes("\n")) return void 0;
+  return { name: m[1], value };
+}
+
+// src/core/utf8-go.ts
+function decodeUtf8Go(bytes, keepBytes = false) {
+  const out = [];
+  let chunk = "";
+  let firstInvalid = -1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    let cp = -1;
+    let n = 1;
+    if (b < 128) cp = b;
+    else if (b >= 194 && b <= 223) [cp, n] = sequence(bytes, i, 2, b & 31);
+    else if (b >= 224 && b <= 239) [cp, n] = sequence(bytes, i, 3, b & 15);
+    else if (b >= 240 && b <= 244) [cp, n] = sequence(bytes, i, 4, b & 7);
+    if (cp < 0) {
+      if (firstInvalid < 0) firstInvalid = i;
+      cp = keepBytes ? 56320 + b : 65533;
+      n = 1;
+    }
+    chunk += String.fromCodePoint(cp);
+    if (chunk.length > 8192) {
+      out.push(chunk);
+      chunk = "";
+    }
+    i += n;
+  }
+  out.push(chunk);
+  return { text: out.join(""), firstInvalid };
+}
+var MIN = [0, 0, 128, 2048, 65536];
+function sequence(bytes, i, len, first) {
+  let cp = first;
+  for (let k = 1; k < len; k++) {
+    const c = bytes[i + k];
+    if (c === void 0 || (c & 192) !== 128) return [-1, 1];
+    cp = cp << 6 | c & 63;
+  }
+  if (cp < MIN[len] || cp >= 55296 && cp <= 57343 || cp > 1114111) return [-1, 1];
+  return [cp, len];
+}
+
+// src/core/dockerfile/reader/text.ts
+function decodeGo(bytes) {
+  return decodeUtf8Go(bytes, true).text;
+}
+function toBytes(s) {
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  let out = "";
+  for (const ch2 of s) {
+    const cp = ch2.codePointAt(0);
+    if (cp >= 56448 && cp <= 56575) out += String.fromCharCode(cp - 56320);
+    else if (cp >= 55296 && cp <= 57343) out += "\xEF\xBF\xBD";
+    else out += unescape(encodeURIComponent(ch2));
+  }
+  return out;
+}
+function fromBytes(b) {
+  if (/^[\x00-\x7f]*$/.test(b)) return b;
+  const bytes = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i);
+  return decodeGo(bytes);
+}
+function byteLength(s) {
+  return toBytes(s).length;
+}
+function goLower(s) {
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
+  let out = "";
+  for (const ch2 of s) {
+    const low = ch2 === "\u0130" ? "i" : ch2.toLowerCase();
+    out += [...low].length === 1 ? low : ch2;
+  }
+  return out;
+}
+function trimLeftSpace(s) {
+  let i = 0;
+  while (i < s.length && isGoSpace(s.charCodeAt(i))) i++;
+  return s.slice(i);
+}
+function trimSpace(s) {
+  let j = s.length;
+  while (j > 0 && isGoSpace(s.charCodeAt(j - 1))) j--;
+  return trimLeftSpace(s.slice(0, j));
+}
+function trimNewline(s) {
+  let j = s.length;
+  while (j > 0 && (s[j - 1] === "\n" || s[j - 1] === "\r")) j--;
+  return s.slice(0, j);
+}
+
+// src/core/dockerfile/reader/flags.ts
+var WS = /[\t\v\f\r ]+/;
+function splitCommand(line, escape3) {
+  const trimmed = trimSpace(line);
+  const m = WS.exec(trimmed);
+  if (!m) return { cmd: trimmed, flags: [], args: "" };
+  const cmd = trimmed.slice(0, m.index);
+  const { rest, flags } = extractBuilderFlags(trimmed.slice(m.index + m[0].length), escape3);
+  return { cmd, flags, args: trimSpace(rest) };
+}
+function extractBuilderFlags(text2, escape3) {
+  const line = toBytes(text2);
+  const esc = escape3.charCodeAt(0);
+  const words2 = [];
+  let phase = "spaces";
+  let word2 = "";
+  let quote = 0;
+  let blankOK = false;
+  const done = (pos) => ({ rest: fromBytes(line.slice(pos)), flags: words2 });
+  for (let pos = 0; pos <= line.length; pos++) {
+    const c = pos < line.length ? line.charCodeAt(pos) : -1;
+    if (phase === "spaces") {
+      if (pos === line.length) break;
+      if (isGoSpace(c)) continue;
+      if (c !== 45 || pos + 1 === line.length || line.charCodeAt(pos + 1) !== 45) return done(pos);
+      phase = "word";
+    }
+    if (pos === line.length) {
+      if (word2 !== "--" && (blankOK || word2.length > 0)) words2.push(word2);
+      break;
+    }
+    if (phase === "word") {
+      if (isGoSpace(c)) {
+        phase = "spaces";
+        if (word2 === "--") return done(pos);
+        if (blankOK || word2.length > 0) words2.push(word2);
+        word2 = "";
+        blankOK = false;
+        continue;
+      }
+      if (c === 39 || c === 34) {
+        quote = c;
+        blankOK = true;
+        phase = "quote";
+        continue;
+      }
+      if (c === esc) {
+        if (pos + 1 === line.length) continue;
+        pos++;
+      }
+      word2 += line[pos];
+      continue;
+    }
+    if (c === quote) {
+      phase = "word";
+      continue;
+    }
+    if (c === esc) {
+      if (pos + 1 === line.length) {
+        phase = "word";
+        continue;
+      }
+      pos++;
+    }
+    word2 += line[pos];
+  }
+  return { rest: "", flags: words2 };
+}
+
+// src/core/dockerfile/reader/shell-words.ts
+var EOF = -1;
+var isLetter = (c) => c >= 0 && new RegExp("\\p{L}", "u").test(String.fromCodePoint(c));
+var isDigit = (c) => c >= 0 && new RegExp("\\p{Nd}", "u").test(String.fromCodePoint(c));
+var isSpecialParam = (c) => "@*#?-$!0".includes(String.fromCodePoint(c)) && c > 0;
+var isWhitespace = (c) => c === 9 || c === 13 || c === 32;
+var ch = (c) => c === EOF ? "\uFFFD" : String.fromCodePoint(c);
+var LexError = class extends Error {
+};
+var Words = class {
+  constructor(buf) {
+    this.buf = buf;
+  }
+  buf;
+  words = [];
+  inWord = false;
+  addChar(c) {
+    if (isGoSpace(c) && this.inWord) {
+      if (this.buf.s.length !== 0) {
+        this.words.push(this.buf.s);
+        this.buf.s = "";
+        this.inWord = false;
+      }
+    } else if (!isGoSpace(c)) this.addRaw(ch(c));
+  }
+  addRaw(s) {
+    this.buf.s += s;
+    this.inWord = true;
+  }
+  addString(s) {
+    for (const c of s) this.addChar(c.codePointAt(0));
+  }
+  get() {
+    if (this.buf.s.length > 0) {
+      this.words.push(this.buf.s);
+      this.buf.s = "";
+      this.inWord = false;
+    }
+    return this.words;
+  }
+};
+var Lexer = class {
+  constructor(src, opts) {
+    this.opts = opts;
+    this.cps = Array.from(src, (c) => {
+      const cp = c.codePointAt(0);
+      return cp >= 56448 && cp <= 56575 ? 65533 : cp;
+    });
+    if (this.cps[0] === 65279) this.pos = 1;
+    this.esc = opts.escape.codePointAt(0);
+    this.rawEscapes = opts.rawEscapes;
+  }
+  opts;
+  pos = 0;
+  cps;
+  esc;
+  rawEscapes;
+  shared = { s: "" };
+  peek() {
+    return this.pos < this.cps.length ? this.cps[this.pos] : EOF;
+  }
+  next() {
+    const c = this.peek();
+    if (c !== EOF) this.pos++;
+    return c;
+  }
+  words() {
+    return this.stopOn(EOF, this.rawEscapes, false).words;
+  }
+  word() {
+    return this.stopOn(EOF, this.rawEscapes, false).result;
+  }
+  stopOn(stop, rawEscapes, preserve) {
+    let result = "";
+    this.shared.s = "";
+    const words2 = new Words(this.shared);
+    const saved = this.rawEscapes;
+    this.rawEscapes = rawEscapes;
+    try {
+      while (this.peek() !== EOF) {
+        let c = this.peek();
+        if (stop !== EOF && c === stop) {
+          this.next();
+          return { result, words: words2.get() };
+        }
+        if (c === 36 || c === 60 || c === 39 || c === 34) {
+          const tmp = c === 36 ? this.dollar() : c === 60 ? this.possibleHeredoc() : c === 39 ? this.single(preserve) : this.double(preserve);
+          result += tmp;
+          if (c === 36) words2.addString(tmp);
+          else words2.addRaw(tmp);
+          continue;
+        }
+        c = this.next();
+        if (c === this.esc) {
+          if (this.rawEscapes) {
+            words2.addRaw(ch(c));
+            result += ch(c);
+          }
+          c = this.next();
+          if (c === EOF) break;
+          words2.addRaw(ch(c));
+        } else words2.addChar(c);
+        result += ch(c);
+      }
+      if (stop !== EOF) throw new LexError(`unexpected end of statement while looking for matching ${ch(stop)}`);
+      return { result, words: words2.get() };
+    } finally {
+      this.rawEscapes = saved;
+    }
+  }
+  single(preserve) {
+    let out = "";
+    let c = this.next();
+    if (this.opts.rawQuotes) out += ch(c);
+    for (; ; ) {
+      c = this.next();
+      if (c === EOF) throw new LexError("unexpected end of statement while looking for matching single-quote");
+      if (c === 39) return this.opts.rawQuotes ? out + ch(c) : out;
+      if (preserve && c === this.esc) out += ch(c);
+      out += ch(c);
+    }
+  }
+  double(preserve) {
+    let out = "";
+    const open2 = this.next();
+    if (this.opts.rawQuotes) out += ch(open2);
+    for (; ; ) {
+      const p = this.peek();
+      if (p === EOF) throw new LexError("unexpected end of statement while looking for matching double-quote");
+      if (p === 34) {
+        this.next();
+        return this.opts.rawQuotes ? out + '"' : out;
+      }
+      if (p === 36) {
+        out += this.dollar();
+        continue;
+      }
+      let c = this.next();
+      if (c === this.esc) {
+        const n = this.peek();
+        if (n === EOF) continue;
+        if (n === 34 || n === 36 || n === this.esc) {
+          if (this.rawEscapes) out += ch(c);
+          c = this.next();
+        } else if (this.rawEscapes && (!this.opts.rawQuotes || preserve)) out += ch(c);
+      }
+      out += ch(c);
+    }
+  }
+  name() {
+    let name = "";
+    while (this.peek() !== EOF) {
+      const c = this.peek();
+      if (name === "" && isDigit(c)) {
+        while (this.peek() !== EOF && isDigit(this.peek())) name += ch(this.next());
+        return name;
+      }
+      if (name === "" && isSpecialParam(c)) return ch(this.next());
+      if (!isLetter(c) && !isDigit(c) && c !== 95) break;
+      name += ch(this.next());
+    }
+    return name;
+  }
+  dollar() {
+    this.next();
+    if (this.peek() !== 123) {
+      const name2 = this.name();
+      return `$${name2}`;
+    }
+    this.next();
+    const p = this.peek();
+    if (p === EOF) throw new LexError("syntax error: missing '}'");
+    if (p === 123 || p === 125 || p === 58) throw new LexError("syntax error: bad substitution");
+    const name = this.name();
+    let c = this.next();
+    let chs = ch(c);
+    if (c === 125) return `\${${name}}`;
+    let nullIsUnset = false;
+    if (c === 58) {
+      nullIsUnset = true;
+      c = this.next();
+      chs += ch(c);
+    }
+    if (nullIsUnset || c === 43 || c === 45 || c === 63 || c === 35 || c === 37) {
+      const raw = c === 35 || c === 37;
+      if (nullIsUnset && raw) throw new LexError(`unsupported modifier (${chs}) in substitution`);
+      const word2 = this.operand(125, raw, raw, "syntax error: missing '}'");
+      return `\${${name}${chs}${word2}}`;
+    }
+    if (c === 47) {
+      if (this.peek() === 47) this.next();
+      const pattern = this.operand(47, true, true, "syntax error: missing '/' in ${}");
+      const replacement2 = this.operand(125, true, false, "syntax error: missing '}'");
+      return `\${${name}/${pattern}/${replacement2}}`;
+    }
+    throw new LexError(`unsupported modifier (${chs}) in substitution`);
+  }
+  operand(stop, raw, preserve, atEnd) {
+    try {
+      return this.stopOn(stop, raw, preserve).result;
+    } catch (e) {
+      if (this.peek() === EOF) throw new LexError(atEnd);
+      throw e;
+    }
+  }
+  possibleHeredoc() {
+    this.next();
+    if (this.peek() !== 60) return "<";
+    this.next();
+    let space = "";
+    while (isWhitespace(this.peek())) space += ch(this.next());
+    return `<<${space}`;
+  }
+};
+function shellWords(src, opts) {
+  try {
+    return new Lexer(src, opts).words();
+  } catch (e) {
+    if (e instanceof LexError) return new Error(`failed to process "${src}": ${e.message}`);
+    throw e;
+  }
+}
+function shellWord(src, escape3) {
+  try {
+    return new Lexer(src, { escape: escape3, rawQuotes: false, rawEscapes: false }).word();
+  } catch (e) {
+    if (e instanceof LexError) return new Error(`failed to process "${src}": ${e.message}`);
+    throw e;
+  }
+}
+
+// src/core/dockerfile/reader/heredoc.ts
+var HEREDOC = /^(\d*)<<(-?)[\t\n\f\r ]*([^<]*)$/;
+function quotes(s) {
+  let n = 0;
+  for (const c of s) if (c === '"' || c === "'") n++;
+  return n;
+}
+function parseHeredoc(word2) {
+  const m = HEREDOC.exec(word2);
+  if (!m) return void 0;
+  const rest = m[3];
+  if (rest === "") return void 0;
+  const words2 = shellWords(rest, { escape: "\\", rawQuotes: false, rawEscapes: false });
+  if (words2 instanceof Error) return words2;
+  if (words2.length !== 1) return void 0;
+  const raw = shellWords(rest, { escape: "\\", rawQuotes: true, rawEscapes: false });
+  if (raw instanceof Error) return raw;
+  if (raw.length !== words2.length) return new Error(`internal lexing of heredoc produced inconsistent results: ${rest}`);
+  const fd = m[1] === "" ? 0 : Number(m[1]);
+  return { name: words2[0], fd: Number.isSafeInteger(fd) ? fd : 0, expand: quotes(words2[0]) === quotes(raw[0]), chomp: m[2] === "-" };
+}
+function heredocsFromLine(line) {
+  const words2 = shellWords(line, { escape: "\\", rawQuotes: true, rawEscapes: true });
+  const out = [];
+  if (words2 instanceof Error) return out;
+  for (const w of words2) {
+    const h = parseHeredoc(w);
+    if (h instanceof Error) return h;
+    if (h) out.push(h);
+  }
+  return out;
+}
+
+// src/core/dockerfile/reader/line-parsers.ts
+var ParseError = class extends Error {
+};
+function parseWords(rest, escape3) {
+  const words2 = [];
+  let phase = "spaces";
+  let quote = "";
+  let blankOK = false;
+  let word2 = "";
+  const chars = Array.from(rest);
+  for (let pos = 0; pos <= chars.length; pos++) {
+    let c = chars[pos] ?? "";
+    if (phase === "spaces") {
+      if (pos === chars.length) break;
+      if (isGoSpace(c.codePointAt(0))) continue;
+      phase = "word";
+    }
+    if (pos === chars.length) {
+      if (blankOK || word2.length > 0) words2.push(word2);
+      break;
+    }
+    if (phase === "word") {
+      if (isGoSpace(c.codePointAt(0))) {
+        phase = "spaces";
+        if (blankOK || word2.length > 0) words2.push(word2);
+        word2 = "";
+        blankOK = false;
+        continue;
+      }
+      if (c === "'" || c === '"') {
+        quote = c;
+        blankOK = true;
+        phase = "quote";
+      }
+      if (c === escape3) {
+        if (pos + 1 === chars.length) continue;
+        word2 += c;
+        c = chars[++pos];
+      }
+      word2 += c;
+      continue;
+    }
+    if (c === quote) phase = "word";
+    if (c === escape3 && quote !== "'") {
+      if (pos + 1 === chars.length) {
+        phase = "word";
+        continue;
+      }
+      word2 += c;
+      c = chars[++pos];
+    }
+    word2 += c;
+  }
+  return words2;
+}
+var WS2 = /[\t\v\f\r ]+/;
+function nameVal(rest, key2, escape3) {
+  const words2 = parseWords(rest, escape3);
+  if (words2.length === 0) return { args: [], json: false };
+  if (!words2[0].includes("=")) {
+    const m = WS2.exec(rest);
+    if (!m) throw new ParseError(`${key2} must have two arguments`);
+    return { args: [rest.slice(0, m.index), rest.slice(m.index + m[0].length), ""], json: false };
+  }
+  const args = [];
+  for (const w of words2) {
+    const eq = w.indexOf("=");
+    if (eq < 0) throw new ParseError(`Syntax error - can't find = in ${JSON.stringify(w)}. Must be of the form: name=value`);
+    args.push(w.slice(0, eq), w.slice(eq + 1), "=");
+  }
+  return { args, json: false };
+}
+function whitespaceDelimited(rest) {
+  return { args: rest === "" ? [] : rest.split(WS2), json: false };
+}
+function goDecodable(v, depth) {
+  if (depth > 1e4) return false;
+  if (typeof v === "number") return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every((x) => goDecodable(x, depth + 1));
+  if (v !== null && typeof v === "object") return Object.values(v).every((x) => goDecodable(x, depth + 1));
+  return true;
+}
+function parseJSON(rest) {
+  let i = 0;
+  while (i < rest.length && isGoSpace(rest.charCodeAt(i))) i++;
+  if (rest[i] !== "[") return void 0;
+  let v;
+  try {
+    v = JSON.parse(rest.slice(i));
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(v) || !goDecodable(v, 1)) return void 0;
+  if (!v.every((x) => typeof x === "string")) throw new ParseError("when using JSON array syntax, arrays must be comprised of strings only");
+  return { args: v.map((s) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD")), json: true };
+}
+function maybeJSON(rest) {
+  if (rest === "") return { args: [], json: false };
+  return parseJSON(rest) ?? { args: [rest], json: false };
+}
+function maybeJSONToList(rest) {
+  return parseJSON(rest) ?? whitespaceDelimited(rest);
+}
+function healthConfig(rest) {
+  const b = toBytes(rest);
+  let sep4 = 0;
+  while (sep4 < b.length && !isGoSpace(b.charCodeAt(sep4))) sep4++;
+  let next = sep4;
+  while (next < b.length && isGoSpace(b.charCodeAt(next))) next++;
+  if (sep4 === 0) return { args: [], json: false };
+  const cmd = maybeJSON(fromBytes(b.slice(next)));
+  return { args: [fromBytes(b.slice(0, sep4)), ...cmd.args], json: cmd.json };
+}
+var DISPATCH = /* @__PURE__ */ new Map([
+  ["add", maybeJSONToList],
+  ["arg", (r, e) => ({ args: parseWords(r, e), json: false })],
+  ["cmd", maybeJSON],
+  ["copy", maybeJSONToList],
+  ["entrypoint", maybeJSON],
+  ["env", (r, e) => nameVal(r, "ENV", e)],
+  ["expose", whitespaceDelimited],
+  ["from", whitespaceDelimited],
+  ["healthcheck", healthConfig],
+  ["label", (r, e) => nameVal(r, "LABEL", e)],
+  ["maintainer", (r) => ({ args: r === "" ? [] : [r], json: false })],
+  ["run", maybeJSON],
+  ["shell", maybeJSON],
+  ["stopsignal", (r) => ({ args: r === "" ? [] : [r], json: false })],
+  ["user", (r) => ({ args: r === "" ? [] : [r], json: false })],
+  ["volume", maybeJSONToList],
+  ["workdir", (r) => ({ args: r === "" ? [] : [r], json: false })]
+]);
+
+// src/core/dockerfile/reader/index.ts
+var MAX_LINE = 64 * 1024;
+var Lines = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  pos = 0;
+  tooLong = false;
+  next() {
+    if (this.tooLong || this.pos >= this.text.length) return void 0;
+    const nl = this.text.indexOf("\n", this.pos);
+    const end = nl < 0 ? this.text.length : nl + 1;
+    const line = this.text.slice(this.pos, end);
+    const body = nl < 0 ? line : line.slice(0, -1);
+    if (body.length >= MAX_LINE / 4 && byteLength(body) >= MAX_LINE) {
+      this.tooLong = true;
+      return void 0;
+    }
+    this.pos = end;
+    return line;
+  }
+};
+var Directives = class {
+  done = false;
+  seen = /* @__PURE__ */ new Set();
+  list = [];
+  escape = "\\";
+  /** BuildKit's DirectiveParser.ParseLine; true when the line was a directive. */
+  parse(line, at2) {
+    if (this.done) return false;
+    if (!line.startsWith("#")) return (this.done = true) && false;
+    const nv = nameValue(trimLeftSpace(line.slice(1)));
+    const name = nv?.name.toLowerCase();
+    if (!nv || !name || !["syntax", "escape", "check"].includes(name)) return (this.done = true) && false;
+    if (this.seen.has(name)) throw new ParseError(`only one ${name} parser directive can be used`);
+    this.seen.add(name);
+    if (name === "escape") {
+      if (nv.value !== "`" && nv.value !== "\\") throw new ParseError(`invalid escape token '${nv.value}' does not match \` or \\`);
+      this.escape = nv.value;
+    }
+    this.list.push({ name, value: nv.value, line: at2 });
+    return true;
+  }
+};
+var isComment = (line) => trimLeftSpace(line).startsWith("#");
+function continuation(line, esc) {
+  let j = line.length;
+  while (j > 0 && (line[j - 1] === " " || line[j - 1] === "	")) j--;
+  if (j === 0 || line[j - 1] !== esc) return [line, true];
+  if (j === 1) return ["", false];
+  if (line[j - 2] === esc) return [line, true];
+  return [line.slice(0, j - 1), false];
+}
+function nodeFromLine(line, escape3) {
+  const { cmd, flags, args } = splitCommand(line, escape3);
+  const lower = goLower(cmd);
+  const node = { keyword: cmd, lower, original: line, line: 0, endLine: 0, flags, rest: args, args: [], json: false, heredocs: [] };
+  if (lower === "onbuild") {
+    if (args !== "") node.sub = nodeFromLine(args, escape3);
+    return node;
+  }
+  const parse4 = DISPATCH.get(lower);
+  if (!parse4) node.args = [""];
+  else {
+    const p = parse4(args, escape3);
+    node.args = p.args;
+    node.json = p.json;
+  }
+  return node;
+}
+var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["run", "copy", "add"]);
+function canContainHeredoc(node) {
+  const n = node.lower === "onbuild" && node.sub ? node.sub : node;
+  return HEREDOC_KEYWORDS.has(n.lower) && !n.json;
+}
+function fail(out, message, line, endLine) {
+  out.error = { message, line, endLine: endLine <= line ? line : endLine };
+  return out;
+}
+function readDockerfile(text2, sink2) {
+  const d = new Directives();
+  const out = { escape: "\\", directives: d.list, nodes: [], warnings: [] };
+  const lines = new Lines(text2);
+  let current = 0;
+  let read = 0;
+  const process2 = (tok, strip) => {
+    let t2 = trimNewline(tok);
+    if (strip) t2 = trimLeftSpace(t2);
+    d.parse(t2, current + 1);
+    return isComment(t2) ? "" : t2;
+  };
+  for (let tok = lines.next(); tok !== void 0; tok = lines.next()) {
+    if (current === 0 && tok.startsWith("\uFEFF")) tok = tok.slice(1);
+    let first;
+    try {
+      first = process2(tok, true);
+    } catch (e) {
+      return fail(out, e.message, current, 0);
+    }
+    out.escape = d.escape;
+    current++;
+    const start = current;
+    let [buf, eol] = continuation(first, d.escape);
+    if (eol && buf === "") continue;
+    let emptyContinuation = false;
+    while (!eol) {
+      const next = lines.next();
+      if (next === void 0) break;
+      const l = process2(next, false);
+      current++;
+      if (isComment(next)) continue;
+      if ([...l].every((c) => isGoSpace(c.codePointAt(0)))) {
+        emptyContinuation = true;
+        continue;
+      }
+      let part;
+      [part, eol] = continuation(l, d.escape);
+      buf += part;
+    }
+    if (emptyContinuation) out.warnings.push({ message: `Empty continuation line found in: ${buf}`, line: current, endLine: current });
+    let node;
+    try {
+      node = nodeFromLine(buf, d.escape);
+    } catch (e) {
+      if (e instanceof ParseError) return fail(out, e.message, start, current);
+      throw e;
+    }
+    if (canContainHeredoc(node) && buf.includes("<<")) {
+      const heads = heredocsFromLine(buf);
+      if (heads instanceof Error) return fail(out, heads.message, start, current);
+      for (const h of heads) {
+        const body = [];
+        const line = current + 1;
+        let terminated = false;
+        for (let l = lines.next(); l !== void 0; l = lines.next()) {
+          current++;
+          let candidate = trimNewline(l);
+          if (h.chomp) candidate = candidate.replace(/^\t+/, "");
+          if (candidate === h.name) {
+            terminated = true;
+            break;
+          }
+          body.push(l);
+        }
+        if (!terminated) return fail(out, "unterminated heredoc", start, current);
+        node.heredocs.push({ ...h, content: body.join(""), line });
+      }
+    }
+    node.line = start;
+    node.endLine = current;
+    read++;
+    if (sink2) sink2(node, d.escape);
+    else out.nodes.push(node);
+  }
+  if (read === 0) return fail(out, "file with no instructions", current, 0);
+  if (lines.tooLong) return fail(out, `dockerfile line greater than max allowed size of ${MAX_LINE - 1}`, current, 0);
+  return out;
+}
+
+// src/core/secret-names.ts
+var SECRET_PART = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH_?KEY|CLIENT_?SECRET)/i;
+var DESCRIBES_A_SECRET = /(_FILE|_PATH|_DIR|_NAME|_ID|_LENGTH|_TTL|_EXPIRY|_EXPIRES|_TYPE|_HEADER|_ENDPOINT|_URL|_HOST|_PORT)$/i;
+var CREDENTIAL_ID = /(ACCESS_?KEY_ID|SECRET_ID)$/i;
+function isSecretName(name) {
+  if (!SECRET_PART.test(name)) return false;
+  return CREDENTIAL_ID.test(name) || !DESCRIBES_A_SECRET.test(name);
+}
+var SWITCH_VALUE = /^(true|false|yes|no|on|off|0|1|none|null)$/i;
+var REFERENCE = /(^|[^$])(\$\$)*\$(\{[A-Za-z_]|[A-Za-z_]|\()/;
+var PATH_CHARS = /^(?:~|\.{1,2}|[A-Za-z]:)?[/\\][\w.@+-]+(?:[/\\][\w.@+-]*)*$/;
+var PATH_SHAPE = /[/\\][^/\\]*[/\\]|\.[A-Za-z0-9]{1,8}$/;
+function isPathValue(value) {
+  const v = value.trim();
+  if (/^(?:~|\.{1,2})[/\\]/.test(v) && PATH_CHARS.test(v)) return true;
+  return PATH_CHARS.test(v) && PATH_SHAPE.test(v.replace(/^(?:~|\.{1,2}|[A-Za-z]:)/, "")) && !/[+=]/.test(v);
+}
+function hasVariableReference(value) {
+  return REFERENCE.test(value);
+}
+function notLiteralReason(value) {
+  if (value === void 0 || value === null) return "no value";
+  const v = value.trim();
+  if (v === "") return "empty";
+  if (hasVariableReference(v)) return "a variable reference";
+  if (SWITCH_VALUE.test(v)) return "a switch";
+  if (isPathValue(v)) return "a path";
+  return void 0;
+}
+function isLiteralSecretValue(value) {
+  return notLiteralReason(value) === void 0;
+}
+function isLiteralSecret(name, value) {
+  return isSecretName(name) && isLiteralSecretValue(value);
+}
+
+// src/core/secret-registry.ts
+var KNOWN_TOKEN_PREFIXES = "gh[pousr]_|github_pat_|xox[abpr]-|AKIA|ASIA|sk-|glpat-|npm_";
+var TOKEN_PREFIX = new RegExp(`^(${KNOWN_TOKEN_PREFIXES})`, "i");
+function shortenSecretLike(identifier) {
+  const known = TOKEN_PREFIX.test(identifier) && identifier.length >= 12;
+  const run2 = /[A-Za-z0-9_+/-]{20,}/.exec(identifier);
+  const mixed = run2 !== null && /[0-9]/.test(run2[0]) && /[A-Za-z]/.test(run2[0]);
+  if (!known && !mixed) return identifier;
+  return `${identifier.slice(0, 4)}\u2026`;
+}
+
+// src/core/dockerfile/reader/bflags.ts
+function parseFlags(flags, accepted) {
+  const value = /* @__PURE__ */ new Map();
+  const values = /* @__PURE__ */ new Map();
+  const used = /* @__PURE__ */ new Set();
+  for (const a of flags) {
+    if (a === "--") break;
+    if (!a.startsWith("--")) return `arg should start with -- : ${a}`;
+    const eq = a.indexOf("=");
+    const flagName = eq < 0 ? a : a.slice(0, eq);
+    const given = eq < 0 ? void 0 : a.slice(eq + 1);
+    const name = flagName.slice(2);
+    const kind = Object.hasOwn(accepted, name) ? accepted[name] : void 0;
+    if (kind === void 0) return `unknown flag: ${flagName}`;
+    if (used.has(name) && kind !== "strings") return `duplicate flag specified: ${flagName}`;
+    used.add(name);
+    if (kind === "bool") {
+      if (given === "") return `missing a value on flag: ${flagName}`;
+      const v = (given ?? "").toLowerCase();
+      if (v !== "true" && v !== "false" && v !== "") return `expecting boolean value for flag ${flagName}, not: ${given ?? ""}`;
+      value.set(name, v === "false" ? "false" : "true");
+      continue;
+    }
+    if (given === void 0) return `missing a value on flag: ${flagName}`;
+    if (kind === "string") value.set(name, given);
+    else values.set(name, [...values.get(name) ?? [], given]);
+  }
+  return { value, values };
+}
+
+// src/core/dockerfile/reader/go-values.ts
+var MAX = 1n << 63n;
+var UNITS = /* @__PURE__ */ new Map([
+  ["ns", 1n],
+  ["us", 1000n],
+  ["\xB5s", 1000n],
+  ["\u03BCs", 1000n],
+  ["ms", 1000000n],
+  ["s", 1000000000n],
+  ["m", 60000000000n],
+  ["h", 3600000000000n]
+]);
+var isDigit2 = (c) => c !== void 0 && c >= "0" && c <= "9";
+function goParseDuration(text2) {
+  let s = text2;
+  let neg = false;
+  if (s[0] === "-" || s[0] === "+") {
+    neg = s[0] === "-";
+    s = s.slice(1);
+  }
+  if (s === "0") return 0n;
+  if (s === "") return void 0;
+  let d = 0n;
+  while (s !== "") {
+    if (!(s[0] === "." || isDigit2(s[0]))) return void 0;
+    let i = 0;
+    let v = 0n;
+    for (; isDigit2(s[i]); i++) {
+      if (v > MAX / 10n) return void 0;
+      v = v * 10n + BigInt(s.charCodeAt(i) - 48);
+      if (v > MAX) return void 0;
+    }
+    const pre = i > 0;
+    s = s.slice(i);
+    let f = 0n;
+    let scale = 1;
+    let post = false;
+    if (s[0] === ".") {
+      let overflow = false;
+      for (i = 1; isDigit2(s[i]); i++) {
+        if (overflow) continue;
+        if (f > (MAX - 1n) / 10n) overflow = true;
+        else {
+          const y = f * 10n + BigInt(s.charCodeAt(i) - 48);
+          if (y > MAX) overflow = true;
+          else {
+            f = y;
+            scale *= 10;
+          }
+        }
+      }
+      post = i > 1;
+      s = s.slice(i);
+    }
+    if (!pre && !post) return void 0;
+    for (i = 0; i < s.length && s[i] !== "." && !isDigit2(s[i]); i++) ;
+    if (i === 0) return void 0;
+    const unit = UNITS.get(s.slice(0, i));
+    s = s.slice(i);
+    if (unit === void 0 || v > MAX / unit) return void 0;
+    v *= unit;
+    if (f > 0n) {
+      v += BigInt(Math.trunc(Number(f) * (Number(unit) / scale)));
+      if (v > MAX) return void 0;
+    }
+    d += v;
+    if (d > MAX) return void 0;
+  }
+  if (neg) return -d;
+  return d > MAX - 1n ? void 0 : d;
+}
+function goParseBool(s) {
+  if (["1", "t", "T", "TRUE", "true", "True"].includes(s)) return true;
+  if (["0", "f", "F", "FALSE", "false", "False"].includes(s)) return false;
+  return void 0;
+}
+function goParseInt32(s) {
+  if (!/^[+-]?[0-9]+$/.test(s)) return void 0;
+  const n = Number(BigInt(s));
+  return n < -(2 ** 31) || n > 2 ** 31 - 1 ? void 0 : n;
+}
+function csvFields(text2) {
+  let line = text2.endsWith("\r\n") ? text2.slice(0, -2) : text2.endsWith("\n") ? text2.slice(0, -1) : text2;
+  if (line === "") return new Error("EOF");
+  const out = [];
+  for (; ; ) {
+    if (line[0] !== '"') {
+      const i = line.indexOf(",");
+      const field2 = i >= 0 ? line.slice(0, i) : line;
+      if (field2.includes('"')) return new Error('bare " in non-quoted-field');
+      out.push(field2);
+      if (i < 0) return out;
+      line = line.slice(i + 1);
+      continue;
+    }
+    line = line.slice(1);
+    let halfOpen = false;
+    for (; ; ) {
+      const i = line.indexOf('"');
+      if (i < 0) return new Error('extraneous or missing " in quoted-field');
+      if (halfOpen) out[out.length - 1] += line.slice(0, i);
+      else out.push(line.slice(0, i));
+      halfOpen = false;
+      line = line.slice(i + 1);
+      if (line[0] === '"') {
+        out[out.length - 1] += '"';
+        line = line.slice(1);
+        halfOpen = true;
+      } else if (line[0] === ",") {
+        line = line.slice(1);
+        break;
+      } else if (line === "") return out;
+      else return new Error('extraneous or missing " in quoted-field');
+    }
+  }
+}
+
+// src/core/dockerfile/reader/instructions.ts
+var atLeastOne = (k) => `${k} requires at least one argument`;
+var exactlyOne = (k) => `${k} requires exactly one argument`;
+var noDestination = (k) => `${k} requires at least two arguments, but only one was provided. Destination could not be determined`;
+function goUpper(s) {
+  let out = "";
+  for (const ch2 of s) {
+    const up = ch2.toUpperCase();
+    out += [...up].length === 1 ? up : ch2;
+  }
+  return out;
+}
+function flagsError(n, accepted = {}) {
+  const r = parseFlags(n.flags, accepted);
+  return typeof r === "string" ? r : void 0;
+}
+function commandLine(args, json) {
+  if (args.length === 0) return [];
+  return json ? [...args] : [args.join(" ")];
+}
+function keyValues(n, k) {
+  const f = flagsError(n);
+  if (f) return f;
+  if (n.args.length === 0) return atLeastOne(k);
+  for (let j = 0; j < n.args.length; j += 3) if (n.args[j] === "") return `${k} names can not be blank`;
+  return void 0;
+}
+var COPY_FLAGS = { chown: "string", from: "string", chmod: "string", link: "bool", exclude: "strings", parents: "bool" };
+var ADD_FLAGS = { chown: "string", chmod: "string", link: "bool", "keep-git-dir": "bool", checksum: "string", unpack: "bool", exclude: "strings" };
+function sourcesAndDest(n, k, accepted) {
+  if (n.args.length < 2) return noDestination(k);
+  const f = flagsError(n, accepted);
+  if (f) return f;
+  const dest = parseHeredoc(n.args[n.args.length - 1]);
+  return dest !== void 0 && !(dest instanceof Error) ? `${k} cannot accept a heredoc as a destination` : void 0;
+}
+function mountError(value) {
+  const fields = csvFields(value);
+  if (fields instanceof Error) return `failed to parse csv mounts: ${fields.message}`;
+  for (const field2 of fields) {
+    const eq = field2.indexOf("=");
+    if (eq < 0 || field2.slice(0, eq).toLowerCase() !== "from") continue;
+    const v = field2.slice(eq + 1);
+    const dollar = v.indexOf("$");
+    if (dollar >= 0 && dollar !== v.length - 1) return "'from' doesn't support variable expansion, define alias stage instead";
+  }
+  return void 0;
+}
+function deviceError(value) {
+  const fields = csvFields(value);
+  if (fields instanceof Error) return `failed to parse csv devices: ${fields.message}`;
+  let name = "";
+  for (const field2 of fields) {
+    const eq = field2.indexOf("=");
+    const key2 = (eq < 0 ? field2 : field2.slice(0, eq)).toLowerCase();
+    const v = field2.slice(eq + 1);
+    if (eq < 0 && key2 === "required") continue;
+    if (eq >= 0 && key2 === "name") {
+      if (name !== "") return `device name already set to ${name}`;
+      name = v;
+    } else if (eq >= 0 && key2 === "required") {
+      if (goParseBool(v) === void 0) return `invalid value for ${key2}: ${v}`;
+    } else if (name === "") name = field2;
+    else return eq < 0 ? `invalid field '${field2}' must be a key=value pair` : `unexpected key '${key2}' in '${field2}'`;
+  }
+  return void 0;
+}
+function runError(n) {
+  const r = parseFlags(n.flags, { device: "strings", mount: "strings", network: "string", security: "string" });
+  if (typeof r === "string") return r;
+  for (const d of r.values.get("device") ?? []) {
+    const e = deviceError(d);
+    if (e) return e;
+  }
+  for (const m of r.values.get("mount") ?? []) {
+    const e = mountError(m);
+    if (e) return e;
+  }
+  const network = r.value.get("network") ?? "default";
+  if (!["default", "none", "host"].includes(network)) return `invalid network mode "${network}"`;
+  const security = r.value.get("security") ?? "sandbox";
+  return ["sandbox", "insecure"].includes(security) ? void 0 : `security "${security}" is not valid`;
+}
+function intervalError(r, name) {
+  const v = r.value.get(name) ?? "";
+  if (v === "") return void 0;
+  const d = goParseDuration(v);
+  if (d === void 0) return `time: invalid duration "${v}"`;
+  return d !== 0n && d < 1000000n ? `Interval "${name}" cannot be less than 1ms` : void 0;
+}
+function healthcheckError(n) {
+  if (n.args.length === 0) return atLeastOne("HEALTHCHECK");
+  const type = goUpper(n.args[0]);
+  if (type === "NONE") return n.args.length > 1 ? "HEALTHCHECK NONE takes no arguments" : void 0;
+  const r = parseFlags(n.flags, { interval: "string", timeout: "string", "start-period": "string", "start-interval": "string", retries: "string" });
+  if (typeof r === "string") return r;
+  if (type !== "CMD") return `Unknown type "${type}" in HEALTHCHECK (try CMD)`;
+  if (commandLine(n.args.slice(1), n.json).length === 0) return "Missing command after HEALTHCHECK CMD";
+  for (const name of ["interval", "timeout", "start-period", "start-interval"]) {
+    const e = intervalError(r, name);
+    if (e) return e;
+  }
+  const retries = r.value.get("retries") ?? "";
+  if (retries === "") return void 0;
+  const count = goParseInt32(retries);
+  if (count === void 0) return `strconv.ParseInt: parsing "${retries}": invalid syntax`;
+  return count < 0 ? `--retries cannot be negative (${count})` : void 0;
+}
+function fromError(n) {
+  const a = n.args;
+  if (a.length === 3 && /^[aA][sS\u017f]$/u.test(a[1])) {
+    if (!/^[a-z][a-z0-9\-_.]*$/.test(goLower(a[2]))) return `invalid name for build stage: "${a[2]}", name can't start with a number or contain symbols`;
+  } else if (a.length !== 1) return "FROM requires either one or three arguments";
+  return flagsError(n, { platform: "string" });
+}
+function onbuildError(n) {
+  if (!n.sub) return atLeastOne("ONBUILD");
+  const f = flagsError(n);
+  if (f) return f;
+  const trigger = goUpper(trimSpace(n.sub.keyword));
+  if (trigger === "ONBUILD") return "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed";
+  return trigger === "MAINTAINER" || trigger === "FROM" ? `${trigger} isn't allowed as an ONBUILD trigger` : void 0;
+}
+function oneArgument(k, flags) {
+  return (n) => n.args.length !== 1 ? exactlyOne(k) : flags ? flagsError(n) : void 0;
+}
+var CHECKS = /* @__PURE__ */ new Map([
+  ["env", (n) => keyValues(n, "ENV")],
+  ["maintainer", oneArgument("MAINTAINER", true)],
+  ["label", (n) => keyValues(n, "LABEL")],
+  ["add", (n) => sourcesAndDest(n, "ADD", ADD_FLAGS)],
+  ["copy", (n) => sourcesAndDest(n, "COPY", COPY_FLAGS)],
+  ["from", fromError],
+  ["onbuild", onbuildError],
+  ["workdir", oneArgument("WORKDIR", true)],
+  ["run", runError],
+  ["cmd", (n) => flagsError(n)],
+  ["healthcheck", healthcheckError],
+  ["entrypoint", (n) => flagsError(n)],
+  ["expose", (n) => n.args.length === 0 ? atLeastOne("EXPOSE") : flagsError(n)],
+  ["user", oneArgument("USER", true)],
+  ["volume", (n) => n.args.length === 0 ? atLeastOne("VOLUME") : flagsError(n) ?? (n.args.some((v) => trimSpace(v) === "") ? "VOLUME specified can not be an empty string" : void 0)],
+  ["stopsignal", oneArgument("STOPSIGNAL", false)],
+  ["arg", (n) => n.args.length === 0 ? atLeastOne("ARG") : n.args.some((a) => a.startsWith("=")) ? "ARG names can not be blank" : void 0],
+  ["shell", (n) => flagsError(n) ?? (commandLine(n.args, n.json).length === 0 ? atLeastOne("SHELL") : n.json ? void 0 : "SHELL requires the arguments to be in JSON form")]
+]);
+function instructionError(n) {
+  const check2 = CHECKS.get(n.lower);
+  if (!check2) return `unknown instruction "${shortenSecretLike(n.keyword)}": fix the spelling or remove the line`;
+  return check2(n);
+}
+function instructionsInOrder() {
+  let stages = false;
+  return (n) => {
+    const message = instructionError(n);
+    if (message !== void 0) return { message, line: n.line, endLine: n.endLine };
+    if (n.lower === "from") stages = true;
+    else if (!stages && n.lower !== "arg") return { message: `${n.keyword.toUpperCase()} before the first FROM: only ARG may come before FROM (no build stage in current context)`, line: n.line, endLine: n.endLine };
+    return void 0;
+  };
+}
+
+// src/core/dockerfile/reader/parsed.ts
+var NONE = Object.freeze([]);
+function unquote(text2, escape3) {
+  const w = shellWord(text2, escape3);
+  return w instanceof Error ? text2 : w;
+}
+function properties(n, escape3) {
+  if (n.lower !== "arg" && n.lower !== "env" && n.lower !== "label") return NONE;
+  const out = [];
+  if (n.lower === "arg") {
+    for (const a of n.args) {
+      const eq = a.indexOf("=");
+      out.push({ name: unquote(eq < 0 ? a : a.slice(0, eq), escape3), value: eq < 0 ? void 0 : unquote(a.slice(eq + 1), escape3), line: n.line });
+    }
+  } else if (n.lower === "env" || n.lower === "label") {
+    for (let i = 0; i + 1 < n.args.length; i += 3) out.push({ name: unquote(n.args[i], escape3), value: unquote(n.args[i + 1], escape3), line: n.line });
+  }
+  return out;
+}
+function flag(text2) {
+  const body = text2.replace(/^--/, "");
+  const eq = body.indexOf("=");
+  return { name: eq < 0 ? body : body.slice(0, eq), value: eq < 0 ? null : body.slice(eq + 1), text: text2 };
+}
+function instruction(n, escape3) {
+  const keyword = /^[a-z]+$/.test(n.lower) ? n.lower.toUpperCase() : n.keyword.toUpperCase();
+  const healthcheck = keyword === "HEALTHCHECK";
+  return {
+    keyword,
+    written: n.keyword,
+    line: n.line,
+    endLine: n.endLine,
+    flags: n.flags.length === 0 ? NONE : n.flags.map(flag),
+    rest: n.rest,
+    properties: properties(n, escape3),
+    json: n.json ? healthcheck ? n.args.slice(1) : n.args : void 0,
+    words: keyword === "COPY" || keyword === "ADD" ? n.args : void 0,
+    heredocs: n.heredocs.length === 0 ? NONE : n.heredocs.map((h) => {
+      let body = h.chomp ? h.content.replace(/^\t+/gm, "") : h.content;
+      body = body.replace(/\r?\n$/, "");
+      return { name: h.name, body, line: h.line };
+    })
+  };
+}
+function parseText(text2) {
+  const instructions = [];
+  const inOrder = instructionsInOrder();
+  let refused;
+  const r = readDockerfile(text2, (n, escape3) => {
+    refused ??= inOrder(n);
+    instructions.push(instruction(n, escape3));
+  });
+  const directives = {};
+  for (const d of r.directives) directives[d.name] = d.value;
+  const error = r.error ? r.error.message === "file with no instructions" ? void 0 : r.error : refused;
+  const message = (m) => m === "unterminated heredoc" ? "a heredoc is never terminated: add its terminator line" : m;
+  const errors = error ? [{ line: Math.max(1, error.line), message: `BuildKit refuses the file (${message(error.message)})` }] : [];
+  return { escape: r.escape, directives, instructions, errors };
+}
+
+// src/core/dockerfile/patterns.ts
+function patternRegex(pattern, greedy, anchored) {
+  const chars = Array.from(pattern);
+  let out = anchored ? "^" : "";
+  for (let i = 0; i < chars.length; i++) {
+    let c = chars[i];
+    if (c === "*") out += greedy ? "[^\\n]*" : "[^\\n]*?";
+    else if (c === "?") out += "[^\\n]";
+    else if (c === "\\") {
+      const n = chars[i + 1];
+      if (n === "}" || n === "/") continue;
+      i++;
+      c = chars[i] ?? "";
+      if (c !== "*" && c !== "?" && c !== "\\") throw new ExpansionError(`invalid pattern (${pattern}) in substitution: invalid escape '\\${c}'`);
+      out += `\\${c}`;
+    } else out += "[]{}.+()|^$/".includes(c) ? `\\${c}` : c;
+  }
+  return new RegExp(out, "gu");
+}
+function replaceAll(value, re, replacement2) {
+  let out = "";
+  let last = 0;
+  let at2 = 0;
+  while (at2 <= value.length) {
+    re.lastIndex = at2;
+    const m = re.exec(value);
+    if (m === null) break;
+    const start = m.index;
+    const end = start + m[0].length;
+    out += value.slice(last, start);
+    if (end > last || start === 0) out += template(replacement2, m[0]);
+    if (out.length > MAX_EXPANDED) throw new ExpansionError(`the expanded value is longer than ${MAX_EXPANDED} characters`, true);
+    last = end;
+    const width = at2 < value.length ? String.fromCodePoint(value.codePointAt(at2)).length : 1;
+    at2 = at2 + width > end ? at2 + width : Math.max(at2 + 1, end);
+  }
+  return out + value.slice(last);
+}
+function template(replacement2, match) {
+  if (!replacement2.includes("$")) return replacement2;
+  return replacement2.replace(/\$(\$|\{([A-Za-z0-9_]*)\}|[A-Za-z0-9_]+)?/g, (whole, ref2, braced) => {
+    if (ref2 === void 0 || braced === "") return whole;
+    if (ref2 === "$") return "$";
+    const name = braced ?? ref2;
+    return /^\d+$/.test(name) && Number(name) === 0 ? match : "";
+  });
+}
+function trimPrefix(pattern, value, greedy) {
+  const re = patternRegex(pattern, greedy, true);
+  re.lastIndex = 0;
+  const m = re.exec(value);
+  return m === null ? value : value.slice(m[0].length);
+}
+function reversePattern(pattern) {
+  const chars = Array.from(pattern);
+  const out = [];
+  for (let i = 0; i < chars.length; ) {
+    if (chars[i] === "\\" && i !== chars.length - 1) {
+      out.push(chars[i + 1], "\\");
+      i += 2;
+    } else out.push(chars[i++]);
+  }
+  return out.reverse().join("");
+}
+var reverse = (s) => Array.from(s).reverse().join("");
+function trimSuffix(pattern, value, greedy) {
+  return reverse(trimPrefix(reversePattern(pattern), reverse(value), greedy));
+}
+
+// src/core/dockerfile/expand.ts
+var MAX_EXPANDED = 1 << 20;
+var ExpansionError = class extends Error {
+  /** True when the value outgrew MAX_EXPANDED (the rest are BuildKit's own errors). */
+  overflow;
+  constructor(message, overflow = false) {
+    super(message);
+    this.overflow = overflow;
+  }
+};
+var Scanner = class {
+  constructor(src) {
+    this.src = src;
+  }
+  src;
+  pos = 0;
+  peek() {
+    if (this.pos >= this.src.length) return "";
+    const c = this.src.codePointAt(this.pos);
+    return String.fromCodePoint(c);
+  }
+  next() {
+    const c = this.peek();
+    this.pos += c.length;
+    return c;
+  }
+};
+var Out = class {
+  text = "";
+  add(s) {
+    if (this.text.length + s.length > MAX_EXPANDED) throw new ExpansionError(`the expanded value is longer than ${MAX_EXPANDED} characters`, true);
+    this.text += s;
+  }
+};
+var isNameChar = (c) => /^[\p{L}\p{Nd}_]$/u.test(c);
+var isDigit3 = (c) => new RegExp("^\\p{Nd}$", "u").test(c);
+var SPECIAL = /* @__PURE__ */ new Set(["@", "*", "#", "?", "-", "$", "!", "0"]);
+var Word = class {
+  constructor(src, opt, lookup) {
+    this.opt = opt;
+    this.lookup = lookup;
+    this.s = new Scanner(src);
+    this.raw = opt.rawEscapes === true;
+  }
+  opt;
+  lookup;
+  s;
+  raw;
+  /** Reads up to `stop` ('' = the end); `raw` keeps escapes, `pattern` keeps them inside quotes too. */
+  until(stop, raw, pattern) {
+    const saved = this.raw;
+    this.raw = raw;
+    try {
+      return this.read(stop, pattern);
+    } finally {
+      this.raw = saved;
+    }
+  }
+  read(stop, pattern) {
+    const out = new Out();
+    const s = this.s;
+    const esc = this.opt.escape;
+    while (s.peek() !== "") {
+      const c = s.peek();
+      if (stop !== "" && c === stop) {
+        s.next();
+        return out.text;
+      }
+      if (c === "$") out.add(this.dollar());
+      else if (c === "'" && !this.opt.skipQuotes) out.add(this.single(pattern));
+      else if (c === '"' && !this.opt.skipQuotes) out.add(this.double());
+      else {
+        s.next();
+        if (c === esc) {
+          if (this.raw) out.add(c);
+          const n = s.next();
+          if (n === "") break;
+          out.add(n);
+        } else out.add(c);
+      }
+    }
+    if (stop !== "") throw new ExpansionError(`unexpected end of statement while looking for matching ${stop}`);
+    return out.text;
+  }
+  single(pattern) {
+    const s = this.s;
+    s.next();
+    let out = "";
+    for (; ; ) {
+      const c = s.next();
+      if (c === "") throw new ExpansionError("unexpected end of statement while looking for matching single-quote");
+      if (c === "'") return out;
+      if (pattern && c === this.opt.escape) out += c;
+      out += c;
+    }
+  }
+  double() {
+    const s = this.s;
+    const esc = this.opt.escape;
+    s.next();
+    const out = new Out();
+    for (; ; ) {
+      const c = s.peek();
+      if (c === "") throw new ExpansionError("unexpected end of statement while looking for matching double-quote");
+      if (c === '"') {
+        s.next();
+        return out.text;
+      }
+      if (c === "$") {
+        out.add(this.dollar());
+        continue;
+      }
+      let ch2 = s.next();
+      if (ch2 === esc) {
+        const n = s.peek();
+        if (n === "") continue;
+        if (n === '"' || n === "$" || n === esc) {
+          if (this.raw) out.add(ch2);
+          ch2 = s.next();
+        } else if (this.raw) out.add(ch2);
+      }
+      out.add(ch2);
+    }
+  }
+  name() {
+    const s = this.s;
+    let name = "";
+    while (s.peek() !== "") {
+      const c = s.peek();
+      if (name === "" && isDigit3(c)) {
+        while (s.peek() !== "" && isDigit3(s.peek())) name += s.next();
+        return name;
+      }
+      if (name === "" && SPECIAL.has(c)) return s.next();
+      if (!isNameChar(c)) break;
+      name += s.next();
+    }
+    return name;
+  }
+  dollar() {
+    const s = this.s;
+    s.next();
+    const keep = this.opt.keepUnset === true;
+    if (s.peek() !== "{") {
+      const name2 = this.name();
+      if (name2 === "") return "$";
+      const v2 = this.lookup(name2);
+      return v2 === void 0 ? keep ? `$${name2}` : "" : v2;
+    }
+    s.next();
+    const first = s.peek();
+    if (first === "") throw new ExpansionError("syntax error: missing '}'");
+    if (first === "{" || first === "}" || first === ":") throw new ExpansionError("syntax error: bad substitution");
+    const name = this.name();
+    let op = s.next();
+    let ops = op;
+    if (op === "}") {
+      const v2 = this.lookup(name);
+      return v2 === void 0 ? keep ? `\${${name}}` : "" : v2;
+    }
+    if (op === "/") return this.replace(name);
+    const colon = op === ":";
+    if (colon) {
+      op = s.next();
+      ops += op;
+    } else if (!"+-?#%".includes(op) || op === "") throw new ExpansionError(`unsupported modifier (${ops}) in substitution`);
+    const trims = op === "#" || op === "%";
+    if (colon && trims) throw new ExpansionError(`unsupported modifier (${ops}) in substitution`);
+    let word2 = this.braced(() => this.until("}", trims, trims), "syntax error: missing '}'");
+    const v = this.lookup(name);
+    if (keep && v === void 0 && op !== "-") return `\${${name}${ops}${word2}}`;
+    const empty = v === void 0 || colon && v === "";
+    if (op === "-") return empty ? word2 : v;
+    if (op === "+") return empty ? "" : word2;
+    if (op === "?") {
+      if (v === void 0) throw new ExpansionError(`${name}: ${word2 || "is not allowed to be unset"}`);
+      if (empty) throw new ExpansionError(`${name}: ${word2 || "is not allowed to be empty"}`);
+      return v;
+    }
+    if (op === "#" || op === "%") {
+      const greedy = word2.startsWith(op);
+      if (greedy) word2 = word2.slice(1);
+      return op === "#" ? trimPrefix(word2, v ?? "", greedy) : trimSuffix(word2, v ?? "", greedy);
+    }
+    throw new ExpansionError(`unsupported modifier (${ops}) in substitution`);
+  }
+  replace(name) {
+    const all = this.s.peek() === "/";
+    if (all) this.s.next();
+    const pattern = this.braced(() => this.until("/", true, true), "syntax error: missing '/' in ${}");
+    const replacement2 = this.braced(() => this.until("}", true, false), "syntax error: missing '}'");
+    const v = this.lookup(name);
+    if (this.opt.keepUnset && v === void 0) return `\${${name}/${pattern}/${replacement2}}`;
+    const re = patternRegex(pattern, true, false);
+    const value = v ?? "";
+    if (all) return replaceAll(value, re, replacement2);
+    const m = re.exec(value);
+    return m === null ? value : value.slice(0, m.index) + replacement2 + value.slice(m.index + m[0].length);
+  }
+  /** Runs a nested read; running out of text there is reported as BuildKit reports it. */
+  braced(read, atEnd) {
+    try {
+      return read();
+    } catch (e) {
+      if (e instanceof ExpansionError && !e.overflow && this.s.peek() === "") throw new ExpansionError(atEnd);
+      throw e;
+    }
+  }
+};
+function processWord(text2, lookup, opt) {
+  if (!/[$'"\\`]/.test(text2)) return text2;
+  return new Word(text2, opt, lookup).until("", opt.rawEscapes === true, false);
+}
+function mapLookup(vars) {
+  return (name) => vars.get(name);
+}
+var LEGACY = { escape: "\\", skipQuotes: true, rawEscapes: true, keepUnset: true };
+function expand(text2, vars) {
+  if (!text2.includes("$")) return text2;
+  try {
+    return new Word(text2, LEGACY, mapLookup(vars)).until("", true, false);
+  } catch (e) {
+    if (e instanceof ExpansionError) return text2;
+    throw e;
+  }
+}
+
+// src/core/dockerfile/from-base.ts
+var BUILD_ARG = "mcgBuildArgValue";
+var PLATFORM_ARGS = /* @__PURE__ */ new Set([
+  "BUILDPLATFORM",
+  "BUILDOS",
+  "BUILDARCH",
+  "BUILDVARIANT",
+  "TARGETPLATFORM",
+  "TARGETOS",
+  "TARGETARCH",
+  "TARGETVARIANT"
+]);
+function decidedByBuild(n, globals) {
+  return globals.has(n) ? globals.get(n) === void 0 : PLATFORM_ARGS.has(n);
+}
+function fromBase(raw, model, line) {
+  const globals = model.globalArgs;
+  const opt = { escape: model.escape };
+  let base;
+  let undecided = false;
+  try {
+    base = processWord(raw, (n) => {
+      if (decidedByBuild(n, globals)) undecided = true;
+      return globals.get(n);
+    }, opt);
+  } catch (e) {
+    if (!(e instanceof ExpansionError)) throw e;
+    model.issues.push({ line, message: `FROM ${raw.slice(0, 80)}: BuildKit cannot expand it (${e.message}): the build fails here`, fatal: false });
+    const kept = expand(raw, globals);
+    return { base: kept, image: { ...parseImageRef(kept), unresolved: true, tagVaries: true } };
+  }
+  const image = parseImageRef(base);
+  image.unresolved = undecided;
+  image.tagVaries = undecided && tagVaries(raw, model);
+  return { base, image };
+}
+function tagVaries(raw, model) {
+  let other;
+  try {
+    other = processWord(raw, (n) => decidedByBuild(n, model.globalArgs) ? BUILD_ARG : model.globalArgs.get(n), { escape: model.escape });
+  } catch {
+    return true;
+  }
+  if (!other.includes(BUILD_ARG)) return false;
+  const alt = parseImageRef(other);
+  const last = alt.repository.slice(alt.repository.lastIndexOf("/") + 1);
+  return `${alt.tag ?? ""}@${alt.digest ?? ""}@${last}`.includes(BUILD_ARG);
+}
+function parseImageRef(raw) {
+  const ref2 = raw.trim();
+  const unresolved = ref2.includes("$");
+  if (ref2.toLowerCase() === "scratch") return { ref: ref2, repository: "scratch", scratch: true, unresolved };
+  let rest = ref2;
+  let digest;
+  const at2 = rest.indexOf("@");
+  if (at2 >= 0) {
+    digest = rest.slice(at2 + 1);
+    rest = rest.slice(0, at2);
+  }
+  let tag;
+  const slash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > slash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  let registry;
+  const first = rest.indexOf("/");
+  if (first > 0) {
+    const head = rest.slice(0, first);
+    if (head.includes(".") || head.includes(":") || head === "localhost") {
+      registry = head;
+      rest = rest.slice(first + 1);
+    }
+  }
+  if (rest.startsWith("library/") && (registry === void 0 || registry === "docker.io")) rest = rest.slice(8);
+  return { ref: ref2, registry, repository: rest, tag, digest, scratch: false, unresolved };
+}
+
+// src/core/dockerfile/stages.ts
+var NO_VARIABLES = /* @__PURE__ */ new Map();
+function addStageName(names, stage) {
+  const name = stage.name;
+  if (name === void 0 || name === "") return;
+  const low = name.toLowerCase();
+  const list = names.get(low);
+  if (list) list.push(stage.index);
+  else names.set(low, [stage.index]);
+}
+function lastBelow(list, before) {
+  if (!list) return void 0;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (list[mid] < before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1] : void 0;
+}
+function stageNamedBefore(names, low, before) {
+  return lastBelow(names.get(low), before);
+}
+function resolveStageRef(model, ref2, before) {
+  if (/^\d+$/.test(ref2)) {
+    const n = Number(ref2);
+    return n < before ? n : void 0;
+  }
+  const low = ref2.toLowerCase();
+  if (model.stageNames) return stageNamedBefore(model.stageNames, low, before);
+  for (let i = before - 1; i >= 0; i--) if (model.stages[i].name?.toLowerCase() === low) return i;
+  return void 0;
+}
+function finalStage(model, target) {
+  if (target) {
+    const idx = resolveStageRef(model, target, model.stages.length);
+    if (idx !== void 0) return model.stages[idx];
+  }
+  return model.stages[model.stages.length - 1];
+}
+function stageChain(model, stage) {
+  if (stage.parent === void 0) return [stage];
+  const chain = [];
+  let s = stage;
+  let last = Infinity;
+  while (s && s.index < last) {
+    last = s.index;
+    chain.push(s);
+    s = s.parent !== void 0 ? model.stages[s.parent] : void 0;
+  }
+  return chain.reverse();
+}
+function chainInstructions(model, stage) {
+  if (stage.parent === void 0) return stage.instructions;
+  return stage.memo.chain ??= stageChain(model, stage).flatMap((s) => s.instructions);
+}
+function chainPlaced(model, stage) {
+  return stage.memo.placed ??= stageChain(model, stage).flatMap((s) => s.instructions.map((ins) => ({ ins, stage: s })));
+}
+function rootImage(model, stage) {
+  return stageChain(model, stage)[0]?.image;
+}
+function variablesAt(model, stage, ins) {
+  const memo = stage.memo.vars ??= stageVariables(model, stage, []);
+  return ins && ins.stageIndex === stage.index && ins.memo.varsBefore || memo.end;
+}
+function rawWords(text2, escape3) {
+  const words2 = [];
+  let word2 = "";
+  let quote = "";
+  let inWord = false;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (quote === "" && /\s/.test(c)) {
+      if (inWord) words2.push(word2);
+      word2 = "";
+      inWord = false;
+      continue;
+    }
+    inWord = true;
+    if (c === escape3 && quote !== "'") {
+      if (i + 1 < text2.length) word2 += c + text2[++i];
+      continue;
+    }
+    if (quote === "" && (c === '"' || c === "'")) quote = c;
+    else if (c === quote) quote = "";
+    word2 += c;
+  }
+  if (inWord) words2.push(word2);
+  return words2;
+}
+function rawProperties(ins, escape3) {
+  const words2 = rawWords(ins.rest, escape3);
+  if (ins.keyword === "ENV" && words2.length > 0 && !words2[0].includes("=")) {
+    const m = /^\s*\S+\s+([^]*)$/.exec(ins.rest);
+    return [{ name: words2[0], raw: m ? m[1].trim() : void 0 }];
+  }
+  return words2.map((w) => {
+    const eq = w.indexOf("=");
+    return eq < 0 ? { name: w, raw: void 0 } : { name: w.slice(0, eq), raw: w.slice(eq + 1) };
+  });
+}
+function expandValue(raw, vars, opt, at2) {
+  try {
+    return processWord(raw, (n) => vars.get(n), opt);
+  } catch (e) {
+    if (!(e instanceof ExpansionError)) throw e;
+    const what = e.overflow ? `${e.message}: the value was not expanded and is not checked` : `BuildKit cannot expand it (${e.message}): the build fails here`;
+    at2.issues.push({ line: at2.line, message: `variable expansion: ${what}`, fatal: false });
+    return null;
+  }
+}
+function globalVariables(model, ins, issues) {
+  const opt = { escape: model.escape };
+  for (const p of rawProperties(ins, model.escape)) {
+    const v = p.raw === void 0 ? void 0 : expandValue(p.raw, model.globalArgs, opt, { line: ins.line, issues });
+    if (v === null) return;
+    if (v === void 0 && model.globalArgs.has(p.name)) continue;
+    model.globalArgs.set(p.name, v);
+  }
+}
+function stageVariables(model, stage, issues, assigned) {
+  const parent = stage.parent !== void 0 && stage.parent < stage.index ? model.stages[stage.parent] : void 0;
+  const inherited = parent ? (parent.memo.vars ??= stageVariables(model, parent, [])).envEnd : NO_VARIABLES;
+  const opt = { escape: model.escape };
+  let vars = inherited;
+  let env = inherited;
+  for (const ins of stage.instructions) {
+    ins.memo.varsBefore = vars;
+    if (ins.keyword !== "ARG" && ins.keyword !== "ENV") continue;
+    const props = rawProperties(ins, model.escape);
+    if (props.length === 0) continue;
+    const next = new Map(vars);
+    const at2 = { line: ins.line, issues };
+    const mine = [];
+    assigned?.set(ins, mine);
+    if (ins.keyword === "ARG") {
+      for (const p of props) {
+        const v = p.raw !== void 0 ? expandValue(p.raw, next, opt, at2) : model.globalArgs.get(p.name);
+        if (v === null) break;
+        mine.push([p.name, v]);
+        if (!env.has(p.name) && !(v === void 0 && next.has(p.name))) next.set(p.name, v);
+      }
+    } else {
+      const values = props.filter((p) => p.raw !== void 0).map((p) => [p.name, expandValue(p.raw, vars, opt, at2)]);
+      if (values.every(([, v]) => v !== null)) {
+        const nextEnv = env === vars ? next : new Map(env);
+        for (const [n, v] of values) {
+          mine.push([n, v]);
+          next.set(n, v);
+          nextEnv.set(n, v);
+        }
+        env = nextEnv;
+      }
+    }
+    vars = next;
+  }
+  return { end: vars, envEnd: env };
 }
 
 // src/core/dockerfile/shell.ts
@@ -19341,1373 +21883,46 @@ function programName(word2) {
   return word2.slice(word2.lastIndexOf("/") + 1);
 }
 
-// src/core/dockerfile/directives.ts
-function isGoSpace(c) {
-  if (c === 32 || c >= 9 && c <= 13 || c === 133 || c === 160) return true;
-  if (c < 5760) return false;
-  return c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288;
+// src/core/dockerfile/run-script.ts
+var SHELL_PROGRAM = /^(sh|bash|ash|dash|zsh|ksh)$/;
+function readsScriptFromStdin(cmd) {
+  const argv = effectiveArgv(cmd.argv);
+  return SHELL_PROGRAM.test(programName(argv[0])) && argv.slice(1).every((a) => a.startsWith("-") && a !== "-c");
 }
-function isRegexpSpace(ch2) {
-  return ch2 === " " || ch2 === "	" || ch2 === "\n" || ch2 === "\f" || ch2 === "\r";
-}
-function nameValue(body) {
-  const m = /^([A-Za-z][A-Za-z0-9]*)/.exec(body);
-  if (!m) return void 0;
-  let i = m[1].length;
-  while (i < body.length && isRegexpSpace(body[i])) i++;
-  if (body[i] !== "=") return void 0;
-  i++;
-  while (i < body.length && isRegexpSpace(body[i])) i++;
-  let j = body.length;
-  while (j > i && isRegexpSpace(body[j - 1])) j--;
-  const value = body.slice(i, j);
-  if (value === "" || value.includes("\n")) return void 0;
-  return { name: m[1], value };
-}
-
-// src/core/dockerfile/reader/text.ts
-function decodeGo(bytes) {
-  const out = [];
-  let chunk = "";
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i];
-    let cp = -1;
-    let n = 1;
-    if (b < 128) cp = b;
-    else if (b >= 194 && b <= 223) [cp, n] = seq(bytes, i, 2, b & 31, 128);
-    else if (b >= 224 && b <= 239) [cp, n] = seq(bytes, i, 3, b & 15, 2048);
-    else if (b >= 240 && b <= 244) [cp, n] = seq(bytes, i, 4, b & 7, 65536);
-    if (cp < 0 || cp >= 55296 && cp <= 57343 || cp > 1114111) {
-      cp = 56320 + b;
-      n = 1;
-    }
-    chunk += String.fromCodePoint(cp);
-    if (chunk.length > 8192) {
-      out.push(chunk);
-      chunk = "";
-    }
-    i += n;
+function runScript(ins) {
+  if (ins.json) return ins.json.map((w) => /[\s"'$]/.test(w) ? JSON.stringify(w) : w).join(" ");
+  if (ins.heredocs.length > 0) {
+    const firstLine = ins.rest.split("\n")[0] ?? "";
+    const prefix = firstLine.replace(/<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g, "").trim();
+    const bodies = ins.heredocs.map((h) => h.body).join("\n");
+    if (!prefix) return bodies;
+    return parseShell(prefix).some(readsScriptFromStdin) ? `${prefix}
+${bodies}` : prefix;
   }
-  out.push(chunk);
-  return out.join("");
+  return ins.rest;
 }
-function seq(bytes, i, len, first, min) {
-  let cp = first;
-  for (let k = 1; k < len; k++) {
-    const c = bytes[i + k];
-    if (c === void 0 || (c & 192) !== 128) return [-1, 1];
-    cp = cp << 6 | c & 63;
+function commandsOf(ins) {
+  return ins.memo.commands ??= splitCommands(ins);
+}
+function splitCommands(ins) {
+  if (ins.json) {
+    const [a, b, c] = ins.json;
+    if (a && /(^|\/)(ba)?sh$/.test(a) && b === "-c" && c !== void 0) return parseShell(c);
+    return [{ argv: ins.json, assignments: [], op: "" }];
   }
-  return cp < min ? [-1, 1] : [cp, len];
-}
-function toBytes(s) {
-  if (/^[\x00-\x7f]*$/.test(s)) return s;
-  let out = "";
-  for (const ch2 of s) {
-    const cp = ch2.codePointAt(0);
-    if (cp >= 56448 && cp <= 56575) out += String.fromCharCode(cp - 56320);
-    else if (cp >= 55296 && cp <= 57343) out += "\xEF\xBF\xBD";
-    else out += unescape(encodeURIComponent(ch2));
-  }
-  return out;
-}
-function fromBytes(b) {
-  if (/^[\x00-\x7f]*$/.test(b)) return b;
-  const bytes = new Uint8Array(b.length);
-  for (let i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i);
-  return decodeGo(bytes);
-}
-function byteLength(s) {
-  return toBytes(s).length;
-}
-function goLower(s) {
-  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
-  let out = "";
-  for (const ch2 of s) {
-    const low = ch2 === "\u0130" ? "i" : ch2.toLowerCase();
-    out += [...low].length === 1 ? low : ch2;
-  }
-  return out;
-}
-function trimLeftSpace(s) {
-  let i = 0;
-  while (i < s.length && isGoSpace(s.charCodeAt(i))) i++;
-  return s.slice(i);
-}
-function trimSpace(s) {
-  let j = s.length;
-  while (j > 0 && isGoSpace(s.charCodeAt(j - 1))) j--;
-  return trimLeftSpace(s.slice(0, j));
-}
-function trimNewline(s) {
-  let j = s.length;
-  while (j > 0 && (s[j - 1] === "\n" || s[j - 1] === "\r")) j--;
-  return s.slice(0, j);
+  if (ins.keyword === "HEALTHCHECK") return parseShell(ins.rest.replace(/^CMD\s+/i, ""));
+  return parseShell(runScript(ins));
 }
 
-// src/core/dockerfile/reader/flags.ts
-var WS = /[\t\v\f\r ]+/;
-function splitCommand(line, escape3) {
-  const trimmed = trimSpace(line);
-  const m = WS.exec(trimmed);
-  if (!m) return { cmd: trimmed, flags: [], args: "" };
-  const cmd = trimmed.slice(0, m.index);
-  const { rest, flags } = extractBuilderFlags(trimmed.slice(m.index + m[0].length), escape3);
-  return { cmd, flags, args: trimSpace(rest) };
+// src/core/dockerfile/normalized.ts
+function maskVersions(text2) {
+  return text2.replace(/sha256:[0-9a-f]{64}/gi, "sha256:<digest>").replace(/(==|~=|>=|<=|!=|\^|~|[=@:])v?\d[^\s"',;)\]}]*/g, "$1<v>").replace(/\b\d+(?:\.\d+)+\b/g, "<v>");
 }
-function extractBuilderFlags(text2, escape3) {
-  const line = toBytes(text2);
-  const esc = escape3.charCodeAt(0);
-  const words = [];
-  let phase = "spaces";
-  let word2 = "";
-  let quote = 0;
-  let blankOK = false;
-  const done = (pos) => ({ rest: fromBytes(line.slice(pos)), flags: words });
-  for (let pos = 0; pos <= line.length; pos++) {
-    const c = pos < line.length ? line.charCodeAt(pos) : -1;
-    if (phase === "spaces") {
-      if (pos === line.length) break;
-      if (isGoSpace(c)) continue;
-      if (c !== 45 || pos + 1 === line.length || line.charCodeAt(pos + 1) !== 45) return done(pos);
-      phase = "word";
-    }
-    if (pos === line.length) {
-      if (word2 !== "--" && (blankOK || word2.length > 0)) words.push(word2);
-      break;
-    }
-    if (phase === "word") {
-      if (isGoSpace(c)) {
-        phase = "spaces";
-        if (word2 === "--") return done(pos);
-        if (blankOK || word2.length > 0) words.push(word2);
-        word2 = "";
-        blankOK = false;
-        continue;
-      }
-      if (c === 39 || c === 34) {
-        quote = c;
-        blankOK = true;
-        phase = "quote";
-        continue;
-      }
-      if (c === esc) {
-        if (pos + 1 === line.length) continue;
-        pos++;
-      }
-      word2 += line[pos];
-      continue;
-    }
-    if (c === quote) {
-      phase = "word";
-      continue;
-    }
-    if (c === esc) {
-      if (pos + 1 === line.length) {
-        phase = "word";
-        continue;
-      }
-      pos++;
-    }
-    word2 += line[pos];
-  }
-  return { rest: "", flags: words };
-}
-
-// src/core/dockerfile/reader/shell-words.ts
-var EOF = -1;
-var isLetter = (c) => c >= 0 && new RegExp("\\p{L}", "u").test(String.fromCodePoint(c));
-var isDigit = (c) => c >= 0 && new RegExp("\\p{Nd}", "u").test(String.fromCodePoint(c));
-var isSpecialParam = (c) => "@*#?-$!0".includes(String.fromCodePoint(c)) && c > 0;
-var isWhitespace = (c) => c === 9 || c === 13 || c === 32;
-var ch = (c) => c === EOF ? "\uFFFD" : String.fromCodePoint(c);
-var LexError = class extends Error {
-};
-var Words = class {
-  constructor(buf) {
-    this.buf = buf;
-  }
-  buf;
-  words = [];
-  inWord = false;
-  addChar(c) {
-    if (isGoSpace(c) && this.inWord) {
-      if (this.buf.s.length !== 0) {
-        this.words.push(this.buf.s);
-        this.buf.s = "";
-        this.inWord = false;
-      }
-    } else if (!isGoSpace(c)) this.addRaw(ch(c));
-  }
-  addRaw(s) {
-    this.buf.s += s;
-    this.inWord = true;
-  }
-  addString(s) {
-    for (const c of s) this.addChar(c.codePointAt(0));
-  }
-  get() {
-    if (this.buf.s.length > 0) {
-      this.words.push(this.buf.s);
-      this.buf.s = "";
-      this.inWord = false;
-    }
-    return this.words;
-  }
-};
-var Lexer = class {
-  constructor(src, opts) {
-    this.opts = opts;
-    this.cps = Array.from(src, (c) => {
-      const cp = c.codePointAt(0);
-      return cp >= 56448 && cp <= 56575 ? 65533 : cp;
-    });
-    if (this.cps[0] === 65279) this.pos = 1;
-    this.esc = opts.escape.codePointAt(0);
-    this.rawEscapes = opts.rawEscapes;
-  }
-  opts;
-  pos = 0;
-  cps;
-  esc;
-  rawEscapes;
-  shared = { s: "" };
-  peek() {
-    return this.pos < this.cps.length ? this.cps[this.pos] : EOF;
-  }
-  next() {
-    const c = this.peek();
-    if (c !== EOF) this.pos++;
-    return c;
-  }
-  words() {
-    return this.stopOn(EOF, this.rawEscapes, false).words;
-  }
-  word() {
-    return this.stopOn(EOF, this.rawEscapes, false).result;
-  }
-  stopOn(stop, rawEscapes, preserve) {
-    let result = "";
-    this.shared.s = "";
-    const words = new Words(this.shared);
-    const saved = this.rawEscapes;
-    this.rawEscapes = rawEscapes;
-    try {
-      while (this.peek() !== EOF) {
-        let c = this.peek();
-        if (stop !== EOF && c === stop) {
-          this.next();
-          return { result, words: words.get() };
-        }
-        if (c === 36 || c === 60 || c === 39 || c === 34) {
-          const tmp = c === 36 ? this.dollar() : c === 60 ? this.possibleHeredoc() : c === 39 ? this.single(preserve) : this.double(preserve);
-          result += tmp;
-          if (c === 36) words.addString(tmp);
-          else words.addRaw(tmp);
-          continue;
-        }
-        c = this.next();
-        if (c === this.esc) {
-          if (this.rawEscapes) {
-            words.addRaw(ch(c));
-            result += ch(c);
-          }
-          c = this.next();
-          if (c === EOF) break;
-          words.addRaw(ch(c));
-        } else words.addChar(c);
-        result += ch(c);
-      }
-      if (stop !== EOF) throw new LexError(`unexpected end of statement while looking for matching ${ch(stop)}`);
-      return { result, words: words.get() };
-    } finally {
-      this.rawEscapes = saved;
-    }
-  }
-  single(preserve) {
-    let out = "";
-    let c = this.next();
-    if (this.opts.rawQuotes) out += ch(c);
-    for (; ; ) {
-      c = this.next();
-      if (c === EOF) throw new LexError("unexpected end of statement while looking for matching single-quote");
-      if (c === 39) return this.opts.rawQuotes ? out + ch(c) : out;
-      if (preserve && c === this.esc) out += ch(c);
-      out += ch(c);
-    }
-  }
-  double(preserve) {
-    let out = "";
-    const open2 = this.next();
-    if (this.opts.rawQuotes) out += ch(open2);
-    for (; ; ) {
-      const p = this.peek();
-      if (p === EOF) throw new LexError("unexpected end of statement while looking for matching double-quote");
-      if (p === 34) {
-        this.next();
-        return this.opts.rawQuotes ? out + '"' : out;
-      }
-      if (p === 36) {
-        out += this.dollar();
-        continue;
-      }
-      let c = this.next();
-      if (c === this.esc) {
-        const n = this.peek();
-        if (n === EOF) continue;
-        if (n === 34 || n === 36 || n === this.esc) {
-          if (this.rawEscapes) out += ch(c);
-          c = this.next();
-        } else if (this.rawEscapes && (!this.opts.rawQuotes || preserve)) out += ch(c);
-      }
-      out += ch(c);
-    }
-  }
-  name() {
-    let name = "";
-    while (this.peek() !== EOF) {
-      const c = this.peek();
-      if (name === "" && isDigit(c)) {
-        while (this.peek() !== EOF && isDigit(this.peek())) name += ch(this.next());
-        return name;
-      }
-      if (name === "" && isSpecialParam(c)) return ch(this.next());
-      if (!isLetter(c) && !isDigit(c) && c !== 95) break;
-      name += ch(this.next());
-    }
-    return name;
-  }
-  dollar() {
-    this.next();
-    if (this.peek() !== 123) {
-      const name2 = this.name();
-      return `$${name2}`;
-    }
-    this.next();
-    const p = this.peek();
-    if (p === EOF) throw new LexError("syntax error: missing '}'");
-    if (p === 123 || p === 125 || p === 58) throw new LexError("syntax error: bad substitution");
-    const name = this.name();
-    let c = this.next();
-    let chs = ch(c);
-    if (c === 125) return `\${${name}}`;
-    let nullIsUnset = false;
-    if (c === 58) {
-      nullIsUnset = true;
-      c = this.next();
-      chs += ch(c);
-    }
-    if (nullIsUnset || c === 43 || c === 45 || c === 63 || c === 35 || c === 37) {
-      const raw = c === 35 || c === 37;
-      if (nullIsUnset && raw) throw new LexError(`unsupported modifier (${chs}) in substitution`);
-      const word2 = this.operand(125, raw, raw, "syntax error: missing '}'");
-      return `\${${name}${chs}${word2}}`;
-    }
-    if (c === 47) {
-      if (this.peek() === 47) this.next();
-      const pattern = this.operand(47, true, true, "syntax error: missing '/' in ${}");
-      const replacement2 = this.operand(125, true, false, "syntax error: missing '}'");
-      return `\${${name}/${pattern}/${replacement2}}`;
-    }
-    throw new LexError(`unsupported modifier (${chs}) in substitution`);
-  }
-  operand(stop, raw, preserve, atEnd) {
-    try {
-      return this.stopOn(stop, raw, preserve).result;
-    } catch (e) {
-      if (this.peek() === EOF) throw new LexError(atEnd);
-      throw e;
-    }
-  }
-  possibleHeredoc() {
-    this.next();
-    if (this.peek() !== 60) return "<";
-    this.next();
-    let space = "";
-    while (isWhitespace(this.peek())) space += ch(this.next());
-    return `<<${space}`;
-  }
-};
-function shellWords(src, opts) {
-  try {
-    return new Lexer(src, opts).words();
-  } catch (e) {
-    if (e instanceof LexError) return new Error(`failed to process "${src}": ${e.message}`);
-    throw e;
-  }
-}
-function shellWord(src, escape3) {
-  try {
-    return new Lexer(src, { escape: escape3, rawQuotes: false, rawEscapes: false }).word();
-  } catch (e) {
-    if (e instanceof LexError) return new Error(`failed to process "${src}": ${e.message}`);
-    throw e;
-  }
-}
-
-// src/core/dockerfile/reader/heredoc.ts
-var HEREDOC = /^(\d*)<<(-?)[\t\n\f\r ]*([^<]*)$/;
-function quotes(s) {
-  let n = 0;
-  for (const c of s) if (c === '"' || c === "'") n++;
-  return n;
-}
-function parseHeredoc(word2) {
-  const m = HEREDOC.exec(word2);
-  if (!m) return void 0;
-  const rest = m[3];
-  if (rest === "") return void 0;
-  const words = shellWords(rest, { escape: "\\", rawQuotes: false, rawEscapes: false });
-  if (words instanceof Error) return words;
-  if (words.length !== 1) return void 0;
-  const raw = shellWords(rest, { escape: "\\", rawQuotes: true, rawEscapes: false });
-  if (raw instanceof Error) return raw;
-  if (raw.length !== words.length) return new Error(`internal lexing of heredoc produced inconsistent results: ${rest}`);
-  const fd = m[1] === "" ? 0 : Number(m[1]);
-  return { name: words[0], fd: Number.isSafeInteger(fd) ? fd : 0, expand: quotes(words[0]) === quotes(raw[0]), chomp: m[2] === "-" };
-}
-function heredocsFromLine(line) {
-  const words = shellWords(line, { escape: "\\", rawQuotes: true, rawEscapes: true });
-  const out = [];
-  if (words instanceof Error) return out;
-  for (const w of words) {
-    const h = parseHeredoc(w);
-    if (h instanceof Error) return h;
-    if (h) out.push(h);
-  }
-  return out;
-}
-
-// src/core/dockerfile/reader/line-parsers.ts
-var ParseError = class extends Error {
-};
-function parseWords(rest, escape3) {
-  const words = [];
-  let phase = "spaces";
-  let quote = "";
-  let blankOK = false;
-  let word2 = "";
-  const chars = Array.from(rest);
-  for (let pos = 0; pos <= chars.length; pos++) {
-    let c = chars[pos] ?? "";
-    if (phase === "spaces") {
-      if (pos === chars.length) break;
-      if (isGoSpace(c.codePointAt(0))) continue;
-      phase = "word";
-    }
-    if (pos === chars.length) {
-      if (blankOK || word2.length > 0) words.push(word2);
-      break;
-    }
-    if (phase === "word") {
-      if (isGoSpace(c.codePointAt(0))) {
-        phase = "spaces";
-        if (blankOK || word2.length > 0) words.push(word2);
-        word2 = "";
-        blankOK = false;
-        continue;
-      }
-      if (c === "'" || c === '"') {
-        quote = c;
-        blankOK = true;
-        phase = "quote";
-      }
-      if (c === escape3) {
-        if (pos + 1 === chars.length) continue;
-        word2 += c;
-        c = chars[++pos];
-      }
-      word2 += c;
-      continue;
-    }
-    if (c === quote) phase = "word";
-    if (c === escape3 && quote !== "'") {
-      if (pos + 1 === chars.length) {
-        phase = "word";
-        continue;
-      }
-      word2 += c;
-      c = chars[++pos];
-    }
-    word2 += c;
-  }
-  return words;
-}
-var WS2 = /[\t\v\f\r ]+/;
-function nameVal(rest, key2, escape3) {
-  const words = parseWords(rest, escape3);
-  if (words.length === 0) return { args: [], json: false };
-  if (!words[0].includes("=")) {
-    const m = WS2.exec(rest);
-    if (!m) throw new ParseError(`${key2} must have two arguments`);
-    return { args: [rest.slice(0, m.index), rest.slice(m.index + m[0].length), ""], json: false };
-  }
-  const args = [];
-  for (const w of words) {
-    const eq = w.indexOf("=");
-    if (eq < 0) throw new ParseError(`Syntax error - can't find = in ${JSON.stringify(w)}. Must be of the form: name=value`);
-    args.push(w.slice(0, eq), w.slice(eq + 1), "=");
-  }
-  return { args, json: false };
-}
-function whitespaceDelimited(rest) {
-  return { args: rest === "" ? [] : rest.split(WS2), json: false };
-}
-function goDecodable(v, depth) {
-  if (depth > 1e4) return false;
-  if (typeof v === "number") return Number.isFinite(v);
-  if (Array.isArray(v)) return v.every((x) => goDecodable(x, depth + 1));
-  if (v !== null && typeof v === "object") return Object.values(v).every((x) => goDecodable(x, depth + 1));
-  return true;
-}
-function parseJSON(rest) {
-  let i = 0;
-  while (i < rest.length && isGoSpace(rest.charCodeAt(i))) i++;
-  if (rest[i] !== "[") return void 0;
-  let v;
-  try {
-    v = JSON.parse(rest.slice(i));
-  } catch {
-    return void 0;
-  }
-  if (!Array.isArray(v) || !goDecodable(v, 1)) return void 0;
-  if (!v.every((x) => typeof x === "string")) throw new ParseError("when using JSON array syntax, arrays must be comprised of strings only");
-  return { args: v.map((s) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD")), json: true };
-}
-function maybeJSON(rest) {
-  if (rest === "") return { args: [], json: false };
-  return parseJSON(rest) ?? { args: [rest], json: false };
-}
-function maybeJSONToList(rest) {
-  return parseJSON(rest) ?? whitespaceDelimited(rest);
-}
-function healthConfig(rest) {
-  const b = toBytes(rest);
-  let sep4 = 0;
-  while (sep4 < b.length && !isGoSpace(b.charCodeAt(sep4))) sep4++;
-  let next = sep4;
-  while (next < b.length && isGoSpace(b.charCodeAt(next))) next++;
-  if (sep4 === 0) return { args: [], json: false };
-  const cmd = maybeJSON(fromBytes(b.slice(next)));
-  return { args: [fromBytes(b.slice(0, sep4)), ...cmd.args], json: cmd.json };
-}
-var DISPATCH = /* @__PURE__ */ new Map([
-  ["add", maybeJSONToList],
-  ["arg", (r, e) => ({ args: parseWords(r, e), json: false })],
-  ["cmd", maybeJSON],
-  ["copy", maybeJSONToList],
-  ["entrypoint", maybeJSON],
-  ["env", (r, e) => nameVal(r, "ENV", e)],
-  ["expose", whitespaceDelimited],
-  ["from", whitespaceDelimited],
-  ["healthcheck", healthConfig],
-  ["label", (r, e) => nameVal(r, "LABEL", e)],
-  ["maintainer", (r) => ({ args: r === "" ? [] : [r], json: false })],
-  ["run", maybeJSON],
-  ["shell", maybeJSON],
-  ["stopsignal", (r) => ({ args: r === "" ? [] : [r], json: false })],
-  ["user", (r) => ({ args: r === "" ? [] : [r], json: false })],
-  ["volume", maybeJSONToList],
-  ["workdir", (r) => ({ args: r === "" ? [] : [r], json: false })]
-]);
-
-// src/core/dockerfile/reader/index.ts
-var MAX_LINE = 64 * 1024;
-var Lines = class {
-  constructor(text2) {
-    this.text = text2;
-  }
-  text;
-  pos = 0;
-  tooLong = false;
-  next() {
-    if (this.tooLong || this.pos >= this.text.length) return void 0;
-    const nl = this.text.indexOf("\n", this.pos);
-    const end = nl < 0 ? this.text.length : nl + 1;
-    const line = this.text.slice(this.pos, end);
-    const body = nl < 0 ? line : line.slice(0, -1);
-    if (body.length >= MAX_LINE / 4 && byteLength(body) >= MAX_LINE) {
-      this.tooLong = true;
-      return void 0;
-    }
-    this.pos = end;
-    return line;
-  }
-};
-var Directives = class {
-  done = false;
-  seen = /* @__PURE__ */ new Set();
-  list = [];
-  escape = "\\";
-  /** BuildKit's DirectiveParser.ParseLine; true when the line was a directive. */
-  parse(line, at2) {
-    if (this.done) return false;
-    if (!line.startsWith("#")) return (this.done = true) && false;
-    const nv = nameValue(trimLeftSpace(line.slice(1)));
-    const name = nv?.name.toLowerCase();
-    if (!nv || !name || !["syntax", "escape", "check"].includes(name)) return (this.done = true) && false;
-    if (this.seen.has(name)) throw new ParseError(`only one ${name} parser directive can be used`);
-    this.seen.add(name);
-    if (name === "escape") {
-      if (nv.value !== "`" && nv.value !== "\\") throw new ParseError(`invalid escape token '${nv.value}' does not match \` or \\`);
-      this.escape = nv.value;
-    }
-    this.list.push({ name, value: nv.value, line: at2 });
-    return true;
-  }
-};
-var isComment = (line) => trimLeftSpace(line).startsWith("#");
-function continuation(line, esc) {
-  let j = line.length;
-  while (j > 0 && (line[j - 1] === " " || line[j - 1] === "	")) j--;
-  if (j === 0 || line[j - 1] !== esc) return [line, true];
-  if (j === 1) return ["", false];
-  if (line[j - 2] === esc) return [line, true];
-  return [line.slice(0, j - 1), false];
-}
-function nodeFromLine(line, escape3) {
-  const { cmd, flags, args } = splitCommand(line, escape3);
-  const lower = goLower(cmd);
-  const node = { keyword: cmd, lower, original: line, line: 0, endLine: 0, flags, rest: args, args: [], json: false, heredocs: [] };
-  if (lower === "onbuild") {
-    if (args !== "") node.sub = nodeFromLine(args, escape3);
-    return node;
-  }
-  const parse4 = DISPATCH.get(lower);
-  if (!parse4) node.args = [""];
-  else {
-    const p = parse4(args, escape3);
-    node.args = p.args;
-    node.json = p.json;
-  }
-  return node;
-}
-var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["run", "copy", "add"]);
-function canContainHeredoc(node) {
-  const n = node.lower === "onbuild" && node.sub ? node.sub : node;
-  return HEREDOC_KEYWORDS.has(n.lower) && !n.json;
-}
-function fail(out, message, line, endLine) {
-  out.error = { message, line, endLine: endLine <= line ? line : endLine };
-  return out;
-}
-function readDockerfile(text2) {
-  const d = new Directives();
-  const out = { escape: "\\", directives: d.list, nodes: [], warnings: [] };
-  const lines = new Lines(text2);
-  let current = 0;
-  const process2 = (tok, strip) => {
-    let t = trimNewline(tok);
-    if (strip) t = trimLeftSpace(t);
-    d.parse(t, current + 1);
-    return isComment(t) ? "" : t;
-  };
-  for (let tok = lines.next(); tok !== void 0; tok = lines.next()) {
-    if (current === 0 && tok.startsWith("\uFEFF")) tok = tok.slice(1);
-    let first;
-    try {
-      first = process2(tok, true);
-    } catch (e) {
-      return fail(out, e.message, current, 0);
-    }
-    out.escape = d.escape;
-    current++;
-    const start = current;
-    let [buf, eol] = continuation(first, d.escape);
-    if (eol && buf === "") continue;
-    let emptyContinuation = false;
-    while (!eol) {
-      const next = lines.next();
-      if (next === void 0) break;
-      const l = process2(next, false);
-      current++;
-      if (isComment(next)) continue;
-      if ([...l].every((c) => isGoSpace(c.codePointAt(0)))) {
-        emptyContinuation = true;
-        continue;
-      }
-      let part;
-      [part, eol] = continuation(l, d.escape);
-      buf += part;
-    }
-    if (emptyContinuation) out.warnings.push({ message: `Empty continuation line found in: ${buf}`, line: current, endLine: current });
-    let node;
-    try {
-      node = nodeFromLine(buf, d.escape);
-    } catch (e) {
-      if (e instanceof ParseError) return fail(out, e.message, start, current);
-      throw e;
-    }
-    if (canContainHeredoc(node) && buf.includes("<<")) {
-      const heads = heredocsFromLine(buf);
-      if (heads instanceof Error) return fail(out, heads.message, start, current);
-      for (const h of heads) {
-        const body = [];
-        const line = current + 1;
-        let terminated = false;
-        for (let l = lines.next(); l !== void 0; l = lines.next()) {
-          current++;
-          let candidate = trimNewline(l);
-          if (h.chomp) candidate = candidate.replace(/^\t+/, "");
-          if (candidate === h.name) {
-            terminated = true;
-            break;
-          }
-          body.push(l);
-        }
-        if (!terminated) return fail(out, "unterminated heredoc", start, current);
-        node.heredocs.push({ ...h, content: body.join(""), line });
-      }
-    }
-    node.line = start;
-    node.endLine = current;
-    out.nodes.push(node);
-  }
-  if (out.nodes.length === 0) return fail(out, "file with no instructions", current, 0);
-  if (lines.tooLong) return fail(out, `dockerfile line greater than max allowed size of ${MAX_LINE - 1}`, current, 0);
-  return out;
-}
-
-// src/core/dockerfile/reader/parsed.ts
-function unquote(text2, escape3) {
-  const w = shellWord(text2, escape3);
-  return w instanceof Error ? text2 : w;
-}
-function properties(n, escape3) {
-  const out = [];
-  if (n.lower === "arg") {
-    for (const a of n.args) {
-      const eq = a.indexOf("=");
-      out.push({ name: unquote(eq < 0 ? a : a.slice(0, eq), escape3), value: eq < 0 ? void 0 : unquote(a.slice(eq + 1), escape3), line: n.line });
-    }
-  } else if (n.lower === "env" || n.lower === "label") {
-    for (let i = 0; i + 1 < n.args.length; i += 3) out.push({ name: unquote(n.args[i], escape3), value: unquote(n.args[i + 1], escape3), line: n.line });
-  }
-  return out;
-}
-function flag(text2) {
-  const body = text2.replace(/^--/, "");
-  const eq = body.indexOf("=");
-  return { name: eq < 0 ? body : body.slice(0, eq), value: eq < 0 ? null : body.slice(eq + 1), text: text2 };
-}
-function instruction(n, escape3) {
-  const keyword = /^[a-z]+$/.test(n.lower) ? n.lower.toUpperCase() : n.keyword.toUpperCase();
-  const healthcheck = keyword === "HEALTHCHECK";
-  return {
-    keyword,
-    written: n.keyword,
-    line: n.line,
-    endLine: n.endLine,
-    flags: n.flags.map(flag),
-    rest: n.rest,
-    properties: properties(n, escape3),
-    json: n.json ? healthcheck ? n.args.slice(1) : n.args : void 0,
-    heredocs: n.heredocs.map((h) => {
-      let body = h.chomp ? h.content.replace(/^\t+/gm, "") : h.content;
-      body = body.replace(/\r?\n$/, "");
-      return { name: h.name, body, line: h.line };
-    })
-  };
-}
-function parseText(text2) {
-  const r = readDockerfile(text2);
-  const directives = {};
-  for (const d of r.directives) directives[d.name] = d.value;
-  const error = r.error?.message === "file with no instructions" ? void 0 : r.error;
-  const message = (m) => m === "unterminated heredoc" ? "a heredoc is never terminated: add its terminator line" : m;
-  const errors = error ? [{ line: Math.max(1, error.line), message: `BuildKit refuses the file (${message(error.message)})` }] : [];
-  return { escape: r.escape, directives, instructions: r.nodes.map((n) => instruction(n, r.escape)), errors };
-}
-
-// src/core/secret-names.ts
-var SECRET_PART = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH_?KEY|CLIENT_?SECRET)/i;
-var DESCRIBES_A_SECRET = /(_FILE|_PATH|_DIR|_NAME|_ID|_LENGTH|_TTL|_EXPIRY|_EXPIRES|_TYPE|_HEADER|_ENDPOINT|_URL|_HOST|_PORT)$/i;
-var CREDENTIAL_ID = /(ACCESS_?KEY_ID|SECRET_ID)$/i;
-function isSecretName(name) {
-  if (!SECRET_PART.test(name)) return false;
-  return CREDENTIAL_ID.test(name) || !DESCRIBES_A_SECRET.test(name);
-}
-var SWITCH_VALUE = /^(true|false|yes|no|on|off|0|1|none|null)$/i;
-var REFERENCE = /(^|[^$])(\$\$)*\$(\{[A-Za-z_]|[A-Za-z_]|\()/;
-var PATH_CHARS = /^(?:~|\.{1,2}|[A-Za-z]:)?[/\\][\w.@+-]+(?:[/\\][\w.@+-]*)*$/;
-var PATH_SHAPE = /[/\\][^/\\]*[/\\]|\.[A-Za-z0-9]{1,8}$/;
-function isPathValue(value) {
-  const v = value.trim();
-  if (/^(?:~|\.{1,2})[/\\]/.test(v) && PATH_CHARS.test(v)) return true;
-  return PATH_CHARS.test(v) && PATH_SHAPE.test(v.replace(/^(?:~|\.{1,2}|[A-Za-z]:)/, "")) && !/[+=]/.test(v);
-}
-function hasVariableReference(value) {
-  return REFERENCE.test(value);
-}
-function notLiteralReason(value) {
-  if (value === void 0 || value === null) return "no value";
-  const v = value.trim();
-  if (v === "") return "empty";
-  if (hasVariableReference(v)) return "a variable reference";
-  if (SWITCH_VALUE.test(v)) return "a switch";
-  if (isPathValue(v)) return "a path";
-  return void 0;
-}
-function isLiteralSecretValue(value) {
-  return notLiteralReason(value) === void 0;
-}
-function isLiteralSecret(name, value) {
-  return isSecretName(name) && isLiteralSecretValue(value);
-}
-
-// src/core/secret-registry.ts
-var KNOWN_TOKEN_PREFIXES = "gh[pousr]_|github_pat_|xox[abpr]-|AKIA|ASIA|sk-|glpat-|npm_";
-var TOKEN_PREFIX = new RegExp(`^(${KNOWN_TOKEN_PREFIXES})`, "i");
-function shortenSecretLike(identifier) {
-  const known = TOKEN_PREFIX.test(identifier) && identifier.length >= 12;
-  const run2 = /[A-Za-z0-9_+/-]{20,}/.exec(identifier);
-  const mixed = run2 !== null && /[0-9]/.test(run2[0]) && /[A-Za-z]/.test(run2[0]);
-  if (!known && !mixed) return identifier;
-  return `${identifier.slice(0, 4)}\u2026`;
-}
-
-// src/core/dockerfile/patterns.ts
-function patternRegex(pattern, greedy, anchored) {
-  const chars = Array.from(pattern);
-  let out = anchored ? "^" : "";
-  for (let i = 0; i < chars.length; i++) {
-    let c = chars[i];
-    if (c === "*") out += greedy ? "[^\\n]*" : "[^\\n]*?";
-    else if (c === "?") out += "[^\\n]";
-    else if (c === "\\") {
-      const n = chars[i + 1];
-      if (n === "}" || n === "/") continue;
-      i++;
-      c = chars[i] ?? "";
-      if (c !== "*" && c !== "?" && c !== "\\") throw new ExpansionError(`invalid pattern (${pattern}) in substitution: invalid escape '\\${c}'`);
-      out += `\\${c}`;
-    } else out += "[]{}.+()|^$/".includes(c) ? `\\${c}` : c;
-  }
-  return new RegExp(out, "gu");
-}
-function replaceAll(value, re, replacement2) {
-  let out = "";
-  let last = 0;
-  let at2 = 0;
-  while (at2 <= value.length) {
-    re.lastIndex = at2;
-    const m = re.exec(value);
-    if (m === null) break;
-    const start = m.index;
-    const end = start + m[0].length;
-    out += value.slice(last, start);
-    if (end > last || start === 0) out += template(replacement2, m[0]);
-    if (out.length > MAX_EXPANDED) throw new ExpansionError(`the expanded value is longer than ${MAX_EXPANDED} characters`, true);
-    last = end;
-    const width = at2 < value.length ? String.fromCodePoint(value.codePointAt(at2)).length : 1;
-    at2 = at2 + width > end ? at2 + width : Math.max(at2 + 1, end);
-  }
-  return out + value.slice(last);
-}
-function template(replacement2, match) {
-  if (!replacement2.includes("$")) return replacement2;
-  return replacement2.replace(/\$(\$|\{([A-Za-z0-9_]*)\}|[A-Za-z0-9_]+)?/g, (whole, ref, braced) => {
-    if (ref === void 0 || braced === "") return whole;
-    if (ref === "$") return "$";
-    const name = braced ?? ref;
-    return /^\d+$/.test(name) && Number(name) === 0 ? match : "";
-  });
-}
-function trimPrefix(pattern, value, greedy) {
-  const re = patternRegex(pattern, greedy, true);
-  re.lastIndex = 0;
-  const m = re.exec(value);
-  return m === null ? value : value.slice(m[0].length);
-}
-function reversePattern(pattern) {
-  const chars = Array.from(pattern);
-  const out = [];
-  for (let i = 0; i < chars.length; ) {
-    if (chars[i] === "\\" && i !== chars.length - 1) {
-      out.push(chars[i + 1], "\\");
-      i += 2;
-    } else out.push(chars[i++]);
-  }
-  return out.reverse().join("");
-}
-var reverse = (s) => Array.from(s).reverse().join("");
-function trimSuffix(pattern, value, greedy) {
-  return reverse(trimPrefix(reversePattern(pattern), reverse(value), greedy));
-}
-
-// src/core/dockerfile/expand.ts
-var MAX_EXPANDED = 1 << 20;
-var ExpansionError = class extends Error {
-  /** True when the value outgrew MAX_EXPANDED (the rest are BuildKit's own errors). */
-  overflow;
-  constructor(message, overflow = false) {
-    super(message);
-    this.overflow = overflow;
-  }
-};
-var Scanner = class {
-  constructor(src) {
-    this.src = src;
-  }
-  src;
-  pos = 0;
-  peek() {
-    if (this.pos >= this.src.length) return "";
-    const c = this.src.codePointAt(this.pos);
-    return String.fromCodePoint(c);
-  }
-  next() {
-    const c = this.peek();
-    this.pos += c.length;
-    return c;
-  }
-};
-var Out = class {
-  text = "";
-  add(s) {
-    if (this.text.length + s.length > MAX_EXPANDED) throw new ExpansionError(`the expanded value is longer than ${MAX_EXPANDED} characters`, true);
-    this.text += s;
-  }
-};
-var isNameChar = (c) => /^[\p{L}\p{Nd}_]$/u.test(c);
-var isDigit2 = (c) => new RegExp("^\\p{Nd}$", "u").test(c);
-var SPECIAL = /* @__PURE__ */ new Set(["@", "*", "#", "?", "-", "$", "!", "0"]);
-var Word = class {
-  constructor(src, opt, lookup) {
-    this.opt = opt;
-    this.lookup = lookup;
-    this.s = new Scanner(src);
-    this.raw = opt.rawEscapes === true;
-  }
-  opt;
-  lookup;
-  s;
-  raw;
-  /** Reads up to `stop` ('' = the end); `raw` keeps escapes, `pattern` keeps them inside quotes too. */
-  until(stop, raw, pattern) {
-    const saved = this.raw;
-    this.raw = raw;
-    try {
-      return this.read(stop, pattern);
-    } finally {
-      this.raw = saved;
-    }
-  }
-  read(stop, pattern) {
-    const out = new Out();
-    const s = this.s;
-    const esc = this.opt.escape;
-    while (s.peek() !== "") {
-      const c = s.peek();
-      if (stop !== "" && c === stop) {
-        s.next();
-        return out.text;
-      }
-      if (c === "$") out.add(this.dollar());
-      else if (c === "'" && !this.opt.skipQuotes) out.add(this.single(pattern));
-      else if (c === '"' && !this.opt.skipQuotes) out.add(this.double());
-      else {
-        s.next();
-        if (c === esc) {
-          if (this.raw) out.add(c);
-          const n = s.next();
-          if (n === "") break;
-          out.add(n);
-        } else out.add(c);
-      }
-    }
-    if (stop !== "") throw new ExpansionError(`unexpected end of statement while looking for matching ${stop}`);
-    return out.text;
-  }
-  single(pattern) {
-    const s = this.s;
-    s.next();
-    let out = "";
-    for (; ; ) {
-      const c = s.next();
-      if (c === "") throw new ExpansionError("unexpected end of statement while looking for matching single-quote");
-      if (c === "'") return out;
-      if (pattern && c === this.opt.escape) out += c;
-      out += c;
-    }
-  }
-  double() {
-    const s = this.s;
-    const esc = this.opt.escape;
-    s.next();
-    const out = new Out();
-    for (; ; ) {
-      const c = s.peek();
-      if (c === "") throw new ExpansionError("unexpected end of statement while looking for matching double-quote");
-      if (c === '"') {
-        s.next();
-        return out.text;
-      }
-      if (c === "$") {
-        out.add(this.dollar());
-        continue;
-      }
-      let ch2 = s.next();
-      if (ch2 === esc) {
-        const n = s.peek();
-        if (n === "") continue;
-        if (n === '"' || n === "$" || n === esc) {
-          if (this.raw) out.add(ch2);
-          ch2 = s.next();
-        } else if (this.raw) out.add(ch2);
-      }
-      out.add(ch2);
-    }
-  }
-  name() {
-    const s = this.s;
-    let name = "";
-    while (s.peek() !== "") {
-      const c = s.peek();
-      if (name === "" && isDigit2(c)) {
-        while (s.peek() !== "" && isDigit2(s.peek())) name += s.next();
-        return name;
-      }
-      if (name === "" && SPECIAL.has(c)) return s.next();
-      if (!isNameChar(c)) break;
-      name += s.next();
-    }
-    return name;
-  }
-  dollar() {
-    const s = this.s;
-    s.next();
-    const keep = this.opt.keepUnset === true;
-    if (s.peek() !== "{") {
-      const name2 = this.name();
-      if (name2 === "") return "$";
-      const v2 = this.lookup(name2);
-      return v2 === void 0 ? keep ? `$${name2}` : "" : v2;
-    }
-    s.next();
-    const first = s.peek();
-    if (first === "") throw new ExpansionError("syntax error: missing '}'");
-    if (first === "{" || first === "}" || first === ":") throw new ExpansionError("syntax error: bad substitution");
-    const name = this.name();
-    let op = s.next();
-    let ops = op;
-    if (op === "}") {
-      const v2 = this.lookup(name);
-      return v2 === void 0 ? keep ? `\${${name}}` : "" : v2;
-    }
-    if (op === "/") return this.replace(name);
-    const colon = op === ":";
-    if (colon) {
-      op = s.next();
-      ops += op;
-    } else if (!"+-?#%".includes(op) || op === "") throw new ExpansionError(`unsupported modifier (${ops}) in substitution`);
-    const trims = op === "#" || op === "%";
-    if (colon && trims) throw new ExpansionError(`unsupported modifier (${ops}) in substitution`);
-    let word2 = this.braced(() => this.until("}", trims, trims), "syntax error: missing '}'");
-    const v = this.lookup(name);
-    if (keep && v === void 0 && op !== "-") return `\${${name}${ops}${word2}}`;
-    const empty = v === void 0 || colon && v === "";
-    if (op === "-") return empty ? word2 : v;
-    if (op === "+") return empty ? "" : word2;
-    if (op === "?") {
-      if (v === void 0) throw new ExpansionError(`${name}: ${word2 || "is not allowed to be unset"}`);
-      if (empty) throw new ExpansionError(`${name}: ${word2 || "is not allowed to be empty"}`);
-      return v;
-    }
-    if (op === "#" || op === "%") {
-      const greedy = word2.startsWith(op);
-      if (greedy) word2 = word2.slice(1);
-      return op === "#" ? trimPrefix(word2, v ?? "", greedy) : trimSuffix(word2, v ?? "", greedy);
-    }
-    throw new ExpansionError(`unsupported modifier (${ops}) in substitution`);
-  }
-  replace(name) {
-    const all = this.s.peek() === "/";
-    if (all) this.s.next();
-    const pattern = this.braced(() => this.until("/", true, true), "syntax error: missing '/' in ${}");
-    const replacement2 = this.braced(() => this.until("}", true, false), "syntax error: missing '}'");
-    const v = this.lookup(name);
-    if (this.opt.keepUnset && v === void 0) return `\${${name}/${pattern}/${replacement2}}`;
-    const re = patternRegex(pattern, true, false);
-    const value = v ?? "";
-    if (all) return replaceAll(value, re, replacement2);
-    const m = re.exec(value);
-    return m === null ? value : value.slice(0, m.index) + replacement2 + value.slice(m.index + m[0].length);
-  }
-  /** Runs a nested read; running out of text there is reported as BuildKit reports it. */
-  braced(read, atEnd) {
-    try {
-      return read();
-    } catch (e) {
-      if (e instanceof ExpansionError && !e.overflow && this.s.peek() === "") throw new ExpansionError(atEnd);
-      throw e;
-    }
-  }
-};
-function processWord(text2, lookup, opt) {
-  if (!/[$'"\\`]/.test(text2)) return text2;
-  return new Word(text2, opt, lookup).until("", opt.rawEscapes === true, false);
-}
-function mapLookup(vars) {
-  return (name) => vars.get(name);
-}
-var LEGACY = { escape: "\\", skipQuotes: true, rawEscapes: true, keepUnset: true };
-function expand(text2, vars) {
-  if (!text2.includes("$")) return text2;
-  try {
-    return new Word(text2, LEGACY, mapLookup(vars)).until("", true, false);
-  } catch (e) {
-    if (e instanceof ExpansionError) return text2;
-    throw e;
-  }
-}
-
-// src/core/dockerfile/from-base.ts
-var BUILD_ARG = "mcgBuildArgValue";
-var PLATFORM_ARGS = /* @__PURE__ */ new Set([
-  "BUILDPLATFORM",
-  "BUILDOS",
-  "BUILDARCH",
-  "BUILDVARIANT",
-  "TARGETPLATFORM",
-  "TARGETOS",
-  "TARGETARCH",
-  "TARGETVARIANT"
-]);
-function decidedByBuild(n, globals) {
-  return globals.has(n) ? globals.get(n) === void 0 : PLATFORM_ARGS.has(n);
-}
-function fromBase(raw, model, line) {
-  const globals = model.globalArgs;
-  const opt = { escape: model.escape };
-  let base;
-  let undecided = false;
-  try {
-    base = processWord(raw, (n) => {
-      if (decidedByBuild(n, globals)) undecided = true;
-      return globals.get(n);
-    }, opt);
-  } catch (e) {
-    if (!(e instanceof ExpansionError)) throw e;
-    model.issues.push({ line, message: `FROM ${raw.slice(0, 80)}: BuildKit cannot expand it (${e.message}): the build fails here`, fatal: false });
-    const kept = expand(raw, globals);
-    return { base: kept, image: { ...parseImageRef(kept), unresolved: true, tagVaries: true } };
-  }
-  const image = parseImageRef(base);
-  image.unresolved = undecided;
-  image.tagVaries = undecided && tagVaries(raw, model);
-  return { base, image };
-}
-function tagVaries(raw, model) {
-  let other;
-  try {
-    other = processWord(raw, (n) => decidedByBuild(n, model.globalArgs) ? BUILD_ARG : model.globalArgs.get(n), { escape: model.escape });
-  } catch {
-    return true;
-  }
-  if (!other.includes(BUILD_ARG)) return false;
-  const alt = parseImageRef(other);
-  const last = alt.repository.slice(alt.repository.lastIndexOf("/") + 1);
-  return `${alt.tag ?? ""}@${alt.digest ?? ""}@${last}`.includes(BUILD_ARG);
-}
-function parseImageRef(raw) {
-  const ref = raw.trim();
-  const unresolved = ref.includes("$");
-  if (ref.toLowerCase() === "scratch") return { ref, repository: "scratch", scratch: true, unresolved };
-  let rest = ref;
-  let digest;
-  const at2 = rest.indexOf("@");
-  if (at2 >= 0) {
-    digest = rest.slice(at2 + 1);
-    rest = rest.slice(0, at2);
-  }
-  let tag;
-  const slash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > slash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  let registry;
-  const first = rest.indexOf("/");
-  if (first > 0) {
-    const head = rest.slice(0, first);
-    if (head.includes(".") || head.includes(":") || head === "localhost") {
-      registry = head;
-      rest = rest.slice(first + 1);
-    }
-  }
-  if (rest.startsWith("library/") && (registry === void 0 || registry === "docker.io")) rest = rest.slice(8);
-  return { ref, registry, repository: rest, tag, digest, scratch: false, unresolved };
-}
-
-// src/core/dockerfile/stages.ts
-function addStageName(names, stage) {
-  const name = stage.name;
-  if (name === void 0 || name === "") return;
-  const low = name.toLowerCase();
-  const list = names.get(low);
-  if (list) list.push(stage.index);
-  else names.set(low, [stage.index]);
-}
-function lastBelow(list, before) {
-  if (!list) return void 0;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (list[mid] < before) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? list[lo - 1] : void 0;
-}
-function stageNamedBefore(names, low, before) {
-  return lastBelow(names.get(low), before);
-}
-function resolveStageRef(model, ref, before) {
-  if (/^\d+$/.test(ref)) {
-    const n = Number(ref);
-    return n < before ? n : void 0;
-  }
-  const low = ref.toLowerCase();
-  if (model.stageNames) return stageNamedBefore(model.stageNames, low, before);
-  for (let i = before - 1; i >= 0; i--) if (model.stages[i].name?.toLowerCase() === low) return i;
-  return void 0;
-}
-function finalStage(model, target) {
-  if (target) {
-    const idx = resolveStageRef(model, target, model.stages.length);
-    if (idx !== void 0) return model.stages[idx];
-  }
-  return model.stages[model.stages.length - 1];
-}
-function stageChain(model, stage) {
-  if (stage.parent === void 0) return [stage];
-  const chain = [];
-  let s = stage;
-  let last = Infinity;
-  while (s && s.index < last) {
-    last = s.index;
-    chain.push(s);
-    s = s.parent !== void 0 ? model.stages[s.parent] : void 0;
-  }
-  return chain.reverse();
-}
-function chainInstructions(model, stage) {
-  if (stage.parent === void 0) return stage.instructions;
-  return stage.memo.chain ??= stageChain(model, stage).flatMap((s) => s.instructions);
-}
-function chainPlaced(model, stage) {
-  return stage.memo.placed ??= stageChain(model, stage).flatMap((s) => s.instructions.map((ins) => ({ ins, stage: s })));
-}
-function rootImage(model, stage) {
-  return stageChain(model, stage)[0]?.image;
-}
-function variablesAt(model, stage, ins) {
-  const memo = stage.memo.vars ??= stageVariables(model, stage, []);
-  return ins && memo.before.get(ins) || memo.end;
-}
-function rawWords(text2, escape3) {
-  const words = [];
-  let word2 = "";
-  let quote = "";
-  let inWord = false;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
-    if (quote === "" && /\s/.test(c)) {
-      if (inWord) words.push(word2);
-      word2 = "";
-      inWord = false;
-      continue;
-    }
-    inWord = true;
-    if (c === escape3 && quote !== "'") {
-      if (i + 1 < text2.length) word2 += c + text2[++i];
-      continue;
-    }
-    if (quote === "" && (c === '"' || c === "'")) quote = c;
-    else if (c === quote) quote = "";
-    word2 += c;
-  }
-  if (inWord) words.push(word2);
-  return words;
-}
-function rawProperties(ins, escape3) {
-  const words = rawWords(ins.rest, escape3);
-  if (ins.keyword === "ENV" && words.length > 0 && !words[0].includes("=")) {
-    const m = /^\s*\S+\s+([^]*)$/.exec(ins.rest);
-    return [{ name: words[0], raw: m ? m[1].trim() : void 0 }];
-  }
-  return words.map((w) => {
-    const eq = w.indexOf("=");
-    return eq < 0 ? { name: w, raw: void 0 } : { name: w.slice(0, eq), raw: w.slice(eq + 1) };
-  });
-}
-function expandValue(raw, vars, opt, at2) {
-  try {
-    return processWord(raw, (n) => vars.get(n), opt);
-  } catch (e) {
-    if (!(e instanceof ExpansionError)) throw e;
-    const what = e.overflow ? `${e.message}: the value was not expanded and is not checked` : `BuildKit cannot expand it (${e.message}): the build fails here`;
-    at2.issues.push({ line: at2.line, message: `variable expansion: ${what}`, fatal: false });
-    return null;
-  }
-}
-function globalVariables(model, ins, issues) {
-  const opt = { escape: model.escape };
-  for (const p of rawProperties(ins, model.escape)) {
-    const v = p.raw === void 0 ? void 0 : expandValue(p.raw, model.globalArgs, opt, { line: ins.line, issues });
-    if (v === null) return;
-    if (v === void 0 && model.globalArgs.has(p.name)) continue;
-    model.globalArgs.set(p.name, v);
-  }
-}
-function stageVariables(model, stage, issues) {
-  const parent = stage.parent !== void 0 && stage.parent < stage.index ? model.stages[stage.parent] : void 0;
-  const inherited = parent ? (parent.memo.vars ??= stageVariables(model, parent, [])).envEnd : /* @__PURE__ */ new Map();
-  const before = /* @__PURE__ */ new Map();
-  const assigned = /* @__PURE__ */ new Map();
-  const opt = { escape: model.escape };
-  let vars = new Map(inherited);
-  let env = new Map(inherited);
-  const envNames = new Set(inherited.keys());
-  for (const ins of stage.instructions) {
-    before.set(ins, vars);
-    if (ins.keyword !== "ARG" && ins.keyword !== "ENV") continue;
-    const props = rawProperties(ins, model.escape);
-    if (props.length === 0) continue;
-    const next = new Map(vars);
-    const at2 = { line: ins.line, issues };
-    const mine = [];
-    assigned.set(ins, mine);
-    if (ins.keyword === "ARG") {
-      for (const p of props) {
-        const v = p.raw !== void 0 ? expandValue(p.raw, next, opt, at2) : model.globalArgs.get(p.name);
-        if (v === null) break;
-        mine.push([p.name, v]);
-        if (!envNames.has(p.name) && !(v === void 0 && next.has(p.name))) next.set(p.name, v);
-      }
-    } else {
-      const values = props.filter((p) => p.raw !== void 0).map((p) => [p.name, expandValue(p.raw, vars, opt, at2)]);
-      if (values.every(([, v]) => v !== null)) {
-        env = new Map(env);
-        for (const [n, v] of values) {
-          mine.push([n, v]);
-          next.set(n, v);
-          env.set(n, v);
-          envNames.add(n);
-        }
-      }
-    }
-    vars = next;
-  }
-  return { before, end: vars, envEnd: env, assigned };
+function normalizedText(ins) {
+  return `${ins.keyword} ${maskVersions(ins.args.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim())}`;
 }
 
 // src/core/dockerfile/model.ts
-var KEYWORDS = /* @__PURE__ */ new Set(
-  ["ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"]
-);
 var NO_FLAGS = Object.freeze({});
 function isSpace(c) {
   return c === 32 || c >= 9 && c <= 13 || c > 127 && /\s/.test(String.fromCharCode(c));
@@ -20776,14 +21991,6 @@ function modelFromParsed(path, text2, parsed) {
       }
       args = `${written}${rest}`.trimEnd();
     }
-    if (!KEYWORDS.has(keyword)) {
-      issues.push({
-        line,
-        // a pasted `.env` line is an "instruction" too: its value is shortened, never echoed
-        message: `unknown instruction "${shortenSecretLike(keyword)}": Docker rejects it; fix the spelling or remove the line`,
-        fatal: false
-      });
-    }
     const ins = {
       keyword,
       line,
@@ -20792,17 +21999,18 @@ function modelFromParsed(path, text2, parsed) {
       flags,
       rest,
       json: keyword === "RUN" || keyword === "CMD" || keyword === "ENTRYPOINT" || keyword === "SHELL" || keyword === "HEALTHCHECK" ? a.json : void 0,
+      words: a.words,
       heredocs: a.heredocs,
       properties: a.properties,
       stageIndex: current?.index ?? -1,
-      memo: { commands: void 0, deepCommands: void 0, copyOperands: void 0, normalized: void 0, unquoted: void 0 }
+      memo: { commands: void 0, deepCommands: void 0, copyOperands: void 0, normalized: void 0, unquoted: void 0, varsBefore: void 0 }
     };
     model.instructions.push(ins);
     if (keyword === "FROM") {
-      const words = blankWords(rest);
-      const baseRaw = words[0] ?? "";
-      const asIdx = words.findIndex((w) => w.toLowerCase() === "as");
-      const name = asIdx >= 0 ? words[asIdx + 1] : void 0;
+      const words2 = blankWords(rest);
+      const baseRaw = words2[0] ?? "";
+      const asIdx = words2.findIndex((w) => w.toLowerCase() === "as");
+      const name = asIdx >= 0 ? words2[asIdx + 1] : void 0;
       const from = fromBase(baseRaw, model, line);
       const base = from.base;
       const index = model.stages.length;
@@ -20820,20 +22028,14 @@ function modelFromParsed(path, text2, parsed) {
         instructions: [],
         memo: { chain: void 0, placed: void 0, vars: void 0 }
       };
-      if (baseRaw === "") issues.push({ line, message: "FROM names no image: write FROM <image>[:tag]", fatal: false });
       model.stages.push(stage);
       addStageName(model.stageNames, stage);
       current = stage;
       continue;
     }
     if (current === void 0) {
-      if (keyword === "ARG") {
-        model.globalInstructions.push(ins);
-        globalVariables(model, ins, issues);
-      } else {
-        issues.push({ line, message: `${keyword} before the first FROM: only ARG may come before FROM`, fatal: false });
-        model.globalInstructions.push(ins);
-      }
+      model.globalInstructions.push(ins);
+      if (keyword === "ARG") globalVariables(model, ins, issues);
       continue;
     }
     current.instructions.push(ins);
@@ -20848,41 +22050,6 @@ function modelFromParsed(path, text2, parsed) {
     });
   }
   return model;
-}
-var SHELL_PROGRAM = /^(sh|bash|ash|dash|zsh|ksh)$/;
-function readsScriptFromStdin(cmd) {
-  const argv = effectiveArgv(cmd.argv);
-  return SHELL_PROGRAM.test(programName(argv[0])) && argv.slice(1).every((a) => a.startsWith("-") && a !== "-c");
-}
-function runScript(ins) {
-  if (ins.json) return ins.json.map((w) => /[\s"'$]/.test(w) ? JSON.stringify(w) : w).join(" ");
-  if (ins.heredocs.length > 0) {
-    const firstLine = ins.rest.split("\n")[0] ?? "";
-    const prefix = firstLine.replace(/<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g, "").trim();
-    const bodies = ins.heredocs.map((h) => h.body).join("\n");
-    if (!prefix) return bodies;
-    return parseShell(prefix).some(readsScriptFromStdin) ? `${prefix}
-${bodies}` : prefix;
-  }
-  return ins.rest;
-}
-function commandsOf(ins) {
-  return ins.memo.commands ??= splitCommands(ins);
-}
-function splitCommands(ins) {
-  if (ins.json) {
-    const [a, b, c] = ins.json;
-    if (a && /(^|\/)(ba)?sh$/.test(a) && b === "-c" && c !== void 0) return parseShell(c);
-    return [{ argv: ins.json, assignments: [], op: "" }];
-  }
-  if (ins.keyword === "HEALTHCHECK") return parseShell(ins.rest.replace(/^CMD\s+/i, ""));
-  return parseShell(runScript(ins));
-}
-function maskVersions(text2) {
-  return text2.replace(/sha256:[0-9a-f]{64}/gi, "sha256:<digest>").replace(/(==|~=|>=|<=|!=|\^|~|[=@:])v?\d[^\s"',;)\]}]*/g, "$1<v>").replace(/\b\d+(?:\.\d+)+\b/g, "<v>");
-}
-function normalizedText(ins) {
-  return `${ins.keyword} ${maskVersions(ins.args.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim())}`;
 }
 
 // src/core/meta.ts
@@ -20971,22 +22138,19 @@ function ruleSeverity(settings, meta80, hit) {
 function fingerprintKeyDigest(key2) {
   return `k:${sha256Hex(key2).slice(0, 32)}`;
 }
-function detached(s) {
-  return (" " + s).slice(1);
-}
 function hitToFinding(meta80, hit, path, target, settings) {
   return {
     ruleId: meta80.id,
     source: "mcg",
     severity: ruleSeverity(settings, meta80, hit),
-    message: detached(hit.message),
+    message: hit.message,
     location: {
       path: hit.path ?? path,
       startLine: hit.line,
       endLine: hit.endLine,
       startColumn: hit.startColumn,
       endColumn: hit.endColumn,
-      evidence: hit.evidence === void 0 ? void 0 : detached(hit.evidence)
+      evidence: hit.evidence
     },
     fingerprint: "",
     // only a digest: the key holds instruction text, which may hold a secret (DESIGN §3)
@@ -21011,7 +22175,7 @@ function inputErrorFinding(path, line, message, target) {
   };
 }
 function checkDockerfile(input, rules, settings) {
-  const model = parseDockerfile(input.path, input.text);
+  const model = input.model ?? parseDockerfile(input.path, input.text);
   const findings = [];
   for (const issue of model.issues) findings.push(inputErrorFinding(input.path, issue.line, issue.message, input.target));
   const fatal = model.issues.some((i) => i.fatal);
@@ -21067,7 +22231,7 @@ function stageLabel(stage) {
 }
 function insKey(stage, ins) {
   if (ins.keyword === "FROM") return fromKey(stage);
-  return `${stageLabel(stage)}|${ins.memo.normalized ??= normalizedText(ins)}`;
+  return `${stageLabel(stage)}|${normalizedText(ins)}`;
 }
 function fromKey(stage) {
   const base = stage.image ? (stage.image.registry ? `${stage.image.registry}/` : "") + stage.image.repository : stage.base;
@@ -21078,7 +22242,7 @@ function isRootUser(user, passwd) {
 }
 var SHELL_QUOTING = /[\\'"\r\n]/g;
 function mayMention(ins, names) {
-  const plain = ins.memo.unquoted ??= unquoted(ins);
+  const plain = unquoted(ins);
   for (const n of names) if (plain.includes(n)) return true;
   return false;
 }
@@ -21149,9 +22313,9 @@ var rule = {
 function imageName(img) {
   return (img.registry ? `${img.registry}/` : "") + img.repository;
 }
-function isStageName(model, ref, before) {
-  if (resolveStageRef(model, ref, before) !== void 0) return true;
-  const low = ref.toLowerCase();
+function isStageName(model, ref2, before) {
+  if (resolveStageRef(model, ref2, before) !== void 0) return true;
+  const low = ref2.toLowerCase();
   return model.stages.some((s) => s.name?.toLowerCase() === low);
 }
 function externalImageRefs(model, opts = {}) {
@@ -21169,10 +22333,10 @@ function externalImageRefs(model, opts = {}) {
       if (from === void 0 || from === "") continue;
       const value = expand(from, variablesAt(model, stage, ins));
       if (/^\d+$/.test(value) || isStageName(model, value, stage.index)) continue;
-      const ref = parseImageRef(value);
-      if (ref.scratch || ref.unresolved) continue;
+      const ref2 = parseImageRef(value);
+      if (ref2.scratch || ref2.unresolved) continue;
       const target = normalizedText({ ...ins, args: ins.rest });
-      out.push({ stage, ins, image: ref, written: from, key: `${stageLabel(stage)}|COPY --from=${imageName(ref)} ${target.slice("COPY ".length)}` });
+      out.push({ stage, ins, image: ref2, written: from, key: `${stageLabel(stage)}|COPY --from=${imageName(ref2)} ${target.slice("COPY ".length)}` });
     }
   }
   return out;
@@ -21501,8 +22665,8 @@ function pipenvDev(args) {
   if ((args[0] === "install" || args[0] === "sync") && hasFlag(args.slice(1), "--dev", "-d")) return { tool: "pipenv", what: `pipenv ${args[0]} --dev` };
   return void 0;
 }
-function assign(env, words) {
-  for (const w of words) {
+function assign(env, words2) {
+  for (const w of words2) {
     const eq = w.indexOf("=");
     if (eq > 0) env.set(w.slice(0, eq), w.slice(eq + 1));
   }
@@ -21706,7 +22870,7 @@ function removedPaths(cmd) {
   return recursive ? argv.slice(1).filter((a) => !a.startsWith("-")) : [];
 }
 function clears(ins, cmds, dir) {
-  if (mountedTargets(ins).some((t) => t === dir || dir.startsWith(`${t}/`))) return true;
+  if (mountedTargets(ins).some((t2) => t2 === dir || dir.startsWith(`${t2}/`))) return true;
   const wanted = [dir, `${dir}/`, `${dir}/*`];
   return cmds.some((c) => removedPaths(c).some((p) => wanted.includes(p) || dir.startsWith(p.replace(/\/+$/, "") + "/") && p !== "/"));
 }
@@ -21854,7 +23018,7 @@ function shellScriptOf(argv) {
   return void 0;
 }
 function commandsDeep(ins) {
-  return ins.memo.deepCommands ??= deepCommands(ins);
+  return deepCommands(ins);
 }
 function deepCommands(ins) {
   const out = [];
@@ -21920,27 +23084,26 @@ function pipInstallArgs(argv) {
   return [...rest.slice(0, sub), ...rest.slice(sub + 1)];
 }
 function copyOperands(model, ins) {
-  if (ins.memo.copyOperands === void 0) ins.memo.copyOperands = operandsOf(model, ins) ?? null;
-  return ins.memo.copyOperands ?? void 0;
+  return operandsOf(model, ins);
 }
 function operandsOf(model, ins) {
   if (ins.heredocs.length > 0) return void 0;
-  let words;
-  const t = ins.rest.trim();
-  if (t.startsWith("[")) {
+  let words2;
+  const t2 = ins.rest.trim();
+  if (t2.startsWith("[")) {
     try {
-      const v = JSON.parse(t);
-      if (Array.isArray(v) && v.every((x) => typeof x === "string")) words = v;
+      const v = JSON.parse(t2);
+      if (Array.isArray(v) && v.every((x) => typeof x === "string")) words2 = v;
     } catch {
     }
   }
-  words ??= blankWords(t);
-  if (words.length < 2) return void 0;
-  let all = words;
-  if (words.some((w) => w.includes("$"))) {
+  words2 ??= blankWords(t2);
+  if (words2.length < 2) return void 0;
+  let all = words2;
+  if (words2.some((w) => w.includes("$"))) {
     const owner = ownerOf(model, ins);
     const vars = owner ? variablesAt(model, owner, ins) : model.globalArgs;
-    all = words.map((w) => expand(w, vars));
+    all = words2.map((w) => expand(w, vars));
   }
   return { sources: all.slice(0, -1), dest: all[all.length - 1] };
 }
@@ -22075,8 +23238,8 @@ function pinnedGit(url) {
   const hash2 = url.indexOf("#");
   if (hash2 < 0) return false;
   const base = url.slice(0, hash2);
-  const ref = url.slice(hash2 + 1).split(":")[0];
-  return /\.git$/i.test(base) && /^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(ref);
+  const ref2 = url.slice(hash2 + 1).split(":")[0];
+  return /\.git$/i.test(base) && /^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(ref2);
 }
 function addFinding(ctx, ins) {
   const ops = copyOperands(ctx.model, ins);
@@ -22387,8 +23550,8 @@ var rule15 = {
     for (const { ins, stage: owner } of chainPlaced(ctx.model, stage)) {
       if (ins.keyword !== "EXPOSE") continue;
       const vars = variablesAt(ctx.model, owner, ins);
-      const words = blankWords(expand(ins.rest, vars));
-      const low = words.filter((w) => privilegedPorts(w).length > 0);
+      const words2 = blankWords(expand(ins.rest, vars));
+      const low = words2.filter((w) => privilegedPorts(w).length > 0);
       if (low.length === 0) continue;
       hits.push({
         line: ins.line,
@@ -22944,10 +24107,10 @@ async function collect(stream, cap) {
   }
   return over ? void 0 : Buffer.concat(parts);
 }
-async function readLayerTar(source2) {
+async function readLayerTar(source) {
   const rec = { entries: [], whiteouts: [], opaque: [], small: /* @__PURE__ */ new Map() };
   const ex = (0, import_tar_stream.extract)();
-  const piping = pipeline(source2, sink(ex));
+  const piping = pipeline(source, sink(ex));
   try {
     for await (const entry of ex) {
       const h = entry.header;
@@ -23132,6 +24295,7 @@ function assemble(tarPath, layers, jsons, aliases) {
     workingDir: typeof c["WorkingDir"] === "string" ? c["WorkingDir"] : void 0,
     shell: strings(c["Shell"]),
     exposedPorts: isRecord(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]) : [],
+    labels: isRecord(c["Labels"]) ? Object.fromEntries(Object.entries(c["Labels"]).filter((e) => typeof e[1] === "string")) : {},
     architecture: typeof cfg["architecture"] === "string" ? cfg["architecture"] : void 0,
     os: typeof cfg["os"] === "string" ? cfg["os"] : void 0
   };
@@ -23220,6 +24384,7 @@ function imageFactsOf(img) {
   return {
     user: img.config.user,
     healthcheck: img.config.healthcheck,
+    labels: img.config.labels,
     passwd: img.passwd,
     hasPath: (p) => resolveInImage(img.files, p) !== void 0
   };
@@ -23281,13 +24446,13 @@ var rule22 = {
   meta: meta23,
   check(ctx) {
     const bySite = /* @__PURE__ */ new Map();
-    for (const t of TOOLS) {
-      for (const p of t.paths) {
+    for (const t2 of TOOLS) {
+      for (const p of t2.paths) {
         const e = resolveInImage(ctx.image.files, p);
         if (!e || e.type === "dir") continue;
         const site = siteOfPath(ctx, e.layer);
         const g = bySite.get(site.key) ?? { site, tools: [], paths: [] };
-        g.tools.push(`${t.name} (${t.what})`);
+        g.tools.push(`${t2.name} (${t2.what})`);
         g.paths.push(p);
         bySite.set(site.key, g);
         break;
@@ -23397,8 +24562,8 @@ function goQuote(s) {
   return /^[\x20-\x7e]*$/.test(s) ? JSON.stringify(s) : void 0;
 }
 function argvText(argv) {
-  const q3 = argv.map(goQuote);
-  return q3.every((x) => x !== void 0) ? `[${q3.join(" ")}]` : void 0;
+  const q = argv.map(goQuote);
+  return q.every((x) => x !== void 0) ? `[${q.join(" ")}]` : void 0;
 }
 function healthcheckTest(ins) {
   const rest = ins.rest.trim();
@@ -23417,9 +24582,9 @@ function healthcheckTest(ins) {
 }
 function copyHistory(ins, vars) {
   if (ins.heredocs.length > 0) return void 0;
-  const words = ins.json ?? (/['"]/.test(ins.rest) ? void 0 : ins.rest.trim().split(/\s+/));
-  if (!words || words.length < 2) return void 0;
-  const ex = words.map((w) => expandKnown(w, vars));
+  const words2 = ins.json ?? (/['"]/.test(ins.rest) ? void 0 : ins.rest.trim().split(/\s+/));
+  if (!words2 || words2.length < 2) return void 0;
+  const ex = words2.map((w) => expandKnown(w, vars));
   return ex.every((w) => w !== void 0) ? `${ins.keyword} ${ex.join(" ")}` : void 0;
 }
 function runCommand(ins, shell) {
@@ -23450,7 +24615,7 @@ var Walk = class {
   globals;
   stage(s, triggers) {
     this.cmdSet = false;
-    for (const t of triggers) this.out.history.push({ ins: t, keyword: (/^\s*([A-Za-z]+)/.exec(t.rest)?.[1] ?? "").toUpperCase(), optional: true, trigger: true });
+    for (const t2 of triggers) this.out.history.push({ ins: t2, keyword: (/^\s*([A-Za-z]+)/.exec(t2.rest)?.[1] ?? "").toUpperCase(), optional: true, trigger: true });
     for (const ins of s.instructions) this.instruction(ins);
   }
   instruction(ins) {
@@ -23547,7 +24712,7 @@ function expectedBuild(model, final, facts = {}) {
 
 // src/core/builder-compare.ts
 var BUILDKIT_COMMENT = "buildkit.dockerfile.v0";
-var KEYWORDS2 = /* @__PURE__ */ new Set([
+var KEYWORDS = /* @__PURE__ */ new Set([
   "ADD",
   "ARG",
   "CMD",
@@ -23568,7 +24733,7 @@ var KEYWORDS2 = /* @__PURE__ */ new Set([
 ]);
 function keywordOf(createdBy) {
   const k = /^([A-Z]+)(?:\s|$)/.exec(createdBy ?? "")?.[1];
-  return k !== void 0 && KEYWORDS2.has(k) ? k : void 0;
+  return k !== void 0 && KEYWORDS.has(k) ? k : void 0;
 }
 var sameArgv = (a, b) => (a ?? []).length === (b ?? []).length && (a ?? []).every((x, i) => x === b[i]);
 var cleanDir = (p) => {
@@ -23695,6 +24860,24 @@ function checkImage(ctx, target, settings) {
   return out;
 }
 
+// src/core/yaml/security-fields.ts
+var K8S_SECURITY_BOOLEANS = /* @__PURE__ */ new Set([
+  // container securityContext (MCG201, MCG202, MCG203, MCG210)
+  "privileged",
+  "runAsNonRoot",
+  "allowPrivilegeEscalation",
+  "readOnlyRootFilesystem",
+  // pod spec (MCG209, MCG211)
+  "hostNetwork",
+  "hostPID",
+  "hostIPC",
+  "automountServiceAccountToken",
+  // pod spec and volume mounts: what a reviewer reads as isolation
+  "hostUsers",
+  "shareProcessNamespace",
+  "readOnly"
+]);
+
 // src/core/yaml/ast.ts
 var YamlBudgetError = class extends Error {
 };
@@ -23732,7 +24915,7 @@ function makeYDoc(root2, index, budget = { left: DEFAULT_BUDGET }, policy) {
       }
     }
   }
-  if (!v2) return { root: root2, index, mergeCache: /* @__PURE__ */ new WeakMap(), budget };
+  if (!v2) return policy ? { root: root2, index, mergeCache: /* @__PURE__ */ new WeakMap(), budget, policy } : { root: root2, index, mergeCache: /* @__PURE__ */ new WeakMap(), budget };
   return { root: root2, index, mergeCache: /* @__PURE__ */ new WeakMap(), budget, policy, ambiguities };
 }
 var SHOWN = (k) => JSON.stringify(k.length > 80 ? `${k.slice(0, 80)}\u2026` : k);
@@ -23753,7 +24936,7 @@ function noteV2Ambiguities(pairs, out) {
   for (const p of pairs) {
     const k = p.key;
     const v = p.value;
-    if (v && v.t === "scalar" && typeof v.value === "boolean" && v.coreValue !== void 0 && out.length < 1e3) {
+    if (v && v.t === "scalar" && typeof v.value === "boolean" && v.coreValue !== void 0 && k?.t === "scalar" && K8S_SECURITY_BOOLEANS.has(keyString(k)) && out.length < 1e3) {
       out.push({ line: v.line, kind: "yaml11-boolean", message: `\`${v.source.slice(0, 40)}\` is read by kubectl as the boolean ${String(v.value)} (YAML 1.1), but as the text "${v.source.slice(0, 40)}" by YAML 1.2 readers` });
     }
     if (k === null || k.t !== "scalar") continue;
@@ -23816,7 +24999,7 @@ function asSeq(y, node) {
 }
 function isMergeKey(y, key2) {
   if (key2 === null || key2.t !== "scalar") return false;
-  if (y.policy?.maps === "go-yaml-v2") return key2.merge;
+  if (y.policy?.maps === "go-yaml-v2" || y.policy?.maps === "go-yaml-v4") return key2.merge;
   return key2.merge || key2.source === "<<" || key2.value === "<<";
 }
 function keyText(key2) {
@@ -23911,11 +25094,11 @@ function getPath(y, node, ...keys) {
   return cur;
 }
 function items(y, node) {
-  const seq2 = asSeq(y, node);
-  if (!seq2) return [];
-  y.budget.left -= seq2.items.length;
+  const seq = asSeq(y, node);
+  if (!seq) return [];
+  y.budget.left -= seq.items.length;
   if (y.budget.left < 0) throw new YamlBudgetError("too many sequence items");
-  return seq2.items.map((raw, index) => ({ index, node: deref(y, raw), line: lineOf(y, raw) }));
+  return seq.items.map((raw, index) => ({ index, node: deref(y, raw), line: lineOf(y, raw) }));
 }
 function str(y, node) {
   const n = deref(y, node);
@@ -24029,10 +25212,10 @@ function isSocketPath(raw, sockets) {
 function imageTagProblem(raw) {
   const value = interpolateDefaults(raw.trim());
   if (value === "" || value.includes("$")) return void 0;
-  const ref = parseImageRef(value);
-  if (ref.unresolved || ref.scratch || ref.digest) return void 0;
-  if (ref.tag === void 0) return "untagged";
-  return ref.tag === "latest" ? "latest" : void 0;
+  const ref2 = parseImageRef(value);
+  if (ref2.unresolved || ref2.scratch || ref2.digest) return void 0;
+  if (ref2.tag === void 0) return "untagged";
+  return ref2.tag === "latest" ? "latest" : void 0;
 }
 function isRootUserValue(raw) {
   const value = interpolateDefaults(raw.trim());
@@ -24056,16 +25239,16 @@ function volumeParts(spec) {
 function shortVolume(spec) {
   const parts = volumeParts(spec);
   if (parts.length === 1) return { type: "volume", source: "", target: spec, read_only: false };
-  const [source2 = "", target = "", mode = ""] = parts;
-  const bind = /^[./~]/.test(source2) || /^[a-z]:[\\/]/i.test(source2);
-  return { type: bind ? "bind" : "volume", source: source2, target, read_only: mode.split(",").includes("ro") };
+  const [source = "", target = "", mode = ""] = parts;
+  const bind = /^[./~]/.test(source) || /^[a-z]:[\\/]/i.test(source);
+  return { type: bind ? "bind" : "volume", source, target, read_only: mode.split(",").includes("ro") };
 }
-var UNITS = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
+var UNITS2 = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
 function memoryBytes(s) {
   const m = /^(\d+(?:\.\d+)*) ?([kmgtp])?i?b?$/i.exec(s);
   if (!m || m[1].split(".").length > 2) return void 0;
   const n = parseFloat(m[1]);
-  return Math.trunc(n * UNITS[(m[2] ?? "").toLowerCase()]);
+  return Math.trunc(n * UNITS2[(m[2] ?? "").toLowerCase()]);
 }
 function portHostIp(spec) {
   const s = spec.trim().replace(/\/\w+$/, "");
@@ -24096,12 +25279,12 @@ var rule27 = {
     const hits = [];
     for (const it of items(s.y, key(s, "volumes")?.value)) {
       const short = str(s.y, it.node);
-      const source2 = short !== void 0 ? shortVolume(short).source : str(s.y, get(s.y, it.node, "source")?.value) ?? "";
-      if (source2 === "" || !isSocketPath(source2, DOCKER_SOCKETS)) continue;
+      const source = short !== void 0 ? shortVolume(short).source : str(s.y, get(s.y, it.node, "source")?.value) ?? "";
+      if (source === "" || !isSocketPath(source, DOCKER_SOCKETS)) continue;
       hits.push({
         line: it.line,
-        key: `${s.key}.volumes[${normalizeHostPath(source2)}]`,
-        message: `Service "${s.name}" mounts the Docker socket ${normalizeHostPath(source2)}: anything in the container controls the host's Docker engine.`
+        key: `${s.key}.volumes[${normalizeHostPath(source)}]`,
+        message: `Service "${s.name}" mounts the Docker socket ${normalizeHostPath(source)}: anything in the container controls the host's Docker engine.`
       });
     }
     return hits;
@@ -24352,10 +25535,10 @@ function replacement(match, env, template2) {
   }
   const m = SINGLE.exec(sub);
   if (m?.[1] !== void 0) return { value: m[1], applied: true };
-  const named = m?.[2];
-  const substitution = named ?? m?.[3] ?? "";
+  const named2 = m?.[2];
+  const substitution = named2 ?? m?.[3] ?? "";
   if (substitution === "") return { value: "", applied: false, error: { kind: "invalid", subject: template2, message: `invalid interpolation format for "${template2}"` } };
-  if (named === void 0) {
+  if (named2 === void 0) {
     const r = applyOperator(op, substitution, env);
     if (r.error) return r;
     if (r.applied) {
@@ -24379,28 +25562,41 @@ function substitute(template2, env) {
 function interpolateTree(root2, env, errors) {
   const memo = /* @__PURE__ */ new Map();
   const aliases = [];
-  const visit2 = (n) => {
-    const done = memo.get(n);
-    if (done) return done;
-    let out;
-    if (n.t === "scalar") out = scalar(n, env, errors);
-    else if (n.t === "alias") {
-      const copy = { t: "alias", line: n.line, name: n.name, target: void 0 };
-      aliases.push({ from: n, copy });
-      out = copy;
-    } else if (n.t === "map") {
-      const m = { t: "map", line: n.line, pairs: [] };
-      memo.set(n, m);
-      for (const p of n.pairs) m.pairs.push({ key: p.key, value: p.value === null ? null : visit2(p.value) });
-      return m;
-    } else {
-      const s = { t: "seq", line: n.line, items: [] };
-      memo.set(n, s);
-      for (const it of n.items) s.items.push(it === null ? null : visit2(it));
-      return s;
+  const visit2 = (top) => {
+    let result2 = top;
+    const work = [{ n: top, set: (v) => result2 = v }];
+    while (work.length > 0) {
+      const { n, set } = work.pop();
+      const done = memo.get(n);
+      if (done) {
+        set(done);
+        continue;
+      }
+      let out;
+      const later = [];
+      if (n.t === "scalar") out = scalar(n, env, errors);
+      else if (n.t === "alias") {
+        const copy = { t: "alias", line: n.line, name: n.name, target: void 0 };
+        aliases.push({ from: n, copy });
+        out = copy;
+      } else if (n.t === "map") {
+        const m = { t: "map", line: n.line, pairs: n.pairs.map((p) => ({ key: p.key, value: null })) };
+        n.pairs.forEach((p, i) => {
+          if (p.value !== null) later.push({ n: p.value, set: (v) => m.pairs[i].value = v });
+        });
+        out = m;
+      } else {
+        const q = { t: "seq", line: n.line, items: n.items.map(() => null) };
+        n.items.forEach((it, i) => {
+          if (it !== null) later.push({ n: it, set: (v) => q.items[i] = v });
+        });
+        out = q;
+      }
+      memo.set(n, out);
+      set(out);
+      for (let i = later.length - 1; i >= 0; i--) work.push(later[i]);
     }
-    memo.set(n, out);
-    return out;
+    return result2;
   };
   const result = visit2(root2);
   for (let i = 0; i < aliases.length; i++) {
@@ -25344,8 +26540,47 @@ var SHORTHANDS = /* @__PURE__ */ new Map([
   ["w", "workdir"]
 ]);
 var ALIASES = /* @__PURE__ */ new Map([
+  ["dns-opt", "dns-option"],
   ["net", "network"],
   ["net-alias", "network-alias"]
+]);
+var REPEATABLE_FLAGS = /* @__PURE__ */ new Set([
+  "add-host",
+  "annotation",
+  "attach",
+  "blkio-weight-device",
+  "cap-add",
+  "cap-drop",
+  "device",
+  "device-cgroup-rule",
+  "device-read-bps",
+  "device-read-iops",
+  "device-write-bps",
+  "device-write-iops",
+  "dns",
+  "dns-option",
+  "dns-search",
+  "env",
+  "env-file",
+  "expose",
+  "gpus",
+  "group-add",
+  "label",
+  "label-file",
+  "link",
+  "link-local-ip",
+  "log-opt",
+  "mount",
+  "network",
+  "network-alias",
+  "publish",
+  "security-opt",
+  "storage-opt",
+  "sysctl",
+  "tmpfs",
+  "ulimit",
+  "volume",
+  "volumes-from"
 ]);
 var GLOBAL_VALUE_FLAGS = /* @__PURE__ */ new Set(["config", "context", "host", "log-level", "tlscacert", "tlscert", "tlskey"]);
 var GLOBAL_SHORT_VALUE = /* @__PURE__ */ new Set(["c", "H", "l"]);
@@ -25354,7 +26589,7 @@ var GLOBAL_SHORT_VALUE = /* @__PURE__ */ new Set(["c", "H", "l"]);
 function canonical(long) {
   return ALIASES.get(long) ?? long;
 }
-function readDockerRun(words) {
+function readDockerRun(words2) {
   const out = { flags: [], args: [], errors: [] };
   let i = 0;
   const take = (name, spelled, line, inline) => {
@@ -25362,7 +26597,7 @@ function readDockerRun(words) {
       out.flags.push({ name, value: inline, line, spelled });
       return;
     }
-    const next = words[i + 1];
+    const next = words2[i + 1];
     if (!next) {
       out.errors.push({ line, message: `flag ${spelled} needs an argument (Docker: "flag needs an argument")` });
       return;
@@ -25370,8 +26605,8 @@ function readDockerRun(words) {
     i++;
     out.flags.push({ name, value: next.value, line, spelled });
   };
-  for (; i < words.length; i++) {
-    const w = words[i];
+  for (; i < words2.length; i++) {
+    const w = words2[i];
     const a = w.value;
     if (a === "--") {
       i++;
@@ -25411,28 +26646,28 @@ function readDockerRun(words) {
     }
     break;
   }
-  const image = words[i];
+  const image = words2[i];
   if (image) {
     out.image = image;
-    out.args = words.slice(i + 1);
+    out.args = words2.slice(i + 1);
   } else {
-    const last = words[words.length - 1];
+    const last = words2[words2.length - 1];
     out.errors.push({ line: last?.line ?? 1, message: '"docker run" names no image (Docker: "requires at least 1 argument")' });
   }
   return out;
 }
-function dockerRunStart(words, from = 0) {
-  const prog2 = words[from]?.value ?? "";
+function dockerRunStart(words2, from = 0) {
+  const prog2 = words2[from]?.value ?? "";
   if (!/(^|[/\\])(docker|podman)(\.exe)?$/.test(prog2)) return -1;
   let i = from + 1;
-  while (i < words.length && words[i].value.startsWith("-")) {
-    const a = words[i].value;
+  while (i < words2.length && words2[i].value.startsWith("-")) {
+    const a = words2[i].value;
     const long = a.startsWith("--") ? a.slice(2) : void 0;
     const takesValue = long !== void 0 ? GLOBAL_VALUE_FLAGS.has(long) : a.length === 2 && GLOBAL_SHORT_VALUE.has(a[1]);
     i += takesValue ? 2 : 1;
   }
-  if (words[i]?.value === "run") return i + 1;
-  if (words[i]?.value === "container" && words[i + 1]?.value === "run") return i + 2;
+  if (words2[i]?.value === "run") return i + 1;
+  if (words2[i]?.value === "container" && words2[i + 1]?.value === "run") return i + 2;
   return -1;
 }
 function lastFlag(run2, name) {
@@ -25465,8 +26700,23 @@ function launchImage(raw) {
 function registryHost(image) {
   return image.registry?.toLowerCase() ?? "docker.io";
 }
+function launchImages(ctx) {
+  return dockerLaunches(ctx).flatMap((launch2) => {
+    const at2 = launch2.docker.image;
+    if (!at2) return [];
+    const ref2 = launchImage(at2.value);
+    return ref2.templated ? [] : [{ launch: launch2, at: at2, ref: ref2 }];
+  });
+}
 function launchKey(l, what) {
   return `${l.origin}:${l.key}.${what}`;
+}
+function isRootUser2(v) {
+  const s = v.trim();
+  return s !== "" && (isRootUserSpec(s) || /^root(:.*)?$/i.test(s));
+}
+function disablesConfinement(v) {
+  return /^(seccomp[=:]unconfined|apparmor[=:]unconfined|label[=:]disable|systempaths[=:]unconfined|no-new-privileges[=:]false)$/i.test(v.trim());
 }
 
 // src/rules/mcp/MCG501-privileged.ts
@@ -25491,6 +26741,34 @@ var rule55 = {
   })
 };
 
+// src/rules/mcp/host-paths.ts
+var ENGINE_SOCKETS = [...RUNTIME_SOCKETS, "/run/podman/podman.sock", "/var/run/podman/podman.sock"];
+var ROOTLESS_SOCKET = /^\/run\/user\/\d+\/(docker|podman\/podman)\.sock$/;
+var HOME = /^(~|\$HOME|\$\{HOME\}|%USERPROFILE%|\$\{env:HOME\}|\$\{userHome\}|\/root|\/home(\/[^/]+)?|\/Users(\/[^/]+)?|C:\\Users(\\[^\\]+)?)$/i;
+function dangerousHostPath(raw) {
+  const unquoted2 = raw.trim().replace(/^["']|["']$/g, "");
+  const p = unquoted2.replace(/\/+$/, "") || (unquoted2.startsWith("/") ? "/" : "");
+  if (p === "/") return "the host root filesystem";
+  if (isSocketPath(p, ENGINE_SOCKETS) || ROOTLESS_SOCKET.test(normalizeHostPath(p)) || /^\/\/\.\/pipe\/docker_engine$/.test(p)) return "the container engine socket";
+  if (HOME.test(p)) return "a whole home directory";
+  return void 0;
+}
+function mountSource(f) {
+  if (f.name === "volume") {
+    const parts = f.value.split(":");
+    return parts.length >= 2 ? parts[0] : void 0;
+  }
+  if (f.name !== "mount") return void 0;
+  const opts = new Map(f.value.split(",").map((kv) => [kv.split("=")[0].trim().toLowerCase(), kv.slice(kv.indexOf("=") + 1)]));
+  const type = opts.get("type") ?? "volume";
+  return type === "bind" ? opts.get("source") ?? opts.get("src") : void 0;
+}
+function hostMountDanger(f) {
+  const src = mountSource(f);
+  const what = src === void 0 ? void 0 : dangerousHostPath(src);
+  return src !== void 0 && what !== void 0 ? { src, what } : void 0;
+}
+
 // src/rules/mcp/MCG502-host-mount.ts
 var meta57 = {
   id: "MCG502",
@@ -25498,39 +26776,28 @@ var meta57 = {
   title: "MCP server mounts the Docker socket, the host root or a home directory",
   severity: "high",
   kind: "mcp",
-  description: "A launch mounts the Docker (or containerd/Podman) socket, the host's `/`, or a whole home directory (`~`, `$HOME`, `/root`, `/home/<user>`, `/Users/<user>`) with `-v`/`--volume`, `--mount type=bind,source=\u2026` or a catalog entry's `volumes`.",
+  description: "A launch mounts the Docker (or containerd/Podman) socket, the host's `/`, or a whole home directory (`~`, `$HOME`, `/root`, `/home/<user>`, `/Users/<user>`) with `-v`/`--volume`, `--mount type=bind,source=\u2026`, `--use-api-socket` or a catalog entry's `volumes`.",
   rationale: "The socket is root on the host; the host root or a home directory holds SSH keys, cloud credentials and browser profiles. A prompt-injected tool call of the server can read or change all of it.",
   fix: 'Mount only the directory the server works on, read-only where it can (`-v "$PWD/data:/data:ro"`). Never mount the engine socket; use a filtering socket proxy if containers must be managed.',
   tags: ["security", "mcp", "docker-socket", "mounts"],
   precision: "high"
 };
-var SOCKET = /^\/?(var\/)?run\/(docker|containerd\/containerd|podman\/podman|user\/\d+\/docker|user\/\d+\/podman\/podman)\.sock$/;
-function dangerousHostPath(raw) {
-  const p = raw.trim().replace(/^["']|["']$/g, "").replace(/\/+$/, "") || (raw.trim().startsWith("/") ? "/" : "");
-  if (p === "/") return "the host root filesystem";
-  if (SOCKET.test(p) || /^\/\/\.\/pipe\/docker_engine$/.test(p)) return "the container engine socket";
-  if (/^(~|\$HOME|\$\{HOME\}|%USERPROFILE%|\$\{env:HOME\}|\$\{userHome\}|\/root|\/home(\/[^/]+)?|\/Users(\/[^/]+)?|C:\\Users(\\[^\\]+)?)$/i.test(p)) return "a whole home directory";
-  return void 0;
-}
-function source(name, value) {
-  if (name === "volume") {
-    const parts = value.split(":");
-    return parts.length >= 2 ? parts[0] : void 0;
-  }
-  const opts = new Map(value.split(",").map((kv) => [kv.split("=")[0].trim().toLowerCase(), kv.slice(kv.indexOf("=") + 1)]));
-  const type = opts.get("type") ?? "volume";
-  return type === "bind" ? opts.get("source") ?? opts.get("src") : void 0;
+function apiSocket(l) {
+  const f = lastFlag(l.docker, "use-api-socket");
+  if (!f || !/^(true|1|t)$/i.test(f.value)) return [];
+  return [{ line: f.line, key: launchKey(l, "use-api-socket"), message: `MCP server "${l.name}" mounts the container engine socket with ${f.spelled}.` }];
 }
 var rule56 = {
   meta: meta57,
-  check: (ctx) => dockerLaunches(ctx).flatMap(
-    (l) => [...allFlags(l.docker, "volume"), ...allFlags(l.docker, "mount")].flatMap((f) => {
-      const src = source(f.name, f.value);
-      const what = src === void 0 ? void 0 : dangerousHostPath(src);
-      if (!what || src === void 0) return [];
+  check: (ctx) => dockerLaunches(ctx).flatMap((l) => [
+    ...apiSocket(l),
+    ...[...allFlags(l.docker, "volume"), ...allFlags(l.docker, "mount")].flatMap((f) => {
+      const danger = hostMountDanger(f);
+      if (!danger) return [];
+      const { src, what } = danger;
       return [{ line: f.line, key: launchKey(l, `${f.name}[${src}]`), message: `MCP server "${l.name}" mounts ${what} (${src}) with ${f.spelled}.` }];
     })
-  )
+  ])
 };
 
 // src/rules/mcp/MCG503-host-namespaces.ts
@@ -25592,11 +26859,10 @@ var meta60 = {
   tags: ["security", "mcp", "seccomp", "apparmor"],
   precision: "very-high"
 };
-var OFF = /^(seccomp[=:]unconfined|apparmor[=:]unconfined|label[=:]disable|systempaths[=:]unconfined|no-new-privileges[=:]false)$/i;
 var rule59 = {
   meta: meta60,
   check: (ctx) => dockerLaunches(ctx).flatMap(
-    (l) => allFlags(l.docker, "security-opt").filter((f) => OFF.test(f.value.trim())).map((f) => ({ line: f.line, key: launchKey(l, `security-opt[${f.value.trim().toLowerCase()}]`), message: `MCP server "${l.name}" runs with ${f.spelled} ${f.value.trim()}: a default confinement is off.` }))
+    (l) => allFlags(l.docker, "security-opt").filter((f) => disablesConfinement(f.value)).map((f) => ({ line: f.line, key: launchKey(l, `security-opt[${f.value.trim().toLowerCase()}]`), message: `MCP server "${l.name}" runs with ${f.spelled} ${f.value.trim()}: a default confinement is off.` }))
   )
 };
 
@@ -25617,7 +26883,7 @@ var rule60 = {
   meta: meta61,
   check: (ctx) => dockerLaunches(ctx).flatMap((l) => {
     const f = lastFlag(l.docker, "user");
-    if (!f || !/^(0|root)(:.*)?$/i.test(f.value.trim())) return [];
+    if (!f || !isRootUser2(f.value)) return [];
     return [{ line: f.line, key: launchKey(l, "user=root"), message: `MCP server "${l.name}" is started as root (${f.spelled} ${f.value.trim()}).` }];
   })
 };
@@ -25637,12 +26903,9 @@ var meta62 = {
 };
 var rule61 = {
   meta: meta62,
-  check: (ctx) => dockerLaunches(ctx).flatMap((l) => {
-    const img = l.docker.image;
-    if (!img) return [];
-    const r = launchImage(img.value);
-    if (r.templated || r.digest || r.tag !== void 0 && r.tag !== "latest") return [];
-    return [{ line: img.line, key: launchKey(l, "image-latest"), message: `MCP server image "${r.name}${r.tag ? ":latest" : ""}" is ${r.tag ? "tagged latest" : "untagged (latest)"}: each start may run different code.` }];
+  check: (ctx) => launchImages(ctx).flatMap(({ launch: l, at: at2, ref: r }) => {
+    if (r.digest || r.tag !== void 0 && r.tag !== "latest") return [];
+    return [{ line: at2.line, key: launchKey(l, "image-latest"), message: `MCP server image "${r.name}${r.tag ? ":latest" : ""}" is ${r.tag ? "tagged latest" : "untagged (latest)"}: each start may run different code.` }];
   })
 };
 
@@ -25661,12 +26924,9 @@ var meta63 = {
 };
 var rule62 = {
   meta: meta63,
-  check: (ctx) => dockerLaunches(ctx).flatMap((l) => {
-    const img = l.docker.image;
-    if (!img) return [];
-    const r = launchImage(img.value);
-    if (r.templated || r.digest) return [];
-    return [{ line: img.line, key: launchKey(l, "image-digest"), message: `MCP server image ${r.name}${r.tag ? `:${r.tag}` : ""} is not pinned by digest.` }];
+  check: (ctx) => launchImages(ctx).flatMap(({ launch: l, at: at2, ref: r }) => {
+    if (r.digest) return [];
+    return [{ line: at2.line, key: launchKey(l, "image-digest"), message: `MCP server image ${r.name}${r.tag ? `:${r.tag}` : ""} is not pinned by digest.` }];
   })
 };
 
@@ -25715,14 +26975,14 @@ function kvHit(l, kv, key2) {
   if (!secret) return [];
   return [{ line: kv.line, key: key2, message: `MCP server "${l.name}": ${kv.via} ${kv.name} holds a literal value (redacted): pass a reference instead.` }];
 }
-function argHits(name, words, key2) {
+function argHits(name, words2, key2) {
   const out = [];
-  for (let i = 0; i < words.length; i++) {
-    const m = /^--?([A-Za-z][\w-]*)(=(.*))?$/.exec(words[i].value);
+  for (let i = 0; i < words2.length; i++) {
+    const m = /^--?([A-Za-z][\w-]*)(=(.*))?$/.exec(words2[i].value);
     if (!m || !isSecretName(m[1].replace(/-/g, "_"))) continue;
-    const value = m[3] ?? (words[i + 1] && !words[i + 1].value.startsWith("-") ? words[i + 1].value : void 0);
+    const value = m[3] ?? (words2[i + 1] && !words2[i + 1].value.startsWith("-") ? words2[i + 1].value : void 0);
     if (value === void 0 || isReference(value)) continue;
-    out.push({ line: words[i].line, key: key2(m[1]), message: `MCP server "${name}": argument --${m[1]} holds a literal value (redacted): pass a reference instead.` });
+    out.push({ line: words2[i].line, key: key2(m[1]), message: `MCP server "${name}": argument --${m[1]} holds a literal value (redacted): pass a reference instead.` });
   }
   return out;
 }
@@ -25794,25 +27054,25 @@ var VALUE_OPTS = /* @__PURE__ */ new Set(["--from", "--with", "--python", "-p", 
 function prog(w) {
   return w.replace(/^.*[/\\]/, "").replace(/\.(cmd|exe)$/i, "");
 }
-function fetched(words) {
-  const p = prog(words[0]?.value ?? "");
+function fetched(words2) {
+  const p = prog(words2[0]?.value ?? "");
   let i = 1;
-  if (p === "uv" && words[1]?.value === "tool" && words[2]?.value === "run") i = 3;
-  else if (p === "pipx" && words[1]?.value === "run") i = 2;
+  if (p === "uv" && words2[1]?.value === "tool" && words2[2]?.value === "run") i = 3;
+  else if (p === "pipx" && words2[1]?.value === "run") i = 2;
   else if (p !== "npx" && p !== "uvx") return void 0;
   let yes = p !== "npx";
   let from;
-  for (; i < words.length; i++) {
-    const a = words[i].value;
+  for (; i < words2.length; i++) {
+    const a = words2[i].value;
     if (a === "-y" || a === "--yes") yes = true;
     if (!a.startsWith("-")) break;
     const eq = a.indexOf("=");
     const opt = eq < 0 ? a : a.slice(0, eq);
-    if (opt === "--from" || opt === "--spec" || opt === "--package" || p === "npx" && opt === "-p") from = eq < 0 ? words[i + 1] : { value: a.slice(eq + 1), line: words[i].line };
+    if (opt === "--from" || opt === "--spec" || opt === "--package" || p === "npx" && opt === "-p") from = eq < 0 ? words2[i + 1] : { value: a.slice(eq + 1), line: words2[i].line };
     if (VALUE_OPTS.has(opt) && eq < 0) i++;
   }
   if (!yes) return void 0;
-  return from ?? words[i];
+  return from ?? words2[i];
 }
 function pinned(spec) {
   if (/\$|\{[A-Za-z_]|<</.test(spec) || /^[./~]|^(git\+|https?:|file:)/.test(spec)) return true;
@@ -25833,32 +27093,34 @@ var rule67 = {
   })
 };
 
-// src/rules/mcp/MCG514-least-privilege-profile.ts
-var meta69 = {
-  id: "MCG514",
-  name: "least-privilege-profile",
-  title: "MCP server is launched without the least-privilege profile",
-  severity: "medium",
-  kind: "mcp",
-  description: "A `docker run` line of a client config or README lacks flags of the least-privilege profile: `--read-only`, `--tmpfs /tmp`, `--cap-drop ALL`, `--security-opt no-new-privileges`, a non-root `--user`, `--memory`, `--pids-limit`, and for a stdio server `--network none`. The message lists the missing flags and gives the corrected entry. When the runtime probe has proven a profile for the image, that profile is used instead of the recommended one.",
-  rationale: "Docker's defaults leave a writable root filesystem, a dozen capabilities, setuid escalation and unbounded memory and processes. A tool call the model was tricked into making runs with all of that; the profile takes it away at no cost to a well-behaved server.",
-  fix: "Add the missing flags before the image, as the corrected entry in the message shows: `docker run -i --rm --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges --user 10001:10001 --memory 512m --pids-limit 256 --network none image`.",
-  tags: ["security", "mcp", "hardening"],
-  precision: "medium"
-};
-var NEEDS = [
-  { flag: "--read-only", has: (d) => boolFlag(d, "read-only") },
-  { flag: "--tmpfs /tmp", has: (d) => allFlags(d, "tmpfs").length > 0 || allFlags(d, "mount").some((f) => /type=tmpfs/.test(f.value)) },
-  { flag: "--cap-drop ALL", has: (d) => allFlags(d, "cap-drop").some((f) => f.value.split(",").some((c) => c.trim().toUpperCase() === "ALL")) },
-  { flag: "--security-opt no-new-privileges", has: (d) => allFlags(d, "security-opt").some((f) => /^no-new-privileges([=:]true)?$/i.test(f.value.trim())) },
-  { flag: "--user 10001:10001", has: (d) => {
-    const u = lastFlag(d, "user");
-    return u !== void 0 && !/^(0|root)(:.*)?$/i.test(u.value.trim());
-  } },
-  { flag: "--memory 512m", has: (d) => lastFlag(d, "memory") !== void 0 },
-  { flag: "--pids-limit 256", has: (d) => lastFlag(d, "pids-limit") !== void 0 }
-];
-var NETWORK_NONE = { flag: "--network none", has: (d) => lastFlag(d, "network")?.value.trim() === "none" };
+// src/rules/mcp/corrected.ts
+var NETWORK_NONE_CONFLICTS = ["publish", "publish-all", "network-alias", "ip", "ip6", "link", "link-local-ip", "mac-address"];
+var on = (v) => /^(true|1|t)$/i.test(v.trim());
+function unsafe(f, l) {
+  const v = f.value.trim();
+  if ((f.name === "privileged" || f.name === "use-api-socket") && on(v)) return "MCG501/MCG502";
+  if ((f.name === "volume" || f.name === "mount") && hostMountDanger(f)) return "MCG502";
+  if ((f.name === "network" || f.name === "pid" || f.name === "ipc") && v.toLowerCase() === "host") return "MCG503";
+  if (f.name === "security-opt" && disablesConfinement(v)) return "MCG505";
+  if (f.name === "user" && isRootUser2(v)) return "MCG506";
+  const img = launchImage(l.docker.image.value);
+  if (f.name === "pull" && v.toLowerCase() === "always" && !img.digest && !img.templated) return "MCG509";
+  if (f.name === "restart" || f.name === "tty" || f.name === "detach" && l.transport === "stdio") return "conflict";
+  return void 0;
+}
+function words(f) {
+  if (BOOL_FLAGS.has(f.name)) return on(f.value) ? [`--${f.name}`] : [`--${f.name}=false`];
+  if (f.name === "env") {
+    const eq = f.value.indexOf("=");
+    const name = eq < 0 ? f.value : f.value.slice(0, eq);
+    if (eq >= 0 && isSecretName(name) && !isReference(f.value.slice(eq + 1))) return ["--env", name];
+  }
+  if (f.name === "cap-add") {
+    const keep = f.value.split(",").filter((c) => c.trim() !== "" && !DANGEROUS_CAPABILITIES.has(normalizeCapability(c)));
+    return keep.length === 0 ? [] : ["--cap-add", keep.join(",")];
+  }
+  return [`--${f.name}`, f.value];
+}
 function redactArgs(args) {
   return args.map((a, i) => {
     const m = /^--?([A-Za-z][\w-]*)=(.*)$/.exec(a);
@@ -25869,33 +27131,103 @@ function redactArgs(args) {
   });
 }
 function correctedArgs(l, missing) {
-  const out = ["run"];
-  if (l.transport === "stdio") out.push("-i");
-  out.push("--rm");
-  for (const f of l.docker.flags) {
-    if (f.name === "interactive" || f.name === "rm" || f.name === "tty") continue;
-    if (f.value === "true" && !f.spelled.includes("=")) out.push(`--${f.name}`);
-    else out.push(`--${f.name}`, f.name === "env" ? f.value.split("=")[0] : f.value);
+  const replaced = /* @__PURE__ */ new Set();
+  for (const m of missing) {
+    if (!REPEATABLE_FLAGS.has(m.flag.name) || m.flag.name === "network" || m.flag.name === "cap-drop") replaced.add(m.flag.name);
+    if (m.flag.name === "network" && m.flag.value.trim() === "none") for (const c of NETWORK_NONE_CONFLICTS) replaced.add(c);
   }
-  for (const m of missing) out.push(...m.split(" "));
+  const flags = l.docker.flags;
+  const out = ["run", ...l.transport === "stdio" ? ["-i"] : [], "--rm"];
+  const removed = [];
+  flags.forEach((f, i) => {
+    if (f.name === "interactive" || f.name === "rm") return;
+    const shown = BOOL_FLAGS.has(f.name) ? f.spelled : `${f.spelled} ${f.name === "env" ? f.value.split("=")[0] : f.value.slice(0, 80)}`;
+    if (replaced.has(f.name) || unsafe(f, l)) {
+      if (!(BOOL_FLAGS.has(f.name) && !on(f.value))) removed.push(shown);
+      return;
+    }
+    if (!REPEATABLE_FLAGS.has(f.name) && flags.slice(i + 1).some((g) => g.name === f.name)) return;
+    const w = words(f);
+    if (w.length === 0) removed.push(shown);
+    out.push(...w);
+  });
+  for (const m of missing) out.push(...m.words);
   out.push(l.docker.image.value, ...redactArgs(l.docker.args.map((a) => a.value)));
-  return out;
+  return { args: out, removed: [...new Set(removed)] };
 }
+
+// src/rules/mcp/profile.ts
+var RECOMMENDED_PROFILE = [
+  "--read-only",
+  "--tmpfs /tmp",
+  "--cap-drop ALL",
+  "--security-opt no-new-privileges",
+  "--user 10001:10001",
+  "--memory 512m",
+  "--pids-limit 256"
+];
+var STDIO_PROFILE = ["--network none"];
+function leastPrivilegeProfile(transport2, proven) {
+  if (proven) return proven;
+  return transport2 === "stdio" ? [...RECOMMENDED_PROFILE, ...STDIO_PROFILE] : RECOMMENDED_PROFILE;
+}
+function profileFlags(profile) {
+  return profile.flatMap((text2) => {
+    const words2 = text2.trim().split(/\s+/);
+    const run2 = readDockerRun([...words2, "image"].map((value) => ({ value, line: 1 })));
+    const flag2 = run2.flags[0];
+    return run2.errors.length === 0 && run2.flags.length === 1 && flag2 ? [{ text: text2, words: words2, flag: flag2 }] : [];
+  });
+}
+var NNP = /^no-new-privileges([=:]true)?$/i;
+var tmpfsPath = (v) => v.split(":")[0].trim();
+function satisfies(d, p) {
+  const n = p.name;
+  if (BOOL_FLAGS.has(n)) return boolFlag(d, n) === /^(true|1|t)$/i.test(p.value);
+  if (n === "user") {
+    const u = lastFlag(d, "user")?.value.trim() ?? "";
+    return u !== "" && !isRootUser2(u);
+  }
+  if (n === "memory" || n === "pids-limit") return lastFlag(d, n) !== void 0 && !/^-1$/.test(lastFlag(d, n).value.trim());
+  if (n === "tmpfs") {
+    const want = tmpfsPath(p.value);
+    return allFlags(d, "tmpfs").some((f) => tmpfsPath(f.value) === want) || allFlags(d, "mount").some((f) => /type=tmpfs/.test(f.value) && new RegExp(`(^|,)(target|dst|destination)=${want.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(,|$)`).test(f.value));
+  }
+  if (n === "cap-drop") return allFlags(d, "cap-drop").some((f) => f.value.split(",").some((c) => c.trim().toUpperCase() === p.value.trim().toUpperCase()));
+  if (n === "security-opt" && NNP.test(p.value)) return allFlags(d, "security-opt").some((f) => NNP.test(f.value.trim()));
+  if (REPEATABLE_FLAGS.has(n)) return allFlags(d, n).some((f) => f.value.trim() === p.value.trim());
+  return lastFlag(d, n)?.value.trim() === p.value.trim();
+}
+
+// src/rules/mcp/MCG514-least-privilege-profile.ts
+var meta69 = {
+  id: "MCG514",
+  name: "least-privilege-profile",
+  title: "MCP server is launched without the least-privilege profile",
+  severity: "medium",
+  kind: "mcp",
+  description: "A `docker run` line of a client config or README lacks flags of the least-privilege profile: `--read-only`, `--tmpfs /tmp`, `--cap-drop ALL`, `--security-opt no-new-privileges`, a non-root `--user`, `--memory`, `--pids-limit`, and for a stdio server `--network none`. The message lists the missing flags and gives the corrected entry, in which a conflicting flag is replaced, not joined (`--network host` becomes `--network none`, `--user root` the non-root user) and the flags MCG501\u2013MCG512 report are removed. When the runtime probe has proven a profile for the image, that profile is used instead of the recommended one.",
+  rationale: "Docker's defaults leave a writable root filesystem, a dozen capabilities, setuid escalation and unbounded memory and processes. A tool call the model was tricked into making runs with all of that; the profile takes it away at no cost to a well-behaved server.",
+  fix: "Use the corrected entry of the message: the missing flags before the image, the conflicting ones gone: `docker run -i --rm --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges --user 10001:10001 --memory 512m --pids-limit 256 --network none image`.",
+  tags: ["security", "mcp", "hardening"],
+  precision: "medium"
+};
 var rule68 = {
   meta: meta69,
   check: (ctx) => dockerLaunches(ctx).flatMap((l) => {
     if (!l.fullCommand || !l.docker.image || l.docker.errors.length > 0) return [];
-    const needs = ctx.profile ? ctx.profile.map((flag2) => NEEDS.find((n) => n.flag.split(" ")[0] === flag2.split(" ")[0]) ?? { flag: flag2, has: () => false }) : [...NEEDS, ...l.transport === "stdio" ? [NETWORK_NONE] : []];
-    const missing = needs.filter((n) => !n.has(l.docker)).map((n) => n.flag);
+    const missing = profileFlags(leastPrivilegeProfile(l.transport, ctx.profile)).filter((p) => !satisfies(l.docker, p.flag));
     if (missing.length === 0) return [];
     const ours = ctx.image?.ref !== void 0 && launchImage(ctx.image.ref).name === launchImage(l.docker.image.value).name;
     const which = ctx.profile ? "the profile the runtime probe proved" : "the recommended least-privilege profile";
-    const entry = JSON.stringify(correctedArgs(l, missing));
+    const fix = correctedArgs(l, missing);
+    const entry = JSON.stringify(fix.args);
+    const removed = fix.removed.length > 0 ? ` It replaces or removes ${fix.removed.join(", ")}.` : "";
     return [
       {
         line: l.command?.line ?? l.line,
         key: launchKey(l, "profile"),
-        message: `MCP server "${l.name}"${ours ? " (the image this repository builds)" : ""} lacks ${missing.join(", ")} of ${which}. Corrected args: ${entry.length > 600 ? `${entry.slice(0, 600)}\u2026` : entry}`
+        message: `MCP server "${l.name}"${ours ? " (the image this repository builds)" : ""} lacks ${missing.map((m) => m.text).join(", ")} of ${which}.${removed} Corrected args: ${entry.length > 600 ? `${entry.slice(0, 600)}\u2026` : entry}`
       }
     ];
   })
@@ -25958,15 +27290,15 @@ function createScanner(text2, ignoreTrivia = false) {
       pos++;
     } else {
       pos++;
-      while (pos < text2.length && isDigit3(text2.charCodeAt(pos))) {
+      while (pos < text2.length && isDigit4(text2.charCodeAt(pos))) {
         pos++;
       }
     }
     if (pos < text2.length && text2.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text2.length && isDigit3(text2.charCodeAt(pos))) {
+      if (pos < text2.length && isDigit4(text2.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit3(text2.charCodeAt(pos))) {
+        while (pos < text2.length && isDigit4(text2.charCodeAt(pos))) {
           pos++;
         }
       } else {
@@ -25980,9 +27312,9 @@ function createScanner(text2, ignoreTrivia = false) {
       if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text2.length && isDigit3(text2.charCodeAt(pos))) {
+      if (pos < text2.length && isDigit4(text2.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit3(text2.charCodeAt(pos))) {
+        while (pos < text2.length && isDigit4(text2.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -26169,7 +27501,7 @@ function createScanner(text2, ignoreTrivia = false) {
       case 45:
         value += String.fromCharCode(code3);
         pos++;
-        if (pos === len || !isDigit3(text2.charCodeAt(pos))) {
+        if (pos === len || !isDigit4(text2.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -26253,7 +27585,7 @@ function isWhiteSpace(ch2) {
 function isLineBreak(ch2) {
   return ch2 === 10 || ch2 === 13;
 }
-function isDigit3(ch2) {
+function isDigit4(ch2) {
   return ch2 >= 48 && ch2 <= 57;
 }
 var CharacterCodes;
@@ -26985,14 +28317,15 @@ var meta72 = {
   title: "server.json OCI package is on a registry the MCP registry does not accept",
   severity: "high",
   kind: "mcp",
-  description: "An `oci` package's `identifier` names an image on a host other than Docker Hub (`docker.io`), GitHub Container Registry (`ghcr.io`), Google Artifact Registry (`*.pkg.dev`) or Azure Container Registry (`*.azurecr.io`), the registries the official MCP registry lists as supported.",
+  description: "An `oci` package's `identifier` names an image on a host other than Docker Hub (`docker.io`), GitHub Container Registry (`ghcr.io`), Quay (`quay.io`), Google Artifact Registry (`*.pkg.dev`), Azure Container Registry (`*.azurecr.io`) or Microsoft Container Registry (`mcr.microsoft.com`), the registries the official MCP registry lists as supported.",
   rationale: "The official registry refuses to publish packages from other hosts (private registries and mirrors are not allowed), so the release fails at the publish step.",
   fix: "Push the image to one of the accepted registries and name it there: `ghcr.io/owner/server:1.2.0`.",
   tags: ["publishing", "mcp", "server-json", "image"],
   precision: "high"
 };
+var ACCEPTED_HOSTS = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "ghcr.io", "quay.io", "mcr.microsoft.com"]);
 function acceptedHost(host) {
-  return host === "docker.io" || host === "index.docker.io" || host === "ghcr.io" || /\.pkg\.dev$/.test(host) || /\.azurecr\.io$/.test(host);
+  return ACCEPTED_HOSTS.has(host) || /\.pkg\.dev$/.test(host) || /\.azurecr\.io$/.test(host);
 }
 var rule71 = {
   meta: meta72,
@@ -27001,9 +28334,9 @@ var rule71 = {
     return itemsOf(field(ctx.model.server.root, "packages")?.value).flatMap((p) => {
       if (strOf(field(p, "registryType")?.value) !== "oci") return [];
       const id = field(p, "identifier");
-      const ref = strOf(id?.value);
-      if (!id || !ref) return [];
-      const r = launchImage(ref);
+      const ref2 = strOf(id?.value);
+      if (!id || !ref2) return [];
+      const r = launchImage(ref2);
       const host = registryHost(r);
       if (/[{$]/.test(host) || acceptedHost(host)) return [];
       return [{ line: id.keyLine, key: `oci-host:${host}`, message: `server.json OCI package ${r.name} is on ${host}, which the MCP registry does not accept.` }];
@@ -27119,7 +28452,7 @@ var meta77 = {
   title: "kubectl reads this YAML differently from other tools",
   severity: "high",
   kind: "meta",
-  description: 'A Kubernetes document uses a construct kubectl reads otherwise than the YAML 1.2 spec or other readers: a repeated key (kubectl keeps the last value), a YAML 1.1 boolean spelling such as `yes`, `on` or `y` (kubectl reads a boolean), a `<<` merge key after a key it overrides (kubectl lets the merge win), a quoted `"<<"` key (kubectl merges nothing), or content after `...` in a document.',
+  description: 'A Kubernetes document uses a construct kubectl reads otherwise than the YAML 1.2 spec or other readers: a repeated key (kubectl keeps the last value), a YAML 1.1 boolean spelling such as `yes`, `on` or `y` in a security field the rules read (kubectl reads a boolean), a `<<` merge key after a key it overrides (kubectl lets the merge win), a quoted `"<<"` key (kubectl merges nothing), or content after `...` in a document.',
   rationale: "Reviewers, linters and policy engines that read the file as YAML 1.2 see another pod than the one kubectl applies: a harmless value read by one tool can hide a privileged container for the other.",
   fix: "Write the value once, spell booleans `true`/`false`, put `<<` merge keys before the keys of the map, and do not quote `<<`.",
   tags: ["kubernetes", "reliability"],
@@ -27127,44 +28460,9 @@ var meta77 = {
 };
 
 // src/core/yaml/compose-schema.ts
-var TOP_LEVEL = /* @__PURE__ */ new Set(["configs", "include", "jobs", "models", "name", "networks", "secrets", "services", "version", "volumes"]);
-var SERVICE_KEYS = new Set(
-  "annotations attach blkio_config build cap_add cap_drop cgroup cgroup_parent command configs container_name cpu_count cpu_percent cpu_period cpu_quota cpu_rt_period cpu_rt_runtime cpu_shares cpus cpuset credential_spec depends_on deploy develop device_cgroup_rules devices dns dns_opt dns_search domainname entrypoint env_file environment expose extends external_links extra_hosts gpus group_add healthcheck hostname image init ipc isolation label_file labels links logging mac_address mem_limit mem_reservation mem_swappiness memswap_limit models network_mode networks oom_kill_disable oom_score_adj pid pids_limit platform ports post_start pre_start pre_stop privileged profiles provider pull_policy pull_refresh_after read_only restart runtime scale secrets security_opt shm_size stdin_open stop_grace_period stop_signal storage_opt sysctls tmpfs tty ulimits umask use_api_socket user userns_mode uts volumes volumes_from working_dir".split(" ")
-);
-function topLevelRefusals(y) {
-  const out = [];
-  for (const e of entries(y, y.root)) {
-    if (!TOP_LEVEL.has(e.key) && !e.key.startsWith("x-") && e.key !== "<<") {
-      out.push({ line: e.line, field: e.key, message: `additional property "${e.key.slice(0, 80)}" is not allowed at the top level (extensions are named x-\u2026)` });
-    }
-    if (e.key === "version" || e.key === "name") {
-      const n = deref(y, e.value);
-      if (n !== null && (n.t !== "scalar" || n.value !== null && typeof n.value !== "string")) out.push({ line: e.line, field: e.key, message: `${e.key} must be a string: quote it` });
-    }
-  }
-  return out;
-}
-var STRING_FIELDS = ["image", "user", "pid", "ipc", "network_mode", "userns_mode"];
-var UNIQUE_LISTS = ["group_add", "security_opt"];
-function nonString(y, node) {
-  const n = deref(y, node);
-  if (n === null || n.t !== "scalar" || n.value === null || typeof n.value === "string") return void 0;
-  return typeof n.value;
-}
 function schemaRefusals(s) {
   const out = [];
   const y = s.y;
-  const check2 = (e, field2) => {
-    const t = e ? nonString(y, e.value) : void 0;
-    if (e && t) out.push({ line: e.line, field: field2, message: `${field2} must be a string (it is a ${t}): quote it` });
-  };
-  for (const e of entries(y, s.node)) {
-    if (!SERVICE_KEYS.has(e.key) && !e.key.startsWith("x-") && e.key !== "<<") {
-      out.push({ line: e.line, field: `services.${s.name}.${e.key}`, message: `services.${s.name}: additional property "${e.key.slice(0, 80)}" is not allowed (extensions are named x-\u2026)` });
-    }
-  }
-  for (const f of STRING_FIELDS) check2(get(y, s.node, f), `services.${s.name}.${f}`);
-  check2(getPath(y, s.node, "deploy", "resources", "limits", "memory"), `services.${s.name}.deploy.resources.limits.memory`);
   for (const e of [get(y, s.node, "mem_limit"), getPath(y, s.node, "deploy", "resources", "limits", "memory")]) {
     const n = e ? deref(y, e.value) : null;
     if (e && n !== null && n.t === "scalar" && typeof n.value === "string" && memoryBytes(n.value) === void 0) {
@@ -27175,20 +28473,766 @@ function schemaRefusals(s) {
     const v = str(y, it.node);
     if (v !== void 0 && /^:|::|:$/.test(v)) out.push({ line: it.line, field: `services.${s.name}.volumes`, message: `invalid volume spec "${v.slice(0, 80)}": empty section between colons (is a variable unset?)` });
   }
-  for (const f of UNIQUE_LISTS) {
-    const seen = /* @__PURE__ */ new Map();
-    for (const it of items(y, get(y, s.node, f)?.value)) {
-      const v = str(y, it.node);
-      if (v === void 0) continue;
-      const first = seen.get(v);
-      if (first !== void 0) {
-        out.push({ line: it.line, field: `services.${s.name}.${f}`, message: `services.${s.name}.${f} items at ${first} and ${it.index} are equal ("${v.slice(0, 80)}"): remove one` });
-        break;
+  return out;
+}
+
+// src/core/yaml/compose-validate.ts
+var import__ = __toESM(require__(), 1);
+
+// src/core/yaml/compose-casts.ts
+var toBool = (s) => {
+  const l = s.toLowerCase();
+  if (l === "true" || l === "y" || l === "yes" || l === "on") return true;
+  if (l === "false" || l === "n" || l === "no" || l === "off") return false;
+  return void 0;
+};
+var toInt = (s) => /^[-+]?\d+$/.test(s) && Math.abs(Number(s)) < 2 ** 63 ? Number(s) : void 0;
+var toFloat = (s) => {
+  if (/^[-+]?(?:\d+(?:_\d+)*\.?(?:\d+(?:_\d+)*)?|\.\d+(?:_\d+)*)(?:[eE][-+]?\d+)?$/.test(s) && !s.includes("_")) return Number(s);
+  if (/^[-+]?(?:inf|infinity)$/i.test(s)) return s[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (/^nan$/i.test(s)) return Number.NaN;
+  return void 0;
+};
+var toUmask = (s) => {
+  const m = /^(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|0([0-7]*)|([1-9]\d*))$/.exec(s.replace(/(?<=[0-9a-fA-F])_(?=[0-9a-fA-F])/g, ""));
+  if (!m) return void 0;
+  const v = m[1] !== void 0 ? parseInt(m[1], 16) : m[2] !== void 0 ? parseInt(m[2], 8) : m[3] !== void 0 ? parseInt(m[3], 2) : m[4] !== void 0 ? parseInt(m[4] || "0", 8) : Number(m[5]);
+  return v <= 4294967295 ? v : void 0;
+};
+var CONTAINER = [
+  ["cpu_count", toInt],
+  ["cpu_percent", toFloat],
+  ["cpu_period", toInt],
+  ["cpu_quota", toInt],
+  ["cpu_rt_period", toInt],
+  ["cpu_rt_runtime", toInt],
+  ["cpus", toFloat],
+  ["cpu_shares", toInt],
+  ["init", toBool],
+  ["networks.*.use_service_name_alias", toBool],
+  ["oom_kill_disable", toBool],
+  ["oom_score_adj", toInt],
+  ["pids_limit", toInt],
+  ["privileged", toBool],
+  ["read_only", toBool],
+  ["umask", toUmask],
+  ["ulimits.*", toInt],
+  ["ulimits.*.hard", toInt],
+  ["ulimits.*.soft", toInt],
+  ["volumes.[].read_only", toBool],
+  ["volumes.[].volume.nocopy", toBool]
+];
+var WORKLOAD = [
+  ["depends_on.*.required", toBool],
+  ["depends_on.*.restart", toBool],
+  ["healthcheck.retries", toInt],
+  ["healthcheck.disable", toBool],
+  ["ports.[].target", toInt],
+  ["stdin_open", toBool],
+  ["tty", toBool]
+];
+var SERVICE = [
+  ["deploy.replicas", toInt],
+  ["deploy.update_config.parallelism", toInt],
+  ["deploy.update_config.max_failure_ratio", toFloat],
+  ["deploy.rollback_config.parallelism", toInt],
+  ["deploy.rollback_config.max_failure_ratio", toFloat],
+  ["deploy.restart_policy.max_attempts", toInt],
+  ["deploy.placement.max_replicas_per_node", toInt],
+  ["scale", toInt]
+];
+var CASTS = [
+  ...["networks.*.external", "networks.*.internal", "networks.*.attachable", "networks.*.enable_ipv4", "networks.*.enable_ipv6", "volumes.*.external", "secrets.*.external", "configs.*.external"].map((p) => [p.split("."), toBool]),
+  ...["services.*", "jobs.*", "services.*.pre_start.*"].flatMap((pre) => CONTAINER.map(([p, c]) => [`${pre}.${p}`.split("."), c])),
+  ...["services.*", "jobs.*"].flatMap((pre) => WORKLOAD.map(([p, c]) => [`${pre}.${p}`.split("."), c])),
+  ...SERVICE.map(([p, c]) => [`services.*.${p}`.split("."), c])
+];
+function matches(pattern, path) {
+  if (pattern.length !== path.length) return false;
+  return pattern.every((p, i) => p === "*" || (p === "[]" ? typeof path[i] === "number" : p === path[i]));
+}
+var UNIQUE = [
+  ["networks.*.labels", "kv"],
+  ["networks.*.ipam.options", "kv"],
+  ["services.*.annotations", "kv"],
+  ["services.*.build.args", "kv"],
+  ["services.*.build.additional_contexts", "kv"],
+  ["services.*.build.platform", "kv"],
+  ["services.*.build.tags", "kv"],
+  ["services.*.build.labels", "kv"],
+  ["services.*.cap_add", "kv"],
+  ["services.*.cap_drop", "kv"],
+  ["services.*.configs", "mount"],
+  ["services.*.deploy.labels", "kv"],
+  ["services.*.dns", "kv"],
+  ["services.*.dns_opt", "kv"],
+  ["services.*.dns_search", "kv"],
+  ["services.*.environment", "kv"],
+  ["services.*.expose", "expose"],
+  ["services.*.labels", "kv"],
+  ["services.*.links", "kv"],
+  ["services.*.networks.*.aliases", "kv"],
+  ["services.*.networks.*.link_local_ips", "kv"],
+  ["services.*.ports", "port"],
+  ["services.*.profiles", "kv"],
+  ["services.*.secrets", "mount"],
+  ["services.*.sysctls", "kv"],
+  ["services.*.tmpfs", "kv"],
+  ["services.*.volumes", "volume"],
+  ["services.*.devices", "device"]
+].map(([p, k]) => [p.split("."), k]);
+var isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+function indexError(kind, v) {
+  if (kind === "kv") return typeof v === "string" ? void 0 : `unexpected type ${typeName(v)}`;
+  if (kind === "volume") return isObj(v) && typeof v["target"] !== "string" ? "service volume is missing a mount target" : void 0;
+  if (kind === "device") return isObj(v) && typeof v["target"] !== "string" ? "service device is missing a mount target" : void 0;
+  if (kind === "expose") return typeof v === "string" || typeof v === "number" && Number.isInteger(v) ? void 0 : `unsupported expose value ${JSON.stringify(v)}`;
+  if (kind === "mount") return typeof v === "string" || isObj(v) ? void 0 : `unsupported value ${JSON.stringify(v)}`;
+  if (kind === "port") return isObj(v) && !("target" in v) ? "service ports is missing a target port" : void 0;
+  return void 0;
+}
+function typeName(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return typeof v === "number" ? Number.isInteger(v) ? "int" : "float64" : typeof v;
+}
+function castAndDedupe(root2) {
+  const errors = [];
+  const work = [{ v: root2, path: [], set: () => void 0 }];
+  while (work.length > 0) {
+    const { v, path, set } = work.pop();
+    if (typeof v === "string") {
+      const cast = path.length <= 8 ? CASTS.find(([p]) => matches(p, path)) : void 0;
+      if (cast) {
+        const r = cast[1](v);
+        if (r === void 0) errors.push({ path, message: `failed to cast "${v.slice(0, 80)}" to the type compose expects here` });
+        else set(r);
       }
-      seen.set(v, it.index);
+      continue;
+    }
+    if (Array.isArray(v)) {
+      const uniq = path.length <= 6 ? UNIQUE.find(([p]) => matches(p, path)) : void 0;
+      if (uniq) {
+        const bad = v.findIndex((x) => indexError(uniq[1], x) !== void 0);
+        if (bad >= 0) errors.push({ path: [...path, bad], message: indexError(uniq[1], v[bad]) });
+      }
+      v.forEach((x, i) => work.push({ v: x, path: path.length < 12 ? [...path, i] : path, set: (y) => v[i] = y }));
+      continue;
+    }
+    if (isObj(v)) for (const k of Object.keys(v)) work.push({ v: v[k], path: path.length < 12 ? [...path, k] : path, set: (y) => v[k] = y });
+  }
+  return errors;
+}
+function dedupeLists(root2, lines) {
+  const work = [{ v: root2, path: [] }];
+  while (work.length > 0) {
+    const { v, path } = work.pop();
+    if (path.length > 6 || v === null || typeof v !== "object") continue;
+    if (Array.isArray(v)) {
+      if (UNIQUE.some(([p]) => matches(p, path))) {
+        const seen = /* @__PURE__ */ new Set();
+        const old = lines.get(v);
+        const moved = /* @__PURE__ */ new Map();
+        const kept = v.filter((x, i) => {
+          const k = JSON.stringify(x);
+          if (seen.has(k)) return false;
+          seen.add(k);
+          const l = old?.get(i);
+          if (l !== void 0) moved.set(seen.size - 1, l);
+          return true;
+        });
+        v.splice(0, v.length, ...kept);
+        lines.set(v, moved);
+      }
+      v.forEach((x, i) => work.push({ v: x, path: [...path, i] }));
+    } else for (const k of Object.keys(v)) work.push({ v: v[k], path: [...path, k] });
+  }
+}
+
+// src/core/yaml/compose-scalars.ts
+var NULLS = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL"]);
+var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
+var FALSE = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
+var FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+function goInt(s) {
+  const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
+  if (!m) return void 0;
+  const body = m[2];
+  let v;
+  if (/^0[xX]/.test(body)) v = parseInt(body.slice(2), 16);
+  else if (/^0[oO]/.test(body)) v = parseInt(body.slice(2), 8);
+  else if (/^0[bB]/.test(body)) v = parseInt(body.slice(2), 2);
+  else if (body.length > 1 && body[0] === "0") v = parseInt(body.slice(1), 8);
+  else v = parseInt(body, 10);
+  return m[1] === "-" ? -v : v;
+}
+function goYamlScalar(s) {
+  if (NULLS.has(s)) return { value: null, float: false };
+  if (TRUE.has(s)) return { value: true, float: false };
+  if (FALSE.has(s)) return { value: false, float: false };
+  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(s) && s[0] !== "-") return { value: Number.POSITIVE_INFINITY, float: true };
+  if (/^-\.(?:inf|Inf|INF)$/.test(s)) return { value: Number.NEGATIVE_INFINITY, float: true };
+  if (/^\.(?:nan|NaN|NAN)$/.test(s)) return { value: Number.NaN, float: true };
+  if (s === "-0" || s === "-0.0") return { value: -0, float: true };
+  const c = s[0];
+  if (c === ".") return FLOAT.test(s) ? { value: parseFloat(s), float: true } : { value: s, float: false };
+  if (c === void 0 || !/[-+0-9]/.test(c)) return { value: s, float: false };
+  if (/^\d{4}-/.test(s) && /^\d{4}-\d\d?-\d\d?(?:[Tt ].*)?$/.test(s)) return { value: s, float: false };
+  const plain = s.replace(/_/g, "");
+  const i = goInt(plain);
+  if (i !== void 0) return { value: i, float: false };
+  if (FLOAT.test(plain)) return { value: parseFloat(plain), float: true };
+  return { value: s, float: false };
+}
+function goFloatText(f) {
+  if (Number.isNaN(f)) return "NaN";
+  if (!Number.isFinite(f)) return f > 0 ? "+Inf" : "-Inf";
+  if (f === 0) return Object.is(f, -0) ? "-0" : "0";
+  const [mant, ex] = f.toExponential().split("e");
+  const exp = Number(ex);
+  if (exp < -4 || exp >= 6) return `${mant}e${exp < 0 ? "-" : "+"}${Math.abs(exp) < 10 ? "0" : ""}${Math.abs(exp)}`;
+  return String(f);
+}
+
+// src/core/yaml/compose-json.ts
+function scalarJson(n) {
+  return n.plain === true && !n.merge ? goYamlScalar(n.source).value : n.value;
+}
+function lineAt2(root2, lines, path) {
+  let at2 = root2;
+  let line;
+  for (const seg of path) {
+    if (at2 === null || typeof at2 !== "object") break;
+    const l = lines.get(at2)?.get(Array.isArray(at2) ? Number(seg) : String(seg));
+    if (l === void 0) break;
+    line = l;
+    at2 = Array.isArray(at2) ? at2[Number(seg)] ?? null : at2[String(seg)] ?? null;
+  }
+  return line;
+}
+function toJson(y, root2) {
+  const lines = /* @__PURE__ */ new WeakMap();
+  const out = { value: null };
+  const work = [{ node: root2, set: (v) => out.value = v }];
+  while (work.length > 0) {
+    const { node, set } = work.pop();
+    const n = deref(y, node);
+    if (n === null) set(null);
+    else if (n.t === "scalar") set(scalarJson(n));
+    else if (n.t === "map") {
+      const o = {};
+      const l = /* @__PURE__ */ new Map();
+      lines.set(o, l);
+      set(o);
+      for (const e of entries(y, n)) {
+        l.set(e.key, e.line);
+        o[e.key] = null;
+        work.push({ node: e.value, set: (v) => o[e.key] = v });
+      }
+    } else if (n.t === "seq") {
+      const a = [];
+      const l = /* @__PURE__ */ new Map();
+      lines.set(a, l);
+      set(a);
+      for (const it of items(y, n)) {
+        l.set(it.index, it.line);
+        const i = a.push(null) - 1;
+        work.push({ node: it.node, set: (v) => a[i] = v });
+      }
+    } else set(null);
+  }
+  return { value: out.value, lines };
+}
+
+// src/core/yaml/compose-spec-schema.ts
+var ref = (name) => ({ $ref: `#/$defs/${name}` });
+var t = (...types) => ({ type: types.length === 1 ? types[0] : types });
+var str2 = t("string");
+var strOrBool = t("boolean", "string");
+var intOrStr = t("integer", "string");
+var numOrStr = t("number", "string");
+var strings3 = { type: "array", items: str2 };
+var uniqueStrings = { type: "array", items: str2, uniqueItems: true };
+var obj = (properties2, more = {}) => ({ type: "object", properties: properties2, additionalProperties: false, patternProperties: { "^x-": {} }, ...more });
+var closed = (properties2, more = {}) => ({ type: "object", properties: properties2, additionalProperties: false, ...more });
+var named = (def) => ({ type: "object", patternProperties: { "^[a-zA-Z0-9._-]+$": def }, additionalProperties: false });
+var driverOpts = { type: "object", patternProperties: { "^.+$": t("string", "number") } };
+var external = { type: ["boolean", "string", "object"], properties: { name: str2 }, additionalProperties: false, patternProperties: { "^x-": {} } };
+var update = obj({ parallelism: intOrStr, delay: str2, failure_action: str2, monitor: str2, max_failure_ratio: numOrStr, order: { type: "string", enum: ["start-first", "stop-first"] } });
+var gpuDevice = { capabilities: ref("list_of_strings"), count: t("string", "integer"), device_ids: ref("list_of_strings"), driver: str2, options: ref("list_or_dict") };
+var containerSpec = {
+  type: "object",
+  patternProperties: { "^x-": {} },
+  properties: {
+    annotations: ref("list_or_dict"),
+    blkio_config: closed({
+      device_read_bps: { type: "array", items: ref("blkio_limit") },
+      device_read_iops: { type: "array", items: ref("blkio_limit") },
+      device_write_bps: { type: "array", items: ref("blkio_limit") },
+      device_write_iops: { type: "array", items: ref("blkio_limit") },
+      weight: intOrStr,
+      weight_device: { type: "array", items: ref("blkio_weight") }
+    }),
+    cap_add: uniqueStrings,
+    cap_drop: uniqueStrings,
+    cgroup: { type: "string", enum: ["host", "private"] },
+    cgroup_parent: str2,
+    command: ref("command"),
+    configs: ref("service_config_or_secret"),
+    cpu_count: { oneOf: [str2, { type: "integer", minimum: 0 }] },
+    cpu_percent: { oneOf: [str2, { type: "integer", minimum: 0, maximum: 100 }] },
+    cpu_shares: numOrStr,
+    cpu_quota: numOrStr,
+    cpu_period: numOrStr,
+    cpu_rt_period: numOrStr,
+    cpu_rt_runtime: numOrStr,
+    cpus: numOrStr,
+    cpuset: str2,
+    credential_spec: obj({ config: str2, file: str2, registry: str2 }),
+    device_cgroup_rules: ref("list_of_strings"),
+    devices: { type: "array", items: { oneOf: [str2, obj({ source: str2, target: str2, permissions: str2 }, { required: ["source"] })] } },
+    dns: ref("string_or_list"),
+    dns_opt: uniqueStrings,
+    dns_search: ref("string_or_list"),
+    domainname: str2,
+    entrypoint: ref("command"),
+    env_file: ref("env_file"),
+    label_file: ref("label_file"),
+    environment: ref("list_or_dict"),
+    extra_hosts: ref("extra_hosts"),
+    gpus: ref("gpus"),
+    group_add: { type: "array", items: t("string", "number"), uniqueItems: true },
+    hostname: str2,
+    image: str2,
+    init: strOrBool,
+    ipc: str2,
+    isolation: str2,
+    labels: ref("list_or_dict"),
+    logging: obj({ driver: str2, options: { type: "object", patternProperties: { "^.+$": t("string", "number", "null") } } }),
+    mac_address: str2,
+    mem_limit: numOrStr,
+    mem_reservation: t("string", "integer"),
+    mem_swappiness: intOrStr,
+    memswap_limit: numOrStr,
+    network_mode: str2,
+    models: {
+      oneOf: [ref("list_of_strings"), { type: "object", patternProperties: { "^[a-zA-Z0-9._-]+$": { oneOf: [obj({ endpoint_var: str2, model_var: str2 }), t("null")] } } }]
+    },
+    networks: {
+      oneOf: [
+        ref("list_of_strings"),
+        named({
+          oneOf: [
+            obj({
+              aliases: ref("list_of_strings"),
+              interface_name: str2,
+              ipv4_address: str2,
+              ipv6_address: str2,
+              link_local_ips: ref("list_of_strings"),
+              mac_address: str2,
+              driver_opts: driverOpts,
+              priority: t("number"),
+              gw_priority: t("number"),
+              use_service_name_alias: strOrBool
+            }),
+            t("null")
+          ]
+        })
+      ]
+    },
+    oom_kill_disable: strOrBool,
+    oom_score_adj: { oneOf: [str2, { type: "integer", minimum: -1e3, maximum: 1e3 }] },
+    pid: t("string", "null"),
+    pids_limit: numOrStr,
+    platform: str2,
+    privileged: strOrBool,
+    pull_policy: { type: "string", pattern: "^(always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+)$" },
+    pull_refresh_after: str2,
+    read_only: strOrBool,
+    runtime: str2,
+    security_opt: uniqueStrings,
+    shm_size: numOrStr,
+    secrets: ref("service_config_or_secret"),
+    sysctls: ref("list_or_dict"),
+    stop_grace_period: str2,
+    stop_signal: str2,
+    storage_opt: { type: "object" },
+    tmpfs: ref("string_or_list"),
+    ulimits: ref("ulimits"),
+    umask: { type: ["integer", "string", "null"], minimum: 0, maximum: 4294967295 },
+    use_api_socket: t("boolean"),
+    user: str2,
+    uts: str2,
+    userns_mode: str2,
+    volumes: {
+      type: "array",
+      uniqueItems: true,
+      items: {
+        oneOf: [
+          str2,
+          obj(
+            {
+              type: { type: "string", enum: ["bind", "volume", "tmpfs", "cluster", "npipe", "image"] },
+              source: str2,
+              target: str2,
+              read_only: strOrBool,
+              consistency: str2,
+              bind: obj({ propagation: str2, create_host_path: strOrBool, recursive: { type: "string", enum: ["enabled", "disabled", "writable", "readonly"] }, selinux: { type: "string", enum: ["z", "Z"] } }),
+              volume: obj({ labels: ref("list_or_dict"), nocopy: strOrBool, subpath: str2 }),
+              tmpfs: obj({ size: { oneOf: [{ type: "integer", minimum: 0 }, str2] }, mode: numOrStr }),
+              image: obj({ subpath: str2 })
+            },
+            { required: ["type"] }
+          )
+        ]
+      }
+    },
+    volumes_from: uniqueStrings,
+    working_dir: str2
+  }
+};
+var workloadSpec = {
+  type: "object",
+  patternProperties: { "^x-": {} },
+  properties: {
+    build: {
+      oneOf: [
+        str2,
+        obj({
+          context: str2,
+          dockerfile: str2,
+          dockerfile_inline: str2,
+          entitlements: strings3,
+          args: ref("list_or_dict"),
+          ssh: ref("list_or_dict"),
+          labels: ref("list_or_dict"),
+          cache_from: strings3,
+          cache_to: strings3,
+          no_cache: strOrBool,
+          no_cache_filter: ref("string_or_list"),
+          additional_contexts: ref("list_or_dict"),
+          network: str2,
+          provenance: t("string", "boolean"),
+          sbom: t("string", "boolean"),
+          pull: strOrBool,
+          target: str2,
+          shm_size: intOrStr,
+          extra_hosts: ref("extra_hosts"),
+          isolation: str2,
+          privileged: strOrBool,
+          secrets: ref("service_config_or_secret"),
+          tags: strings3,
+          ulimits: ref("ulimits"),
+          platforms: strings3
+        })
+      ]
+    },
+    depends_on: {
+      oneOf: [
+        ref("list_of_strings"),
+        {
+          type: "object",
+          additionalProperties: false,
+          patternProperties: {
+            "^[a-zA-Z0-9._-]+$": obj({ restart: strOrBool, required: t("boolean"), condition: { type: "string", enum: ["service_started", "service_healthy", "service_completed_successfully"] } }, { required: ["condition"] })
+          }
+        }
+      ]
+    },
+    healthcheck: ref("healthcheck"),
+    ports: {
+      type: "array",
+      uniqueItems: true,
+      items: { oneOf: [t("number"), str2, obj({ name: str2, mode: str2, host_ip: str2, target: intOrStr, published: t("string", "integer"), protocol: str2, app_protocol: str2 })] }
+    },
+    expose: { type: "array", items: t("string", "number"), uniqueItems: true },
+    stdin_open: strOrBool,
+    tty: strOrBool
+  }
+};
+var serviceHook = obj({ command: ref("command"), user: str2, privileged: strOrBool, working_dir: str2, environment: ref("list_or_dict") }, { required: ["command"] });
+var defs = {
+  container_spec: containerSpec,
+  workload_spec: workloadSpec,
+  service: {
+    allOf: [ref("container_spec"), ref("workload_spec")],
+    properties: {
+      deploy: ref("deployment"),
+      develop: ref("development"),
+      profiles: ref("list_of_strings"),
+      restart: str2,
+      scale: intOrStr,
+      attach: strOrBool,
+      container_name: { type: "string", pattern: "[a-zA-Z0-9][a-zA-Z0-9_.-]+" },
+      provider: obj({ type: str2, options: { type: "object", patternProperties: { "^.+$": { oneOf: [t("string", "number", "boolean"), { type: "array", items: t("string", "number", "boolean") }] } } } }, { required: ["type"] }),
+      extends: { oneOf: [str2, closed({ service: str2, file: str2 }, { required: ["service"] })] },
+      links: uniqueStrings,
+      external_links: uniqueStrings,
+      pre_start: { type: "array", items: ref("pre_start_hook") },
+      post_start: { type: "array", items: ref("service_hook") },
+      pre_stop: { type: "array", items: ref("service_hook") }
+    },
+    unevaluatedProperties: false
+  },
+  job: {
+    allOf: [ref("container_spec"), ref("workload_spec")],
+    required: ["triggers"],
+    properties: {
+      profiles: ref("list_of_strings"),
+      triggers: obj({ manual: strOrBool, schedule: { type: "array", items: { oneOf: [str2, ref("schedule")] } } }, { anyOf: [{ required: ["manual"] }, { required: ["schedule"] }] })
+    },
+    unevaluatedProperties: false
+  },
+  schedule: obj({ cron: str2, timezone: str2, concurrency: { type: "string", enum: ["forbid", "queue"] }, missed_fires: { type: "string", enum: ["one", "skip"] } }, { required: ["cron"] }),
+  healthcheck: obj({ disable: strOrBool, interval: str2, retries: numOrStr, test: { oneOf: [str2, strings3] }, timeout: str2, start_period: str2, start_interval: str2 }),
+  development: obj(
+    {
+      watch: {
+        type: "array",
+        items: obj(
+          { ignore: ref("string_or_list"), include: ref("string_or_list"), path: str2, action: { type: "string", enum: ["rebuild", "sync", "restart", "sync+restart", "sync+exec"] }, target: str2, exec: ref("service_hook"), initial_sync: t("boolean") },
+          { required: ["path", "action"] }
+        )
+      }
+    },
+    { type: ["object", "null"] }
+  ),
+  deployment: obj(
+    {
+      mode: str2,
+      endpoint_mode: str2,
+      replicas: intOrStr,
+      labels: ref("list_or_dict"),
+      rollback_config: update,
+      update_config: update,
+      resources: obj({
+        limits: obj({ cpus: numOrStr, memory: str2, pids: intOrStr }),
+        reservations: obj({ cpus: numOrStr, memory: str2, generic_resources: ref("generic_resources"), devices: ref("devices") })
+      }),
+      restart_policy: obj({ condition: str2, delay: str2, max_attempts: intOrStr, window: str2 }),
+      placement: obj({ constraints: strings3, preferences: { type: "array", items: obj({ spread: str2 }) }, max_replicas_per_node: intOrStr })
+    },
+    { type: ["object", "null"] }
+  ),
+  generic_resources: { type: "array", items: obj({ discrete_resource_spec: obj({ kind: str2, value: numOrStr }) }) },
+  devices: { type: "array", items: obj(gpuDevice, { required: ["capabilities"] }) },
+  // as compose's schema has it: the `additionalProperties` of the array branch apply to no object
+  gpus: { oneOf: [{ type: "string", enum: ["all"] }, { type: "array", items: { type: "object", properties: gpuDevice } }], additionalProperties: false, patternProperties: { "^x-": {} } },
+  include: { oneOf: [str2, closed({ path: ref("string_or_list"), env_file: ref("string_or_list"), project_directory: str2 })] },
+  network: obj(
+    {
+      name: str2,
+      driver: str2,
+      driver_opts: driverOpts,
+      ipam: obj({
+        driver: str2,
+        config: { type: "array", items: obj({ subnet: str2, ip_range: str2, gateway: str2, aux_addresses: { type: "object", additionalProperties: false, patternProperties: { "^.+$": str2 } } }) },
+        options: { type: "object", additionalProperties: false, patternProperties: { "^.+$": str2 } }
+      }),
+      external,
+      internal: strOrBool,
+      enable_ipv4: strOrBool,
+      enable_ipv6: strOrBool,
+      attachable: strOrBool,
+      labels: ref("list_or_dict")
+    },
+    { type: ["object", "null"] }
+  ),
+  volume: obj({ name: str2, driver: str2, driver_opts: driverOpts, external, labels: ref("list_or_dict") }, { type: ["object", "null"] }),
+  secret: obj({ name: str2, environment: str2, file: str2, external: { type: ["boolean", "string", "object"], properties: { name: str2 } }, labels: ref("list_or_dict"), driver: str2, driver_opts: driverOpts, template_driver: str2 }),
+  config: obj({ name: str2, content: str2, environment: str2, file: str2, external: { type: ["boolean", "string", "object"], properties: { name: str2 } }, labels: ref("list_or_dict"), template_driver: str2 }),
+  model: obj({ name: str2, model: str2, context_size: t("integer"), runtime_flags: strings3 }, { required: ["model"] }),
+  command: { oneOf: [t("null"), str2, strings3] },
+  service_hook: serviceHook,
+  pre_start_hook: { type: "object", allOf: [ref("container_spec")], unevaluatedProperties: false, properties: { per_replica: strOrBool } },
+  env_file: { oneOf: [str2, { type: "array", items: { oneOf: [str2, closed({ path: str2, format: str2, required: strOrBool }, { required: ["path"] })] } }] },
+  label_file: { oneOf: [str2, strings3] },
+  string_or_list: { oneOf: [str2, ref("list_of_strings")] },
+  list_of_strings: uniqueStrings,
+  list_or_dict: { oneOf: [{ type: "object", patternProperties: { ".+": t("string", "number", "boolean", "null") }, additionalProperties: false }, uniqueStrings] },
+  extra_hosts: { oneOf: [{ type: "object", patternProperties: { ".+": { oneOf: [str2, strings3] } }, additionalProperties: false }, uniqueStrings] },
+  blkio_limit: closed({ path: str2, rate: intOrStr }),
+  blkio_weight: closed({ path: str2, weight: intOrStr }),
+  service_config_or_secret: { type: "array", items: { oneOf: [str2, obj({ source: str2, target: str2, uid: str2, gid: str2, mode: numOrStr })] } },
+  ulimits: { type: "object", patternProperties: { "^[a-z]+$": { oneOf: [intOrStr, obj({ hard: intOrStr, soft: intOrStr }, { required: ["soft", "hard"] })] } } }
+};
+var COMPOSE_SCHEMA = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "compose_spec.json",
+  type: "object",
+  properties: {
+    version: str2,
+    name: str2,
+    include: { type: "array", items: ref("include") },
+    services: named(ref("service")),
+    models: named(ref("model")),
+    networks: named(ref("network")),
+    volumes: named(ref("volume")),
+    secrets: named(ref("secret")),
+    configs: named(ref("config")),
+    jobs: named(ref("job"))
+  },
+  patternProperties: { "^x-": {} },
+  additionalProperties: false,
+  $defs: defs
+};
+
+// src/core/yaml/compose-ports.ts
+import { isIP } from "node:net";
+function port16(s) {
+  return /^\d+$/.test(s) && Number(s) <= 65535 ? Number(s) : void 0;
+}
+function range(s) {
+  if (!s.includes("-")) {
+    const p = port16(s);
+    return p === void 0 ? void 0 : [p, p];
+  }
+  const [a = "", b = ""] = s.split("-");
+  const start = port16(a);
+  const end = port16(b);
+  return start === void 0 || end === void 0 || end < start ? void 0 : [start, end];
+}
+function hostOf2(raw) {
+  if (raw.startsWith("[")) {
+    const end = raw.indexOf("]");
+    return end === raw.length - 1 ? raw.slice(1, end) : void 0;
+  }
+  return raw.includes(":") || raw.includes("]") ? void 0 : raw;
+}
+function parsePortSpec(spec) {
+  const parts = spec.split(":");
+  const n = parts.length;
+  const rawIp = n <= 2 ? "" : parts.slice(0, n - 2).join(":");
+  const hostPort = n === 1 ? "" : parts[n - 2];
+  const last = parts[n - 1];
+  const slash = last.split("/");
+  const container = last === "" || slash[0] === "" ? "" : slash[0];
+  const proto = last === "" || slash[0] === "" ? "" : slash.length === 1 || slash[1] === "" ? "tcp" : slash[1];
+  const ip = hostOf2(rawIp);
+  if (ip === void 0) return { error: `invalid IP address ${rawIp}` };
+  if (ip !== "" && (ip.includes("%") || isIP(ip) === 0)) return { error: `invalid IP address: ${ip}` };
+  if (container === "") return { error: `no port specified: ${spec}<empty>` };
+  const c = range(container);
+  if (!c) return { error: `invalid containerPort: ${container}` };
+  const h = hostPort !== "" ? range(hostPort) : [0, 0];
+  if (!h) return { error: `invalid hostPort: ${hostPort}` };
+  if (hostPort !== "" && c[1] - c[0] !== h[1] - h[0] && c[1] !== c[0]) return { error: `invalid ranges specified for container and host ports: ${container} and ${hostPort}` };
+  const protocol = proto.toLowerCase();
+  if (!["tcp", "udp", "sctp"].includes(protocol)) return { error: `invalid proto: ${proto}` };
+  const ports = [];
+  for (let i = 0; i <= c[1] - c[0]; i++) {
+    let published = hostPort !== "" ? String(h[0] + i) : "";
+    if (c[0] === c[1] && h[0] !== h[1]) published = `${published}-${h[1]}`;
+    ports.push({ host_ip: ip, published, target: c[0] + i, protocol });
+  }
+  return { ports };
+}
+
+// src/core/yaml/compose-validate.ts
+var compiled;
+function validator() {
+  compiled ??= new import__.Ajv2020({ allErrors: true, strict: false, validateSchema: false }).compile(COMPOSE_SCHEMA);
+  return compiled;
+}
+var segments = (pointer) => pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+function specificity(e) {
+  return segments(e.instancePath).length + (e.keyword === "additionalProperties" || e.keyword === "unevaluatedProperties" ? 1 : 0);
+}
+function describe(e, at2) {
+  const where = at2 || "the top level";
+  const p = e.params;
+  switch (e.keyword) {
+    case "additionalProperties":
+      return `${where}: additional property "${String(p["additionalProperty"]).slice(0, 80)}" is not allowed (extensions are named x-\u2026)`;
+    case "unevaluatedProperties":
+      return `${where}: additional property "${String(p["unevaluatedProperty"]).slice(0, 80)}" is not allowed (extensions are named x-\u2026)`;
+    case "type":
+      return `${where} must be a ${String(p["type"]).replace("object", "mapping").split(",").join(" or ")}`;
+    case "enum":
+      return `${where} must be one of ${p["allowedValues"].map((v) => JSON.stringify(v)).join(", ")}`;
+    case "required":
+      return `${where}: "${String(p["missingProperty"])}" is required`;
+    case "uniqueItems":
+      return `${where} items at ${String(p["j"])} and ${String(p["i"])} are equal: remove one`;
+    case "pattern":
+      return `${where} does not match ${String(p["pattern"])}`;
+    default:
+      return `${where} ${e.message ?? "is invalid"}`;
+  }
+}
+function hasNonFinite(v) {
+  const work = [v];
+  while (work.length > 0) {
+    const x = work.pop();
+    if (typeof x === "number" && !Number.isFinite(x)) return true;
+    if (Array.isArray(x)) work.push(...x);
+    else if (x !== null && typeof x === "object") work.push(...Object.values(x));
+  }
+  return false;
+}
+var isObj2 = (v) => v !== null && v !== void 0 && typeof v === "object" && !Array.isArray(v);
+function conversionRefusals(root2) {
+  const out = [];
+  const services = isObj2(root2) ? root2["services"] : void 0;
+  if (!isObj2(services)) return out;
+  for (const [name, svc] of Object.entries(services)) {
+    if (!isObj2(svc)) continue;
+    const ports = svc["ports"];
+    if (Array.isArray(ports)) {
+      ports.forEach((p, i) => {
+        const path = ["services", name, "ports", i];
+        if (typeof p === "number" && !Number.isInteger(p)) out.push({ path, message: `invalid type float64 for port (${goFloatText(p)})` });
+        const spec = typeof p === "number" && Number.isInteger(p) ? String(p) : typeof p === "string" ? p : void 0;
+        const r = spec === void 0 ? void 0 : parsePortSpec(spec);
+        if (r && "error" in r) out.push({ path, message: r.error });
+      });
+    }
+    const res = isObj2(svc["deploy"]) ? svc["deploy"]["resources"] : void 0;
+    for (const part of ["limits", "reservations"]) {
+      const cpus = isObj2(res) && isObj2(res[part]) ? res[part]["cpus"] : void 0;
+      if (typeof cpus === "string" && !/^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/.test(cpus)) out.push({ path: ["services", name, "deploy", "resources", part, "cpus"], message: `invalid cpus "${cpus.slice(0, 40)}"` });
     }
   }
   return out;
+}
+function documentRefusals(y) {
+  if (y.root === null) return [];
+  const { value, lines } = toJson({ ...y, mergeCache: /* @__PURE__ */ new WeakMap(), policy: { maps: "go-yaml-v4" } }, y.root);
+  const at2 = (path) => lineAt2(value, lines, path) ?? y.root.line;
+  const out = [];
+  for (const e of castAndDedupe(value)) out.push({ line: at2(e.path), field: e.path.join("."), message: `${e.path.join(".")}: ${e.message}` });
+  if (out.length > 0) return out;
+  if (hasNonFinite(value)) return [{ line: y.root.line, field: "", message: "a .inf or .nan value, which compose cannot convert to JSON to validate it" }];
+  dedupeLists(value, lines);
+  const validate3 = validator();
+  if (validate3(value)) return conversionRefusals(value).map((e) => ({ line: at2(e.path), field: e.path.join("."), message: `${e.path.join(".")}: ${e.message}` }));
+  const errors = leafErrors(validate3.errors ?? []);
+  errors.sort((a, b) => specificity(b) - specificity(a));
+  if (errors.length === 0) return [{ line: y.root.line, field: "", message: "the document does not match compose's schema" }];
+  const byLine = /* @__PURE__ */ new Map();
+  for (const e of errors) {
+    const path = segments(e.instancePath);
+    const p = e.params;
+    const extra = p["additionalProperty"] ?? p["unevaluatedProperty"];
+    const line = at2(extra !== void 0 ? [...path, String(extra)] : path);
+    if (!byLine.has(line)) byLine.set(line, { line, field: path.join("."), message: describe(e, path.join(".")) });
+  }
+  return [...byLine.values()];
+}
+function leafErrors(all) {
+  const leaves = all.filter((e) => e.keyword !== "oneOf" && e.keyword !== "anyOf" && e.keyword !== "allOf");
+  return leaves.filter((e) => {
+    if (e.keyword === "unevaluatedProperties") {
+      const key2 = `${e.instancePath}/${String(e.params["unevaluatedProperty"]).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      if (leaves.some((o) => o.keyword !== "unevaluatedProperties" && (o.instancePath === key2 || o.instancePath.startsWith(`${key2}/`) || o.instancePath === e.instancePath && o.keyword === "required"))) return false;
+      if (leaves.some((o) => o.keyword !== "unevaluatedProperties" && o.instancePath.startsWith(`${e.instancePath}/`))) return false;
+    }
+    const i = e.schemaPath.lastIndexOf("/oneOf/");
+    if (i < 0) return true;
+    const base = e.schemaPath.slice(0, i + "/oneOf/".length);
+    return !leaves.some((o) => o !== e && o.schemaPath.startsWith(base) && o.instancePath.startsWith(e.instancePath) && specificity(o) > specificity(e));
+  });
 }
 
 // src/rules/meta/MCG994-read-differently-by-compose.ts
@@ -27262,7 +29306,8 @@ var rule74 = {
       if (!seen.has(s.y)) {
         seen.add(s.y);
         quotedMergeKeys(s.y, out);
-        for (const r of topLevelRefusals(s.y)) {
+        for (const r of documentRefusals(s.y)) {
+          if (out.some((h) => h.line === r.line && h.message.includes("refuses"))) continue;
           out.push({ line: r.line, key: `document${s.y.index}.${r.field}.schema`, message: `compose refuses the file (${r.message}), so \`docker compose\` will not load it.` });
         }
       }
@@ -27411,7 +29456,7 @@ function wideText(buf) {
   }
   return void 0;
 }
-function readText(abs, maxBytes = MAX_TEXT_FILE_BYTES) {
+function readText(abs, maxBytes = MAX_TEXT_FILE_BYTES, keepInvalidBytes = false) {
   const r = readBytes(abs, maxBytes);
   if (!r.ok) return r;
   const buf = r.buf;
@@ -27428,9 +29473,9 @@ function readText(abs, maxBytes = MAX_TEXT_FILE_BYTES) {
     const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191;
     text2 = isAscii(buf) ? buf.toString("latin1") : !bom && isUtf8(buf) ? buf.toString("utf8") : new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch {
-    text2 = new TextDecoder("utf-8").decode(buf);
-    const at2 = text2.indexOf("\uFFFD");
-    const line = at2 < 0 ? 1 : text2.slice(0, at2).split("\n").length;
+    const decoded = decodeUtf8Go(buf, keepInvalidBytes);
+    text2 = decoded.text;
+    const line = buf.subarray(0, Math.max(0, decoded.firstInvalid)).toString("latin1").split("\n").length;
     warning = { line, message: "the file is not valid UTF-8 (invalid bytes were replaced): save it as UTF-8" };
   }
   if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
@@ -27513,13 +29558,13 @@ function parsePurl(text2) {
   const hash2 = rest.indexOf("#");
   if (hash2 >= 0) rest = rest.slice(0, hash2);
   const qualifiers = /* @__PURE__ */ new Map();
-  const q3 = rest.indexOf("?");
-  if (q3 >= 0) {
-    for (const pair of rest.slice(q3 + 1).split("&")) {
+  const q = rest.indexOf("?");
+  if (q >= 0) {
+    for (const pair of rest.slice(q + 1).split("&")) {
       const eq = pair.indexOf("=");
       if (eq > 0) qualifiers.set(pair.slice(0, eq).toLowerCase(), decode(pair.slice(eq + 1)));
     }
-    rest = rest.slice(0, q3);
+    rest = rest.slice(0, q);
   }
   let version;
   const at2 = rest.lastIndexOf("@");
@@ -27546,14 +29591,14 @@ function purlCovers(statement, scanned) {
 function ociName(p) {
   return (p.qualifiers.get("repository_url") ?? [p.namespace, p.name].filter((x) => x).join("/")).toLowerCase();
 }
-function isThisImage(p, t) {
+function isThisImage(p, t2) {
   const name = ociName(p);
-  return t.imageNames.some((n) => {
+  return t2.imageNames.some((n) => {
     const lower = n.toLowerCase().replace(/[:@].*$/, "");
     return lower === name || lower.endsWith(`/${name}`) || name.endsWith(`/${lower}`);
   });
 }
-function subjectsOf(s, t) {
+function subjectsOf(s, t2) {
   const packages = [];
   let wholeImage = false;
   for (const id of s.products) {
@@ -27563,7 +29608,7 @@ function subjectsOf(s, t) {
       packages.push(p);
       continue;
     }
-    if (!isThisImage(p, t)) continue;
+    if (!isThisImage(p, t2)) continue;
     const subs = s.subcomponents.map(parsePurl).filter((x) => x !== void 0);
     if (subs.length === 0) wholeImage = true;
     packages.push(...subs);
@@ -27582,12 +29627,12 @@ function deciding(subjects, f) {
   for (const s of subjects) if (covers(s, f) && (!best || s.time > best.time)) best = s;
   return best;
 }
-function applyVex(findings, documents, t) {
+function applyVex(findings, documents, t2) {
   const notices = [];
   for (const statements of documents) {
     const subjects = [];
     for (const s of statements) {
-      const subject = subjectsOf(s, t);
+      const subject = subjectsOf(s, t2);
       if (subject) {
         const time = s.timestamp ? Date.parse(s.timestamp) : Number.NEGATIVE_INFINITY;
         subjects.push({ statement: s, ...subject, time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time });
@@ -27595,11 +29640,11 @@ function applyVex(findings, documents, t) {
       }
       notices.push({
         where: s.where,
-        message: `The VEX statement on ${s.vulnerability} names ${s.products.join(", ") || "no product"}, not an image package of ${t.target}: it is ignored.`
+        message: `The VEX statement on ${s.vulnerability} names ${s.products.join(", ") || "no product"}, not an image package of ${t2.target}: it is ignored.`
       });
     }
     for (const f of findings) {
-      if (f.suppressed || f.source !== "trivy" || f.target !== t.target || isFailClosed(f.ruleId)) continue;
+      if (f.suppressed || f.source !== "trivy" || f.target !== t2.target || isFailClosed(f.ruleId)) continue;
       const d = deciding(subjects, f)?.statement;
       if (!d || !SUPPRESSING.has(d.status)) continue;
       const why = [d.justification, d.impact].filter((x) => x).join(": ") || `VEX status ${d.status}`;
@@ -27651,9 +29696,9 @@ function cycloneDx(root2, path) {
   const refs = /* @__PURE__ */ new Map();
   const walk3 = (n) => {
     for (const c of itemsOf(n)) {
-      const ref = strOf(field(c, "bom-ref")?.value);
+      const ref2 = strOf(field(c, "bom-ref")?.value);
       const purl = strOf(field(c, "purl")?.value);
-      if (ref && purl) refs.set(ref, purl);
+      if (ref2 && purl) refs.set(ref2, purl);
       walk3(field(c, "components")?.value);
     }
   };
@@ -27733,6 +29778,31 @@ function settleVex(findings, vex, target, root2) {
     f.suppressed = probe[0].suppressed ?? { ...f.suppressed, where: rel };
   }
   return applyVex(findings, vex.documents, target);
+}
+
+// src/core/mcp/built-image.ts
+import { posix as posix2 } from "node:path";
+
+// src/core/mcp/classify.ts
+function classifyMcpPath(path) {
+  const p = path.replace(/\\/g, "/");
+  const base = p.slice(p.lastIndexOf("/") + 1);
+  if (base === "server.json") return { kind: "server-json", dialect: "json" };
+  if (/(^|\/)\.(vscode|cursor)\/mcp\.json$/.test(p) || /(^|\/)\.vscode\/settings\.json$/.test(p)) return { kind: "client", dialect: "jsonc" };
+  if (/(^|\/)\.gemini\/settings\.json$/.test(p)) return { kind: "client", dialect: "json-comments" };
+  if (base === ".mcp.json" || base === "mcp.json" || base === "claude_desktop_config.json" || base === "gemini-extension.json") return { kind: "client", dialect: "json" };
+  if (/(^|\/)servers\/[^/]+\/server\.ya?ml$/.test(p)) return { kind: "catalog" };
+  if (/\.(md|markdown)$/i.test(base)) return { kind: "markdown" };
+  return void 0;
+}
+
+// src/core/mcp/built-image.ts
+function builtImageFor(path, built) {
+  if (classifyMcpPath(path)?.kind !== "server-json" || built.length === 0) return void 0;
+  const dir = posix2.dirname(path);
+  const here = built.filter((t2) => posix2.normalize(t2.context) === dir || posix2.dirname(t2.dockerfile) === dir);
+  const pick = here.length === 1 ? here[0] : here.length === 0 && built.length === 1 ? built[0] : void 0;
+  return pick ? { labels: pick.labels, ...pick.ref !== void 0 ? { ref: pick.ref } : {} } : void 0;
 }
 
 // src/core/discover.ts
@@ -27958,23 +30028,23 @@ function defaultConfig() {
     trufflehog: { enabled: true }
   };
 }
-var UNITS2 = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3 };
+var UNITS3 = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3 };
 function parseSize(v) {
   if (typeof v === "number") return v;
   const m = /^([0-9]+(?:\.[0-9]+)?)\s*([KMG]i?B|B)?$/i.exec(v.trim());
   if (!m) throw new Error(`invalid size "${v}": write bytes or a number with B, KB, MB, GB, KiB, MiB or GiB`);
-  return Math.round(Number(m[1]) * UNITS2[(m[2] ?? "B").toUpperCase()]);
+  return Math.round(Number(m[1]) * UNITS3[(m[2] ?? "B").toUpperCase()]);
 }
-var validator;
+var validator2;
 function validate(data) {
-  validator ??= new import_ajv.Ajv({ allErrors: true, strict: false }).compile(mcg_schema_default);
-  return validator(data) ? [] : validator.errors ?? [];
+  validator2 ??= new import_ajv.Ajv({ allErrors: true, strict: false }).compile(mcg_schema_default);
+  return validator2(data) ? [] : validator2.errors ?? [];
 }
 function pointerToPath(pointer) {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")).map((p) => /^\d+$/.test(p) ? Number(p) : p);
 }
-function describe(e) {
+function describe2(e) {
   const key2 = e.instancePath ? pointerToPath(e.instancePath).join(".") : "(top level)";
   const propertyName = e.propertyName ?? e.params.propertyName;
   if (propertyName !== void 0) return `${key2} has a key "${propertyName}" that is not a rule id: write rule ids like MCG005`;
@@ -27994,8 +30064,8 @@ function describe(e) {
   }
 }
 function realDate(day) {
-  const t = /* @__PURE__ */ new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === day;
+  const t2 = /* @__PURE__ */ new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(t2.getTime()) && t2.toISOString().slice(0, 10) === day;
 }
 function keywordRank(e) {
   return e.keyword === "additionalProperties" || e.keyword === "propertyNames" ? 0 : e.keyword === "oneOf" ? 2 : 1;
@@ -28027,7 +30097,7 @@ function parseConfig(file, text2) {
       if (pair?.key) node = pair.key;
     }
     const line = lineOf2(node ?? doc.contents);
-    throw new ConfigError(`${file}:${line}: ${describe(e)}`, file, line);
+    throw new ConfigError(`${file}:${line}: ${describe2(e)}`, file, line);
   }
   const d = data;
   const cfg = defaultConfig();
@@ -28056,9 +30126,11 @@ function parseConfig(file, text2) {
   const ignoreNode = doc.get("ignore", true);
   const items2 = (0, import_yaml2.isSeq)(ignoreNode) ? ignoreNode.items : [];
   cfg.ignore = (d["ignore"] ?? []).map((e, i) => {
-    const line = lineOf2(items2[i]);
+    const item = items2[i];
+    const line = lineOf2(item);
     if (e["expires"] && !realDate(String(e["expires"]).slice(0, 10))) {
-      throw new ConfigError(`${file}:${line}: ignore[${i}].expires "${e["expires"]}" is not a real date: write YYYY-MM-DD`, file, line);
+      const at2 = (0, import_yaml2.isMap)(item) ? lineOf2(item.get("expires", true)) : line;
+      throw new ConfigError(`${file}:${at2}: ignore[${i}].expires "${e["expires"]}" is not a real date: write YYYY-MM-DD`, file, at2);
     }
     return {
       id: e["id"],
@@ -28719,8 +30791,9 @@ function stripEscapes(text2) {
   return text2.replace(ESCAPES_AND_CONTROLS, "");
 }
 var INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 function visibleText(text2) {
-  return stripEscapes(text2).replace(/\r\n?/g, "\n").replace(INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+  return stripEscapes(text2).replace(LONE_SURROGATE, "\uFFFD").replace(/\r\n?/g, "\n").replace(INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
 }
 
 // src/core/report-fit.ts
@@ -28739,10 +30812,10 @@ function capText(s, max) {
 }
 var root = report_schema_default;
 var cache = /* @__PURE__ */ new Map();
-function resolveRef(ref) {
-  const name = ref.replace("#/definitions/", "");
+function resolveRef(ref2) {
+  const name = ref2.replace("#/definitions/", "");
   const n = root.definitions?.[name];
-  if (!n) throw new Error(`report schema: unknown $ref ${ref}`);
+  if (!n) throw new Error(`report schema: unknown $ref ${ref2}`);
   return n;
 }
 function compile(node, viaRef) {
@@ -28755,8 +30828,8 @@ function compile(node, viaRef) {
     const oneLine = viaRef === ONE_LINE_REF;
     f = (v) => {
       if (typeof v !== "string") return v;
-      const t = oneLine ? v.replace(CONTROL, "\uFFFD") : v;
-      return capText(t, max);
+      const t2 = oneLine ? v.replace(CONTROL, "\uFFFD") : v;
+      return capText(t2, max);
     };
   } else if (node.properties) {
     const props = Object.entries(node.properties).map(([k, n]) => [k, compile(n)]).filter((p) => p[1] !== null);
@@ -28801,15 +30874,15 @@ function inlineSuppressions(path, lines) {
   for (let i = 0; i < lines.length; i++) {
     const text2 = lines[i];
     const t0 = text2.trim();
-    const t = jsonc && t0.startsWith("//") ? `#${t0.slice(2)}` : t0;
-    if (t.startsWith("#")) {
-      const m = INLINE.exec(t);
+    const t2 = jsonc && t0.startsWith("//") ? `#${t0.slice(2)}` : t0;
+    if (t2.startsWith("#")) {
+      const m = INLINE.exec(t2);
       if (m && m[1]) {
         pending.push({ ids: m[1].split(",").map((s) => s.trim()).filter(Boolean), reason: (m[2] ?? "").trim(), path, line: i + 1 });
       }
       continue;
     }
-    if (t === "") {
+    if (t2 === "") {
       if (pending.length > 0) pending = [];
       continue;
     }
@@ -28939,7 +31012,7 @@ function sortFindings(findings) {
   const targets = collationRanks(findings.map((f) => f.target));
   const paths = collationRanks(findings.map((f) => f.location.path));
   const rules = collationRanks(findings.map((f) => f.ruleId));
-  const t = new Float64Array(n);
+  const t2 = new Float64Array(n);
   const p = new Float64Array(n);
   const l = new Float64Array(n);
   const s = new Float64Array(n);
@@ -28948,7 +31021,7 @@ function sortFindings(findings) {
   const order = [];
   for (let i = 0; i < n; i++) {
     const f = findings[i];
-    t[i] = targets.get(f.target);
+    t2[i] = targets.get(f.target);
     p[i] = paths.get(f.location.path);
     l[i] = f.location.startLine;
     s[i] = severityRank(f.severity);
@@ -28958,7 +31031,7 @@ function sortFindings(findings) {
   }
   const sorted = findings.slice();
   order.sort(
-    (i, j) => t[i] - t[j] || p[i] - p[j] || l[i] - l[j] || s[j] - s[i] || o[i] - o[j] || r[i] - r[j] || collate(sorted[i].fingerprintKey, sorted[j].fingerprintKey) || collate(sorted[i].message, sorted[j].message)
+    (i, j) => t2[i] - t2[j] || p[i] - p[j] || l[i] - l[j] || s[j] - s[i] || o[i] - o[j] || r[i] - r[j] || collate(sorted[i].fingerprintKey, sorted[j].fingerprintKey) || collate(sorted[i].message, sorted[j].message)
   );
   for (let k = 0; k < n; k++) findings[k] = sorted[order[k]];
 }
@@ -29265,7 +31338,7 @@ function parseDotenv(text2) {
 }
 
 // src/core/compose-env.ts
-var NONE = { env: /* @__PURE__ */ new Map() };
+var NONE2 = { env: /* @__PURE__ */ new Map() };
 var ProjectEnvs = class {
   constructor(root2) {
     this.root = root2;
@@ -29285,7 +31358,7 @@ var ProjectEnvs = class {
 };
 function readProjectEnv(root2, dir) {
   const abs = join2(dir, ".env");
-  if (statSync2(abs, { throwIfNoEntry: false })?.isFile() !== true) return NONE;
+  if (statSync2(abs, { throwIfNoEntry: false })?.isFile() !== true) return NONE2;
   const path = repoPath(root2, abs);
   const r = readText(abs, 1024 * 1024);
   if (!r.ok) return { env: /* @__PURE__ */ new Map(), error: { path, line: r.line, message: `${r.message}; compose cannot read the project's .env either` } };
@@ -29414,54 +31487,58 @@ async function scan(opts, deps) {
   const t0 = Date.now();
   let pipelineMs = 0;
   let dockerfilesChecked = 0;
-  for (const t of dockerfiles) {
-    const abs = underRoot(root2, t.dockerfile);
-    const r = readText(abs);
-    targets.push({ name: t.name, dockerfile: t.dockerfile, context: t.context });
+  const built = [];
+  for (const t2 of dockerfiles) {
+    const abs = underRoot(root2, t2.dockerfile);
+    const r = readText(abs, void 0, true);
+    targets.push({ name: t2.name, dockerfile: t2.dockerfile, context: t2.context });
     if (!r.ok) {
-      inputError(t.dockerfile, r.line, r.message, t.name);
-      coverage.notChecked(t.dockerfile, "dockerfile", r.message);
+      inputError(t2.dockerfile, r.line, r.message, t2.name);
+      coverage.notChecked(t2.dockerfile, "dockerfile", r.message);
       continue;
     }
     dockerfilesChecked++;
-    coverage.checked(t.dockerfile, "dockerfile");
+    coverage.checked(t2.dockerfile, "dockerfile");
     if (r.warning) {
-      inputError(t.dockerfile, r.warning.line, r.warning.message, t.name);
-      coverage.partial(t.dockerfile, "dockerfile", `line ${r.warning.line}: ${r.warning.message}`);
+      inputError(t2.dockerfile, r.warning.line, r.warning.message, t2.name);
+      coverage.partial(t2.dockerfile, "dockerfile", `line ${r.warning.line}: ${r.warning.message}`);
     }
-    fileLines.set(t.dockerfile, r.text.includes("mcg-ignore") ? r.text.split(/\r?\n/) : NO_LINES);
-    t.text = r.text;
-    const context = contextInfo(root2, underRoot(root2, t.context), abs, contextCache, listings);
+    fileLines.set(t2.dockerfile, r.text.includes("mcg-ignore") ? r.text.split(/\r?\n/) : NO_LINES);
+    t2.text = r.text;
+    t2.model = parseDockerfile(t2.dockerfile, r.text);
+    const context = contextInfo(root2, underRoot(root2, t2.context), abs, contextCache, listings);
     let image;
     if (opts.build || opts.image || opts.imageTar) {
       if (!deps.imagePipeline) {
         findings.push({
-          ...inputErrorFinding(t.dockerfile, 1, "image scanning was requested but this build has no image pipeline", t.name),
+          ...inputErrorFinding(t2.dockerfile, 1, "image scanning was requested but this build has no image pipeline", t2.name),
           ruleId: "MCG990",
           severity: "critical",
           error: true
         });
       } else {
         const p0 = Date.now();
-        const res2 = await deps.imagePipeline.run(t, { ...opts, vex: vex.paths }, config);
+        const res2 = await deps.imagePipeline.run(t2, { ...opts, vex: vex.paths }, config);
         pipelineMs += Date.now() - p0;
         const imageNames = [res2.info.image, opts.image].filter((n) => !!n);
-        for (const n of settleVex(res2.findings, vex, { target: t.name, imageNames }, root2)) deps.logger.warning(`${n.where}: ${n.message}`);
+        for (const n of settleVex(res2.findings, vex, { target: t2.name, imageNames }, root2)) deps.logger.warning(`${n.where}: ${n.message}`);
         findings.push(...res2.findings);
         for (const s of res2.scanners) scanners.push(s);
         Object.assign(targets[targets.length - 1], res2.info);
         image = res2.image;
+        if (image?.labels) built.push({ context: t2.context, dockerfile: t2.dockerfile, labels: image.labels, ref: opts.image });
         for (const [p, l] of res2.files ?? []) fileLines.set(p, l);
       }
     }
-    const res = checkDockerfile({ path: t.dockerfile, text: r.text, target: t.name, buildTarget: opts.buildTarget, context, image }, dockerfileRules, config.rules);
+    const res = checkDockerfile({ path: t2.dockerfile, text: r.text, model: t2.model, target: t2.name, buildTarget: opts.buildTarget, context, image }, dockerfileRules, config.rules);
     for (const f of res.findings) {
       if (f.ruleId !== "MCG991") continue;
       inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
       coverage.partial(f.location.path, "dockerfile", `line ${f.location.startLine}: ${f.message}`);
     }
     findings.push(...res.findings);
-    t.text = void 0;
+    t2.text = void 0;
+    t2.model = void 0;
   }
   let yamlChecked = 0;
   const projectEnvs = new ProjectEnvs(root2);
@@ -29521,7 +31598,7 @@ async function scan(opts, deps) {
     mcpChecked++;
     coverage.checked(rel, mcpKind);
     fileLines.set(rel, r.text.includes("mcg-ignore") ? r.text.split(/\r?\n/) : NO_LINES);
-    const res = deps.mcp.check({ path: rel, text: r.text, target: "repository" }, config.rules);
+    const res = deps.mcp.check({ path: rel, text: r.text, target: "repository", image: builtImageFor(rel, built) }, config.rules);
     for (const f of res.findings) {
       if (f.ruleId !== "MCG991") continue;
       inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
@@ -29599,14 +31676,14 @@ var SCANNER_OF = { mcg: "mcg", trivy: "trivy", trufflehog: "trufflehog" };
 function clip(s, n) {
   return s.length <= n ? s : `${s.slice(0, n - 1)}\u2026`;
 }
-function targetSlug(target) {
+function targetSlug2(target) {
   const slug = target.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/^\/+|\/+$/g, "") || "default";
   return slug === target ? slug : `${slug}-${createHash2("sha256").update(target).digest("hex").slice(0, 8)}`;
 }
-function ruleFor(source2, id, sample, severity, cvss) {
-  const meta80 = source2 === "mcg" ? ruleMeta(id) : void 0;
+function ruleFor(source, id, sample, severity, cvss) {
+  const meta80 = source === "mcg" ? ruleMeta(id) : void 0;
   const sev = securitySeverity(severity, cvss);
-  const tags = [...meta80?.tags ?? sample.rule?.tags ?? [], source2 === "mcg" ? meta80?.kind ?? "check" : source2 === "trivy" ? "vulnerability" : "secret", severity].filter((t, i, a) => a.indexOf(t) === i).slice(0, MAX_TAGS_PER_RULE);
+  const tags = [...meta80?.tags ?? sample.rule?.tags ?? [], source === "mcg" ? meta80?.kind ?? "check" : source === "trivy" ? "vulnerability" : "secret", severity].filter((t2, i, a) => a.indexOf(t2) === i).slice(0, MAX_TAGS_PER_RULE);
   if (sev && !tags.includes("security")) tags.unshift("security");
   const title = meta80?.title ?? sample.rule?.title ?? id;
   const description = meta80?.description ?? sample.rule?.description ?? title;
@@ -29677,71 +31754,22 @@ function resultFor(f, ruleIndex, withBaseline) {
   }
   return r;
 }
-var q = JSON.stringify;
-var uriTexts = /* @__PURE__ */ new Map();
-function uriText(path) {
-  let t = uriTexts.get(path);
-  if (t === void 0) {
-    if (uriTexts.size >= 1e4) uriTexts.clear();
-    t = q(pathToUri(path));
-    uriTexts.set(path, t);
-  }
-  return t;
-}
-var isInt = (n) => typeof n === "number" && Number.isSafeInteger(n);
-var isStr = (s) => typeof s === "string";
-var LEVEL_TEXT = new Map(Object.entries(SEVERITY_TABLE).map(([k, v]) => [k, q(v.sarifLevel)]));
-var PROPS_TEXT = new Map(Object.keys(SEVERITY_TABLE).map((k) => [k, `"properties":{"severity":${q(k)},"target":`]));
-var targetTexts = /* @__PURE__ */ new Map();
-function targetText(target) {
-  let t = targetTexts.get(target);
-  if (t === void 0) {
-    if (targetTexts.size >= 1e4) targetTexts.clear();
-    t = q(target);
-    targetTexts.set(target, t);
-  }
-  return t;
-}
-function resultText(f, ruleIndex, withBaseline, heads) {
-  const loc = f.location;
-  const sup = f.suppressed;
-  if (!isStr(f.ruleId) || !isStr(f.message) || !isStr(f.target) || !isStr(f.fingerprint) || !isStr(loc.path) || !isInt(loc.startLine) || loc.endLine && !isInt(loc.endLine) || loc.startColumn && !isInt(loc.startColumn) || loc.endColumn && !isInt(loc.endColumn) || loc.evidence && !isStr(loc.evidence) || f.fix && !isStr(f.fix) || !Object.hasOwn(SEVERITY_TABLE, f.severity) || sup && (!isStr(sup.kind) || !isStr(sup.justification))) {
-    return JSON.stringify(resultFor(f, ruleIndex, withBaseline));
-  }
-  let region = `"startLine":${loc.startLine}`;
-  if (loc.endLine && loc.endLine >= loc.startLine) region += `,"endLine":${loc.endLine}`;
-  if (loc.startColumn) region += `,"startColumn":${loc.startColumn}`;
-  if (loc.endColumn) region += `,"endColumn":${loc.endColumn}`;
-  const fp = f.fingerprint;
-  let head = heads?.[ruleIndex];
-  if (head === void 0) {
-    head = `{"ruleId":${q(f.ruleId)},"ruleIndex":${ruleIndex},"level":`;
-    if (heads) heads[ruleIndex] = head;
-  }
-  let out = `${head}${LEVEL_TEXT.get(f.severity)},"message":{"text":${q(loc.evidence ? `${f.message} (${loc.evidence})` : f.message)}},"locations":[{"physicalLocation":{"artifactLocation":{"uri":${uriText(loc.path)},"uriBaseId":"%SRCROOT%"},"region":{${region}}}}],"partialFingerprints":{"primaryLocationLineHash":${q(primaryLocationLineHash(fp))},"mcg/v1":${q(fp)}},${PROPS_TEXT.get(f.severity)}${targetText(f.target)},"failing":${f.failing === true}`;
-  if (loc.evidence) out += `,"evidence":${q(loc.evidence)}`;
-  if (f.fix) out += `,"fix":${q(f.fix)}`;
-  out += "}";
-  if (withBaseline) out += f.new === false ? ',"baselineState":"unchanged"' : ',"baselineState":"new"';
-  if (sup) out += `,"suppressions":[{"kind":${q(sup.kind)},"status":"accepted","justification":${q(sup.justification)}}]`;
-  return `${out}}`;
-}
 function groupRuns(report) {
   const sourcesRan = /* @__PURE__ */ new Set(["mcg"]);
   for (const s of report.scanners) if (s.name === "trivy" || s.name === "trufflehog") {
     if (s.status !== "skipped") sourcesRan.add(s.name);
   }
-  const targets = new Set(report.targets.map((t) => t.name));
-  const key2 = (s, t) => `${s}\0${t}`;
+  const targets = new Set(report.targets.map((t2) => t2.name));
+  const key2 = (s, t2) => `${s}\0${t2}`;
   const map = /* @__PURE__ */ new Map();
   for (const f of report.findings) {
     targets.add(f.target);
     sourcesRan.add(f.source);
   }
-  for (const t of targets) {
+  for (const t2 of targets) {
     for (const s of sourcesRan) {
-      if (s !== "mcg" && !report.targets.some((x) => x.name === t && (x.image || x.dockerfile))) continue;
-      map.set(key2(s, t), { source: s, target: t, findings: [] });
+      if (s !== "mcg" && !report.targets.some((x) => x.name === t2 && (x.image || x.dockerfile))) continue;
+      map.set(key2(s, t2), { source: s, target: t2, findings: [] });
     }
   }
   for (const f of report.findings) {
@@ -29819,7 +31847,7 @@ function planRun(g, report, opts, cap, notes) {
         rules
       }
     },
-    automationDetails: { id: `${prefix}/${targetSlug(g.target)}/` },
+    automationDetails: { id: `${prefix}/${targetSlug2(g.target)}/` },
     invocations: [{ executionSuccessful: !failed, ...notifications.length > 0 ? { toolExecutionNotifications: notifications } : {} }],
     results: [],
     properties: { target: g.target }
@@ -29893,10 +31921,9 @@ function emitLog(runs, em, abortWhenOver) {
     const r = text2.lastIndexOf(RUN_RESULTS) + RUN_RESULTS.length - 1;
     if (n > 0) em.push(",");
     em.push(text2.slice(0, r));
-    const heads = [];
     for (let i = 0; i < p.findings.length; i++) {
       if (i > 0) em.push(",");
-      em.push(resultText(p.findings[i], p.ruleIndexes[i], p.withBaseline, heads));
+      em.push(JSON.stringify(resultFor(p.findings[i], p.ruleIndexes[i], p.withBaseline)));
       if (abortWhenOver && (i & 255) === 255 && em.over) return false;
     }
     em.push(text2.slice(r));
@@ -29975,16 +32002,16 @@ var MAX_TOTAL_BYTES = 512 * 1024 * 1024;
 var MAX_ARTIFACTS = 256;
 var MergeError = class extends Error {
 };
-var validator2;
-function describe2(e) {
+var validator3;
+function describe3(e) {
   const at2 = e.instancePath || "(top level)";
   if (e.keyword === "additionalProperties") return `${at2} has an unexpected key "${String(e.params.additionalProperty)}"`;
   return `${at2} ${e.message ?? "is invalid"}`;
 }
 function reportSchemaErrors(data, max = 5) {
-  validator2 ??= new import_ajv2.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(report_schema_default);
-  if (validator2(data)) return [];
-  return (validator2.errors ?? []).slice(0, max).map(describe2);
+  validator3 ??= new import_ajv2.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(report_schema_default);
+  if (validator3(data)) return [];
+  return (validator3.errors ?? []).slice(0, max).map(describe3);
 }
 function parseReport(text2, label2) {
   if (text2.length > MAX_REPORT_BYTES) throw new MergeError(`${label2}: the report is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB`);
@@ -30095,9 +32122,9 @@ function mergeReports(inputs2, opts = {}) {
   let baselineSource = "none";
   let baselineSize = 0;
   for (const { report: report2 } of inputs2) {
-    for (const t of report2.targets) {
-      if (!targets.has(t.name)) targets.set(t.name, { ...t });
-      if (!scannersByTarget.has(t.name)) scannersByTarget.set(t.name, report2.scanners.map((s) => ({ ...s })));
+    for (const t2 of report2.targets) {
+      if (!targets.has(t2.name)) targets.set(t2.name, { ...t2 });
+      if (!scannersByTarget.has(t2.name)) scannersByTarget.set(t2.name, report2.scanners.map((s) => ({ ...s })));
     }
     for (const f of report2.findings) {
       const k = [f.source, f.ruleId, f.target, f.fingerprint].join("\0");
@@ -30123,7 +32150,7 @@ function mergeReports(inputs2, opts = {}) {
     baselineSize = Math.max(baselineSize, report2.baseline.fingerprints);
   }
   if (dupes > 0) notes.push(`${dupes} finding(s) reported by more than one job were counted once`);
-  const reported = new Set([...targets.values()].map((t) => t.dockerfile).filter((d) => d !== void 0));
+  const reported = new Set([...targets.values()].map((t2) => t2.dockerfile).filter((d) => d !== void 0));
   const missing = [];
   for (const u of opts.unreadable ?? []) {
     const path = u.dockerfile ?? u.label;
@@ -30232,7 +32259,7 @@ function mergeReports(inputs2, opts = {}) {
 function targetReport(merged, target) {
   const r = merged.report;
   const findings = r.findings.filter((f) => f.target === target);
-  const info = r.targets.find((t) => t.name === target);
+  const info = r.targets.find((t2) => t2.name === target);
   return {
     ...r,
     targets: info ? [info] : [],
@@ -30244,7 +32271,7 @@ function targetReport(merged, target) {
 function mergedSarif(merged, opts = {}) {
   const maxRuns = opts.maxRuns ?? MAX_RUNS;
   const maxBytes = opts.maxGzipBytes ?? MAX_GZIP_BYTES;
-  const names = new Set(merged.report.targets.map((t) => t.name));
+  const names = new Set(merged.report.targets.map((t2) => t2.name));
   for (const f of merged.report.findings) names.add(f.target);
   const texts = [];
   const categories = [];
@@ -30278,7 +32305,7 @@ function mergedSarif(merged, opts = {}) {
   return {
     texts,
     get logs() {
-      return texts.map((t) => JSON.parse(t));
+      return texts.map((t2) => JSON.parse(t2));
     },
     categories
   };
@@ -30306,13 +32333,13 @@ function parseBaseline(text2, file) {
       path: typeof path === "string" ? path.slice(0, 1e3) : void 0
     });
   };
-  const obj = data;
-  if (obj && Array.isArray(obj["findings"])) {
-    for (const f of obj["findings"]) {
+  const obj2 = data;
+  if (obj2 && Array.isArray(obj2["findings"])) {
+    for (const f of obj2["findings"]) {
       if (f && typeof f === "object") add(f["fingerprint"], f["ruleId"], f["location"]?.["path"]);
     }
-  } else if (obj && Array.isArray(obj["runs"])) {
-    for (const run2 of obj["runs"]) {
+  } else if (obj2 && Array.isArray(obj2["runs"])) {
+    for (const run2 of obj2["runs"]) {
       for (const r of Array.isArray(run2?.["results"]) ? run2["results"] : []) {
         const pf = r?.["partialFingerprints"];
         const loc = r?.["locations"]?.[0]?.["physicalLocation"];
@@ -30354,9 +32381,9 @@ function streamReportJson(report, write) {
   let parts = [open2];
   let pending = open2.length;
   for (let i = 0; i < findings.length; i++) {
-    const t = JSON.stringify(findings[i]) ?? "null";
-    parts.push(i === 0 ? t : `,${t}`);
-    pending += t.length + 1;
+    const t2 = JSON.stringify(findings[i]) ?? "null";
+    parts.push(i === 0 ? t2 : `,${t2}`);
+    pending += t2.length + 1;
     if (pending >= BATCH_CHARS2) {
       write(parts.join(""));
       parts = [];
@@ -30372,205 +32399,14 @@ function reportJson(report) {
   return chunks.length === 1 ? chunks[0] : chunks.join("");
 }
 function writeReportJsonFd(fd, report) {
-  streamReportJsonBytes(report, (buf, n) => {
-    for (let off = 0; off < n; ) off += writeSync2(fd, buf, off, n - off);
+  streamReportJson(report, (chunk) => {
+    const buf = Buffer.from(chunk, "utf8");
+    for (let off = 0; off < buf.length; ) off += writeSync2(fd, buf, off, buf.length - off);
   });
-}
-function streamReportJsonBytes(report, write) {
-  const frame = reportFrame(report);
-  const out = new ByteWriter(write);
-  if (!frame) {
-    out.text(`${JSON.stringify(report)}
-`);
-    out.flush();
-    return;
-  }
-  const { findings, open: open2, close } = frame;
-  out.text(open2);
-  for (let i = 0; i < findings.length; i++) {
-    if (i > 0) out.byte(44);
-    encodeFinding(out, findings[i]);
-    if (out.pos >= BATCH_BYTES) out.flush();
-  }
-  out.text(close);
-  out.flush();
-}
-var BATCH_BYTES = 1 << 20;
-var ByteWriter = class {
-  constructor(sink2) {
-    this.sink = sink2;
-  }
-  sink;
-  buf = Buffer.allocUnsafe(BATCH_BYTES * 2);
-  pos = 0;
-  /** Room for n more bytes. */
-  room(n) {
-    if (this.pos + n <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(bigger, 0, 0, this.pos);
-    this.buf = bigger;
-  }
-  flush() {
-    if (this.pos > 0) this.sink(this.buf, this.pos);
-    this.pos = 0;
-  }
-  byte(c) {
-    this.room(1);
-    this.buf[this.pos++] = c;
-  }
-  bytes(b) {
-    this.room(b.length);
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
-  }
-  /** Any text, as UTF-8 (a UTF-16 code unit takes at most 3 bytes). */
-  text(s) {
-    this.room(s.length * 3);
-    this.pos += this.buf.write(s, this.pos, "utf8");
-  }
-  /**
-   * A string as JSON.stringify writes it. Printable ASCII without quotes or backslashes (nearly
-   * every string in a report) is copied as it is, one byte a character; anything else is written as
-   * JSON.stringify's own text of the string (escapes, unpaired surrogates) in UTF-8.
-   */
-  str(s) {
-    if (NEEDS_CARE.test(s)) {
-      this.text(q2(s));
-      return;
-    }
-    this.room(s.length + 2);
-    const buf = this.buf;
-    buf[this.pos] = 34;
-    this.pos += buf.write(s, this.pos + 1, "latin1") + 2;
-    buf[this.pos - 1] = 34;
-  }
-  /** A number as JSON.stringify writes it: finite ones as String() does (-0 as 0), the others as null. */
-  num(v) {
-    this.ascii(Number.isFinite(v) ? String(v) : "null");
-  }
-  /** Text known to be ASCII (digits, fixed keys). */
-  ascii(s) {
-    const n = s.length;
-    this.room(n);
-    const buf = this.buf;
-    let o = this.pos;
-    for (let i = 0; i < n; i++) buf[o++] = s.charCodeAt(i);
-    this.pos = o;
-  }
-};
-var q2 = JSON.stringify;
-var NEEDS_CARE = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
-var quotedBytes = /* @__PURE__ */ new Map();
-function repeated(out, s) {
-  let b = quotedBytes.get(s);
-  if (b === void 0) {
-    if (quotedBytes.size >= 1e4) quotedBytes.clear();
-    b = Buffer.from(q2(s), "utf8");
-    quotedBytes.set(s, b);
-  }
-  out.bytes(b);
-}
-var FINDING_KEYS = ["ruleId", "source", "severity", "message", "location", "fingerprint", "fingerprintKey", "target", "fix", "helpUri", "rule", "cvss", "new", "suppressed", "error", "failing"];
-var isStr2 = (v) => typeof v === "string";
-var isOptStr = (v) => v === void 0 || typeof v === "string";
-var isOptBool = (v) => v === void 0 || typeof v === "boolean";
-var isPlainObject = (v) => typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype && typeof v.toJSON !== "function";
-var isNested = (v) => typeof v === "object" && v !== null && typeof v.toJSON !== "function";
-function isMergedFinding(x) {
-  if (!isPlainObject(x)) return false;
-  const keys = Object.keys(x);
-  if (keys.length !== FINDING_KEYS.length) return false;
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== FINDING_KEYS[i]) return false;
-  const f = x;
-  if (!isStr2(f.ruleId) || !isStr2(f.source) || !isStr2(f.severity) || !isStr2(f.message) || !isStr2(f.fingerprint) || !isStr2(f.fingerprintKey) || !isStr2(f.target) || !isOptStr(f.fix) || !isOptStr(f.helpUri) || !(f.rule === void 0 || isNested(f.rule)) || !(f.cvss === void 0 || typeof f.cvss === "number") || !isOptBool(f.new) || !(f.suppressed === void 0 || isNested(f.suppressed)) || !isOptBool(f.error) || !isOptBool(f.failing) || !isPlainObject(f.location)) {
-    return false;
-  }
-  const loc = f.location;
-  for (const k in loc) {
-    if (!Object.hasOwn(loc, k)) return false;
-    const v = loc[k];
-    if (v !== void 0 && typeof v !== "string" && typeof v !== "number") return false;
-  }
-  return true;
-}
-var K = (s) => Buffer.from(s, "latin1");
-var K_RULE_ID = K('{"ruleId":');
-var K_SOURCE = K(',"source":');
-var K_SEVERITY = K(',"severity":');
-var K_MESSAGE = K(',"message":');
-var K_LOCATION = K(',"location":{');
-var K_FINGERPRINT = K('},"fingerprint":');
-var K_FINGERPRINT_KEY = K(',"fingerprintKey":');
-var K_TARGET = K(',"target":');
-var K_FIX = K(',"fix":');
-var K_HELP_URI = K(',"helpUri":');
-var K_RULE = K(',"rule":');
-var K_CVSS = K(',"cvss":');
-var K_NEW = [K(',"new":false'), K(',"new":true')];
-var K_SUPPRESSED = K(',"suppressed":');
-var K_ERROR = [K(',"error":false'), K(',"error":true')];
-var K_FAILING = [K(',"failing":false'), K(',"failing":true')];
-function encodeFinding(out, x) {
-  if (!isMergedFinding(x)) {
-    out.text(JSON.stringify(x) ?? "null");
-    return;
-  }
-  const f = x;
-  out.bytes(K_RULE_ID);
-  repeated(out, f.ruleId);
-  out.bytes(K_SOURCE);
-  repeated(out, f.source);
-  out.bytes(K_SEVERITY);
-  repeated(out, f.severity);
-  out.bytes(K_MESSAGE);
-  out.str(f.message);
-  out.bytes(K_LOCATION);
-  const loc = f.location;
-  let first = true;
-  for (const k in loc) {
-    const v = loc[k];
-    if (v === void 0) continue;
-    if (!first) out.byte(44);
-    first = false;
-    out.str(k);
-    out.byte(58);
-    if (typeof v === "string") out.str(v);
-    else out.num(v);
-  }
-  out.bytes(K_FINGERPRINT);
-  out.str(f.fingerprint);
-  out.bytes(K_FINGERPRINT_KEY);
-  out.str(f.fingerprintKey);
-  out.bytes(K_TARGET);
-  repeated(out, f.target);
-  if (f.fix !== void 0) {
-    out.bytes(K_FIX);
-    repeated(out, f.fix);
-  }
-  if (f.helpUri !== void 0) {
-    out.bytes(K_HELP_URI);
-    repeated(out, f.helpUri);
-  }
-  if (f.rule !== void 0) {
-    out.bytes(K_RULE);
-    out.text(JSON.stringify(f.rule));
-  }
-  if (f.cvss !== void 0) {
-    out.bytes(K_CVSS);
-    out.num(f.cvss);
-  }
-  if (f.new !== void 0) out.bytes(K_NEW[f.new ? 1 : 0]);
-  if (f.suppressed !== void 0) {
-    out.bytes(K_SUPPRESSED);
-    out.text(JSON.stringify(f.suppressed));
-  }
-  if (f.error !== void 0) out.bytes(K_ERROR[f.error ? 1 : 0]);
-  if (f.failing !== void 0) out.bytes(K_FAILING[f.failing ? 1 : 0]);
-  out.byte(125);
 }
 
 // src/core/safe-write.ts
-import { closeSync as closeSync2, constants, lstatSync as lstatSync2, mkdirSync, openSync as openSync2, realpathSync as realpathSync2, renameSync, unlinkSync, writeSync as writeSync3 } from "node:fs";
+import { closeSync as closeSync2, constants, fstatSync as fstatSync2, lstatSync as lstatSync2, mkdirSync, openSync as openSync2, realpathSync as realpathSync2, renameSync, unlinkSync, writeSync as writeSync3 } from "node:fs";
 import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join5, parse as parse2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 import { randomBytes } from "node:crypto";
 var WriteError = class extends Error {
@@ -30694,6 +32530,7 @@ function safeWriteFile(target, p, content) {
   }
   return out;
 }
+var APPEND_FLAGS = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 // src/reporters/table.ts
 var import_picocolors = __toESM(require_picocolors(), 1);
@@ -30905,8 +32742,8 @@ function groupFindings(findings) {
 
 // src/reporters/fit.ts
 var measureChars = (s) => s.length;
-function text(t) {
-  return { kind: "text", text: t };
+function text(t2) {
+  return { kind: "text", text: t2 };
 }
 function fitBlocks(blocks, max, measure) {
   let fixed = 0;
@@ -31223,8 +33060,8 @@ function suppressedRow(f, linkBase) {
   return `| ${severityCell(f)} | ${ruleCell(f)} | ${locationCell(f, linkBase)} | ${escapeMarkdownText(f.message, { max: 300 })} | ${escapeMarkdownText(s?.justification ?? "", { max: 300 })} | ${how}${until} |
 `;
 }
-function heading(level, t) {
-  return `${"#".repeat(Math.min(6, Math.max(1, level)))} ${t}
+function heading(level, t2) {
+  return `${"#".repeat(Math.min(6, Math.max(1, level)))} ${t2}
 
 `;
 }
@@ -31305,9 +33142,9 @@ Policy: ${escapeMarkdownText(policyText(report))}. Baseline: ${escapeMarkdownTex
     kind: "rows",
     priority: 3,
     head: heading(h + 1, `Targets (${report.targets.length})`) + "| Target | Dockerfile | Image | Digest | Size |\n|---|---|---|---|---|\n",
-    rows: report.targets.map((t) => {
+    rows: report.targets.map((t2) => {
       const c = (v, max = 200) => v ? codeSpan(v, { table: true, max }) : "";
-      return `| ${c(t.name, 100)} | ${c(t.dockerfile)} | ${c(t.image)} | ${c(t.imageDigest, 80)} | ${formatBytes2(t.imageSize)} |
+      return `| ${c(t2.name, 100)} | ${c(t2.dockerfile)} | ${c(t2.image)} | ${c(t2.imageDigest, 80)} | ${formatBytes2(t2.imageSize)} |
 `;
     }),
     tail: "\n",
@@ -31410,6 +33247,31 @@ var spawnExec = (file, args, options = {}) => new Promise((resolvePromise) => {
   child.on("close", (code3, signal) => finish2(code3 ?? (signal ? 128 + 9 : 1)));
 });
 
+// src/core/yaml/dedent.ts
+var NOT_CONTENT = /* @__PURE__ */ new Set(["space", "newline", "comment"]);
+function isBlock(t2) {
+  return t2 !== void 0 && (t2.type === "block-map" || t2.type === "block-seq");
+}
+function* closeDeep(p) {
+  if (NOT_CONTENT.has(p.type)) return;
+  for (; ; ) {
+    const n = p.stack.length;
+    const top = p.stack[n - 1];
+    const parent = p.stack[n - 2];
+    if (n < 3 || !isBlock(top) || !isBlock(parent) || !(p.indent < parent.indent)) return;
+    yield* p.pop();
+  }
+}
+function flattenDedents(parser) {
+  const p = parser;
+  const step = p.step;
+  p.step = function* () {
+    yield* closeDeep(p);
+    yield* step.call(p);
+  };
+  return parser;
+}
+
 // src/core/yaml/tree.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 
@@ -31417,14 +33279,14 @@ var import_yaml4 = __toESM(require_dist(), 1);
 var import_yaml3 = __toESM(require_dist(), 1);
 var SHALLOW_DEPTH = 200;
 var MAX_NESTING = 1e4;
-function children(t) {
-  switch (t.type) {
+function children(t2) {
+  switch (t2.type) {
     case "document":
-      return [t.value];
+      return [t2.value];
     case "block-map":
     case "block-seq":
     case "flow-collection":
-      return t.items.flatMap((it) => [it.key, it.value]);
+      return t2.items.flatMap((it) => [it.key, it.value]);
     default:
       return [];
   }
@@ -31433,14 +33295,14 @@ function cstDepth(doc, stopAt) {
   const max = { total: 0, flow: 0, block: 0 };
   const stack = [[doc, 0, 0]];
   while (stack.length > 0) {
-    const [t, f0, b0] = stack.pop();
-    const f = t.type === "flow-collection" ? f0 + 1 : f0;
-    const b = t.type === "block-map" || t.type === "block-seq" ? b0 + 1 : b0;
+    const [t2, f0, b0] = stack.pop();
+    const f = t2.type === "flow-collection" ? f0 + 1 : f0;
+    const b = t2.type === "block-map" || t2.type === "block-seq" ? b0 + 1 : b0;
     if (f + b > max.total) max.total = f + b;
     if (f > max.flow) max.flow = f;
     if (b > max.block) max.block = b;
     if (max.flow > stopAt || max.block > stopAt) return max;
-    for (const c of children(t)) if (c) stack.push([c, f, b]);
+    for (const c of children(t2)) if (c) stack.push([c, f, b]);
   }
   return max;
 }
@@ -31458,55 +33320,59 @@ function composeDeep(doc, lineOf2, opts = {}) {
   let error;
   const stack = [{ tok: doc.value, props: propsOf(doc.start), set: (n) => root2 = n }];
   while (stack.length > 0 && !error) {
-    const { tok: t, props, set, key: key2 } = stack.pop();
-    if (!t) {
+    const { tok: t2, props, set, key: key2 } = stack.pop();
+    if (!t2) {
       set(null);
       continue;
     }
-    const line2 = lineOf2(t.offset);
+    const line2 = lineOf2(t2.offset);
     let node = null;
     const later = [];
-    if (t.type === "alias") {
-      const name = t.source.slice(1).trim();
+    if (t2.type === "alias") {
+      const name = t2.source.slice(1).trim();
       set({ t: "alias", line: line2, name, target: anchors.get(name) });
       continue;
-    } else if (import_yaml3.CST.isScalar(t)) {
-      if (t.type === "block-scalar") propsOf(t.props.filter((p) => "indent" in p), props);
-      const r = import_yaml3.CST.resolveAsScalar(t, true, (offset, _code, message) => {
+    } else if (import_yaml3.CST.isScalar(t2)) {
+      if (t2.type === "block-scalar") propsOf(t2.props.filter((p) => "indent" in p), props);
+      const r = import_yaml3.CST.resolveAsScalar(t2, true, (offset, _code, message) => {
         error ??= { line: lineOf2(offset), message };
       });
       const plain = r.type === "PLAIN" && props.tag === void 0;
-      const source2 = r.value;
-      const merge = key2 === true && plain && source2 === "<<";
-      const value = !plain || merge ? source2 : y11 ? yaml11Value(source2) : plainValue(source2);
-      const core = plain && !merge ? plainValue(source2) : value;
-      node = Object.is(value, core) ? { t: "scalar", line: line2, value, source: source2, merge, plain } : { t: "scalar", line: line2, value, source: source2, merge, plain, coreValue: core };
-    } else if (t.type === "block-map" || t.type === "flow-collection" && t.start.source === "{") {
+      const source = r.value;
+      const merge = key2 === true && plain && source === "<<";
+      const value = !plain || merge ? source : y11 ? yaml11Value(source) : plainValue(source);
+      const core = plain && !merge ? plainValue(source) : value;
+      node = Object.is(value, core) ? { t: "scalar", line: line2, value, source, merge, plain } : { t: "scalar", line: line2, value, source, merge, plain, coreValue: core };
+    } else if (t2.type === "block-map" || t2.type === "flow-collection" && t2.start.source === "{") {
       const pairs = [];
       node = { t: "map", line: line2, pairs };
-      for (const it of t.items) {
+      for (const it of t2.items) {
         const pair = { key: null, value: null };
         pairs.push(pair);
         const hasSep = it.sep !== void 0 && it.sep.some((s) => s.type === "map-value-ind");
         const k = it.key ?? (hasSep ? null : it.value);
+        if (k && (k.type === "block-map" || k.type === "block-seq") && !it.start.some((st) => st.type === "explicit-key-ind")) {
+          error = { line: lineOf2(k.offset), message: `A block ${k.type === "block-map" ? "mapping" : "sequence"} may not be used as an implicit map key` };
+          break;
+        }
         later.push({ tok: k, props: propsOf(it.start), set: (n) => pair.key = n, key: true });
         later.push({ tok: hasSep ? it.value : null, props: propsOf(it.sep), set: (n) => pair.value = n });
       }
-    } else if (t.type === "block-seq" || t.type === "flow-collection") {
+    } else if (t2.type === "block-seq" || t2.type === "flow-collection") {
       const items2 = [];
       node = { t: "seq", line: line2, items: items2 };
-      for (const it of t.items) {
+      for (const it of t2.items) {
         const i = items2.length;
         items2.push(null);
         if (it.key !== void 0 || (it.sep ?? []).some((s) => s.type === "map-value-ind")) {
           const pair = { key: null, value: null };
-          items2[i] = { t: "map", line: lineOf2(it.key?.offset ?? t.offset), pairs: [pair] };
+          items2[i] = { t: "map", line: lineOf2(it.key?.offset ?? t2.offset), pairs: [pair] };
           later.push({ tok: it.key, props: propsOf(it.start), set: (n) => pair.key = n, key: true });
           later.push({ tok: it.value, props: propsOf(it.sep), set: (n) => pair.value = n });
         } else later.push({ tok: it.value, props: propsOf(it.start), set: (n) => items2[i] = n });
       }
     } else {
-      error = { line: line2, message: t.type === "error" ? t.message : `unexpected ${t.type}` };
+      error = { line: line2, message: t2.type === "error" ? t2.message : `unexpected ${t2.type}` };
       break;
     }
     if (props.anchor !== void 0) anchors.set(props.anchor, node);
@@ -31522,12 +33388,12 @@ function composeDeep(doc, lineOf2, opts = {}) {
 function firstCstError(doc) {
   const stack = [doc];
   while (stack.length > 0) {
-    const t = stack.pop();
-    if (t.type === "error") return t;
-    if (t.type === "block-map" || t.type === "block-seq" || t.type === "flow-collection") {
-      for (const it of t.items) for (const s of [...it.start, ...it.sep ?? []]) if (s.type === "error") return s;
+    const t2 = stack.pop();
+    if (t2.type === "error") return t2;
+    if (t2.type === "block-map" || t2.type === "block-seq" || t2.type === "flow-collection") {
+      for (const it of t2.items) for (const s of [...it.start, ...it.sep ?? []]) if (s.type === "error") return s;
     }
-    for (const c of children(t)) if (c) stack.push(c);
+    for (const c of children(t2)) if (c) stack.push(c);
   }
   return void 0;
 }
@@ -31536,7 +33402,7 @@ function firstCstError(doc) {
 var INT = /^[-+]?[0-9]+$/;
 var OCT = /^0o[0-7]+$/;
 var HEX = /^0x[0-9a-fA-F]+$/;
-var FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+var FLOAT2 = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 var INF = /^[-+]?\.(?:inf|Inf|INF)$/;
 var NAN = /^\.(?:nan|NaN|NAN)$/;
 function plainValue(s) {
@@ -31549,7 +33415,7 @@ function plainValue(s) {
     if (INT.test(s)) return parseInt(s, 10);
     if (OCT.test(s)) return parseInt(s.slice(2), 8);
     if (HEX.test(s)) return parseInt(s.slice(2), 16);
-    if (FLOAT.test(s)) return parseFloat(s);
+    if (FLOAT2.test(s)) return parseFloat(s);
     if (INF.test(s)) return s[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
     if (NAN.test(s)) return Number.NaN;
   }
@@ -31604,9 +33470,9 @@ function fromDocument(doc, lineOf2, opts = {}) {
       const merge = typeof v === "symbol";
       const core = merge ? "<<" : typeof v === "bigint" ? Number(v) : v ?? null;
       const plain = node.type === "PLAIN" && !node.tag;
-      const source2 = typeof node.source === "string" ? node.source : merge ? "<<" : String(core);
-      const value = y11 && plain && !merge ? yaml11Value(source2) : core;
-      out = !Object.is(value, core) ? { t: "scalar", line: line(node), value, source: source2, merge, plain, coreValue: core } : { t: "scalar", line: line(node), value, source: source2, merge, plain };
+      const source = typeof node.source === "string" ? node.source : merge ? "<<" : String(core);
+      const value = y11 && plain && !merge ? yaml11Value(source) : core;
+      out = !Object.is(value, core) ? { t: "scalar", line: line(node), value, source, merge, plain, coreValue: core } : { t: "scalar", line: line(node), value, source, merge, plain };
       if (node.anchor) anchors.set(node.anchor, out);
       return out;
     }
@@ -31666,7 +33532,7 @@ function deepDocument(tok, depth, lineOf2, opts) {
 }
 function parseDocuments(text2, lineOffset = 0, opts = {}) {
   const lc = new import_yaml4.LineCounter();
-  const parser = new import_yaml4.Parser(lc.addNewLine);
+  const parser = flattenDedents(new import_yaml4.Parser(lc.addNewLine));
   const composer = new import_yaml4.Composer({ merge: true, uniqueKeys: false, prettyErrors: false });
   const lineOf2 = (offset) => lc.linePos(offset).line + lineOffset;
   const out = [];
@@ -31873,18 +33739,18 @@ function checkKubernetes(input, run2) {
 
 // src/core/yaml/classify.ts
 var YAML_EXT = /\.ya?ml$/i;
-function posix2(path) {
+function posix3(path) {
   return path.replace(/\\/g, "/").replace(/^\.\//, "");
 }
 function isComposeName(path) {
-  const base = posix2(path).split("/").pop() ?? "";
+  const base = posix3(path).split("/").pop() ?? "";
   return YAML_EXT.test(base) && /compose/i.test(base);
 }
 function hasTopKey(text2, key2) {
   return new RegExp(`^${key2}[ \\t]*:`, "m").test(text2) || new RegExp(`^["']${key2}["'][ \\t]*:`, "m").test(text2);
 }
 function classifyYaml(path, text2, place = {}) {
-  const p = posix2(path);
+  const p = posix3(path);
   const json = /\.json$/i.test(p);
   if (!YAML_EXT.test(p) && !json) return void 0;
   if (!json && /(^|\/)\.github\/workflows\/[^/]+$/.test(p)) return "workflow";
@@ -32087,8 +33953,8 @@ function buildArgs(o) {
   args.push("-t", o.tag, o.context);
   return args;
 }
-function saveArgs(ref, out) {
-  return ["save", "-o", out, ref];
+function saveArgs(ref2, out) {
+  return ["save", "-o", out, ref2];
 }
 async function hasBuildx(exec, docker, env) {
   const r = await exec(docker, ["buildx", "version"], { timeoutMs: 2e4, env });
@@ -32152,9 +34018,9 @@ ${r.stderr}`;
   if (r.exitCode === 0 && !r.timedOut) return { ok: true, output, durationMs: Date.now() - t0 };
   return { ok: false, failure: `docker build ${exitDescription(r, o.timeoutMs)}`, output, durationMs: Date.now() - t0 };
 }
-async function save(exec, o, ref, out) {
+async function save(exec, o, ref2, out) {
   const t0 = Date.now();
-  const r = await exec(o.docker, saveArgs(ref, out), { timeoutMs: o.timeoutMs, env: o.env });
+  const r = await exec(o.docker, saveArgs(ref2, out), { timeoutMs: o.timeoutMs, env: o.env });
   if (r.exitCode === 0 && !r.timedOut) return { ok: true, output: "", durationMs: Date.now() - t0 };
   return { ok: false, failure: `docker save ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || "(no error output)"}`, output: r.stderr, durationMs: Date.now() - t0 };
 }
@@ -32162,10 +34028,10 @@ async function save(exec, o, ref, out) {
 // src/scanners/pipeline.ts
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename as basename4, join as join6 } from "node:path";
+import { basename as basename5, join as join6 } from "node:path";
 
 // src/scanners/layer-map.ts
-var KEYWORDS3 = /* @__PURE__ */ new Set([
+var KEYWORDS2 = /* @__PURE__ */ new Set([
   "ADD",
   "ARG",
   "CMD",
@@ -32186,12 +34052,12 @@ var KEYWORDS3 = /* @__PURE__ */ new Set([
 ]);
 function historyKeyword(createdBy) {
   if (createdBy === void 0) return void 0;
-  const t = createdBy.trim();
-  if (t === "") return void 0;
-  const nop = /#\(nop\)\s+([A-Z]+)\b/.exec(t);
-  if (nop) return KEYWORDS3.has(nop[1]) ? nop[1] : void 0;
-  const first = /^([A-Z]+)(\s|$)/.exec(t);
-  if (first && KEYWORDS3.has(first[1])) return first[1];
+  const t2 = createdBy.trim();
+  if (t2 === "") return void 0;
+  const nop = /#\(nop\)\s+([A-Z]+)\b/.exec(t2);
+  if (nop) return KEYWORDS2.has(nop[1]) ? nop[1] : void 0;
+  const first = /^([A-Z]+)(\s|$)/.exec(t2);
+  if (first && KEYWORDS2.has(first[1])) return first[1];
   return "RUN";
 }
 var MAY_LACK_HISTORY = /* @__PURE__ */ new Set(["ARG", "ONBUILD", "MAINTAINER"]);
@@ -32258,7 +34124,7 @@ function mapLayers(model, final, history, diffIds) {
 
 // src/scanners/tar-subset.ts
 import { open } from "node:fs/promises";
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 var BLOCK = 512;
 var COPY_CHUNK = 8 * 1024 * 1024;
 function tarHeader(name, size) {
@@ -32307,10 +34173,10 @@ function octal(buf, start, len) {
     for (let i = 1; i < s.length; i++) n = n * 256 + s[i];
     return n;
   }
-  const t = cstr(buf, start, len).trim();
-  if (t === "") return 0;
-  if (!/^[0-7]+$/.test(t)) throw new Error(`bad octal field "${t}"`);
-  return parseInt(t, 8);
+  const t2 = cstr(buf, start, len).trim();
+  if (t2 === "") return 0;
+  if (!/^[0-7]+$/.test(t2)) throw new Error(`bad octal field "${t2}"`);
+  return parseInt(t2, 8);
 }
 function checksumOk(h) {
   let sum = 0;
@@ -32394,7 +34260,7 @@ function isRecord2(v) {
 function fileEntry(byName, name) {
   let cur = byName.get(name);
   for (let hops = 0; cur && cur.type === "2" && hops < 8; hops++) {
-    const target = posix3.normalize(posix3.join(posix3.dirname(cur.name), cur.linkname));
+    const target = posix4.normalize(posix4.join(posix4.dirname(cur.name), cur.linkname));
     cur = byName.get(target);
   }
   return cur && isRegular(cur) ? cur : void 0;
@@ -32581,15 +34447,16 @@ function buildArgs2(o) {
   if (o.output) args.push("--output", o.output);
   for (const v of o.vex ?? []) args.push("--vex", v);
   if (o.vex?.length) args.push("--show-suppressed");
+  if (o.listAllPackages) args.push("--list-all-pkgs");
   return args;
 }
 var SEVERITY = { CRITICAL: "critical", HIGH: "high", MEDIUM: "medium", LOW: "low", UNKNOWN: "low" };
-var str2 = (v) => typeof v === "string" && v !== "" ? v : void 0;
+var str3 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 function isRecord3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function cvssOf(v) {
-  const src = str2(v.SeveritySource);
+  const src = str3(v.SeveritySource);
   const pick = (k) => {
     if (!k || !isRecord3(v.CVSS)) return void 0;
     const s = v.CVSS[k]?.V3Score;
@@ -32607,14 +34474,14 @@ function vulnerabilitiesOf(res) {
   const modified = res["ExperimentalModifiedFindings"];
   for (const m of Array.isArray(modified) ? modified : []) {
     if (!isRecord3(m) || m["Type"] !== "vulnerability" || !isRecord3(m["Finding"])) continue;
-    const why = [str2(m["Status"]), str2(m["Statement"])].filter((x) => x).join(": ");
-    out.push([m["Finding"], { kind: "external", justification: `VEX ${why || "statement"}`, where: str2(m["Source"]) ?? "VEX" }]);
+    const why = [str3(m["Status"]), str3(m["Statement"])].filter((x) => x).join(": ");
+    out.push([m["Finding"], { kind: "external", justification: `VEX ${why || "statement"}`, where: str3(m["Source"]) ?? "VEX" }]);
   }
   return out;
 }
 function packageOf(v, name) {
-  const purl = isRecord3(v.PkgIdentifier) ? str2(v.PkgIdentifier["PURL"]) : void 0;
-  return { name, version: str2(v.InstalledVersion), purl: purl?.startsWith("pkg:") ? purl : void 0 };
+  const purl = isRecord3(v.PkgIdentifier) ? str3(v.PkgIdentifier["PURL"]) : void 0;
+  return { name, version: str3(v.InstalledVersion), purl: purl?.startsWith("pkg:") ? purl : void 0 };
 }
 function parse3(json, ctx) {
   let doc;
@@ -32633,32 +34500,32 @@ function parse3(json, ctx) {
   const seen = /* @__PURE__ */ new Set();
   for (const res of doc["Results"] ?? []) {
     if (!isRecord3(res)) continue;
-    const cls = str2(res["Class"]);
-    const type = str2(res["Type"]) ?? "unknown";
+    const cls = str3(res["Class"]);
+    const type = str3(res["Type"]) ?? "unknown";
     const isOs = cls === OS_CLASS;
     for (const [raw, suppressed] of vulnerabilitiesOf(res)) {
       if (!isRecord3(raw)) continue;
       const v = raw;
-      const id = str2(v.VulnerabilityID);
-      const pkg = str2(v.PkgName);
+      const id = str3(v.VulnerabilityID);
+      const pkg = str3(v.PkgName);
       if (!id || !pkg) continue;
-      const pkgPath = str2(v.PkgPath);
-      const installed = str2(v.InstalledVersion) ?? "unknown version";
-      const fixed = str2(v.FixedVersion);
-      const diffId = isRecord3(v.Layer) ? str2(v.Layer["DiffID"]) : void 0;
+      const pkgPath = str3(v.PkgPath);
+      const installed = str3(v.InstalledVersion) ?? "unknown version";
+      const fixed = str3(v.FixedVersion);
+      const diffId = isRecord3(v.Layer) ? str3(v.Layer["DiffID"]) : void 0;
       const site = siteForLayer(ctx.layers, diffId);
       const lock = isOs ? void 0 : locatePackage(ctx.lockfiles, type, pkg);
       const key2 = `${id}|${pkg}|${type}${isOs ? "" : `|${pkgPath ?? ""}`}`;
       if (seen.has(key2)) continue;
       seen.add(key2);
-      const severity = SEVERITY[str2(v.Severity) ?? "UNKNOWN"] ?? "low";
-      const title = str2(v.Title);
+      const severity = SEVERITY[str3(v.Severity) ?? "UNKNOWN"] ?? "low";
+      const title = str3(v.Title);
       const where = isOs ? `${type} package` : pkgPath ? `/${pkgPath.replace(/^\/+/, "")}` : `${type} package`;
       const introduced = site.base ? "comes with the base image" : `was installed by ${site.keyword} on line ${site.line}`;
       const fixText = fixed ? `fixed in ${fixed}` : "no fixed version yet";
       const message = `${pkg} ${installed} is affected by ${id}${title ? `: ${title}` : ""} (${fixText}). The package ${introduced}${lock ? `; it is declared in ${lock.path} line ${lock.line}` : ""}.`;
       const evidence = `${where}${diffId ? `, layer ${diffId}` : ""}`;
-      const helpUri = str2(v.PrimaryURL);
+      const helpUri = str3(v.PrimaryURL);
       const f = {
         ruleId: id,
         source: "trivy",
@@ -32672,7 +34539,7 @@ function parse3(json, ctx) {
         helpUri,
         rule: {
           title: title ?? `${id} in ${pkg}`,
-          description: str2(v.Description)?.slice(0, 1e3),
+          description: str3(v.Description)?.slice(0, 1e3),
           helpUri,
           tags: ["security", "vulnerability", isOs ? "os-package" : "language-package"]
         },
@@ -32694,7 +34561,139 @@ async function run(exec, o, ctx) {
   }
   const p = parse3(r.stdout, await ctx);
   if (p.error) return { findings: p.findings, failure: `${p.error}; stderr: ${outputTail(r.stderr) || "(none)"}`, durationMs };
-  return { findings: p.findings, durationMs };
+  return { findings: p.findings, durationMs, output: r.stdout };
+}
+
+// src/scanners/sbom.ts
+import { basename as basename4 } from "node:path";
+var str4 = (v) => typeof v === "string" && v !== "" ? v : void 0;
+function isRecord4(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function packageKey(purl, name, path) {
+  return `${purl ?? name}|${path ?? ""}`;
+}
+function trivyPackages(doc, ctx) {
+  const out = [];
+  const results = isRecord4(doc) && Array.isArray(doc["Results"]) ? doc["Results"] : [];
+  for (const res of results) {
+    if (!isRecord4(res) || !Array.isArray(res["Packages"])) continue;
+    const os = res["Class"] === "os-pkgs";
+    const type = str4(res["Type"]) ?? "unknown";
+    for (const p of res["Packages"]) {
+      if (!isRecord4(p)) continue;
+      const name = str4(p["Name"]);
+      if (!name) continue;
+      const purl = isRecord4(p["Identifier"]) ? str4(p["Identifier"]["PURL"]) : void 0;
+      const layer = isRecord4(p["Layer"]) ? str4(p["Layer"]["DiffID"]) : void 0;
+      const site = (layer ? ctx.layers.byDiffId.get(layer) : void 0) ?? ctx.layers.from;
+      const path = str4(p["FilePath"]);
+      const manifest = os ? void 0 : locatePackage(ctx.lockfiles, type, name);
+      out.push({
+        key: packageKey(purl, name, path),
+        name,
+        version: str4(p["Version"]),
+        purl: purl?.startsWith("pkg:") ? purl : void 0,
+        type,
+        os,
+        layer,
+        dockerfile: ctx.dockerfile,
+        line: site.line,
+        instruction: site.keyword,
+        base: site.base,
+        ...manifest ? { manifest } : {}
+      });
+    }
+  }
+  return out;
+}
+function isTarName(v, image) {
+  return v === image.tarName || v === basename4(image.tarName);
+}
+var CDX_SCHEMA = "http://cyclonedx.org/schema/bom-1.6.schema.json";
+function mcgProperties(p) {
+  const props = [];
+  if (p.layer) props.push({ name: "mcg:layer", value: p.layer });
+  props.push({ name: "mcg:dockerfile", value: p.dockerfile });
+  props.push({ name: "mcg:dockerfile:line", value: String(p.line) });
+  props.push({ name: "mcg:dockerfile:instruction", value: p.instruction });
+  props.push({ name: "mcg:base-image", value: String(p.base) });
+  if (p.manifest) props.push({ name: "mcg:manifest", value: `${p.manifest.path}:${p.manifest.line}` });
+  return props;
+}
+function propertyValue(c, name) {
+  const props = Array.isArray(c["properties"]) ? c["properties"] : [];
+  for (const p of props) if (isRecord4(p) && p["name"] === name) return str4(p["value"]);
+  return void 0;
+}
+function finishCycloneDx(text2, packages, image) {
+  let bom;
+  try {
+    bom = JSON.parse(text2);
+  } catch (e) {
+    return { error: `trivy convert printed CycloneDX that is not JSON (${e instanceof Error ? e.message : String(e)})` };
+  }
+  if (!isRecord4(bom) || bom["bomFormat"] !== "CycloneDX" || !Array.isArray(bom["components"])) return { error: "trivy convert printed JSON that is not a CycloneDX BOM" };
+  bom["$schema"] = CDX_SCHEMA;
+  bom["specVersion"] = "1.6";
+  delete bom["vulnerabilities"];
+  const meta80 = bom["metadata"];
+  if (isRecord4(meta80) && isRecord4(meta80["component"]) && image.name && isTarName(meta80["component"]["name"], image)) meta80["component"]["name"] = image.name;
+  const byKey = /* @__PURE__ */ new Map();
+  for (const p of packages) if (!byKey.has(p.key)) byKey.set(p.key, p);
+  for (const c of bom["components"]) {
+    if (!isRecord4(c) || c["type"] !== "library") continue;
+    const purl = str4(c["purl"]);
+    const name = str4(c["name"]) ?? "";
+    const p = byKey.get(packageKey(purl, name, propertyValue(c, "aquasecurity:trivy:FilePath"))) ?? byKey.get(packageKey(purl, name, void 0));
+    if (!p) continue;
+    const props = Array.isArray(c["properties"]) ? c["properties"] : [];
+    c["properties"] = [...props.filter((x) => !String(x.name).startsWith("mcg:")), ...mcgProperties(p)];
+  }
+  return { text: `${JSON.stringify(bom, null, 2)}
+` };
+}
+function finishSpdx(text2, image) {
+  let doc;
+  try {
+    doc = JSON.parse(text2);
+  } catch (e) {
+    return { error: `trivy convert printed SPDX that is not JSON (${e instanceof Error ? e.message : String(e)})` };
+  }
+  if (!isRecord4(doc) || typeof doc["spdxVersion"] !== "string" || !Array.isArray(doc["packages"])) return { error: "trivy convert printed JSON that is not an SPDX document" };
+  if (image.name) {
+    if (isTarName(doc["name"], image)) doc["name"] = image.name;
+    for (const p of doc["packages"]) if (isRecord4(p) && isTarName(p["name"], image)) p["name"] = image.name;
+    const ns = str4(doc["documentNamespace"]);
+    if (ns?.includes(image.tarName)) doc["documentNamespace"] = ns.replace(image.tarName, encodeURIComponent(image.name));
+  }
+  return { text: `${JSON.stringify(doc, null, 2)}
+` };
+}
+var CONVERT_FORMAT = { cyclonedx: "cyclonedx", spdx: "spdx-json" };
+function convertArgs(format2, report) {
+  return ["convert", "--format", CONVERT_FORMAT[format2], "--quiet", report];
+}
+async function runSbom(exec, o, input, ctx) {
+  const t0 = Date.now();
+  const packages = trivyPackages(JSON.parse(input.json), ctx);
+  const out = { documents: {}, packages: packages.map(({ key: _key, ...p }) => p), failures: [], durationMs: 0 };
+  if (input.formats.length === 0) return out;
+  const report = safeWriteFile({ root: o.tmp, what: "Trivy report copy" }, "trivy-report.json", input.json);
+  await Promise.all(
+    input.formats.map(async (format2) => {
+      const r = await exec(o.trivy, convertArgs(format2, report), { cwd: o.tmp, env: o.env, timeoutMs: o.timeoutMs });
+      if (r.timedOut || r.exitCode !== 0) {
+        out.failures.push(`trivy convert --format ${CONVERT_FORMAT[format2]} ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || "(no error output)"}`);
+        return;
+      }
+      const done = format2 === "cyclonedx" ? finishCycloneDx(r.stdout, packages, input.image) : finishSpdx(r.stdout, input.image);
+      if (done.error) out.failures.push(done.error);
+      else out.documents[format2] = done.text;
+    })
+  );
+  out.durationMs = Date.now() - t0;
+  return out;
 }
 
 // src/scanners/trufflehog.ts
@@ -32730,7 +34729,7 @@ function filesystemArgs(dir, o) {
   return ["filesystem", dir, ...common(o), ...o.excludeFile ? ["--exclude-paths", o.excludeFile] : []];
 }
 var CONTEXT_EXCLUDES = ["(^|/)node_modules/", "(^|/)\\.git/", "(^|/)\\.venv/", "(^|/)venv/", "(^|/)__pycache__/", "(^|/)\\.tox/", "(^|/)\\.mypy_cache/"];
-function isRecord4(v) {
+function isRecord5(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function parseLines(stdout) {
@@ -32739,22 +34738,22 @@ function parseLines(stdout) {
   for (let start = 0; start < stdout.length; ) {
     let end = stdout.indexOf("\n", start);
     if (end < 0) end = stdout.length;
-    const t = stdout.slice(start, end).trim();
+    const t2 = stdout.slice(start, end).trim();
     start = end + 1;
-    if (t === "") continue;
+    if (t2 === "") continue;
     let v;
     try {
-      v = t.startsWith("{") ? JSON.parse(t) : void 0;
+      v = t2.startsWith("{") ? JSON.parse(t2) : void 0;
     } catch {
       v = void 0;
     }
-    if (!isRecord4(v) || typeof v["DetectorName"] !== "string") {
+    if (!isRecord5(v) || typeof v["DetectorName"] !== "string") {
       skipped++;
       continue;
     }
-    const data = isRecord4(v["SourceMetadata"]) && isRecord4(v["SourceMetadata"]["Data"]) ? v["SourceMetadata"]["Data"] : {};
-    const d = isRecord4(data["Docker"]) ? data["Docker"] : void 0;
-    const fs = isRecord4(data["Filesystem"]) ? data["Filesystem"] : void 0;
+    const data = isRecord5(v["SourceMetadata"]) && isRecord5(v["SourceMetadata"]["Data"]) ? v["SourceMetadata"]["Data"] : {};
+    const d = isRecord5(data["Docker"]) ? data["Docker"] : void 0;
+    const fs = isRecord5(data["Filesystem"]) ? data["Filesystem"] : void 0;
     const raw = typeof v["Raw"] === "string" && v["Raw"] !== "" ? v["Raw"] : typeof v["RawV2"] === "string" ? v["RawV2"] : "";
     results.push({
       detector: v["DetectorName"],
@@ -32960,7 +34959,7 @@ var ScanPipeline = class {
   }
   async run(target, opts, config) {
     const t0 = Date.now();
-    const timings = { buildMs: 0, saveMs: 0, readTarMs: 0, layerSubsetMs: 0, trivyMs: 0, trufflehogImageMs: 0, trufflehogContextMs: 0, imageChecksMs: 0, externalMs: 0, ownMs: 0, totalMs: 0 };
+    const timings = { buildMs: 0, saveMs: 0, readTarMs: 0, layerSubsetMs: 0, trivyMs: 0, trufflehogImageMs: 0, trufflehogContextMs: 0, imageChecksMs: 0, sbomMs: 0, externalMs: 0, ownMs: 0, totalMs: 0 };
     const { logger: logger2, tools } = this.deps;
     const intervals = [];
     const exec = async (file, args, o) => {
@@ -32993,8 +34992,8 @@ var ScanPipeline = class {
 `);
     const trivyTool = wantTrivy ? tools.trivy(exec) : void 0;
     trivyTool?.catch(() => void 0);
-    const trivyDb = trivyTool?.then((t) => this.deps.trivyCache?.restore(t.version, tools.trivyCacheDir)).catch((e) => logger2.warning(`Trivy DB cache: ${e instanceof Error ? e.message : String(e)}`));
-    const thTool = wantTh ? tools.trufflehog(exec).then((t) => ({ ok: true, t }), (e) => ({ ok: false, e: e instanceof Error ? e.message : String(e) })) : void 0;
+    const trivyDb = trivyTool?.then((t2) => this.deps.trivyCache?.restore(t2.version, tools.trivyCacheDir)).catch((e) => logger2.warning(`Trivy DB cache: ${e instanceof Error ? e.message : String(e)}`));
+    const thTool = wantTh ? tools.trufflehog(exec).then((t2) => ({ ok: true, t: t2 }), (e) => ({ ok: false, e: e instanceof Error ? e.message : String(e) })) : void 0;
     const contextScan = thTool?.then(async (r) => {
       if (!r.ok) return { findings: [], failure: r.e, durationMs: 0 };
       return runFilesystem(exec, { trufflehog: r.t.path, verify, timeoutMs: thTimeout, env, excludeFile, onSecret: this.deps.onSecret }, { scannedDir: contextAbs, repoDir: target.context, target: target.name });
@@ -33004,10 +35003,10 @@ var ScanPipeline = class {
       let builtHere = false;
       if (opts.imageTar) {
         tar = opts.imageTar;
-        info.image = basename4(opts.imageTar);
+        info.image = basename5(opts.imageTar);
       } else {
-        let ref = opts.image;
-        if (!ref) {
+        let ref2 = opts.image;
+        if (!ref2) {
           const tag = imageTag(target.dockerfile, target.context, opts.buildTarget);
           const buildx = env["DOCKER_BUILDKIT"] !== "0" && await hasBuildx(exec, tools.docker, env);
           const b = await build(
@@ -33030,16 +35029,16 @@ var ScanPipeline = class {
             fail2("docker", `The image build failed: ${b.failure}. ${f.message}`, "build", f.line ?? fromLine);
             scanners.push({ name: "docker", status: "failed", reason: b.failure, durationMs: b.durationMs });
           } else {
-            ref = tag;
+            ref2 = tag;
             info.image = tag;
             builtHere = true;
           }
         } else {
-          info.image = ref;
+          info.image = ref2;
         }
-        if (ref) {
+        if (ref2) {
           const out = join6(tmp, "image.tar");
-          const s = await save(exec, { docker: tools.docker, env, timeoutMs }, ref, out);
+          const s = await save(exec, { docker: tools.docker, env, timeoutMs }, ref2, out);
           timings.saveMs = s.durationMs;
           if (!s.ok) {
             fail2("docker", s.failure ?? "docker save failed", "save");
@@ -33087,6 +35086,7 @@ var ScanPipeline = class {
                 return;
               }
               await trivyDb;
+              const trivyCtx = mapped().then((m) => ({ dockerfile: target.dockerfile, target: target.name, layers: m.layers, lockfiles }));
               const r = await run(
                 exec,
                 {
@@ -33097,10 +35097,17 @@ var ScanPipeline = class {
                   ignoreUnfixed: opts.ignoreUnfixed || config.trivy.ignoreUnfixed,
                   vex: (opts.vex ?? []).map((p) => underRoot(opts.root, p)),
                   timeoutMs: config.trivy.timeoutMinutes ? config.trivy.timeoutMinutes * 6e4 : timeoutMs,
-                  env
+                  env,
+                  listAllPackages: opts.sbom !== void 0
                 },
-                mapped().then((m) => ({ dockerfile: target.dockerfile, target: target.name, layers: m.layers, lockfiles }))
+                trivyCtx
               );
+              if (opts.sbom && r.output !== void 0 && !r.failure) {
+                const s = await runSbom(exec, { trivy: tool.path, tmp, env, timeoutMs }, { json: r.output, formats: opts.sbom.formats, image: { tarName: theTar, name: info.image } }, await trivyCtx);
+                timings.sbomMs = s.durationMs;
+                for (const m of s.failures) fail2("trivy", `The SBOM could not be made: ${m}`, "sbom");
+                opts.sbom.onSbom({ target: target.name, dockerfile: target.dockerfile, image: info.image, documents: s.documents, packages: s.packages });
+              }
               timings.trivyMs = r.durationMs;
               findings.push(...r.findings);
               if (r.failure) {
@@ -33399,29 +35406,16 @@ function createPipeline(s) {
   });
 }
 
-// src/core/mcp/classify.ts
-function classifyMcpPath(path) {
-  const p = path.replace(/\\/g, "/");
-  const base = p.slice(p.lastIndexOf("/") + 1);
-  if (base === "server.json") return { kind: "server-json", dialect: "json" };
-  if (/(^|\/)\.(vscode|cursor)\/mcp\.json$/.test(p) || /(^|\/)\.vscode\/settings\.json$/.test(p)) return { kind: "client", dialect: "jsonc" };
-  if (/(^|\/)\.gemini\/settings\.json$/.test(p)) return { kind: "client", dialect: "json-comments" };
-  if (base === ".mcp.json" || base === "mcp.json" || base === "claude_desktop_config.json" || base === "gemini-extension.json") return { kind: "client", dialect: "json" };
-  if (/(^|\/)servers\/[^/]+\/server\.ya?ml$/.test(p)) return { kind: "catalog" };
-  if (/\.(md|markdown)$/i.test(base)) return { kind: "markdown" };
-  return void 0;
-}
-
 // src/core/mcp/model.ts
 function emptyModel(kind) {
   return { kind, launches: [], issues: [], violations: [] };
 }
 function withDocker(l) {
   if (!l.command) return l;
-  const words = [l.command, ...l.args];
-  const at2 = dockerRunStart(words);
+  const words2 = [l.command, ...l.args];
+  const at2 = dockerRunStart(words2);
   if (at2 < 0) return l;
-  const docker = readDockerRun(words.slice(at2));
+  const docker = readDockerRun(words2.slice(at2));
   for (const f of docker.flags) if (f.name === "env") l.env.push(envKV(f.value, f.line, "-e"));
   return { ...l, docker };
 }
@@ -33538,12 +35532,12 @@ function readCatalogEntry(root2) {
   const l = launch(name, name, builtByCatalog ? void 0 : image, runE?.value, runE?.keyLine ?? root2.line);
   l.env.push(...envOf(field(root2, "config")?.value, "config.env"));
   if (image || runE) model.launches.push(l);
-  itemsOf(field(root2, "tools")?.value).forEach((t, i) => {
-    const c = field(t, "container")?.value;
+  itemsOf(field(root2, "tools")?.value).forEach((t2, i) => {
+    const c = field(t2, "container")?.value;
     if (c?.t !== "obj") return;
     const ci = field(c, "image");
     const cImage = ci && strOf(ci.value) !== void 0 ? { value: strOf(ci.value), line: ci.keyLine } : void 0;
-    const tn = strOf(field(t, "name")?.value) ?? `tools[${i}]`;
+    const tn = strOf(field(t2, "name")?.value) ?? `tools[${i}]`;
     model.launches.push(launch(`${name}/${tn}`, `${name}.tools[${tn}]`, cImage, c, c.line));
   });
   return model;
@@ -33682,6 +35676,10 @@ var LEGACY_KEYS = {
   runtime_hint: "runtimeHint",
   is_required: "isRequired",
   is_secret: "isSecret",
+  is_repeated: "isRepeated",
+  value_hint: "valueHint",
+  file_sha256: "fileSha256",
+  website_url: "websiteUrl",
   version_detail: "version"
 };
 function legacy(v, path, n) {
@@ -33690,14 +35688,14 @@ function legacy(v, path, n) {
     if (now) v.push({ path: `${path}.${e.key}`, line: e.keyLine, message: `"${e.key}" is the pre-2025-09 spelling: the current schema names it "${now}"` });
   }
 }
-function inputs(v, path, n, named) {
+function inputs(v, path, n, named2) {
   itemsOf(n).forEach((it, i) => {
     const p = `${path}[${i}]`;
     if (it.t !== "obj") return void v.push({ path: p, line: it.line, message: "must be an object" });
     legacy(v, p, it);
-    if (named) check(v, p, it, "name", { type: "string", required: true, min: 1 });
+    if (named2) check(v, p, it, "name", { type: "string", required: true, min: 1 });
     else check(v, p, it, "type", { type: "string", required: true, enum: ["positional", "named"] });
-    if (!named && strOf(field(it, "type")?.value) === "named") check(v, p, it, "name", { type: "string", required: true, min: 1 });
+    if (!named2 && strOf(field(it, "type")?.value) === "named") check(v, p, it, "name", { type: "string", required: true, min: 1 });
     for (const b of ["isRequired", "isSecret", "isRepeated"]) check(v, p, it, b, { type: "boolean" });
     check(v, p, it, "format", { type: "string", enum: ["string", "number", "boolean", "filepath"] });
   });
@@ -33733,8 +35731,8 @@ function validate2(root2, v) {
     if (pv === "latest") v.push({ path: `${path}.version`, line: field(p, "version").keyLine, message: 'must be one specific version, not "latest"' });
     check(v, path, p, "registryBaseUrl", { type: "string", pattern: URL_RE, patternText: "a URL" });
     check(v, path, p, "fileSha256", { type: "string", pattern: /^[a-f0-9]{64}$/, patternText: "64 lowercase hex digits" });
-    const t = check(v, path, p, "transport", { type: "object", required: true });
-    if (t) transport(v, `${path}.transport`, t, false);
+    const t2 = check(v, path, p, "transport", { type: "object", required: true });
+    if (t2) transport(v, `${path}.transport`, t2, false);
     inputs(v, `${path}.runtimeArguments`, check(v, path, p, "runtimeArguments", { type: "array" }), false);
     inputs(v, `${path}.packageArguments`, check(v, path, p, "packageArguments", { type: "array" }), false);
     inputs(v, `${path}.environmentVariables`, check(v, path, p, "environmentVariables", { type: "array" }), true);
@@ -33750,9 +35748,9 @@ function argWords(n, takesValue) {
     const given = strOf(field(a, "value")?.value) ?? strOf(field(a, "default")?.value) ?? strOf(field(a, "placeholder")?.value) ?? strOf(field(a, "valueHint")?.value);
     const name = strOf(field(a, "name")?.value);
     const line = field(a, "value")?.keyLine ?? a.line;
-    const named = strOf(field(a, "type")?.value) === "named" && name !== void 0;
-    const value = given ?? (named && takesValue(name) ? "{value}" : void 0);
-    if (named) {
+    const named2 = strOf(field(a, "type")?.value) === "named" && name !== void 0;
+    const value = given ?? (named2 && takesValue(name) ? "{value}" : void 0);
+    if (named2) {
       if (name.includes("=")) out.push({ value: name, line: a.line });
       else {
         out.push({ value: name, line: field(a, "name").keyLine });
@@ -33865,19 +35863,19 @@ function shellLaunches(f, model) {
   const body = f.lang === "console" || f.lang === "shell-session" ? consoleCommands(f.body) : f.body;
   const split = splitShell(body, f.line + 1);
   if (split.error) model.issues.push({ line: split.error.line, message: `shell block: ${split.error.message}; the block's commands were not checked` });
-  for (const words of split.commands) {
-    const at2 = dockerRunStart(words);
+  for (const words2 of split.commands) {
+    const at2 = dockerRunStart(words2);
     if (at2 < 0) continue;
-    const docker = readDockerRun(words.slice(at2));
+    const docker = readDockerRun(words2.slice(at2));
     const detachedOrPublished = docker.flags.some((x) => x.name === "detach" || x.name === "publish" || x.name === "publish-all");
     const l = {
       name: docker.image?.value ?? "docker run",
       key: `docker-run[${docker.image?.value ?? ""}]`,
-      line: words[0].line,
+      line: words2[0].line,
       origin: "shell",
       transport: detachedOrPublished ? "remote" : "stdio",
-      command: words[0],
-      args: words.slice(1),
+      command: words2[0],
+      args: words2.slice(1),
       env: docker.flags.filter((x) => x.name === "env").map((x) => envKV(x.value, x.line, "-e")),
       headers: [],
       docker,
@@ -34037,15 +36035,15 @@ function sniffStdinName(text2) {
   return "stdin.Dockerfile";
 }
 function stdinName(name) {
-  const posix4 = normalize(name).split(sep3).join("/");
-  if (name.trim() === "" || isAbsolute3(name) || posix4 === ".." || posix4.startsWith("../") || posix4.endsWith("/")) {
+  const posix5 = normalize(name).split(sep3).join("/");
+  if (name.trim() === "" || isAbsolute3(name) || posix5 === ".." || posix5.startsWith("../") || posix5.endsWith("/")) {
     throw new CliUsageError(`--stdin-name must be a relative file name such as rendered.yaml or Dockerfile, got "${name}"`);
   }
-  const base = posix4.split("/").pop();
+  const base = posix5.split("/").pop();
   if (!isDockerfileName(base) && !/\.ya?ml$/i.test(base)) {
     throw new CliUsageError(`--stdin-name "${name}" is neither a Dockerfile name (Dockerfile, *.Dockerfile, Containerfile \u2026) nor a YAML file name (*.yaml, *.yml): mcg would not know how to read the stream`);
   }
-  return posix4;
+  return posix5;
 }
 function stdinRepo(bytes, o) {
   if (bytes.length > MAX_STDIN_BYTES) throw new CliUsageError(`standard input is over ${MAX_STDIN_BYTES / 1024 / 1024} MiB: split it (helm template --output-dir) and scan the directory`);
@@ -34054,6 +36052,42 @@ function stdinRepo(bytes, o) {
   safeWriteFile({ root: root2, what: "--stdin-name" }, name, bytes);
   if (o.config !== void 0 && name !== ".mcg.yml") safeWriteFile({ root: root2, what: "--config" }, ".mcg.yml", o.config);
   return { root: root2, name, dispose: () => rmSync2(root2, { recursive: true, force: true }) };
+}
+
+// src/core/sbom-write.ts
+var SbomCollector = class {
+  constructor(formats) {
+    this.formats = formats;
+  }
+  formats;
+  sboms = [];
+  /** The request handed to the scan. */
+  request() {
+    return { formats: this.formats, onSbom: (s) => this.sboms.push(s) };
+  }
+};
+function writeSboms(sboms, out, at2) {
+  const { base } = at2;
+  const written = [];
+  const several = sboms.filter((s) => Object.keys(s.documents).length > 0).length > 1;
+  const used = /* @__PURE__ */ new Set();
+  for (const s of sboms) {
+    let suffix;
+    if (several) {
+      suffix = targetSlug(s.target);
+      for (let i = 2; used.has(suffix); i++) suffix = `${targetSlug(s.target)}-${i}`;
+      used.add(suffix);
+    }
+    let first = true;
+    for (const format2 of ["cyclonedx", "spdx"]) {
+      const text2 = s.documents[format2];
+      if (text2 === void 0) continue;
+      const name = at2.exact && !several && first ? base : sbomFileName(base, format2, suffix);
+      first = false;
+      written.push({ target: s.target, format: format2, path: safeWriteFile(out, name, text2) });
+    }
+  }
+  return written;
 }
 
 // src/core/outcome.ts
@@ -34069,7 +36103,7 @@ function emptyReason(report) {
   return `no file was checked: ${plural2(found.length, "file")} found, ${notChecked} not checked (see Coverage); allow it with --allow-empty (action: allow-empty: true)`;
 }
 function outcomeFor(report, opts) {
-  const checkedNothing = (report.checkedFiles ?? 0) === 0 && report.targets.every((t) => !t.image);
+  const checkedNothing = (report.checkedFiles ?? 0) === 0 && report.targets.every((t2) => !t2.image);
   if (checkedNothing && !opts.allowEmpty) return { code: 2, verdict: "ERROR", reason: emptyReason(report) };
   const failed = report.scanners.filter((s) => s.status === "failed");
   if (failed.length > 0 && report.policy.failOn !== "never") {
@@ -34132,6 +36166,7 @@ async function runPathScan(cmd, io) {
   const baseline = cmd.baseline ? readBaseline(io, cmd.baseline) : void 0;
   const log = logger(io, cmd.format !== "table" && !cmd.output);
   const deps = { logger: log, exec: spawnExec, ...cliExtensions({ exec: spawnExec, logger: log, env: io.env }) };
+  const sboms = cmd.sbom !== void 0 ? new SbomCollector(sbomFormats(cmd.sbomFormat)) : void 0;
   const report = await scan(
     {
       root: root2,
@@ -34153,7 +36188,8 @@ async function runPathScan(cmd, io) {
       verifySecrets: cmd.verifySecrets,
       vex: cmd.vex.map((v) => resolve3(io.cwd, v)),
       offline: cmd.offline,
-      timeoutMs: (cmd.timeoutMinutes ?? 10) * 6e4
+      timeoutMs: (cmd.timeoutMinutes ?? 10) * 6e4,
+      sbom: sboms?.request()
     },
     deps
   );
@@ -34184,6 +36220,12 @@ async function runPathScan(cmd, io) {
   if (cmd.reportJson) write(cmd.reportJson, (fd) => writeReportJsonFd(fd, report), "--report-json");
   if (cmd.vexOut) write(cmd.vexOut, `${JSON.stringify(reportVex(report, io.env["GITHUB_REPOSITORY"] || "the repository maintainers"), null, 2)}
 `, "--vex-out");
+  if (sboms && cmd.sbom !== void 0) {
+    const written = writeSboms(sboms.sboms, { root: findRoot(io.cwd), cwd: io.cwd, allowOutside: true, what: "--sbom" }, { base: cmd.sbom, exact: true });
+    for (const w of written) io.stderr(`SBOM (${w.format}) of ${w.target} written to ${w.path}
+`);
+    if (written.length === 0) io.stderr("--sbom: no image was scanned by Trivy in this run, so no SBOM was written\n");
+  }
   return finish(io, outcome);
 }
 function rootDir(io, p) {
@@ -34350,13 +36392,6 @@ ${USAGE}
   }
 }
 
-// src/v8-tuning.ts
-import { setFlagsFromString } from "node:v8";
-var V8_FLAGS = ["--max-inlined-bytecode-size-cumulative=200", "--no-turbo-loop-peeling", "--no-turbo-inline-array-builtins"];
-function tuneV8() {
-  for (const f of V8_FLAGS) setFlagsFromString(f);
-}
-
 // src/cli/terminal.ts
 var TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 var SGR = /(\u001b\[[0-9;]*m)/;
@@ -34366,7 +36401,6 @@ function terminalSafe(text2, opts = {}) {
 }
 
 // src/cli.ts
-tuneV8();
 var code2 = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(terminalSafe(s, { keepColour: true })),
   stderr: (s) => process.stderr.write(terminalSafe(s)),

@@ -1,7 +1,11 @@
-// Builds the committed bundles: dist/index.js (the action) and dist/cli.js (the CLI).
+// Builds the committed bundles: dist/index.js (the action, referenced from action.yml only),
+// dist/post.js (its post step), dist/cli.js (the CLI, package.json `bin`) and dist/lib.js (the library, package.json `exports`;
+// its declarations in dist/types/ come from `tsc -p tsconfig.lib.json`, run below).
 // Deterministic output so that a test can compare a fresh build with what is committed.
 import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 const outdir = process.argv[2] ?? 'dist';
 mkdirSync(outdir, { recursive: true });
@@ -22,3 +26,8 @@ await build({
   outfile: `${outdir}/cli.js`,
   banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
 });
+await build({ ...common, entryPoints: ['src/post.ts'], outfile: `${outdir}/post.js` });
+await build({ ...common, entryPoints: ['src/lib.ts'], outfile: `${outdir}/lib.js` });
+// the library's declarations (.d.ts) beside it: tsc, from the same sources
+rmSync(join(outdir, 'types'), { recursive: true, force: true });
+execFileSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.lib.json', '--declarationDir', join(outdir, 'types')], { stdio: 'inherit' });

@@ -25,6 +25,7 @@ export const OPERATIONS = [
   'repos/get',
   'pulls/get',
   'pulls/list-files',
+  'dependency-graph/create-repository-snapshot',
 ];
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'];
 

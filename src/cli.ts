@@ -1,10 +1,8 @@
 // The local entry point: `mcg …` / `node dist/cli.js …`. No @actions/* here.
 import { readFileSync } from 'node:fs';
 import { main } from './cli/main.js';
-import { tuneV8 } from './v8-tuning.js';
 import { terminalSafe } from './cli/terminal.js';
 
-tuneV8();
 const code = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(terminalSafe(s, { keepColour: true })),
   stderr: (s) => process.stderr.write(terminalSafe(s)),

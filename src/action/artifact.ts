@@ -1,7 +1,8 @@
 /**
  * The fork-safe hand-over (DESIGN §8): `mode: scan` writes the SARIF, the report JSON and the run's
  * metadata to `artifact-dir`; `mode: report` (a `workflow_run` job with a write token) reads them
- * back. What it reads came from an untrusted run, so every file is size-limited, must be a regular
+ * back — the metadata and the report JSON, never the SARIF (report mode writes its own from the
+ * report). What it reads came from an untrusted run, so every file is size-limited, must be a regular
  * file inside the workspace, and is validated against a strict schema before anything is published.
  */
 import { lstatSync, readFileSync } from 'node:fs';
@@ -20,7 +21,6 @@ export const META_FILE = 'mcg-meta.json';
 
 export const MAX_META_BYTES = 64 * 1024;
 export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
-export const MAX_SARIF_BYTES = 128 * 1024 * 1024;
 
 export interface ArtifactMeta {
   schema: 'mcg-artifact/v1';
@@ -116,23 +116,35 @@ export function writeArtifacts(root: string, dir: string, files: ArtifactFiles):
   const target = { root, what: 'artifact-dir' };
   safeWriteFile(target, join(dir, SARIF_FILE), files.sarifText);
   safeWriteFile(target, join(dir, REPORT_FILE), files.reportText);
-  const meta = safeWriteFile(target, join(dir, META_FILE), `${JSON.stringify(files.meta, null, 2)}\n`);
-  return { dir: dirname(meta) };
+  return { dir: dirname(writeMeta(root, dir, files.meta)) };
+}
+
+/** Writes the run metadata of an artifact (validated first); returns its path. */
+export function writeMeta(root: string, dir: string, meta: ArtifactMeta): string {
+  validateMeta(meta);
+  return safeWriteFile({ root, what: 'artifact-dir' }, join(dir, META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
 }
 
 export interface ReadArtifacts {
   report: Report;
   meta: ArtifactMeta;
-  /** The SARIF as written by the scan job (informational; report mode re-derives SARIF from the validated report). */
-  sarifText: string;
 }
 
-/** Reads and validates what a `mode: scan` run left in `dir` (relative to the workspace `root`). */
+/** The run metadata of an artifact (relative `dir` under the workspace `root`), validated. */
+export function readMeta(root: string, dir: string): ArtifactMeta {
+  return validateMeta(parseJson(readBounded(root, dir, META_FILE, MAX_META_BYTES), META_FILE));
+}
+
+/** The report JSON of an artifact, validated against the schema `mcg merge` uses. */
+export function readReport(root: string, dir: string): Report {
+  return validateReport(parseJson(readBounded(root, dir, REPORT_FILE, MAX_REPORT_BYTES), REPORT_FILE));
+}
+
+/**
+ * Reads and validates what a `mode: scan` run left in `dir` (relative to the workspace `root`):
+ * the metadata and the report JSON only. The artifact's SARIF is not read: report mode derives
+ * its SARIF from the validated report under its own policy, so the scan job's SARIF decides nothing.
+ */
 export function readArtifacts(root: string, dir: string): ReadArtifacts {
-  const meta = validateMeta(parseJson(readBounded(root, dir, META_FILE, MAX_META_BYTES), META_FILE));
-  const report = validateReport(parseJson(readBounded(root, dir, REPORT_FILE, MAX_REPORT_BYTES), REPORT_FILE));
-  const sarifText = readBounded(root, dir, SARIF_FILE, MAX_SARIF_BYTES);
-  const sarif = parseJson(sarifText, SARIF_FILE) as { version?: unknown; runs?: unknown } | null;
-  if (!sarif || sarif.version !== '2.1.0' || !Array.isArray(sarif.runs)) throw new ArtifactError(`${SARIF_FILE} is not a SARIF 2.1.0 log`);
-  return { report, meta, sarifText };
+  return { meta: readMeta(root, dir), report: readReport(root, dir) };
 }

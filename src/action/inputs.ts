@@ -5,6 +5,7 @@
 import { SEVERITIES, type FailOn, type Severity } from '../core/types.js';
 import { PROBE_INPUT_DEFAULTS, readProbeInputs } from './probe-inputs.js';
 import type { ProbeOptions } from '../core/probe/options.js';
+import { SBOM_FORMAT_CHOICES, type SbomFormatChoice } from '../core/sbom.js';
 
 export type Tristate = 'auto' | 'true' | 'false';
 export type CommentMode = 'auto' | 'always' | 'never';
@@ -53,6 +54,10 @@ export interface ActionInputs {
   timeoutMinutes: number;
   /** The runtime probe (src/action/probe-inputs.ts); probe-env values are secrets. */
   probe: ProbeOptions;
+  /** The image SBOM documents written beside the SARIF (issue #22). */
+  sbomFormat: SbomFormatChoice;
+  /** Submit the image's packages to GitHub's dependency graph. */
+  dependencySnapshot: Tristate;
 }
 
 /** Every input action.yml declares, with its default there (kept in sync by test/unit/action/inputs.test.ts). */
@@ -73,6 +78,8 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   'fail-on': 'new',
   'ignore-unfixed': 'false',
   vex: '',
+  'sbom-format': 'cyclonedx',
+  'dependency-snapshot': 'auto',
   baseline: '',
   'sarif-file': '',
   'upload-sarif': 'auto',
@@ -216,6 +223,8 @@ export function readInputs(get: InputReader): ActionInputs {
     offline: bool(get, 'offline'),
     timeoutMinutes,
     probe: readProbeInputs(get, (name, message) => new InputError(name, message)),
+    sbomFormat: oneOf(get, 'sbom-format', SBOM_FORMAT_CHOICES),
+    dependencySnapshot: tristate(get, 'dependency-snapshot'),
   };
   if (inputs.image && inputs.imageTar) throw new InputError('image-tar', 'give either image or image-tar, not both.');
   if (inputs.category !== undefined && !/^[A-Za-z0-9._/-]+$/.test(inputs.category)) {

@@ -14,7 +14,7 @@ import { parseMatrix } from '../core/discover.js';
 import { findArtifactDirs, mergedSarif, mergeReports, targetReport, type ArtifactReport, type UnreadableArtifact } from '../core/merge-reports.js';
 import { confine, PathError } from '../core/files.js';
 import { sarifText as streamSarifText } from '../sarif/to-sarif.js';
-import { ArtifactError, META_FILE, readArtifacts, REPORT_FILE, validateMeta, type ArtifactMeta } from './artifact.js';
+import { ArtifactError, META_FILE, readArtifacts, readMeta, readReport, REPORT_FILE, validateMeta, type ArtifactMeta } from './artifact.js';
 import type { ActionInputs } from './inputs.js';
 
 export interface ArtifactSet {
@@ -39,10 +39,7 @@ export interface LoadedArtifacts {
 export function readArtifactSet(inputs: ActionInputs, root: string): ArtifactSet {
   const dirAbs = confine(root, inputs.artifactDir, 'artifact-dir');
   const expect = inputs.matrix !== undefined ? parseMatrix(inputs.matrix).map((e) => e.dockerfile) : undefined;
-  if (existsSync(join(dirAbs, REPORT_FILE)) && expect === undefined) {
-    const { report, meta } = readArtifacts(root, inputs.artifactDir);
-    return { meta, reports: [{ label: inputs.artifactDir, report }], single: true };
-  }
+  if (existsSync(join(dirAbs, REPORT_FILE)) && expect === undefined) return readSingle(root, inputs.artifactDir);
   const loaded: { label: string; meta: ArtifactMeta; report: Report }[] = [];
   const unreadable: UnreadableArtifact[] = [];
   for (const d of findArtifactDirs([dirAbs])) {
@@ -65,6 +62,21 @@ export function readArtifactSet(inputs: ActionInputs, root: string): ArtifactSet
     }
   }
   return { meta, reports: loaded.map((l) => ({ label: l.label, report: l.report })), single: false, expect, unreadable };
+}
+
+/**
+ * One artifact in artifact-dir itself. Its metadata names the commit to publish on, so without it
+ * nothing can be published; a report that cannot be read or does not validate is a scanner error
+ * (MCG990) for this target, published like any other result (as in the multi-artifact layout).
+ */
+function readSingle(root: string, dir: string): ArtifactSet {
+  const meta = readMeta(root, dir);
+  try {
+    return { meta, reports: [{ label: dir, report: readReport(root, dir) }], single: true };
+  } catch (e) {
+    if (!(e instanceof ArtifactError || e instanceof PathError)) throw e;
+    return { meta, reports: [], single: true, unreadable: [{ label: dir, reason: e.message }] };
+  }
 }
 
 /** The Dockerfile an unreadable artifact was for, when its metadata names one the matrix (trusted) lists. */

@@ -80,6 +80,23 @@ export class ActionLog implements Logger {
     this.write(`::${token}::`);
   }
 
+  /**
+   * One phase of the run in a collapsible group of the job log (`::group::` … `::endgroup::`). The
+   * group is closed whatever `fn` does; groups do not nest on the runner, so an inner call just runs.
+   */
+  async group<T>(title: string, fn: () => Promise<T> | T): Promise<T> {
+    if (this.inGroup) return await fn();
+    this.inGroup = true;
+    this.command('group', {}, title);
+    try {
+      return await fn();
+    } finally {
+      this.write('::endgroup::');
+      this.inGroup = false;
+    }
+  }
+  private inGroup = false;
+
   /** Fails the step with a redacted, escaped message. */
   setFailed(m: string): void {
     process.exitCode = 1;

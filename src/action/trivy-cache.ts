@@ -1,7 +1,8 @@
 /**
  * Trivy's vulnerability DB kept between runs with @actions/cache (DESIGN §7: "cache dir cached with
  * `@actions/cache` (key per day)"). Restored before Trivy runs (the pipeline starts the restore as
- * soon as Trivy is resolved, while the image builds), saved once after the scan. Only the DB
+ * soon as Trivy is resolved, while the image builds), saved once by the post step (src/action/post.ts),
+ * which runs even when the main step failed. Only the DB
  * directories are cached (`db/`, `java-db/`), never Trivy's per-image scan cache (`fanal/`), which
  * grows with every image. A cache service that errors or is absent never fails the scan: a warning
  * (or, when the runtime offers no cache service at all, an info line) and the scan goes on.
@@ -68,6 +69,8 @@ export interface ActionTrivyCacheOptions {
   arch?: string;
   /** Set when this run must not write the cache (a fork pull request, pull_request_target): restore only. */
   noSaveReason?: string;
+  /** Told what was restored (the main step hands it to the post step, which saves). */
+  onRestored?: (state: TrivyCacheState) => void;
 }
 
 export interface SaveOutcome {
@@ -75,7 +78,61 @@ export interface SaveOutcome {
   reason: string;
 }
 
-/** One per action run: restores at most once, saves at most once. */
+/**
+ * What the save needs to know, plain data: the main step records it (core.saveState) and the
+ * post step saves from it, even when the main step failed or was cut short.
+ */
+export interface TrivyCacheState {
+  key: string;
+  paths: string[];
+  /** The key the restore matched, if any. */
+  matched?: string;
+  restoreFailed: boolean;
+  noSaveReason?: string;
+  /** Whether Trivy succeeded; undefined when the main step ended before the scan finished. */
+  trivyRan?: boolean;
+}
+
+/**
+ * Saves the DB under today's key unless: the exact key was restored, this run may not write
+ * (fork), Trivy did not succeed, or there is no DB on disk (when it is unknown whether Trivy
+ * finished, only a DB whose download completed: metadata.json is written last). Never throws.
+ */
+export async function saveTrivyDb(s: TrivyCacheState, o: { logger: Logger; service?: CacheService }): Promise<SaveOutcome> {
+  const { logger } = o;
+  const service = o.service ?? actionsCacheService;
+  const out = (saved: boolean, reason: string): SaveOutcome => {
+    logger.debug(`Trivy DB cache: ${saved ? 'saved' : 'not saved'}: ${reason}`);
+    return { saved, reason };
+  };
+  const db = s.paths[0] ?? '';
+  if (s.matched === s.key) return out(false, `exact hit on ${s.key}`);
+  if (s.noSaveReason) return out(false, s.noSaveReason);
+  if (s.trivyRan === false) return out(false, 'Trivy did not succeed');
+  const complete = existsSync(join(db, 'metadata.json'));
+  if (!complete && (s.trivyRan === undefined || !existsSync(join(db, 'trivy.db')))) return out(false, 'no Trivy DB on disk');
+  if (!available(service)) return out(false, 'no cache service');
+  if (s.restoreFailed) return out(false, 'the cache service failed on restore');
+  try {
+    const id = await service.saveCache(s.paths, s.key);
+    if (id === -1) return out(false, 'the cache service did not accept the entry');
+    logger.info(`Trivy DB cache: saved as ${s.key}`);
+    return out(true, s.key);
+  } catch (e) {
+    logger.warning(`Trivy DB cache: save failed (the scan result is unaffected): ${e instanceof Error ? e.message : String(e)}`);
+    return out(false, 'save failed');
+  }
+}
+
+function available(service: CacheService): boolean {
+  try {
+    return service.isFeatureAvailable();
+  } catch {
+    return false;
+  }
+}
+
+/** One per action run: restores at most once; the save is the post step's (saveTrivyDb). */
 export class ActionTrivyCache implements TrivyDbCache {
   private restoring?: Promise<void>;
   private key?: TrivyCacheKey;
@@ -89,23 +146,15 @@ export class ActionTrivyCache implements TrivyDbCache {
   }
 
   restore(trivyVersion: string | undefined, cacheDir: string): Promise<void> {
-    this.restoring ??= this.doRestore(trivyVersion, cacheDir);
+    this.restoring ??= this.doRestore(trivyVersion, cacheDir).then(() => this.o.onRestored?.(this.state()!));
     return this.restoring;
-  }
-
-  private available(): boolean {
-    try {
-      return this.service.isFeatureAvailable();
-    } catch {
-      return false;
-    }
   }
 
   private async doRestore(trivyVersion: string | undefined, cacheDir: string): Promise<void> {
     const { logger } = this.o;
     this.key = trivyCacheKey({ trivyVersion, os: this.o.os ?? process.platform, arch: this.o.arch ?? process.arch, date: this.o.now ?? new Date() });
     this.paths = trivyCachePaths(cacheDir);
-    if (!this.available()) {
+    if (!available(this.service)) {
       logger.info('Trivy DB cache: no GitHub Actions cache service in this runtime; Trivy uses what is in its cache directory');
       this.restoreFailed = true;
       return;
@@ -121,35 +170,20 @@ export class ActionTrivyCache implements TrivyDbCache {
     }
   }
 
-  /**
-   * Saves the DB under today's key unless: no restore was attempted (Trivy did not run), the exact
-   * key was restored, this run may not write (fork), Trivy did not succeed, or there is no DB on disk.
-   */
+  /** What the save needs (undefined until a restore has run, i.e. when Trivy did not run). */
+  state(trivyRan?: boolean): TrivyCacheState | undefined {
+    if (!this.key || !this.paths) return undefined;
+    return { key: this.key.key, paths: this.paths, matched: this.matched, restoreFailed: this.restoreFailed, noSaveReason: this.o.noSaveReason, trivyRan };
+  }
+
+  /** Saves now (after the restore settled); see saveTrivyDb. */
   async save(trivyRan: boolean): Promise<SaveOutcome> {
-    const { logger } = this.o;
-    const out = (saved: boolean, reason: string): SaveOutcome => {
-      logger.debug(`Trivy DB cache: ${saved ? 'saved' : 'not saved'}: ${reason}`);
-      return { saved, reason };
-    };
-    if (!this.restoring) return out(false, 'Trivy did not run');
-    await this.restoring;
-    const key = this.key!;
-    const paths = this.paths!;
-    if (this.matched === key.key) return out(false, `exact hit on ${key.key}`);
-    if (this.o.noSaveReason) return out(false, this.o.noSaveReason);
-    if (!trivyRan) return out(false, 'Trivy did not succeed');
-    if (!existsSync(join(paths[0]!, 'metadata.json')) && !existsSync(join(paths[0]!, 'trivy.db'))) return out(false, 'no Trivy DB on disk');
-    if (!this.available()) return out(false, 'no cache service');
-    if (this.restoreFailed) return out(false, 'the cache service failed on restore');
-    try {
-      const id = await this.service.saveCache(paths, key.key);
-      if (id === -1) return out(false, 'the cache service did not accept the entry');
-      logger.info(`Trivy DB cache: saved as ${key.key}`);
-      return out(true, key.key);
-    } catch (e) {
-      logger.warning(`Trivy DB cache: save failed (the scan result is unaffected): ${e instanceof Error ? e.message : String(e)}`);
-      return out(false, 'save failed');
+    if (!this.restoring) {
+      this.o.logger.debug('Trivy DB cache: not saved: Trivy did not run');
+      return { saved: false, reason: 'Trivy did not run' };
     }
+    await this.restoring;
+    return saveTrivyDb(this.state(trivyRan)!, { logger: this.o.logger, service: this.service });
   }
 }
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { FailOn, Severity } from '../core/types.js';
 import { parseSeverity } from '../core/severity.js';
 import { parseProbeArgs, PROBE_OPTIONS, type ProbeArgs } from './probe-args.js';
+import { SBOM_FORMAT_CHOICES, type SbomFormatChoice } from '../core/sbom.js';
 
 export const FORMATS = ['table', 'json', 'sarif', 'markdown', 'profile'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -42,6 +43,9 @@ export interface ScanCommand {
   vex: string[];
   /** Write the OpenVEX document of this run's vulnerability suppressions here. */
   vexOut?: string;
+  /** `--sbom F`: write the image's SBOM to F (issue #22), in `sbomFormat` (default cyclonedx). */
+  sbom?: string;
+  sbomFormat: SbomFormatChoice;
   /** `--stdin`: check standard input (src/cli/stdin.ts), named by `--stdin-name` when given. */
   stdin?: { name?: string | undefined };
   /** Accept a run that checked no file (otherwise exit 2). */
@@ -123,6 +127,9 @@ scan options:
   --vex F                A VEX file (OpenVEX or CycloneDX) deciding on image vulnerabilities
                          (repeatable; inside the repository)
   --vex-out F            Write the run's vulnerability suppressions as OpenVEX to F
+  --sbom F               Write the image's SBOM to F (F.cdx.json / F.spdx.json by format;
+                         the target in the name when several images are scanned)
+  --sbom-format F        cyclonedx (default), spdx or both
   --report-json F        Also write the report JSON to F
   --severity-threshold S critical|high|medium|low|info (default high)
   --fail-on M            new (default), any or never
@@ -297,6 +304,8 @@ export function parseCli(argv: string[]): Command {
         ...PROBE_OPTIONS,
         vex: { type: 'string', multiple: true },
         'vex-out': { type: 'string' },
+        sbom: { type: 'string' },
+        'sbom-format': { type: 'string' },
         stdin: { type: 'boolean' },
         'stdin-name': { type: 'string' },
         'allow-empty': { type: 'boolean' },
@@ -319,6 +328,9 @@ export function parseCli(argv: string[]): Command {
       timeoutMinutes = Number(values['timeout-minutes']);
       if (!Number.isFinite(timeoutMinutes) || timeoutMinutes <= 0) throw new CliUsageError(`--timeout-minutes must be a positive number`);
     }
+    const sbomFormat = (values['sbom-format'] ?? 'cyclonedx') as SbomFormatChoice;
+    if (!SBOM_FORMAT_CHOICES.includes(sbomFormat) || sbomFormat === 'none') throw new CliUsageError(`--sbom-format must be cyclonedx, spdx or both, got "${values['sbom-format']}"`);
+    if (values['sbom-format'] !== undefined && values.sbom === undefined) throw new CliUsageError('--sbom-format goes with --sbom F');
     if (values.image && values['image-tar']) throw new CliUsageError('use either --image or --image-tar, not both');
     return {
       command: 'scan',
@@ -350,6 +362,8 @@ export function parseCli(argv: string[]): Command {
       probe: parseProbeArgs(values),
       vex: values.vex ?? [],
       vexOut: values['vex-out'],
+      sbom: values.sbom,
+      sbomFormat,
       ...(values.stdin ? { stdin: { name: values['stdin-name'] } } : {}),
       allowEmpty: values['allow-empty'] === true,
     };

@@ -25,6 +25,8 @@ import { probeOptions, runProbeCleanup } from './probe-cli.js';
 import { profileDocument } from '../core/probe/snippets.js';
 import { reportVex } from '../core/vex/openvex-out.js';
 import { stdinRepo } from './stdin.js';
+import { SbomCollector, writeSboms } from '../core/sbom-write.js';
+import { sbomFormats } from '../core/sbom.js';
 import { outcomeFor, type Outcome } from '../core/outcome.js';
 
 export interface CliIo {
@@ -93,6 +95,7 @@ async function runPathScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   const baseline = cmd.baseline ? readBaseline(io, cmd.baseline) : undefined;
   const log = logger(io, cmd.format !== 'table' && !cmd.output);
   const deps: ScanDeps = { logger: log, exec: spawnExec, ...cliExtensions({ exec: spawnExec, logger: log, env: io.env }) };
+  const sboms = cmd.sbom !== undefined ? new SbomCollector(sbomFormats(cmd.sbomFormat)) : undefined;
   const report = await scan(
     {
       root,
@@ -116,6 +119,7 @@ async function runPathScan(cmd: ScanCommand, io: CliIo): Promise<number> {
       offline: cmd.offline,
       timeoutMs: (cmd.timeoutMinutes ?? 10) * 60_000,
       probe: probeOptions(cmd.probe, io),
+      sbom: sboms?.request(),
     },
     deps,
   );
@@ -153,6 +157,11 @@ async function runPathScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   if (cmd.sarif && report.targets.some((t) => t.probe)) write(join(dirname(cmd.sarif), 'mcg-profile.json'), profileDocument(report.targets), 'mcg-profile.json');
   if (cmd.reportJson) write(cmd.reportJson, (fd) => writeReportJsonFd(fd, report), '--report-json');
   if (cmd.vexOut) write(cmd.vexOut, `${JSON.stringify(reportVex(report, io.env['GITHUB_REPOSITORY'] || 'the repository maintainers'), null, 2)}\n`, '--vex-out');
+  if (sboms && cmd.sbom !== undefined) {
+    const written = writeSboms(sboms.sboms, { root: findRoot(io.cwd), cwd: io.cwd, allowOutside: true, what: '--sbom' }, { base: cmd.sbom, exact: true });
+    for (const w of written) io.stderr(`SBOM (${w.format}) of ${w.target} written to ${w.path}\n`);
+    if (written.length === 0) io.stderr('--sbom: no image was scanned by Trivy in this run, so no SBOM was written\n');
+  }
   return finish(io, outcome);
 }
 

@@ -161,9 +161,12 @@ export function parseConfig(file: string, text: string): McgConfig {
   const ignoreNode = doc.get('ignore', true);
   const items = isSeq(ignoreNode) ? ignoreNode.items : [];
   cfg.ignore = ((d['ignore'] as Record<string, string>[] | undefined) ?? []).map((e, i) => {
-    const line = lineOf(items[i] as Node | undefined);
+    const item = items[i] as Node | undefined;
+    const line = lineOf(item);
     if (e['expires'] && !realDate(String(e['expires']).slice(0, 10))) {
-      throw new ConfigError(`${file}:${line}: ignore[${i}].expires "${e['expires']}" is not a real date: write YYYY-MM-DD`, file, line);
+      // reported where the date is written, not on the entry's first line
+      const at = isMap(item) ? lineOf(item.get('expires', true) as Node | undefined) : line;
+      throw new ConfigError(`${file}:${at}: ignore[${i}].expires "${e['expires']}" is not a real date: write YYYY-MM-DD`, file, at);
     }
     return {
       id: e['id']!,

@@ -17,9 +17,16 @@ export function stripEscapes(text: string): string {
  */
 const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 
-/** Untrusted text made fit for a message: escape sequences and controls removed (TAB and LF kept), invisible characters shown. */
+/** A lone surrogate: how the Dockerfile reader holds a byte that is not UTF-8 (src/core/utf8-go.ts). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Untrusted text made fit for a message: escape sequences and controls removed (TAB and LF kept),
+ * invisible characters shown, and each byte that was not UTF-8 one U+FFFD (as Go prints it).
+ */
 export function visibleText(text: string): string {
   return stripEscapes(text)
+    .replace(LONE_SURROGATE, '\ufffd')
     .replace(/\r\n?/g, '\n')
     .replace(INVISIBLE, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
 }

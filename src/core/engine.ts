@@ -32,28 +32,19 @@ export function fingerprintKeyDigest(key: string): string {
   return `k:${sha256Hex(key).slice(0, 32)}`;
 }
 
-/**
- * A copy of `s` that shares no memory with the text it was cut from. A rule's message is built from
- * slices of the Dockerfile; V8 keeps a slice's whole parent string alive, so without the copy every
- * finding would keep its entire file in memory until the report is written.
- */
-export function detached(s: string): string {
-  return (' ' + s).slice(1);
-}
-
 export function hitToFinding(meta: RuleMeta, hit: RuleHit, path: string, target: string, settings?: RuleSettings): Finding {
   return {
     ruleId: meta.id,
     source: 'mcg',
     severity: ruleSeverity(settings, meta, hit),
-    message: detached(hit.message),
+    message: hit.message,
     location: {
       path: hit.path ?? path,
       startLine: hit.line,
       endLine: hit.endLine,
       startColumn: hit.startColumn,
       endColumn: hit.endColumn,
-      evidence: hit.evidence === undefined ? undefined : detached(hit.evidence),
+      evidence: hit.evidence,
     },
     fingerprint: '',
     // only a digest: the key holds instruction text, which may hold a secret (DESIGN §3)
@@ -83,6 +74,8 @@ export function inputErrorFinding(path: string, line: number, message: string, t
 export interface DockerfileInput {
   path: string;
   text: string;
+  /** The file's model when the caller has parsed it already (parsed once per target). */
+  model?: DockerfileModel;
   target: string;
   buildTarget?: string;
   context?: BuildContextInfo;
@@ -97,7 +90,7 @@ export interface DockerfileResult {
 }
 
 export function checkDockerfile(input: DockerfileInput, rules: readonly DockerfileRule[], settings?: RuleSettings): DockerfileResult {
-  const model = parseDockerfile(input.path, input.text);
+  const model = input.model ?? parseDockerfile(input.path, input.text);
   const findings: Finding[] = [];
   for (const issue of model.issues) findings.push(inputErrorFinding(input.path, issue.line, issue.message, input.target));
   const fatal = model.issues.some((i) => i.fatal);

@@ -5,6 +5,7 @@
 import { closeSync, fstatSync, openSync, readSync, realpathSync, readdirSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isAscii, isUtf8 } from 'node:buffer';
+import { decodeUtf8Go } from './utf8-go.js';
 
 export const MAX_TEXT_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -153,8 +154,13 @@ function wideText(buf: Buffer): ReadTextResult | undefined {
   return undefined;
 }
 
-/** readTextFile without splitting the text into lines (for callers that rarely need them). */
-export function readText(abs: string, maxBytes = MAX_TEXT_FILE_BYTES): ReadTextResult {
+/**
+ * readTextFile without splitting the text into lines (for callers that rarely need them). Bytes
+ * that are not UTF-8 are read as Go reads them, one at a time: each becomes U+FFFD, or with
+ * `keepInvalidBytes` (the Dockerfile reader, which walks some parts byte by byte as BuildKit does)
+ * the lone surrogate U+DC80+byte, shown as U+FFFD when a message leaves the report (visibleText).
+ */
+export function readText(abs: string, maxBytes = MAX_TEXT_FILE_BYTES, keepInvalidBytes = false): ReadTextResult {
   const r = readBytes(abs, maxBytes);
   if (!r.ok) return r;
   const buf = r.buf;
@@ -174,9 +180,10 @@ export function readText(abs: string, maxBytes = MAX_TEXT_FILE_BYTES): ReadTextR
     const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
     text = isAscii(buf) ? buf.toString('latin1') : !bom && isUtf8(buf) ? buf.toString('utf8') : new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    text = new TextDecoder('utf-8').decode(buf);
-    const at = text.indexOf('\uFFFD');
-    const line = at < 0 ? 1 : text.slice(0, at).split('\n').length;
+    // as Go (and so BuildKit) reads the bytes: one U+FFFD per invalid byte
+    const decoded = decodeUtf8Go(buf, keepInvalidBytes);
+    text = decoded.text;
+    const line = buf.subarray(0, Math.max(0, decoded.firstInvalid)).toString('latin1').split('\n').length;
     warning = { line, message: 'the file is not valid UTF-8 (invalid bytes were replaced): save it as UTF-8' };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -7,8 +7,11 @@
  * again), the file is written to a fresh temp file beside the target (O_EXCL | O_NOFOLLOW) and
  * renamed over it — a rename replaces a link planted in between, it never writes through it.
  * Pseudo-filesystems (/proc, /sys) are refused at once instead of retried.
+ *
+ * The one exception to "inside the workspace": a file the runner names for this step in its
+ * environment (RUNNER_FILES: the job summary), appended to in place (appendRunnerFile).
  */
-import { closeSync, constants, lstatSync, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -167,4 +170,72 @@ export function safeWriteFile(target: WriteTarget, p: string, content: WriteCont
     }
   }
   return out;
+}
+
+/**
+ * Files outside the workspace that the runner hands a step through its environment, by variable
+ * name. Only these may be written outside the workspace by the action, and only appended to.
+ */
+export const RUNNER_FILES = ['GITHUB_STEP_SUMMARY'] as const;
+export type RunnerFileName = (typeof RUNNER_FILES)[number];
+
+export interface RunnerFile {
+  /** Which of RUNNER_FILES. */
+  name: RunnerFileName;
+  /** The environment that names it (process.env in the action). */
+  env: Record<string, string | undefined>;
+  /** The workspace: if the runner's path lies below it, no component of it may be a link. */
+  root?: string;
+  /** The most this file may hold after the append, in bytes (the runner's own cap). */
+  maxBytes?: number;
+}
+
+const APPEND_FLAGS = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * Appends `content` to the runner file `f.name` (e.g. the job summary). The path is the one the
+ * environment gives, absolute, never under a pseudo-filesystem; below the workspace no component
+ * may be a symbolic link; the file itself is opened with O_NOFOLLOW (a link there is refused, not
+ * followed) and O_APPEND, must be a regular file once open, and is never grown beyond `maxBytes`.
+ * Returns the path written.
+ */
+export function appendRunnerFile(f: RunnerFile, content: string | Uint8Array): string {
+  if (!(RUNNER_FILES as readonly string[]).includes(f.name)) throw new WriteError(`${f.name} is not a file the runner names for a step`);
+  const p = f.env[f.name] ?? '';
+  const label = `${f.name} "${p}"`;
+  if (p === '' || p.includes('\0') || !isAbsolute(p)) throw new WriteError(`${label}: not an absolute file path`);
+  const abs = resolve(p);
+  const first = abs.slice(parse(abs).root.length).split(sep)[0] ?? '';
+  if (PSEUDO_FS.has(first)) throw new WriteError(`${label}: /${first} is a system pseudo-filesystem`);
+  if (f.root !== undefined) {
+    const root = resolve(f.root);
+    const rel = inside(root, abs);
+    if (rel === '') throw new WriteError(`${label}: is the workspace directory itself, not a file`);
+    let cur = root;
+    for (const part of rel?.split(sep).slice(0, -1) ?? []) {
+      cur = join(cur, part);
+      const st = lstatOrUndefined(cur);
+      if (st?.isSymbolicLink()) throw new WriteError(`${label}: "${cur}" is a symbolic link: refusing to write through it`);
+      if (!st?.isDirectory()) throw new WriteError(`${label}: "${cur}" is not a directory`);
+    }
+  }
+  let fd: number;
+  try {
+    fd = openSync(abs, APPEND_FLAGS, 0o644);
+  } catch (e) {
+    const why = code(e) === 'ELOOP' ? 'it is a symbolic link: refusing to write through it' : `cannot open it (${code(e)})`;
+    throw new WriteError(`${label}: ${why}`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new WriteError(`${label} is not a regular file`);
+    const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    if (f.maxBytes !== undefined && st.size + buf.length > f.maxBytes) {
+      throw new WriteError(`${label}: ${buf.length} more bytes would take it past the runner's ${f.maxBytes}-byte limit (it holds ${st.size})`);
+    }
+    for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+  } finally {
+    closeSync(fd);
+  }
+  return abs;
 }

@@ -7,8 +7,11 @@ import { basename, dirname, join } from 'node:path';
 import type { CoverageEntry, Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
 import type { ProbeOptions } from './probe/options.js';
 import { checkDockerfile, inputErrorFinding, type RuleSettings } from './engine.js';
+import { parseDockerfile } from './dockerfile/model.js';
 import { dockerfileRules } from '../rules/index.js';
 import { loadVex, settleVex } from './vex/scan-vex.js';
+import { builtImageFor, type BuiltTarget } from './mcp/built-image.js';
+import type { SbomRequest } from './sbom.js';
 import { confine, listContext, newListings, readText, readTextFile, repoPath, underRoot, type Listings } from './files.js';
 import { discover, type DockerfileTarget } from './discover.js';
 import { makeBuildContext } from './build-context.js';
@@ -53,6 +56,8 @@ export interface ScanOptions {
   probe?: ProbeOptions;
   /** VEX documents (repository paths, OpenVEX or CycloneDX) that decide on image vulnerabilities. */
   vex?: string[];
+  /** The image's SBOM: which documents, and who receives them (issue #22). */
+  sbom?: SbomRequest;
 }
 
 /** What the image pipeline (src/scanners) returns for one Dockerfile target. */
@@ -84,7 +89,8 @@ export interface ScanDeps {
 export interface McpChecker {
   /** True when the repository-relative path names a file the checker reads. */
   wants(path: string): boolean;
-  check(input: { path: string; text: string; target: string }, settings?: RuleSettings): { findings: Finding[]; fatal: boolean };
+  /** `image`: the image this scan built that a server.json describes (src/core/mcp/built-image.ts). */
+  check(input: { path: string; text: string; target: string; image?: { ref?: string; labels: Readonly<Record<string, string>> } }, settings?: RuleSettings): { findings: Finding[]; fatal: boolean };
 }
 
 /** The lines of a file that holds no inline suppression: the suppression pass finds nothing in either. */
@@ -254,9 +260,10 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
   // the image pipeline reports its own scanners' times; mcg's own time excludes it
   let pipelineMs = 0;
   let dockerfilesChecked = 0;
+  const built: BuiltTarget[] = [];
   for (const t of dockerfiles) {
     const abs = underRoot(root, t.dockerfile);
-    const r = readText(abs);
+    const r = readText(abs, undefined, true);
     targets.push({ name: t.name, dockerfile: t.dockerfile, context: t.context });
     if (!r.ok) {
       inputError(t.dockerfile, r.line, r.message, t.name);
@@ -272,6 +279,8 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     // the lines serve inline suppressions only: a file without `mcg-ignore` has none to find
     fileLines.set(t.dockerfile, r.text.includes('mcg-ignore') ? r.text.split(/\r?\n/) : NO_LINES);
     t.text = r.text;
+    // parsed once: the image pipeline and the rules read the same model
+    t.model = parseDockerfile(t.dockerfile, r.text);
     const context = contextInfo(root, underRoot(root, t.context), abs, contextCache, listings);
     let image: ImageFacts | undefined;
     if (opts.build || opts.image || opts.imageTar) {
@@ -292,11 +301,12 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
         for (const s of res.scanners) scanners.push(s);
         Object.assign(targets[targets.length - 1]!, res.info);
         image = res.image;
+        if (image?.labels) built.push({ context: t.context, dockerfile: t.dockerfile, labels: image.labels, ref: opts.image });
         for (const [p, l] of res.files ?? []) fileLines.set(p, l);
         for (const c of res.coverage ?? []) coverage.record(c);
       }
     }
-    const res = checkDockerfile({ path: t.dockerfile, text: r.text, target: t.name, buildTarget: opts.buildTarget, context, image }, dockerfileRules, config.rules);
+    const res = checkDockerfile({ path: t.dockerfile, text: r.text, model: t.model, target: t.name, buildTarget: opts.buildTarget, context, image }, dockerfileRules, config.rules);
     for (const f of res.findings) {
       if (f.ruleId !== 'MCG991') continue;
       inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
@@ -306,6 +316,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     // neither the text nor the model is kept past its own file: 10,000 retained models made the
     // garbage collector copy them again and again (~18% of the engine's time)
     t.text = undefined;
+    t.model = undefined;
   }
 
   // 3. Compose, Kubernetes, workflows
@@ -373,7 +384,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     coverage.checked(rel, mcpKind);
     // JSONC and YAML take `# mcg-ignore` inside their comments (`// # mcg-ignore MCG508 reason`)
     fileLines.set(rel, r.text.includes('mcg-ignore') ? r.text.split(/\r?\n/) : NO_LINES);
-    const res = deps.mcp!.check({ path: rel, text: r.text, target: 'repository' }, config.rules);
+    const res = deps.mcp!.check({ path: rel, text: r.text, target: 'repository', image: builtImageFor(rel, built) }, config.rules);
     for (const f of res.findings) {
       if (f.ruleId !== 'MCG991') continue;
       inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });

@@ -20,6 +20,8 @@ export interface ImageFacts {
   user: string;
   /** `Config.Healthcheck.Test`, when set. */
   healthcheck?: string[];
+  /** `Config.Labels` of the image, when read. */
+  labels?: Readonly<Record<string, string>>;
   /** `/etc/passwd` of the image's final filesystem, when it has one (names in USER are resolved there). */
   passwd?: string;
   /** True when the path exists in the image's final filesystem (symlinks followed where known). */

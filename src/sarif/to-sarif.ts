@@ -15,7 +15,7 @@ import { ftruncateSync, writeSync } from 'node:fs';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import type * as sarif from 'sarif';
 import { securitySeverity, SEVERITY_TABLE, severityRank } from '../core/severity.js';
-import { partialFingerprints, primaryLocationLineHash } from '../core/fingerprint.js';
+import { partialFingerprints } from '../core/fingerprint.js';
 import { ruleMeta } from '../rules/index.js';
 import { TOOL_NAME, TOOL_VERSION, REPOSITORY_URL, ruleDocsUrl } from '../core/meta.js';
 import type { Finding, Report, Severity, Source } from '../core/types.js';
@@ -130,84 +130,6 @@ function resultFor(f: Finding, ruleIndex: number, withBaseline: boolean): sarif.
     r.suppressions = [{ kind: f.suppressed.kind, status: 'accepted', justification: f.suppressed.justification }];
   }
   return r;
-}
-
-const q = JSON.stringify as (s: string) => string;
-// a log names few distinct paths: their quoted URIs are computed once per process (bounded)
-const uriTexts = new Map<string, string>();
-function uriText(path: string): string {
-  let t = uriTexts.get(path);
-  if (t === undefined) {
-    if (uriTexts.size >= 10_000) uriTexts.clear();
-    t = q(pathToUri(path));
-    uriTexts.set(path, t);
-  }
-  return t;
-}
-const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n);
-const isStr = (s: unknown): s is string => typeof s === 'string';
-const LEVEL_TEXT = new Map<string, string>(Object.entries(SEVERITY_TABLE).map(([k, v]) => [k, q(v.sarifLevel)]));
-const PROPS_TEXT = new Map<string, string>(Object.keys(SEVERITY_TABLE).map((k) => [k, `"properties":{"severity":${q(k)},"target":`]));
-// a log names few distinct targets: quoted once per process (bounded)
-const targetTexts = new Map<string, string>();
-function targetText(target: string): string {
-  let t = targetTexts.get(target);
-  if (t === undefined) {
-    if (targetTexts.size >= 10_000) targetTexts.clear();
-    t = q(target);
-    targetTexts.set(target, t);
-  }
-  return t;
-}
-
-/**
- * One result as `JSON.stringify(log)` writes it inside `runs[i].results`: the text of resultFor's
- * object without building it. Findings with a field of an unexpected type (possible in a report
- * read from disk) go through resultFor and JSON.stringify instead, so the text is always exactly
- * JSON.stringify's.
- */
-function resultText(f: Finding, ruleIndex: number, withBaseline: boolean, heads?: string[]): string {
-  const loc = f.location;
-  const sup = f.suppressed;
-  if (
-    !isStr(f.ruleId) ||
-    !isStr(f.message) ||
-    !isStr(f.target) ||
-    !isStr(f.fingerprint) ||
-    !isStr(loc.path) ||
-    !isInt(loc.startLine) ||
-    (loc.endLine && !isInt(loc.endLine)) ||
-    (loc.startColumn && !isInt(loc.startColumn)) ||
-    (loc.endColumn && !isInt(loc.endColumn)) ||
-    (loc.evidence && !isStr(loc.evidence)) ||
-    (f.fix && !isStr(f.fix)) ||
-    !Object.hasOwn(SEVERITY_TABLE, f.severity) ||
-    (sup && (!isStr(sup.kind) || !isStr(sup.justification)))
-  ) {
-    return JSON.stringify(resultFor(f, ruleIndex, withBaseline));
-  }
-  let region = `"startLine":${loc.startLine}`;
-  if (loc.endLine && loc.endLine >= loc.startLine) region += `,"endLine":${loc.endLine}`;
-  if (loc.startColumn) region += `,"startColumn":${loc.startColumn}`;
-  if (loc.endColumn) region += `,"endColumn":${loc.endColumn}`;
-  const fp = f.fingerprint;
-  // the text up to the level is the same for every result of a rule in a run: made once
-  let head = heads?.[ruleIndex];
-  if (head === undefined) {
-    head = `{"ruleId":${q(f.ruleId)},"ruleIndex":${ruleIndex},"level":`;
-    if (heads) heads[ruleIndex] = head;
-  }
-  let out =
-    `${head}${LEVEL_TEXT.get(f.severity)!},"message":{"text":${q(loc.evidence ? `${f.message} (${loc.evidence})` : f.message)}},` +
-    `"locations":[{"physicalLocation":{"artifactLocation":{"uri":${uriText(loc.path)},"uriBaseId":"%SRCROOT%"},"region":{${region}}}}],` +
-    `"partialFingerprints":{"primaryLocationLineHash":${q(primaryLocationLineHash(fp))},"mcg/v1":${q(fp)}},` +
-    `${PROPS_TEXT.get(f.severity)!}${targetText(f.target)},"failing":${f.failing === true}`;
-  if (loc.evidence) out += `,"evidence":${q(loc.evidence)}`;
-  if (f.fix) out += `,"fix":${q(f.fix)}`;
-  out += '}';
-  if (withBaseline) out += f.new === false ? ',"baselineState":"unchanged"' : ',"baselineState":"new"';
-  if (sup) out += `,"suppressions":[{"kind":${q(sup.kind)},"status":"accepted","justification":${q(sup.justification)}}]`;
-  return `${out}}`;
 }
 
 interface RunGroup {
@@ -450,10 +372,9 @@ function emitLog(runs: PlannedRun[], em: Emitter, abortWhenOver: boolean): boole
     const r = text.lastIndexOf(RUN_RESULTS) + RUN_RESULTS.length - 1;
     if (n > 0) em.push(',');
     em.push(text.slice(0, r));
-    const heads: string[] = [];
     for (let i = 0; i < p.findings.length; i++) {
       if (i > 0) em.push(',');
-      em.push(resultText(p.findings[i]!, p.ruleIndexes[i]!, p.withBaseline, heads));
+      em.push(JSON.stringify(resultFor(p.findings[i]!, p.ruleIndexes[i]!, p.withBaseline)));
       if (abortWhenOver && (i & 255) === 255 && em.over) return false;
     }
     em.push(text.slice(r));

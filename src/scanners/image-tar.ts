@@ -30,6 +30,8 @@ export interface ImageConfigFacts {
   workingDir?: string;
   /** `Config.Shell` (SHELL instruction), when set. */
   shell?: string[];
+  /** `Config.Labels` (the MCP registry's ownership label among them). */
+  labels?: Record<string, string>;
   /** `Config.ExposedPorts` keys (`8080/tcp`); [] when none. */
   exposedPorts?: string[];
   architecture?: string;
@@ -355,6 +357,7 @@ function assemble(tarPath: string, layers: Map<string, LayerRecord>, jsons: Map<
     workingDir: typeof c['WorkingDir'] === 'string' ? c['WorkingDir'] : undefined,
     shell: strings(c['Shell']),
     exposedPorts: isRecord(c['ExposedPorts']) ? Object.keys(c['ExposedPorts']) : [],
+    labels: isRecord(c['Labels']) ? Object.fromEntries(Object.entries(c['Labels']).filter((e): e is [string, string] => typeof e[1] === 'string')) : {},
     architecture: typeof cfg['architecture'] === 'string' ? cfg['architecture'] : undefined,
     os: typeof cfg['os'] === 'string' ? cfg['os'] : undefined,
   };
@@ -451,6 +454,7 @@ export function imageFactsOf(img: ImageInspection): ImageFacts {
   return {
     user: img.config.user,
     healthcheck: img.config.healthcheck,
+    labels: img.config.labels,
     passwd: img.passwd,
     hasPath: (p: string) => resolveInImage(img.files, p) !== undefined,
   };

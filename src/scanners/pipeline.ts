@@ -21,6 +21,7 @@ import { mapLayers, type LayerMap } from './layer-map.js';
 import { writeLayerSubset } from './tar-subset.js';
 import { lockfileKind, type Lockfile } from './lockfiles.js';
 import * as trivy from './trivy.js';
+import { runSbom } from './sbom.js';
 import * as trufflehog from './trufflehog.js';
 import { outputTail, scannerErrorFinding } from './errors.js';
 import { runProbe } from './probe/run.js';
@@ -74,6 +75,8 @@ export interface PipelineTimings {
   trufflehogImageMs: number;
   trufflehogContextMs: number;
   imageChecksMs: number;
+  /** Converting Trivy's report into the SBOM documents (issue #22). */
+  sbomMs: number;
   /** Wall time during which at least one external process (docker, trivy, trufflehog) ran. */
   externalMs: number;
   /** Pipeline wall time not spent waiting on an external process: our own code. */
@@ -158,7 +161,7 @@ export class ScanPipeline implements ImagePipeline {
 
   async run(target: DockerfileTarget, opts: ScanOptions, config: McgConfig): Promise<ImageScanResult> {
     const t0 = Date.now();
-    const timings: PipelineTimings = { buildMs: 0, saveMs: 0, readTarMs: 0, layerSubsetMs: 0, trivyMs: 0, trufflehogImageMs: 0, trufflehogContextMs: 0, imageChecksMs: 0, externalMs: 0, ownMs: 0, totalMs: 0 };
+    const timings: PipelineTimings = { buildMs: 0, saveMs: 0, readTarMs: 0, layerSubsetMs: 0, trivyMs: 0, trufflehogImageMs: 0, trufflehogContextMs: 0, imageChecksMs: 0, sbomMs: 0, externalMs: 0, ownMs: 0, totalMs: 0 };
     const { logger, tools } = this.deps;
     const intervals: [number, number][] = [];
     const exec: Exec = async (file, args, o) => {
@@ -306,6 +309,7 @@ export class ScanPipeline implements ImagePipeline {
                 return;
               }
               await trivyDb;
+              const trivyCtx = mapped().then((m) => ({ dockerfile: target.dockerfile, target: target.name, layers: m.layers, lockfiles }));
               const r = await trivy.run(
                 exec,
                 {
@@ -317,9 +321,16 @@ export class ScanPipeline implements ImagePipeline {
                   vex: (opts.vex ?? []).map((p) => underRoot(opts.root, p)),
                   timeoutMs: config.trivy.timeoutMinutes ? config.trivy.timeoutMinutes * 60_000 : timeoutMs,
                   env,
+                  listAllPackages: opts.sbom !== undefined,
                 },
-                mapped().then((m) => ({ dockerfile: target.dockerfile, target: target.name, layers: m.layers, lockfiles })),
+                trivyCtx,
               );
+              if (opts.sbom && r.output !== undefined && !r.failure) {
+                const s = await runSbom(exec, { trivy: tool.path, tmp, env, timeoutMs }, { json: r.output, formats: opts.sbom.formats, image: { tarName: theTar, name: info.image } }, await trivyCtx);
+                timings.sbomMs = s.durationMs;
+                for (const m of s.failures) fail('trivy', `The SBOM could not be made: ${m}`, 'sbom');
+                opts.sbom.onSbom({ target: target.name, dockerfile: target.dockerfile, image: info.image, documents: s.documents, packages: s.packages });
+              }
               timings.trivyMs = r.durationMs;
               findings.push(...r.findings);
               if (r.failure) {

@@ -19,6 +19,8 @@ export interface TrivyArgsOptions {
   output?: string;
   /** VEX documents Trivy applies; what they suppress is still reported, as suppressed (`--show-suppressed`). */
   vex?: readonly string[];
+  /** List every package, vulnerable or not (the SBOM is converted from this report). */
+  listAllPackages?: boolean;
 }
 
 /** Trivy's `--timeout` takes a Go duration. */
@@ -47,6 +49,7 @@ export function buildArgs(o: TrivyArgsOptions): string[] {
   if (o.output) args.push('--output', o.output);
   for (const v of o.vex ?? []) args.push('--vex', v);
   if (o.vex?.length) args.push('--show-suppressed');
+  if (o.listAllPackages) args.push('--list-all-pkgs');
   return args;
 }
 
@@ -222,6 +225,8 @@ export interface ScannerRun {
   /** Set when the scanner failed (crash, timeout, non-zero exit, unreadable output). */
   failure?: string;
   durationMs: number;
+  /** Trivy's JSON report as printed (set when it was read). */
+  output?: string;
 }
 
 /** `ctx` may still be in the making (the image tarball is read while Trivy runs): it is awaited after the process ends. */
@@ -234,5 +239,5 @@ export async function run(exec: Exec, o: TrivyRunOptions, ctx: TrivyParseContext
   }
   const p = parse(r.stdout, await ctx);
   if (p.error) return { findings: p.findings, failure: `${p.error}; stderr: ${outputTail(r.stderr) || '(none)'}`, durationMs };
-  return { findings: p.findings, durationMs };
+  return { findings: p.findings, durationMs, output: r.stdout };
 }

@@ -27,6 +27,10 @@ export interface OracleResult {
   parseError?: { message: string; startLine: number; endLine: number };
   warnings: { message: string; startLine: number }[];
   nodes: OracleNode[];
+  /** Each instruction BuildKit's ParseInstruction refuses, on its own. */
+  nodeErrors: { message: string; startLine: number; endLine: number }[];
+  /** Where instructions.Parse refuses the file (the first refused instruction, or one before any FROM). */
+  instructionError?: { message: string; startLine: number; endLine: number };
 }
 
 export function oraclePath(): string | undefined {

@@ -9,15 +9,19 @@
  */
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDockerfile, type ReadNode } from '../../src/core/dockerfile/reader/index.js';
 import { decodeGo, goRunes } from '../../src/core/dockerfile/reader/text.js';
+import { parseText } from '../../src/core/dockerfile/reader/parsed.js';
+import { readText } from '../../src/core/files.js';
 import { corpusFiles } from '../support/corpus.js';
 import { mutate, mutation } from '../fuzz/mutate.js';
 import { oraclePath, runOracle, type OracleNode, type OracleResult } from './buildkit-oracle.js';
-import { ISSUE_CASES, dockerfileText } from './dockerfile-gen.js';
+import { ISSUE_CASES, dockerfileText, instructionLevelText } from './dockerfile-gen.js';
+import { firstInstructionError, instructionError } from '../../src/core/dockerfile/reader/instructions.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -46,8 +50,17 @@ function ours(n: ReadNode): OracleNode {
   };
 }
 
-function compare(bytes: Uint8Array, o: OracleResult): void {
-  const r = readDockerfile(decodeGo(bytes));
+type Decode = (f: { path: string; bytes: Uint8Array }) => string;
+
+/** How the CLI reads a Dockerfile (src/core/files.ts readText, as src/core/scan.ts calls it), BOM and all. */
+const cliDecode: Decode = (f) => {
+  const r = readText(f.path, undefined, true);
+  if (!r.ok) throw new Error(`${f.path}: the CLI does not read it: ${r.message}`);
+  return r.text;
+};
+
+function compare(text: string, o: OracleResult): void {
+  const r = readDockerfile(text);
   const label = o.path;
   expect(r.error ? r.error.line : undefined, `${label}: parse error (${o.parseError?.message ?? r.error?.message ?? ''})`).toEqual(
     o.parseError ? o.parseError.startLine : undefined,
@@ -60,9 +73,14 @@ function compare(bytes: Uint8Array, o: OracleResult): void {
   expect(mine.length, `${label}: instruction count`).toBe(theirs.length);
   mine.forEach((m, i) => expect(m, `${label}: instruction ${i + 1}`).toEqual(JSON.parse(JSON.stringify(theirs[i]))));
   expect(r.warnings.map((w) => w.line), `${label}: warnings`).toEqual(o.warnings.map((w) => w.startLine));
+  // BuildKit's instruction parser: which instructions it refuses, and the line it refuses the file at
+  const refused = r.nodes.filter((n) => instructionError(n) !== undefined).map((n) => n.line);
+  expect(refused, `${label}: instructions refused (${o.nodeErrors.map((e) => e.message).join('; ')})`).toEqual(o.nodeErrors.map((e) => e.startLine));
+  expect(parseText(text).errors.map((e) => e.line), `${label}: the model refuses the file`).toEqual(o.instructionError ? [o.instructionError.startLine] : []);
+  expect(firstInstructionError(r.nodes)?.line, `${label}: file refused (${o.instructionError?.message ?? ''})`).toBe(o.instructionError?.startLine);
 }
 
-function differential(files: { path: string; bytes: Uint8Array }[], note: string): void {
+function differential(files: { path: string; bytes: Uint8Array }[], note: string, decode: Decode = (f) => decodeGo(f.bytes)): void {
   const oracle = oraclePath();
   if (!oracle) return;
   const results = runOracle(
@@ -72,7 +90,7 @@ function differential(files: { path: string; bytes: Uint8Array }[], note: string
   expect(results.length).toBe(files.length);
   results.forEach((o, i) => {
     try {
-      compare(files[i]!.bytes, o);
+      compare(decode(files[i]!), o);
     } catch (e) {
       throw new Error(`${note}\n${(e as Error).message}\nfile text: ${JSON.stringify(Buffer.from(files[i]!.bytes).toString('latin1'))}`);
     }
@@ -110,6 +128,32 @@ describe('the Dockerfile reader reads as BuildKit does', () => {
 
   it('the cases of issue 16', () => {
     differential(written(ISSUE_CASES.map((s) => Buffer.from(s, 'utf8')), 'issue'), 'issue 16 cases');
+  });
+
+  it('1,000 generated files around the instruction parser (flags, arity, ONBUILD, HEALTHCHECK, RUN options)', { timeout: 120_000 }, () => {
+    const seed = Number(process.env['MCG_FC_SEED'] ?? Date.now() % 2 ** 31);
+    const gen = fc.sample(instructionLevelText, { seed, numRuns: 1000 });
+    differential(written(gen, 'instr'), `instruction-level files, seed ${seed} (rerun with MCG_FC_SEED=${seed})`);
+  });
+
+  it('files with invalid UTF-8, decoded as the CLI decodes them (each invalid byte kept on its own, as Go)', { timeout: 120_000 }, () => {
+    const seed = Number(process.env['MCG_FC_SEED'] ?? Date.now() % 2 ** 31);
+    const bad = fc.constantFrom('\xff', '\xfe', '\x80', '\xbf', '\xe2\x82', '\xe2\x82\xac', '\xf0\x9f\x98', '\xf0\x9f', '\xc0\x80', '\xed\xa0\x80', '\xf4\x90\x80\x80', '\xe0\x80\xaf', '\xc2', '\xef\xbb\xbf');
+    const place = fc.constantFrom(
+      (b: string) => `FROM alpine${b}\nUSER app\n`,
+      (b: string) => `FROM alpine\nRUN echo ${b}x\nUSER ${b}\n`,
+      (b: string) => `FROM alpine\nRUN ["echo", "${b}"]\nCMD ["${b}"]\n`,
+      (b: string) => `FROM alpine\nCOPY --chown=${b} a b\nLABEL k=${b}v\n`,
+      (b: string) => `# escape=${b}\nFROM alpine\n`,
+      (b: string) => `# syntax=x${b}\nFROM alpine\nENV A=${b} B=c\n`,
+      (b: string) => `FROM alpine\nRUN cat <<EOF\n${b}\nEOF\n${b}RUN x\n`,
+      (b: string) => `${b}FROM alpine\n`,
+      (b: string) => `FROM alpine\nUSERR${b} app\n`,
+      (b: string) => `FROM alpine\nHEALTHCHECK --interval=1${b}s CMD true\n`,
+    );
+    const cases = fc.sample(fc.tuple(place, fc.array(bad, { minLength: 1, maxLength: 3 })), { seed, numRuns: 300 }).map(([p, bs]) => p(bs.join('')));
+    const mixed = fc.sample(dockerfileText, { seed: seed + 2, numRuns: 1500 }).filter((t) => !t.includes('\0') && !isUtf8(Buffer.from(t, 'latin1')));
+    differential(written([...cases, ...mixed], 'utf8'), `invalid UTF-8 files, seed ${seed} (rerun with MCG_FC_SEED=${seed})`, cliDecode);
   });
 
   it('2,000 generated and mutated files', { timeout: 120_000 }, () => {

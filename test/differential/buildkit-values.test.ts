@@ -1,32 +1,37 @@
 /**
  * The values half of the BuildKit differential test: per stage, the name and the base after
- * expansion (or BuildKit's error expanding it), the global ARGs, and what each ARG and ENV of a
- * stage assigns after expansion, from our model against test/tools/buildkit-oracle (BuildKit's own
+ * expansion (or BuildKit's error expanding it), the global ARGs, what each ARG and ENV of a stage
+ * assigns after expansion, the user of each USER, the sources and destination of each COPY/ADD
+ * after expansion, and how each CMD/ENTRYPOINT runs (shell or JSON form, its arguments), from our model against test/tools/buildkit-oracle (BuildKit's own
  * instruction parser and shell lexer). On the real corpus (skipped loudly when ../shared is absent),
  * every Dockerfile in the repository, and fast-check files built around ARG/ENV/FROM expansion.
  *
  * Not compared, on purpose (the allow-list, each with its reason):
  * - files BuildKit's parser or instruction parser rejects: the reader half of the test owns those;
- * - the ARG/ENV values of a stage built FROM another stage: the oracle starts every stage with an
- *   empty environment, while BuildKit's converter (and our model) gives it its parent's ENV;
+ * - the ARG/ENV/USER/COPY/ADD values of a stage built FROM another stage: the oracle starts every
+ *   stage with an empty environment, while BuildKit's converter (and our model) gives it its
+ *   parent's ENV (its CMD/ENTRYPOINT, which nothing expands, are compared);
  * - a value over MAX_EXPANDED: we stop and report MCG991 where BuildKit would go on building it;
  * - the case of a stage name: BuildKit lower-cases it, we keep it as written for messages (every
  *   lookup of a stage name is case-insensitive), so names are compared lower-cased.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDockerfile, type DockerfileModel } from '../../src/core/dockerfile/model.js';
 import { corpusFiles } from '../support/corpus.js';
-import { rigValue } from '../support/rig.js';
+import { copyValues, startupForm, userValue } from '../../src/core/dockerfile/values.js';
+import { stageVariables, type Assignments } from '../../src/core/dockerfile/stages.js';
+import { oraclePath } from './buildkit-oracle.js';
 
 interface OracleValue {
   keyword: string;
   line: number;
   values: string[];
+  form?: string;
   error?: string;
 }
 interface OracleStage {
@@ -46,19 +51,6 @@ interface OracleResult {
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-function oraclePath(): string | undefined {
-  let p: string | undefined;
-  try {
-    p = rigValue('MCG_ORACLE_BUILDKIT');
-  } catch {
-    p = undefined;
-  }
-  if (p && existsSync(p)) return p;
-  if (process.env['CI'] === 'true' || process.env['MCG_REQUIRE_CORPUS'] === '1') throw new Error('the BuildKit oracle (MCG_ORACLE_BUILDKIT) is missing: run bash scripts/rig/oracles.sh');
-  console.warn('\n!!! BuildKit oracle not found: the BuildKit values differential test DID NOT RUN !!!\n');
-  return undefined;
-}
-
 const oracle = oraclePath();
 const work = mkdtempSync(join(tmpdir(), 'mcg-bk-values-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -77,6 +69,9 @@ function readAll(texts: string[]): OracleResult[] {
 
 const show = (name: string, v: string | undefined): string => (v === undefined ? name : `${name}=${v}`);
 
+const STARTUP = new Set(['CMD', 'ENTRYPOINT']);
+const COMPARED = new Set(['ARG', 'ENV', 'USER', 'COPY', 'ADD', ...STARTUP]);
+
 /** Our reading in the oracle's shape. */
 function ours(m: DockerfileModel, o: OracleResult): unknown {
   const issueAt = (line: number): boolean => m.issues.some((i) => i.line === line && /expan/.test(i.message));
@@ -85,16 +80,24 @@ function ours(m: DockerfileModel, o: OracleResult): unknown {
     .map((i) => ({ line: i.line, error: issueAt(i.line) }));
   const stages = m.stages.map((s, k) => {
     const os = o.stages[k];
-    const values =
-      s.parent !== undefined
-        ? 'not compared'
-        : s.instructions
-            .filter((i) => i.keyword === 'ARG' || i.keyword === 'ENV')
-            .map((i) => {
-              if (issueAt(i.line)) return { line: i.line, error: true };
-              const a = s.memo.vars?.assigned.get(i) ?? [];
-              return { line: i.line, values: a.map(([n, v]) => show(n, v)) };
-            });
+    const assigned: Assignments = new Map();
+    stageVariables(m, s, [], assigned);
+    const values = s.instructions
+      .filter((i) => COMPARED.has(i.keyword) && (s.parent === undefined || STARTUP.has(i.keyword)))
+      .map((i) => {
+        if (STARTUP.has(i.keyword)) {
+          const f = startupForm(i);
+          return { line: i.line, values: f.args, form: f.form };
+        }
+        if (i.keyword === 'USER' || i.keyword === 'COPY' || i.keyword === 'ADD') {
+          const v = i.keyword === 'USER' ? userValue(m, s, i) : copyValues(m, s, i);
+          if (!v.ok) return { line: i.line, error: true };
+          return { line: i.line, values: typeof v.value === 'string' ? [v.value] : [...v.value.sources, v.value.dest] };
+        }
+        if (issueAt(i.line)) return { line: i.line, error: true };
+        const a = assigned.get(i) ?? [];
+        return { line: i.line, values: a.map(([n, v]) => show(n, v)) };
+      });
     return { name: (s.name ?? '').toLowerCase(), base: issueAt(s.from.line) ? { error: true } : s.base, line: s.from.line, values, _skip: os === undefined };
   });
   return { globalArgs, stages };
@@ -104,12 +107,9 @@ function ours(m: DockerfileModel, o: OracleResult): unknown {
 function theirs(m: DockerfileModel, o: OracleResult): unknown {
   const globalArgs = o.globalArgs.map((v) => ({ line: v.line, error: v.error !== undefined }));
   const stages = o.stages.map((s, k) => {
-    const values =
-      m.stages[k]?.parent !== undefined
-        ? 'not compared'
-        : s.values
-            .filter((v) => v.keyword === 'arg' || v.keyword === 'env')
-            .map((v) => (v.error !== undefined ? { line: v.line, error: true } : { line: v.line, values: v.values }));
+    const values = s.values
+      .filter((v) => COMPARED.has(v.keyword.toUpperCase()) && (m.stages[k]?.parent === undefined || STARTUP.has(v.keyword.toUpperCase())))
+      .map((v) => (v.error !== undefined ? { line: v.line, error: true } : { line: v.line, values: v.values, ...(v.form ? { form: v.form } : {}) }));
     return { name: s.name, base: s.baseError !== undefined ? { error: true } : s.base, line: s.line, values, _skip: false };
   });
   return { globalArgs, stages };
@@ -164,8 +164,17 @@ const envLine = fc.oneof(
   fc.tuple(name, value).map(([n, v]) => `ENV ${n} ${v}`),
 );
 const fromLine = fc.tuple(fc.constantFrom('alpine', '${REG}/ubuntu', 'node:$TAG', '$A', 'img${B:-:1}', 'img${TAG:+:$TAG}', 'x${A#a}'), fc.option(fc.constantFrom('s1', 'S2', 'base'), { nil: undefined })).map(([b, n]) => `FROM ${b}${n ? ` AS ${n}` : ''}`);
+const userLine = fc.oneof(value.map((v) => `USER ${v}`), fc.constantFrom('USER app', 'USER 1000:1000', 'USER "a b"', "USER 'x'", 'USER $A:$B'));
+const copyWord = fc.oneof(value, fc.constantFrom('.', './src', '/app/', '*.txt', '<<EOF', '"a b"'));
+const copyLine = fc
+  .tuple(fc.constantFrom('COPY', 'ADD'), fc.constantFrom('', '--chown=$A ', '--chmod=${B:-644} ', '--from=s1 ', '--chown=${A:?no} '), fc.array(copyWord, { minLength: 2, maxLength: 3 }), fc.boolean())
+  .map(([k, f, ws, json]) => (json ? `${k} ${f}${JSON.stringify(ws)}` : `${k} ${f}${ws.join(' ')}`) + (ws.includes('<<EOF') ? '\nbody $A\nEOF' : ''));
+const startLine = fc
+  .tuple(fc.constantFrom('CMD', 'ENTRYPOINT'), fc.oneof(value, fc.constantFrom('["a","$A"]', '[]', '["sh", "-c", "echo $B"]', '[ "x" ]', "['a']", '["a",1]', 'echo "$A" && x', '')))
+  .map(([k, v]) => `${k} ${v}`.trimEnd());
+const stageLine = fc.oneof({ weight: 3, arbitrary: fc.oneof(argLine, envLine) }, { weight: 1, arbitrary: userLine }, { weight: 1, arbitrary: copyLine }, { weight: 1, arbitrary: startLine });
 const dockerfile = fc
-  .tuple(fc.array(argLine, { maxLength: 3 }), fc.array(fc.tuple(fromLine, fc.array(fc.oneof(argLine, envLine), { maxLength: 4 })), { minLength: 1, maxLength: 3 }))
+  .tuple(fc.array(argLine, { maxLength: 3 }), fc.array(fc.tuple(fromLine, fc.array(stageLine, { maxLength: 5 })), { minLength: 1, maxLength: 3 }))
   .map(([globals, stages]) => [...globals, ...stages.flatMap(([f, body]) => [f, ...body])].join('\n') + '\n');
 
 describe.skipIf(oracle === undefined)('BuildKit values (differential)', () => {

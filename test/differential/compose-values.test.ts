@@ -23,6 +23,7 @@ import { corpusFiles } from '../support/corpus.js';
 import { composeOracle, runOracle, type ComposeCase, type OracleResult, type OracleService } from '../support/compose-oracle.js';
 import { repoRoot } from '../support/scan-rig.js';
 import { composeDocument, issue17Cases } from './compose-cases.js';
+import { schemaErrorLine } from './compose-error-line.js';
 
 const oracle = composeOracle();
 const RUNS = Number(process.env['MCG_COMPOSE_DIFF_RUNS'] ?? 2000);
@@ -44,6 +45,9 @@ function expected(o: OracleService): ComposeServiceValues {
     environment: o.environment,
     volumes: o.volumes,
     port_host_ips: [...new Set(o.ports.map((p) => p.host_ip))].sort(),
+    ports: o.ports,
+    cpus: o.cpus,
+    deploy_cpus: o.deploy_cpus,
     mem_limit: o.mem_limit,
     deploy_memory: o.deploy_memory,
     devices: o.devices,
@@ -66,7 +70,12 @@ function differences(c: ComposeCase, o: OracleResult): string[] {
   const refused = dotenv?.error !== undefined || failing.length > 0;
   if (o.error !== undefined) {
     if (REQUIRED.test(o.error)) return [];
-    return refused ? [] : [`compose refuses the file (${o.error}) but the scan reports no failing finding (${findings.map((f) => f.ruleId).join(',') || 'none'})`];
+    if (!refused) return [`compose refuses the file (${o.error}) but the scan reports no failing finding (${findings.map((f) => f.ruleId).join(',') || 'none'})`];
+    // the line: where compose's schema error points (its path, and the key it names)
+    const lines = schemaErrorLine(o.error, c.text, env);
+    const ours = failing.map((f) => f.location.startLine);
+    if (lines !== undefined && !lines.some((l) => ours.includes(l))) return [`compose refuses the file at line ${lines.join(' or ')} (${o.error}) but our failing findings are at line ${ours.join(', ') || '(none)'}`];
+    return [];
   }
   const out: string[] = [];
   if (refused) out.push(`compose loads the file but we refuse it: ${dotenv?.error ?? failing.map((f) => `${f.ruleId} line ${f.location.startLine}: ${f.message}`).join(' | ')}`);

@@ -43,3 +43,42 @@ const line = fc.oneof({ weight: 6, arbitrary: instruction }, { weight: 2, arbitr
 export const dockerfileText: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom('', '\xef\xbb\xbf'), fc.array(directive, { maxLength: 3 }), fc.array(fc.tuple(line, lineEnd), { maxLength: 14 }))
   .map(([bom, ds, ls]) => bom + ds.map((d) => `${d}\n`).join('') + ls.map(([l, e]) => l + e).join(''));
+
+/**
+ * Files around BuildKit's instruction parser (instructions.Parse): each keyword with the flags it
+ * takes, flags it does not take, missing and malformed values, the wrong number of arguments,
+ * ONBUILD triggers, HEALTHCHECK types, RUN's --mount/--device/--network/--security, heredoc
+ * destinations, and instructions before the first FROM.
+ */
+const FLAGS: Record<string, string[]> = {
+  COPY: ['chown', 'from', 'chmod', 'link', 'exclude', 'parents'],
+  ADD: ['chown', 'chmod', 'link', 'keep-git-dir', 'checksum', 'unpack', 'exclude'],
+  FROM: ['platform'],
+  RUN: ['mount', 'device', 'network', 'security'],
+  HEALTHCHECK: ['interval', 'timeout', 'start-period', 'start-interval', 'retries'],
+};
+const flagValue = fc.constantFrom(
+  '', '=', '=1', '=1', '=2s', '=30s', '=1m30s', '=true', '=FALSE', '=maybe', '=0s', '=0', '=-0', '=1ms', '=500us', '=999us', '=1.5h', '=-1s', '=1x', '=.s', '=1.', '=1\xb5s', '=1\xc2\xb5s', '=9999999999h', '=3', '=-3', '=+7', '=1_0', '=2147483648',
+  '=host', '=none', '=bogus', '=insecure', '=Sandbox', '=type=cache,target=/x', '=from=$X', '=from=a$', '=from=${A}b', '="a', '=a"b', '=\'x,"y""z"\'', '="x"y', '=type=secret,id=x,required', '=/dev/a,name=b', '=name=a,name=b', '=a,b', '=a,required=yes', '=,', '=required,x=1',
+);
+const argWord = fc.constantFrom('a', 'b', '/dst/', 'AS', 'as', 'aS', 'a\u017f', 'x1', '1x', 'S_2', 'n.a-m', '<<EOF', '<<-X', '""', "''", '\xc2\xa0', '=v', 'k=v', '=', '["a","b"]', '[]', '[""]', '["x"]', 'NONE', 'CMD', 'cmd', 'none', 'RUN', 'FROM', 'onbuild', 'Maintainer', 'ONBUILD', 'FOO', '--', '-x');
+const KEYWORDS = ['FROM', 'RUN', 'COPY', 'ADD', 'ENV', 'ARG', 'LABEL', 'CMD', 'ENTRYPOINT', 'USER', 'WORKDIR', 'HEALTHCHECK', 'ONBUILD', 'SHELL', 'VOLUME', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL', 'copy', 'Run'];
+const checkedInstruction = fc
+  .tuple(
+    fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...KEYWORDS) }, { weight: 1, arbitrary: fc.constantFrom('FORM', 'USERR', 'RUNN') }),
+    fc.array(fc.tuple(fc.oneof({ weight: 8, arbitrary: fc.nat(7) }, { weight: 1, arbitrary: fc.constantFrom('chmodd', 'x', 'LINK', '') }), flagValue), { maxLength: 2 }),
+    fc.array(argWord, { minLength: 1, maxLength: 3 }),
+    fc.constantFrom('', '', 'CMD ', 'NONE ', 'RUN ', 'COPY '),
+  )
+  .map(([k, fs, as, lead]) => {
+    const own = FLAGS[k.toUpperCase()] ?? FLAGS['RUN']!;
+    // most instructions take no flag: give them one now and then
+    const flags = (FLAGS[k.toUpperCase()] || fs.length === 1 ? fs : []).map(([f, v]) => `--${typeof f === 'number' ? own[f % own.length]! : f}${v}`);
+    const sub = k === 'HEALTHCHECK' || k === 'ONBUILD' ? lead : '';
+    return [k, ...(k === 'ONBUILD' ? [] : flags), sub + (k === 'ONBUILD' && sub !== '' ? flags.join(' ') : ''), ...as].filter((w) => w !== '').join(' ');
+  });
+const heredocTail = fc.constantFrom('', '', 'EOF\n', 'X\n');
+
+export const instructionLevelText: fc.Arbitrary<string> = fc
+  .tuple(fc.nat(5), fc.array(fc.tuple(checkedInstruction, heredocTail), { minLength: 1, maxLength: 4 }))
+  .map(([from, ls]) => (from > 0 ? 'FROM alpine\n' : '') + ls.map(([l, h]) => `${l}\n${l.includes('<<') ? h : ''}`).join(''));

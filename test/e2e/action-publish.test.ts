@@ -153,8 +153,37 @@ describe('same-repository pull request', () => {
     const r = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: quiet });
     expect(r.code, explain(r)).toBe(1);
     expect(r.stdout).toMatch(/::error::no file was checked/);
+    expect(r.outputs['result']).toBe('error');
     const ok = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...quiet, 'allow-empty': 'true' } });
     expect(ok.code, explain(ok)).toBe(0);
+    expect(ok.outputs['result']).toBe('pass');
+  });
+
+  it('a run that checked no file: the check run, the result output and the summary say so too (one verdict, issue #16)', async () => {
+    const ws = workspace(PASSING);
+    rmSync(join(ws, 'Dockerfile'));
+    const r = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, comment: 'never', 'upload-sarif': 'false' } });
+    expect(r.code, explain(r)).toBe(1);
+    expect(r.outputs['result']).toBe('error');
+    const runs = [...gh.fake.checkRuns.values()];
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(String(runs[0]!.output.title)).toMatch(/^no file was checked/);
+    expect(r.summary).toMatch(/\*\*Error\*\*: no file was checked/);
+    const ok = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: { ...STATIC, comment: 'never', 'upload-sarif': 'false', 'allow-empty': 'true' } });
+    expect(ok.code, explain(ok)).toBe(0);
+    expect([...gh.fake.checkRuns.values()].map((c) => c.conclusion)).toEqual(['failure', 'success']);
+  });
+
+  it('every phase is a collapsible group of the job log, each closed', async () => {
+    const r = await runAction({ workspace: workspace(FAILING), apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: STATIC });
+    expect(r.code, explain(r)).toBe(1);
+    const groups = [...r.stdout.matchAll(/^::group::(.*)$/gm)].map((g) => g[1]);
+    expect(groups).toEqual(['Inputs and context', 'Baseline', 'Scan', 'Result files', 'Job summary', 'Annotations', 'Check run', 'Pull request comment', 'Code scanning']);
+    const lines = r.stdout.split('\n').filter((l) => l.startsWith('::group::') || l === '::endgroup::');
+    expect(lines.every((l, i) => (i % 2 === 0 ? l.startsWith('::group::') : l === '::endgroup::'))).toBe(true);
+    // the verdict is printed after the last group, where it is seen without expanding anything
+    expect(r.stdout.lastIndexOf('::error::')).toBeGreaterThan(r.stdout.lastIndexOf('::endgroup::'));
   });
 
   it('fail-on: never → neutral conclusion when findings would fail, exit 0', async () => {
@@ -175,7 +204,9 @@ describe('fork pull request', () => {
     const meta = JSON.parse(readFileSync(join(ws, 'mcg-results', 'mcg-meta.json'), 'utf8')) as Record<string, unknown>;
     expect(meta).toMatchObject({ pr: 7, headSha: HEAD, baseRef: 'main', repository: 'acme/mcp-server' });
 
-    // then the workflow_run job publishes it
+    // then the workflow_run job publishes it; the artifact's SARIF is never read (the report job
+    // writes its own from the report JSON), so a fork's forged SARIF reaches nothing
+    writeFileSync(join(ws, 'mcg-results', 'mcg.sarif'), '{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"forged"}},"results":[]}]}');
     gh.fake.pulls.set(7, { headSha: HEAD, baseRef: 'main', headRepo: 'mallory/mcp-server' });
     const before = gh.fake.requests.length;
     const rep = await runAction({
@@ -192,6 +223,8 @@ describe('fork pull request', () => {
     const up = uploadedSarif();
     expect(up).toMatchObject({ commit: HEAD, ref: 'refs/pull/7/head' });
     expect(sarifErrors(up.log)).toEqual([]);
+    expect(JSON.stringify(up.log)).not.toContain('forged');
+    expect((up.log as { runs: { results: unknown[] }[] }).runs.flatMap((x) => x.results).length).toBeGreaterThan(0);
   });
 
   it('mode: report refuses an artifact whose commit is not the workflow run\'s', async () => {
@@ -225,12 +258,40 @@ describe('fork pull request', () => {
     const report = JSON.parse(readFileSync(rp, 'utf8')) as { findings: { location: { path: string } }[] };
     report.findings[0]!.location.path = '../../etc/passwd';
     writeFileSync(rp, JSON.stringify(report));
+    gh.fake.pulls.set(7, { headSha: HEAD, baseRef: 'main', headRepo: 'mallory/mcp-server' });
     const rep = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'workflow_run', payload: { workflow_run: { head_sha: HEAD, pull_requests: [] } }, inputs: { mode: 'report' } });
-    expect(rep.code).toBe(1);
+    expect(rep.code, explain(rep)).toBe(1);
     expect(rep.stdout).toMatch(/does not match its schema/);
+    // one artifact (the single layout): its unreadable report is MCG990 for that target, published
+    // like any other result, not a step that dies with nothing on the pull request (issue #18)
+    const runs = [...gh.fake.checkRuns.values()];
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ head_sha: HEAD, conclusion: 'failure' });
+    expect(rep.outputs['result']).toBe('fail');
+    expect(rep.outputs['critical']).toBe('1');
+    const log = uploadedSarif().log as { runs: { results: { ruleId: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(sarifErrors(log)).toEqual([]);
+    const results = log.runs.flatMap((x) => x.results);
+    expect(results.map((x) => x.ruleId)).toEqual(['MCG990']);
+    expect(results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('mcg-results');
+    expect(results[0]!.message.text).toMatch(/could not be used .*does not match its schema/);
+    expect(gh.fake.commentsOn(7)).toHaveLength(1);
+    gh.fake.checkRuns.clear();
+    gh.fake.sarifs.clear();
+    const before = gh.fake.writes().length;
     const out = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'workflow_run', payload: { workflow_run: { head_sha: HEAD, pull_requests: [] } }, inputs: { mode: 'report', 'artifact-dir': '../elsewhere' } });
     expect(out.code).toBe(1);
     expect(out.stdout).toMatch(/outside the workspace/);
+    expect(gh.fake.writes()).toHaveLength(before);
+  });
+
+  it('mode: report, one artifact whose metadata cannot be read: nothing to publish on, the step fails naming it', async () => {
+    const ws = workspace(FAILING);
+    await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('mallory/mcp-server'), inputs: { ...STATIC, mode: 'scan' } });
+    writeFileSync(join(ws, 'mcg-results', 'mcg-meta.json'), '{"schema": "mcg-artifact/v1"');
+    const rep = await runAction({ workspace: ws, apiUrl: gh.fake.url, event: 'workflow_run', payload: { workflow_run: { head_sha: HEAD, pull_requests: [] } }, inputs: { mode: 'report' } });
+    expect(rep.code, explain(rep)).toBe(1);
+    expect(rep.stdout).toMatch(/::error::mcg-meta\.json is not JSON/);
     expect(gh.fake.writes()).toEqual([]);
   });
 

@@ -1,9 +1,11 @@
 /**
  * Trivy's DB through the Actions cache, end to end: the bundled action under Node 24 against a
  * fake of the cache service's v2 protocol (test/support/fake-cache.ts) and the real Trivy of the
- * rig, offline (`--skip-db-update`: Trivy can only use a DB that is already on disk). First run:
- * miss, scan, save. Second run with an EMPTY cache dir: the DB is restored and Trivy scans with it
- * (same findings), nothing saved again. A failing cache service: a warning, the same scan.
+ * rig, offline (`--skip-db-update`: Trivy can only use a DB that is already on disk). The main
+ * step restores; the post step (dist/post.js, replayed with the main step's state) saves. First
+ * run: miss, scan, a failing step, saved by the post step. Second run with an EMPTY cache dir:
+ * the DB is restored and Trivy scans with it (same findings), nothing saved again. A failing
+ * cache service: a warning, the same scan.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -14,7 +16,7 @@ import { privateTrivyCache, repoRoot } from '../support/scan-rig.js';
 import { rigEnv, rigValue } from '../support/rig.js';
 import { FakeGitHub } from '../support/fake-github.js';
 import { FakeCache } from '../support/fake-cache.js';
-import { actionBundle, runAction, type ActionRun } from '../support/action-run.js';
+import { actionBundle, runAction, runPost, type ActionRun } from '../support/action-run.js';
 
 const base = mkdtempSync(join(tmpdir(), 'mcg-trivy-cache-e2e-'));
 const ws = join(base, 'ws');
@@ -51,14 +53,14 @@ interface Report {
 }
 
 let seq = 0;
-async function run(trivyCacheDir: string, cacheEnv: Record<string, string>): Promise<{ r: ActionRun; report: Report; why: string }> {
+async function run(trivyCacheDir: string, cacheEnv: Record<string, string>, failOn = 'never'): Promise<{ r: ActionRun; post: { code: number; stdout: string }; report: Report; why: string }> {
   const artifactDir = `mcg-out-${++seq}`;
   const r = await runAction({
     workspace: ws,
     apiUrl: gh.url,
     event: 'push',
     payload: { ref: 'refs/heads/main', after: 'f'.repeat(40), repository: { full_name: 'acme/mcp-server' } },
-    inputs: { 'image-tar': tar, offline: 'true', 'fail-on': 'never', mode: 'scan', 'artifact-dir': artifactDir, scanners: 'trivy' },
+    inputs: { 'image-tar': tar, offline: 'true', 'fail-on': failOn, mode: 'scan', 'artifact-dir': artifactDir, scanners: 'trivy' },
     env: {
       DOCKER_HOST: env['DOCKER_HOST']!,
       MCG_TRIVY: env['MCG_TRIVY']!,
@@ -67,10 +69,12 @@ async function run(trivyCacheDir: string, cacheEnv: Record<string, string>): Pro
       ...cacheEnv,
     },
   });
-  const why = `exit ${r.code}\n${r.stdout.slice(-5000)}\n${r.stderr.slice(-2000)}`;
+  const post = await runPost(r, ws);
+  const why = `exit ${r.code}\n${r.stdout.slice(-5000)}\n${r.stderr.slice(-2000)}\n--- post: exit ${post.code}\n${post.stdout.slice(-3000)}\n${post.stderr.slice(-1000)}`;
+  expect(post.code, why).toBe(0);
   const file = join(ws, artifactDir, 'mcg-report.json');
   expect(existsSync(file), why).toBe(true);
-  return { r, report: JSON.parse(readFileSync(file, 'utf8')) as Report, why };
+  return { r, post, report: JSON.parse(readFileSync(file, 'utf8')) as Report, why };
 }
 
 const trivyLines = (rep: Report): string[] =>
@@ -83,10 +87,10 @@ const trivyStatus = (rep: Report): string | undefined => rep.scanners.find((s) =
 describe('action: Trivy DB cache (@actions/cache, v2 service)', () => {
   let first: Report;
 
-  it('first run: miss, Trivy scans with the DB on disk, the DB is saved under the per-day key', async () => {
+  it('first run: miss, Trivy scans with the DB on disk, the step fails (fail-on: any), the post step saves the DB under the per-day key', async () => {
     cpSync(join(privateTrivyCache(), 'db'), join(cacheDir, 'db'), { recursive: true });
-    const { r, report, why } = await run(cacheDir, fakeCache.env());
-    expect(r.code, why).toBe(0);
+    const { r, post, report, why } = await run(cacheDir, fakeCache.env(), 'any');
+    expect(r.code, why).toBe(1);
     expect(trivyStatus(report), why).toBe('ran');
     first = report;
     expect(trivyLines(report).length, why).toBeGreaterThan(0);
@@ -103,8 +107,10 @@ describe('action: Trivy DB cache (@actions/cache, v2 service)', () => {
     expect(lookup['restore_keys']).toEqual([`mcg-trivy-0.74.0-${process.platform}-${process.arch}-`]);
     expect(fakeCache.entries.filter((e) => e.finalized).map((e) => e.key)).toEqual([lookup['key']]);
     expect(fakeCache.entries[0]!.data!.length).toBeGreaterThan(0);
-    expect(r.stdout).toMatch(/Trivy DB cache: saved as mcg-trivy-0\.74\.0-/);
-    expect(r.stdout).not.toMatch(/::(warning|error)::.*(cache|Cache)/);
+    // the main step only restores; the save is the post step's
+    expect(r.stdout).not.toMatch(/Trivy DB cache: saved/);
+    expect(post.stdout, why).toMatch(/Trivy DB cache: saved as mcg-trivy-0\.74\.0-/);
+    expect(r.stdout + post.stdout).not.toMatch(/::(warning|error)::.*(cache|Cache)/);
   }, 300_000);
 
   it('second run, empty cache dir: the DB is restored and Trivy (offline) scans with it; the exact hit is not saved again', async () => {

@@ -76,6 +76,25 @@ describe('committed symlinks where the action writes (bundled action)', () => {
     expect(readdirSync(join(s.ws, 'real'))).toEqual([]);
   });
 
+  it('GITHUB_STEP_SUMMARY is a link (or inside the workspace through a committed link): not followed, a warning, the verdict unchanged', async () => {
+    const s = setup();
+    const runnerDir = mkdtempSync(join(tmpdir(), 'mcg-runner-files-'));
+    symlinkSync(s.victimFile, join(runnerDir, 'step_summary'));
+    const r = await runAction({ workspace: s.ws, apiUrl: gh.fake.url, event: 'push', payload: {}, inputs: QUIET, env: { GITHUB_STEP_SUMMARY: join(runnerDir, 'step_summary') } });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/^::warning::Could not write the job summary: GITHUB_STEP_SUMMARY ".*step_summary": it is a symbolic link/m);
+    symlinkSync(s.victimDir, join(s.ws, 'logs'));
+    const inner = await runAction({ workspace: s.ws, apiUrl: gh.fake.url, event: 'push', payload: {}, inputs: QUIET, env: { GITHUB_STEP_SUMMARY: join(s.ws, 'logs', 'summary.md') } });
+    expect(inner.code, inner.stdout).toBe(0);
+    expect(inner.stdout).toMatch(/Could not write the job summary: .*logs" is a symbolic link/);
+    expectUntouched(s);
+    // the control: a plain runner file gets the summary, appended after what was there
+    writeFileSync(join(runnerDir, 'plain'), 'earlier step\n');
+    const ok = await runAction({ workspace: s.ws, apiUrl: gh.fake.url, event: 'push', payload: {}, inputs: QUIET, env: { GITHUB_STEP_SUMMARY: join(runnerDir, 'plain') } });
+    expect(ok.stdout).not.toMatch(/Could not write the job summary/);
+    expect(readFileSync(join(runnerDir, 'plain'), 'utf8')).toMatch(/^earlier step\n.*MCP Container Guard/s);
+  });
+
   it('without links the same run writes its files (the refusals above are not a broken writer)', async () => {
     const s = setup();
     const r = await runAction({ workspace: s.ws, apiUrl: gh.fake.url, event: 'push', payload: {}, inputs: { ...QUIET, mode: 'scan' } });

@@ -1,12 +1,14 @@
 /**
  * Runs the bundled action (a fresh esbuild bundle of src/index.ts, built exactly as dist/index.js is)
  * under Node 24 the way the runner does: INPUT_* from action.yml defaults plus the step's `with:`,
- * GITHUB_* variables, an event payload file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
+ * GITHUB_* variables, an event payload file, GITHUB_OUTPUT, GITHUB_STATE and GITHUB_STEP_SUMMARY
+ * files. `runPost` then runs the post step (dist/post.js) the way the runner does after the job:
+ * the same environment, with the main step's saved state as STATE_<name> variables.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
@@ -31,6 +33,15 @@ export interface ActionRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
+  /** What the main step saved for the post step (core.saveState), last value per name. */
+  state: Record<string, string>;
+  /** The environment the step ran with (runPost reuses it). */
+  env: Record<string, string>;
+}
+
+/** The post step's bundle, built beside the main one. */
+export function postBundle(): string {
+  return join(dirname(actionBundle()), 'post.js');
 }
 
 export interface RunSpec {
@@ -62,8 +73,10 @@ export async function runAction(spec: RunSpec): Promise<ActionRun> {
   const eventPath = join(dir, 'event.json');
   const outputPath = join(dir, 'output');
   const summaryPath = join(dir, 'summary.md');
+  const statePath = join(dir, 'state');
   writeFileSync(eventPath, JSON.stringify(spec.payload));
   writeFileSync(outputPath, '');
+  writeFileSync(statePath, '');
   writeFileSync(summaryPath, '');
   mkdirSync(join(dir, 'tmp'));
   const token = spec.token ?? 'ghs_e2eToken';
@@ -89,6 +102,7 @@ export async function runAction(spec: RunSpec): Promise<ActionRun> {
     GITHUB_API_URL: spec.apiUrl,
     GITHUB_GRAPHQL_URL: `${spec.apiUrl}/graphql`,
     GITHUB_OUTPUT: outputPath,
+    GITHUB_STATE: statePath,
     GITHUB_STEP_SUMMARY: summaryPath,
     RUNNER_TEMP: join(dir, 'tmp'),
     RUNNER_OS: 'Linux',
@@ -101,14 +115,25 @@ export async function runAction(spec: RunSpec): Promise<ActionRun> {
     env[`INPUT_${name.toUpperCase()}`] = v;
   }
   for (const k of Object.keys(spec.inputs ?? {})) if (!(k in action.inputs)) throw new Error(`test passes an input action.yml does not declare: ${k}`);
-  const bin = node24();
-  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(bin, [actionBundle()], { cwd: spec.workspace, env, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 }, (err, stdout, stderr) => {
-      const c = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 99) : 0;
+  const { code, stdout, stderr } = await node24Run(actionBundle(), spec.workspace, env);
+  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8'), state: parseOutputs(readFileSync(statePath, 'utf8')), env };
+}
+
+function node24Run(script: string, cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(node24(), [script], { cwd, env, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 }, (err, stdout, stderr) => {
+      const c = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 99) : 0;
       resolve({ code: c, stdout, stderr });
     });
   });
-  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') };
+}
+
+/** The post step after `main` (a run of runAction): its environment, the saved state as STATE_*, no GITHUB_STATE of its own. */
+export async function runPost(main: ActionRun, workspace: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const postEnv: Record<string, string> = { ...main.env, ...env };
+  delete postEnv['GITHUB_STATE'];
+  for (const [k, v] of Object.entries(main.state)) postEnv[`STATE_${k}`] = v;
+  return node24Run(postBundle(), workspace, postEnv);
 }
 
 /**

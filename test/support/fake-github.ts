@@ -119,7 +119,7 @@ let cached: { ops: Operation[]; ajv: Ajv; components: Record<string, Record<stri
 
 /**
  * Points local refs at the registered components and applies OpenAPI 3.0.3's reading of
- * `nullable: true` next to `enum` (null is allowed: GitHub sends `conclusion: null`).
+ * `nullable: true` next to `enum` or `anyOf` (null is allowed: GitHub sends `conclusion: null`).
  */
 function rewriteRefs(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(rewriteRefs);
@@ -127,6 +127,11 @@ function rewriteRefs(node: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `gh${v}` : rewriteRefs(v);
     if (out['nullable'] === true && Array.isArray(out['enum']) && !(out['enum'] as unknown[]).includes(null)) out['enum'] = [...(out['enum'] as unknown[]), null];
+    // `nullable` beside `anyOf` without a `type` (the snapshot's metadata values): null is one more choice
+    if (out['nullable'] === true && out['type'] === undefined && Array.isArray(out['anyOf'])) {
+      out['anyOf'] = [...(out['anyOf'] as unknown[]), { type: 'null' }];
+      delete out['nullable'];
+    }
     return out;
   }
   return node;
@@ -274,6 +279,8 @@ export class FakeGitHub {
   readonly alerts: AlertFixture[] = [];
   readonly pulls = new Map<number, { headSha: string; baseRef: string; headRepo: string }>();
   readonly failures: Failure[] = [];
+  /** Dependency snapshots submitted (request bodies, already validated against the description). */
+  readonly snapshots: JsonObject[] = [];
   /** Files of a pull request as pulls/list-files returns them. */
   readonly prFiles = new Map<number, { filename: string; status: 'added' | 'modified' | 'removed'; patch?: string; additions: number }[]>();
   codeScanningEnabled = true;
@@ -678,6 +685,10 @@ export class FakeGitHub {
           }),
         );
         return this.page(files, query, `/repos/${this.owner}/${this.repo}/pulls/${p['pull_number']}/files`);
+      }
+      case 'dependency-graph/create-repository-snapshot': {
+        this.snapshots.push(b as JsonObject);
+        return this.ok(id, 201, { id: this.nextId++, created_at: now, result: 'SUCCESS', message: 'Dependency results for the repo have been successfully updated.' });
       }
       default:
         throw new HttpAnswer(501, { message: `the fake does not implement ${id}`, documentation_url: 'https://docs.github.com/rest' });

@@ -32,6 +32,16 @@ export function vscodeDocker(args: string[], extra = ''): string {
   return `{\n  "servers": {\n    "s": {\n      "command": "docker",\n      "args": [\n${args.map((a) => `        ${JSON.stringify(a)}`).join(',\n')}\n      ]${extra}\n    }\n  }\n}\n`;
 }
 
+/** A server.json of the current schema holding these packages (and extra top-level keys). */
+export function sj(pk: string, top = ''): string {
+  return `{\n  "$schema": "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json",\n  "name": "io.github.owner/weather",\n  "description": "Weather",\n  "version": "1.2.0",${top}\n  "packages": [\n    ${pk}\n  ]\n}\n`;
+}
+
+/** One stdio OCI package of a server.json. */
+export function oci(id: string, extra = ''): string {
+  return `{"registryType": "oci", "identifier": "${id}", "transport": {"type": "stdio"}${extra}}`;
+}
+
 /** The hardened flags, for cases that must not fire other rules' concerns. */
 export const HARDENED = ['run', '-i', '--rm', '--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '--user', '10001:10001', '--memory', '512m', '--pids-limit', '256', '--network', 'none'];
 

@@ -31,21 +31,40 @@ describe('parseDockerfile: structure', () => {
     }
   });
 
-  it('reports a file without FROM as fatal, and instructions before FROM', () => {
-    const m = parse('RUN echo hi\nCMD ["x"]\n');
+  it('refuses a file whose first instruction before FROM is not an ARG, as BuildKit does (no build stage)', () => {
+    const m = parse('ARG V=1\nRUN echo hi\nCMD ["x"]\n');
     expect(m.issues.map((i) => [i.line, i.fatal])).toEqual([
-      [1, false],
-      [2, false],
+      [2, true],
       [1, true],
     ]);
-    expect(m.issues[2]!.message).toContain('no FROM');
+    expect(m.issues[0]!.message).toContain('RUN before the first FROM');
+    expect(m.issues[1]!.message).toContain('no FROM');
   });
 
-  it('keeps going after an unknown instruction, with its line', () => {
-    const m = parse('FROM alpine:3.20\nRUNN echo typo\nUSER app\n');
-    expect(m.issues).toEqual([expect.objectContaining({ line: 2, fatal: false })]);
-    expect(m.issues[0]!.message).toContain('RUNN');
-    expect(m.stages[0]!.instructions.map((i) => i.keyword)).toEqual(['RUNN', 'USER']);
+  it.each([
+    ['an unknown instruction', 'FROM alpine:3.20\nRUNN echo typo\nUSER app\n', 2, 'unknown instruction "RUNN"'],
+    ['a misspelt FROM', 'FORM debian\n', 1, 'unknown instruction "FORM"'],
+    ['an unknown flag', 'FROM alpine\nCOPY --chmodd=644 a /b\n', 2, 'unknown flag: --chmodd'],
+    ['a missing destination', 'FROM alpine\nUSER app\nCOPY a\n', 3, 'COPY requires at least two arguments'],
+    ['FROM with two words', 'FROM alpine latest\n', 1, 'FROM requires either one or three arguments'],
+    ['ONBUILD FROM', 'FROM alpine\nONBUILD FROM x\n', 2, "FROM isn't allowed as an ONBUILD trigger"],
+    ['a flag ENV does not take', 'FROM alpine\nENV --x=1 A=b\n', 2, 'unknown flag: --x'],
+    ['an interval under a millisecond', 'FROM alpine\nHEALTHCHECK --interval=10us CMD true\n', 2, 'cannot be less than 1ms'],
+    ['a network mode BuildKit does not know', 'FROM alpine\nRUN --network=bridge true\n', 2, 'invalid network mode'],
+  ])('refuses the whole file at %s, on its line, as BuildKit does', (_n, text, line, message) => {
+    const m = parse(text);
+    const fatal = m.issues.filter((i) => i.fatal);
+    expect(fatal[0]).toMatchObject({ line, fatal: true });
+    expect(fatal[0]!.message).toContain(message);
+  });
+
+  it.each([
+    ['STOPSIGNAL, which reads no flags', 'FROM alpine\nSTOPSIGNAL --x SIGTERM\n'],
+    ['ONBUILD of an unknown instruction (read only when a child is built)', 'FROM alpine\nONBUILD FOO bar\n'],
+    ['a HEALTHCHECK NONE with flags', 'FROM alpine\nHEALTHCHECK --bogus NONE\n'],
+    ['a mount whose type is checked only after expansion', 'FROM alpine\nRUN --mount=type=nonsense true\n'],
+  ])('accepts %s, as BuildKit does', (_n, text) => {
+    expect(parse(text).issues.filter((i) => i.fatal)).toEqual([]);
   });
 
   it('never echoes the value of a pasted .env line in the unknown-instruction message', () => {

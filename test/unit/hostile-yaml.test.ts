@@ -139,13 +139,29 @@ describe('hostile YAML', () => {
     expect(over.fatal).toBe(true);
   });
 
-  it('10,000 levels of block nesting to the end of the document are read; a dedent after thousands of levels is a failing MCG991, never a crash', () => {
+  it('10,000 levels of block nesting are read, also with a dedent of thousands of levels after them (no recursion), for kubectl and compose', () => {
     let block = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n';
     for (let i = 0; i < 9_998; i++) block += ' '.repeat(2 + i) + `k${i}:\n`;
     expect(bounded(k8s(block)).findings).toEqual([]);
-    const dedent = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: c\n  x:\n' + '- '.repeat(9_000) + 'x\nspec:\n  hostPID: true\n';
-    const r = bounded(k8s(dedent));
-    expect(errors(r.findings).map((f) => f.message)).toEqual([expect.stringMatching(/^deploy\/x\.yaml:1: .*split the nested part/)]);
+    const dedent = (n: number) => 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: c\n  x:\n  ' + '- '.repeat(n) + 'x\nspec:\n  hostPID: true\n  containers:\n    - name: c\n      image: x\n';
+    const r = bounded(k8s(dedent(9_997)));
+    expect(errors(r.findings)).toEqual([]);
+    expect(r.findings.map((f) => `${f.ruleId}:${f.location.startLine}`)).toContain('MCG209:8');
+    // the same sequence not indented under its key is invalid YAML at any depth (kubectl: "did not find expected key")
+    const broken = bounded(k8s(dedent(9_000).replace('  x:\n  - ', '  x:\n- ')));
+    expect(errors(broken.findings).map((f) => f.message)).toEqual([expect.stringMatching(/^deploy\/x\.yaml:6: .*block sequence may not be used as an implicit map key/)]);
+    let nested = 'services:\n  a:\n    image: a:1\n    x-deep:\n';
+    for (let i = 0; i < 9_996; i++) nested += ' '.repeat(6 + i) + `k${i}:\n`;
+    nested += '    privileged: true\n';
+    const c = bounded(compose(nested));
+    expect(errors(c.findings)).toEqual([]);
+    expect(c.findings.map((f) => `${f.ruleId}:${f.location.startLine}`)).toContain(`MCG101:${9_996 + 5}`);
+    // beyond the limit: a failing MCG991 naming the file, the limit and how to split, for both readers
+    const composeOver = 'services:\n  a:\n    image: a:1\n    x-deep:\n      ' + '- '.repeat(10_001) + 'x\n    privileged: true\n';
+    for (const over of [bounded(k8s(dedent(10_001))), bounded(compose(composeOver))]) {
+      expect(errors(over.findings).map((f) => f.message)).toEqual([expect.stringMatching(/^(deploy\/x|compose)\.yaml:\d+: .*nesting deeper than 10,000 block levels.*split the nested part/)]);
+      expect(over.fatal).toBe(true);
+    }
   });
 
   it('U+FFFD from undecodable bytes is reported at its line, the rest still checked', () => {

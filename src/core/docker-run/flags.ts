@@ -137,8 +137,20 @@ export const SHORTHANDS: ReadonlyMap<string, string> = new Map([
 
 /** Long names the CLI also accepts for a flag (hidden aliases). */
 export const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['dns-opt', 'dns-option'],
   ['net', 'network'],
   ['net-alias', 'network-alias'],
+]);
+
+/**
+ * Valued flags that may be given several times, each adding a value (the CLI's list, map, mount,
+ * ulimit, gpu and network options); every other flag is single-valued: the last one wins.
+ */
+export const REPEATABLE_FLAGS: ReadonlySet<string> = new Set([
+  'add-host', 'annotation', 'attach', 'blkio-weight-device', 'cap-add', 'cap-drop', 'device', 'device-cgroup-rule',
+  'device-read-bps', 'device-read-iops', 'device-write-bps', 'device-write-iops', 'dns', 'dns-option', 'dns-search',
+  'env', 'env-file', 'expose', 'gpus', 'group-add', 'label', 'label-file', 'link', 'link-local-ip', 'log-opt', 'mount',
+  'network', 'network-alias', 'publish', 'security-opt', 'storage-opt', 'sysctl', 'tmpfs', 'ulimit', 'volume', 'volumes-from',
 ]);
 
 /** Options of the `docker` command itself that may stand before `run` and take a value. */

@@ -2,19 +2,18 @@
  * The Dockerfile as the rules see it: stages, instructions with 1-based lines,
  * flags, exec/shell forms, heredocs, ARG defaults substituted. Built on our own parser
  * (reader/: BuildKit's grammar, held to BuildKit by test/differential/buildkit-reader.test.ts) and kept pure.
+ * The types are in model-types.ts, what RUN/CMD execute in run-script.ts, fingerprint text in
+ * normalized.ts; everything is exported from here as before.
  */
-import { effectiveArgv, parseShell, programName, type ShellCommand } from './shell.js';
 import { parseText, type ParsedDockerfile } from './reader/parsed.js';
-
-/** The instructions Docker knows (model.ts reports any other). */
-const KEYWORDS: ReadonlySet<string> = new Set(
-  ['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR'],
-);
-import { shortenSecretLike } from '../secret-registry.js';
 import { fromBase } from './from-base.js';
+import { addStageName, globalVariables, stageNamedBefore, stageVariables, type StageNames } from './stages.js';
+import type { DockerfileModel, Instruction, ParseIssue, Stage } from './model-types.js';
 
 export { parseImageRef } from './from-base.js';
-import { addStageName, globalVariables, stageNamedBefore, stageVariables, type StageNames, type VariablesMemo } from './stages.js';
+export type { DockerfileModel, Heredoc, ImageRef, Instruction, InstructionMemo, ParseIssue, Placed, Property, Stage, StageMemo } from './model-types.js';
+export { commandsOf, runScript } from './run-script.js';
+export { normalizedText } from './normalized.js';
 
 export { expand, processWord, MAX_EXPANDED, ExpansionError } from './expand.js';
 export {
@@ -29,126 +28,6 @@ export {
   rawProperties,
   type VariablesMemo,
 } from './stages.js';
-
-export interface ParseIssue {
-  line: number;
-  message: string;
-  /** Nothing in the file could be checked. */
-  fatal: boolean;
-}
-
-export interface Property {
-  name: string;
-  value: string | undefined;
-  line: number;
-}
-
-export interface Heredoc {
-  name: string;
-  body: string;
-  line: number;
-}
-
-export interface Instruction {
-  keyword: string;
-  /** 1-based first and last line. */
-  line: number;
-  endLine: number;
-  /** Arguments as written, continuation lines joined by the parser. */
-  args: string;
-  /** Leading `--name=value` flags (repeatable: `--mount` may appear twice). */
-  flags: Record<string, string[]>;
-  /** Arguments after the flags, as written (heredoc bodies included). */
-  rest: string;
-  /** Exec form (`["a","b"]`) when the arguments are a JSON array of strings. */
-  json?: string[];
-  heredocs: Heredoc[];
-  /** ENV/ARG/LABEL properties. */
-  properties: Property[];
-  /** -1 for global ARGs before the first FROM. */
-  stageIndex: number;
-  /** Facts several rules ask for, worked out once (see commandsOf); not part of the parsed text. */
-  readonly memo: InstructionMemo;
-}
-
-/**
- * What the helpers shared by the rules work out once per instruction. Fields on the instruction,
- * not WeakMaps: a WeakMap lookup and its cost to the garbage collector were measured dearer than
- * the work it saved.
- */
-export interface InstructionMemo {
-  commands: readonly ShellCommand[] | undefined;
-  deepCommands: readonly ShellCommand[] | undefined;
-  /** null: worked out, and the instruction has no operands. */
-  copyOperands: { readonly sources: readonly string[]; readonly dest: string } | null | undefined;
-  /** normalizedText of the instruction, for fingerprint keys (see insKey). */
-  normalized: string | undefined;
-  /** What the instruction runs, with the shell's quote and escape characters taken out (see mayMention). */
-  unquoted: string | undefined;
-}
-
-export interface ImageRef {
-  /** Reference after expansion with the global ARGs, as BuildKit reads it without build arguments. */
-  ref: string;
-  registry?: string;
-  /** Repository path without registry, tag or digest, e.g. `library/python` is `python`. */
-  repository: string;
-  tag?: string;
-  digest?: string;
-  scratch: boolean;
-  /** Names a global ARG declared without a value: a build argument decides the reference. */
-  unresolved: boolean;
-  /** A build argument could change the tag or digest part (MCG004 asks). */
-  tagVaries?: boolean;
-}
-
-export interface Stage {
-  index: number;
-  name?: string;
-  from: Instruction;
-  /** The FROM argument after expansion with the global ARGs (BuildKit's stage base). */
-  base: string;
-  /** The FROM argument as written. */
-  baseRaw?: string;
-  platform?: string;
-  /** Index of the stage this one is built FROM, when it is a stage. */
-  parent?: number;
-  /** The external image, when the base is not a stage. */
-  image?: ImageRef;
-  /** Instructions after the FROM, in order. */
-  instructions: Instruction[];
-  /** The stage's chain, worked out once (see chainPlaced); not part of the parsed text. */
-  readonly memo: StageMemo;
-}
-
-/** An instruction together with the stage that holds it. */
-export interface Placed {
-  readonly ins: Instruction;
-  readonly stage: Stage;
-}
-
-export interface StageMemo {
-  chain: readonly Instruction[] | undefined;
-  placed: readonly Placed[] | undefined;
-  /** The variables in force before each instruction of the chain, and after the last (see variablesAt). */
-  vars: VariablesMemo | undefined;
-}
-
-export interface DockerfileModel {
-  path: string;
-  lines: string[];
-  escape: string;
-  directives: Record<string, string>;
-  /** ARGs before the first FROM with their defaults (substituted in FROM lines). */
-  globalArgs: Map<string, string | undefined>;
-  globalInstructions: Instruction[];
-  stages: Stage[];
-  /** Every instruction in file order. */
-  instructions: Instruction[];
-  issues: ParseIssue[];
-  /** Stage names (lower case) → stage indexes, ascending (see resolveStageRef). */
-  stageNames?: StageNames;
-}
 
 /** The flags of an instruction that has none (frozen: shared by all of them). */
 const NO_FLAGS: Record<string, string[]> = Object.freeze({}) as Record<string, string[]>;
@@ -242,14 +121,6 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
       }
       args = `${written}${rest}`.trimEnd();
     }
-    if (!KEYWORDS.has(keyword)) {
-      issues.push({
-        line,
-        // a pasted `.env` line is an "instruction" too: its value is shortened, never echoed
-        message: `unknown instruction "${shortenSecretLike(keyword)}": Docker rejects it; fix the spelling or remove the line`,
-        fatal: false,
-      });
-    }
     const ins: Instruction = {
       keyword,
       line,
@@ -258,10 +129,11 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
       flags,
       rest,
       json: keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'SHELL' || keyword === 'HEALTHCHECK' ? a.json : undefined,
+      words: a.words,
       heredocs: a.heredocs,
       properties: a.properties,
       stageIndex: current?.index ?? -1,
-      memo: { commands: undefined, deepCommands: undefined, copyOperands: undefined, normalized: undefined, unquoted: undefined },
+      memo: { commands: undefined, deepCommands: undefined, copyOperands: undefined, normalized: undefined, unquoted: undefined, varsBefore: undefined },
     };
     model.instructions.push(ins);
     if (keyword === 'FROM') {
@@ -286,20 +158,15 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
         instructions: [],
         memo: { chain: undefined, placed: undefined, vars: undefined },
       };
-      if (baseRaw === '') issues.push({ line, message: 'FROM names no image: write FROM <image>[:tag]', fatal: false });
       model.stages.push(stage);
       addStageName(model.stageNames, stage);
       current = stage;
       continue;
     }
     if (current === undefined) {
-      if (keyword === 'ARG') {
-        model.globalInstructions.push(ins);
-        globalVariables(model, ins, issues);
-      } else {
-        issues.push({ line, message: `${keyword} before the first FROM: only ARG may come before FROM`, fatal: false });
-        model.globalInstructions.push(ins);
-      }
+      // anything else before the first FROM is refused by the reader (BuildKit builds no stage)
+      model.globalInstructions.push(ins);
+      if (keyword === 'ARG') globalVariables(model, ins, issues);
       continue;
     }
     current.instructions.push(ins);
@@ -316,66 +183,4 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
     });
   }
   return model;
-}
-
-const SHELL_PROGRAM = /^(sh|bash|ash|dash|zsh|ksh)$/;
-
-/** True when a command is a shell that reads its script from stdin (`bash`, `sh -ex`, not `sh -c …` or `sh x.sh`). */
-function readsScriptFromStdin(cmd: ShellCommand): boolean {
-  const argv = effectiveArgv(cmd.argv);
-  return SHELL_PROGRAM.test(programName(argv[0])) && argv.slice(1).every((a) => a.startsWith('-') && a !== '-c');
-}
-
-/**
- * The shell script(s) a RUN executes: the shell-form text, the exec form joined, or with heredocs
- * the command line plus the bodies a shell runs. `RUN <<EOF` runs its body; `RUN python3 <<EOF` or
- * `RUN cat <<EOF > /etc/x` feed the body to a program as data, so the body is not shell here.
- */
-export function runScript(ins: Instruction): string {
-  if (ins.json) return ins.json.map((w) => (/[\s"'$]/.test(w) ? JSON.stringify(w) : w)).join(' ');
-  if (ins.heredocs.length > 0) {
-    const firstLine = ins.rest.split('\n')[0] ?? '';
-    const prefix = firstLine.replace(/<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g, '').trim();
-    const bodies = ins.heredocs.map((h) => h.body).join('\n');
-    if (!prefix) return bodies;
-    return parseShell(prefix).some(readsScriptFromStdin) ? `${prefix}\n${bodies}` : prefix;
-  }
-  return ins.rest;
-}
-
-/**
- * Simple commands of a RUN/CMD/ENTRYPOINT/HEALTHCHECK. Exec form is one command. Several rules
- * ask for the same instruction; it is split once per instruction object, and every caller gets
- * that same list (read-only: neither it nor its commands may be modified).
- */
-export function commandsOf(ins: Instruction): readonly ShellCommand[] {
-  return (ins.memo.commands ??= splitCommands(ins));
-}
-
-function splitCommands(ins: Instruction): ShellCommand[] {
-  if (ins.json) {
-    // ["sh","-c","…"] runs a script: look inside it
-    const [a, b, c] = ins.json;
-    if (a && /(^|\/)(ba)?sh$/.test(a) && b === '-c' && c !== undefined) return parseShell(c);
-    return [{ argv: ins.json, assignments: [], op: '' }];
-  }
-  if (ins.keyword === 'HEALTHCHECK') return parseShell(ins.rest.replace(/^CMD\s+/i, ''));
-  return parseShell(runScript(ins));
-}
-
-/**
- * Version-shaped parts of an instruction, masked so that a fingerprint survives a version bump
- * (DESIGN §3): digests, values after a pin operator (`pkg==1.2.3`, `pkg@1.2.3`, `curl=7.88.1-10`,
- * `image:22-slim`, `--chown=1000:1000`) and dotted numbers standing alone (`ENV V 22.1.0`).
- */
-function maskVersions(text: string): string {
-  return text
-    .replace(/sha256:[0-9a-f]{64}/gi, 'sha256:<digest>')
-    .replace(/(==|~=|>=|<=|!=|\^|~|[=@:])v?\d[^\s"',;)\]}]*/g, '$1<v>')
-    .replace(/\b\d+(?:\.\d+)+\b/g, '<v>');
-}
-
-/** Normalised instruction text for fingerprints: keyword + whitespace-folded arguments, versions masked. */
-export function normalizedText(ins: Instruction): string {
-  return `${ins.keyword} ${maskVersions(ins.args.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim())}`;
 }

@@ -16,15 +16,19 @@ import { ExpansionError, processWord, type LexOptions } from './expand.js';
 
 type Vars = Map<string, string | undefined>;
 
-/** Variables in force: one map per ARG or ENV instruction, shared by the instructions up to the next. */
+/**
+ * Variables in force at the end of a stage. Those before each instruction are on the instruction
+ * (memo.varsBefore): one map per ARG or ENV instruction, shared by the instructions up to the next,
+ * and a stage without ARG or ENV shares its parent's map (95,000 chained stages made a handful of
+ * maps per stage most of the model's memory).
+ */
 export interface VariablesMemo {
-  before: Map<Instruction, ReadonlyMap<string, string | undefined>>;
   end: ReadonlyMap<string, string | undefined>;
   /** Only the ENV values at the end: what a stage built FROM this one starts with. */
   envEnd: ReadonlyMap<string, string | undefined>;
-  /** What each ARG/ENV instruction assigns, name and expanded value in order (undefined: declared, not set). */
-  assigned: Map<Instruction, readonly [string, string | undefined][]>;
 }
+
+const NO_VARIABLES: ReadonlyMap<string, string | undefined> = new Map();
 
 /** Stage names (lower case) with the indexes of the stages carrying each, ascending. */
 export type StageNames = Map<string, number[]>;
@@ -114,7 +118,7 @@ export function rootImage(model: DockerfileModel, stage: Stage): import('./model
  */
 export function variablesAt(model: DockerfileModel, stage: Stage, ins?: Instruction): ReadonlyMap<string, string | undefined> {
   const memo = (stage.memo.vars ??= stageVariables(model, stage, []));
-  return (ins && memo.before.get(ins)) || memo.end;
+  return (ins && ins.stageIndex === stage.index && ins.memo.varsBefore) || memo.end;
 }
 
 /** The environment of the final image: ENV values of the chain (ARGs are not in the image). */
@@ -199,50 +203,53 @@ export function globalVariables(model: DockerfileModel, ins: Instruction, issues
   }
 }
 
+/** What each ARG/ENV instruction assigns: name and expanded value in order (undefined: declared, not set). */
+export type Assignments = Map<Instruction, [string, string | undefined][]>;
+
 /**
  * The variables of one stage: its parent's ENV values, then each ARG/ENV instruction in order.
- * Issues (a value BuildKit rejects, one over the bound) go to `issues` when the model is built.
+ * Issues (a value BuildKit rejects, one over the bound) go to `issues` when the model is built;
+ * what each instruction assigns goes to `assigned` when one is given (the differential test asks).
  */
-export function stageVariables(model: DockerfileModel, stage: Stage, issues: ParseIssue[]): VariablesMemo {
+export function stageVariables(model: DockerfileModel, stage: Stage, issues: ParseIssue[], assigned?: Assignments): VariablesMemo {
   const parent = stage.parent !== undefined && stage.parent < stage.index ? model.stages[stage.parent] : undefined;
-  const inherited = parent ? (parent.memo.vars ??= stageVariables(model, parent, [])).envEnd : new Map<string, string | undefined>();
-  const before = new Map<Instruction, ReadonlyMap<string, string | undefined>>();
-  const assigned = new Map<Instruction, [string, string | undefined][]>();
+  const inherited = parent ? (parent.memo.vars ??= stageVariables(model, parent, [])).envEnd : NO_VARIABLES;
   const opt = { escape: model.escape };
-  let vars: Vars = new Map(inherited);
-  let env: Vars = new Map(inherited);
-  const envNames = new Set(inherited.keys());
+  // copied on write: a stage that sets nothing shares its parent's maps
+  let vars: ReadonlyMap<string, string | undefined> = inherited;
+  let env: ReadonlyMap<string, string | undefined> = inherited;
   for (const ins of stage.instructions) {
-    before.set(ins, vars);
+    ins.memo.varsBefore = vars;
     if (ins.keyword !== 'ARG' && ins.keyword !== 'ENV') continue;
     const props = rawProperties(ins, model.escape);
     if (props.length === 0) continue;
     const next: Vars = new Map(vars);
     const at = { line: ins.line, issues };
     const mine: [string, string | undefined][] = [];
-    assigned.set(ins, mine);
+    assigned?.set(ins, mine);
     if (ins.keyword === 'ARG') {
       for (const p of props) {
         const v = p.raw !== undefined ? expandValue(p.raw, next, opt, at) : model.globalArgs.get(p.name);
         if (v === null) break;
         mine.push([p.name, v]);
         // ENV wins over an ARG of the same name; one declared again without a value keeps the earlier value
-        if (!envNames.has(p.name) && !(v === undefined && next.has(p.name))) next.set(p.name, v);
+        if (!env.has(p.name) && !(v === undefined && next.has(p.name))) next.set(p.name, v);
       }
     } else {
       // ENV expands all its values first and assigns none when one fails
       const values = props.filter((p) => p.raw !== undefined).map((p) => [p.name, expandValue(p.raw!, vars, opt, at)] as const);
       if (values.every(([, v]) => v !== null)) {
-        env = new Map(env);
+        // no ARG in force: the variables are the ENV values, and one map serves both
+        const nextEnv = env === vars ? next : new Map(env);
         for (const [n, v] of values) {
           mine.push([n, v!]);
           next.set(n, v!);
-          env.set(n, v!);
-          envNames.add(n);
+          nextEnv.set(n, v!);
         }
+        env = nextEnv;
       }
     }
     vars = next;
   }
-  return { before, end: vars, envEnd: env, assigned };
+  return { end: vars, envEnd: env };
 }

@@ -61,6 +61,10 @@ const LEGACY_KEYS: Record<string, string> = {
   runtime_hint: 'runtimeHint',
   is_required: 'isRequired',
   is_secret: 'isSecret',
+  is_repeated: 'isRepeated',
+  value_hint: 'valueHint',
+  file_sha256: 'fileSha256',
+  website_url: 'websiteUrl',
   version_detail: 'version',
 };
 

@@ -6,6 +6,7 @@
  * their anchored node (one hop), and merged maps are memoised, so an alias bomb costs linear
  * time. A work budget bounds what is left.
  */
+import { K8S_SECURITY_BOOLEANS } from './security-fields.js';
 import type { YMap, YNode, YPair, YScalar, YSeq } from './tree.js';
 
 /** A node of a parsed document (the light tree). */
@@ -25,7 +26,8 @@ export class YamlBudgetError extends Error {}
  * only a plain `<<` merges (a quoted `"<<"` is an ordinary key).
  */
 export interface ReadPolicy {
-  maps: 'yaml' | 'go-yaml-v2';
+  /** `go-yaml-v4` (compose-go): as `yaml`, but only a plain `<<` merges. */
+  maps: 'yaml' | 'go-yaml-v2' | 'go-yaml-v4';
 }
 
 /** A place where the consumer's reading departs from the YAML 1.2 spec or another consumer's. */
@@ -102,7 +104,7 @@ export function makeYDoc(root: YNode, index: number, budget = { left: DEFAULT_BU
       }
     }
   }
-  if (!v2) return { root, index, mergeCache: new WeakMap(), budget };
+  if (!v2) return policy ? { root, index, mergeCache: new WeakMap(), budget, policy } : { root, index, mergeCache: new WeakMap(), budget };
   return { root, index, mergeCache: new WeakMap(), budget, policy, ambiguities };
 }
 
@@ -122,13 +124,13 @@ function mergeSourceKeys(value: YNode | null): Set<string> {
   return out;
 }
 
-/** Duplicate keys (at the kept one), quoted `"<<"` keys, merges after the key they override, YAML 1.1 booleans. */
+/** Duplicate keys (at the kept one), quoted `"<<"` keys, merges after the key they override, YAML 1.1 booleans in the security fields. */
 function noteV2Ambiguities(pairs: readonly YPair[], out: Ambiguity[]): void {
   const seen = new Map<string, number>();
   for (const p of pairs) {
     const k = p.key;
     const v = p.value;
-    if (v && v.t === 'scalar' && typeof v.value === 'boolean' && v.coreValue !== undefined && out.length < 1000) {
+    if (v && v.t === 'scalar' && typeof v.value === 'boolean' && v.coreValue !== undefined && k?.t === 'scalar' && K8S_SECURITY_BOOLEANS.has(keyString(k)) && out.length < 1000) {
       out.push({ line: v.line, kind: 'yaml11-boolean', message: `\`${v.source.slice(0, 40)}\` is read by kubectl as the boolean ${String(v.value)} (YAML 1.1), but as the text "${v.source.slice(0, 40)}" by YAML 1.2 readers` });
     }
     if (k === null || k.t !== 'scalar') continue;
@@ -202,7 +204,7 @@ export function asSeq(y: YDoc, node: unknown): YSeq | undefined {
 
 function isMergeKey(y: YDoc, key: YNode | null): boolean {
   if (key === null || key.t !== 'scalar') return false;
-  if (y.policy?.maps === 'go-yaml-v2') return key.merge;
+  if (y.policy?.maps === 'go-yaml-v2' || y.policy?.maps === 'go-yaml-v4') return key.merge;
   return key.merge || key.source === '<<' || key.value === '<<';
 }
 

@@ -152,30 +152,43 @@ export interface TreeError extends InterpolationError {
 export function interpolateTree(root: YNode, env: ComposeEnv, errors: TreeError[]): YNode {
   const memo = new Map<YNode, YNode>();
   const aliases: { from: YNode & { t: 'alias' }; copy: { target: YNode | undefined } }[] = [];
-  const visit = (n: YNode): YNode => {
-    const done = memo.get(n);
-    if (done) return done;
-    let out: YNode;
-    if (n.t === 'scalar') out = scalar(n, env, errors);
-    else if (n.t === 'alias') {
-      const copy = { t: 'alias' as const, line: n.line, name: n.name, target: undefined as YNode | undefined };
-      aliases.push({ from: n, copy });
-      out = copy;
-    } else if (n.t === 'map') {
-      const m: YMap = { t: 'map', line: n.line, pairs: [] };
-      memo.set(n, m);
-      for (const p of n.pairs) m.pairs.push({ key: p.key, value: p.value === null ? null : visit(p.value) });
-      return m;
-    } else {
-      const s: YSeq = { t: 'seq', line: n.line, items: [] };
-      memo.set(n, s);
-      for (const it of n.items) s.items.push(it === null ? null : visit(it));
-      return s;
+  // without recursion: documents are read up to 10,000 levels deep (./deep.ts)
+  const visit = (top: YNode): YNode => {
+    let result: YNode = top;
+    const work: { n: YNode; set: (v: YNode) => void }[] = [{ n: top, set: (v) => (result = v) }];
+    while (work.length > 0) {
+      const { n, set } = work.pop()!;
+      const done = memo.get(n);
+      if (done) {
+        set(done);
+        continue;
+      }
+      let out: YNode;
+      const later: { n: YNode; set: (v: YNode) => void }[] = [];
+      if (n.t === 'scalar') out = scalar(n, env, errors);
+      else if (n.t === 'alias') {
+        const copy = { t: 'alias' as const, line: n.line, name: n.name, target: undefined as YNode | undefined };
+        aliases.push({ from: n, copy });
+        out = copy;
+      } else if (n.t === 'map') {
+        const m: YMap = { t: 'map', line: n.line, pairs: n.pairs.map((p) => ({ key: p.key, value: null })) };
+        n.pairs.forEach((p, i) => {
+          if (p.value !== null) later.push({ n: p.value, set: (v) => (m.pairs[i]!.value = v) });
+        });
+        out = m;
+      } else {
+        const q: YSeq = { t: 'seq', line: n.line, items: n.items.map(() => null) };
+        n.items.forEach((it, i) => {
+          if (it !== null) later.push({ n: it, set: (v) => (q.items[i] = v) });
+        });
+        out = q;
+      }
+      memo.set(n, out);
+      set(out);
+      for (let i = later.length - 1; i >= 0; i--) work.push(later[i]!);
     }
-    memo.set(n, out);
-    return out;
+    return result;
   };
-  // recursion depth is the document's nesting, which the parsers bound (RangeError is reported)
   const result = visit(root);
   for (let i = 0; i < aliases.length; i++) {
     const a = aliases[i]!;

@@ -15,6 +15,8 @@ import { interpolateTree, type ComposeEnv, type TreeError } from './compose-inte
 import { composeModel, type ComposeService } from './models.js';
 import { parseChunk } from '../yaml-engine.js';
 import { memoryBytes, portHostIp, shortVolume } from './compose-syntax.js';
+import { composePorts, type ComposePort } from './compose-ports.js';
+import { composeText, float32 } from './compose-scalars.js';
 
 export interface ComposeVolumeValue {
   type: string;
@@ -41,6 +43,11 @@ export interface ComposeServiceValues {
   volumes: ComposeVolumeValue[];
   /** Host IPs of the published ports (distinct, sorted; '' for all interfaces). */
   port_host_ips: string[];
+  /** Every published or exposed port, short syntax expanded as compose expands it. */
+  ports: ComposePort[];
+  /** `cpus` and `deploy.resources.limits.cpus` (float32, as compose holds them; 0: none). */
+  cpus: number;
+  deploy_cpus: number;
   /** Bytes of `mem_limit` / `deploy.resources.limits.memory` (0: none; undefined: unreadable). */
   mem_limit: number | undefined;
   deploy_memory: number | undefined;
@@ -62,7 +69,7 @@ function list(y: YDoc, node: unknown): string[] {
 function environment(y: YDoc, node: unknown, project: ComposeEnv): Record<string, string | null> {
   const env: Record<string, string | null> = {};
   if (isMap(y, node)) {
-    for (const e of entries(y, node)) env[e.key] = str(y, e.value) ?? project.get(e.key) ?? null;
+    for (const e of entries(y, node)) env[e.key] = composeText(y, e.value) ?? project.get(e.key) ?? null;
     return env;
   }
   for (const v of list(y, node)) {
@@ -125,6 +132,12 @@ function devices(y: YDoc, node: unknown): ComposeServiceValues['devices'] {
   });
 }
 
+function cpus(y: YDoc, node: unknown): number {
+  const t = composeText(y, node);
+  const v = t === undefined ? 0 : Number(t);
+  return Number.isFinite(v) ? float32(v) : 0;
+}
+
 function memory(y: YDoc, node: unknown): number | undefined {
   const s = str(y, node);
   return s === undefined ? 0 : memoryBytes(s);
@@ -149,6 +162,9 @@ export function serviceValues(s: ComposeService, project: ComposeEnv = new Map()
     environment: environment(y, at('environment'), project),
     volumes: lastPerTarget(volumes(y, at('volumes'))),
     port_host_ips: portHostIps(y, at('ports')),
+    ports: distinct(composePorts(y, at('ports'))),
+    cpus: cpus(y, at('cpus')),
+    deploy_cpus: cpus(y, getPath(y, s.node, 'deploy', 'resources', 'limits', 'cpus')?.value),
     mem_limit: memory(y, at('mem_limit')),
     deploy_memory: memory(y, getPath(y, s.node, 'deploy', 'resources', 'limits', 'memory')?.value),
     devices: distinct(devices(y, at('devices'))),

@@ -119,6 +119,11 @@ export function composeDeep(doc: CST.Document, lineOf: (offset: number) => numbe
         pairs.push(pair);
         const hasSep = it.sep !== undefined && it.sep.some((s) => s.type === 'map-value-ind');
         const k = it.key ?? (hasSep ? null : it.value);
+        if (k && (k.type === 'block-map' || k.type === 'block-seq') && !it.start.some((st) => st.type === 'explicit-key-ind')) {
+          // what the `yaml` composer (and go-yaml: "did not find expected key") refuses
+          error = { line: lineOf(k.offset), message: `A block ${k.type === 'block-map' ? 'mapping' : 'sequence'} may not be used as an implicit map key` };
+          break;
+        }
         later.push({ tok: k, props: propsOf(it.start), set: (n) => (pair.key = n), key: true });
         later.push({ tok: hasSep ? it.value : null, props: propsOf(it.sep), set: (n) => (pair.value = n) });
       }

@@ -8,6 +8,7 @@
  * chosen by the caller: `core` (YAML 1.2 core schema, as the `yaml` package resolves it) or
  * `yaml11` (go-yaml v2's YAML 1.1 resolution, which kubectl reads through sigs.k8s.io/yaml).
  */
+import { flattenDedents } from './dedent.js';
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type CST, type Document, type Node } from 'yaml';
 import { composeDeep, cstDepth, firstCstError, MAX_NESTING, SHALLOW_DEPTH, type Depth } from './deep.js';
 
@@ -246,7 +247,7 @@ function deepDocument(tok: CST.Document, depth: Depth, lineOf: (offset: number) 
  */
 export function parseDocuments(text: string, lineOffset = 0, opts: ReadOptions = {}): ParsedDoc[] {
   const lc = new LineCounter();
-  const parser = new Parser(lc.addNewLine);
+  const parser = flattenDedents(new Parser(lc.addNewLine));
   const composer = new Composer({ merge: true, uniqueKeys: false, prettyErrors: false });
   const lineOf = (offset: number): number => lc.linePos(offset).line + lineOffset;
   const out: ParsedDoc[] = [];

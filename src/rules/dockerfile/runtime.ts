@@ -71,11 +71,10 @@ export function shellScriptOf(argv: readonly string[]): string | undefined {
 
 /**
  * The simple commands an instruction runs, looking inside `sh -c` scripts (recursively, a few
- * levels) in both exec and shell form. Worked out once per instruction object: every caller gets
- * the same read-only list.
+ * levels) in both exec and shell form.
  */
 export function commandsDeep(ins: Instruction): readonly ShellCommand[] {
-  return (ins.memo.deepCommands ??= deepCommands(ins));
+  return deepCommands(ins);
 }
 
 function deepCommands(ins: Instruction): ShellCommand[] {
@@ -164,12 +163,10 @@ export interface CopyOperands {
 }
 
 /**
- * Source and destination words of a COPY/ADD (JSON or plain form), after ARG substitution. Worked
- * out once per instruction object (several rules ask): the answer is read-only.
+ * Source and destination words of a COPY/ADD (JSON or plain form), after ARG substitution.
  */
 export function copyOperands(model: DockerfileModel, ins: Instruction): CopyOperands | undefined {
-  if (ins.memo.copyOperands === undefined) ins.memo.copyOperands = operandsOf(model, ins) ?? null;
-  return ins.memo.copyOperands ?? undefined;
+  return operandsOf(model, ins);
 }
 
 function operandsOf(model: DockerfileModel, ins: Instruction): CopyOperands | undefined {

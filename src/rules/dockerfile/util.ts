@@ -11,8 +11,7 @@ export function stageLabel(stage: Stage): string {
 /** Fingerprint key of an instruction within its stage (line numbers never enter it). */
 export function insKey(stage: Stage, ins: Instruction): string {
   if (ins.keyword === 'FROM') return fromKey(stage);
-  // several rules may key a finding on the same instruction: its text is normalised once
-  return `${stageLabel(stage)}|${(ins.memo.normalized ??= normalizedText(ins))}`;
+  return `${stageLabel(stage)}|${normalizedText(ins)}`;
 }
 
 /** FROM key without tag or digest, so that a version bump keeps the fingerprint. */
@@ -35,8 +34,7 @@ const SHELL_QUOTING = /[\\'"\r\n]/g;
  * promise (the rule still does its full check). The names hold no quote, backslash or line end.
  */
 export function mayMention(ins: Instruction, names: readonly string[]): boolean {
-  // worked out once per instruction: three rules ask, and a long RUN's text is copied each time
-  const plain = (ins.memo.unquoted ??= unquoted(ins));
+  const plain = unquoted(ins);
   for (const n of names) if (plain.includes(n)) return true;
   return false;
 }

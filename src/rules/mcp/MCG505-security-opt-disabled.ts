@@ -1,7 +1,7 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
 import { allFlags } from '../../core/docker-run/argv.js';
 import type { McpRule } from './types.js';
-import { dockerLaunches, launchKey } from './util.js';
+import { disablesConfinement, dockerLaunches, launchKey } from './util.js';
 
 const meta: RuleMeta = {
   id: 'MCG505',
@@ -16,14 +16,12 @@ const meta: RuleMeta = {
   precision: 'very-high',
 };
 
-const OFF = /^(seccomp[=:]unconfined|apparmor[=:]unconfined|label[=:]disable|systempaths[=:]unconfined|no-new-privileges[=:]false)$/i;
-
 export const rule: McpRule = {
   meta,
   check: (ctx) =>
     dockerLaunches(ctx).flatMap((l): RuleHit[] =>
       allFlags(l.docker, 'security-opt')
-        .filter((f) => OFF.test(f.value.trim()))
+        .filter((f) => disablesConfinement(f.value))
         .map((f) => ({ line: f.line, key: launchKey(l, `security-opt[${f.value.trim().toLowerCase()}]`), message: `MCP server "${l.name}" runs with ${f.spelled} ${f.value.trim()}: a default confinement is off.` })),
     ),
 };

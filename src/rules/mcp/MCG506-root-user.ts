@@ -1,7 +1,7 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
 import { lastFlag } from '../../core/docker-run/argv.js';
 import type { McpRule } from './types.js';
-import { dockerLaunches, launchKey } from './util.js';
+import { dockerLaunches, isRootUser, launchKey } from './util.js';
 
 const meta: RuleMeta = {
   id: 'MCG506',
@@ -21,7 +21,7 @@ export const rule: McpRule = {
   check: (ctx) =>
     dockerLaunches(ctx).flatMap((l): RuleHit[] => {
       const f = lastFlag(l.docker, 'user');
-      if (!f || !/^(0|root)(:.*)?$/i.test(f.value.trim())) return [];
+      if (!f || !isRootUser(f.value)) return [];
       return [{ line: f.line, key: launchKey(l, 'user=root'), message: `MCP server "${l.name}" is started as root (${f.spelled} ${f.value.trim()}).` }];
     }),
 };

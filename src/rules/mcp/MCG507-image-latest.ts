@@ -1,6 +1,6 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
 import type { McpRule } from './types.js';
-import { dockerLaunches, launchKey, launchImage } from './util.js';
+import { launchImages, launchKey } from './util.js';
 
 const meta: RuleMeta = {
   id: 'MCG507',
@@ -18,11 +18,8 @@ const meta: RuleMeta = {
 export const rule: McpRule = {
   meta,
   check: (ctx) =>
-    dockerLaunches(ctx).flatMap((l): RuleHit[] => {
-      const img = l.docker.image;
-      if (!img) return [];
-      const r = launchImage(img.value);
-      if (r.templated || r.digest || (r.tag !== undefined && r.tag !== 'latest')) return [];
-      return [{ line: img.line, key: launchKey(l, 'image-latest'), message: `MCP server image "${r.name}${r.tag ? ':latest' : ''}" is ${r.tag ? 'tagged latest' : 'untagged (latest)'}: each start may run different code.` }];
+    launchImages(ctx).flatMap(({ launch: l, at, ref: r }): RuleHit[] => {
+      if (r.digest || (r.tag !== undefined && r.tag !== 'latest')) return [];
+      return [{ line: at.line, key: launchKey(l, 'image-latest'), message: `MCP server image "${r.name}${r.tag ? ':latest' : ''}" is ${r.tag ? 'tagged latest' : 'untagged (latest)'}: each start may run different code.` }];
     }),
 };

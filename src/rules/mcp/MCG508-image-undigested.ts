@@ -1,6 +1,6 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
 import type { McpRule } from './types.js';
-import { dockerLaunches, launchKey, launchImage } from './util.js';
+import { launchImages, launchKey } from './util.js';
 
 const meta: RuleMeta = {
   id: 'MCG508',
@@ -18,11 +18,8 @@ const meta: RuleMeta = {
 export const rule: McpRule = {
   meta,
   check: (ctx) =>
-    dockerLaunches(ctx).flatMap((l): RuleHit[] => {
-      const img = l.docker.image;
-      if (!img) return [];
-      const r = launchImage(img.value);
-      if (r.templated || r.digest) return [];
-      return [{ line: img.line, key: launchKey(l, 'image-digest'), message: `MCP server image ${r.name}${r.tag ? `:${r.tag}` : ''} is not pinned by digest.` }];
+    launchImages(ctx).flatMap(({ launch: l, at, ref: r }): RuleHit[] => {
+      if (r.digest) return [];
+      return [{ line: at.line, key: launchKey(l, 'image-digest'), message: `MCP server image ${r.name}${r.tag ? `:${r.tag}` : ''} is not pinned by digest.` }];
     }),
 };

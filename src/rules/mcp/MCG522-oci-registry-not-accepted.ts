@@ -9,15 +9,18 @@ const meta: RuleMeta = {
   title: 'server.json OCI package is on a registry the MCP registry does not accept',
   severity: 'high',
   kind: 'mcp',
-  description: 'An `oci` package\'s `identifier` names an image on a host other than Docker Hub (`docker.io`), GitHub Container Registry (`ghcr.io`), Google Artifact Registry (`*.pkg.dev`) or Azure Container Registry (`*.azurecr.io`), the registries the official MCP registry lists as supported.',
+  description: 'An `oci` package\'s `identifier` names an image on a host other than Docker Hub (`docker.io`), GitHub Container Registry (`ghcr.io`), Quay (`quay.io`), Google Artifact Registry (`*.pkg.dev`), Azure Container Registry (`*.azurecr.io`) or Microsoft Container Registry (`mcr.microsoft.com`), the registries the official MCP registry lists as supported.',
   rationale: 'The official registry refuses to publish packages from other hosts (private registries and mirrors are not allowed), so the release fails at the publish step.',
   fix: 'Push the image to one of the accepted registries and name it there: `ghcr.io/owner/server:1.2.0`.',
   tags: ['publishing', 'mcp', 'server-json', 'image'],
   precision: 'high',
 };
 
+/** The registry's list (its docs: package-types.mdx "Docker/OCI Images", official-registry-requirements.md). */
+const ACCEPTED_HOSTS: ReadonlySet<string> = new Set(['docker.io', 'index.docker.io', 'ghcr.io', 'quay.io', 'mcr.microsoft.com']);
+
 export function acceptedHost(host: string): boolean {
-  return host === 'docker.io' || host === 'index.docker.io' || host === 'ghcr.io' || /\.pkg\.dev$/.test(host) || /\.azurecr\.io$/.test(host);
+  return ACCEPTED_HOSTS.has(host) || /\.pkg\.dev$/.test(host) || /\.azurecr\.io$/.test(host);
 }
 
 export const rule: McpRule = {

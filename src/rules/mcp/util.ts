@@ -1,8 +1,9 @@
 /** Helpers the MCG5xx rules share: image references, references vs. values, launches with Docker. */
-import type { DockerRun } from '../../core/docker-run/argv.js';
+import type { DockerRun, Word } from '../../core/docker-run/argv.js';
 import type { Launch } from '../../core/mcp/model.js';
 import type { McpContext } from './types.js';
 import { parseImageRef, type ImageRef } from '../../core/dockerfile/model.js';
+import { isRootUserSpec } from '../../core/user.js';
 
 export function dockerLaunches(ctx: McpContext): (Launch & { docker: DockerRun })[] {
   return ctx.model.launches.filter((l): l is Launch & { docker: DockerRun } => l.docker !== undefined);
@@ -39,10 +40,31 @@ export function registryHost(image: LaunchImage): string {
   return image.registry?.toLowerCase() ?? 'docker.io';
 }
 
+/** Every image a launch starts, read as the Docker CLI names it; a templated reference is not checkable and left out (MCG507, MCG508). */
+export function launchImages(ctx: McpContext): { launch: Launch & { docker: DockerRun }; at: Word; ref: LaunchImage }[] {
+  return dockerLaunches(ctx).flatMap((launch) => {
+    const at = launch.docker.image;
+    if (!at) return [];
+    const ref = launchImage(at.value);
+    return ref.templated ? [] : [{ launch, at, ref }];
+  });
+}
+
 export function launchKey(l: Launch, what: string): string {
   return `${l.origin}:${l.key}.${what}`;
 }
 
 export function lower(s: string): string {
   return s.toLowerCase();
+}
+
+/** A `--user` value that runs the server as root (`0`, `root`, `0:0`, `root:docker`, `00`); `''` keeps the image's user. */
+export function isRootUser(v: string): boolean {
+  const s = v.trim();
+  return s !== '' && (isRootUserSpec(s) || /^root(:.*)?$/i.test(s));
+}
+
+/** A `--security-opt` value that turns a default confinement off (MCG505). */
+export function disablesConfinement(v: string): boolean {
+  return /^(seccomp[=:]unconfined|apparmor[=:]unconfined|label[=:]disable|systempaths[=:]unconfined|no-new-privileges[=:]false)$/i.test(v.trim());
 }

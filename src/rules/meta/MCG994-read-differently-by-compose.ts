@@ -4,7 +4,8 @@ import { asMap, deref, get, items, type YDoc } from '../../core/yaml/ast.js';
 import type { YNode } from '../../core/yaml/tree.js';
 import type { ComposeService } from '../../core/yaml/models.js';
 import type { ComposeRule } from '../yaml-types.js';
-import { schemaRefusals, topLevelRefusals } from '../../core/yaml/compose-schema.js';
+import { schemaRefusals } from '../../core/yaml/compose-schema.js';
+import { documentRefusals } from '../../core/yaml/compose-validate.js';
 
 /**
  * Raised where compose (compose-go, the loader of `docker compose`) reads a compose file
@@ -88,7 +89,9 @@ export const rule: ComposeRule = {
       if (!seen.has(s.y)) {
         seen.add(s.y);
         quotedMergeKeys(s.y, out);
-        for (const r of topLevelRefusals(s.y)) {
+        for (const r of documentRefusals(s.y)) {
+          // a boolean compose cannot cast is reported above, with its own fix
+          if (out.some((h) => h.line === r.line && h.message.includes('refuses'))) continue;
           out.push({ line: r.line, key: `document${s.y.index}.${r.field}.schema`, message: `compose refuses the file (${r.message}), so \`docker compose\` will not load it.` });
         }
       }

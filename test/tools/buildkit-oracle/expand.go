@@ -118,6 +118,12 @@ func expandCommand(lex *shell.Lex, env layered, global *vars, c instructions.Com
 			}
 		}
 		return v
+	case *instructions.CmdCommand:
+		v.Form, v.Values = form(cmd.PrependShell), append(v.Values, cmd.CmdLine...)
+		return v
+	case *instructions.EntrypointCommand:
+		v.Form, v.Values = form(cmd.PrependShell), append(v.Values, cmd.CmdLine...)
+		return v
 	case *instructions.EnvCommand:
 		if err := cmd.Expand(word); err != nil {
 			v.Error = err.Error()
@@ -148,4 +154,12 @@ func expandCommand(lex *shell.Lex, env layered, global *vars, c instructions.Com
 		v.Values = append(append(v.Values, cmd.SourcePaths...), cmd.DestPath)
 	}
 	return v
+}
+
+// form names how BuildKit runs a CMD or ENTRYPOINT: through the shell, or the JSON array as it is.
+func form(prependShell bool) string {
+	if prependShell {
+		return "shell"
+	}
+	return "exec"
 }

@@ -54,6 +54,7 @@ type value struct {
 	Keyword string   `json:"keyword"`
 	Line    int      `json:"line"`
 	Values  []string `json:"values"`
+	Form    string   `json:"form,omitempty"`
 	Error   string   `json:"error,omitempty"`
 }
 
@@ -75,6 +76,7 @@ type result struct {
 	ParseError *problem    `json:"parseError,omitempty"`
 	Warnings   []problem   `json:"warnings"`
 	Nodes      []node      `json:"nodes"`
+	NodeErrors []problem   `json:"nodeErrors"`
 	InstrError *problem    `json:"instructionError,omitempty"`
 	GlobalArgs []value     `json:"globalArgs"`
 	Stages     []stage     `json:"stages"`
@@ -151,7 +153,7 @@ func nodeOf(n *parser.Node) node {
 }
 
 func read(path string) result {
-	r := result{Path: path, Directives: []directive{}, Warnings: []problem{}, Nodes: []node{}, GlobalArgs: []value{}, Stages: []stage{}}
+	r := result{Path: path, Directives: []directive{}, Warnings: []problem{}, Nodes: []node{}, NodeErrors: []problem{}, GlobalArgs: []value{}, Stages: []stage{}}
 	dt, err := os.ReadFile(path)
 	if err != nil {
 		r.ReadError = err.Error()
@@ -173,6 +175,11 @@ func read(path string) result {
 	}
 	for _, n := range res.AST.Children {
 		r.Nodes = append(r.Nodes, nodeOf(n))
+		// each instruction on its own, as instructions.Parse reads it (the first one refused
+		// refuses the file: instructionError below)
+		if _, err := instructions.ParseInstructionWithLinter(n, linter.New(&linter.Config{})); err != nil {
+			r.NodeErrors = append(r.NodeErrors, *locate(err))
+		}
 	}
 	stages, metaArgs, err := instructions.Parse(res.AST, linter.New(&linter.Config{}))
 	if err != nil {

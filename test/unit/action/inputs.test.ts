@@ -28,8 +28,8 @@ function inputError(set: Record<string, string>): InputError {
 }
 
 describe('action.yml', () => {
-  it('runs dist/index.js on node24', () => {
-    expect(actionYml.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  it('runs dist/index.js on node24, and dist/post.js after the job whatever happened', () => {
+    expect(actionYml.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post.js', 'post-if': 'always()' });
   });
 
   it('declares exactly the inputs the code reads, with the same defaults', () => {
@@ -39,7 +39,7 @@ describe('action.yml', () => {
 
   it('declares the contract outputs', () => {
     expect(Object.keys(actionYml.outputs).sort()).toEqual(
-      ['result', 'total', 'new', 'critical', 'high', 'medium', 'low', 'info', 'sarif-file', 'report-file', 'vex-file', 'image-digest', 'image-size', 'comment-url', 'check-run-url', 'matrix', 'count'].sort(),
+      ['result', 'total', 'new', 'critical', 'high', 'medium', 'low', 'info', 'sarif-file', 'report-file', 'vex-file', 'sbom-cyclonedx-file', 'sbom-spdx-file', 'image-digest', 'image-size', 'comment-url', 'check-run-url', 'matrix', 'count'].sort(),
     );
   });
 });
@@ -137,5 +137,14 @@ describe('secretVerification', () => {
   it('is off unless asked for: the default input does not verify', () => {
     expect(INPUT_DEFAULTS['verify-secrets']).toBe('false');
     expect(secretVerification(INPUT_DEFAULTS['verify-secrets'] as 'false', false).verify).toBe(false);
+  });
+});
+
+describe('SBOM and dependency-snapshot inputs', () => {
+  it('default to cyclonedx and auto, and refuse what they do not know', () => {
+    expect(readInputs(reader())).toMatchObject({ sbomFormat: 'cyclonedx', dependencySnapshot: 'auto' });
+    expect(readInputs(reader({ 'sbom-format': 'both', 'dependency-snapshot': 'false' }))).toMatchObject({ sbomFormat: 'both', dependencySnapshot: 'false' });
+    expect(() => readInputs(reader({ 'sbom-format': 'syft' }))).toThrow(/sbom-format/);
+    expect(() => readInputs(reader({ 'dependency-snapshot': 'maybe' }))).toThrow(/dependency-snapshot/);
   });
 });

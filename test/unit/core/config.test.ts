@@ -56,7 +56,9 @@ describe('.mcg.yml', () => {
     ['an ignore entry without id', 'ignore:\n  - reason: x\n', 2, 'missing required key "id"'],
     ['invalid YAML', 'rules: [\n', 2, 'invalid YAML'],
     ['a duplicate key', 'fail-on: new\nfail-on: any\n', 2, 'invalid YAML'],
-    ['an impossible date', 'ignore:\n  - id: MCG001\n    reason: x\n    expires: 2027-13-45\n', 2, 'not a real date'],
+    ['an impossible date, on its line', 'ignore:\n  - id: MCG001\n    reason: x\n    expires: 2027-13-45\n', 4, 'not a real date'],
+    ['a day the month does not have, on its line', 'ignore:\n  - id: MCG001\n    expires: 2026-11-31\n    reason: x\n', 3, 'not a real date'],
+    ['an impossible date in a later entry, on its line', 'ignore:\n  - id: MCG001\n    reason: x\n  - reason: y\n    id: MCG002\n\n    expires: "2026-02-29"\n', 7, 'ignore[1].expires'],
   ])('rejects %s with file:line and the key', (_n, text, line, msg) => {
     const e = err(text as string);
     expect(e.line).toBe(line);

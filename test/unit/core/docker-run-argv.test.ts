@@ -1,27 +1,14 @@
 /**
- * The `docker run` argument reader against Docker's documented flag table (the reference page of
- * `docker container run`: every option, its shorthand, boolean or valued) and pflag's parsing rules.
+ * The `docker run` argument reader: pflag's parsing rules, `docker … run` found in a command, the
+ * shell splitter of README fences. Docker's documented flag table: docker-run-flag-table.test.ts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boolFlag, dockerRunStart, lastFlag, readDockerRun, type Word } from '../../../src/core/docker-run/argv.js';
-import { BOOL_FLAGS, SHORTHANDS, VALUE_FLAGS } from '../../../src/core/docker-run/flags.js';
+import { BOOL_FLAGS, VALUE_FLAGS } from '../../../src/core/docker-run/flags.js';
 import { splitShell, consoleCommands } from '../../../src/core/docker-run/words.js';
 
 const w = (...a: string[]): Word[] => a.map((value, i) => ({ value, line: i + 1 }));
-
-describe('docker run flag table', () => {
-  // Docker's reference lists these one-letter shorthands for `docker container run`.
-  it.each([
-    ['a', 'attach'], ['c', 'cpu-shares'], ['d', 'detach'], ['e', 'env'], ['h', 'hostname'], ['i', 'interactive'], ['l', 'label'],
-    ['m', 'memory'], ['P', 'publish-all'], ['p', 'publish'], ['q', 'quiet'], ['t', 'tty'], ['u', 'user'], ['v', 'volume'], ['w', 'workdir'],
-  ])('-%s is --%s', (s, l) => expect(SHORTHANDS.get(s)).toBe(l));
-  it('boolean and valued flags do not overlap and cover the documented security flags', () => {
-    for (const b of BOOL_FLAGS) expect(VALUE_FLAGS.has(b), b).toBe(false);
-    for (const f of ['privileged', 'read-only', 'rm', 'interactive', 'init']) expect(BOOL_FLAGS.has(f), f).toBe(true);
-    for (const f of ['cap-add', 'cap-drop', 'security-opt', 'user', 'network', 'pid', 'ipc', 'volume', 'mount', 'pull', 'memory', 'pids-limit', 'tmpfs', 'env', 'env-file', 'detach-keys']) expect(VALUE_FLAGS.has(f), f).toBe(true);
-  });
-});
 
 describe('readDockerRun', () => {
   it('reads long, =, short, attached and grouped flags; the image; the server args', () => {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { safeWriteFile, WriteError } from '../../../src/core/safe-write.js';
+import { appendRunnerFile, safeWriteFile, WriteError } from '../../../src/core/safe-write.js';
 
 function ws(): string {
   return mkdtempSync(join(tmpdir(), 'mcg-sw-'));
@@ -62,5 +62,48 @@ describe('safeWriteFile', () => {
       }),
     ).toThrow('boom');
     expect(readdirSync(root)).toEqual([]);
+  });
+});
+
+describe('appendRunnerFile (the job summary, outside the workspace)', () => {
+  const summary = (dir: string, text = ''): string => {
+    const p = join(dir, 'step_summary_1');
+    writeFileSync(p, text);
+    return p;
+  };
+
+  it('appends to the file the environment names, and nothing else', () => {
+    const runner = ws();
+    const p = summary(runner, 'earlier step\n');
+    expect(appendRunnerFile({ name: 'GITHUB_STEP_SUMMARY', env: { GITHUB_STEP_SUMMARY: p }, root: ws() }, 'ours\n')).toBe(p);
+    expect(readFileSync(p, 'utf8')).toBe('earlier step\nours\n');
+    expect(() => appendRunnerFile({ name: 'GITHUB_OUTPUT' as 'GITHUB_STEP_SUMMARY', env: { GITHUB_OUTPUT: p } }, 'x')).toThrow(/not a file the runner names/);
+    expect(() => appendRunnerFile({ name: 'GITHUB_STEP_SUMMARY', env: {} }, 'x')).toThrow(/not an absolute file path/);
+    expect(() => appendRunnerFile({ name: 'GITHUB_STEP_SUMMARY', env: { GITHUB_STEP_SUMMARY: 'relative/summary.md' } }, 'x')).toThrow(/not an absolute file path/);
+    expect(() => appendRunnerFile({ name: 'GITHUB_STEP_SUMMARY', env: { GITHUB_STEP_SUMMARY: '/proc/self/fd/1' } }, 'x')).toThrow(/pseudo-filesystem/);
+  });
+
+  it('never follows a link: the file itself, or a directory below the workspace', () => {
+    const runner = ws();
+    const victim = summary(ws(), 'precious\n');
+    symlinkSync(victim, join(runner, 'link'));
+    expect(() => appendRunnerFile({ name: 'GITHUB_STEP_SUMMARY', env: { GITHUB_STEP_SUMMARY: join(runner, 'link') } }, 'x')).toThrow(/symbolic link/);
+    const root = ws();
+    mkdirSync(join(ws(), 'd'));
+    symlinkSync(runner, join(root, 'd'));
+    summary(runner);
+    expect(() => appendRunnerFile({ name: 'GITHUB_STEP_SUMMARY', env: { GITHUB_STEP_SUMMARY: join(root, 'd', 'step_summary_1') }, root }, 'x')).toThrow(/"[^"]*d" is a symbolic link/);
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+    expect(readFileSync(join(runner, 'step_summary_1'), 'utf8')).toBe('');
+    mkdirSync(join(runner, 'dir'));
+    expect(() => appendRunnerFile({ name: 'GITHUB_STEP_SUMMARY', env: { GITHUB_STEP_SUMMARY: join(runner, 'dir') } }, 'x')).toThrow(WriteError);
+  });
+
+  it('never grows the file past the limit', () => {
+    const p = summary(ws(), 'x'.repeat(90));
+    const f = { name: 'GITHUB_STEP_SUMMARY' as const, env: { GITHUB_STEP_SUMMARY: p }, maxBytes: 100 };
+    appendRunnerFile(f, 'y'.repeat(10));
+    expect(() => appendRunnerFile(f, 'z')).toThrow(/past the runner's 100-byte limit/);
+    expect(readFileSync(p, 'utf8')).toBe(`${'x'.repeat(90)}${'y'.repeat(10)}`);
   });
 });

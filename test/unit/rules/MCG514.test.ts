@@ -1,20 +1,13 @@
 import { HARDENED, mcpRuleTable, vscodeDocker } from '../../support/mcp-rule-table.js';
 import { rule } from '../../../src/rules/mcp/MCG514-least-privilege-profile.js';
 
-const sj = (pk: string, top = ''): string => `{\n  "$schema": "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json",\n  "name": "io.github.owner/weather",\n  "description": "Weather",\n  "version": "1.2.0",${top}\n  "packages": [\n    ${pk}\n  ]\n}\n`;
-const oci = (id: string, extra = ''): string => `{"registryType": "oci", "identifier": "${id}", "transport": {"type": "stdio"}${extra}}`;
-
-void HARDENED;
-void vscodeDocker;
-void sj;
-void oci;
-
 // MCG514
 mcpRuleTable(rule, {
   fires: [
     { name: 'plain -i --rm', text: vscodeDocker(['run', '-i', '--rm', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), lines: [4], message: 'Corrected args: ["run","-i","--rm","--read-only"' },
     { name: 'one flag missing', text: vscodeDocker([...HARDENED.filter((a) => a !== '--read-only'), 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), lines: [4], message: 'lacks --read-only of' },
     { name: 'proven profile passed in', text: vscodeDocker(['run', '-i', '--rm', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), message: 'proved', profile: ['--read-only', '--cap-drop ALL'] },
+    { name: 'host network is replaced, not joined by --network none', text: vscodeDocker(['run', '-i', '--rm', '--network', 'host', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']), message: 'It replaces or removes --network host. Corrected args: ["run","-i","--rm","--read-only"' },
     { name: 'secret values stay out of the corrected entry', text: vscodeDocker(['run', '-i', '-e', 'API_KEY=sk-123', 'ghcr.io/o/s:1.0.0@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '--token', 't0k']), message: '<redacted>' },
   ],
   passes: [

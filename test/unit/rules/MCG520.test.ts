@@ -1,13 +1,5 @@
-import { HARDENED, mcpRuleTable, vscodeDocker } from '../../support/mcp-rule-table.js';
+import { mcpRuleTable, oci, sj } from '../../support/mcp-rule-table.js';
 import { rule } from '../../../src/rules/mcp/MCG520-server-json-schema.js';
-
-const sj = (pk: string, top = ''): string => `{\n  "$schema": "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json",\n  "name": "io.github.owner/weather",\n  "description": "Weather",\n  "version": "1.2.0",${top}\n  "packages": [\n    ${pk}\n  ]\n}\n`;
-const oci = (id: string, extra = ''): string => `{"registryType": "oci", "identifier": "${id}", "transport": {"type": "stdio"}${extra}}`;
-
-void HARDENED;
-void vscodeDocker;
-void sj;
-void oci;
 
 // MCG520
 mcpRuleTable(rule, {

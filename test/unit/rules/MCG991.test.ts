@@ -48,11 +48,20 @@ describe('MCG991 unreadable-input', () => {
   });
 
   it('keeps the findings of the readable part of a partly broken file', async () => {
-    const root = makeRepo({ Dockerfile: 'FROM python:3.12\nRUNN x\nENV API_TOKEN=abc123\n' });
+    // BuildKit reads the file; only the value it cannot expand is not checked
+    const root = makeRepo({ Dockerfile: 'FROM python:3.12\nARG X=${Y:?unset}\nENV API_TOKEN=abc123\n' });
     const r = await staticScan(root);
     const ids = new Set(r.findings.map((f) => f.ruleId));
     expect(ids.has('MCG991')).toBe(true);
     expect(ids.has('MCG009')).toBe(true);
     expect(ids.has('MCG002')).toBe(true);
+  });
+
+  it('reports only MCG991 for a file BuildKit refuses (an unknown instruction), and keeps the other files', async () => {
+    const root = makeRepo({ 'bad/Dockerfile': 'FROM python:3.12\nUSERR app\nENV API_TOKEN=abc123\n', 'ok/Dockerfile': GOOD });
+    const r = await staticScan(root);
+    const bad = r.findings.filter((f) => f.location.path === 'bad/Dockerfile');
+    expect(bad.map((f) => [f.ruleId, f.location.startLine])).toEqual([['MCG991', 2]]);
+    expect(r.findings.some((f) => f.location.path === 'ok/Dockerfile' && f.ruleId === 'MCG001')).toBe(true);
   });
 });

@@ -78,6 +78,25 @@ describe('MCG993 read-differently-by-kubectl', () => {
     expect(r.at('MCG210')).toEqual([]);
   });
 
+  it.each(['privileged', 'runAsNonRoot', 'allowPrivilegeEscalation', 'readOnlyRootFilesystem'])('%s: on in the container securityContext: MCG993 (a field the rules read)', (k) => {
+    const r = scan(pod(`        ${k}: on\n`));
+    expect(r.findings.filter((f) => f.ruleId === 'MCG993' && /YAML 1\.1/.test(f.message)).map((f) => f.location.startLine)).toEqual([11]);
+  });
+
+  it.each(['hostNetwork', 'hostIPC', 'automountServiceAccountToken', 'shareProcessNamespace', 'hostUsers'])('%s: yes in the pod spec: MCG993', (k) => {
+    expect(scan(pod('', `  ${k}: yes\n`)).at('MCG993')).toEqual([6]);
+  });
+
+  it('YAML 1.1 spellings in fields no rule reads a verdict from (tty, stdin, an annotation, a ConfigMap): no MCG993', () => {
+    const r = scan(pod('', '  enableServiceLinks: no\n') + '      tty: yes\n      stdin: on\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations: {a: y}\ndata:\n  flag: off\n');
+    expect(r.at('MCG993')).toEqual([]);
+  });
+
+  it('duplicate keys and quoted or late << are reported in any field, not only the security ones', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels:\n    app: a\n    app: b\n  "<<": {x: 1}\ndata:\n  k: v\n  <<: {k: w}\n';
+    expect(scan(text).at('MCG993').sort((a, b) => a - b)).toEqual([7, 8, 11]);
+  });
+
   it.each(['true', 'false', 'True'])('passes: privileged: %s', (v) => {
     expect(scan(pod(`        privileged: ${v}\n`)).at('MCG993')).toEqual([]);
   });

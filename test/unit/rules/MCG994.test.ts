@@ -93,7 +93,8 @@ describe('MCG994 read-differently-by-compose', () => {
     ['pid: 1', '    pid: 1\n', [4]],
     ['a deploy memory limit given as a number', '    deploy:\n      resources:\n        limits:\n          memory: 1024\n', [7]],
     ['a repeated security_opt item', '    security_opt: [no-new-privileges:true, seccomp:unconfined, no-new-privileges:true]\n', [4]],
-    ['a repeated group_add item', '    group_add:\n      - docker\n      - docker\n', [6]],
+    // compose names the list (services.a.group_add), so the finding is on its key
+    ['a repeated group_add item', '    group_add:\n      - docker\n      - docker\n', [4]],
     ['a short volume with an empty part (an unset variable)', '    volumes: ["${DATA}:/data"]\n', [4]],
     ['a misspelt service key', '    privilegd: true\n', [4]],
     ['a memory size compose cannot read', '    mem_limit: lots\n', [4]],

@@ -83,6 +83,13 @@ describe('readImageTar errors', () => {
     const img = await readImageTar(out);
     expect(img.files.has('/usr/bin/sh')).toBe(true);
   });
+  it('reads Config.Labels (string values only) into the image facts', async () => {
+    const out = join(dir, 'labels.tar');
+    await writeImageTar(out, { layers: [base], config: { Labels: { 'io.modelcontextprotocol.server.name': 'io.github.o/s', odd: 3 } } });
+    expect(imageFactsOf(await readImageTar(out)).labels).toEqual({ 'io.modelcontextprotocol.server.name': 'io.github.o/s' });
+    await writeImageTar(out, { layers: [base] });
+    expect(imageFactsOf(await readImageTar(out)).labels).toEqual({});
+  });
 });
 
 describe('paths', () => {

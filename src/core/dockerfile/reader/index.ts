@@ -144,12 +144,17 @@ function fail(out: ReadResult, message: string, line: number, endLine: number): 
   return out;
 }
 
-/** Reads a Dockerfile as BuildKit does. Never throws for bad input. */
-export function readDockerfile(text: string): ReadResult {
+/**
+ * Reads a Dockerfile as BuildKit does. Never throws for bad input. With `sink`, each instruction
+ * goes there as soon as it is read (with the file's escape character, settled by then) instead of
+ * into `nodes`, so that a caller converting them need not hold every node at once.
+ */
+export function readDockerfile(text: string, sink?: (node: ReadNode, escape: '\\' | '`') => void): ReadResult {
   const d = new Directives();
   const out: ReadResult = { escape: '\\', directives: d.list, nodes: [], warnings: [] };
   const lines = new Lines(text);
   let current = 0;
+  let read = 0;
   const process = (tok: string, strip: boolean): string => {
     let t = trimNewline(tok);
     if (strip) t = trimLeftSpace(t);
@@ -215,9 +220,11 @@ export function readDockerfile(text: string): ReadResult {
     }
     node.line = start;
     node.endLine = current;
-    out.nodes.push(node);
+    read++;
+    if (sink) sink(node, d.escape);
+    else out.nodes.push(node);
   }
-  if (out.nodes.length === 0) return fail(out, 'file with no instructions', current, 0);
+  if (read === 0) return fail(out, 'file with no instructions', current, 0);
   if (lines.tooLong) return fail(out, `dockerfile line greater than max allowed size of ${MAX_LINE - 1}`, current, 0);
   return out;
 }

@@ -5,6 +5,8 @@
  * them out (variables are left as written: model.ts expands them).
  */
 import { readDockerfile, type ReadNode } from './index.js';
+import { instructionsInOrder } from './instructions.js';
+import type { ReadProblem } from './index.js';
 import { shellWord } from './shell-words.js';
 
 export interface ParsedProperty {
@@ -24,6 +26,8 @@ export interface ParsedInstruction {
   properties: ParsedProperty[];
   /** Exec form, when BuildKit reads the arguments as a JSON array. */
   json?: string[];
+  /** COPY/ADD: the sources and the destination as BuildKit splits them (before expansion). */
+  words?: string[];
   heredocs: { name: string; body: string; line: number }[];
 }
 
@@ -35,12 +39,19 @@ export interface ParsedDockerfile {
   errors: { line: number; message: string }[];
 }
 
+/**
+ * The empty list most instructions have (no flags, no heredoc, no property): one frozen array
+ * shared by all of them rather than three new ones per instruction.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 function unquote(text: string, escape: string): string {
   const w = shellWord(text, escape);
   return w instanceof Error ? text : w;
 }
 
 function properties(n: ReadNode, escape: string): ParsedProperty[] {
+  if (n.lower !== 'arg' && n.lower !== 'env' && n.lower !== 'label') return NONE;
   const out: ParsedProperty[] = [];
   if (n.lower === 'arg') {
     for (const a of n.args) {
@@ -67,11 +78,12 @@ function instruction(n: ReadNode, escape: string): ParsedInstruction {
     written: n.keyword,
     line: n.line,
     endLine: n.endLine,
-    flags: n.flags.map(flag),
+    flags: n.flags.length === 0 ? NONE : n.flags.map(flag),
     rest: n.rest,
     properties: properties(n, escape),
     json: n.json ? (healthcheck ? n.args.slice(1) : n.args) : undefined,
-    heredocs: n.heredocs.map((h) => {
+    words: keyword === 'COPY' || keyword === 'ADD' ? n.args : undefined,
+    heredocs: n.heredocs.length === 0 ? NONE : n.heredocs.map((h) => {
       let body = h.chomp ? h.content.replace(/^\t+/gm, '') : h.content;
       body = body.replace(/\r?\n$/, '');
       return { name: h.name, body, line: h.line };
@@ -81,12 +93,19 @@ function instruction(n: ReadNode, escape: string): ParsedInstruction {
 
 /** Reads `text` as BuildKit does, in the model's shape. */
 export function parseText(text: string): ParsedDockerfile {
-  const r = readDockerfile(text);
+  // each instruction converted as it is read: the reader's nodes are never all held at once
+  const instructions: ParsedInstruction[] = [];
+  const inOrder = instructionsInOrder();
+  let refused: ReadProblem | undefined;
+  const r = readDockerfile(text, (n, escape) => {
+    refused ??= inOrder(n);
+    instructions.push(instruction(n, escape));
+  });
   const directives: Record<string, string> = {};
   for (const d of r.directives) directives[d.name] = d.value;
   // an empty file is reported by the model (it has no FROM)
-  const error = r.error?.message === 'file with no instructions' ? undefined : r.error;
+  const error = r.error ? (r.error.message === 'file with no instructions' ? undefined : r.error) : refused;
   const message = (m: string): string => (m === 'unterminated heredoc' ? 'a heredoc is never terminated: add its terminator line' : m);
   const errors = error ? [{ line: Math.max(1, error.line), message: `BuildKit refuses the file (${message(error.message)})` }] : [];
-  return { escape: r.escape, directives, instructions: r.nodes.map((n) => instruction(n, r.escape)), errors };
+  return { escape: r.escape, directives, instructions, errors };
 }

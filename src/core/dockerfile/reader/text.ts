@@ -5,44 +5,13 @@
  * they work on a "byte string" (one character per byte) made by toBytes and read back by fromBytes.
  */
 import { isGoSpace } from '../directives.js';
+import { decodeUtf8Go } from '../../utf8-go.js';
 
 export { isGoSpace };
 
 /** Decodes UTF-8 bytes as Go does, keeping invalid bytes as lone surrogates U+DC80..U+DCFF. */
 export function decodeGo(bytes: Uint8Array): string {
-  const out: string[] = [];
-  let chunk = '';
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    let cp = -1;
-    let n = 1;
-    if (b < 0x80) cp = b;
-    else if (b >= 0xc2 && b <= 0xdf) [cp, n] = seq(bytes, i, 2, b & 0x1f, 0x80);
-    else if (b >= 0xe0 && b <= 0xef) [cp, n] = seq(bytes, i, 3, b & 0x0f, 0x800);
-    else if (b >= 0xf0 && b <= 0xf4) [cp, n] = seq(bytes, i, 4, b & 0x07, 0x10000);
-    if (cp < 0 || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) {
-      cp = 0xdc00 + b;
-      n = 1;
-    }
-    chunk += String.fromCodePoint(cp);
-    if (chunk.length > 8192) {
-      out.push(chunk);
-      chunk = '';
-    }
-    i += n;
-  }
-  out.push(chunk);
-  return out.join('');
-}
-
-function seq(bytes: Uint8Array, i: number, len: number, first: number, min: number): [number, number] {
-  let cp = first;
-  for (let k = 1; k < len; k++) {
-    const c = bytes[i + k];
-    if (c === undefined || (c & 0xc0) !== 0x80) return [-1, 1];
-    cp = (cp << 6) | (c & 0x3f);
-  }
-  return cp < min ? [-1, 1] : [cp, len];
+  return decodeUtf8Go(bytes, true).text;
 }
 
 /** One character per UTF-8 byte of `s` (a kept invalid byte is its own byte again). */

@@ -1,0 +1,2 @@
+import type { ComposeRule } from '../yaml-types.js';
+export declare const rule: ComposeRule;

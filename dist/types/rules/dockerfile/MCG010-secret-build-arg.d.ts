@@ -1,0 +1,2 @@
+import type { DockerfileRule } from '../types.js';
+export declare const rule: DockerfileRule;

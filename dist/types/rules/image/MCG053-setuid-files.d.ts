@@ -1,0 +1,2 @@
+import { type ImageRule } from './types.js';
+export declare const rule: ImageRule;

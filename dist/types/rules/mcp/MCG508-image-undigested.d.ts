@@ -1,0 +1,2 @@
+import type { McpRule } from './types.js';
+export declare const rule: McpRule;

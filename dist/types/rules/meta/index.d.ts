@@ -1,0 +1,2 @@
+import type { RuleMeta } from '../../core/types.js';
+export declare const metaRuleMetas: readonly RuleMeta[];

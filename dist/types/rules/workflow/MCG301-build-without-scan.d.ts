@@ -1,0 +1,2 @@
+import type { WorkflowRule } from '../yaml-types.js';
+export declare const rule: WorkflowRule;

@@ -1,0 +1,56 @@
+/**
+ * Trivy adapter: buildArgs() and parse() are pure, run() = exec + parse.
+ * `trivy image --input <docker save tar> --format json` (DESIGN §7); OS-package vulnerabilities
+ * land on the instruction whose layer introduced the package, language packages on the lockfile
+ * line that names them when the build context has one (DESIGN §3).
+ */
+import type { Exec, Finding } from '../core/types.js';
+import type { LayerMap } from './layer-map.js';
+import { type Lockfile } from './lockfiles.js';
+export interface TrivyArgsOptions {
+    input: string;
+    cacheDir: string;
+    offline?: boolean;
+    ignoreUnfixed?: boolean;
+    timeoutMs?: number;
+    /** Write the JSON report to this file instead of stdout. */
+    output?: string;
+    /** VEX documents Trivy applies; what they suppress is still reported, as suppressed (`--show-suppressed`). */
+    vex?: readonly string[];
+    /** List every package, vulnerable or not (the SBOM is converted from this report). */
+    listAllPackages?: boolean;
+}
+export declare function buildArgs(o: TrivyArgsOptions): string[];
+/** `DS002`, `AVD-DS-0002`, `DS-0002` → `DS-0002` (Trivy changed its check id style in 2025). */
+export declare function normalizeCheckId(id: string): string;
+/** The same check whatever id style each side uses. */
+export declare function sameCheck(a: string, b: string): boolean;
+export interface TrivyParseContext {
+    /** Repository path of the Dockerfile. */
+    dockerfile: string;
+    target: string;
+    layers: LayerMap;
+    /** Lockfiles/manifests of the build context, in preference order. */
+    lockfiles: readonly Lockfile[];
+}
+export interface ParseResult {
+    findings: Finding[];
+    /** Set when the output could not be read at all. */
+    error?: string;
+}
+/** Trivy JSON report → findings. Never throws: unreadable output is returned as `error`. */
+export declare function parse(json: string, ctx: TrivyParseContext): ParseResult;
+export interface TrivyRunOptions extends TrivyArgsOptions {
+    trivy: string;
+    env?: Record<string, string>;
+}
+export interface ScannerRun {
+    findings: Finding[];
+    /** Set when the scanner failed (crash, timeout, non-zero exit, unreadable output). */
+    failure?: string;
+    durationMs: number;
+    /** Trivy's JSON report as printed (set when it was read). */
+    output?: string;
+}
+/** `ctx` may still be in the making (the image tarball is read while Trivy runs): it is awaited after the process ends. */
+export declare function run(exec: Exec, o: TrivyRunOptions, ctx: TrivyParseContext | Promise<TrivyParseContext>): Promise<ScannerRun>;
