@@ -3,6 +3,8 @@
  * with errors that name the input and say how to fix it. Pure: the reader is injected.
  */
 import { SEVERITIES, type FailOn, type Severity } from '../core/types.js';
+import { PROBE_INPUT_DEFAULTS, readProbeInputs } from './probe-inputs.js';
+import type { ProbeOptions } from '../core/probe/options.js';
 import { SBOM_FORMAT_CHOICES, type SbomFormatChoice } from '../core/sbom.js';
 
 export type Tristate = 'auto' | 'true' | 'false';
@@ -50,6 +52,8 @@ export interface ActionInputs {
   trufflehogVersion?: string;
   offline: boolean;
   timeoutMinutes: number;
+  /** The runtime probe (src/action/probe-inputs.ts); probe-env values are secrets. */
+  probe: ProbeOptions;
   /** The image SBOM documents written beside the SARIF (issue #22). */
   sbomFormat: SbomFormatChoice;
   /** Submit the image's packages to GitHub's dependency graph. */
@@ -95,6 +99,7 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   'trufflehog-version': '',
   offline: 'false',
   'timeout-minutes': '20',
+  ...PROBE_INPUT_DEFAULTS,
 };
 
 export class InputError extends Error {
@@ -217,6 +222,7 @@ export function readInputs(get: InputReader): ActionInputs {
     trufflehogVersion: version(get, 'trufflehog-version'),
     offline: bool(get, 'offline'),
     timeoutMinutes,
+    probe: readProbeInputs(get, (name, message) => new InputError(name, message)),
     sbomFormat: oneOf(get, 'sbom-format', SBOM_FORMAT_CHOICES),
     dependencySnapshot: tristate(get, 'dependency-snapshot'),
   };

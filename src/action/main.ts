@@ -45,6 +45,8 @@ function setUp(env: Record<string, string | undefined>, log: ActionLog): ModeRun
   log.secrets.add(inputs.githubToken);
   // every build-arg value goes to the builder and can be echoed by a failing RUN: all secret
   for (const value of Object.values(inputs.buildArgs)) log.secrets.add(value);
+  // the values the server gets at start (probe-env) are secrets too
+  for (const value of Object.values(inputs.probe.env)) log.secrets.add(value);
   const payload = readPayload(env);
   return { inputs, ctx: runContext(env, payload), log, env, payload, second: secondMs(env), runLabel: startRun(env) };
 }

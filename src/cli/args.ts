@@ -2,9 +2,10 @@
 import { parseArgs } from 'node:util';
 import type { FailOn, Severity } from '../core/types.js';
 import { parseSeverity } from '../core/severity.js';
+import { parseProbeArgs, PROBE_OPTIONS, type ProbeArgs } from './probe-args.js';
 import { SBOM_FORMAT_CHOICES, type SbomFormatChoice } from '../core/sbom.js';
 
-export const FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
+export const FORMATS = ['table', 'json', 'sarif', 'markdown', 'profile'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export class CliUsageError extends Error {}
@@ -36,6 +37,8 @@ export interface ScanCommand {
   color?: boolean;
   category?: string;
   verifySecrets: boolean;
+  /** The runtime probe (src/cli/probe-args.ts). */
+  probe: ProbeArgs;
   /** VEX documents deciding on image vulnerabilities (repeatable --vex). */
   vex: string[];
   /** Write the OpenVEX document of this run's vulnerability suppressions here. */
@@ -87,7 +90,8 @@ export type Command =
   | MergeCommand
   | { command: 'rules'; format: 'table' | 'json' }
   | { command: 'version' }
-  | { command: 'help' };
+  | { command: 'help' }
+  | { command: 'probe-cleanup' };
 
 export const USAGE = `Usage: mcg <command> [options]
 
@@ -99,6 +103,7 @@ Commands:
   merge DIR…             Merge the results of several scan jobs (artifact directories)
                          into one report and one SARIF log
   rules                  List the rule catalog
+  probe-cleanup          Remove every container the runtime probe labelled (after a killed run)
   --version              Print the version
   --help                 Print this help
 
@@ -134,6 +139,11 @@ scan options:
   --verify-secrets       Let TruffleHog verify secrets against their services
   --offline              Use the local vulnerability DB only
   --timeout-minutes N    Per-scanner timeout (default 10)
+  --runtime-probe M      auto|true|false: start the built image hardened and speak MCP to it (default auto)
+  --probe-transport T    auto|stdio|http (http is not supported yet)
+  --probe-timeout-seconds N  Per-request timeout of the probe's handshake (default 30)
+  --probe-env NAME       Pass NAME (value from mcg's environment) to the server at start (repeatable)
+  --probe-env-file F     NAME=value lines to pass to the server at start
   --root DIR             Repository root that paths are relative to (default: git top level)
   --category C           SARIF category prefix (default mcg)
   --no-color             No colours (NO_COLOR is honoured too)
@@ -257,6 +267,7 @@ export function parseCli(argv: string[]): Command {
       if (f !== 'table' && f !== 'json') throw new CliUsageError(`--format for rules must be table or json`);
       return { command: 'rules', format: f };
     }
+    if (cmd === 'probe-cleanup') return { command: 'probe-cleanup' };
     if (cmd === 'discover') return parseDiscover(rest);
     if (cmd === 'merge') return parseMerge(rest);
     if (cmd !== 'scan') throw new CliUsageError(`unknown command "${cmd}"`);
@@ -290,6 +301,7 @@ export function parseCli(argv: string[]): Command {
         category: { type: 'string' },
         'no-color': { type: 'boolean' },
         color: { type: 'boolean' },
+        ...PROBE_OPTIONS,
         vex: { type: 'string', multiple: true },
         'vex-out': { type: 'string' },
         sbom: { type: 'string' },
@@ -347,6 +359,7 @@ export function parseCli(argv: string[]): Command {
       timeoutMinutes,
       color: values['no-color'] ? false : values.color ? true : undefined,
       category: values.category,
+      probe: parseProbeArgs(values),
       vex: values.vex ?? [],
       vexOut: values['vex-out'],
       sbom: values.sbom,

@@ -2,7 +2,7 @@
  * The local CLI (`mcg`): same engine and output as the action, no @actions/* import.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CliUsageError, parseCli, USAGE, type DiscoverCommand, type MergeCommand, type ScanCommand } from './args.js';
 import { loadConfig, scan, UsageError, type ScanDeps } from '../core/scan.js';
 import { discover, matrixOf, parseMatrix, splitList } from '../core/discover.js';
@@ -21,6 +21,8 @@ import { renderMarkdown } from '../reporters/markdown.js';
 import { spawnExec } from '../scanners/exec.js';
 import type { Logger } from '../core/types.js';
 import { cliExtensions } from './extensions.js';
+import { probeOptions, runProbeCleanup } from './probe-cli.js';
+import { profileDocument } from '../core/probe/snippets.js';
 import { reportVex } from '../core/vex/openvex-out.js';
 import { stdinRepo } from './stdin.js';
 import { SbomCollector, writeSboms } from '../core/sbom-write.js';
@@ -116,6 +118,7 @@ async function runPathScan(cmd: ScanCommand, io: CliIo): Promise<number> {
       vex: cmd.vex.map((v) => resolve(io.cwd, v)),
       offline: cmd.offline,
       timeoutMs: (cmd.timeoutMinutes ?? 10) * 60_000,
+      probe: probeOptions(cmd.probe, io),
       sbom: sboms?.request(),
     },
     deps,
@@ -132,6 +135,8 @@ async function runPathScan(cmd: ScanCommand, io: CliIo): Promise<number> {
         return sarifText();
       case 'markdown':
         return renderMarkdown(report);
+      case 'profile':
+        return profileDocument(report.targets);
       default:
         return renderTable(report, { color: cmd.output ? false : color, outcome });
     }
@@ -148,6 +153,8 @@ async function runPathScan(cmd: ScanCommand, io: CliIo): Promise<number> {
   } else io.stdout(body());
   // --sarif F, --report-json F: streamed straight into the file
   if (cmd.sarif) write(cmd.sarif, (fd) => void writeSarifFd(fd, report, { category: cmd.category }), '--sarif');
+  // the proven profile next to the SARIF, when a probe ran
+  if (cmd.sarif && report.targets.some((t) => t.probe)) write(join(dirname(cmd.sarif), 'mcg-profile.json'), profileDocument(report.targets), 'mcg-profile.json');
   if (cmd.reportJson) write(cmd.reportJson, (fd) => writeReportJsonFd(fd, report), '--report-json');
   if (cmd.vexOut) write(cmd.vexOut, `${JSON.stringify(reportVex(report, io.env['GITHUB_REPOSITORY'] || 'the repository maintainers'), null, 2)}\n`, '--vex-out');
   if (sboms && cmd.sbom !== undefined) {
@@ -308,6 +315,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return runDiscover(cmd, io);
       case 'merge':
         return runMerge(cmd, io);
+      case 'probe-cleanup':
+        return await runProbeCleanup(io);
     }
   } catch (e) {
     if (e instanceof CliUsageError) {

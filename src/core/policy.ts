@@ -4,10 +4,12 @@ import { SEVERITIES, type Counts, type Finding, type PolicySettings, type Severi
 
 /**
  * The rules that say something was not checked (a scanner that did not run, an input we could not
- * read, an image built otherwise than we read its Dockerfile: MCG992). They fail the run under every policy but `fail-on: never`, whatever the threshold and
- * whether new or not, and no suppression, rule setting or severity override applies to them.
+ * read, an image built otherwise than we read its Dockerfile: MCG992, an image the runtime probe
+ * could not get to answer at all: MCG405). They fail the run under every policy but `fail-on: never`,
+ * whatever the threshold and whether new or not, and no suppression, rule setting or severity
+ * override applies to them.
  */
-export const FAIL_CLOSED_RULES: ReadonlySet<string> = new Set(['MCG990', 'MCG991', 'MCG992']);
+export const FAIL_CLOSED_RULES: ReadonlySet<string> = new Set(['MCG990', 'MCG991', 'MCG992', 'MCG405']);
 
 export function isFailClosed(ruleId: string): boolean {
   return FAIL_CLOSED_RULES.has(ruleId);

@@ -4,7 +4,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
+import type { CoverageEntry, Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
+import type { ProbeOptions } from './probe/options.js';
 import { checkDockerfile, inputErrorFinding, type RuleSettings } from './engine.js';
 import { parseDockerfile } from './dockerfile/model.js';
 import { dockerfileRules } from '../rules/index.js';
@@ -51,6 +52,8 @@ export interface ScanOptions {
   now?: Date;
   /** Also check compose files, Kubernetes manifests and workflows (default true). */
   manifests?: boolean;
+  /** The runtime probe of the built image (default: auto). */
+  probe?: ProbeOptions;
   /** VEX documents (repository paths, OpenVEX or CycloneDX) that decide on image vulnerabilities. */
   vex?: string[];
   /** The image's SBOM: which documents, and who receives them (issue #22). */
@@ -65,6 +68,8 @@ export interface ImageScanResult {
   info: Partial<TargetInfo>;
   /** Extra repository files findings point at (lockfiles), for inline suppressions. */
   files?: Map<string, string[]>;
+  /** Ledger lines the pipeline adds (the runtime probe: checked, or not checked and why). */
+  coverage?: CoverageEntry[];
 }
 
 export interface ImagePipeline {
@@ -298,6 +303,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
         image = res.image;
         if (image?.labels) built.push({ context: t.context, dockerfile: t.dockerfile, labels: image.labels, ref: opts.image });
         for (const [p, l] of res.files ?? []) fileLines.set(p, l);
+        for (const c of res.coverage ?? []) coverage.record(c);
       }
     }
     const res = checkDockerfile({ path: t.dockerfile, text: r.text, model: t.model, target: t.name, buildTarget: opts.buildTarget, context, image }, dockerfileRules, config.rules);

@@ -2,13 +2,14 @@
  * The finding model shared by every part of MCP Container Guard (DESIGN §3).
  * Pure types: nothing here touches the file system, the network or @actions/*.
  */
+import type { ProbeSummary } from './probe/options.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 export type Source = 'mcg' | 'trivy' | 'trufflehog';
 
-export type RuleKind = 'dockerfile' | 'image' | 'compose' | 'k8s' | 'workflow' | 'mcp' | 'meta';
+export type RuleKind = 'dockerfile' | 'image' | 'compose' | 'k8s' | 'workflow' | 'mcp' | 'probe' | 'meta';
 
 export interface Location {
   /** Repository-relative POSIX path of a real file. */
@@ -151,6 +152,8 @@ export interface TargetInfo {
   image?: string;
   imageDigest?: string;
   imageSize?: number;
+  /** The runtime probe's verdict (src/core/probe/options.ts). */
+  probe?: ProbeSummary;
 }
 
 export type FailOn = 'new' | 'any' | 'never';
@@ -188,6 +191,7 @@ export type CoverageKind =
   | 'markdown'
   | 'image'
   | 'config'
+  | 'runtime-probe'
   | 'directory';
 
 /** One line of the coverage ledger: what became of one file the scan found. */

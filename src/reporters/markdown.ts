@@ -23,6 +23,7 @@ import {
 } from './common.js';
 import { codeSpan, escapeMarkdownText, safeHttpUrl } from './escape.js';
 import { fitBlocks, measureChars, text, type Block } from './fit.js';
+import { probeSection } from './probe-section.js';
 import { coverageBlocks } from './coverage.js';
 
 export interface MarkdownOptions {
@@ -190,6 +191,8 @@ export function markdownBlocks(report: Report, opts: MarkdownOptions & { why?: s
   });
 
   blocks.push(text(heading(h + 1, 'Scanners') + scannerTable(report.scanners) + '\n'));
+  const probe = probeSection(report, h + 1);
+  if (probe !== '') blocks.push(text(probe));
 
   blocks.push({
     kind: 'rows',

@@ -12,6 +12,7 @@ import { SEVERITIES, type Finding, type Report, type Severity } from '../core/ty
 import { severityRank } from '../core/severity.js';
 import { PRODUCT, baselineText, countBySeverity, formatDuration, groupFindings, locationText, plural, policyText } from './common.js';
 import { plainText } from './escape.js';
+import { probeLines } from './probe-section.js';
 import { coverageLines } from './coverage.js';
 
 export interface TableOptions {
@@ -182,6 +183,7 @@ export function renderTable(report: Report, opts: TableOptions): string {
   }
 
   if ((report.coverage ?? []).length > 0) out.push(...coverageLines(report));
+  out.push(...probeLines(report));
   const o = opts.outcome ?? { verdict: report.result === 'fail' ? 'FAIL' : 'PASS', reason: report.reason };
   const verdict = o.verdict === 'PASS' ? p.green(p.bold(o.verdict)) : p.red(p.bold(o.verdict));
   out.push(`Result: ${verdict} — ${plainText(o.reason, 500)}`);

@@ -6,6 +6,7 @@ import { composeRuleMetas } from './compose/index.js';
 import { k8sRuleMetas } from './k8s/index.js';
 import { workflowRuleMetas } from './workflow/index.js';
 import { mcpRuleMetas } from './mcp/index.js';
+import { probeRuleMetas } from './probe/index.js';
 import { metaRuleMetas } from './meta/index.js';
 
 export const catalog: readonly RuleMeta[] = [
@@ -15,6 +16,7 @@ export const catalog: readonly RuleMeta[] = [
   ...k8sRuleMetas,
   ...workflowRuleMetas,
   ...mcpRuleMetas,
+  ...probeRuleMetas,
   ...metaRuleMetas,
 ].sort((a, b) => a.id.localeCompare(b.id));
 

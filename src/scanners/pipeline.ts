@@ -24,6 +24,9 @@ import * as trivy from './trivy.js';
 import { runSbom } from './sbom.js';
 import * as trufflehog from './trufflehog.js';
 import { outputTail, scannerErrorFinding } from './errors.js';
+import { runProbe } from './probe/run.js';
+import { DEFAULT_PROBE } from '../core/probe/options.js';
+import type { CoverageEntry } from '../core/types.js';
 
 export interface ResolvedTool {
   path: string;
@@ -203,6 +206,10 @@ export class ScanPipeline implements ImagePipeline {
       return trufflehog.runFilesystem(exec, { trufflehog: r.t.path, verify, timeoutMs: thTimeout, env, excludeFile, onSecret: this.deps.onSecret }, { scannedDir: contextAbs, repoDir: target.context, target: target.name });
     });
 
+    // the image the engine has, for the runtime probe (an image-tar input is not loaded into it)
+    let runRef: string | undefined;
+    const coverage: CoverageEntry[] = [];
+    const probe = opts.probe ?? DEFAULT_PROBE;
     try {
       // 1. the image as a docker save tarball
       let tar: string | undefined;
@@ -252,6 +259,7 @@ export class ScanPipeline implements ImagePipeline {
             scanners.push({ name: 'docker', status: 'failed', reason: s.failure, durationMs: timings.buildMs + s.durationMs });
           } else {
             tar = out;
+            runRef = ref;
             scanners.push({ name: 'docker', status: 'ran', durationMs: timings.buildMs + s.durationMs });
           }
         }
@@ -377,8 +385,31 @@ export class ScanPipeline implements ImagePipeline {
             timings.imageChecksMs = Date.now() - tc;
           })(),
         );
+        jobs.push(
+          (async () => {
+            const m = await mapped();
+            const r = await runProbe(
+              { exec, docker: tools.docker, env, logger },
+              {
+                image: runRef,
+                noImage: 'an image-tar input is not loaded into the container engine',
+                imageUser: m.img?.config.user ?? '',
+                path: target.dockerfile,
+                model,
+                final: theFinal,
+                target: target.name,
+                settings: config.rules,
+                options: probe,
+              },
+            );
+            findings.push(...r.findings);
+            if (r.coverage) coverage.push(r.coverage);
+            if (r.summary) info.probe = r.summary;
+          })(),
+        );
       } else {
         skipped('no image: the build or export failed');
+        if (probe.mode !== 'false') coverage.push({ path: target.dockerfile, kind: 'runtime-probe', status: 'not-checked', reason: 'no image: the build or export failed' });
       }
       if (contextScan) {
         jobs.push(
@@ -411,7 +442,7 @@ export class ScanPipeline implements ImagePipeline {
       timings.externalMs = unionLength(intervals);
       timings.ownMs = timings.totalMs - timings.externalMs;
       logger.debug(`timing ${JSON.stringify({ target: target.name, ...timings })}`);
-      return { findings, scanners, image: img ? imageFactsOf(img) : undefined, info, files };
+      return { findings, scanners, image: img ? imageFactsOf(img) : undefined, info, files, coverage };
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

@@ -31,11 +31,12 @@ beforeAll(() => {
   res = spawnSync(
     process.execPath,
     [
-      cli, 'scan', DIR, '--format', 'sarif', '--output', join(out, 'out.sarif'), '--report-json', join(out, 'report.json'), '--offline',
+      // the runtime probe is tested in test/e2e/probe/ (vitest.config.ts)
+      cli, 'scan', DIR, '--format', 'sarif', '--output', join(out, 'out.sarif'), '--report-json', join(out, 'report.json'), '--offline', '--runtime-probe', 'false',
     ],
     { cwd: repoRoot, encoding: 'utf8', env: { ...rigEnv(), MCG_TRIVY_CACHE_DIR: privateTrivyCache(), MCG_DEBUG: '1' }, timeout: 20 * 60_000 },
   );
-  const md = spawnSync(process.execPath, [cli, 'scan', DIR, '--format', 'markdown', '--output', join(out, 'out.md'), '--offline'], {
+  const md = spawnSync(process.execPath, [cli, 'scan', DIR, '--format', 'markdown', '--output', join(out, 'out.md'), '--offline', '--runtime-probe', 'false'], {
     cwd: repoRoot,
     encoding: 'utf8',
     env: { ...rigEnv(), MCG_TRIVY_CACHE_DIR: privateTrivyCache() },

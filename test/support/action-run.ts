@@ -110,7 +110,8 @@ export async function runAction(spec: RunSpec): Promise<ActionRun> {
     ...spec.env,
   };
   for (const [name, def] of Object.entries(action.inputs)) {
-    const v = spec.inputs?.[name] ?? (def.default === '${{ github.token }}' ? token : (def.default ?? ''));
+    // the runtime probe is off unless the test asks for it (it is tested in test/e2e/probe/; vitest.config.ts)
+    const v = spec.inputs?.[name] ?? (name === 'runtime-probe' ? 'false' : def.default === '${{ github.token }}' ? token : (def.default ?? ''));
     env[`INPUT_${name.toUpperCase()}`] = v;
   }
   for (const k of Object.keys(spec.inputs ?? {})) if (!(k in action.inputs)) throw new Error(`test passes an input action.yml does not declare: ${k}`);

@@ -27,12 +27,17 @@ export interface CliRun {
   ms: number;
 }
 
+/** `mcg scan` runs with the runtime probe off unless the test passes --runtime-probe (it is tested in test/e2e/probe/; vitest.config.ts). */
+export function withoutProbe(args: string[]): string[] {
+  return args[0] === 'scan' && !args.includes('--runtime-probe') ? [...args, '--runtime-probe', 'false'] : args;
+}
+
 export function runCli(args: string[], o: { cwd: string; env: Record<string, string>; timeoutMs: number }): Promise<CliRun> {
   const t0 = Date.now();
   return new Promise((resolvePromise) => {
     execFile(
       process.execPath,
-      [cliBundle(), ...args],
+      [cliBundle(), ...withoutProbe(args)],
       { cwd: o.cwd, env: o.env, timeout: o.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
       (err, stdout, stderr) => {
         const e = err as (Error & { code?: number | string; signal?: string | null }) | null;

@@ -12,6 +12,8 @@ import { defaultPaths } from './yaml-rule-table.js';
 import { checkImage } from '../../src/rules/image/index.js';
 import { imageDescFromAttrs, imageRuleContext } from './image-rule-table.js';
 import { checkMcpFile } from '../../src/core/mcp-engine.js';
+import { checkProbe } from '../../src/rules/probe/index.js';
+import { probeDescFromAttrs, probeRuleContext } from './probe-rule-table.js';
 
 export interface DocExample {
   lang: string;
@@ -53,6 +55,10 @@ export const exampleRunners: Record<string, (meta: RuleMeta, ex: DocExample) => 
     const broken = res.findings.filter((f) => f.ruleId === 'MCG991');
     if (broken.length > 0) throw new Error(`docs example does not read: ${broken.map((f) => f.message).join('; ')}`);
     return res.findings;
+  },
+  /** Probe rules: the fence's attributes describe what the probe's starts gave (see test/support/probe-rule-table.ts). */
+  probe(_meta, ex) {
+    return checkProbe(probeRuleContext(ex.body, probeDescFromAttrs(ex.attrs)), 'Dockerfile');
   },
   image(_meta, ex) {
     return checkImage(imageRuleContext(ex.body, imageDescFromAttrs(ex.attrs)), 'Dockerfile');

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { catalog } from '../../src/rules/index.js';
 
 const README = join(import.meta.dirname, '..', '..', 'README.md');
-const KIND: Record<string, string> = { dockerfile: 'Dockerfile', image: 'Built image', compose: 'Compose', k8s: 'Kubernetes', workflow: 'Workflow', mcp: 'MCP launch', meta: 'Engine' };
+const KIND: Record<string, string> = { dockerfile: 'Dockerfile', image: 'Built image', compose: 'Compose', k8s: 'Kubernetes', workflow: 'Workflow', mcp: 'MCP launch', probe: 'Runtime probe', meta: 'Engine' };
 
 export function ruleTable(): string {
   const rows = catalog.map((m) => `| [${m.id}](docs/rules/${m.id}.md) | ${KIND[m.kind]} | ${m.severity} | ${m.title.replace(/\|/g, '\\|')} | ${m.trivy ?? ''} |`);

@@ -57,6 +57,7 @@ async function scanned(m: ModeRun, baseline: Baseline | undefined, sboms: SbomCo
       timeoutMs: inputs.timeoutMinutes * 60_000,
       manifests: inputs.manifests,
       sbom: sboms?.request(),
+      probe: inputs.probe,
     },
     {
       logger: log,
