@@ -179,7 +179,7 @@ describe('same-repository pull request', () => {
     const r = await runAction({ workspace: workspace(FAILING), apiUrl: gh.fake.url, event: 'pull_request', payload: prPayload('acme/mcp-server'), inputs: STATIC });
     expect(r.code, explain(r)).toBe(1);
     const groups = [...r.stdout.matchAll(/^::group::(.*)$/gm)].map((g) => g[1]);
-    expect(groups).toEqual(['Inputs and context', 'Baseline', 'Scan', 'Result files', 'Job summary', 'Annotations', 'Check run', 'Pull request comment', 'Code scanning']);
+    expect(groups).toEqual(['Inputs and context', 'Baseline', 'Scan', 'Result files', 'Job summary', 'SBOM', 'Annotations', 'Check run', 'Pull request comment', 'Code scanning', 'Dependency snapshot']);
     const lines = r.stdout.split('\n').filter((l) => l.startsWith('::group::') || l === '::endgroup::');
     expect(lines.every((l, i) => (i % 2 === 0 ? l.startsWith('::group::') : l === '::endgroup::'))).toBe(true);
     // the verdict is printed after the last group, where it is seen without expanding anything

@@ -1,4 +1,5 @@
-import type { Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
+import type { CoverageEntry, Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
+import type { ProbeOptions } from './probe/options.js';
 import { type RuleSettings } from './engine.js';
 import type { SbomRequest } from './sbom.js';
 import { type DockerfileTarget } from './discover.js';
@@ -38,6 +39,8 @@ export interface ScanOptions {
     now?: Date;
     /** Also check compose files, Kubernetes manifests and workflows (default true). */
     manifests?: boolean;
+    /** The runtime probe of the built image (default: auto). */
+    probe?: ProbeOptions;
     /** VEX documents (repository paths, OpenVEX or CycloneDX) that decide on image vulnerabilities. */
     vex?: string[];
     /** The image's SBOM: which documents, and who receives them (issue #22). */
@@ -51,6 +54,8 @@ export interface ImageScanResult {
     info: Partial<TargetInfo>;
     /** Extra repository files findings point at (lockfiles), for inline suppressions. */
     files?: Map<string, string[]>;
+    /** Ledger lines the pipeline adds (the runtime probe: checked, or not checked and why). */
+    coverage?: CoverageEntry[];
 }
 export interface ImagePipeline {
     run(target: DockerfileTarget, opts: ScanOptions, config: McgConfig): Promise<ImageScanResult>;

@@ -2,10 +2,11 @@
  * The finding model shared by every part of MCP Container Guard (DESIGN §3).
  * Pure types: nothing here touches the file system, the network or @actions/*.
  */
+import type { ProbeSummary } from './probe/options.js';
 export declare const SEVERITIES: readonly ["critical", "high", "medium", "low", "info"];
 export type Severity = (typeof SEVERITIES)[number];
 export type Source = 'mcg' | 'trivy' | 'trufflehog';
-export type RuleKind = 'dockerfile' | 'image' | 'compose' | 'k8s' | 'workflow' | 'mcp' | 'meta';
+export type RuleKind = 'dockerfile' | 'image' | 'compose' | 'k8s' | 'workflow' | 'mcp' | 'probe' | 'meta';
 export interface Location {
     /** Repository-relative POSIX path of a real file. */
     path: string;
@@ -134,6 +135,8 @@ export interface TargetInfo {
     image?: string;
     imageDigest?: string;
     imageSize?: number;
+    /** The runtime probe's verdict (src/core/probe/options.ts). */
+    probe?: ProbeSummary;
 }
 export type FailOn = 'new' | 'any' | 'never';
 export interface PolicySettings {
@@ -154,7 +157,7 @@ export interface Counts {
     suppressed: number;
     bySeverity: Record<Severity, number>;
 }
-export type CoverageKind = 'dockerfile' | 'compose' | 'k8s' | 'workflow' | 'helm-template' | 'mcp-config' | 'yaml' | 'json' | 'markdown' | 'image' | 'config' | 'directory';
+export type CoverageKind = 'dockerfile' | 'compose' | 'k8s' | 'workflow' | 'helm-template' | 'mcp-config' | 'yaml' | 'json' | 'markdown' | 'image' | 'config' | 'runtime-probe' | 'directory';
 /** One line of the coverage ledger: what became of one file the scan found. */
 export interface CoverageEntry {
     /** Repository-relative path. */

@@ -48,7 +48,7 @@ describe('CLI messages for user errors', () => {
     expect(r.err).toContain('.mcg.yml:3: unknown key "bogus" in rules.MCG003');
     r = await mcg(repo({ '.mcg.yml': 'ignore:\n  - id: MCG003\n    path: Dockerfile\n    reason: pinned elsewhere\n    expires: 2026-11-31\n' }), ['scan', '.', '--no-build']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('.mcg.yml:2: ignore[0].expires "2026-11-31" is not a real date');
+    expect(r.err).toContain('.mcg.yml:5: ignore[0].expires "2026-11-31" is not a real date');
   });
 
   it('reads a UTF-16 .mcg.yml with a byte-order mark, refuses UTF-32 and unmarked UTF-16 by name', async () => {
