@@ -51,7 +51,6 @@ function readAll(texts: string[]): OracleResult[] {
 }
 
 const isCopy = (k: string): boolean => k === 'COPY' || k === 'ADD';
-const isStart = (k: string): boolean => k === 'CMD' || k === 'ENTRYPOINT';
 
 /** What the rules see, in the oracle's shape: every COPY/ADD, the final USER, the CMD/ENTRYPOINT in force. */
 function ruleView(m: DockerfileModel): unknown {
