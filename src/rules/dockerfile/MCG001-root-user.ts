@@ -1,5 +1,6 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
-import { chainInstructions, expand, rootImage, variablesAt } from '../../core/dockerfile/model.js';
+import { chainInstructions, rootImage } from '../../core/dockerfile/model.js';
+import { userValue } from '../../core/dockerfile/values.js';
 import type { ImageRef } from '../../core/dockerfile/model.js';
 import type { DockerfileContext, DockerfileRule } from '../types.js';
 import { fromKey, insKey, isRootUser, stageLabel } from './util.js';
@@ -31,9 +32,9 @@ export function knownNonRootBase(img: ImageRef | undefined): boolean {
 
 /** Who the final stage runs as, and where that is decided. */
 export interface FinalUser {
-  /** true: root; false: a non-root user; undefined: cannot tell (a USER still holding `$VAR`). */
+  /** true: root; false: a non-root user; undefined: cannot tell (a USER whose expansion BuildKit rejects). */
   root: boolean | undefined;
-  /** The USER value (after ARG/ENV substitution) or the image config User; undefined when none is set. */
+  /** The USER value as BuildKit expands it (core/dockerfile/values.ts) or the image config User; undefined when none is set. */
   user?: string;
   decidedBy: 'image' | 'user' | 'base' | 'default';
   where: { line: number; endLine: number; key: string };
@@ -55,8 +56,10 @@ export function finalUser(ctx: DockerfileContext): FinalUser | undefined {
     return { root: isRootUser(u, ctx.image.passwd), user: u, decidedBy: 'image', where };
   }
   if (last) {
-    const value = expand(last.rest.trim(), variablesAt(ctx.model, owner, last));
-    return { root: value.includes('$') ? undefined : isRootUser(value), user: value, decidedBy: 'user', where };
+    // as BuildKit reads it: quotes removed, an unset variable empty; an expansion BuildKit stops at cannot be told
+    const value = userValue(ctx.model, owner, last);
+    if (!value.ok) return { root: undefined, user: last.rest, decidedBy: 'user', where };
+    return { root: isRootUser(value.value), user: value.value, decidedBy: 'user', where };
   }
   if (knownNonRootBase(rootImage(ctx.model, stage))) return { root: false, decidedBy: 'base', where };
   return { root: true, decidedBy: 'default', where };

@@ -4,7 +4,8 @@
  * Pure.
  */
 import type { DockerfileModel, ImageRef, Instruction, Placed, Stage } from '../../core/dockerfile/model.js';
-import { blankWords, commandsOf, expand, stageChain, variablesAt } from '../../core/dockerfile/model.js';
+import { commandsOf, stageChain } from '../../core/dockerfile/model.js';
+import { copyValues } from '../../core/dockerfile/values.js';
 import { effectiveArgv, parseShell, programName, type ShellCommand } from '../../core/dockerfile/shell.js';
 
 export type { Placed } from '../../core/dockerfile/model.js';
@@ -163,34 +164,24 @@ export interface CopyOperands {
 }
 
 /**
- * Source and destination words of a COPY/ADD (JSON or plain form), after ARG substitution.
+ * Source and destination of a COPY/ADD as BuildKit reads them (core/dockerfile/values.ts: its word
+ * split, quotes removed, variables expanded with the ARG/ENV in scope, an unset one empty; heredoc
+ * sources left out). Undefined when BuildKit would stop at the instruction (an expansion error) or
+ * it has no destination.
  */
 export function copyOperands(model: DockerfileModel, ins: Instruction): CopyOperands | undefined {
-  return operandsOf(model, ins);
+  const memo = ins.memo.copyOperands;
+  if (memo !== undefined) return memo ?? undefined;
+  const found = operandsOf(model, ins);
+  ins.memo.copyOperands = found ?? null;
+  return found;
 }
 
 function operandsOf(model: DockerfileModel, ins: Instruction): CopyOperands | undefined {
-  if (ins.heredocs.length > 0) return undefined;
-  let words: string[] | undefined;
-  const t = ins.rest.trim();
-  if (t.startsWith('[')) {
-    try {
-      const v: unknown = JSON.parse(t);
-      if (Array.isArray(v) && v.every((x) => typeof x === 'string')) words = v as string[];
-    } catch {
-      /* not JSON: plain form */
-    }
-  }
-  words ??= blankWords(t);
-  if (words.length < 2) return undefined;
-  // the variables in force are worked out only when a word refers to one
-  let all: string[] = words;
-  if (words.some((w) => w.includes('$'))) {
-    const owner = ownerOf(model, ins);
-    const vars = owner ? variablesAt(model, owner, ins) : model.globalArgs;
-    all = words.map((w) => expand(w, vars));
-  }
-  return { sources: all.slice(0, -1), dest: all[all.length - 1]! };
+  const owner = ownerOf(model, ins);
+  if (!owner || (ins.words ?? []).length < 2) return undefined;
+  const v = copyValues(model, owner, ins);
+  return v.ok ? v.value : undefined;
 }
 
 const WHOLE_CONTEXT = new Set(['.', './', '/', '*', './*', '/*']);

@@ -29,6 +29,13 @@ dockerfileRuleTable(rule, {
       lines: [2],
     },
     { name: 'built image says root despite USER line', dockerfile: 'FROM python:3.12-slim\nUSER app\n', image: { user: '' }, lines: [2] },
+    // read as BuildKit expands USER (values.ts): the older reading kept quotes and left unset variables as written
+    { name: 'USER "root" (quotes removed)', dockerfile: 'FROM debian:bookworm-slim\nUSER "root"\n', lines: [2], message: '"root"' },
+    { name: "USER 'root':'root'", dockerfile: "FROM debian:bookworm-slim\nUSER 'root':'root'\n", lines: [2] },
+    { name: 'USER ${UNSET:-0} (an unset variable takes the default)', dockerfile: 'FROM debian:bookworm-slim\nUSER ${UNSET:-0}\n', lines: [2] },
+    { name: 'ARG U=0 then USER $U', dockerfile: 'FROM debian:bookworm-slim\nARG U=0\nUSER $U\n', lines: [3] },
+    { name: 'USER $UNSET (never declared: empty, the default user)', dockerfile: 'FROM debian:bookworm-slim\nUSER $UNSET\n', lines: [2] },
+    { name: 'USER ${UNSET}:1000 (empty user part)', dockerfile: 'FROM debian:bookworm-slim\nUSER ${UNSET}:1000\n', lines: [2] },
   ],
   passes: [
     { name: 'named user', dockerfile: 'FROM python:3.12-slim\nRUN useradd -r app\nUSER app\nCMD ["python", "server.py"]\n' },
@@ -52,5 +59,8 @@ dockerfileRuleTable(rule, {
       dockerfile: 'FROM debian:bookworm-slim\nUSER app\n',
       image: { user: 'app', passwd: 'root:x:0:0:root:/root:/bin/sh\napp:x:10001:10001::/home/app:/bin/sh\n' },
     },
+    { name: 'USER "app" (quotes removed)', dockerfile: 'FROM debian:bookworm-slim\nUSER "app"\n' },
+    { name: 'USER ${UNSET:-10001}', dockerfile: 'FROM debian:bookworm-slim\nUSER ${UNSET:-10001}\n' },
+    { name: 'ENV U=app then USER $U', dockerfile: 'FROM debian:bookworm-slim\nENV U=app\nUSER $U\n' },
   ],
 });

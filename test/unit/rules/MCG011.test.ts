@@ -36,6 +36,8 @@ dockerfileRuleTable(rule, {
     },
     { name: 'ADD with a malformed checksum', dockerfile: 'FROM alpine:3.20\nADD --checksum=md5:abc https://example.com/t /t\n', lines: [2] },
     { name: 'ADD of a git repository at a branch', dockerfile: 'FROM alpine:3.20\nADD https://github.com/org/repo.git#main /src\n', lines: [2] },
+    { name: 'ADD "https://…" (quoted source)', dockerfile: 'FROM alpine:3.20\nADD "https://example.com/tool.tar.gz" /tmp/\n', lines: [2] },
+    { name: 'ADD ${URL:-https://…} (unset, the default)', dockerfile: 'FROM alpine:3.20\nADD ${URL:-https://example.com/t} /t\n', lines: [2] },
   ],
   passes: [
     {

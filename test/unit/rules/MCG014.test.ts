@@ -48,6 +48,16 @@ dockerfileRuleTable(rule, {
       lines: [3],
       message: 'and 2 more',
     },
+    // COPY operands as BuildKit reads them (values.ts): quotes removed, ARGs expanded
+    { name: 'COPY "." . (quoted source)', dockerfile: 'FROM node:22-slim\nCOPY "." /app\n', context: { files: ['index.js', '.env'] }, lines: [2], message: '.env' },
+    { name: 'COPY ["."," /app"] JSON form', dockerfile: 'FROM node:22-slim\nCOPY [".", "/app"]\n', context: { files: ['index.js', '.env'] }, lines: [2] },
+    {
+      name: 'COPY --chown=app:app $SRC /dst with SRC set by ARG',
+      dockerfile: 'FROM node:22-slim\nARG SRC=.\nCOPY --chown=app:app $SRC /dst\n',
+      context: { files: ['index.js', '.env'] },
+      lines: [3],
+    },
+    { name: 'COPY ${SRC:-.} /dst (unset, the default)', dockerfile: 'FROM node:22-slim\nCOPY ${SRC:-.} /dst\n', context: { files: ['index.js', '.env'] }, lines: [2] },
   ],
   passes: [
     { name: 'no context known', dockerfile: copyAll },
