@@ -7,6 +7,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { YDoc } from './ast.js';
 import { castAndDedupe, dedupeLists } from './compose-casts.js';
+import { decodeRefusals } from './compose-decode.js';
 import { lineAt, toJson, type Json, type Segment } from './compose-json.js';
 import { COMPOSE_SCHEMA } from './compose-spec-schema.js';
 import { parsePortSpec } from './compose-ports.js';
@@ -107,7 +108,7 @@ export function documentRefusals(y: YDoc): DocumentRefusal[] {
   if (hasNonFinite(value)) return [{ line: y.root.line, field: '', message: 'a .inf or .nan value, which compose cannot convert to JSON to validate it' }];
   dedupeLists(value, lines);
   const validate = validator();
-  if (validate(value)) return conversionRefusals(value).map((e) => ({ line: at(e.path), field: e.path.join('.'), message: `${e.path.join('.')}: ${e.message}` }));
+  if (validate(value)) return [...decodeRefusals(value), ...conversionRefusals(value)].map((e) => ({ line: at(e.path), field: e.path.join('.'), message: `${e.path.join('.')}: ${e.message}` }));
   const errors = leafErrors(validate.errors ?? []);
   errors.sort((a, b) => specificity(b) - specificity(a));
   if (errors.length === 0) return [{ line: y.root.line, field: '', message: "the document does not match compose's schema" }];
