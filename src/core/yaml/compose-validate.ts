@@ -1,7 +1,7 @@
 /**
  * Compose's refusals of a whole compose document (issue 17): the document as compose-go v2.16.2
  * validates it (./compose-json.ts, ./compose-casts.ts) checked against compose's schema
- * (./compose-spec-schema.ts) with ajv, each refusal at the line of the key or item it concerns,
+ * (./compose-spec-schema.ts, ./compose-spec-container.ts) with ajv, each refusal at the line of the key or item it concerns,
  * with the reason in compose's words where it has them. Pure (the compiled schema is cached).
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
