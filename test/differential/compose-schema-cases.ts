@@ -108,3 +108,10 @@ export const composeSchemaDocument: fc.Arbitrary<ComposeCase> = fc
     for (const [k, v] of tops) lines.push(`${k}: ${v}`);
     return { label: '', text: `${lines.join('\n')}\n` };
   });
+
+/** Fixed documents for the refusals the generator found after the schema (compose-decode.ts), and their neighbours compose loads. */
+export const schemaDecodeCases: ComposeCase[] = [
+  'pid: ~', 'network_mode: null', 'ipc: ~', 'uts: ~', 'cgroup: ~', 'pid: host',
+  'build: {context: ., no_cache: maybe}', 'build: {context: ., pull: "on"}', 'build: {context: ., privileged: sometimes}',
+  'group_add: [1.5]', 'group_add: [0, "1.5"]', 'mem_limit: 1.5', 'mem_limit: "1.5"', 'deploy: {resources: {limits: {memory: 2.5}}}',
+].map((field) => ({ label: field, text: `services:\n  a:\n    image: x:1\n    ${field}\n` }));

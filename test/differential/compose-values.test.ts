@@ -23,6 +23,7 @@ import { corpusFiles } from '../support/corpus.js';
 import { composeOracle, runOracle, type ComposeCase, type OracleResult, type OracleService } from '../support/compose-oracle.js';
 import { repoRoot } from '../support/scan-rig.js';
 import { composeDocument, issue17Cases } from './compose-cases.js';
+import { composeSchemaDocument, schemaDecodeCases } from './compose-schema-cases.js';
 import { schemaErrorLine } from './compose-error-line.js';
 
 const oracle = composeOracle();
@@ -175,6 +176,16 @@ describe.runIf(oracle !== undefined)('compose values: our reading against compos
   it(`agrees on ${RUNS} generated compose documents`, () => {
     const seed = process.env['MCG_SEED'] !== undefined ? Number(process.env['MCG_SEED']) : Date.now() % 2 ** 31;
     const cases = fc.sample(composeDocument, { seed, numRuns: RUNS }).map((c, i) => ({ ...c, label: `generated #${i}` }));
+    compareAll(cases, ` (seed ${seed}: MCG_SEED=${seed} replays it)`);
+  });
+
+  it('agrees on what compose refuses after its schema (null namespaces, build booleans, floats in group_add and memory)', () => {
+    compareAll(schemaDecodeCases);
+  });
+
+  it(`agrees on ${RUNS} generated documents exercising compose's schema (refused or not, and the line)`, () => {
+    const seed = process.env['MCG_SEED'] !== undefined ? Number(process.env['MCG_SEED']) : Date.now() % 2 ** 31;
+    const cases = fc.sample(composeSchemaDocument, { seed, numRuns: RUNS }).map((c, i) => ({ ...c, label: `schema #${i}` }));
     compareAll(cases, ` (seed ${seed}: MCG_SEED=${seed} replays it)`);
   });
 });

@@ -83,5 +83,11 @@ export function composeText(y: YDoc, node: unknown): string | undefined {
   return str(y, n);
 }
 
+/** Whether go-yaml reads this node as a float64 (a plain `1.5`, not `"1.5"` nor `2`). */
+export function isGoFloat(y: YDoc, node: unknown): boolean {
+  const n = deref(y, node);
+  return n !== null && n.t === 'scalar' && n.plain === true && !n.merge && goYamlScalar(n.source).float;
+}
+
 /** A float32 as Go widens it to float64 (what compose's `cpus` hold). */
 export const float32 = (v: number): number => Math.fround(v);

@@ -1,12 +1,13 @@
 /**
  * Compose's refusals of a whole compose document (issue 17): the document as compose-go v2.16.2
  * validates it (./compose-json.ts, ./compose-casts.ts) checked against compose's schema
- * (./compose-spec-schema.ts) with ajv, each refusal at the line of the key or item it concerns,
+ * (./compose-spec-schema.ts, ./compose-spec-container.ts) with ajv, each refusal at the line of the key or item it concerns,
  * with the reason in compose's words where it has them. Pure (the compiled schema is cached).
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { YDoc } from './ast.js';
 import { castAndDedupe, dedupeLists } from './compose-casts.js';
+import { decodeRefusals } from './compose-decode.js';
 import { lineAt, toJson, type Json, type Segment } from './compose-json.js';
 import { COMPOSE_SCHEMA } from './compose-spec-schema.js';
 import { parsePortSpec } from './compose-ports.js';
@@ -107,7 +108,7 @@ export function documentRefusals(y: YDoc): DocumentRefusal[] {
   if (hasNonFinite(value)) return [{ line: y.root.line, field: '', message: 'a .inf or .nan value, which compose cannot convert to JSON to validate it' }];
   dedupeLists(value, lines);
   const validate = validator();
-  if (validate(value)) return conversionRefusals(value).map((e) => ({ line: at(e.path), field: e.path.join('.'), message: `${e.path.join('.')}: ${e.message}` }));
+  if (validate(value)) return [...decodeRefusals(value), ...conversionRefusals(value)].map((e) => ({ line: at(e.path), field: e.path.join('.'), message: `${e.path.join('.')}: ${e.message}` }));
   const errors = leafErrors(validate.errors ?? []);
   errors.sort((a, b) => specificity(b) - specificity(a));
   if (errors.length === 0) return [{ line: y.root.line, field: '', message: "the document does not match compose's schema" }];

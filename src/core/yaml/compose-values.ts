@@ -16,7 +16,7 @@ import { composeModel, type ComposeService } from './models.js';
 import { parseChunk } from '../yaml-engine.js';
 import { memoryBytes, portHostIp, shortVolume } from './compose-syntax.js';
 import { composePorts, type ComposePort } from './compose-ports.js';
-import { composeText, float32 } from './compose-scalars.js';
+import { composeText, float32, isGoFloat } from './compose-scalars.js';
 
 export interface ComposeVolumeValue {
   type: string;
@@ -138,7 +138,9 @@ function cpus(y: YDoc, node: unknown): number {
   return Number.isFinite(v) ? float32(v) : 0;
 }
 
+/** compose's UnitBytes: a YAML float (`mem_limit: 1.5`) is ignored, i.e. no limit. */
 function memory(y: YDoc, node: unknown): number | undefined {
+  if (isGoFloat(y, node)) return 0;
   const s = str(y, node);
   return s === undefined ? 0 : memoryBytes(s);
 }

@@ -96,7 +96,15 @@ func environment(dir string) (map[string]string, error) {
 	return env, nil
 }
 
-func load(file string) result {
+// load loads one file; a panic inside compose-go (it has some, e.g. `pid: ~` in Normalize's
+// string assertion) is that file's refusal, as `docker compose` stops there too, and the batch
+// goes on with the next file.
+func load(file string) (r result) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = result{File: file, Error: fmt.Sprintf("panic: %v", p)}
+		}
+	}()
 	abs, err := filepath.Abs(file)
 	if err != nil {
 		return result{File: file, Error: err.Error()}
@@ -181,9 +189,13 @@ func main() {
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetEscapeHTML(false)
 	emit := func(f string) {
-		if err := enc.Encode(load(f)); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(2)
+		r := load(f)
+		if err := enc.Encode(r); err != nil {
+			// a value JSON cannot carry (NaN, ±Inf): reported as this file's result, not the batch's end
+			if err := enc.Encode(result{File: f, Error: "oracle: cannot encode the result: " + err.Error()}); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(2)
+			}
 		}
 	}
 	if len(os.Args) > 1 {
