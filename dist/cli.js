@@ -23226,6 +23226,40 @@ function checkDockerfile(input, rules, settings) {
   return { model, findings, fatal };
 }
 
+// src/core/dockerfile/values.ts
+function expander(model, stage, ins) {
+  const lookup = mapLookup(variablesAt(model, stage, ins));
+  return (w) => processWord(w, lookup, { escape: model.escape });
+}
+function attempt(f) {
+  try {
+    return { ok: true, value: f() };
+  } catch (e) {
+    if (e instanceof ExpansionError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+function userValue(model, stage, ins) {
+  const word2 = expander(model, stage, ins);
+  return attempt(() => word2(ins.rest));
+}
+function copyValues(model, stage, ins) {
+  const words2 = ins.words ?? [];
+  const word2 = expander(model, stage, ins);
+  return attempt(() => {
+    const flags = ins.keyword === "ADD" ? ["chown", "chmod", "checksum"] : ["chown", "chmod"];
+    for (const f of flags) {
+      const given = ins.flags[f];
+      if (given && given.length > 0) word2(given[given.length - 1]);
+    }
+    const sources = words2.slice(0, -1).filter((w) => {
+      const h = parseHeredoc(w);
+      return h === void 0 || h instanceof Error;
+    });
+    return { sources: sources.map(word2), dest: word2(words2[words2.length - 1] ?? "") };
+  });
+}
+
 // src/core/user.ts
 function goAtoi(text2) {
   const m = /^([+-]?)([0-9]+)$/.exec(text2);
@@ -23321,8 +23355,9 @@ function finalUser(ctx) {
     return { root: isRootUser(u, ctx.image.passwd), user: u, decidedBy: "image", where };
   }
   if (last2) {
-    const value = expand(last2.rest.trim(), variablesAt(ctx.model, owner, last2));
-    return { root: value.includes("$") ? void 0 : isRootUser(value), user: value, decidedBy: "user", where };
+    const value = userValue(ctx.model, owner, last2);
+    if (!value.ok) return { root: void 0, user: last2.rest, decidedBy: "user", where };
+    return { root: isRootUser(value.value), user: value.value, decidedBy: "user", where };
   }
   if (knownNonRootBase(rootImage(ctx.model, stage))) return { root: false, decidedBy: "base", where };
   return { root: true, decidedBy: "default", where };
@@ -24117,28 +24152,17 @@ function pipInstallArgs(argv) {
   return [...rest.slice(0, sub), ...rest.slice(sub + 1)];
 }
 function copyOperands(model, ins) {
-  return operandsOf(model, ins);
+  const memo2 = ins.memo.copyOperands;
+  if (memo2 !== void 0) return memo2 ?? void 0;
+  const found = operandsOf(model, ins);
+  ins.memo.copyOperands = found ?? null;
+  return found;
 }
 function operandsOf(model, ins) {
-  if (ins.heredocs.length > 0) return void 0;
-  let words2;
-  const t2 = ins.rest.trim();
-  if (t2.startsWith("[")) {
-    try {
-      const v = JSON.parse(t2);
-      if (Array.isArray(v) && v.every((x) => typeof x === "string")) words2 = v;
-    } catch {
-    }
-  }
-  words2 ??= blankWords(t2);
-  if (words2.length < 2) return void 0;
-  let all = words2;
-  if (words2.some((w) => w.includes("$"))) {
-    const owner = ownerOf(model, ins);
-    const vars = owner ? variablesAt(model, owner, ins) : model.globalArgs;
-    all = words2.map((w) => expand(w, vars));
-  }
-  return { sources: all.slice(0, -1), dest: all[all.length - 1] };
+  const owner = ownerOf(model, ins);
+  if (!owner || (ins.words ?? []).length < 2) return void 0;
+  const v = copyValues(model, owner, ins);
+  return v.ok ? v.value : void 0;
 }
 var WHOLE_CONTEXT = /* @__PURE__ */ new Set([".", "./", "/", "*", "./*", "/*"]);
 function isWholeContextCopy(model, ins) {
@@ -29946,6 +29970,37 @@ function dedupeLists(root2, lines) {
   }
 }
 
+// src/core/yaml/compose-decode.ts
+var isObj2 = (v) => v !== null && v !== void 0 && typeof v === "object" && !Array.isArray(v);
+var NAMESPACES = ["network_mode", "ipc", "pid", "uts", "cgroup"];
+var BOOL_PATHS = [["build", "no_cache"], ["build", "pull"], ["build", "privileged"]];
+var STRING_LISTS = ["group_add"];
+var BOOLEAN = /^(?:true|false|y|yes|on|n|no|off)$/i;
+function serviceRefusals(name, svc) {
+  const out = [];
+  for (const k of NAMESPACES) {
+    if (k in svc && svc[k] === null) out.push({ path: ["services", name, k], message: `compose stops on a null ${k} (interface conversion: interface {} is nil, not string); remove the key or give it a value` });
+  }
+  for (const p of BOOL_PATHS) {
+    let v = svc;
+    for (const s of p) v = isObj2(v) ? v[s] : void 0;
+    if (typeof v === "string" && !BOOLEAN.test(v)) out.push({ path: ["services", name, ...p], message: `invalid boolean: ${v.slice(0, 40)}` });
+  }
+  for (const k of STRING_LISTS) {
+    const list = svc[k];
+    if (!Array.isArray(list)) continue;
+    list.forEach((x, i) => {
+      if (typeof x === "number" && !Number.isInteger(x)) out.push({ path: ["services", name, k, i], message: "expected type 'string', got unconvertible type 'float64'" });
+    });
+  }
+  return out;
+}
+function decodeRefusals(root2) {
+  const services = isObj2(root2) ? root2["services"] : void 0;
+  if (!isObj2(services)) return [];
+  return Object.entries(services).flatMap(([name, svc]) => isObj2(svc) ? serviceRefusals(name, svc) : []);
+}
+
 // src/core/yaml/compose-scalars.ts
 var NULLS = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL"]);
 var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
@@ -30041,7 +30096,7 @@ function toJson(y, root2) {
   return { value: out.value, lines };
 }
 
-// src/core/yaml/compose-spec-schema.ts
+// src/core/yaml/compose-spec-container.ts
 var ref = (name) => ({ $ref: `#/$defs/${name}` });
 var t = (...types) => ({ type: types.length === 1 ? types[0] : types });
 var str2 = t("string");
@@ -30188,6 +30243,8 @@ var containerSpec = {
     working_dir: str2
   }
 };
+
+// src/core/yaml/compose-spec-schema.ts
 var workloadSpec = {
   type: "object",
   patternProperties: { "^x-": {} },
@@ -30467,13 +30524,13 @@ function hasNonFinite(v) {
   }
   return false;
 }
-var isObj2 = (v) => v !== null && v !== void 0 && typeof v === "object" && !Array.isArray(v);
+var isObj3 = (v) => v !== null && v !== void 0 && typeof v === "object" && !Array.isArray(v);
 function conversionRefusals(root2) {
   const out = [];
-  const services = isObj2(root2) ? root2["services"] : void 0;
-  if (!isObj2(services)) return out;
+  const services = isObj3(root2) ? root2["services"] : void 0;
+  if (!isObj3(services)) return out;
   for (const [name, svc] of Object.entries(services)) {
-    if (!isObj2(svc)) continue;
+    if (!isObj3(svc)) continue;
     const ports = svc["ports"];
     if (Array.isArray(ports)) {
       ports.forEach((p, i) => {
@@ -30484,9 +30541,9 @@ function conversionRefusals(root2) {
         if (r && "error" in r) out.push({ path, message: r.error });
       });
     }
-    const res = isObj2(svc["deploy"]) ? svc["deploy"]["resources"] : void 0;
+    const res = isObj3(svc["deploy"]) ? svc["deploy"]["resources"] : void 0;
     for (const part of ["limits", "reservations"]) {
-      const cpus = isObj2(res) && isObj2(res[part]) ? res[part]["cpus"] : void 0;
+      const cpus = isObj3(res) && isObj3(res[part]) ? res[part]["cpus"] : void 0;
       if (typeof cpus === "string" && !/^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/.test(cpus)) out.push({ path: ["services", name, "deploy", "resources", part, "cpus"], message: `invalid cpus "${cpus.slice(0, 40)}"` });
     }
   }
@@ -30502,7 +30559,7 @@ function documentRefusals(y) {
   if (hasNonFinite(value)) return [{ line: y.root.line, field: "", message: "a .inf or .nan value, which compose cannot convert to JSON to validate it" }];
   dedupeLists(value, lines);
   const validate4 = validator();
-  if (validate4(value)) return conversionRefusals(value).map((e) => ({ line: at2(e.path), field: e.path.join("."), message: `${e.path.join(".")}: ${e.message}` }));
+  if (validate4(value)) return [...decodeRefusals(value), ...conversionRefusals(value)].map((e) => ({ line: at2(e.path), field: e.path.join("."), message: `${e.path.join(".")}: ${e.message}` }));
   const errors = leafErrors(validate4.errors ?? []);
   errors.sort((a, b) => specificity(b) - specificity(a));
   if (errors.length === 0) return [{ line: y.root.line, field: "", message: "the document does not match compose's schema" }];
@@ -33351,8 +33408,8 @@ function fitLog(report, opts, sink2) {
   const maxBytes = opts.maxGzipBytes ?? MAX_GZIP_BYTES;
   const largest = Math.max(0, ...groups.map((g) => g.findings.length));
   const total = groups.reduce((n, g) => n + g.findings.length, 0);
-  for (let attempt = 0; ; attempt++) {
-    if (attempt > 0) sink2?.reset();
+  for (let attempt2 = 0; ; attempt2++) {
+    if (attempt2 > 0) sink2?.reset();
     const runs = groups.map((g) => planRun(g, report, opts, cap, notes));
     const em = new Emitter(sink2 ? (text2, utf8) => sink2.write(text2, utf8) : void 0, sink2?.wantsBytes === true, maxBytes);
     const last2 = largest === 0 || cap <= 1;

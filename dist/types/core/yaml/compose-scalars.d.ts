@@ -23,5 +23,7 @@ export declare function goFloatText(f: number): string;
 export declare function goScalarText(s: string): string | null;
 /** A scalar's text as compose holds it: a plain one typed by go-yaml and printed by fmt; undefined for none. */
 export declare function composeText(y: YDoc, node: unknown): string | undefined;
+/** Whether go-yaml reads this node as a float64 (a plain `1.5`, not `"1.5"` nor `2`). */
+export declare function isGoFloat(y: YDoc, node: unknown): boolean;
 /** A float32 as Go widens it to float64 (what compose's `cpus` hold). */
 export declare const float32: (v: number) => number;

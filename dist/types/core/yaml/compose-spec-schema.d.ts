@@ -5,7 +5,6 @@
  * enumerations, patterns, bounds and required keys, and which lists must hold unique items.
  * Descriptions and deprecation notes are left out: they change no verdict. Pure data.
  */
-type S = Record<string, unknown>;
+import { type S } from './compose-spec-container.js';
 /** The whole schema (draft 2020-12). */
 export declare const COMPOSE_SCHEMA: S;
-export {};

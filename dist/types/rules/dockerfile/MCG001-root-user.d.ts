@@ -4,9 +4,9 @@ import type { DockerfileContext, DockerfileRule } from '../types.js';
 export declare function knownNonRootBase(img: ImageRef | undefined): boolean;
 /** Who the final stage runs as, and where that is decided. */
 export interface FinalUser {
-    /** true: root; false: a non-root user; undefined: cannot tell (a USER still holding `$VAR`). */
+    /** true: root; false: a non-root user; undefined: cannot tell (a USER whose expansion BuildKit rejects). */
     root: boolean | undefined;
-    /** The USER value (after ARG/ENV substitution) or the image config User; undefined when none is set. */
+    /** The USER value as BuildKit expands it (core/dockerfile/values.ts) or the image config User; undefined when none is set. */
     user?: string;
     decidedBy: 'image' | 'user' | 'base' | 'default';
     where: {

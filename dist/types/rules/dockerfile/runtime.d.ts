@@ -52,7 +52,10 @@ export interface CopyOperands {
     readonly dest: string;
 }
 /**
- * Source and destination words of a COPY/ADD (JSON or plain form), after ARG substitution.
+ * Source and destination of a COPY/ADD as BuildKit reads them (core/dockerfile/values.ts: its word
+ * split, quotes removed, variables expanded with the ARG/ENV in scope, an unset one empty; heredoc
+ * sources left out). Undefined when BuildKit would stop at the instruction (an expansion error) or
+ * it has no destination.
  */
 export declare function copyOperands(model: DockerfileModel, ins: Instruction): CopyOperands | undefined;
 /** `COPY . …` / `ADD . …` / `COPY * …` from the build context (no `--from`): the whole context. */
