@@ -1,7 +1,8 @@
 /**
  * Nothing left behind after a killed run: the bundled CLI is started on the server that never
  * answers, killed (SIGKILL, no finally runs) while a probe container exists, and `mcg
- * probe-cleanup` then leaves no container with the probe label.
+ * probe-cleanup` then leaves no container with the probe label — neither the killed run's own nor
+ * one it had created and not started (made by the test, as its timing cannot be forced).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -41,7 +42,12 @@ it('a killed run leaves containers that probe-cleanup removes', async () => {
     child.kill('SIGKILL');
   }
   await new Promise((r) => setTimeout(r, 2000));
-  // the killed CLI could not remove its container: it is still there
+  // A container the killed CLI had started may go by itself: its `docker start -ai` loses stdin,
+  // the server ends on EOF and `--rm` removes it (seen in CI). One the CLI had created but not yet
+  // started stays, and nothing but the clean-up removes it: that one is made here, so the clean-up
+  // below always has a leftover of a killed run to remove.
+  const left = spawnSync('docker', ['create', '--label', `${PROBE_LABEL}=killed-run`, 'python:3.12-slim', 'true'], { env, encoding: 'utf8' });
+  expect(left.status, left.stderr).toBe(0);
   expect(probes().length).toBeGreaterThan(0);
   const c = spawnSync(process.execPath, [cli, 'probe-cleanup'], { cwd: repoRoot, env, encoding: 'utf8', timeout: 180_000 });
   expect(c.status, c.stderr).toBe(0);
