@@ -22691,6 +22691,50 @@ function stageVariables(model, stage, issues, assigned) {
   return { end: vars, envEnd: env };
 }
 
+// src/core/dockerfile/values.ts
+function expander(model, stage, ins) {
+  const lookup = mapLookup(variablesAt(model, stage, ins));
+  return (w) => processWord(w, lookup, { escape: model.escape });
+}
+function attempt(f) {
+  try {
+    return { ok: true, value: f() };
+  } catch (e) {
+    if (e instanceof ExpansionError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+function userValue(model, stage, ins) {
+  const word2 = expander(model, stage, ins);
+  return attempt(() => word2(ins.rest));
+}
+function copyValues(model, stage, ins) {
+  const words2 = ins.words ?? [];
+  const word2 = expander(model, stage, ins);
+  return attempt(() => {
+    const flags = ins.keyword === "ADD" ? ["chown", "chmod", "checksum"] : ["chown", "chmod"];
+    for (const f of flags) {
+      const given = ins.flags[f];
+      if (given && given.length > 0) word2(given[given.length - 1]);
+    }
+    const sources = words2.slice(0, -1).filter((w) => {
+      const h = parseHeredoc(w);
+      return h === void 0 || h instanceof Error;
+    });
+    return { sources: sources.map(word2), dest: word2(words2[words2.length - 1] ?? "") };
+  });
+}
+
+// src/core/dockerfile/operand-issues.ts
+function operandIssues(model, issues) {
+  for (const stage of model.stages) {
+    for (const ins of stage.instructions) {
+      const r = ins.keyword === "USER" ? userValue(model, stage, ins) : ins.keyword === "COPY" || ins.keyword === "ADD" ? copyValues(model, stage, ins) : void 0;
+      if (r && !r.ok) issues.push({ line: ins.line, message: `variable expansion in ${ins.keyword}: BuildKit cannot expand it (${r.error}): the build fails here`, fatal: false });
+    }
+  }
+}
+
 // src/core/dockerfile/shell.ts
 function uniformString(s) {
   return (" " + s).slice(1);
@@ -23074,6 +23118,7 @@ function modelFromParsed(path, text2, parsed) {
     current.instructions.push(ins);
   }
   for (const stage of model.stages) stage.memo.vars = stageVariables(model, stage, issues);
+  operandIssues(model, issues);
   if (model.stages.length === 0) {
     const empty = model.lines.every((l) => l.trim() === "" || l.trim().startsWith("#"));
     issues.push({
@@ -23224,40 +23269,6 @@ function checkDockerfile(input, rules, settings) {
     for (const hit of rule81.check(ctx)) findings.push(hitToFinding(rule81.meta, hit, input.path, input.target, settings));
   }
   return { model, findings, fatal };
-}
-
-// src/core/dockerfile/values.ts
-function expander(model, stage, ins) {
-  const lookup = mapLookup(variablesAt(model, stage, ins));
-  return (w) => processWord(w, lookup, { escape: model.escape });
-}
-function attempt(f) {
-  try {
-    return { ok: true, value: f() };
-  } catch (e) {
-    if (e instanceof ExpansionError) return { ok: false, error: e.message };
-    throw e;
-  }
-}
-function userValue(model, stage, ins) {
-  const word2 = expander(model, stage, ins);
-  return attempt(() => word2(ins.rest));
-}
-function copyValues(model, stage, ins) {
-  const words2 = ins.words ?? [];
-  const word2 = expander(model, stage, ins);
-  return attempt(() => {
-    const flags = ins.keyword === "ADD" ? ["chown", "chmod", "checksum"] : ["chown", "chmod"];
-    for (const f of flags) {
-      const given = ins.flags[f];
-      if (given && given.length > 0) word2(given[given.length - 1]);
-    }
-    const sources = words2.slice(0, -1).filter((w) => {
-      const h = parseHeredoc(w);
-      return h === void 0 || h instanceof Error;
-    });
-    return { sources: sources.map(word2), dest: word2(words2[words2.length - 1] ?? "") };
-  });
 }
 
 // src/core/user.ts

@@ -8,6 +8,7 @@
 import { parseText, type ParsedDockerfile } from './reader/parsed.js';
 import { fromBase } from './from-base.js';
 import { addStageName, globalVariables, stageNamedBefore, stageVariables, type StageNames } from './stages.js';
+import { operandIssues } from './operand-issues.js';
 import type { DockerfileModel, Instruction, ParseIssue, Stage } from './model-types.js';
 
 export { parseImageRef } from './from-base.js';
@@ -174,6 +175,7 @@ export function modelFromParsed(path: string, text: string, parsed: ParsedDocker
   // the variables of every stage, worked out now so that a value BuildKit rejects or one that
   // outgrows the bound is reported on its line when the model is built
   for (const stage of model.stages) stage.memo.vars = stageVariables(model, stage, issues);
+  operandIssues(model, issues);
   if (model.stages.length === 0) {
     const empty = model.lines.every((l) => l.trim() === '' || l.trim().startsWith('#'));
     issues.push({

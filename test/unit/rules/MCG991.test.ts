@@ -22,6 +22,9 @@ describe('MCG991 unreadable-input', () => {
     ['an unknown instruction', 'FROM python:3.12-slim\nRUNN pip install x\n', 2, 'unknown instruction "RUNN"'],
     ['an unterminated heredoc', 'FROM python:3.12-slim\nRUN <<EOF\npip install x\n', 2, 'never terminated'],
     ['no FROM', 'RUN echo hi\n', 1, 'FROM'],
+    ['a USER BuildKit cannot expand', 'FROM python:3.12-slim\nUSER ${APP_USER:?set APP_USER}\n', 2, 'variable expansion in USER'],
+    ['a COPY source BuildKit cannot expand', 'FROM python:3.12-slim\nCOPY ${SRC:?} /app\n', 2, 'variable expansion in COPY'],
+    ['an ADD --chown BuildKit cannot expand', 'FROM python:3.12-slim\nUSER app\nADD --chown=${U:?} a /b\n', 3, 'variable expansion in ADD'],
     ['a 10 MB Dockerfile', `FROM python:3.12-slim\n${'RUN echo aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n'.repeat(180_000)}`, 1, 'over the 5 MiB limit'],
   ])('fires: %s', async (_n, content, line, msg) => {
     const errs = await errorsFor('bad/Dockerfile', content as string | Buffer);
@@ -43,6 +46,7 @@ describe('MCG991 unreadable-input', () => {
     ['a UTF-8 BOM', `\uFEFF${GOOD}`],
     ['CRLF line endings', GOOD.replace(/\n/g, '\r\n')],
     ['a parser directive and heredoc', '# syntax=docker/dockerfile:1\nFROM python:3.12-slim\nRUN <<EOF\necho hi\nEOF\n'],
+    ['USER and COPY with variables BuildKit expands', 'FROM python:3.12-slim\nARG U=app\nUSER ${U:-x}\nCOPY ${SRC:-.} /app\n'],
   ])('passes: %s', async (_n, content) => {
     expect(await errorsFor('bad/Dockerfile', content)).toEqual([]);
   });
