@@ -30667,7 +30667,10 @@ function settleVex(findings, vex, target, root2) {
     const where = f.suppressed?.where;
     if (f.source !== "trivy" || !where || !where.startsWith("/")) continue;
     const rel = repoPath(root2, where);
-    if (!vex.paths.includes(rel)) continue;
+    if (!vex.paths.includes(rel)) {
+      f.suppressed = void 0;
+      continue;
+    }
     const probe = [{ ...f, suppressed: void 0 }];
     applyVex(probe, vex.documents, target);
     f.suppressed = probe[0].suppressed ?? { ...f.suppressed, where: rel };

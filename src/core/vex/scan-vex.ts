@@ -54,7 +54,12 @@ export function settleVex(findings: Finding[], vex: LoadedVex, target: { target:
     const where = f.suppressed?.where;
     if (f.source !== 'trivy' || !where || !where.startsWith('/')) continue;
     const rel = repoPath(root, where);
-    if (!vex.paths.includes(rel)) continue;
+    if (!vex.paths.includes(rel)) {
+      // a document we did not give Trivy: its decision cannot be shown with a repository line,
+      // and its runner path must not reach an output, so it is not taken (our reading decides)
+      f.suppressed = undefined;
+      continue;
+    }
     const probe = [{ ...f, suppressed: undefined }];
     applyVex(probe, vex.documents, target);
     f.suppressed = probe[0]!.suppressed ?? { ...f.suppressed!, where: rel };

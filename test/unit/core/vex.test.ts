@@ -149,3 +149,19 @@ describe('VEX in', () => {
     expect(notices[0]!.message).toContain('pkg:oci/someone-else');
   });
 });
+
+describe('settleVex', () => {
+  it('never keeps a runner path: a Trivy decision from a document we did not give is not taken', async () => {
+    const { settleVex } = await import('../../../src/core/vex/scan-vex.js');
+    const root = '/work/repo';
+    const given = vuln('CVE-2024-1', LIBEXPAT, { suppressed: { kind: 'external', justification: 'not_affected', where: '/tmp/runner/other.vex.json' } });
+    const loaded = { paths: ['vex/app.json'], documents: [[]], errors: [] };
+    settleVex([given], loaded, { target: 'app', imageNames: [] }, root);
+    expect(given.suppressed).toBeUndefined();
+    // one of the given documents: shown with its repository path
+    const ours = vuln('CVE-2024-2', LIBEXPAT, { suppressed: { kind: 'external', justification: 'not_affected', where: `${root}/vex/app.json` } });
+    settleVex([ours], loaded, { target: 'app', imageNames: [] }, root);
+    expect(ours.suppressed?.where.startsWith('/')).toBe(false);
+    expect(ours.suppressed?.where).toContain('vex/app.json');
+  });
+});
