@@ -26465,6 +26465,55 @@ var rule31 = {
   })
 };
 
+// src/core/yaml/compose-scalars.ts
+var NULLS = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL"]);
+var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
+var FALSE = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
+var FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+function goInt(s) {
+  const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
+  if (!m) return void 0;
+  const body = m[2];
+  let v;
+  if (/^0[xX]/.test(body)) v = parseInt(body.slice(2), 16);
+  else if (/^0[oO]/.test(body)) v = parseInt(body.slice(2), 8);
+  else if (/^0[bB]/.test(body)) v = parseInt(body.slice(2), 2);
+  else if (body.length > 1 && body[0] === "0") v = parseInt(body.slice(1), 8);
+  else v = parseInt(body, 10);
+  return m[1] === "-" ? -v : v;
+}
+function goYamlScalar(s) {
+  if (NULLS.has(s)) return { value: null, float: false };
+  if (TRUE.has(s)) return { value: true, float: false };
+  if (FALSE.has(s)) return { value: false, float: false };
+  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(s) && s[0] !== "-") return { value: Number.POSITIVE_INFINITY, float: true };
+  if (/^-\.(?:inf|Inf|INF)$/.test(s)) return { value: Number.NEGATIVE_INFINITY, float: true };
+  if (/^\.(?:nan|NaN|NAN)$/.test(s)) return { value: Number.NaN, float: true };
+  if (s === "-0" || s === "-0.0") return { value: -0, float: true };
+  const c = s[0];
+  if (c === ".") return FLOAT.test(s) ? { value: parseFloat(s), float: true } : { value: s, float: false };
+  if (c === void 0 || !/[-+0-9]/.test(c)) return { value: s, float: false };
+  if (/^\d{4}-/.test(s) && /^\d{4}-\d\d?-\d\d?(?:[Tt ].*)?$/.test(s)) return { value: s, float: false };
+  const plain = s.replace(/_/g, "");
+  const i = goInt(plain);
+  if (i !== void 0) return { value: i, float: false };
+  if (FLOAT.test(plain)) return { value: parseFloat(plain), float: true };
+  return { value: s, float: false };
+}
+function goFloatText(f) {
+  if (Number.isNaN(f)) return "NaN";
+  if (!Number.isFinite(f)) return f > 0 ? "+Inf" : "-Inf";
+  if (f === 0) return Object.is(f, -0) ? "-0" : "0";
+  const [mant, ex] = f.toExponential().split("e");
+  const exp = Number(ex);
+  if (exp < -4 || exp >= 6) return `${mant}e${exp < 0 ? "-" : "+"}${Math.abs(exp) < 10 ? "0" : ""}${Math.abs(exp)}`;
+  return String(f);
+}
+function isGoFloat(y, node2) {
+  const n = deref(y, node2);
+  return n !== null && n.t === "scalar" && n.plain === true && !n.merge && goYamlScalar(n.source).float;
+}
+
 // src/rules/compose/MCG107-memory-limit.ts
 var meta33 = {
   id: "MCG107",
@@ -26484,6 +26533,7 @@ var rule32 = {
     const legacy2 = key(s, "mem_limit");
     const deploy = getPath(s.y, s.node, "deploy", "resources", "limits", "memory");
     const limits = (e) => {
+      if (e && isGoFloat(s.y, e.value)) return false;
       const v = e ? str(s.y, e.value) : void 0;
       return v !== void 0 && memoryBytes(v) !== 0;
     };
@@ -30010,51 +30060,6 @@ function decodeRefusals(root2) {
   const services = isObj2(root2) ? root2["services"] : void 0;
   if (!isObj2(services)) return [];
   return Object.entries(services).flatMap(([name, svc]) => isObj2(svc) ? serviceRefusals(name, svc) : []);
-}
-
-// src/core/yaml/compose-scalars.ts
-var NULLS = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL"]);
-var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
-var FALSE = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
-var FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-function goInt(s) {
-  const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
-  if (!m) return void 0;
-  const body = m[2];
-  let v;
-  if (/^0[xX]/.test(body)) v = parseInt(body.slice(2), 16);
-  else if (/^0[oO]/.test(body)) v = parseInt(body.slice(2), 8);
-  else if (/^0[bB]/.test(body)) v = parseInt(body.slice(2), 2);
-  else if (body.length > 1 && body[0] === "0") v = parseInt(body.slice(1), 8);
-  else v = parseInt(body, 10);
-  return m[1] === "-" ? -v : v;
-}
-function goYamlScalar(s) {
-  if (NULLS.has(s)) return { value: null, float: false };
-  if (TRUE.has(s)) return { value: true, float: false };
-  if (FALSE.has(s)) return { value: false, float: false };
-  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(s) && s[0] !== "-") return { value: Number.POSITIVE_INFINITY, float: true };
-  if (/^-\.(?:inf|Inf|INF)$/.test(s)) return { value: Number.NEGATIVE_INFINITY, float: true };
-  if (/^\.(?:nan|NaN|NAN)$/.test(s)) return { value: Number.NaN, float: true };
-  if (s === "-0" || s === "-0.0") return { value: -0, float: true };
-  const c = s[0];
-  if (c === ".") return FLOAT.test(s) ? { value: parseFloat(s), float: true } : { value: s, float: false };
-  if (c === void 0 || !/[-+0-9]/.test(c)) return { value: s, float: false };
-  if (/^\d{4}-/.test(s) && /^\d{4}-\d\d?-\d\d?(?:[Tt ].*)?$/.test(s)) return { value: s, float: false };
-  const plain = s.replace(/_/g, "");
-  const i = goInt(plain);
-  if (i !== void 0) return { value: i, float: false };
-  if (FLOAT.test(plain)) return { value: parseFloat(plain), float: true };
-  return { value: s, float: false };
-}
-function goFloatText(f) {
-  if (Number.isNaN(f)) return "NaN";
-  if (!Number.isFinite(f)) return f > 0 ? "+Inf" : "-Inf";
-  if (f === 0) return Object.is(f, -0) ? "-0" : "0";
-  const [mant, ex] = f.toExponential().split("e");
-  const exp = Number(ex);
-  if (exp < -4 || exp >= 6) return `${mant}e${exp < 0 ? "-" : "+"}${Math.abs(exp) < 10 ? "0" : ""}${Math.abs(exp)}`;
-  return String(f);
 }
 
 // src/core/yaml/compose-json.ts

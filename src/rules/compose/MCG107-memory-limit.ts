@@ -2,6 +2,7 @@ import type { RuleMeta } from '../../core/types.js';
 import { getPath, str } from '../../core/yaml/ast.js';
 import type { ComposeRule } from '../yaml-types.js';
 import { memoryBytes } from '../../core/yaml/compose-syntax.js';
+import { isGoFloat } from '../../core/yaml/compose-scalars.js';
 import { eachService, key } from './util.js';
 
 const meta: RuleMeta = {
@@ -24,8 +25,9 @@ export const rule: ComposeRule = {
     eachService(ctx, (s) => {
       const legacy = key(s, 'mem_limit');
       const deploy = getPath(s.y, s.node, 'deploy', 'resources', 'limits', 'memory');
-      // compose reads a size of 0 as no limit
+      // compose reads a size of 0 as no limit, and a plain YAML float (`1.5`) too
       const limits = (e: typeof legacy): boolean => {
+        if (e && isGoFloat(s.y, e.value)) return false;
         const v = e ? str(s.y, e.value) : undefined;
         return v !== undefined && memoryBytes(v) !== 0;
       };
