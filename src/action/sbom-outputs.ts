@@ -5,6 +5,7 @@
  * snapshot submitted from the same package list.
  */
 import { appendRunnerFile } from '../core/safe-write.js';
+import { codeSpan, escapeMarkdownText } from '../reporters/escape.js';
 import { join, relative } from 'node:path';
 import type { Logger } from '../core/types.js';
 import { sbomFormats, type SbomFormatChoice } from '../core/sbom.js';
@@ -40,7 +41,8 @@ export function writeSbomOutputs(collector: SbomCollector | undefined, at: { roo
 /** The job-summary section: each file, and where the run's artifacts can be downloaded. */
 export function sbomSummary(written: readonly WrittenSbom[], root: string, runUrl: string | undefined): string {
   if (written.length === 0) return '';
-  const rows = written.map((w) => `| ${w.target.replace(/[|\\`]/g, '')} | ${w.format === 'cyclonedx' ? 'CycloneDX 1.6' : 'SPDX 2.3'} | \`${relative(root, w.path).replace(/`/g, '')}\` |`);
+  // target names and paths come from the repository: inert in a table cell, whatever they hold
+  const rows = written.map((w) => `| ${escapeMarkdownText(w.target)} | ${w.format === 'cyclonedx' ? 'CycloneDX 1.6' : 'SPDX 2.3'} | ${codeSpan(relative(root, w.path), { table: true })} |`);
   const where = runUrl ? `Download them with the run's artifacts: [${runUrl}](${runUrl}#artifacts).` : 'They are in the workspace, beside the SARIF.';
   return ['', '### SBOM of the image', '', '| Target | Format | File |', '| --- | --- | --- |', ...rows, '', where, ''].join('\n');
 }
