@@ -1,7 +1,7 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
 import { field, itemsOf, strOf } from '../../core/mcp/tree.js';
 import type { McpRule } from './types.js';
-import { launchImage } from './util.js';
+import { launchImage, normVersion } from './util.js';
 
 const meta: RuleMeta = {
   id: 'MCG524',
@@ -17,7 +17,7 @@ const meta: RuleMeta = {
   precision: 'high',
 };
 
-const norm = (v: string): string => v.trim().replace(/^v(?=\d)/, '');
+const norm = normVersion;
 const templated = (v: string): boolean => /[${}<>]/.test(v);
 
 export const rule: McpRule = {

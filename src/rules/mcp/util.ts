@@ -50,6 +50,11 @@ export function launchImages(ctx: McpContext): { launch: Launch & { docker: Dock
   });
 }
 
+/** A release version as server.json and image tags write it: a leading `v` before a digit ignored (MCG508, MCG524). */
+export function normVersion(v: string): string {
+  return v.trim().replace(/^v(?=\d)/, '');
+}
+
 export function launchKey(l: Launch, what: string): string {
   return `${l.origin}:${l.key}.${what}`;
 }
