@@ -17,6 +17,13 @@ describe('hardened Node example, built and scanned for real', () => {
   it('no vulnerability and no secret', () => {
     expect(run.report.findings.filter((f) => f.source !== 'mcg').map((f) => `${f.ruleId} ${f.location.path}:${f.location.startLine}`)).toEqual([]);
   });
+  it('its server.json and .vscode/mcp.json are checked, the ownership label found on the built image', () => {
+    const mcp = run.report.coverage.filter((c) => c.kind === 'mcp-config').map((c) => `${c.path} ${c.status}`);
+    expect(mcp.sort()).toEqual(['examples/node-mcp-server/.vscode/mcp.json checked', 'examples/node-mcp-server/server.json checked']);
+    const t = run.report.targets.find((x) => x.dockerfile === 'examples/node-mcp-server/Dockerfile');
+    expect(t?.imageDigest).toMatch(/^sha256:/);
+    expect(run.report.findings.filter((f) => f.location.path.endsWith('server.json')).map((f) => f.ruleId)).toEqual([]);
+  });
   it('nothing above info that is not suppressed with a reason', () => {
     const infoRank = SEVERITIES.indexOf('info');
     const loud = run.report.findings.filter((f) => !f.suppressed && SEVERITIES.indexOf(f.severity) < infoRank);

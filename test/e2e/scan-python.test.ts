@@ -77,6 +77,22 @@ describe('flawed Python example, built and scanned for real', () => {
     expect(run.report.findings.find((f) => f.ruleId === 'MCG001')?.message).toContain('config User');
   });
 
+  it('MCP files: server.json and .vscode/mcp.json are checked, server.json against the built image', () => {
+    const mcp = run.report.coverage.filter((c) => c.kind === 'mcp-config').map((c) => `${c.path} ${c.status}`);
+    expect(mcp.sort()).toEqual([`${DIR}/.vscode/mcp.json checked`, `${DIR}/server.json checked`]);
+    const mcg5 = (path: string): string[] =>
+      run.report.findings
+        .filter((f) => f.location.path === `${DIR}/${path}`)
+        .map((f) => `${f.ruleId}:${f.location.startLine}`)
+        .sort();
+    // the Dockerfile has no ownership label: the registry would refuse the image (name on line 3)
+    expect(mcg5('server.json')).toEqual(['MCG523:3']);
+    expect(run.report.findings.find((f) => f.ruleId === 'MCG523')).toMatchObject({ severity: 'high', failing: true });
+    expect(mcg5('.vscode/mcp.json')).toEqual(['MCG502:8', 'MCG503:9', 'MCG507:11', 'MCG508:11', 'MCG510:10', 'MCG512:5', 'MCG514:5'].sort());
+    // the inline key is redacted in the finding
+    expect(JSON.stringify(run.report.findings)).not.toContain('demo-not-a-real-key');
+  });
+
   it('the raw credential appears in no output: SARIF, JSON, markdown, table, logs', () => {
     const sarif = toSarif(run.report);
     expect(sarifErrors(sarif)).toEqual([]);

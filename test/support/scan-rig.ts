@@ -10,6 +10,7 @@ import { createPipeline } from '../../src/scanners/setup.js';
 import { spawnExec } from '../../src/scanners/exec.js';
 import type { Logger, Report } from '../../src/core/types.js';
 import { DEFAULT_PROBE } from '../../src/core/probe/options.js';
+import { mcpChecker } from '../../src/core/mcp-engine.js';
 import { rigEnv, rigValue } from './rig.js';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
@@ -27,7 +28,11 @@ export interface RigScan {
   logs: string[];
 }
 
-/** The runtime probe is off unless the test passes `probe` (test/e2e/probe/ is where it is tested; vitest.config.ts). */
+/**
+ * The runtime probe is off unless the test passes `probe` (test/e2e/probe/ is where it is tested;
+ * vitest.config.ts). The MCP checks run as in the CLI, so server.json and client configs beside a
+ * built image are checked with that image's labels (MCG523, MCG524).
+ */
 export async function rigScan(path: string, extra: Partial<ScanOptions> = {}): Promise<RigScan> {
   // fail loudly when the rig is not installed
   for (const k of ['MCG_TRIVY', 'MCG_TRUFFLEHOG', 'MCG_TRIVY_CACHE_DIR', 'DOCKER_HOST']) rigValue(k);
@@ -41,7 +46,7 @@ export async function rigScan(path: string, extra: Partial<ScanOptions> = {}): P
   };
   const report = await scan(
     { root: repoRoot, path, build: true, scanners: { trivy: true, trufflehog: true }, offline: true, timeoutMs: 15 * 60_000, probe: { ...DEFAULT_PROBE, mode: 'false' }, ...extra },
-    { logger, exec: spawnExec, imagePipeline: createPipeline({ exec: spawnExec, logger, env }) },
+    { logger, exec: spawnExec, mcp: mcpChecker, imagePipeline: createPipeline({ exec: spawnExec, logger, env }) },
   );
   return { report, logs };
 }
