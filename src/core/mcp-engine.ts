@@ -78,5 +78,5 @@ export function checkMcpFile(input: McpInput, rules: readonly McpRule[] = mcpRul
 /** The checker scan.ts runs (ScanDeps.mcp). */
 export const mcpChecker = {
   wants: (path: string): boolean => classifyMcpPath(path) !== undefined,
-  check: (input: { path: string; text: string; target: string; image?: BuiltImage }, settings?: RuleSettings): McpResult => checkMcpFile(input, mcpRules, settings),
+  check: (input: { path: string; text: string; target: string; image?: BuiltImage; profile?: readonly string[] }, settings?: RuleSettings): McpResult => checkMcpFile(input, mcpRules, settings),
 };

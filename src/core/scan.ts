@@ -10,7 +10,7 @@ import { checkDockerfile, inputErrorFinding, type RuleSettings } from './engine.
 import { parseDockerfile } from './dockerfile/model.js';
 import { dockerfileRules } from '../rules/index.js';
 import { loadVex, settleVex } from './vex/scan-vex.js';
-import { builtImageFor, type BuiltTarget } from './mcp/built-image.js';
+import { builtImageFor, provenProfileFor, type BuiltTarget } from './mcp/built-image.js';
 import type { SbomRequest } from './sbom.js';
 import { confine, listContext, newListings, readText, readTextFile, repoPath, underRoot, type Listings } from './files.js';
 import { discover, type DockerfileTarget } from './discover.js';
@@ -89,8 +89,8 @@ export interface ScanDeps {
 export interface McpChecker {
   /** True when the repository-relative path names a file the checker reads. */
   wants(path: string): boolean;
-  /** `image`: the image this scan built that a server.json describes (src/core/mcp/built-image.ts). */
-  check(input: { path: string; text: string; target: string; image?: { ref?: string; labels: Readonly<Record<string, string>> } }, settings?: RuleSettings): { findings: Finding[]; fatal: boolean };
+  /** `image`: the image this scan built that a server.json describes; `profile`: what the probe proved for the image the file launches (src/core/mcp/built-image.ts). */
+  check(input: { path: string; text: string; target: string; image?: { ref?: string; labels: Readonly<Record<string, string>> }; profile?: readonly string[] }, settings?: RuleSettings): { findings: Finding[]; fatal: boolean };
 }
 
 /** The lines of a file that holds no inline suppression: the suppression pass finds nothing in either. */
@@ -301,7 +301,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
         for (const s of res.scanners) scanners.push(s);
         Object.assign(targets[targets.length - 1]!, res.info);
         image = res.image;
-        if (image?.labels) built.push({ context: t.context, dockerfile: t.dockerfile, labels: image.labels, ref: opts.image });
+        if (image?.labels) built.push({ context: t.context, dockerfile: t.dockerfile, labels: image.labels, ref: opts.image, proven: res.info.probe?.proven });
         for (const [p, l] of res.files ?? []) fileLines.set(p, l);
         for (const c of res.coverage ?? []) coverage.record(c);
       }
@@ -384,7 +384,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     coverage.checked(rel, mcpKind);
     // JSONC and YAML take `# mcg-ignore` inside their comments (`// # mcg-ignore MCG508 reason`)
     fileLines.set(rel, r.text.includes('mcg-ignore') ? r.text.split(/\r?\n/) : NO_LINES);
-    const res = deps.mcp!.check({ path: rel, text: r.text, target: 'repository', image: builtImageFor(rel, built) }, config.rules);
+    const res = deps.mcp!.check({ path: rel, text: r.text, target: 'repository', image: builtImageFor(rel, built), profile: provenProfileFor(rel, built) }, config.rules);
     for (const f of res.findings) {
       if (f.ruleId !== 'MCG991') continue;
       inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
