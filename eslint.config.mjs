@@ -6,6 +6,15 @@ import tseslint from 'typescript-eslint';
 const FS_WRITES = ['writeFileSync', 'writeFile', 'appendFileSync', 'appendFile', 'createWriteStream', 'mkdirSync', 'mkdir', 'renameSync', 'rename', 'copyFileSync', 'copyFile', 'cpSync', 'cp', 'symlinkSync', 'symlink', 'linkSync', 'link', 'openSync', 'open', 'truncateSync', 'truncate'];
 const FS_MESSAGE = 'Write files through safeWriteFile (src/core/safe-write.ts): no symlink followed, temp file + rename, confined to the workspace.';
 const fsWriteBans = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'].map((name) => ({ name, importNames: FS_WRITES, message: FS_MESSAGE }));
+// Spread arguments (issue #16/#17 robustness): `out.push(...xs)` and `Math.max(...xs)` put every
+// element on the call stack and throw a RangeError near 100,000 elements, which a large or hostile
+// input reaches; use appendAll/maxOf from src/core/arrays.ts.
+const SPREAD_MESSAGE = 'A spread argument throws a RangeError on a large array: use appendAll/maxOf (src/core/arrays.ts) or a loop.';
+const spreadBans = [
+  { selector: "CallExpression[callee.property.name=/^(push|unshift|splice|concat|apply)$/] > SpreadElement", message: SPREAD_MESSAGE },
+  { selector: "CallExpression[callee.object.name=/^(Math|String)$/] > SpreadElement", message: SPREAD_MESSAGE },
+  { selector: "CallExpression[callee.property.name='apply']", message: SPREAD_MESSAGE },
+];
 const actionsBan = { group: ['@actions/*'], message: 'Only src/action/ may import @actions/* (DESIGN §2): inject what you need instead.' };
 
 export default tseslint.config(
@@ -41,6 +50,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
+        ...spreadBans,
         {
           selector: "CallExpression[callee.object.name='core'][callee.property.name=/^(info|warning|error|notice|debug|setFailed|setOutput|startGroup|endGroup|group)$/]",
           message: 'Print through the ActionLog (src/action/log.ts): it redacts secrets and escapes untrusted text.',

@@ -8,6 +8,7 @@ import type { Baseline } from '../core/merge.js';
 import { parseBaseline } from '../core/baseline.js';
 import { uploadSarif, type SarifUploadApi, type UploadOptions, type UploadOutcome } from '../sarif/upload.js';
 import { call, describeError, GitHubApiError, type GitHubClient } from './github.js';
+import { appendAll } from '../core/arrays.js';
 
 /** The `tool.driver.name` values our SARIF uses (src/sarif/to-sarif.ts). */
 export const OUR_TOOLS = ['MCP Container Guard', 'Trivy', 'TruffleHog'] as const;
@@ -118,7 +119,7 @@ export async function codeScanningBaseline(gh: GitHubClient, at: RepoRef, ref: s
     );
     const text = await bodyText(r.data);
     try {
-      entries.push(...parseBaseline(text, `analysis ${a.id}`).entries);
+      appendAll(entries, parseBaseline(text, `analysis ${a.id}`).entries);
     } catch (err) {
       logger.warning(`analysis ${a.id} of ${ref} is not readable SARIF (${(err as Error).message}); skipped`);
     }

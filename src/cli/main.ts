@@ -28,6 +28,7 @@ import { stdinRepo } from './stdin.js';
 import { SbomCollector, writeSboms } from '../core/sbom-write.js';
 import { sbomFormats } from '../core/sbom.js';
 import { outcomeFor, type Outcome } from '../core/outcome.js';
+import { maxOf } from '../core/arrays.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -229,8 +230,8 @@ function runDiscover(cmd: DiscoverCommand, io: CliIo): number {
   let body: string;
   if (cmd.format === 'json') body = `${JSON.stringify(matrix)}\n`;
   else {
-    const w = Math.max(6, ...matrix.include.map((e) => e.target.length));
-    const d = Math.max(10, ...matrix.include.map((e) => e.dockerfile.length));
+    const w = maxOf(6, matrix.include.map((e) => e.target.length));
+    const d = maxOf(10, matrix.include.map((e) => e.dockerfile.length));
     body = [`${'target'.padEnd(w)}  ${'dockerfile'.padEnd(d)}  context`, ...matrix.include.map((e) => `${e.target.padEnd(w)}  ${e.dockerfile.padEnd(d)}  ${e.context}`)].join('\n') + '\n';
   }
   if (cmd.output) writeOut(io, cmd.output, body);

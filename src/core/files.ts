@@ -6,6 +6,7 @@ import { closeSync, fstatSync, openSync, readSync, realpathSync, readdirSync, ty
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { decodeUtf8Go } from './utf8-go.js';
+import { appendAll } from './arrays.js';
 
 export const MAX_TEXT_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -251,7 +252,7 @@ export function* walk(dir: string, opts: WalkOptions = {}): Generator<string> {
         yield p;
       }
     }
-    stack.push(...subdirs);
+    appendAll(stack, subdirs);
   }
 }
 

@@ -29,6 +29,7 @@ import { sarifLogOfRuns, sarifRunsText } from '../sarif/to-sarif.js';
 import { MAX_GZIP_BYTES, MAX_RUNS } from '../sarif/limits.js';
 import { TOOL_VERSION } from './meta.js';
 import type { Finding, PolicySettings, Report, ScannerStatus, SuppressionNotice, TargetInfo } from './types.js';
+import { appendAll } from './arrays.js';
 
 /** File names inside one scan artifact (the action's `mode: scan` writes them to artifact-dir). */
 export const REPORT_FILE = 'mcg-report.json';
@@ -136,7 +137,7 @@ export function findArtifactDirs(dirs: readonly string[]): string[] {
     if (withReport.length === 0) throw new MergeError(`${d} holds no ${REPORT_FILE}, neither directly nor in a subdirectory: is it the download directory of the scan artifacts?`);
     const without = subs.filter((s) => !withReport.includes(s));
     if (without.length > 0) throw new MergeError(`${without.join(', ')}: no ${REPORT_FILE} in this artifact (download only the scan artifacts, e.g. with pattern: mcg-*)`);
-    out.push(...withReport);
+    appendAll(out, withReport);
   }
   if (out.length > MAX_ARTIFACTS) throw new MergeError(`${out.length} artifacts to merge; at most ${MAX_ARTIFACTS} are accepted`);
   return out;

@@ -9,6 +9,7 @@ import { countFindings, decide } from './policy.js';
 import { severityRank } from './severity.js';
 import { TOOL_VERSION } from './meta.js';
 import type { CoverageEntry, Finding, PolicySettings, Report, ScannerStatus, TargetInfo } from './types.js';
+import { appendAll } from './arrays.js';
 
 export interface Baseline {
   source: 'file' | 'code-scanning';
@@ -200,7 +201,7 @@ export function mergeFindings(input: MergeInput): Report {
   // dedupe, keeping the first of identical findings (dedupeKey)
   const findings = dedupe(input.findings);
   const sup = applySuppressions(findings, input.fileLines, input.ignores, input.now);
-  findings.push(...sup.extraFindings);
+  appendAll(findings, sup.extraFindings);
   sortFindings(findings);
   assignFingerprints(findings);
 

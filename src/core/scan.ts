@@ -21,6 +21,7 @@ import { DEFAULT_POLICY } from './policy.js';
 import { CoverageLedger } from './coverage.js';
 import { ProjectEnvs } from './compose-env.js';
 import type { BuildContextInfo, ImageFacts } from '../rules/types.js';
+import { appendAll } from './arrays.js';
 
 export interface ScanOptions {
   /** Workspace root (absolute). Every path is confined to it. */
@@ -297,7 +298,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
         pipelineMs += Date.now() - p0;
         const imageNames = [res.info.image, opts.image].filter((n): n is string => !!n);
         for (const n of settleVex(res.findings, vex, { target: t.name, imageNames }, root)) deps.logger.warning(`${n.where}: ${n.message}`);
-        findings.push(...res.findings);
+        appendAll(findings, res.findings);
         for (const s of res.scanners) scanners.push(s);
         Object.assign(targets[targets.length - 1]!, res.info);
         image = res.image;
@@ -312,7 +313,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
       inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
       coverage.partial(f.location.path, 'dockerfile', `line ${f.location.startLine}: ${f.message}`);
     }
-    findings.push(...res.findings);
+    appendAll(findings, res.findings);
     // neither the text nor the model is kept past its own file: 10,000 retained models made the
     // garbage collector copy them again and again (~18% of the engine's time)
     t.text = undefined;
@@ -367,7 +368,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
       coverage.partial(f.location.path, kind, `line ${f.location.startLine}: ${f.message}`);
     }
     if (kind === 'k8s') coverage.checked(rel, kind);
-    findings.push(...res.findings);
+    appendAll(findings, res.findings);
   }
   // 4. MCP launch and publication files (server.json, client configs, catalog entries, README fences)
   let mcpChecked = 0;
@@ -390,7 +391,7 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
       inputErrors.push({ path: f.location.path, line: f.location.startLine, message: f.message });
       coverage.partial(f.location.path, mcpKind, `line ${f.location.startLine}: ${f.message}`);
     }
-    findings.push(...res.findings);
+    appendAll(findings, res.findings);
   }
   mcgStatus.durationMs = Date.now() - t0 - pipelineMs;
   scanners.unshift(mcgStatus);

@@ -17,6 +17,7 @@ import { k8sRules } from '../rules/k8s/index.js';
 import { workflowRules } from '../rules/workflow/index.js';
 import { parseDocuments, type ParsedDoc, type ReadOptions } from './yaml/tree.js';
 import { checkKubernetes } from './yaml/k8s-engine.js';
+import { appendAll } from './arrays.js';
 export { classifyYaml, looksLikeHelmTemplate, type YamlKind } from './yaml/classify.js';
 
 /**
@@ -99,7 +100,7 @@ export function checkYamlWith(input: YamlInput, rules: YamlRuleSet, settings?: R
   if (text.indexOf('\u0000') >= 0) return fail(lineOfOffset(text, text.indexOf('\u0000')), 'the file contains NUL bytes: it is binary, not YAML, and was not checked');
   if (input.kind === 'k8s') {
     const k = checkKubernetes(input, (docs) => runRules(input, docs, rules, settings));
-    findings.push(...k.findings);
+    appendAll(findings, k.findings);
     const fatal = !k.checkedAny && findings.some((f) => f.ruleId === 'MCG991');
     return { findings, fatal, notes, notKubernetes: k.notKubernetes && !findings.some((f) => f.ruleId === 'MCG991') };
   }
@@ -147,7 +148,7 @@ export function checkYamlWith(input: YamlInput, rules: YamlRuleSet, settings?: R
     }
   }
 
-  findings.push(...runRules(input, docs, rules, settings));
+  appendAll(findings, runRules(input, docs, rules, settings));
   const fatal = !checkedAny && findings.some((f) => f.ruleId === 'MCG991');
   return { findings, fatal, notes };
 }

@@ -25,6 +25,7 @@ import { codeSpan, escapeMarkdownText, safeHttpUrl } from './escape.js';
 import { fitBlocks, measureChars, text, type Block } from './fit.js';
 import { probeSection } from './probe-section.js';
 import { coverageBlocks } from './coverage.js';
+import { appendAll } from '../core/arrays.js';
 
 export interface MarkdownOptions {
   /** `https://github.com/<o>/<r>/blob/<sha>/`: locations become links to the lines. */
@@ -176,7 +177,7 @@ export function markdownBlocks(report: Report, opts: MarkdownOptions & { why?: s
     omitted: omittedNote('unreadable file', why),
   });
 
-  blocks.push(...coverageBlocks(report, h + 1, (what) => omittedNote(what, why)));
+  appendAll(blocks, coverageBlocks(report, h + 1, (what) => omittedNote(what, why)));
 
   blocks.push({
     kind: 'rows',

@@ -2,12 +2,13 @@
 import type { Report } from '../core/types.js';
 import { profileSnippets } from '../core/probe/snippets.js';
 import { codeSpan, escapeMarkdownText, plainText } from './escape.js';
+import { maxOf } from '../core/arrays.js';
 
 const STATUS = { passed: '✅ passed under least privilege', 'hardened-fails': '⚠️ works only with a flag taken away', broken: '❌ does not answer MCP at all' } as const;
 
 /** A fence that no line of the body can close. */
 function fence(lang: string, body: string): string {
-  const ticks = '`'.repeat(Math.max(3, ...[...body.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  const ticks = '`'.repeat(maxOf(3, Array.from(body.matchAll(/`+/g), (m) => m[0].length + 1)));
   return `${ticks}${lang}\n${body.replace(/\n$/, '')}\n${ticks}\n`;
 }
 

@@ -14,6 +14,7 @@ import { PRODUCT, baselineText, countBySeverity, formatDuration, groupFindings, 
 import { plainText } from './escape.js';
 import { probeLines } from './probe-section.js';
 import { coverageLines } from './coverage.js';
+import { appendAll, maxOf } from '../core/arrays.js';
 
 export interface TableOptions {
   color: boolean;
@@ -110,8 +111,8 @@ export function renderTable(report: Report, opts: TableOptions): string {
   }
   for (const list of groups.values()) list.sort((a, b) => a.location.startLine - b.location.startLine || severityRank(b.severity) - severityRank(a.severity));
   const multiTarget = new Set(report.findings.map((f) => f.target)).size > 1;
-  const lineWidth = Math.max(1, ...g.active.map((f) => String(f.location.startLine).length));
-  const ruleWidth = Math.min(24, Math.max(6, ...g.active.map((f) => plainText(f.ruleId, 24).length)));
+  const lineWidth = maxOf(1, g.active.map((f) => String(f.location.startLine).length));
+  const ruleWidth = Math.min(24, maxOf(6, g.active.map((f) => plainText(f.ruleId, 24).length)));
 
   if (g.active.length === 0) out.push(p.green('No unsuppressed findings.'), '');
   for (const [path, list] of groups) {
@@ -182,8 +183,8 @@ export function renderTable(report: Report, opts: TableOptions): string {
     out.push(`Scanners: ${parts.join(' · ')}`);
   }
 
-  if ((report.coverage ?? []).length > 0) out.push(...coverageLines(report));
-  out.push(...probeLines(report));
+  if ((report.coverage ?? []).length > 0) appendAll(out, coverageLines(report));
+  appendAll(out, probeLines(report));
   const o = opts.outcome ?? { verdict: report.result === 'fail' ? 'FAIL' : 'PASS', reason: report.reason };
   const verdict = o.verdict === 'PASS' ? p.green(p.bold(o.verdict)) : p.red(p.bold(o.verdict));
   out.push(`Result: ${verdict} — ${plainText(o.reason, 500)}`);

@@ -28,6 +28,7 @@ import {
   MAX_RUNS,
   MAX_TAGS_PER_RULE,
 } from './limits.js';
+import { appendAll, maxOf } from '../core/arrays.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -169,7 +170,7 @@ function groupRuns(report: Report): { groups: RunGroup[]; folded: boolean } {
   const bySource = new Map<Source, RunGroup>();
   for (const g of groups) {
     const x = bySource.get(g.source) ?? { source: g.source, target: 'all', findings: [] };
-    x.findings.push(...g.findings);
+    appendAll(x.findings, g.findings);
     bySource.set(g.source, x);
   }
   groups = [...bySource.values()];
@@ -398,7 +399,7 @@ function fitLog(report: Report, opts: SarifOptions, sink: SarifSink | undefined)
   const notes = folded ? [`More than ${MAX_RUNS} (source, target) runs: results are grouped per source under the category "all".`] : [];
   let cap = opts.maxResultsPerRun ?? MAX_RESULTS_PER_RUN;
   const maxBytes = opts.maxGzipBytes ?? MAX_GZIP_BYTES;
-  const largest = Math.max(0, ...groups.map((g) => g.findings.length));
+  const largest = maxOf(0, groups.map((g) => g.findings.length));
   const total = groups.reduce((n, g) => n + g.findings.length, 0);
   for (let attempt = 0; ; attempt++) {
     if (attempt > 0) sink?.reset();

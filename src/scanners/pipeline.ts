@@ -27,6 +27,7 @@ import { outputTail, scannerErrorFinding } from './errors.js';
 import { runProbe } from './probe/run.js';
 import { DEFAULT_PROBE } from '../core/probe/options.js';
 import type { CoverageEntry } from '../core/types.js';
+import { appendAll } from '../core/arrays.js';
 
 export interface ResolvedTool {
   path: string;
@@ -332,7 +333,7 @@ export class ScanPipeline implements ImagePipeline {
                 opts.sbom.onSbom({ target: target.name, dockerfile: target.dockerfile, image: info.image, documents: s.documents, packages: s.packages });
               }
               timings.trivyMs = r.durationMs;
-              findings.push(...r.findings);
+              appendAll(findings, r.findings);
               if (r.failure) {
                 fail('trivy', r.failure, 'run');
                 scanners.push({ name: 'trivy', status: 'failed', reason: r.failure, version: tool.version, durationMs: r.durationMs });
@@ -358,7 +359,7 @@ export class ScanPipeline implements ImagePipeline {
                 })),
               );
               timings.trufflehogImageMs = r.durationMs;
-              findings.push(...r.findings);
+              appendAll(findings, r.findings);
               if (r.dropped > 0) logger.info(`TruffleHog: ${r.dropped} unverified hit(s) in package-manager files or base-image layers left out as noise`);
               if (r.failure) {
                 fail('trufflehog', r.failure, 'image');
@@ -375,8 +376,9 @@ export class ScanPipeline implements ImagePipeline {
             info.imageDigest = m.img.id;
             info.imageSize = m.img.size;
             const tc = Date.now();
-            findings.push(
-              ...checkImage(
+            appendAll(
+              findings,
+              checkImage(
                 { image: m.img, path: target.dockerfile, model, final: theFinal, layers: m.layers, sizeBudget: config.imageSizeBudget, built: builtHere ? { buildArgs: opts.buildArgs ?? {} } : undefined },
                 target.name,
                 config.rules,
@@ -402,7 +404,7 @@ export class ScanPipeline implements ImagePipeline {
                 options: probe,
               },
             );
-            findings.push(...r.findings);
+            appendAll(findings, r.findings);
             if (r.coverage) coverage.push(r.coverage);
             if (r.summary) info.probe = r.summary;
           })(),
@@ -416,7 +418,7 @@ export class ScanPipeline implements ImagePipeline {
           (async () => {
             const r = await contextScan;
             timings.trufflehogContextMs = r.durationMs;
-            findings.push(...r.findings);
+            appendAll(findings, r.findings);
             if (r.failure) {
               fail('trufflehog', thTool && !(await thTool).ok ? `TruffleHog is not available: ${r.failure}` : r.failure, 'context');
               thFailures.push(r.failure);

@@ -7,6 +7,7 @@ import type { SbomCollector } from '../../core/sbom-write.js';
 import { runUrl } from '../context.js';
 import { publishDependencySnapshot, writeSbomOutputs, writeSbomSummary } from '../sbom-outputs.js';
 import type { Publisher } from './types.js';
+import { appendAll } from '../../core/arrays.js';
 
 export function sbomPublisher(collector: SbomCollector | undefined): Publisher {
   return {
@@ -23,7 +24,7 @@ export function dependencySnapshotPublisher(collector: SbomCollector | undefined
   return {
     name: 'Dependency snapshot',
     async publish(_report, ctx) {
-      ctx.state.hard.push(...(await publishDependencySnapshot(ctx.gh, ctx.run, { inputs: ctx.inputs, collector }, ctx.log)));
+      appendAll(ctx.state.hard, await publishDependencySnapshot(ctx.gh, ctx.run, { inputs: ctx.inputs, collector }, ctx.log));
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Word } from '../docker-run/argv.js';
 import type { DockerFlag, DockerRun } from '../docker-run/argv.js';
 import { emptyModel, type KV, type Launch, type McpModel } from './model.js';
 import { field, itemsOf, strOf, type MNode } from './tree.js';
+import { appendAll } from '../arrays.js';
 
 function flagsOf(run: MNode | undefined): DockerFlag[] {
   const flags: DockerFlag[] = [];
@@ -50,7 +51,7 @@ export function readCatalogEntry(root: MNode): McpModel {
   const builtByCatalog = field(root, 'source') !== undefined;
   const runE = field(root, 'run');
   const l = launch(name, name, builtByCatalog ? undefined : image, runE?.value, runE?.keyLine ?? root.line);
-  l.env.push(...envOf(field(root, 'config')?.value, 'config.env'));
+  appendAll(l.env, envOf(field(root, 'config')?.value, 'config.env'));
   if (image || runE) model.launches.push(l);
   itemsOf(field(root, 'tools')?.value).forEach((t, i) => {
     const c = field(t, 'container')?.value;

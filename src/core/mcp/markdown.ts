@@ -12,6 +12,7 @@ import { looksLikeCatalogEntry, readCatalogEntry } from './catalog.js';
 import { emptyModel, envKV, type Launch, type McpModel } from './model.js';
 import { looksLikeServerJson, readServerJson } from './server-json.js';
 import { field, parseJson, parseYaml } from './tree.js';
+import { appendAll } from '../arrays.js';
 
 export interface Fence {
   lang: string;
@@ -87,13 +88,13 @@ function jsonLaunches(f: Fence, model: McpModel): void {
         ? { ...emptyModel('client'), launches: [clientLaunch('snippet', `fence@${f.lang}`, root, root.line)] }
         : undefined;
   // a README snippet is an example, not the published file: its launches are checked, its schema is not
-  if (sub) model.launches.push(...sub.launches);
+  if (sub) appendAll(model.launches, sub.launches);
 }
 
 function yamlLaunches(f: Fence, model: McpModel): void {
   const r = parseYaml(f.body, f.line);
   if (!r.ok) return void model.issues.push({ line: r.line, message: `${f.lang} block: ${r.message}` });
-  if (looksLikeCatalogEntry(r.root)) model.launches.push(...readCatalogEntry(r.root).launches);
+  if (looksLikeCatalogEntry(r.root)) appendAll(model.launches, readCatalogEntry(r.root).launches);
 }
 
 export function readMarkdown(text: string): McpModel {

@@ -4,6 +4,7 @@
  * securityContext + resources, MCP registry server.json `runtimeArguments`, and a client config
  * entry. Pure: from the report's probe summary only.
  */
+import { appendAll } from '../arrays.js';
 import type { ProbeSummary } from './options.js';
 
 export interface ProfileSnippets {
@@ -43,10 +44,10 @@ function compose(name: string, image: string, p: [string, string | undefined][],
     if (k === '--pids-limit') lines.push(`    pids_limit: ${v}`);
     if (k === '--network' && v === 'none') lines.push('    network_mode: none');
   }
-  if (tmpfs.length > 0) lines.push('    tmpfs:', ...tmpfs.map((t) => `      - ${yq(t)}`));
-  if (caps.length > 0) lines.push('    cap_drop:', ...caps.map((c) => `      - ${c}`));
-  if (sec.length > 0) lines.push('    security_opt:', ...sec.map((s) => `      - ${yq(s)}`));
-  if (envNames.length > 0) lines.push('    environment:', ...envNames.map((n) => `      - ${n}`));
+  if (tmpfs.length > 0) appendAll(lines, ['    tmpfs:', ...tmpfs.map((t) => `      - ${yq(t)}`)]);
+  if (caps.length > 0) appendAll(lines, ['    cap_drop:', ...caps.map((c) => `      - ${c}`)]);
+  if (sec.length > 0) appendAll(lines, ['    security_opt:', ...sec.map((s) => `      - ${yq(s)}`)]);
+  if (envNames.length > 0) appendAll(lines, ['    environment:', ...envNames.map((n) => `      - ${n}`)]);
   return `${lines.join('\n')}\n`;
 }
 
@@ -67,8 +68,8 @@ function kubernetes(p: [string, string | undefined][]): string {
   const tmpfs = p.filter(([k]) => k === '--tmpfs').map(([, v]) => v!);
   if (tmpfs.length > 0) {
     lines.push('# each tmpfs is an emptyDir volume mounted at the path:');
-    lines.push('volumeMounts:', ...tmpfs.map((t, i) => `  - { name: tmp-${i}, mountPath: ${yq(t)} }`));
-    lines.push('volumes:', ...tmpfs.map((_t, i) => `  - { name: tmp-${i}, emptyDir: { medium: Memory } }`));
+    appendAll(lines, ['volumeMounts:', ...tmpfs.map((t, i) => `  - { name: tmp-${i}, mountPath: ${yq(t)} }`)]);
+    appendAll(lines, ['volumes:', ...tmpfs.map((_t, i) => `  - { name: tmp-${i}, emptyDir: { medium: Memory } }`)]);
   }
   return `${lines.join('\n')}\n`;
 }

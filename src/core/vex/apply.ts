@@ -18,6 +18,7 @@ import { isFailClosed } from '../policy.js';
 import type { Finding } from '../types.js';
 import { parsePurl, purlCovers, type Purl } from './purl.js';
 import type { VexStatement } from './read.js';
+import { appendAll } from '../arrays.js';
 
 export interface VexNotice {
   where: string;
@@ -57,7 +58,7 @@ function subjectsOf(s: VexStatement, t: VexTarget): { packages: Purl[]; wholeIma
     if (!isThisImage(p, t)) continue;
     const subs = s.subcomponents.map(parsePurl).filter((x): x is Purl => x !== undefined);
     if (subs.length === 0) wholeImage = true;
-    packages.push(...subs);
+    appendAll(packages, subs);
   }
   return packages.length === 0 && !wholeImage ? undefined : { packages, wholeImage };
 }

@@ -5,6 +5,7 @@
  * errors both raise (compose refuses the file). Pure.
  */
 import type { Json, Lines, Segment } from './compose-json.js';
+import { appendAll } from '../arrays.js';
 
 type Cast = (s: string) => Json | undefined;
 
@@ -146,7 +147,8 @@ export function dedupeLists(root: Json, lines: Lines): void {
           if (l !== undefined) moved.set(seen.size - 1, l);
           return true;
         });
-        v.splice(0, v.length, ...kept);
+        v.length = 0;
+        appendAll(v, kept);
         lines.set(v, moved);
       }
       v.forEach((x, i) => work.push({ v: x, path: [...path, i] }));

@@ -8,6 +8,7 @@
 import { isIP } from 'node:net';
 import { entries, isMap, items, type YDoc } from './ast.js';
 import { composeText } from './compose-scalars.js';
+import { appendAll } from '../arrays.js';
 
 export interface ComposePort {
   host_ip: string;
@@ -91,7 +92,7 @@ export function composePorts(y: YDoc, node: unknown): ComposePort[] {
     const s = composeText(y, it.node);
     if (s === undefined) continue;
     const r = parsePortSpec(s);
-    if ('ports' in r) out.push(...r.ports);
+    if ('ports' in r) appendAll(out, r.ports);
   }
   return out;
 }

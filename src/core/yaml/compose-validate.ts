@@ -12,6 +12,7 @@ import { lineAt, toJson, type Json, type Segment } from './compose-json.js';
 import { COMPOSE_SCHEMA } from './compose-spec-schema.js';
 import { parsePortSpec } from './compose-ports.js';
 import { goFloatText } from './compose-scalars.js';
+import { appendAll } from '../arrays.js';
 
 export interface DocumentRefusal {
   line: number;
@@ -62,8 +63,8 @@ function hasNonFinite(v: Json): boolean {
   while (work.length > 0) {
     const x = work.pop()!;
     if (typeof x === 'number' && !Number.isFinite(x)) return true;
-    if (Array.isArray(x)) work.push(...x);
-    else if (x !== null && typeof x === 'object') work.push(...Object.values(x));
+    if (Array.isArray(x)) appendAll(work, x);
+    else if (x !== null && typeof x === 'object') appendAll(work, Object.values(x));
   }
   return false;
 }

@@ -12,6 +12,7 @@ import { meta as readDifferently } from '../../rules/meta/MCG993-read-differentl
 import { DEFAULT_BUDGET, get, makeYDoc, str, YamlBudgetError, type ReadPolicy, type YDoc } from './ast.js';
 import { parseDocuments, type ParsedDoc } from './tree.js';
 import { splitAsKubectl } from './kubectl-split.js';
+import { appendAll } from '../arrays.js';
 
 /** How kubectl reads maps (go-yaml v2 through sigs.k8s.io/yaml; encoding/json keeps the last key too). */
 export const KUBECTL_POLICY: ReadPolicy = { maps: 'go-yaml-v2' };
@@ -129,7 +130,7 @@ export function checkKubernetes(input: K8sInput, run: (docs: YDoc[]) => Finding[
     }
   }
   if (split.error) fail(split.error.line, `${split.error.message}; the documents from here on were not checked`);
-  findings.push(...run(docs));
+  appendAll(findings, run(docs));
   const notKubernetes = docs.length === 0 && ((!split.error && problems === 0) || !mightBeK8s);
   if (notKubernetes) return { findings: [], checkedAny: false, notKubernetes };
   return { findings, checkedAny: docs.length > 0, notKubernetes };

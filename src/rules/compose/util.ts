@@ -3,6 +3,7 @@ import type { RuleHit } from '../../core/types.js';
 import { get, type Entry } from '../../core/yaml/ast.js';
 import type { ComposeService } from '../../core/yaml/models.js';
 import type { ComposeContext } from '../yaml-types.js';
+import { appendAll } from '../../core/arrays.js';
 
 /** A key of a service (merge keys applied). */
 export function key(s: ComposeService, name: string): Entry | undefined {
@@ -14,7 +15,7 @@ export function eachService(ctx: ComposeContext, fn: (s: ComposeService) => Rule
   const out: RuleHit[] = [];
   for (const s of ctx.services) {
     const r = fn(s);
-    if (Array.isArray(r)) out.push(...r);
+    if (Array.isArray(r)) appendAll(out, r);
     else if (r) out.push(r);
   }
   return out;

@@ -5,6 +5,7 @@ import { effectiveArgv, parseShell, type ShellCommand } from '../../core/dockerf
 import type { DockerfileContext, DockerfileRule, ImageFacts } from '../types.js';
 import { insKey, stageLabel } from './util.js';
 import { SHELLS, chainPlaced, copyOperands, minimalBase, programOf, shellScriptOf, startupOf } from './runtime.js';
+import { appendAll } from '../../core/arrays.js';
 
 const meta: RuleMeta = {
   id: 'MCG016',
@@ -132,7 +133,7 @@ export const rule: DockerfileRule = {
       const name = programOf(c.argv).name;
       if ((name === 'curl' || name === 'wget') && !copied.has(name)) tools.add(name);
     }
-    problems.push(...[...tools].sort());
+    appendAll(problems, [...tools].sort());
     if (problems.length === 0) return [];
     const base = kind === 'scratch' ? 'scratch' : kind === 'distroless' ? 'a distroless image' : 'a Chainguard runtime image';
     return [{ ...where, message: `HEALTHCHECK of the final stage (${label}) uses ${problems.join(' and ')}, but the final stage is built on ${base}, which has no shell, curl or wget: the check fails every time.` }];

@@ -3,11 +3,12 @@ import type { RuleHit } from '../../core/types.js';
 import { getPath, type Entry } from '../../core/yaml/ast.js';
 import type { K8sContainer, K8sWorkload } from '../../core/yaml/models.js';
 import type { K8sContext } from '../yaml-types.js';
+import { appendAll } from '../../core/arrays.js';
 
 type Result = RuleHit[] | RuleHit | undefined;
 
 function push(out: RuleHit[], r: Result): void {
-  if (Array.isArray(r)) out.push(...r);
+  if (Array.isArray(r)) appendAll(out, r);
   else if (r) out.push(r);
 }
 

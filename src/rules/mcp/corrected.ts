@@ -12,6 +12,7 @@ import { DANGEROUS_CAPABILITIES, normalizeCapability } from '../../core/yaml/pol
 import { hostMountDanger } from './host-paths.js';
 import type { ProfileFlag } from './profile.js';
 import { disablesConfinement, isReference, isRootUser, launchImage } from './util.js';
+import { appendAll } from '../../core/arrays.js';
 
 type DockerLaunch = Launch & { docker: DockerRun };
 
@@ -87,9 +88,10 @@ export function correctedArgs(l: DockerLaunch, missing: readonly ProfileFlag[]):
     if (!REPEATABLE_FLAGS.has(f.name) && flags.slice(i + 1).some((g) => g.name === f.name)) return;
     const w = words(f);
     if (w.length === 0) removed.push(shown);
-    out.push(...w);
+    appendAll(out, w);
   });
-  for (const m of missing) out.push(...m.words);
-  out.push(l.docker.image!.value, ...redactArgs(l.docker.args.map((a) => a.value)));
+  for (const m of missing) appendAll(out, m.words);
+  out.push(l.docker.image!.value);
+  appendAll(out, redactArgs(l.docker.args.map((a) => a.value)));
   return { args: out, removed: [...new Set(removed)] };
 }

@@ -6,6 +6,7 @@ import type { ComposeService } from '../../core/yaml/models.js';
 import type { ComposeRule } from '../yaml-types.js';
 import { schemaRefusals } from '../../core/yaml/compose-schema.js';
 import { documentRefusals } from '../../core/yaml/compose-validate.js';
+import { appendAll } from '../../core/arrays.js';
 
 /**
  * Raised where compose (compose-go, the loader of `docker compose`) reads a compose file
@@ -61,7 +62,7 @@ function quotedMergeKeys(y: YDoc, out: RuleHit[]): void {
         }
         stack.push(p.value);
       }
-    } else if (n.t === 'seq') stack.push(...n.items);
+    } else if (n.t === 'seq') appendAll(stack, n.items);
   }
 }
 
