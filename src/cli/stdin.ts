@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { safeWriteFile } from '../core/safe-write.js';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, normalize, sep } from 'node:path';
-import { CliUsageError } from './args.js';
+import { CliUsageError } from './commands.js';
 import { isDockerfileName } from '../core/discover.js';
 import { classifyYaml } from '../core/yaml/classify.js';
 

@@ -114,7 +114,9 @@ export function applySuppressions(
   const expiring: SuppressionNotice[] = [];
   const inlineByFile = new Map<string, Map<number, InlineSuppression[]>>();
   const reported = new Set<string>();
-  const noReason = (where: string, path: string, line: number, target: string, what: string): void => {
+  /** An MCG900 finding, once per suppression (`where`), at the suppression's own place. */
+  const noReason = (at: { where: string; path: string; line: number; target: string }, what: string): void => {
+    const { where, path, line, target } = at;
     if (reported.has(where)) return;
     reported.add(where);
     extraFindings.push({
@@ -187,7 +189,7 @@ export function applySuppressions(
       if (hit) {
         const where = `${hit.path}:${hit.line}`;
         f.suppressed = { kind: 'inSource', justification: hit.reason || '(no reason given)', where } satisfies SuppressionMatch;
-        if (!hit.reason) noReason(where, hit.path, hit.line, f.target, `The inline suppression of ${hit.ids.join(', ')}`);
+        if (!hit.reason) noReason({ where, path: hit.path, line: hit.line, target: f.target }, `The inline suppression of ${hit.ids.join(', ')}`);
         continue;
       }
     }
@@ -199,10 +201,10 @@ export function applySuppressions(
     );
     if (e) {
       f.suppressed = { kind: 'external', justification: e.reason || '(no reason given)', where: e.where, owner: e.owner, expires: e.expires };
-      if (!e.reason) noReason(e.where, e.file, e.line, f.target, `The ignore entry for ${e.id}`);
+      if (!e.reason) noReason({ where: e.where, path: e.file, line: e.line, target: f.target }, `The ignore entry for ${e.id}`);
     }
   }
   // An ignore entry without a reason is reported even when nothing matched it today.
-  for (const e of active) if (!e.reason) noReason(e.where, e.file, e.line, 'config', `The ignore entry for ${e.id}`);
+  for (const e of active) if (!e.reason) noReason({ where: e.where, path: e.file, line: e.line, target: 'config' }, `The ignore entry for ${e.id}`);
   return { extraFindings, expired, expiring };
 }

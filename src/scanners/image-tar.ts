@@ -6,233 +6,18 @@
  * the number of paths: file contents are drained, except `/etc/passwd` and `/etc/group`.
  */
 import { createReadStream } from 'node:fs';
-import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { extract, type Header } from 'tar-stream';
 import type { HistoryEntry } from './layer-map.js';
-import type { ImageFacts } from '../rules/types.js';
+import { normPath, type FsEntry, type ImageConfigFacts, type ImageInspection } from './image-model.js';
+import { collect, drain, peek, readLayerTar, sink, sniff, type Chunks, type LayerRecord } from './layer-tar.js';
 
-export type FsType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
-
-/** One path of the final filesystem: its entry in the layer that wrote it last. */
-export interface FsEntry extends LayerEntry {
-  /** Index of the layer (manifest order) that wrote this path last. */
-  layer: number;
-}
-
-export interface ImageConfigFacts {
-  user: string;
-  healthcheck?: string[];
-  env: string[];
-  cmd?: string[];
-  entrypoint?: string[];
-  workingDir?: string;
-  /** `Config.Shell` (SHELL instruction), when set. */
-  shell?: string[];
-  /** `Config.Labels` (the MCP registry's ownership label among them). */
-  labels?: Record<string, string>;
-  /** `Config.ExposedPorts` keys (`8080/tcp`); [] when none. */
-  exposedPorts?: string[];
-  architecture?: string;
-  os?: string;
-}
-
-/** The built image as the image checks and the scanner adapters see it. */
-export interface ImageInspection {
-  config: ImageConfigFacts;
-  /** Final filesystem, whiteouts applied. */
-  files: ReadonlyMap<string, FsEntry>;
-  /** `/etc/passwd` of the final filesystem (undefined when absent). */
-  passwd?: string;
-  group?: string;
-  /** Sum of the sizes of every regular file in every layer (what `docker images` reports, roughly). */
-  size: number;
-  /** rootfs.diff_ids in order. */
-  diffIds: string[];
-  history: HistoryEntry[];
-  /** Image id (`sha256:` of the config), when known. */
-  id?: string;
-  repoTags: string[];
-  /** Newest layer (manifest order) whose tar holds the path, whiteouts NOT applied. */
-  layerOfPath(path: string): number | undefined;
-  /** Layers that could not be read (compressed with an unsupported algorithm …). */
-  unreadableLayers: string[];
-}
+export { imageFactsOf, normPath, resolveInImage, type FsEntry, type FsType, type ImageConfigFacts, type ImageInspection } from './image-model.js';
 
 export class ImageTarError extends Error {}
 
-const SMALL_FILES = new Set(['/etc/passwd', '/etc/group']);
-const MAX_SMALL_FILE = 1024 * 1024;
 const MAX_JSON = 16 * 1024 * 1024;
-
-interface LayerEntry {
-  /** Absolute path inside the image, e.g. `/usr/bin/curl`. */
-  path: string;
-  type: FsType;
-  mode: number;
-  size: number;
-  uid: number;
-  gid: number;
-  /** Symlink or hardlink target as written in the tar. */
-  linkname?: string;
-}
-
-interface LayerRecord {
-  entries: LayerEntry[];
-  /** Paths deleted by `.wh.<name>` files. */
-  whiteouts: string[];
-  /** Directories made opaque by `.wh..wh..opq`. */
-  opaque: string[];
-  small: Map<string, string>;
-  error?: string;
-}
-
-/** `./a/b/` → `/a/b`. */
-export function normPath(p: string): string {
-  const parts: string[] = [];
-  for (const seg of p.replace(/\\/g, '/').split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return `/${parts.join('/')}`;
-}
-
-function typeOf(h: Header): FsType {
-  switch (h.type) {
-    case 'file':
-    case 'contiguous-file':
-    case undefined:
-    case null:
-      return 'file';
-    case 'directory':
-      return 'dir';
-    case 'symlink':
-      return 'symlink';
-    case 'link':
-      return 'hardlink';
-    default:
-      return 'other';
-  }
-}
-
-type Chunks = AsyncIterable<Buffer>;
-
-async function drain(stream: Chunks): Promise<void> {
-  for await (const _ of stream) {
-    /* discard */
-  }
-}
-
-/** tar-stream's extract is a streamx Writable, which node's pipeline drives like a node one. */
-function sink(ex: ReturnType<typeof extract>): Writable {
-  return ex as unknown as Writable;
-}
-
-async function collect(stream: Chunks, cap: number): Promise<Buffer | undefined> {
-  const parts: Buffer[] = [];
-  let n = 0;
-  let over = false;
-  for await (const c of stream) {
-    if (over) continue;
-    n += c.length;
-    if (n > cap) {
-      over = true;
-      parts.length = 0;
-      continue;
-    }
-    parts.push(c);
-  }
-  return over ? undefined : Buffer.concat(parts);
-}
-
-/** Reads one layer tar (already decompressed) into a record: paths, whiteouts, small files. */
-async function readLayerTar(source: Chunks): Promise<LayerRecord> {
-  const rec: LayerRecord = { entries: [], whiteouts: [], opaque: [], small: new Map() };
-  const ex = extract();
-  const piping = pipeline(source, sink(ex));
-  try {
-    for await (const entry of ex as AsyncIterable<Chunks & { header: Header }>) {
-      const h = entry.header;
-      const path = normPath(h.name);
-      const base = path.slice(path.lastIndexOf('/') + 1);
-      const dir = path.slice(0, path.lastIndexOf('/')) || '/';
-      if (base === '.wh..wh..opq') {
-        rec.opaque.push(dir);
-        await drain(entry);
-        continue;
-      }
-      if (base.startsWith('.wh.')) {
-        rec.whiteouts.push(normPath(`${dir}/${base.slice(4)}`));
-        await drain(entry);
-        continue;
-      }
-      const type = typeOf(h);
-      rec.entries.push({
-        path,
-        type,
-        mode: h.mode ?? 0,
-        size: type === 'file' ? (h.size ?? 0) : 0,
-        uid: h.uid ?? 0,
-        gid: h.gid ?? 0,
-        linkname: h.linkname ? h.linkname : undefined,
-      });
-      if (type === 'file' && SMALL_FILES.has(path) && (h.size ?? 0) <= MAX_SMALL_FILE) {
-        const buf = await collect(entry, MAX_SMALL_FILE);
-        if (buf) rec.small.set(path, buf.toString('utf8'));
-      } else {
-        await drain(entry);
-      }
-    }
-    await piping;
-  } catch (e) {
-    piping.catch(() => undefined);
-    rec.error = e instanceof Error ? e.message : String(e);
-  }
-  return rec;
-}
-
-type Kind = 'gzip' | 'tar' | 'json' | 'zstd' | 'other';
-
-function sniff(head: Buffer): Kind {
-  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
-  if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
-  const first = head.subarray(0, 64).toString('utf8').trimStart()[0];
-  if (first === '{' || first === '[') return 'json';
-  if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return 'tar';
-  // an empty layer tar is 1024 (or more) zero bytes
-  if (head.length >= 512 && head.subarray(0, 512).every((b) => b === 0)) return 'tar';
-  return 'other';
-}
-
-/** Reads at least `min` bytes (or the whole stream) and returns them with a stream of the rest. */
-async function peek(stream: Chunks, min: number): Promise<{ head: Buffer; rest: Readable }> {
-  const it = stream[Symbol.asyncIterator]();
-  const parts: Buffer[] = [];
-  let n = 0;
-  let done = false;
-  while (n < min) {
-    const r = await it.next();
-    if (r.done) {
-      done = true;
-      break;
-    }
-    parts.push(r.value);
-    n += r.value.length;
-  }
-  const head = Buffer.concat(parts);
-  async function* restGen(): AsyncGenerator<Buffer> {
-    yield head;
-    if (done) return;
-    for (;;) {
-      const r = await it.next();
-      if (r.done) return;
-      yield r.value;
-    }
-  }
-  return { head, rest: Readable.from(restGen(), { objectMode: false }) };
-}
 
 interface ManifestEntry {
   Config: string;
@@ -341,14 +126,11 @@ function manifestOf(jsons: Map<string, string>): ManifestEntry | undefined {
   return undefined;
 }
 
-function assemble(tarPath: string, layers: Map<string, LayerRecord>, jsons: Map<string, string>, aliases: Map<string, string>): ImageInspection {
-  const manifest = manifestOf(jsons);
-  if (!manifest) throw new ImageTarError(`${tarPath} is not a docker save tarball: no manifest.json or index.json`);
-  const cfg = parseJson(jsons.get(manifest.Config));
-  if (!isRecord(cfg)) throw new ImageTarError(`${tarPath}: the image config ${manifest.Config} is missing or not JSON`);
+/** The container config of the image config (`config.User`, `Env`, …) as the checks read it. */
+function configOf(cfg: Record<string, unknown>): ImageConfigFacts {
   const c = isRecord(cfg['config']) ? cfg['config'] : {};
   const hc = isRecord(c['Healthcheck']) ? strings(c['Healthcheck']['Test']) : undefined;
-  const config: ImageConfigFacts = {
+  return {
     user: typeof c['User'] === 'string' ? c['User'] : '',
     healthcheck: hc,
     env: strings(c['Env']) ?? [],
@@ -361,9 +143,11 @@ function assemble(tarPath: string, layers: Map<string, LayerRecord>, jsons: Map<
     architecture: typeof cfg['architecture'] === 'string' ? cfg['architecture'] : undefined,
     os: typeof cfg['os'] === 'string' ? cfg['os'] : undefined,
   };
-  const rootfs = isRecord(cfg['rootfs']) ? cfg['rootfs'] : {};
-  const diffIds = strings(rootfs['diff_ids']) ?? [];
-  const history: HistoryEntry[] = Array.isArray(cfg['history'])
+}
+
+/** The image config's `history`, one entry per build step. */
+function historyOf(cfg: Record<string, unknown>): HistoryEntry[] {
+  return Array.isArray(cfg['history'])
     ? cfg['history'].filter(isRecord).map((e) => ({
         created_by: typeof e['created_by'] === 'string' ? e['created_by'] : undefined,
         empty_layer: e['empty_layer'] === true,
@@ -371,6 +155,18 @@ function assemble(tarPath: string, layers: Map<string, LayerRecord>, jsons: Map<
         created: typeof e['created'] === 'string' ? e['created'] : undefined,
       }))
     : [];
+}
+
+/** The image: its config, and the manifest's layers applied in order (opaque directories, whiteouts, entries) as the final filesystem. */
+function assemble(tarPath: string, layers: Map<string, LayerRecord>, jsons: Map<string, string>, aliases: Map<string, string>): ImageInspection {
+  const manifest = manifestOf(jsons);
+  if (!manifest) throw new ImageTarError(`${tarPath} is not a docker save tarball: no manifest.json or index.json`);
+  const cfg = parseJson(jsons.get(manifest.Config));
+  if (!isRecord(cfg)) throw new ImageTarError(`${tarPath}: the image config ${manifest.Config} is missing or not JSON`);
+  const config = configOf(cfg);
+  const rootfs = isRecord(cfg['rootfs']) ? cfg['rootfs'] : {};
+  const diffIds = strings(rootfs['diff_ids']) ?? [];
+  const history = historyOf(cfg);
   const files = new Map<string, FsEntry>();
   const newest = new Map<string, number>();
   const small = new Map<string, { layer: number; text: string }>();
@@ -419,43 +215,5 @@ function assemble(tarPath: string, layers: Map<string, LayerRecord>, jsons: Map<
     repoTags: manifest.RepoTags ?? [],
     layerOfPath: (p: string) => newest.get(normPath(p)),
     unreadableLayers: unreadable,
-  };
-}
-
-/** Resolves a path through symlinks in the image (bounded), returning the entry it ends at. */
-export function resolveInImage(files: ReadonlyMap<string, FsEntry>, path: string): FsEntry | undefined {
-  let p = normPath(path);
-  for (let hops = 0; hops < 16; hops++) {
-    // resolve symlinked parent directories first
-    const parts = p.split('/').filter(Boolean);
-    let cur = '';
-    let changed = false;
-    for (let i = 0; i < parts.length; i++) {
-      cur = `${cur}/${parts[i]}`;
-      const e = files.get(cur);
-      if (e?.type === 'symlink' && e.linkname !== undefined && i < parts.length - 1) {
-        const target = e.linkname.startsWith('/') ? normPath(e.linkname) : normPath(`${cur.slice(0, cur.lastIndexOf('/'))}/${e.linkname}`);
-        p = normPath(`${target}/${parts.slice(i + 1).join('/')}`);
-        changed = true;
-        break;
-      }
-    }
-    if (changed) continue;
-    const e = files.get(p);
-    if (!e) return undefined;
-    if (e.type !== 'symlink' || e.linkname === undefined) return e;
-    p = e.linkname.startsWith('/') ? normPath(e.linkname) : normPath(`${p.slice(0, p.lastIndexOf('/'))}/${e.linkname}`);
-  }
-  return undefined;
-}
-
-/** The ImageFacts the Dockerfile rules read (MCG001/MCG005/MCG016). */
-export function imageFactsOf(img: ImageInspection): ImageFacts {
-  return {
-    user: img.config.user,
-    healthcheck: img.config.healthcheck,
-    labels: img.config.labels,
-    passwd: img.passwd,
-    hasPath: (p: string) => resolveInImage(img.files, p) !== undefined,
   };
 }

@@ -146,7 +146,9 @@ export interface ParsedFindings {
   dropped: number;
 }
 
-function secretFinding(r: TruffleHogResult, target: string, location: Finding['location'], where: string, whereText: string): Finding {
+/** The finding of one TruffleHog result, at `location`; `where` keys its fingerprint, `whereText` tells the user. */
+function secretFinding(r: TruffleHogResult, target: string, at: { location: Finding['location']; where: string; whereText: string }): Finding {
+  const { location, where, whereText } = at;
   const hint = redactedHint(r.raw);
   return {
     ruleId: `trufflehog/${r.detector}`,
@@ -211,7 +213,7 @@ export function parseImage(stdout: string, ctx: ImageContext): ParsedFindings & 
       dropped++;
       continue;
     }
-    const f = secretFinding(r, ctx.target, { path: ctx.dockerfile, startLine: site.line, endLine: site.endLine, evidence: hist ? `image history entry ${hist[1]}` : file }, where, whereText);
+    const f = secretFinding(r, ctx.target, { location: { path: ctx.dockerfile, startLine: site.line, endLine: site.endLine, evidence: hist ? `image history entry ${hist[1]}` : file }, where, whereText });
     if (seen.has(f.fingerprintKey)) continue;
     seen.add(f.fingerprintKey);
     findings.push(f);
@@ -239,7 +241,7 @@ export function parseFilesystem(stdout: string, ctx: FilesystemContext): ParsedF
     else if (file.startsWith('/')) continue; // outside the scanned directory (a followed symlink)
     const rel = ctx.repoDir === '.' || ctx.repoDir === '' ? file : `${ctx.repoDir.replace(/\/+$/, '')}/${file}`;
     const line = Math.max(1, r.filesystem?.line ?? 1);
-    const f = secretFinding(r, ctx.target, { path: rel, startLine: line }, `context|${rel}`, `in ${rel} (build context)`);
+    const f = secretFinding(r, ctx.target, { location: { path: rel, startLine: line }, where: `context|${rel}`, whereText: `in ${rel} (build context)` });
     if (seen.has(f.fingerprintKey)) continue;
     seen.add(f.fingerprintKey);
     findings.push(f);
@@ -257,7 +259,9 @@ export interface TruffleHogRunOptions extends TruffleHogArgsOptions {
   onSecret?: (raw: string) => void;
 }
 
-function failureOf(tool: string, r: { exitCode: number; timedOut?: boolean; stderr: string }, parsed: number, timeoutMs?: number, skipped = 0): string | undefined {
+/** Why a TruffleHog run failed (`counts`: the results read and the stdout lines that were not one), undefined when it did not. */
+function failureOf(tool: string, r: { exitCode: number; timedOut?: boolean; stderr: string }, counts: { parsed: number; skipped: number }, timeoutMs?: number): string | undefined {
+  const { parsed, skipped } = counts;
   if (r.timedOut) return `${tool} ${exitDescription(r, timeoutMs)}: ${outputTail(r.stderr) || '(no error output)'}`;
   // exit 183 = results found with --fail; any other non-zero exit is a failure
   if (r.exitCode !== 0 && r.exitCode !== 183) {
@@ -277,7 +281,7 @@ export async function runImage(exec: Exec, tar: string, o: TruffleHogRunOptions,
   const r = await exec(o.trufflehog, imageArgs(tar, o), { timeoutMs: o.timeoutMs, env: o.env });
   const p = parseImage(r.stdout, await ctx);
   for (const raw of p.raws) o.onSecret?.(raw);
-  return { findings: p.findings, dropped: p.dropped, failure: failureOf('TruffleHog (image)', r, p.parsed, o.timeoutMs, p.skipped), durationMs: Date.now() - t0 };
+  return { findings: p.findings, dropped: p.dropped, failure: failureOf('TruffleHog (image)', r, p, o.timeoutMs), durationMs: Date.now() - t0 };
 }
 
 export async function runFilesystem(exec: Exec, o: TruffleHogRunOptions, ctx: FilesystemContext): Promise<ScannerRun> {
@@ -285,5 +289,5 @@ export async function runFilesystem(exec: Exec, o: TruffleHogRunOptions, ctx: Fi
   const r = await exec(o.trufflehog, filesystemArgs(ctx.scannedDir, o), { timeoutMs: o.timeoutMs, env: o.env });
   const p = parseFilesystem(r.stdout, ctx);
   for (const raw of p.raws) o.onSecret?.(raw);
-  return { findings: p.findings, failure: failureOf('TruffleHog (build context)', r, p.parsed, o.timeoutMs, p.skipped), durationMs: Date.now() - t0 };
+  return { findings: p.findings, failure: failureOf('TruffleHog (build context)', r, p, o.timeoutMs), durationMs: Date.now() - t0 };
 }

@@ -74,12 +74,12 @@ class Model implements DockerfileModel {
   readonly stageNames: StageNames = new Map();
   private readonly text: string;
   private split: string[] | undefined = undefined;
-  constructor(path: string, text: string, escape: string, directives: Record<string, string>, issues: ParseIssue[]) {
-    this.path = path;
-    this.text = text;
-    this.escape = escape;
-    this.directives = directives;
-    this.issues = issues;
+  constructor(init: { path: string; text: string; escape: string; directives: Record<string, string>; issues: ParseIssue[] }) {
+    this.path = init.path;
+    this.text = init.text;
+    this.escape = init.escape;
+    this.directives = init.directives;
+    this.issues = init.issues;
   }
   get lines(): string[] {
     return (this.split ??= this.text.split(/\r?\n/));
@@ -100,7 +100,7 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
 /** Builds the model from parsed instructions (exported for the differential test, which feeds it the oracle's). */
 export function modelFromParsed(path: string, text: string, parsed: ParsedDockerfile): DockerfileModel {
   const issues: ParseIssue[] = [];
-  const model = new Model(path, text, parsed.escape, parsed.directives, issues);
+  const model = new Model({ path, text, escape: parsed.escape, directives: parsed.directives, issues });
   // BuildKit refuses a file whose directives it rejects: nothing it would build can be checked
   for (const e of parsed.errors ?? []) issues.push({ line: e.line, message: e.message, fatal: true });
   let current: Stage | undefined;

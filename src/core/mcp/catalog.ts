@@ -33,7 +33,9 @@ function envOf(n: MNode | undefined, via: string): KV[] {
   });
 }
 
-function launch(name: string, key: string, image: Word | undefined, run: MNode | undefined, line: number): Launch {
+/** One launch of the catalog entry: the server itself, or a tool's own container. */
+function launch(o: { name: string; key: string; image: Word | undefined; run: MNode | undefined; line: number }): Launch {
+  const { name, key, image, run, line } = o;
   const docker: DockerRun = { flags: flagsOf(run), image, args: [], errors: [] };
   return { name, key, line, origin: 'catalog', transport: 'stdio', args: [], env: envOf(run, 'run.env'), headers: [], docker, fullCommand: false };
 }
@@ -50,7 +52,7 @@ export function readCatalogEntry(root: MNode): McpModel {
   // type: server with a `source` is built and pinned by Docker's catalog pipeline: its `image` is not a tag users pull as written
   const builtByCatalog = field(root, 'source') !== undefined;
   const runE = field(root, 'run');
-  const l = launch(name, name, builtByCatalog ? undefined : image, runE?.value, runE?.keyLine ?? root.line);
+  const l = launch({ name, key: name, image: builtByCatalog ? undefined : image, run: runE?.value, line: runE?.keyLine ?? root.line });
   appendAll(l.env, envOf(field(root, 'config')?.value, 'config.env'));
   if (image || runE) model.launches.push(l);
   itemsOf(field(root, 'tools')?.value).forEach((t, i) => {
@@ -59,7 +61,7 @@ export function readCatalogEntry(root: MNode): McpModel {
     const ci = field(c, 'image');
     const cImage = ci && strOf(ci.value) !== undefined ? { value: strOf(ci.value)!, line: ci.keyLine } : undefined;
     const tn = strOf(field(t, 'name')?.value) ?? `tools[${i}]`;
-    model.launches.push(launch(`${name}/${tn}`, `${name}.tools[${tn}]`, cImage, c, c.line));
+    model.launches.push(launch({ name: `${name}/${tn}`, key: `${name}.tools[${tn}]`, image: cImage, run: c, line: c.line }));
   });
   return model;
 }

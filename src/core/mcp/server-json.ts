@@ -28,7 +28,16 @@ interface Spec {
   enum?: readonly string[];
 }
 
-function check(v: Violation[], path: string, parent: MNode, key: string, spec: Spec): MNode | undefined {
+/** Where a field is checked: the violations collected, the parent's JSON path and node. */
+interface Place {
+  v: Violation[];
+  path: string;
+  parent: MNode;
+}
+
+/** Checks `parent[key]` against `spec`; the node when it has the right type, else undefined. */
+function check(at: Place, key: string, spec: Spec): MNode | undefined {
+  const { v, path, parent } = at;
   const e = field(parent, key);
   const p = `${path}.${key}`;
   if (!e) {
@@ -80,53 +89,58 @@ function inputs(v: Violation[], path: string, n: MNode | undefined, named: boole
     const p = `${path}[${i}]`;
     if (it.t !== 'obj') return void v.push({ path: p, line: it.line, message: 'must be an object' });
     legacy(v, p, it);
-    if (named) check(v, p, it, 'name', { type: 'string', required: true, min: 1 });
-    else check(v, p, it, 'type', { type: 'string', required: true, enum: ['positional', 'named'] });
-    if (!named && strOf(field(it, 'type')?.value) === 'named') check(v, p, it, 'name', { type: 'string', required: true, min: 1 });
-    for (const b of ['isRequired', 'isSecret', 'isRepeated']) check(v, p, it, b, { type: 'boolean' });
-    check(v, p, it, 'format', { type: 'string', enum: ['string', 'number', 'boolean', 'filepath'] });
+    const at: Place = { v, path: p, parent: it };
+    if (named) check(at, 'name', { type: 'string', required: true, min: 1 });
+    else check(at, 'type', { type: 'string', required: true, enum: ['positional', 'named'] });
+    if (!named && strOf(field(it, 'type')?.value) === 'named') check(at, 'name', { type: 'string', required: true, min: 1 });
+    for (const b of ['isRequired', 'isSecret', 'isRepeated']) check(at, b, { type: 'boolean' });
+    check(at, 'format', { type: 'string', enum: ['string', 'number', 'boolean', 'filepath'] });
   });
 }
 
 function transport(v: Violation[], path: string, n: MNode, remote: boolean): void {
   const types = remote ? ['streamable-http', 'sse'] : ['stdio', 'streamable-http', 'sse'];
-  const type = strOf(check(v, path, n, 'type', { type: 'string', required: true, enum: types }));
-  if (type === 'streamable-http' || type === 'sse') check(v, path, n, 'url', { type: 'string', required: true, pattern: remote ? URL_RE : /\S/, patternText: 'a URL' });
-  if (remote) inputs(v, `${path}.headers`, check(v, path, n, 'headers', { type: 'array' }), true);
+  const at: Place = { v, path, parent: n };
+  const type = strOf(check(at, 'type', { type: 'string', required: true, enum: types }));
+  if (type === 'streamable-http' || type === 'sse') check(at, 'url', { type: 'string', required: true, pattern: remote ? URL_RE : /\S/, patternText: 'a URL' });
+  if (remote) inputs(v, `${path}.headers`, check(at, 'headers', { type: 'array' }), true);
 }
 
 function validate(root: MNode, v: Violation[]): void {
   legacy(v, '$', root);
-  check(v, '$', root, 'name', { type: 'string', required: true, min: 3, max: 200, pattern: /^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]+$/, patternText: 'reverse-DNS namespace "/" name (io.github.owner/server)' });
-  check(v, '$', root, 'description', { type: 'string', required: true, min: 1, max: 100 });
-  check(v, '$', root, 'title', { type: 'string', min: 1, max: 100 });
-  const ver = strOf(check(v, '$', root, 'version', { type: 'string', required: true, min: 1, max: 255 }));
+  const top: Place = { v, path: '$', parent: root };
+  check(top, 'name', { type: 'string', required: true, min: 3, max: 200, pattern: /^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]+$/, patternText: 'reverse-DNS namespace "/" name (io.github.owner/server)' });
+  check(top, 'description', { type: 'string', required: true, min: 1, max: 100 });
+  check(top, 'title', { type: 'string', min: 1, max: 100 });
+  const ver = strOf(check(top, 'version', { type: 'string', required: true, min: 1, max: 255 }));
   if (ver !== undefined && (ver === 'latest' || /^[\^~><=*]|\|\||\s-\s|^\d+(\.\d+)?\.(x|\*)$/i.test(ver))) {
     v.push({ path: '$.version', line: field(root, 'version')!.keyLine, message: 'must be one specific version, not "latest" or a range' });
   }
-  check(v, '$', root, 'websiteUrl', { type: 'string', pattern: URL_RE, patternText: 'a URL' });
-  const repo = check(v, '$', root, 'repository', { type: 'object' });
+  check(top, 'websiteUrl', { type: 'string', pattern: URL_RE, patternText: 'a URL' });
+  const repo = check(top, 'repository', { type: 'object' });
   if (repo) {
-    check(v, '$.repository', repo, 'url', { type: 'string', required: true, pattern: URL_RE, patternText: 'a URL' });
-    check(v, '$.repository', repo, 'source', { type: 'string', required: true, min: 1 });
+    const inRepo: Place = { v, path: '$.repository', parent: repo };
+    check(inRepo, 'url', { type: 'string', required: true, pattern: URL_RE, patternText: 'a URL' });
+    check(inRepo, 'source', { type: 'string', required: true, min: 1 });
   }
-  itemsOf(check(v, '$', root, 'packages', { type: 'array' })).forEach((p, i) => {
+  itemsOf(check(top, 'packages', { type: 'array' })).forEach((p, i) => {
     const path = `$.packages[${i}]`;
     if (p.t !== 'obj') return void v.push({ path, line: p.line, message: 'must be an object' });
     legacy(v, path, p);
-    check(v, path, p, 'registryType', { type: 'string', required: true, min: 1 });
-    check(v, path, p, 'identifier', { type: 'string', required: true, min: 1 });
-    const pv = strOf(check(v, path, p, 'version', { type: 'string', min: 1, max: 255 }));
+    const at: Place = { v, path, parent: p };
+    check(at, 'registryType', { type: 'string', required: true, min: 1 });
+    check(at, 'identifier', { type: 'string', required: true, min: 1 });
+    const pv = strOf(check(at, 'version', { type: 'string', min: 1, max: 255 }));
     if (pv === 'latest') v.push({ path: `${path}.version`, line: field(p, 'version')!.keyLine, message: 'must be one specific version, not "latest"' });
-    check(v, path, p, 'registryBaseUrl', { type: 'string', pattern: URL_RE, patternText: 'a URL' });
-    check(v, path, p, 'fileSha256', { type: 'string', pattern: /^[a-f0-9]{64}$/, patternText: '64 lowercase hex digits' });
-    const t = check(v, path, p, 'transport', { type: 'object', required: true });
+    check(at, 'registryBaseUrl', { type: 'string', pattern: URL_RE, patternText: 'a URL' });
+    check(at, 'fileSha256', { type: 'string', pattern: /^[a-f0-9]{64}$/, patternText: '64 lowercase hex digits' });
+    const t = check(at, 'transport', { type: 'object', required: true });
     if (t) transport(v, `${path}.transport`, t, false);
-    inputs(v, `${path}.runtimeArguments`, check(v, path, p, 'runtimeArguments', { type: 'array' }), false);
-    inputs(v, `${path}.packageArguments`, check(v, path, p, 'packageArguments', { type: 'array' }), false);
-    inputs(v, `${path}.environmentVariables`, check(v, path, p, 'environmentVariables', { type: 'array' }), true);
+    inputs(v, `${path}.runtimeArguments`, check(at, 'runtimeArguments', { type: 'array' }), false);
+    inputs(v, `${path}.packageArguments`, check(at, 'packageArguments', { type: 'array' }), false);
+    inputs(v, `${path}.environmentVariables`, check(at, 'environmentVariables', { type: 'array' }), true);
   });
-  itemsOf(check(v, '$', root, 'remotes', { type: 'array' })).forEach((r, i) => {
+  itemsOf(check(top, 'remotes', { type: 'array' })).forEach((r, i) => {
     if (r.t !== 'obj') return void v.push({ path: `$.remotes[${i}]`, line: r.line, message: 'must be an object' });
     transport(v, `$.remotes[${i}]`, r, true);
   });

@@ -1,5 +1,5 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
-import { resolveInImage } from '../../scanners/image-tar.js';
+import { resolveInImage } from '../../scanners/image-model.js';
 import type { LayerSite } from '../../scanners/layer-map.js';
 import { siteOfPath, type ImageRule, type ImageRuleContext } from './types.js';
 

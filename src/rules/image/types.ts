@@ -1,7 +1,7 @@
 /** The image rules' input: the built image (config + final filesystem) and where its layers came from. */
 import type { DockerfileModel, Stage } from '../../core/dockerfile/model.js';
 import type { RuleHit, RuleMeta } from '../../core/types.js';
-import type { ImageInspection } from '../../scanners/image-tar.js';
+import type { ImageInspection } from '../../scanners/image-model.js';
 import type { LayerMap, LayerSite } from '../../scanners/layer-map.js';
 
 export interface ImageRuleContext {

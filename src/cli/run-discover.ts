@@ -1,0 +1,35 @@
+/** `mcg discover`: the Dockerfiles below a path as a GitHub Actions matrix. */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { DiscoverCommand } from './commands.js';
+import { loadConfig, UsageError } from '../core/scan.js';
+import { discover, matrixOf, splitList } from '../core/discover.js';
+import { findRoot, rootDir, writeOut, type CliIo } from './io.js';
+import { maxOf } from '../core/arrays.js';
+
+export function runDiscover(cmd: DiscoverCommand, io: CliIo): number {
+  const abs = isAbsolute(cmd.path) ? cmd.path : resolve(io.cwd, cmd.path);
+  if (!existsSync(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
+  const root = cmd.root ? rootDir(io, cmd.root) : findRoot(statSync(abs).isDirectory() ? abs : dirname(abs));
+  const config = loadConfig(root, cmd.config !== undefined ? resolve(io.cwd, cmd.config) : undefined);
+  const found = discover({
+    root,
+    path: abs,
+    dockerfileGlobs: splitList(cmd.dockerfiles),
+    context: cmd.context !== undefined ? resolve(io.cwd, cmd.context) : undefined,
+    include: config.include,
+    exclude: config.exclude,
+  });
+  const matrix = matrixOf(found.dockerfiles);
+  let body: string;
+  if (cmd.format === 'json') body = `${JSON.stringify(matrix)}\n`;
+  else {
+    const w = maxOf(6, matrix.include.map((e) => e.target.length));
+    const d = maxOf(10, matrix.include.map((e) => e.dockerfile.length));
+    body = [`${'target'.padEnd(w)}  ${'dockerfile'.padEnd(d)}  context`, ...matrix.include.map((e) => `${e.target.padEnd(w)}  ${e.dockerfile.padEnd(d)}  ${e.context}`)].join('\n') + '\n';
+  }
+  if (cmd.output) writeOut(io, cmd.output, body);
+  else io.stdout(body);
+  io.stderr(`${matrix.include.length} Dockerfile${matrix.include.length === 1 ? '' : 's'} found${cmd.output ? `; matrix written to ${cmd.output}` : ''}\n`);
+  return 0;
+}
