@@ -19,7 +19,7 @@ import { checkYamlFile } from '../../src/core/yaml-engine.js';
 import { parseDotenv } from '../../src/core/yaml/compose-dotenv.js';
 import { readComposeValues, type ComposeServiceValues } from '../../src/core/yaml/compose-values.js';
 import { classifyYaml } from '../../src/core/yaml/classify.js';
-import { corpusFiles } from '../support/corpus.js';
+import { corpusFiles, needCorpus } from '../support/corpus.js';
 import { composeOracle, runOracle, type ComposeCase, type OracleResult, type OracleService } from '../support/compose-oracle.js';
 import { repoRoot } from '../support/scan-rig.js';
 import { composeDocument, issue17Cases } from './compose-cases.js';
@@ -156,9 +156,10 @@ function ruleTableTexts(): ComposeCase[] {
 }
 
 describe.runIf(oracle !== undefined)('compose values: our reading against compose-go', () => {
-  it('agrees on the real corpus compose files', () => {
+  it('agrees on the real corpus compose files', (ctx) => {
+    needCorpus(ctx, 'compose');
     const files = corpusFiles('compose');
-    if (!files) return;
+    if (!files) throw new Error('unreachable: needCorpus returned without the corpus');
     expect(files.length).toBeGreaterThanOrEqual(20);
     compareAll(files.map((f) => ({ label: f.slice(f.lastIndexOf('/') + 1), text: readFileSync(f, 'utf8') })));
   });

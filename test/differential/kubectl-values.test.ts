@@ -14,7 +14,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { checkKubernetes } from '../../src/core/yaml/k8s-engine.js';
 import { classifyYaml } from '../../src/core/yaml-engine.js';
 import type { YDoc } from '../../src/core/yaml/ast.js';
-import { corpusFiles } from '../support/corpus.js';
+import { corpusFiles, needCorpus } from '../support/corpus.js';
 import { docExamples } from '../support/doc-examples.js';
 import { documentValues, jsonReader, ydocReader } from '../support/k8s-values.js';
 import { k8sStream, mutateManifest } from '../support/k8s-gen.js';
@@ -137,9 +137,10 @@ describe.runIf(oracle !== undefined)('kubectl differential: the values the rules
     expect(differences(oracle!, cases)).toEqual([]);
   });
 
-  it('the real corpus', () => {
+  it('the real corpus', (ctx) => {
+    needCorpus(ctx, 'k8s');
     const files = corpusFiles('k8s');
-    if (!files) return;
+    if (!files) throw new Error('unreachable: needCorpus returned without the corpus');
     const cases = files.map((f) => ({ source: f, text: readFileSync(f, 'utf8') }));
     expect(cases.length).toBeGreaterThan(0);
     expect(differences(oracle!, cases)).toEqual([]);

@@ -19,7 +19,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseDockerfile, type DockerfileModel } from '../../src/core/dockerfile/model.js';
 import { finalUser } from '../../src/rules/dockerfile/MCG001-root-user.js';
 import { copyOperands, startupOf } from '../../src/rules/dockerfile/runtime.js';
-import { corpusFiles } from '../support/corpus.js';
+import { corpusFiles, needCorpus } from '../support/corpus.js';
 import { oraclePath } from './buildkit-oracle.js';
 
 interface OracleValue {
@@ -157,8 +157,9 @@ describe.skipIf(oracle === undefined)('the values the Dockerfile rules see (Buil
     expect(differences(CASES, CASES)).toEqual([]);
   });
 
-  it('agree with BuildKit on every real MCP Dockerfile', () => {
-    if (!corpus) return;
+  it('agree with BuildKit on every real MCP Dockerfile', (ctx) => {
+    needCorpus(ctx, 'dockerfiles');
+    if (!corpus) throw new Error('unreachable: needCorpus returned without the corpus');
     expect(corpus.length).toBeGreaterThanOrEqual(70);
     expect(differences(corpus.map((f) => readFileSync(f, 'utf8')), corpus)).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/core/config.js';
 import { checkYamlFile, classifyYaml } from '../../src/core/yaml-engine.js';
-import { corpusFiles } from '../support/corpus.js';
+import { corpusFiles, needCorpus } from '../support/corpus.js';
 import { lineCount, mutate, mutation } from './mutate.js';
 
 function onlyConfigErrors(text: string): void {
@@ -86,7 +86,9 @@ describe('YAML engine under fuzzing', () => {
       { numRuns: 300 },
     );
   });
-  it.runIf(yamlTexts.length > 0)('mutated real compose and Kubernetes files: no crash, findings on existing lines', () => {
+  it('mutated real compose and Kubernetes files: no crash, findings on existing lines', (ctx) => {
+    needCorpus(ctx, 'compose');
+    needCorpus(ctx, 'k8s');
     fc.assert(
       fc.property(fc.nat({ max: Math.max(0, yamlTexts.length - 1) }), fc.array(mutation, { minLength: 1, maxLength: 6 }), (i, ms) => {
         const { f, text } = yamlTexts[i]!;

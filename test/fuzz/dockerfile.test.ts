@@ -13,7 +13,7 @@ import { checkDockerfile } from '../../src/core/engine.js';
 import { dockerfileRules } from '../../src/rules/index.js';
 import { scan } from '../../src/core/scan.js';
 import type { Finding, Logger } from '../../src/core/types.js';
-import { corpusFiles } from '../support/corpus.js';
+import { corpusFiles, needCorpus } from '../support/corpus.js';
 import { lineCount, mutate, mutation } from './mutate.js';
 
 const files = corpusFiles('dockerfiles') ?? [];
@@ -70,7 +70,8 @@ describe('Dockerfile engine under fuzzing', () => {
     );
   });
 
-  it.runIf(texts.length > 0)('mutated real corpus Dockerfiles: no crash, findings on existing lines', () => {
+  it('mutated real corpus Dockerfiles: no crash, findings on existing lines', (ctx) => {
+    needCorpus(ctx, 'dockerfiles');
     fc.assert(
       fc.property(fc.nat({ max: Math.max(0, texts.length - 1) }), fc.array(mutation, { minLength: 1, maxLength: 6 }), (i, ms) => {
         const text = mutate(texts[i]!, ms);
@@ -86,7 +87,8 @@ describe('Dockerfile engine under fuzzing', () => {
     afterAll(() => rmSync(root, { recursive: true, force: true }));
     const quiet: Logger = { debug: () => {}, info: () => {}, warning: () => {}, error: () => {} };
 
-    it.runIf(texts.length > 0)('mutated corpus files written to disk (bytes, not just strings): scan never throws', async () => {
+    it('mutated corpus files written to disk (bytes, not just strings): scan never throws', async (ctx) => {
+      needCorpus(ctx, 'dockerfiles');
       await fc.assert(
         fc.asyncProperty(fc.nat({ max: Math.max(0, texts.length - 1) }), fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.uint8Array({ maxLength: 8 }), async (i, ms, bytes) => {
           const dir = mkdtempSync(join(root, 'case-'));

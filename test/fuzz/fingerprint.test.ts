@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { checkDockerfile } from '../../src/core/engine.js';
 import { assignFingerprints } from '../../src/core/fingerprint.js';
 import { compareFindings } from '../../src/core/merge.js';
 import { parseDockerfile } from '../../src/core/dockerfile/model.js';
 import { dockerfileRules } from '../../src/rules/index.js';
-import { corpusFiles } from '../support/corpus.js';
+import { corpusFiles, describeCorpus } from '../support/corpus.js';
 
 const files = corpusFiles('dockerfiles') ?? [];
 const texts = files.map((f) => readFileSync(f, 'utf8'));
@@ -59,7 +59,7 @@ function bumpVersions(text: string, seed: number): string {
     .join('\n');
 }
 
-describe.runIf(texts.length > 0)('fingerprints on the real corpus', () => {
+describeCorpus('fingerprints on the real corpus', 'dockerfiles', () => {
   it('do not change when blank or comment lines are inserted between instructions', () => {
     fc.assert(
       fc.property(

@@ -74,8 +74,14 @@ function runYamlExample(kind: YamlRuleKind, ex: DocExample): Finding[] {
   return res.findings;
 }
 
+/**
+ * Runs an example through the runner of its rule's kind. A meta rule (MCG99x: reported about
+ * reading a file) has no kind of its own: its fences name the file kind, `kind="k8s"`, or it is
+ * the fence's language (`dockerfile`).
+ */
 export function runExample(meta: RuleMeta, ex: DocExample): Finding[] {
-  const runner = exampleRunners[meta.kind];
-  if (!runner) throw new Error(`no example runner for rule kind ${meta.kind}`);
+  const kind = meta.kind === 'meta' ? (ex.attrs['kind'] ?? ex.lang) : meta.kind;
+  const runner = exampleRunners[kind];
+  if (!runner) throw new Error(`no example runner for rule kind ${kind}`);
   return runner(meta, ex);
 }

@@ -13,8 +13,8 @@ const meta: RuleMeta = {
   kind: 'dockerfile',
   description: 'The final stage runs as root: it has no USER instruction, or its last USER is root as the runtime reads it: `root`, UID 0 however spelled (`0`, `000`, `+0`, `-0`, `00:1000`), or, once the image is built, a name whose /etc/passwd UID is 0.',
   rationale:
-    'An MCP server runs tools on behalf of a model and often handles untrusted input. As root, a compromise of the server process is a compromise of the whole container, and one kernel or runtime bug away from the host.',
-  fix: 'Create an unprivileged user in the final stage and switch to it with `USER <name>` (or a numeric `USER 10001`) before CMD/ENTRYPOINT.',
+    'An MCP server runs tools on behalf of a model and often handles untrusted input. As root, a compromise of the server process is a compromise of the whole container and one kernel or runtime bug away from the host. Bases that already run unprivileged (`gcr.io/distroless/*:nonroot`, Chainguard\'s non-`-dev` images) are recognised and not reported.',
+  fix: 'Create an unprivileged user in the final stage and switch to it before `CMD`/`ENTRYPOINT`. A numeric UID works even where `/etc/passwd` is missing, and Kubernetes can check it with `runAsNonRoot`.',
   tags: ['security', 'container', 'least-privilege'],
   precision: 'very-high',
   trivy: 'DS-0002',

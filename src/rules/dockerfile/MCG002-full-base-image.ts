@@ -14,7 +14,7 @@ const meta: RuleMeta = {
   description:
     'The base of the final stage (following FROM <stage> parents) is a full operating-system or toolchain image such as node:22, python:3.12, golang, ubuntu or debian:bookworm, rather than a slim, alpine, distroless, chainguard, ubi-minimal or scratch image.',
   rationale:
-    'Full images ship compilers, package managers, shells and hundreds of libraries the server never uses at run time. Each of them is attack surface and a source of CVE findings that have to be triaged, and the image is several times larger to pull and start.',
+    'Full images carry compilers, headers, package managers, shells and hundreds of libraries that the server never calls. Every one of them is attack surface for whoever gets code execution in the container, and every one of them shows up in vulnerability scans that somebody has to triage. They are also several hundred megabytes larger to store, pull and start.',
   fix: 'Build in a full image if you need its toolchain, then copy the result into a `-slim`, `-alpine`, distroless or chainguard runtime stage (multi-stage build).',
   tags: ['security', 'container', 'attack-surface', 'size'],
   precision: 'high',

@@ -11,7 +11,7 @@ const meta: RuleMeta = {
   description:
     'An external image in a FROM or COPY --from=<image> is referenced by tag only, without an @sha256: digest. Stage references and scratch are not images and are not reported.',
   rationale:
-    'A tag is a movable pointer: the image behind python:3.12-slim changes every few days and can be replaced by anyone who controls the repository. Without a digest the same Dockerfile builds different images over time, scan results do not carry over, and a compromised or mistaken push flows straight into the build.',
+    'A tag is a movable pointer. `python:3.12-slim` is rebuilt every few days, and whoever controls the repository (or a compromised account) can point it at anything. Without a digest the same commit builds different images over time, a scan of yesterday\'s image says little about today\'s, and a malicious or broken push goes straight into the build.',
   fix: 'Pin the image by digest and keep the tag for readability: `FROM python:3.12-slim@sha256:<digest>`. Let Dependabot or Renovate update the digest.',
   tags: ['security', 'supply-chain', 'reproducibility'],
   precision: 'very-high',

@@ -11,7 +11,7 @@ const meta: RuleMeta = {
   description:
     'An external image in a FROM or COPY --from=<image> is tagged :latest or has no tag at all (which means :latest), and is not pinned by digest.',
   rationale:
-    'latest moves with every release, including major versions: a rebuild can silently switch the runtime, the OS release or the libraries under the server, and break it or bring in new vulnerabilities. Nobody can tell from the Dockerfile which version was built.',
+    '`latest` follows every release, major versions included. A rebuild can switch Node 22 to Node 24 or Debian 12 to Debian 13 without any change in the repository, break the server or bring in new vulnerabilities, and nobody can tell from the Dockerfile what was built.',
   fix: 'Use an explicit version tag such as `node:22.12-slim` (better: add the digest too, `node:22.12-slim@sha256:<digest>`).',
   tags: ['reliability', 'supply-chain', 'reproducibility'],
   precision: 'very-high',

@@ -12,7 +12,7 @@ const meta: RuleMeta = {
   description:
     'The final stage (with the stages it is built FROM) defines no HEALTHCHECK, or its last HEALTHCHECK is NONE. With a built image, the image config decides (a base image may define one).',
   rationale:
-    'Without a health check, Docker, Compose and Swarm only know whether the process exists, not whether the MCP server answers. A hung server keeps receiving traffic and is never restarted; `depends_on: condition: service_healthy` cannot be used.',
+    'Without a health check Docker, Compose and Swarm only know that the process exists. A server that hangs keeps receiving requests and is never restarted, and Compose cannot wait for it with `depends_on: condition: service_healthy`. Kubernetes ignores `HEALTHCHECK` and uses probes instead (see MCG207), which is why this is informational.',
   fix: 'Add a HEALTHCHECK that probes the server with a tool the runtime image has, e.g. `HEALTHCHECK --interval=30s --timeout=3s CMD ["python", "-c", "import urllib.request; urllib.request.urlopen(\'http://127.0.0.1:8000/health\')"]`. For stdio-only servers, suppress this rule with a reason.',
   tags: ['reliability', 'operations'],
   precision: 'high',

@@ -14,7 +14,7 @@ const meta: RuleMeta = {
   description:
     'An `apt-get install` or `apt install` (in any stage) runs without `--no-install-recommends`, without `-o APT::Install-Recommends=false`, and without an `APT::Install-Recommends "false"` setting written earlier in the same RUN or in an earlier RUN of the stage.',
   rationale:
-    'By default apt also installs every package the requested ones merely recommend: often documentation tools, extra libraries and interpreters that the server never uses. They make the image larger and add packages, and their CVEs, to every scan.',
+    'Recommended packages are often documentation tools, additional interpreters and libraries that the server never uses. They make the image larger, and each one adds its vulnerabilities to every scan. This applies to build stages too: they are slower to build and cache.',
   fix: 'Add `--no-install-recommends` to every `apt-get install` and install what you really need explicitly: `apt-get install -y --no-install-recommends curl ca-certificates`.',
   tags: ['size', 'attack-surface', 'apt'],
   precision: 'very-high',

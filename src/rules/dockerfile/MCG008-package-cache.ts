@@ -16,7 +16,7 @@ const meta: RuleMeta = {
   description:
     'A RUN of the final image runs `apt-get update`/`install` without removing `/var/lib/apt/lists/*` in the same RUN, or `apk add` without `--no-cache` (and without removing `/var/cache/apk/*`). A cache or tmpfs mount on those directories also keeps them out of the layer. Build stages that are only copied from are not reported.',
   rationale:
-    'The package index is tens of megabytes that the running server never reads. Removed in a later RUN it still sits in the earlier layer, so it has to be removed in the same RUN that created it. A stale index left in the image also invites `apt-get install` at run time against outdated metadata.',
+    'The apt lists are tens of megabytes that the running server never reads; they sit in the layer even if a later instruction deletes them. A stale index in the image also makes `apt-get install` at run time work against outdated metadata instead of failing loudly.',
   fix: 'End the RUN with `&& rm -rf /var/lib/apt/lists/*` (Debian/Ubuntu), use `apk add --no-cache` (Alpine), or mount a cache: `RUN --mount=type=cache,target=/var/lib/apt/lists …`.',
   tags: ['size', 'apt', 'apk'],
   precision: 'high',

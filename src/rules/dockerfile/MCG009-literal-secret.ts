@@ -12,8 +12,8 @@ const meta: RuleMeta = {
   description:
     'An ENV or ARG (in any stage, or a global ARG) whose name looks like a secret (PASSWORD, SECRET, TOKEN, API_KEY, ACCESS_KEY, *_ACCESS_KEY_ID, *_SECRET_ID, PRIVATE_KEY, CREDENTIAL …) is given a literal value in the Dockerfile. Empty values, references such as ${OTHER}, switches (true, 0 …) and paths (/credentials/sa.json) are not literal secrets; *_FILE names hold a path, not the secret.',
   rationale:
-    'A value written in the Dockerfile is in the repository for everyone who can read it, and in the image: ENV values are in the image config and ARG defaults in the build history of every layer that uses them, readable with `docker history` or `docker inspect` by anyone who can pull the image. Placeholder values are a trap too: they end up used in production.',
-  fix: 'Remove the value from the Dockerfile. Pass secrets at run time (`docker run -e`, a Compose or Kubernetes secret) or, for build-time use, mount them: `RUN --mount=type=secret,id=api_key …`.',
+    'A value in the Dockerfile is readable by everyone who can read the repository. It is also in the image: `ENV` values are in the image config (`docker inspect`), `ARG` defaults are recorded in the history of every layer that uses them (`docker history --no-trunc`). Anyone who can pull the image can read it, forever. Placeholders such as `changeme` are no better: they end up used.',
+  fix: 'Remove the value from the Dockerfile. Supply secrets when the container runs (`docker run -e`, Compose `secrets:`/`environment:` from the host, a Kubernetes `Secret`), and rotate any value that was ever committed. For a secret needed during the build, mount it: `RUN --mount=type=secret,id=api_key,env=API_KEY …`.',
   tags: ['security', 'secrets'],
   precision: 'high',
   trivy: 'DS-0031',

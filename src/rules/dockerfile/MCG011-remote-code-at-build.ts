@@ -15,7 +15,7 @@ const meta: RuleMeta = {
   description:
     'A RUN pipes a curl/wget download into an interpreter (`curl … | sh`, `wget -qO- … | bash`, `sh -c "$(curl …)"`, `bash <(curl …)`), or an ADD fetches an http(s) URL without `--checksum`.',
   rationale:
-    'Whatever the server returns at build time is executed (or baked into the image) with no integrity check: a compromised host, a hijacked domain or a changed script silently changes the image, and the next build may differ from the one that was reviewed and scanned.',
+    'The script is fetched afresh on every build: a compromised host, an expired and re-registered domain, a man in the middle on a mirror, or simply a new upstream version changes the image without any change to the Dockerfile. The image that was reviewed and scanned is not the one the next build produces, and nothing records what ran.',
   fix: 'Download to a file, verify it against a pinned SHA-256 (`echo "<sha256>  file" | sha256sum -c -`) or a signature, then run it; prefer the distribution package or a pinned release artifact. For ADD, add `--checksum=sha256:<digest>`.',
   tags: ['security', 'supply-chain', 'dockerfile'],
   precision: 'high',

@@ -13,7 +13,7 @@ const meta: RuleMeta = {
   description:
     'The CMD/ENTRYPOINT of the final stage downloads packages when the container starts: `npx [-y] pkg`, `uvx pkg`, `pipx run`, `pip install`, `npm install`, `bunx`, `pnpm dlx`, `yarn dlx` and the like.',
   rationale:
-    'Code fetched at start was never in the image, so no image scan, SBOM or review saw it; it is resolved from a registry on every start (unpinned unless the command pins it), so two containers of the same image can run different code, and a registry outage or a hijacked package breaks or compromises the server. It also needs egress and slows every start.',
+    'Code fetched at start was never part of the image: no image scan, SBOM, signature or review saw it. Unless the command pins an exact version, each start may resolve a different one, so two replicas of one image can run different code, and a hijacked or typo-squatted package reaches production without a build. It also makes the server depend on registry availability and egress at every start, and slows cold starts.',
   fix: 'Install the package at build time (`npm ci --omit=dev`, `npm install -g pkg@x.y.z`, `uv tool install pkg==x.y.z`, `pip install --no-cache-dir pkg==x.y.z`) and start the installed executable directly.',
   tags: ['security', 'supply-chain', 'reproducibility'],
   precision: 'high',

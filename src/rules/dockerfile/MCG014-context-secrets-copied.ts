@@ -13,7 +13,7 @@ const meta: RuleMeta = {
   description:
     'A `COPY .`/`ADD .` (or `COPY *`) copies the whole build context, and the context holds secret-bearing files (`.env*`, `*.pem`, `*.key`, `id_rsa*`, `.npmrc`, `.pypirc`, `.git/`, `*.p12` …) that `.dockerignore` does not exclude.',
   rationale:
-    'Everything the context holds and `.dockerignore` lets through lands in an image layer: a local `.env` with API keys, a private key, an `.npmrc` with a registry token or the whole `.git` history become readable by anyone who can pull the image, and stay in the layer even when a later RUN deletes them.',
+    'Whatever the context holds and `.dockerignore` lets through is written into an image layer: a local `.env` with API keys, a private key, an `.npmrc` with a registry token or the whole git history become readable by anyone who can pull the image — and stay in that layer even when a later `RUN rm` deletes them. In a builder stage they can still be inlined into build output (bundlers read `.env`).',
   fix: 'Exclude the files in `.dockerignore` (`.env*` with `!.env.example`, `*.pem`, `*.key`, `.git`, `.npmrc` …), or copy only what the image needs (`COPY package*.json ./`, `COPY src/ ./src/`). Pass build-time credentials with `RUN --mount=type=secret`.',
   tags: ['security', 'secrets', 'dockerfile'],
   precision: 'high',

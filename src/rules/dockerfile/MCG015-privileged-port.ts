@@ -13,7 +13,7 @@ const meta: RuleMeta = {
   kind: 'dockerfile',
   description: 'The final stage runs as a non-root user and EXPOSEs a port below 1024 (e.g. `EXPOSE 80`, `EXPOSE 443/tcp`, a range starting below 1024).',
   rationale:
-    'Binding a port below 1024 needs the NET_BIND_SERVICE capability. A non-root server gets it only if the runtime grants it, which `cap_drop: [ALL]` and Kubernetes restricted policies remove: the server then fails to start, or someone "fixes" it by running as root or adding capabilities. The port inside the container is free to choose; the published port can still be 80/443.',
+    'On Linux, binding a port below 1024 needs the `NET_BIND_SERVICE` capability (unless the host lowers `net.ipv4.ip_unprivileged_port_start`). A non-root process only has it when the runtime grants it, and hardened deployments (`cap_drop: [ALL]`, Kubernetes `restricted` Pod Security) remove it: the server then fails to start with "permission denied" — and the usual "fix" is to run it as root or add capabilities back. The port inside the container is arbitrary; the published port can stay 80/443.',
   fix: 'Listen on a port of 1024 or above inside the container (`EXPOSE 8080`) and map it to 80/443 when publishing (`-p 80:8080`, a Service `port: 80` with `targetPort: 8080`).',
   tags: ['reliability', 'least-privilege', 'container'],
   precision: 'high',

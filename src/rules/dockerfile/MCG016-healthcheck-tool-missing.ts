@@ -16,7 +16,7 @@ const meta: RuleMeta = {
   description:
     'The HEALTHCHECK in force for the final stage runs `curl`/`wget` or uses shell form on a base that has neither (scratch, distroless, Chainguard non-dev); with a built image, its executable (or `/bin/sh` for shell form) is not in the image filesystem.',
   rationale:
-    'A health check whose program does not exist fails every time: the container is reported unhealthy forever, orchestrators that act on health (Swarm, Compose `depends_on: service_healthy`, ECS) restart or never route to a server that works, and the real health of the server is never checked.',
+    'A health check whose program is missing fails every time, so the container is reported unhealthy forever. Orchestrators that act on health (Docker Swarm, Compose `depends_on: condition: service_healthy`, ECS, autoheal sidecars) restart a server that works or never route traffic to it, while a real failure of the server is never detected.',
   fix: 'Check health with something the image has: the server binary itself (`HEALTHCHECK CMD ["/app/server", "healthcheck"]`), its runtime (`CMD ["python3", "-c", "import urllib.request; urllib.request.urlopen(\'http://127.0.0.1:8080/health\')"]`, `CMD ["node", "healthcheck.js"]`), or copy a static probe binary into the image. Use exec form on images without a shell.',
   tags: ['reliability', 'healthcheck', 'container'],
   precision: 'high',

@@ -15,7 +15,7 @@ const meta: RuleMeta = {
   description:
     'The final stage is a Python runtime (a `python*` base, or its RUN/CMD/ENTRYPOINT use python, pip, uv, gunicorn, uvicorn …) and neither sets `ENV PYTHONUNBUFFERED=1` nor starts Python with `-u`.',
   rationale:
-    'Without a terminal, Python block-buffers stdout: log lines of the server reach `docker logs` and the log collector late, in bursts, or never when the container is killed. MCP servers on stdio are unaffected on the protocol stream only when they flush themselves; their diagnostics still lag.',
+    'Without a terminal, CPython block-buffers stdout. Log lines of the server reach `docker logs` and the log collector late and in bursts, interleave wrongly with stderr, and the last lines before a crash or a SIGKILL are lost — exactly the ones needed to debug it. MCP servers on stdio flush their protocol messages themselves, but their diagnostics still lag.',
   fix: 'Add `ENV PYTHONUNBUFFERED=1` to the final stage (any non-empty value works), or start the server with `python -u`.',
   tags: ['observability', 'python', 'container'],
   precision: 'high',

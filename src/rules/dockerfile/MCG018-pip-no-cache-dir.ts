@@ -14,7 +14,7 @@ const meta: RuleMeta = {
   description:
     'A RUN of the final stage (or a stage it is built FROM) runs `pip install` (`pip3 install`, `python -m pip install`) without `--no-cache-dir`, with no `PIP_NO_CACHE_DIR` set and no cache mount for pip.',
   rationale:
-    "pip keeps every downloaded wheel in ~/.cache/pip; in a RUN that cache is committed to the layer and shipped with the image: tens to hundreds of MB that no one uses, more to pull and more to scan.",
+    'pip stores every downloaded wheel and sdist under `~/.cache/pip`. In a RUN that directory is committed to the layer: tens to hundreds of megabytes that nothing uses at run time, pulled by every node and read by every scan.',
   fix: 'Use `pip install --no-cache-dir …`, or set `ENV PIP_NO_CACHE_DIR=1` before the installs, or keep the cache out of the layer with `RUN --mount=type=cache,target=/root/.cache/pip pip install …`.',
   tags: ['size', 'python', 'dockerfile'],
   precision: 'very-high',

@@ -11,7 +11,7 @@ const meta: RuleMeta = {
   kind: 'image',
   description: "The built image's config User is a name that has no entry in the image's /etc/passwd (numeric users are fine).",
   rationale:
-    'Docker resolves a user name through the image\'s /etc/passwd when the container starts. A name that is not there makes the container fail to start ("unable to find user"), and tools that read the user (Kubernetes runAsNonRoot, entrypoints that drop privileges) cannot check it.',
+    'Docker looks the name up in the image\'s `/etc/passwd` when the container starts. A missing name makes the start fail with "unable to find user", usually only in production where the image is first run. Scratch and distroless images copied from a build stage are the usual cause.',
   fix: 'Create the user in the final stage (`RUN useradd --system --uid 10001 app`, `adduser -D -u 10001 app` on Alpine) before `USER app`, or use a numeric `USER 10001:10001`, which needs no passwd entry.',
   tags: ['security', 'container', 'least-privilege', 'image'],
   precision: 'very-high',

@@ -10,7 +10,7 @@ export const meta: RuleMeta = {
   description: 'An inline `# mcg-ignore` comment or a `.mcg.yml` ignore entry gives no reason.',
   rationale:
     'A suppression hides a security finding from every later reviewer. Without a reason nobody can tell a considered exception from a way to make the check pass, or know when it may be removed.',
-  fix: 'Write why the finding does not apply after the rule id (`# mcg-ignore MCG001 runs as root only to chown the volume, drops to app`) or add `reason:` to the ignore entry.',
+  fix: 'Write the reason after the rule id, or add `reason:` (and ideally `expires:` and `owner:`) to the ignore entry.',
   tags: ['maintainability', 'suppression'],
   precision: 'very-high',
 };

@@ -9,8 +9,8 @@ export const meta: RuleMeta = {
   kind: 'meta',
   description:
     'A Dockerfile, compose file, Kubernetes manifest, workflow or config file is empty, binary, not UTF-8, too large, or does not parse, so some or all of its checks did not run.',
-  rationale: 'Findings in a file that could not be read would otherwise be silently lost; the gap is reported at the line where reading stopped.',
-  fix: 'Fix the file at the reported line (the message says what the parser expected), or exclude it from the scan in `.mcg.yml` if it is not a real Dockerfile or manifest.',
+  rationale: 'Findings in a file that could not be read would otherwise be lost without a trace. Reporting the gap at its line keeps the result honest: a green run means the files were read.',
+  fix: 'Fix the file at the reported line, save it as UTF-8, or exclude it in `.mcg.yml` (`exclude:`) if it is not a real Dockerfile or manifest (a template, generated output, test data).',
   tags: ['reliability'],
   precision: 'very-high',
 };

@@ -17,7 +17,7 @@ export const meta: RuleMeta = {
   description:
     "The image built from the Dockerfile disagrees with MCP Container Guard's reading of the stage that was built: its config (User, Env, Healthcheck, Cmd, Entrypoint, WorkingDir, ExposedPorts) or its history (one entry per instruction, with its arguments and whether it made a layer) is not what the instructions read as.",
   rationale:
-    'Every Dockerfile check is only as good as the reading of the file. Where the builder reads an instruction otherwise (a line it takes as heredoc data, an escape it applies, a variable it expands), the checks judged an image that was not built. Comparing with what the builder recorded catches such a difference even when nobody has thought of it, so the gate fails instead of passing an unchecked image.',
+    'A gate is only as good as its reading of the file. The static reader follows BuildKit\'s grammar, but a case nobody has thought of yet would silently let an image through. The builder\'s own record of what it built is the last word: comparing with it makes such a case fail the run instead of passing an image that was never checked. MCG992 is fail-closed like MCG990 and MCG991: it fails the run under every policy but `fail-on: never`, whatever the threshold.',
   fix: 'Rewrite the instruction so that it can be read only one way (no unusual directives, heredoc delimiters, escapes or quoting), and report the case: the reader should be taught it. The finding cannot be suppressed.',
   tags: ['reliability', 'security', 'dockerfile', 'image'],
   precision: 'very-high',

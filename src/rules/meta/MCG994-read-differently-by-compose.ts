@@ -23,8 +23,8 @@ export const meta: RuleMeta = {
   description:
     'compose-go, the loader behind `docker compose`, casts `yes`/`on`/`y` (and `no`/`off`/`n`) to booleans in fields such as `privileged` and `read_only`, refuses a boolean it cannot cast, refuses duplicate keys, treats a quoted `"<<"` as an ordinary (invalid) key, refuses a malformed `${…}`, and its schema refuses a number where it wants a string (`user: 0`), a repeated `group_add`/`security_opt` item and a short volume with an empty part. Another YAML 1.2 reader, or a reviewer, sees something else.',
   rationale:
-    'A value that one tool reads as the string "yes" and compose runs as `privileged: true` hides the most dangerous setting a service can have from review and from other scanners. MCP Container Guard checks the file as compose reads it and reports the ambiguity, so the file is fixed rather than read two ways.',
-  fix: 'Write booleans as `true` or `false`, remove the repeated key (keep the value compose should use), write merge keys as a plain `<<:`, and write interpolations as `${NAME}`, `${NAME:-default}` or `$$` for a literal `$`.',
+    'A value one tool reads as the string "yes" and compose runs as `privileged: true` hides the most dangerous setting a service can have from review and from other scanners. A file compose refuses is not what the repository deploys. Either way the file should say one thing to every reader.',
+  fix: 'Write booleans as `true` or `false`; keep one of two repeated keys; write a merge key as a plain `<<: *anchor`; write `${NAME}`, `${NAME:-default}`, or `$$` for a literal `$`; quote numbers in string fields (`user: "1000"`, `memory: 512m`); list an item once; set the variables a volume uses (in the project\'s `.env`) or give them defaults.',
   tags: ['reliability', 'security', 'compose'],
   precision: 'very-high',
 };

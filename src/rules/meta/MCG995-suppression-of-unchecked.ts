@@ -10,7 +10,7 @@ export const meta: RuleMeta = {
   description:
     'An inline `# mcg-ignore` comment or a `.mcg.yml` ignore entry names MCG990 or MCG991, or a glob or `*` that matches them. It does not apply: the coverage finding stays failing, and the suppression is reported at its own line.',
   rationale:
-    'MCG990 and MCG991 say that part of the scan did not happen. Accepting that as a risk would turn "not checked" into "passed" for every later change, so such a suppression is refused, and reported so that whoever wrote it learns it had no effect.',
+    'MCG990 and MCG991 say part of the scan did not happen. A suppression would turn "not checked" into "passed" for this change and every later one, silently; refusing it keeps the gate closed, and reporting it tells whoever wrote it that it had no effect.',
   fix: 'Remove the suppression (or narrow its glob so it no longer matches MCG990/MCG991) and fix the cause: make the input readable, or the scanner run. To report without failing use `fail-on: never`.',
   tags: ['security', 'suppression'],
   precision: 'very-high',

@@ -12,8 +12,8 @@ const meta: RuleMeta = {
   description:
     'The runtime probe started the built image under the least-privilege profile (read-only root with a /tmp tmpfs, all capabilities dropped, no-new-privileges, memory and pids limits) and the MCP handshake did not complete; without the profile it did. The finding names the flag the server does not survive and quotes the end of its stderr.',
   rationale:
-    'A server that only works with a writable root filesystem or with capabilities cannot be run hardened, so every client config copied from its README runs it with the defaults. The failure usually comes from one write (a cache under $HOME) that one tmpfs or one environment variable fixes.',
-  fix: 'Make the path it writes writable without writing the image: add `--tmpfs <dir>` for it (and a tmpfs in compose/Kubernetes), or point the tool at /tmp (`XDG_CACHE_HOME=/tmp`, `HOME=/tmp`, `npm_config_cache=/tmp/.npm`). For capabilities or limits, find the call that needs them in the stderr quoted.',
+    'A server that only runs with a writable root filesystem or with capabilities is run with the defaults by everyone who copies its config. One cache write is the usual cause, and one tmpfs fixes it.',
+  fix: 'Give the path it writes a tmpfs, or point it at /tmp: `docker run --read-only --tmpfs /tmp --tmpfs /home/app/.cache …`, or `-e XDG_CACHE_HOME=/tmp`. The message names the path from the `EROFS` error and the line that created it.',
   tags: ['security', 'runtime', 'least-privilege', 'mcp'],
   precision: 'high',
 };
