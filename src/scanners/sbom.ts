@@ -11,7 +11,7 @@ import type { Exec } from '../core/types.js';
 import { safeWriteFile } from '../core/safe-write.js';
 import type { ImagePackage, SbomFormat } from '../core/sbom.js';
 import { locatePackage } from './lockfiles.js';
-import type { TrivyParseContext } from './trivy.js';
+import { trivyEnv, type TrivyParseContext } from './trivy.js';
 import { exitDescription, outputTail } from './errors.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -178,7 +178,7 @@ export async function runSbom(exec: Exec, o: SbomRunOptions, input: { json: stri
   const report = safeWriteFile({ root: o.tmp, what: 'Trivy report copy' }, 'trivy-report.json', input.json);
   await Promise.all(
     input.formats.map(async (format) => {
-      const r = await exec(o.trivy, convertArgs(format, report), { cwd: o.tmp, env: o.env, timeoutMs: o.timeoutMs });
+      const r = await exec(o.trivy, convertArgs(format, report), { cwd: o.tmp, env: trivyEnv(o.env), timeoutMs: o.timeoutMs });
       if (r.timedOut || r.exitCode !== 0) {
         out.failures.push(`trivy convert --format ${CONVERT_FORMAT[format]} ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || '(no error output)'}`);
         return;

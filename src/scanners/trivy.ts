@@ -215,6 +215,19 @@ export function parse(json: string, ctx: TrivyParseContext): ParseResult {
   return { findings };
 }
 
+/**
+ * The environment Trivy runs with: the runner's, less every `TRIVY_*` variable. Trivy reads one for
+ * each of its flags (TRIVY_SERVER sends the image to a remote server, TRIVY_SEVERITY,
+ * TRIVY_IGNOREFILE, TRIVY_VEX, TRIVY_SKIP_FILES … change what it reports), so a variable left in
+ * the job's environment — or set by an earlier step of a hostile pull request — would decide the
+ * scan behind our arguments. Only our argv decides. Undefined → the process environment.
+ */
+export function trivyEnv(env: Readonly<Record<string, string | undefined>> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env ?? process.env)) if (v !== undefined && !/^TRIVY_/i.test(k)) out[k] = v;
+  return out;
+}
+
 export interface TrivyRunOptions extends TrivyArgsOptions {
   trivy: string;
   env?: Record<string, string>;
@@ -232,7 +245,7 @@ export interface ScannerRun {
 /** `ctx` may still be in the making (the image tarball is read while Trivy runs): it is awaited after the process ends. */
 export async function run(exec: Exec, o: TrivyRunOptions, ctx: TrivyParseContext | Promise<TrivyParseContext>): Promise<ScannerRun> {
   const t0 = Date.now();
-  const r = await exec(o.trivy, buildArgs({ ...o, output: undefined }), { timeoutMs: o.timeoutMs, env: o.env });
+  const r = await exec(o.trivy, buildArgs({ ...o, output: undefined }), { timeoutMs: o.timeoutMs, env: trivyEnv(o.env) });
   const durationMs = Date.now() - t0;
   if (r.timedOut || r.exitCode !== 0) {
     return { findings: [], failure: `Trivy ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || '(no error output)'}`, durationMs };
