@@ -129,7 +129,23 @@ export function finishCycloneDx(text: string, packages: ReadonlyArray<ImagePacka
   return { text: `${JSON.stringify(bom, null, 2)}\n` };
 }
 
-/** Trivy's SPDX → ours: the document and the image package named by the image reference, not our temp tarball. */
+/** `<tar> (debian 12.15)`: the name Trivy gives the OS package, after its input. */
+function osPackageName(v: unknown, image: SbomImage): { name: string; version?: string } | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = / \(([^()]+)\)$/.exec(v);
+  if (!m || !isTarName(v.slice(0, m.index), image)) return undefined;
+  const os = m[1]!.trim();
+  const sp = os.lastIndexOf(' ');
+  return sp > 0 ? { name: os.slice(0, sp), version: os.slice(sp + 1) } : { name: os };
+}
+
+/**
+ * Trivy's SPDX → ours: the document and the image package named by the image reference, not our
+ * temp tarball; the OS package named by the OS (`debian`, version `12.15`) instead of
+ * `<tarball path> (debian 12.15)`; and `primaryPackagePurpose` in the spelling of the SPDX 2.3
+ * JSON schema's enum (`OPERATING_SYSTEM`: Trivy 0.74 writes the tag-value form `OPERATING-SYSTEM`,
+ * which the JSON schema refuses).
+ */
 export function finishSpdx(text: string, image: SbomImage): { text?: string; error?: string } {
   let doc: unknown;
   try {
@@ -138,6 +154,16 @@ export function finishSpdx(text: string, image: SbomImage): { text?: string; err
     return { error: `trivy convert printed SPDX that is not JSON (${e instanceof Error ? e.message : String(e)})` };
   }
   if (!isRecord(doc) || typeof doc['spdxVersion'] !== 'string' || !Array.isArray(doc['packages'])) return { error: 'trivy convert printed JSON that is not an SPDX document' };
+  for (const p of doc['packages'] as unknown[]) {
+    if (!isRecord(p)) continue;
+    const purpose = str(p['primaryPackagePurpose']);
+    if (purpose) p['primaryPackagePurpose'] = purpose.replace(/-/g, '_');
+    const os = osPackageName(p['name'], image);
+    if (os) {
+      p['name'] = os.name;
+      if (os.version && p['versionInfo'] === undefined) p['versionInfo'] = os.version;
+    }
+  }
   if (image.name) {
     if (isTarName(doc['name'], image)) doc['name'] = image.name;
     for (const p of doc['packages'] as unknown[]) if (isRecord(p) && isTarName(p['name'], image)) p['name'] = image.name;
