@@ -82,6 +82,8 @@ export interface MergeCommand {
   baseline?: string;
   config?: string;
   root?: string;
+  /** This run's own VEX files: applied to the merged image findings (the artifacts' VEX claims are not trusted). */
+  vex: string[];
 }
 
 export type Command =
@@ -165,6 +167,8 @@ merge options:
   --baseline F, --config F, --root DIR   this run's own baseline and ignore: entries: the
                          verdict is recomputed from the findings; the artifacts' result, new
                          marks and suppressions are not trusted
+  --vex F                VEX files (repeatable, inside the repository) applied to the merged
+                         image findings, as scan --vex applies them
   --format, --output, --severity-threshold, --fail-on, --category, --no-color   as for scan
 
 Exit status: 0 pass, 1 the policy failed, 2 usage, config or tool error.`;
@@ -233,6 +237,7 @@ function parseMerge(rest: string[]): MergeCommand {
       baseline: { type: 'string' },
       config: { type: 'string' },
       root: { type: 'string' },
+      vex: { type: 'string', multiple: true },
     },
   });
   if (positionals.length === 0) throw new CliUsageError('merge needs at least one artifact directory');
@@ -253,6 +258,7 @@ function parseMerge(rest: string[]): MergeCommand {
     baseline: values.baseline,
     config: values.config,
     root: values.root,
+    vex: values.vex ?? [],
   };
 }
 

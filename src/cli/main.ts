@@ -24,6 +24,7 @@ import { cliExtensions } from './extensions.js';
 import { probeOptions, runProbeCleanup } from './probe-cli.js';
 import { profileDocument } from '../core/probe/snippets.js';
 import { reportVex } from '../core/vex/openvex-out.js';
+import { loadVex } from '../core/vex/scan-vex.js';
 import { stdinRepo } from './stdin.js';
 import { SbomCollector, writeSboms } from '../core/sbom-write.js';
 import { sbomFormats } from '../core/sbom.js';
@@ -253,7 +254,11 @@ function runMerge(cmd: MergeCommand, io: CliIo): number {
   const inputs = readArtifactReports(cmd.dirs.map((d) => resolve(io.cwd, d)));
   const root = cmd.root ? rootDir(io, cmd.root) : findRoot(io.cwd);
   const config = loadConfig(root, cmd.config !== undefined ? resolve(io.cwd, cmd.config) : undefined);
+  const vex = loadVex(root, cmd.vex.map((v) => resolve(io.cwd, v)));
+  // an unreadable VEX file fails the merge, as it fails a scan
+  if (vex.errors.length > 0) throw new MergeError(vex.errors.map((e) => `${e.path}:${e.line}: ${e.message}`).join('; '));
   const merged = mergeReports(inputs, {
+    vex: vex.documents,
     policy: { threshold: cmd.severityThreshold, failOn: cmd.failOn },
     baseline: cmd.baseline ? readBaseline(io, cmd.baseline) : undefined,
     ignore: config.ignore,

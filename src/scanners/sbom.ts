@@ -25,6 +25,18 @@ function packageKey(purl: string | undefined, name: string, path: string | undef
   return `${purl ?? name}|${path ?? ''}`;
 }
 
+/**
+ * The package's version as its package manager writes it: Trivy's JSON splits an OS package's
+ * `1:2.38.1-5+deb12u3` into Epoch 1, Version 2.38.1 and Release 5+deb12u3 (its SBOMs and dpkg join them).
+ */
+export function fullVersion(p: Record<string, unknown>): string | undefined {
+  const version = str(p['Version']);
+  if (!version) return undefined;
+  const epoch = typeof p['Epoch'] === 'number' && p['Epoch'] > 0 ? `${p['Epoch']}:` : '';
+  const release = str(p['Release']);
+  return `${epoch}${version}${release ? `-${release}` : ''}`;
+}
+
 /** Every package of a Trivy JSON report, with its layer, Dockerfile line and declaring manifest. */
 export function trivyPackages(doc: unknown, ctx: TrivyParseContext): Array<ImagePackage & { key: string }> {
   const out: Array<ImagePackage & { key: string }> = [];
@@ -45,7 +57,7 @@ export function trivyPackages(doc: unknown, ctx: TrivyParseContext): Array<Image
       out.push({
         key: packageKey(purl, name, path),
         name,
-        version: str(p['Version']),
+        version: fullVersion(p),
         purl: purl?.startsWith('pkg:') ? purl : undefined,
         type,
         os,

@@ -5,7 +5,7 @@
  * JSON schema's enum spells it (OPERATING_SYSTEM, not the tag-value OPERATING-SYSTEM).
  */
 import { describe, expect, it } from 'vitest';
-import { finishSpdx } from '../../../src/scanners/sbom.js';
+import { finishSpdx, fullVersion } from '../../../src/scanners/sbom.js';
 
 const TAR = '/tmp/mcg-run-1234/image.tar';
 
@@ -50,5 +50,14 @@ describe('finishSpdx', () => {
   it('refuses what is not an SPDX document', () => {
     expect(finishSpdx('{"bomFormat":"CycloneDX"}', { tarName: TAR }).error).toMatch(/not an SPDX document/);
     expect(finishSpdx('nope', { tarName: TAR }).error).toMatch(/not JSON/);
+  });
+});
+
+describe('fullVersion', () => {
+  it('joins epoch, version and release as dpkg writes them (Trivy JSON of a real bookworm image)', () => {
+    expect(fullVersion({ Name: 'bsdutils', Version: '2.38.1', Release: '5+deb12u3', Epoch: 1 })).toBe('1:2.38.1-5+deb12u3');
+    expect(fullVersion({ Name: 'adduser', Version: '3.134' })).toBe('3.134');
+    expect(fullVersion({ Name: 'mcp', Version: '1.27.0', Epoch: 0 })).toBe('1.27.0');
+    expect(fullVersion({ Name: 'x' })).toBeUndefined();
   });
 });
