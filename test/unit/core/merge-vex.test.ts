@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mergeReports } from '../../../src/core/merge-reports.js';
+import { mergeFindings } from '../../../src/core/merge.js';
+import { reportVex } from '../../../src/core/vex/openvex-out.js';
 import { readVex } from '../../../src/core/vex/read.js';
 import { makeFinding, makeReport } from '../../support/report-builder.js';
 
@@ -65,5 +67,28 @@ describe('mergeReports with the merging job\'s VEX', () => {
     const notes = m.notes.filter((n) => n.includes('CVE-2026-0002'));
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/^\.vex\/decisions\.json:\d+: .*pkg:oci\/someone-else, not an image package of any of the 2 targets: it is ignored\.$/);
+  });
+});
+
+describe('the package of a vulnerability survives the scan\'s merge', () => {
+  it('mergeFindings keeps it, so the report JSON, mcg.vex.json and a later merge --vex can name it', () => {
+    const f = vuln('api', 'CVE-2026-0001', CURL);
+    const ignores = [{ id: 'CVE-2026-0001', reason: 'the server never calls curl', where: '.mcg.yml:3', line: 3, file: '.mcg.yml' }];
+    const report = mergeFindings({
+      root: '/repo',
+      startedAt: new Date('2026-12-01T00:00:00Z'),
+      now: new Date('2026-12-01T00:00:00Z'),
+      policy: { threshold: 'high', failOn: 'any' },
+      findings: [f],
+      targets: [{ name: 'api', image: 'ghcr.io/octo/api:1.0' }],
+      scanners: [],
+      fileLines: new Map(),
+      ignores,
+    });
+    expect(report.findings[0]!.package).toEqual({ name: 'curl', version: '7.88.1-10', purl: CURL });
+    const again = JSON.parse(JSON.stringify(report)) as typeof report;
+    expect(again.findings[0]!.package?.purl).toBe(CURL);
+    const doc = reportVex(report, 'octo');
+    expect(doc.statements.map((s) => s.products.map((p) => p['@id']))).toEqual([[CURL]]);
   });
 });
