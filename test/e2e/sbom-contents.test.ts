@@ -56,8 +56,8 @@ function cdxValidator(): (doc: unknown) => string[] {
   // draft 2019 formats the 1.6 schema names; ajv-formats has no checker for them
   ajv.addFormat('iri-reference', true);
   ajv.addFormat('idn-email', true);
-  ajv.addSchema(JSON.parse(readFileSync(join(CDX_SCHEMAS, 'spdx.SNAPSHOT.schema.json'), 'utf8')), 'spdx.schema.json');
-  ajv.addSchema(JSON.parse(readFileSync(join(CDX_SCHEMAS, 'jsf-0.82.SNAPSHOT.schema.json'), 'utf8')), 'jsf-0.82.schema.json');
+  ajv.addSchema(JSON.parse(readFileSync(join(CDX_SCHEMAS, 'spdx.SNAPSHOT.schema.json'), 'utf8')), 'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json');
+  ajv.addSchema(JSON.parse(readFileSync(join(CDX_SCHEMAS, 'jsf-0.82.SNAPSHOT.schema.json'), 'utf8')), 'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json');
   const validate = ajv.compile(JSON.parse(readFileSync(join(CDX_SCHEMAS, 'bom-1.6.SNAPSHOT.schema.json'), 'utf8')));
   return (doc) => (validate(doc) ? [] : (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath} ${e.message ?? ''}`));
 }
