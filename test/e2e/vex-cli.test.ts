@@ -6,7 +6,7 @@
  * suppress the same finding when it is handed back with `--vex`; and `mcg merge --vex` applies
  * the merging run's VEX to an artifact whose own claims it does not trust.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,22 @@ describe('scan --vex', () => {
     expect(back.run.code, back.why).toBe(0);
     expect(suppressedKeys(back.report)).toEqual(suppressedKeys(withConfig.report));
     expect(back.report.findings.find((f) => f.fingerprint === chosen.fingerprint)!.suppressed!.where).toMatch(/^\.vex\/mcg\.vex\.json:\d+$/);
+  }, 10 * 60_000);
+});
+
+describe('the repository decides nothing behind our arguments', () => {
+  it('a trivy.yaml and a .trivyignore in the scanned repository (the CLI\'s working directory) hide no finding', async () => {
+    writeFileSync(join(ws, 'trivy.yaml'), 'severity:\n  - LOW\n');
+    writeFileSync(join(ws, '.trivyignore'), `${chosen.ruleId}\n`);
+    try {
+      const r = await scan('hostile-config', ['--fail-on', 'new', '--baseline', join(base, 'baseline.json')]);
+      expect(r.run.code, r.why).toBe(1);
+      expect(failingKeys(r.report)).toEqual([key(chosen)]);
+      expect(r.report.findings.filter((f) => f.source === 'trivy').length).toBe(bare.findings.filter((f) => f.source === 'trivy').length);
+    } finally {
+      rmSync(join(ws, 'trivy.yaml'));
+      rmSync(join(ws, '.trivyignore'));
+    }
   }, 10 * 60_000);
 });
 

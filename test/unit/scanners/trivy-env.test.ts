@@ -4,9 +4,9 @@
  * TRIVY_SEVERITY=LOW or TRIVY_IGNOREFILE would hide findings). Both the image scan and the SBOM
  * converts run without them; everything else of the environment (DOCKER_HOST, PATH …) is kept.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, trivyEnv } from '../../../src/scanners/trivy.js';
 import { runSbom } from '../../../src/scanners/sbom.js';
@@ -63,5 +63,26 @@ describe('trivyEnv', () => {
       expect(Object.keys(e ?? {}).filter((k) => /^trivy_/i.test(k))).toEqual([]);
       expect(e?.['DOCKER_HOST']).toBe('unix:///var/run/docker.sock');
     }
+  });
+});
+
+describe('Trivy\'s working directory', () => {
+  it('is a fresh empty directory, never the workspace (Trivy reads trivy.yaml and .trivyignore from it), removed afterwards', async () => {
+    let cwd: string | undefined;
+    let listing: string[] = [];
+    let args: string[] = [];
+    const exec: Exec = async (_cmd, a, o) => {
+      cwd = o?.cwd;
+      listing = cwd ? readdirSync(cwd) : [];
+      args = a;
+      return { exitCode: 0, stdout: '{"Results":[]}', stderr: '' };
+    };
+    await run(exec, { trivy: 'trivy', input: 'image.tar', cacheDir: 'cache', vex: ['a.vex.json'] }, ctx);
+    expect(cwd).toBeDefined();
+    expect(cwd).not.toBe(process.cwd());
+    expect(listing).toEqual([]);
+    expect(existsSync(cwd!)).toBe(false);
+    // relative paths keep meaning what the caller meant
+    for (const flag of ['--input', '--cache-dir', '--vex']) expect(isAbsolute(args[args.indexOf(flag) + 1]!), flag).toBe(true);
   });
 });
