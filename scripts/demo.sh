@@ -9,4 +9,7 @@ cd "$(dirname "$0")/.."
 # shell, so the rig's Docker engine is left running for the next scan
 # shellcheck source=rig/use.sh
 source scripts/rig/use.sh
-exec node dist/cli.js scan examples/python-mcp-server --offline "$@"
+# the image's SBOM (CycloneDX 1.6) goes outside the repository; the CLI prints its path
+sbom="${MCG_DEMO_SBOM:-${TMPDIR:-/tmp}/mcg-demo/sbom.cdx.json}"
+mkdir -p "$(dirname "$sbom")"
+exec node dist/cli.js scan examples/python-mcp-server --offline --sbom "$sbom" "$@"

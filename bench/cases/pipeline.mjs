@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { measure, median, result } from '../lib.mjs';
 
-function rigEnv(env) {
+export function rigEnv(env) {
   const file = join(env.MCG_RIG_CACHE ?? join(homedir(), '.cache', 'mcp-container-guard-test'), 'rig.env');
   if (!existsSync(file)) throw new Error(`${file} is missing: run bash scripts/rig/setup.sh first`);
   const vars = {};
@@ -19,7 +19,7 @@ function rigEnv(env) {
   return { ...env, ...vars };
 }
 
-function privateCache(tmpDir, src) {
+export function privateCache(tmpDir, src) {
   const dst = mkdtempSync(join(tmpDir, 'trivy-cache-'));
   cpSync(join(src, 'db'), join(dst, 'db'), { recursive: true });
   return dst;

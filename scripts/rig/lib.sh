@@ -10,6 +10,8 @@ MCG_RIG_TRIVY_VERSION="${MCG_RIG_TRIVY_PY_VERSION%.*}"          # 0.74.0
 # TruffleHog v3: built from the Go module proxy (go.mod has replace lines).
 MCG_RIG_TRUFFLEHOG_VERSION="${MCG_RIG_TRUFFLEHOG_VERSION:-3.97.0}"
 MCG_RIG_TRUFFLEHOG_MODULE="github.com/trufflesecurity/trufflehog/v3"
+# spdx-tools (PyPI, the SPDX project's Python library): validates our SPDX 2.3 SBOMs.
+MCG_RIG_SPDX_TOOLS_VERSION="${MCG_RIG_SPDX_TOOLS_VERSION:-0.8.5}"
 # docker buildx (BuildKit client), built from the Go module proxy.
 MCG_RIG_BUILDX_VERSION="${MCG_RIG_BUILDX_VERSION:-v0.38.2}"
 

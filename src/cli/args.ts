@@ -59,6 +59,7 @@ function parseMerge(rest: string[]): MergeCommand {
       baseline: { type: 'string' },
       config: { type: 'string' },
       root: { type: 'string' },
+      vex: { type: 'string', multiple: true },
     },
   });
   if (positionals.length === 0) throw new CliUsageError('merge needs at least one artifact directory');
@@ -78,6 +79,7 @@ function parseMerge(rest: string[]): MergeCommand {
     baseline: values.baseline,
     config: values.config,
     root: values.root,
+    vex: values.vex ?? [],
   };
 }
 

@@ -80,6 +80,8 @@ export interface MergeCommand {
   baseline?: string;
   config?: string;
   root?: string;
+  /** This run's own VEX files: applied to the merged image findings (the artifacts' VEX claims are not trusted). */
+  vex: string[];
 }
 
 export type Command =

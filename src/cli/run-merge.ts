@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { MergeCommand } from './commands.js';
 import { loadConfig, UsageError } from '../core/scan.js';
 import { parseMatrix } from '../core/discover.js';
-import { mergedSarif, mergeReports, readArtifactReports } from '../core/merge-reports.js';
+import { MergeError, mergedSarif, mergeReports, readArtifactReports } from '../core/merge-reports.js';
+import { loadVex } from '../core/vex/scan-vex.js';
 import { reportJson } from '../core/report-io.js';
 import { renderTable } from '../reporters/table.js';
 import { renderMarkdown } from '../reporters/markdown.js';
@@ -24,7 +25,11 @@ export function runMerge(cmd: MergeCommand, io: CliIo): number {
   const inputs = readArtifactReports(cmd.dirs.map((d) => resolve(io.cwd, d)));
   const root = cmd.root ? rootDir(io, cmd.root) : findRoot(io.cwd);
   const config = loadConfig(root, cmd.config !== undefined ? resolve(io.cwd, cmd.config) : undefined);
+  const vex = loadVex(root, cmd.vex.map((v) => resolve(io.cwd, v)));
+  // an unreadable VEX file fails the merge, as it fails a scan
+  if (vex.errors.length > 0) throw new MergeError(vex.errors.map((e) => `${e.path}:${e.line}: ${e.message}`).join('; '));
   const merged = mergeReports(inputs, {
+    vex: vex.documents,
     policy: { threshold: cmd.severityThreshold, failOn: cmd.failOn },
     baseline: cmd.baseline ? readBaseline(io, cmd.baseline) : undefined,
     ignore: config.ignore,

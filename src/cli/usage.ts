@@ -71,6 +71,8 @@ merge options:
   --baseline F, --config F, --root DIR   this run's own baseline and ignore: entries: the
                          verdict is recomputed from the findings; the artifacts' result, new
                          marks and suppressions are not trusted
+  --vex F                VEX files (repeatable, inside the repository) applied to the merged
+                         image findings, as scan --vex applies them
   --format, --output, --severity-threshold, --fail-on, --category, --no-color   as for scan
 
 Exit status: 0 pass, 1 the policy failed, 2 usage, config or tool error.`;

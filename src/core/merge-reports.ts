@@ -18,6 +18,8 @@ import { fitReport } from './report-fit.js';
 import { countFindings, decide, DEFAULT_POLICY } from './policy.js';
 import { applySuppressions, type IgnoreEntry } from './suppress.js';
 import type { Baseline } from './merge.js';
+import { applyVexToTargets } from './vex/merge-vex.js';
+import type { VexStatement } from './vex/read.js';
 import { meta as unreadableInput } from '../rules/meta/MCG991-unreadable-input.js';
 import { sortFindings } from './merge.js';
 import { CoverageLedger } from './coverage.js';
@@ -171,6 +173,8 @@ export interface MergeOptions {
    * (MCG990) for its target, and every other artifact is still merged and published.
    */
   unreadable?: readonly UnreadableArtifact[];
+  /** The merging job's own VEX documents (`--vex`): applied to each target's image findings, as a scan applies them. */
+  vex?: ReadonlyArray<readonly VexStatement[]>;
   now?: Date;
 }
 
@@ -324,6 +328,7 @@ export function mergeReports(inputs: readonly ArtifactReport[], opts: MergeOptio
   }
   for (const n of own.expired) expired.set(noticeKey(n), n);
   for (const n of own.expiring) expiring.set(noticeKey(n), n);
+  for (const n of applyVexToTargets(findings, opts.vex ?? [], targets.values())) notes.push(`${n.where}: ${n.message}`);
   if (claimedInline.n > 0) {
     notes.push(
       `${claimedInline.n} finding(s) a scan job reported as suppressed by an inline mcg-ignore comment count as unsuppressed: the merging job cannot check a comment in the scanned files; add an ignore: entry to its own config to suppress them`,

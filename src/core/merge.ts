@@ -190,6 +190,7 @@ export function copyFinding(f: Finding): Finding {
     helpUri: f.helpUri,
     rule: f.rule,
     cvss: f.cvss,
+    package: f.package,
     new: f.new,
     suppressed: f.suppressed,
     error: f.error,

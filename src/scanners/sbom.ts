@@ -11,7 +11,7 @@ import type { Exec } from '../core/types.js';
 import { safeWriteFile } from '../core/safe-write.js';
 import type { ImagePackage, SbomFormat } from '../core/sbom.js';
 import { locatePackage } from './lockfiles.js';
-import type { TrivyParseContext } from './trivy.js';
+import { trivyEnv, type TrivyParseContext } from './trivy.js';
 import { exitDescription, outputTail } from './errors.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -23,6 +23,18 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** The key joining a Trivy package with its CycloneDX component: purl and, for language packages, the file. */
 function packageKey(purl: string | undefined, name: string, path: string | undefined): string {
   return `${purl ?? name}|${path ?? ''}`;
+}
+
+/**
+ * The package's version as its package manager writes it: Trivy's JSON splits an OS package's
+ * `1:2.38.1-5+deb12u3` into Epoch 1, Version 2.38.1 and Release 5+deb12u3 (its SBOMs and dpkg join them).
+ */
+export function fullVersion(p: Record<string, unknown>): string | undefined {
+  const version = str(p['Version']);
+  if (!version) return undefined;
+  const epoch = typeof p['Epoch'] === 'number' && p['Epoch'] > 0 ? `${p['Epoch']}:` : '';
+  const release = str(p['Release']);
+  return `${epoch}${version}${release ? `-${release}` : ''}`;
 }
 
 /** Every package of a Trivy JSON report, with its layer, Dockerfile line and declaring manifest. */
@@ -45,7 +57,7 @@ export function trivyPackages(doc: unknown, ctx: TrivyParseContext): Array<Image
       out.push({
         key: packageKey(purl, name, path),
         name,
-        version: str(p['Version']),
+        version: fullVersion(p),
         purl: purl?.startsWith('pkg:') ? purl : undefined,
         type,
         os,
@@ -129,7 +141,23 @@ export function finishCycloneDx(text: string, packages: ReadonlyArray<ImagePacka
   return { text: `${JSON.stringify(bom, null, 2)}\n` };
 }
 
-/** Trivy's SPDX → ours: the document and the image package named by the image reference, not our temp tarball. */
+/** `<tar> (debian 12.15)`: the name Trivy gives the OS package, after its input. */
+function osPackageName(v: unknown, image: SbomImage): { name: string; version?: string } | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = / \(([^()]+)\)$/.exec(v);
+  if (!m || !isTarName(v.slice(0, m.index), image)) return undefined;
+  const os = m[1]!.trim();
+  const sp = os.lastIndexOf(' ');
+  return sp > 0 ? { name: os.slice(0, sp), version: os.slice(sp + 1) } : { name: os };
+}
+
+/**
+ * Trivy's SPDX → ours: the document and the image package named by the image reference, not our
+ * temp tarball; the OS package named by the OS (`debian`, version `12.15`) instead of
+ * `<tarball path> (debian 12.15)`; and `primaryPackagePurpose` in the spelling of the SPDX 2.3
+ * JSON schema's enum (`OPERATING_SYSTEM`: Trivy 0.74 writes the tag-value form `OPERATING-SYSTEM`,
+ * which the JSON schema refuses).
+ */
 export function finishSpdx(text: string, image: SbomImage): { text?: string; error?: string } {
   let doc: unknown;
   try {
@@ -138,6 +166,16 @@ export function finishSpdx(text: string, image: SbomImage): { text?: string; err
     return { error: `trivy convert printed SPDX that is not JSON (${e instanceof Error ? e.message : String(e)})` };
   }
   if (!isRecord(doc) || typeof doc['spdxVersion'] !== 'string' || !Array.isArray(doc['packages'])) return { error: 'trivy convert printed JSON that is not an SPDX document' };
+  for (const p of doc['packages'] as unknown[]) {
+    if (!isRecord(p)) continue;
+    const purpose = str(p['primaryPackagePurpose']);
+    if (purpose) p['primaryPackagePurpose'] = purpose.replace(/-/g, '_');
+    const os = osPackageName(p['name'], image);
+    if (os) {
+      p['name'] = os.name;
+      if (os.version && p['versionInfo'] === undefined) p['versionInfo'] = os.version;
+    }
+  }
   if (image.name) {
     if (isTarName(doc['name'], image)) doc['name'] = image.name;
     for (const p of doc['packages'] as unknown[]) if (isRecord(p) && isTarName(p['name'], image)) p['name'] = image.name;
@@ -178,7 +216,7 @@ export async function runSbom(exec: Exec, o: SbomRunOptions, input: { json: stri
   const report = safeWriteFile({ root: o.tmp, what: 'Trivy report copy' }, 'trivy-report.json', input.json);
   await Promise.all(
     input.formats.map(async (format) => {
-      const r = await exec(o.trivy, convertArgs(format, report), { cwd: o.tmp, env: o.env, timeoutMs: o.timeoutMs });
+      const r = await exec(o.trivy, convertArgs(format, report), { cwd: o.tmp, env: trivyEnv(o.env), timeoutMs: o.timeoutMs });
       if (r.timedOut || r.exitCode !== 0) {
         out.failures.push(`trivy convert --format ${CONVERT_FORMAT[format]} ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || '(no error output)'}`);
         return;

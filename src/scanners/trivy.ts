@@ -4,6 +4,9 @@
  * land on the instruction whose layer introduced the package, language packages on the lockfile
  * line that names them when the build context has one (DESIGN §3).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { AffectedPackage, Exec, Finding, Severity, SuppressionMatch } from '../core/types.js';
 import type { LayerMap, LayerSite } from './layer-map.js';
 import { locatePackage, type Lockfile } from './lockfiles.js';
@@ -215,9 +218,28 @@ export function parse(json: string, ctx: TrivyParseContext): ParseResult {
   return { findings };
 }
 
+/**
+ * The environment Trivy runs with: the runner's, less every `TRIVY_*` variable. Trivy reads one for
+ * each of its flags (TRIVY_SERVER sends the image to a remote server, TRIVY_SEVERITY,
+ * TRIVY_IGNOREFILE, TRIVY_VEX, TRIVY_SKIP_FILES … change what it reports), so a variable left in
+ * the job's environment — or set by an earlier step of a hostile pull request — would decide the
+ * scan behind our arguments. Only our argv decides. Undefined → the process environment.
+ */
+export function trivyEnv(env: Readonly<Record<string, string | undefined>> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env ?? process.env)) if (v !== undefined && !/^TRIVY_/i.test(k)) out[k] = v;
+  return out;
+}
+
 export interface TrivyRunOptions extends TrivyArgsOptions {
   trivy: string;
   env?: Record<string, string>;
+  /**
+   * Trivy's working directory. Trivy reads `trivy.yaml` and `.trivyignore` from it by default (a
+   * repository's `trivy.yaml` with `severity: [LOW]` hides every critical finding, measured on
+   * 0.74), so it is never the workspace: default, a fresh empty directory, removed afterwards.
+   */
+  cwd?: string;
 }
 
 export interface ScannerRun {
@@ -232,7 +254,15 @@ export interface ScannerRun {
 /** `ctx` may still be in the making (the image tarball is read while Trivy runs): it is awaited after the process ends. */
 export async function run(exec: Exec, o: TrivyRunOptions, ctx: TrivyParseContext | Promise<TrivyParseContext>): Promise<ScannerRun> {
   const t0 = Date.now();
-  const r = await exec(o.trivy, buildArgs({ ...o, output: undefined }), { timeoutMs: o.timeoutMs, env: o.env });
+  const own = o.cwd === undefined ? mkdtempSync(join(tmpdir(), 'mcg-trivy-cwd-')) : undefined;
+  let r;
+  try {
+    // paths as the caller meant them, before Trivy runs elsewhere
+    const args = buildArgs({ ...o, input: resolve(o.input), cacheDir: resolve(o.cacheDir), vex: o.vex?.map((v) => resolve(v)), output: undefined });
+    r = await exec(o.trivy, args, { timeoutMs: o.timeoutMs, env: trivyEnv(o.env), cwd: o.cwd ?? own });
+  } finally {
+    if (own) rmSync(own, { recursive: true, force: true });
+  }
   const durationMs = Date.now() - t0;
   if (r.timedOut || r.exitCode !== 0) {
     return { findings: [], failure: `Trivy ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || '(no error output)'}`, durationMs };
