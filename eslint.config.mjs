@@ -25,9 +25,9 @@ export default tseslint.config(
   },
   // Writers outside the workspace, on paths no repository names: the tool cache and its downloads
   // (scanners/tools.ts, action/tools.ts), the scan's private mkdtemp scratch directory
-  // (scanners/pipeline.ts); files.ts and tar-subset.ts open files read-only.
+  // (engine/pipeline.ts); files.ts and tar-subset.ts open files read-only.
   {
-    files: ['src/scanners/tools.ts', 'src/scanners/pipeline.ts', 'src/core/files.ts', 'src/scanners/tar-subset.ts', 'src/core/safe-write.ts'],
+    files: ['src/scanners/tools.ts', 'src/engine/pipeline.ts', 'src/core/files.ts', 'src/scanners/tar-subset.ts', 'src/core/safe-write.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [actionsBan] }] },
   },
   {

@@ -11,7 +11,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import type { Report } from '../core/types.js';
 import { confine } from '../core/files.js';
 import { safeWriteFile } from '../core/safe-write.js';
-import { reportSchemaErrors } from '../core/merge-reports.js';
+import { reportSchemaErrors } from '../engine/merge-reports.js';
 
 export const SARIF_FILE = 'mcg.sarif';
 /** The OpenVEX document of the run's vulnerability suppressions. */

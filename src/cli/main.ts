@@ -4,9 +4,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CliUsageError, parseCli, USAGE, type DiscoverCommand, type MergeCommand, type ScanCommand } from './args.js';
-import { loadConfig, scan, UsageError, type ScanDeps } from '../core/scan.js';
+import { loadConfig, scan, UsageError, type ScanDeps } from '../engine/scan.js';
 import { discover, matrixOf, parseMatrix, splitList } from '../core/discover.js';
-import { MergeError, mergedSarif, mergeReports, readArtifactReports } from '../core/merge-reports.js';
+import { MergeError, mergedSarif, mergeReports, readArtifactReports } from '../engine/merge-reports.js';
 import { ConfigError } from '../core/config.js';
 import { PathError } from '../core/files.js';
 import { BaselineError, MAX_BASELINE_BYTES, parseBaseline } from '../core/baseline.js';

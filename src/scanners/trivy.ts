@@ -5,7 +5,7 @@
  * line that names them when the build context has one (DESIGN §3).
  */
 import type { AffectedPackage, Exec, Finding, Severity, SuppressionMatch } from '../core/types.js';
-import type { LayerMap, LayerSite } from './layer-map.js';
+import type { LayerMap, LayerSite } from '../core/image/layer-map.js';
 import { locatePackage, type Lockfile } from './lockfiles.js';
 import { exitDescription, outputTail } from './errors.js';
 

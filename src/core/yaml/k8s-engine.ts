@@ -7,8 +7,8 @@
  * read is an MCG991 finding at its line, and the other documents are still checked.
  */
 import type { Finding } from '../types.js';
-import { inputErrorFinding, hitToFinding } from '../engine.js';
-import { meta as readDifferently } from '../../rules/meta/MCG993-read-differently-by-kubectl.js';
+import { inputErrorFinding, hitToFinding } from '../rule-hits.js';
+import { meta as readDifferently } from '../meta-rules/MCG993-read-differently-by-kubectl.js';
 import { DEFAULT_BUDGET, get, makeYDoc, str, YamlBudgetError, type ReadPolicy, type YDoc } from './ast.js';
 import { parseDocuments, type ParsedDoc } from './tree.js';
 import { splitAsKubectl } from './kubectl-split.js';

@@ -1,5 +1,5 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
-import { resolveInImage } from '../../scanners/image-tar.js';
+import { resolveInImage } from '../../core/image/model.js';
 import type { ImageRule, ImageRuleContext } from './types.js';
 
 const meta: RuleMeta = {

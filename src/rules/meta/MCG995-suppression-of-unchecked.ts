@@ -1,17 +1,2 @@
-import type { RuleMeta } from '../../core/types.js';
-
-/** Raised centrally by the suppression logic (src/core/suppress.ts), after suppressions are applied, so nothing suppresses it. */
-export const meta: RuleMeta = {
-  id: 'MCG995',
-  name: 'suppression-of-unchecked',
-  title: 'A suppression would hide that something was not checked',
-  severity: 'high',
-  kind: 'meta',
-  description:
-    'An inline `# mcg-ignore` comment or a `.mcg.yml` ignore entry names MCG990 or MCG991, or a glob or `*` that matches them. It does not apply: the coverage finding stays failing, and the suppression is reported at its own line.',
-  rationale:
-    'MCG990 and MCG991 say that part of the scan did not happen. Accepting that as a risk would turn "not checked" into "passed" for every later change, so such a suppression is refused, and reported so that whoever wrote it learns it had no effect.',
-  fix: 'Remove the suppression (or narrow its glob so it no longer matches MCG990/MCG991) and fix the cause: make the input readable, or the scanner run. To report without failing use `fail-on: never`.',
-  tags: ['security', 'suppression'],
-  precision: 'very-high',
-};
+// TEMP: another branch edits core/suppress.ts, which still imports from here. Removed at merge (import src/core/meta-rules/).
+export { meta } from '../../core/meta-rules/MCG995-suppression-of-unchecked.js';

@@ -1,6 +1,6 @@
 /** The runtime probe rules, in id order: pure functions over the probe's verdict. */
 import type { Finding, RuleMeta } from '../../core/types.js';
-import { hitToFinding, ruleEnabled, type RuleSettings } from '../../core/engine.js';
+import { hitToFinding, ruleEnabled, type RuleSettings } from '../../core/rule-hits.js';
 import type { ProbeRule, ProbeRuleContext } from './types.js';
 import { rule as MCG401 } from './MCG401-fails-hardened.js';
 import { rule as MCG402 } from './MCG402-non-json-stdout.js';

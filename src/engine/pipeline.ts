@@ -10,28 +10,26 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Exec, Finding, Logger, ScannerStatus } from '../core/types.js';
-import type { DockerfileTarget, ImagePipeline, ImageScanResult, ScanOptions } from '../core/scan.js';
+import type { DockerfileTarget, ImagePipeline, ImageScanResult, ScanOptions } from './scan.js';
 import type { McgConfig } from '../core/config.js';
 import { finalStage, parseDockerfile, type DockerfileModel, type Stage } from '../core/dockerfile/model.js';
 import { listContext, readTextFile, underRoot } from '../core/files.js';
 import { checkImage } from '../rules/image/index.js';
-import * as docker from './docker.js';
-import { imageFactsOf, readImageTar, type ImageInspection } from './image-tar.js';
-import { mapLayers, type LayerMap } from './layer-map.js';
-import { writeLayerSubset } from './tar-subset.js';
-import { lockfileKind, type Lockfile } from './lockfiles.js';
-import * as trivy from './trivy.js';
-import { runSbom } from './sbom.js';
-import * as trufflehog from './trufflehog.js';
-import { outputTail, scannerErrorFinding } from './errors.js';
-import { runProbe } from './probe/run.js';
+import * as docker from '../scanners/docker.js';
+import { imageFactsOf, readImageTar, type ImageInspection } from '../scanners/image-tar.js';
+import { mapLayers, type LayerMap } from '../core/image/layer-map.js';
+import { writeLayerSubset } from '../scanners/tar-subset.js';
+import { lockfileKind, type Lockfile } from '../scanners/lockfiles.js';
+import * as trivy from '../scanners/trivy.js';
+import { runSbom } from '../scanners/sbom.js';
+import * as trufflehog from '../scanners/trufflehog.js';
+import { outputTail, scannerErrorFinding } from '../scanners/errors.js';
+import { runProbe } from './probe-run.js';
 import { DEFAULT_PROBE } from '../core/probe/options.js';
 import type { CoverageEntry } from '../core/types.js';
+import type { ResolvedTool } from '../scanners/tools.js';
 
-export interface ResolvedTool {
-  path: string;
-  version?: string;
-}
+export type { ResolvedTool };
 
 /** Where the tools are; resolution (path input → PATH → cache → download) happens behind these. */
 export interface PipelineTools {

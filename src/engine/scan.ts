@@ -4,22 +4,23 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { CoverageEntry, Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
-import type { ProbeOptions } from './probe/options.js';
-import { checkDockerfile, inputErrorFinding, type RuleSettings } from './engine.js';
-import { parseDockerfile } from './dockerfile/model.js';
+import type { CoverageEntry, Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from '../core/types.js';
+import type { ProbeOptions } from '../core/probe/options.js';
+import { checkDockerfile } from './engine.js';
+import { inputErrorFinding, type RuleSettings } from '../core/rule-hits.js';
+import { parseDockerfile } from '../core/dockerfile/model.js';
 import { dockerfileRules } from '../rules/index.js';
-import { loadVex, settleVex } from './vex/scan-vex.js';
-import { builtImageFor, type BuiltTarget } from './mcp/built-image.js';
-import type { SbomRequest } from './sbom.js';
-import { confine, listContext, newListings, readText, readTextFile, repoPath, underRoot, type Listings } from './files.js';
-import { discover, type DockerfileTarget } from './discover.js';
-import { makeBuildContext } from './build-context.js';
-import { ConfigError, defaultConfig, parseConfig, type McgConfig } from './config.js';
-import { mergeFindings, type Baseline } from './merge.js';
-import { DEFAULT_POLICY } from './policy.js';
-import { CoverageLedger } from './coverage.js';
-import { ProjectEnvs } from './compose-env.js';
+import { loadVex, settleVex } from '../core/vex/scan-vex.js';
+import { builtImageFor, type BuiltTarget } from '../core/mcp/built-image.js';
+import type { SbomRequest } from '../core/sbom.js';
+import { confine, listContext, newListings, readText, readTextFile, repoPath, underRoot, type Listings } from '../core/files.js';
+import { discover, type DockerfileTarget } from '../core/discover.js';
+import { makeBuildContext } from '../core/build-context.js';
+import { ConfigError, defaultConfig, parseConfig, type McgConfig } from '../core/config.js';
+import { mergeFindings, type Baseline } from '../core/merge.js';
+import { DEFAULT_POLICY } from '../core/policy.js';
+import { CoverageLedger } from '../core/coverage.js';
+import { ProjectEnvs } from '../core/compose-env.js';
 import type { BuildContextInfo, ImageFacts } from '../rules/types.js';
 
 export interface ScanOptions {
@@ -80,9 +81,9 @@ export interface ScanDeps {
   logger: Logger;
   exec: Exec;
   imagePipeline?: ImagePipeline;
-  /** Checks for compose/Kubernetes/workflow YAML (src/core/yaml-engine.ts), when present. */
+  /** Checks for compose/Kubernetes/workflow YAML (src/engine/yaml-engine.ts), when present. */
   yaml?: YamlChecker;
-  /** Checks for MCP launch and publication files (src/core/mcp-engine.ts), when present. */
+  /** Checks for MCP launch and publication files (src/engine/mcp-engine.ts), when present. */
   mcp?: McpChecker;
 }
 
@@ -107,7 +108,7 @@ export interface YamlChecker {
   };
 }
 
-export { isDockerfileName, UsageError, type DockerfileTarget } from './discover.js';
+export { isDockerfileName, UsageError, type DockerfileTarget } from '../core/discover.js';
 
 export function loadConfig(root: string, configPath?: string): McgConfig {
   const rel = configPath ?? (existsSync(join(root, '.mcg.yml')) ? '.mcg.yml' : existsSync(join(root, '.mcg.yaml')) ? '.mcg.yaml' : undefined);

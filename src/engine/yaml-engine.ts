@@ -5,19 +5,19 @@
  * alias and merge-key resolution run on a work budget, and every failure becomes an MCG991
  * input-error finding at the line where reading stopped while the other documents are still checked.
  */
-import type { Finding, RuleHit, RuleMeta } from './types.js';
-import { hitToFinding, inputErrorFinding, ruleEnabled, type RuleSettings } from './engine.js';
-import { makeYDoc, YamlBudgetError, YamlDuplicateKeyError, DEFAULT_BUDGET, type YDoc } from './yaml/ast.js';
-import { composeModel, k8sModel, workflowModel } from './yaml/models.js';
+import type { Finding, RuleHit, RuleMeta } from '../core/types.js';
+import { hitToFinding, inputErrorFinding, ruleEnabled, type RuleSettings } from '../core/rule-hits.js';
+import { makeYDoc, YamlBudgetError, YamlDuplicateKeyError, DEFAULT_BUDGET, type YDoc } from '../core/yaml/ast.js';
+import { composeModel, k8sModel, workflowModel } from '../core/yaml/models.js';
 import type { ComposeRule, K8sRule, WorkflowRule } from '../rules/yaml-types.js';
 import { composeRules } from '../rules/compose/index.js';
 import { meta as composeReadsDifferently, rule as composeReadsDifferentlyRule } from '../rules/meta/MCG994-read-differently-by-compose.js';
-import { interpolateTree, type ComposeEnv, type TreeError } from './yaml/compose-interpolate.js';
+import { interpolateTree, type ComposeEnv, type TreeError } from '../core/yaml/compose-interpolate.js';
 import { k8sRules } from '../rules/k8s/index.js';
 import { workflowRules } from '../rules/workflow/index.js';
-import { parseDocuments, type ParsedDoc, type ReadOptions } from './yaml/tree.js';
-import { checkKubernetes } from './yaml/k8s-engine.js';
-export { classifyYaml, looksLikeHelmTemplate, type YamlKind } from './yaml/classify.js';
+import { parseDocuments, type ParsedDoc, type ReadOptions } from '../core/yaml/tree.js';
+import { checkKubernetes } from '../core/yaml/k8s-engine.js';
+export { classifyYaml, looksLikeHelmTemplate, type YamlKind } from '../core/yaml/classify.js';
 
 /**
  * The largest YAML or JSON file read (64 MiB, every kind): beyond it the file fails with MCG991
