@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint, and the architecture rule that only src/action/
 // may import @actions/* (src/core stays pure; the CLI and the action share one engine).
 import tseslint from 'typescript-eslint';
+import { layerConfig } from './eslint/layers.mjs';
 
 // One safe file writer (issue #18): files are written only through src/core/safe-write.ts.
 const FS_WRITES = ['writeFileSync', 'writeFile', 'appendFileSync', 'appendFile', 'createWriteStream', 'mkdirSync', 'mkdir', 'renameSync', 'rename', 'copyFileSync', 'copyFile', 'cpSync', 'cp', 'symlinkSync', 'symlink', 'linkSync', 'link', 'openSync', 'open', 'truncateSync', 'truncate'];
@@ -59,5 +60,27 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  // The layer picture and the size rules (eslint/layers.mjs; README "Architecture").
+  ...layerConfig,
+  // TEMP: another branch splits these; removed at merge
+  {
+    files: ['src/cli/args.ts', 'src/cli/main.ts', 'src/core/yaml/ast.ts', 'src/scanners/image-tar.ts'],
+    rules: { 'max-lines': 'off', 'max-params': 'off' },
+  },
+  // TEMP: another branch splits these; removed at merge (image-tar.ts still reads ImageFacts through rules/types.ts)
+  {
+    files: ['src/scanners/image-tar.ts'],
+    rules: { 'mcg/layers': 'off' },
+  },
+  // TEMP: another branch splits these; removed at merge (their max-params; suppress.ts still imports the MCG900/995 shims in rules/meta/)
+  {
+    files: ['src/core/dockerfile/model.ts', 'src/core/mcp/catalog.ts', 'src/core/mcp/server-json.ts', 'src/core/suppress.ts', 'src/scanners/trufflehog.ts'],
+    rules: { 'max-params': 'off' },
+  },
+  // TEMP: another branch splits these; removed at merge
+  {
+    files: ['src/core/suppress.ts'],
+    rules: { 'mcg/layers': 'off' },
   },
 );
