@@ -30,7 +30,14 @@ export function fingerprintKeyDigest(key: string): string {
   return `k:${sha256Hex(key).slice(0, 32)}`;
 }
 
-export function hitToFinding(meta: RuleMeta, hit: RuleHit, path: string, target: string, settings?: RuleSettings): Finding {
+/** Where a hit was found: the file (a hit's own `path` wins), the target, and the settings in force. */
+export interface HitSite {
+  path: string;
+  target: string;
+  settings?: RuleSettings;
+}
+
+export function hitToFinding(meta: RuleMeta, hit: RuleHit, { path, target, settings }: HitSite): Finding {
   return {
     ruleId: meta.id,
     source: 'mcg',

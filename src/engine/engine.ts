@@ -39,7 +39,7 @@ export function checkDockerfile(input: DockerfileInput, rules: readonly Dockerfi
   const ctx = { path: input.path, model, final: finalStage(model, input.buildTarget), context: input.context, image: input.image };
   for (const rule of rules) {
     if (!ruleEnabled(settings, rule.meta.id)) continue;
-    for (const hit of rule.check(ctx)) findings.push(hitToFinding(rule.meta, hit, input.path, input.target, settings));
+    for (const hit of rule.check(ctx)) findings.push(hitToFinding(rule.meta, hit, { path: input.path, target: input.target, settings }));
   }
   return { model, findings, fatal };
 }

@@ -70,7 +70,7 @@ export function checkMcpFile(input: McpInput, rules: readonly McpRule[] = mcpRul
   const ctx = { path: input.path, model, image: input.image, profile: input.profile };
   for (const rule of rules) {
     if (!ruleEnabled(settings, rule.meta.id)) continue;
-    for (const hit of rule.check(ctx)) findings.push(hitToFinding(rule.meta, hit, input.path, input.target, settings));
+    for (const hit of rule.check(ctx)) findings.push(hitToFinding(rule.meta, hit, { path: input.path, target: input.target, settings }));
   }
   return { findings, fatal, model };
 }

@@ -139,7 +139,7 @@ export function checkYamlWith(input: YamlInput, rules: YamlRuleSet, settings?: R
     } catch (e) {
       if (e instanceof YamlDuplicateKeyError && input.kind === 'compose') {
         const hit = { line: e.line, key: `duplicate.${e.key}`, message: `duplicate key "${e.key.slice(0, 80)}": compose refuses the file ("mapping key already defined"), so \`docker compose\` will not load it; remove one of the two` };
-        findings.push(hitToFinding(composeReadsDifferently, hit, path, target, settings));
+        findings.push(hitToFinding(composeReadsDifferently, hit, { path: path, target: target, settings }));
       }
       if (e instanceof YamlDuplicateKeyError) {
         findings.push(inputErrorFinding(path, e.line, `duplicate key "${e.key}" in ${label} (tools disagree on which value wins); ${label} was not checked`, target));
@@ -166,7 +166,7 @@ function composeReading(input: YamlInput, contents: NonNullable<ParsedDoc['conte
       continue;
     }
     const hit = { line: e.line, key: `interpolation.line${e.line}`, message: `${e.message}: compose refuses the file, so \`docker compose\` will not load it; write \`\${NAME}\`, \`\${NAME:-default}\` or \`$$\` for a literal \`$\`` };
-    out.findings.push(hitToFinding(composeReadsDifferently, hit, input.path, input.target, settings));
+    out.findings.push(hitToFinding(composeReadsDifferently, hit, { path: input.path, target: input.target, settings }));
   }
   return read;
 }
@@ -198,7 +198,7 @@ function runRules(input: YamlInput, docs: YDoc[], rules: YamlRuleSet, settings?:
         failures.add(msg);
         continue;
       }
-      for (const h of hits) out.push(hitToFinding(r.meta, h, input.path, input.target, settings));
+      for (const h of hits) out.push(hitToFinding(r.meta, h, { path: input.path, target: input.target, settings }));
     }
   };
   try {

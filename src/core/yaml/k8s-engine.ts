@@ -79,7 +79,7 @@ export function checkKubernetes(input: K8sInput, run: (docs: YDoc[]) => Finding[
     if (split.format === 'json' && split.chunks.length > 1 && !isStrictJson(chunk.text)) {
       const line = chunk.lineOffset + 1;
       const message = `${path}:${line}: ${label} is not valid JSON: kubectl stops reading the file as a JSON stream here and reads the rest as YAML (the whole file, when this is the first object), where it may drop documents without a word (checked here as written); make every object valid JSON, or write the file as YAML with \`---\` between documents`;
-      findings.push(hitToFinding(readDifferently, { line, key: `json-stream|${docNumber}`, message }, path, target));
+      findings.push(hitToFinding(readDifferently, { line, key: `json-stream|${docNumber}`, message }, { path, target }));
     }
     let parsed: ParsedDoc[];
     try {
@@ -93,7 +93,7 @@ export function checkKubernetes(input: K8sInput, run: (docs: YDoc[]) => Finding[
     if (!first) continue;
     for (const extra of parsed.slice(1)) {
       if (extra.contents === null && !extra.error && extra.notMap === undefined) continue;
-      findings.push(hitToFinding(readDifferently, { line: extra.line, key: 'after-document-end', message: `${path}:${extra.line}: kubectl reads only the first document of ${label}; this one, after \`...\`, is ignored by kubectl (and was not checked)` }, path, target));
+      findings.push(hitToFinding(readDifferently, { line: extra.line, key: 'after-document-end', message: `${path}:${extra.line}: kubectl reads only the first document of ${label}; this one, after \`...\`, is ignored by kubectl (and was not checked)` }, { path, target }));
     }
     if (first.error) {
       problems++;
@@ -125,7 +125,7 @@ export function checkKubernetes(input: K8sInput, run: (docs: YDoc[]) => Finding[
     }
     docs.push(y);
     for (const a of y.ambiguities ?? []) {
-      findings.push(hitToFinding(readDifferently, { line: a.line, key: `${a.kind}|${docNumber}`, message: `${path}:${a.line}: ${a.message}` }, path, target));
+      findings.push(hitToFinding(readDifferently, { line: a.line, key: `${a.kind}|${docNumber}`, message: `${path}:${a.line}: ${a.message}` }, { path, target }));
     }
   }
   if (split.error) fail(split.error.line, `${split.error.message}; the documents from here on were not checked`);

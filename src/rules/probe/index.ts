@@ -18,7 +18,7 @@ export function checkProbe(ctx: ProbeRuleContext, target: string, settings?: Rul
   const out: Finding[] = [];
   for (const r of probeRules) {
     if (!ruleEnabled(settings, r.meta.id)) continue;
-    for (const hit of r.check(ctx)) out.push(hitToFinding(r.meta, hit, ctx.path, target, settings));
+    for (const hit of r.check(ctx)) out.push(hitToFinding(r.meta, hit, { path: ctx.path, target: target, settings }));
   }
   return out;
 }

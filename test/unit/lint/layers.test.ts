@@ -11,7 +11,7 @@ const eslint = new ESLint({ cwd: root });
 
 async function layerErrors(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
-  return result.messages.filter((m) => m.ruleId === 'mcg/layers').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'mcg/layers').map((m) => m.message);
 }
 
 describe('mcg/layers', () => {
