@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../schema/report.schema.json' with { type: 'json' };
 import type { Report } from '../core/types.js';
+import { withRuleTable } from './rule-table.js';
 
 /** File names inside one scan artifact (the action's `mode: scan` writes them to artifact-dir). */
 export const REPORT_FILE = 'mcg-report.json';
@@ -50,7 +51,9 @@ export function parseReport(text: string, label: string): Report {
   }
   const errs = reportSchemaErrors(data);
   if (errs.length > 0) throw new MergeError(`${label}: not an mcg report (schema/report.schema.json): ${errs.join('; ')}`);
-  return data as Report;
+  // the writers read rule metadata from the report: our catalog's entry wins for our ids
+  const report = data as Report;
+  return withRuleTable(report, [report.rules]);
 }
 
 export interface ArtifactReport {

@@ -22,6 +22,7 @@ import { ruleDocsUrl } from '../core/meta.js';
 import { TOOL_VERSION } from '../core/meta.js';
 import type { Finding, PolicySettings, Report, ScannerStatus, SuppressionNotice, TargetInfo } from '../core/types.js';
 import { MergeError, type ArtifactReport } from './artifact-reports.js';
+import { ruleTable } from './rule-table.js';
 
 export {
   findArtifactDirs,
@@ -265,6 +266,8 @@ export function mergeReports(inputs: readonly ArtifactReport[], opts: MergeOptio
     counts: countFindings(findings),
     result,
     reason: inputs.length > 1 || (opts.expectDockerfiles?.length ?? 0) > 0 ? `${reason} (${targets.size} target${targets.size === 1 ? '' : 's'})` : reason,
+    // our catalog's entry wins for our ids; an artifact's table only tells of ids we do not know
+    rules: ruleTable(findings, inputs.map((i) => i.report.rules)),
   };
   return { report: fitReport(report), scannersByTarget, notes };
 }

@@ -15,6 +15,7 @@ import type { ScanDeps, ScanOptions } from './scan-types.js';
 import { ScanState, type ScanRun } from './scan-state.js';
 import { scanDockerfiles } from './scan-dockerfiles.js';
 import { scanMcpFiles, scanYamlFiles } from './scan-manifests.js';
+import { withRuleTable } from './rule-table.js';
 
 export type { ImagePipeline, ImageScanResult, McpChecker, ScanDeps, ScanOptions, YamlChecker } from './scan-types.js';
 export { isDockerfileName, UsageError, type DockerfileTarget } from '../core/discover.js';
@@ -89,19 +90,21 @@ export async function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report> {
     if (opts.scanners.trufflehog) s.scanners.push({ name: 'trufflehog', status: 'skipped', reason: why });
   }
 
-  return mergeFindings({
-    root,
-    startedAt,
-    now: opts.now ?? new Date(),
-    policy,
-    findings: s.findings,
-    targets: s.targets,
-    scanners: s.scanners,
-    fileLines: s.fileLines,
-    ignores: config.ignore,
-    baseline: opts.baseline,
-    inputErrors: s.inputErrors,
-    checkedFiles: df.checked + yamlChecked + mcpChecked,
-    coverage: s.coverage.entries(),
-  });
+  return withRuleTable(
+    mergeFindings({
+      root,
+      startedAt,
+      now: opts.now ?? new Date(),
+      policy,
+      findings: s.findings,
+      targets: s.targets,
+      scanners: s.scanners,
+      fileLines: s.fileLines,
+      ignores: config.ignore,
+      baseline: opts.baseline,
+      inputErrors: s.inputErrors,
+      checkedFiles: df.checked + yamlChecked + mcpChecked,
+      coverage: s.coverage.entries(),
+    }),
+  );
 }
