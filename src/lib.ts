@@ -25,6 +25,7 @@ export type {
   Logger,
   PolicySettings,
   Report,
+  RuleInfo,
   RuleKind,
   RuleMeta,
   ScannerStatus,
