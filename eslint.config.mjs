@@ -1,6 +1,8 @@
-// ESLint flat config: typescript-eslint, and the architecture rule that only src/action/
+// ESLint flat config: typescript-eslint, the layer picture (eslint/layers.mjs: imports between
+// layers, max-lines, max-params), and the rule that only src/action/
 // may import @actions/* (src/core stays pure; the CLI and the action share one engine).
 import tseslint from 'typescript-eslint';
+import { layerConfig } from './eslint/layers.mjs';
 
 // One safe file writer (issue #18): files are written only through src/core/safe-write.ts.
 const FS_WRITES = ['writeFileSync', 'writeFile', 'appendFileSync', 'appendFile', 'createWriteStream', 'mkdirSync', 'mkdir', 'renameSync', 'rename', 'copyFileSync', 'copyFile', 'cpSync', 'cp', 'symlinkSync', 'symlink', 'linkSync', 'link', 'openSync', 'open', 'truncateSync', 'truncate'];
@@ -34,9 +36,9 @@ export default tseslint.config(
   },
   // Writers outside the workspace, on paths no repository names: the tool cache and its downloads
   // (scanners/tools.ts, action/tools.ts), the scan's private mkdtemp scratch directory
-  // (scanners/pipeline.ts); files.ts and tar-subset.ts open files read-only.
+  // (engine/pipeline.ts); files.ts and tar-subset.ts open files read-only.
   {
-    files: ['src/scanners/tools.ts', 'src/scanners/pipeline.ts', 'src/core/files.ts', 'src/scanners/tar-subset.ts', 'src/core/safe-write.ts'],
+    files: ['src/scanners/tools.ts', 'src/engine/pipeline.ts', 'src/core/files.ts', 'src/scanners/tar-subset.ts', 'src/core/safe-write.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [actionsBan] }] },
   },
   {
@@ -70,4 +72,6 @@ export default tseslint.config(
       ],
     },
   },
+  // The layer picture and the size rules (eslint/layers.mjs; README "Architecture").
+  ...layerConfig,
 );

@@ -9,14 +9,14 @@
  * found as the CLI finds them). `mergeReports` merges the reports of several scans under the
  * caller's own policy; `toSarif` / `sarifText` write a report as SARIF within GitHub's limits.
  */
-import { scan as scanRepository, type ScanDeps, type ScanOptions } from './core/scan.js';
-import { checkYamlFile, classifyYaml } from './core/yaml-engine.js';
-import { mcpChecker } from './core/mcp-engine.js';
-import { createPipeline } from './scanners/setup.js';
+import { scan as scanRepository, type ScanDeps, type ScanOptions } from './engine/scan.js';
+import { checkYamlFile, classifyYaml } from './engine/yaml-engine.js';
+import { mcpChecker } from './engine/mcp-engine.js';
+import { createPipeline } from './engine/setup.js';
 import { spawnExec } from './scanners/exec.js';
 import type { Logger, Report } from './core/types.js';
 
-export type { ScanOptions } from './core/scan.js';
+export type { ScanOptions } from './engine/scan.js';
 export type {
   Counts,
   FailOn,
@@ -25,6 +25,7 @@ export type {
   Logger,
   PolicySettings,
   Report,
+  RuleInfo,
   RuleKind,
   RuleMeta,
   ScannerStatus,
@@ -34,7 +35,7 @@ export type {
 } from './core/types.js';
 export { SEVERITIES } from './core/types.js';
 export type { Baseline } from './core/merge.js';
-export { mergeReports, mergedSarif, readArtifactReports, parseReport, MergeError, type ArtifactReport, type MergeOptions, type MergedReports, type SarifParts } from './core/merge-reports.js';
+export { mergeReports, mergedSarif, readArtifactReports, parseReport, MergeError, type ArtifactReport, type MergeOptions, type MergedReports, type SarifParts } from './engine/merge-reports.js';
 export { toSarif, sarifText, type SarifOptions } from './sarif/to-sarif.js';
 export { reportJson } from './core/report-io.js';
 export { catalog } from './rules/index.js';

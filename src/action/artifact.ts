@@ -11,7 +11,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import type { Report } from '../core/types.js';
 import { confine } from '../core/files.js';
 import { safeWriteFile } from '../core/safe-write.js';
-import { reportSchemaErrors } from '../core/merge-reports.js';
+import { reportSchemaErrors } from '../engine/merge-reports.js';
+import { withRuleTable } from '../engine/rule-table.js';
 
 export const SARIF_FILE = 'mcg.sarif';
 /** The OpenVEX document of the run's vulnerability suppressions. */
@@ -101,7 +102,9 @@ export function validateMeta(data: unknown): ArtifactMeta {
 export function validateReport(data: unknown): Report {
   const errs = reportSchemaErrors(data, 3);
   if (errs.length > 0) throw new ArtifactError(`${REPORT_FILE} does not match its schema (schema/report.schema.json): ${errs.join('; ')}`);
-  return data as Report;
+  // the writers read rule metadata from the report: our catalog's entry wins for our ids
+  const report = data as Report;
+  return withRuleTable(report, [report.rules]);
 }
 
 export interface ArtifactFiles {

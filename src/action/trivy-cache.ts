@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../core/types.js';
 import type { RunContext } from './context.js';
-import type { TrivyDbCache } from '../scanners/pipeline.js';
+import type { TrivyDbCache } from '../engine/pipeline.js';
 
 export interface TrivyCacheKeyInput {
   /** Trivy's version (`0.74.0`, `v0.74.0`); unknown → `unknown`. */

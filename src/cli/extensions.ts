@@ -1,9 +1,9 @@
 /** Optional engine parts the CLI wires in (YAML checks, the image pipeline), in one place. */
-import type { ScanDeps } from '../core/scan.js';
+import type { ScanDeps } from '../engine/scan.js';
 import type { Exec, Logger } from '../core/types.js';
-import { checkYamlFile, classifyYaml } from '../core/yaml-engine.js';
-import { createPipeline } from '../scanners/setup.js';
-import { mcpChecker } from '../core/mcp-engine.js';
+import { checkYamlFile, classifyYaml } from '../engine/yaml-engine.js';
+import { createPipeline } from '../engine/setup.js';
+import { mcpChecker } from '../engine/mcp-engine.js';
 
 /**
  * The YAML checks always; the image pipeline (build, Trivy, TruffleHog, image checks) when the

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UsageError } from '../core/scan.js';
+import { UsageError } from '../engine/scan.js';
 import { MAX_BASELINE_BYTES, parseBaseline } from '../core/baseline.js';
 import type { Baseline } from '../core/merge.js';
 import { safeWriteFile, type WriteContent } from '../core/safe-write.js';

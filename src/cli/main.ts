@@ -4,8 +4,8 @@
  * turns errors into exit codes.
  */
 import { CliUsageError, parseCli, USAGE } from './args.js';
-import { UsageError } from '../core/scan.js';
-import { MergeError } from '../core/merge-reports.js';
+import { UsageError } from '../engine/scan.js';
+import { MergeError } from '../engine/merge-reports.js';
 import { ConfigError } from '../core/config.js';
 import { PathError } from '../core/files.js';
 import { BaselineError } from '../core/baseline.js';

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError } from '../core/scan.js';
+import { UsageError } from '../engine/scan.js';
 import type { ProbeOptions } from '../core/probe/options.js';
 import { spawnExec } from '../scanners/exec.js';
-import { removeProbeContainers } from '../scanners/probe/run.js';
+import { removeProbeContainers } from '../engine/probe-run.js';
 import { resolveProbeOptions, type ProbeArgs } from './probe-args.js';
 
 interface ProbeIo {

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { DiscoverCommand } from './commands.js';
-import { loadConfig, UsageError } from '../core/scan.js';
+import { loadConfig, UsageError } from '../engine/scan.js';
 import { discover, matrixOf, splitList } from '../core/discover.js';
 import { findRoot, rootDir, writeOut, type CliIo } from './io.js';
 import { maxOf } from '../core/arrays.js';

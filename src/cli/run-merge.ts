@@ -1,9 +1,9 @@
 /** `mcg merge`: the artifacts of several scan jobs merged into one report and its SARIF logs. */
 import { resolve } from 'node:path';
 import type { MergeCommand } from './commands.js';
-import { loadConfig, UsageError } from '../core/scan.js';
+import { loadConfig, UsageError } from '../engine/scan.js';
 import { parseMatrix } from '../core/discover.js';
-import { MergeError, mergedSarif, mergeReports, readArtifactReports } from '../core/merge-reports.js';
+import { MergeError, mergedSarif, mergeReports, readArtifactReports } from '../engine/merge-reports.js';
 import { loadVex } from '../core/vex/scan-vex.js';
 import { reportJson } from '../core/report-io.js';
 import { renderTable } from '../reporters/table.js';

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ScanCommand } from './commands.js';
-import { scan, UsageError, type ScanDeps } from '../core/scan.js';
+import { scan, UsageError, type ScanDeps } from '../engine/scan.js';
 import { reportJson, writeReportJsonFd } from '../core/report-io.js';
 import { sarifText as streamSarifText, writeSarifFd } from '../sarif/to-sarif.js';
 import type { WriteContent } from '../core/safe-write.js';

@@ -3,7 +3,19 @@
  * Matching is @balena/dockerignore, a port of Docker's own implementation.
  */
 import ignoreModule from '@balena/dockerignore';
-import type { BuildContextInfo } from '../rules/types.js';
+
+/** The build context as Docker would send it. */
+export interface BuildContextInfo {
+  /** Repository-relative directory ('.' for the root). */
+  dir: string;
+  exists: boolean;
+  /** Files below the context, POSIX paths relative to it (directories end with '/'), capped. */
+  files: readonly string[];
+  /** The .dockerignore in force, when there is one. */
+  dockerignore?: { path: string; lines: string[] };
+  /** True when Docker would leave the path out of the context. */
+  ignored(relPath: string): boolean;
+}
 
 // CommonJS module: under NodeNext its default import is the module object, whose `default` is the factory.
 type Factory = (o?: { ignorecase?: boolean }) => { add(p: string[]): { ignores(p: string): boolean } };

@@ -6,7 +6,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import schema from '../../schema/mcg.schema.json' with { type: 'json' };
 import type { FailOn, Severity } from './types.js';
-import type { RuleSettings } from './engine.js';
+import type { RuleSettings } from './rule-hits.js';
 import type { IgnoreEntry } from './suppress.js';
 
 export class ConfigError extends Error {

@@ -7,8 +7,8 @@
  */
 import picomatch from 'picomatch';
 import type { Finding, SuppressionMatch, SuppressionNotice } from './types.js';
-import { meta as MCG900 } from '../rules/meta/MCG900-suppression-without-reason.js';
-import { meta as MCG995 } from '../rules/meta/MCG995-suppression-of-unchecked.js';
+import { meta as MCG900 } from './meta-rules/MCG900-suppression-without-reason.js';
+import { meta as MCG995 } from './meta-rules/MCG995-suppression-of-unchecked.js';
 import { ruleDocsUrl } from './meta.js';
 import { isFailClosed } from './policy.js';
 

@@ -204,6 +204,21 @@ export interface CoverageEntry {
   reason?: string;
 }
 
+/** What the writers (SARIF, reporters) need of a rule: it travels in the report (Report.rules). */
+export interface RuleInfo {
+  name: string;
+  title: string;
+  severity: Severity;
+  kind: RuleKind;
+  description: string;
+  rationale: string;
+  fix: string;
+  tags: string[];
+  precision: RuleMeta['precision'];
+  /** The rule's documentation page. */
+  helpUri: string;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'mcp-container-guard'; version: string };
@@ -229,4 +244,6 @@ export interface Report {
   result: 'pass' | 'fail';
   /** One line a person can read: why it passed or failed. */
   reason: string;
+  /** Our rules that the findings name (id → metadata), filled by the engine from the catalog. */
+  rules?: Record<string, RuleInfo>;
 }

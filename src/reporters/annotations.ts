@@ -30,8 +30,8 @@ export function commandLevel(f: Finding): CommandLevel {
 }
 
 /** `MCG001 · Final stage runs as root (high, new, failing)` */
-export function annotationTitle(f: Finding): string {
-  return plainText(findingTitle(f), 200);
+export function annotationTitle(f: Finding, rules: Report['rules']): string {
+  return plainText(findingTitle(f, rules), 200);
 }
 
 /** Message, then the evidence and the fix hint on their own lines. Plain text. */
@@ -42,7 +42,7 @@ export function annotationMessage(f: Finding, max: number): string {
   return lines.join('\n');
 }
 
-export function annotationCommand(f: Finding): string {
+export function annotationCommand(f: Finding, rules: Report['rules']): string {
   const { path, startLine, endLine, startColumn, endColumn } = f.location;
   const props: string[] = [`file=${escapeWorkflowCommandProperty(path)}`, `line=${startLine}`];
   const end = endLine !== undefined && endLine >= startLine ? endLine : startLine;
@@ -52,7 +52,7 @@ export function annotationCommand(f: Finding): string {
     props.push(`col=${startColumn}`);
     if (endColumn !== undefined && endColumn >= startColumn) props.push(`endColumn=${endColumn}`);
   }
-  props.push(`title=${escapeWorkflowCommandProperty(annotationTitle(f))}`);
+  props.push(`title=${escapeWorkflowCommandProperty(annotationTitle(f, rules))}`);
   return `::${commandLevel(f)} ${props.join(',')}::${escapeWorkflowCommandData(annotationMessage(f, WORKFLOW_ANNOTATION_MESSAGE_MAX - 96))}`;
 }
 
@@ -83,7 +83,7 @@ export function buildAnnotationCommands(report: Report, opts: AnnotationCommandO
     ...byLevel.notice.slice(0, take.notice),
   ]);
   // Keep importance order across levels in the log.
-  const out = sorted.filter((f) => chosen.has(f)).map(annotationCommand);
+  const out = sorted.filter((f) => chosen.has(f)).map((f) => annotationCommand(f, report.rules));
   const left = total - chosen.size;
   if (left > 0) {
     const parts = (['error', 'warning', 'notice'] as const)

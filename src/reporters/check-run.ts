@@ -73,7 +73,7 @@ export interface CheckRunOptions {
 const MESSAGE_MAX = 4000;
 const RAW_DETAILS_MAX = 8000;
 
-export function toCheckRunAnnotation(f: Finding): CheckRunAnnotation {
+export function toCheckRunAnnotation(f: Finding, rules: Report['rules']): CheckRunAnnotation {
   const { path, startLine, endLine, startColumn, endColumn, evidence } = f.location;
   const start = Math.max(1, Math.floor(startLine));
   const end = endLine !== undefined && endLine >= start ? Math.floor(endLine) : start;
@@ -83,7 +83,7 @@ export function toCheckRunAnnotation(f: Finding): CheckRunAnnotation {
     end_line: end,
     annotation_level: annotationLevel(f.severity),
     message: plainText(f.message, MESSAGE_MAX),
-    title: plainText(findingTitle(f), ANNOTATION_TITLE_MAX - 1),
+    title: plainText(findingTitle(f, rules), ANNOTATION_TITLE_MAX - 1),
   };
   if (start === end && startColumn !== undefined && startColumn >= 1) {
     a.start_column = startColumn;
@@ -132,7 +132,7 @@ export function buildCheckRunOutput(report: Report, opts: CheckRunOptions = {}):
   const g = groupFindings(report.findings);
   const sorted = sortByImportance(g.active, opts.changedLines);
   const maxAnn = Math.max(0, Math.floor(opts.maxAnnotations ?? CHECK_RUN_ANNOTATIONS_DEFAULT_MAX));
-  const annotations = sorted.slice(0, maxAnn).map(toCheckRunAnnotation);
+  const annotations = sorted.slice(0, maxAnn).map((f) => toCheckRunAnnotation(f, report.rules));
   const notAnnotated = sorted.length - annotations.length;
 
   // Summary: the verdict, counts, what did not run, what to review. Fits by construction, cut as a last resort.

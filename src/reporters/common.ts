@@ -4,7 +4,6 @@
  */
 import { SEVERITIES, type Finding, type Report, type ScannerStatus, type Severity } from '../core/types.js';
 import { SEVERITY_TABLE, severityRank } from '../core/severity.js';
-import { ruleMeta } from '../rules/index.js';
 import { encodePathForUrl, safeHttpUrl } from './escape.js';
 
 export const PRODUCT = 'MCP Container Guard';
@@ -87,14 +86,14 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** The rule's title: the scanner's own (CVE title, detector) or the catalog's. */
-export function ruleTitle(f: Finding): string {
-  return f.rule?.title ?? ruleMeta(f.ruleId)?.title ?? f.ruleId;
+/** The rule's title: the scanner's own (CVE title, detector) or ours, from the report's rule table. */
+export function ruleTitle(f: Finding, rules: Report['rules']): string {
+  return f.rule?.title ?? (rules && Object.hasOwn(rules, f.ruleId) ? rules[f.ruleId]!.title : undefined) ?? f.ruleId;
 }
 
 /** `MCG001 · Container runs as root (high, new, failing)`: plain text for annotation titles. */
-export function findingTitle(f: Finding): string {
-  const title = ruleTitle(f);
+export function findingTitle(f: Finding, rules: Report['rules']): string {
+  const title = ruleTitle(f, rules);
   const flags = [f.severity, ...(f.new ? ['new'] : []), ...(f.failing ? ['failing'] : [])];
   return `${f.ruleId}${title !== f.ruleId ? ` · ${title}` : ''} (${flags.join(', ')})`;
 }

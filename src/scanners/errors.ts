@@ -1,6 +1,6 @@
 /** Scanner failures as findings (MCG990, fail-closed) and redaction of tool output. Pure. */
 import type { Finding } from '../core/types.js';
-import { meta as scannerError } from '../rules/meta/MCG990-scanner-error.js';
+import { meta as scannerError } from '../core/meta-rules/MCG990-scanner-error.js';
 import { ruleDocsUrl } from '../core/meta.js';
 import { KNOWN_TOKEN_PREFIXES } from '../core/secret-registry.js';
 import { stripEscapes } from '../core/controls.js';

@@ -9,11 +9,11 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { extract, type Header } from 'tar-stream';
-import type { HistoryEntry } from './layer-map.js';
-import { normPath, type FsEntry, type ImageConfigFacts, type ImageInspection } from './image-model.js';
+import type { HistoryEntry } from '../core/image/layer-map.js';
+import { normPath, type FsEntry, type ImageConfigFacts, type ImageInspection } from '../core/image/model.js';
 import { collect, drain, peek, readLayerTar, sink, sniff, type Chunks, type LayerRecord } from './layer-tar.js';
 
-export { imageFactsOf, normPath, resolveInImage, type FsEntry, type FsType, type ImageConfigFacts, type ImageInspection } from './image-model.js';
+export { imageFactsOf, normPath, resolveInImage, type FsEntry, type FsType, type ImageConfigFacts, type ImageInspection } from '../core/image/model.js';
 
 export class ImageTarError extends Error {}
 

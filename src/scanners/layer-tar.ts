@@ -6,7 +6,7 @@
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { extract, type Header } from 'tar-stream';
-import { normPath, type FsType, type LayerEntry } from './image-model.js';
+import { normPath, type FsType, type LayerEntry } from '../core/image/model.js';
 
 const SMALL_FILES = new Set(['/etc/passwd', '/etc/group']);
 const MAX_SMALL_FILE = 1024 * 1024;

@@ -10,7 +10,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { posix } from 'node:path';
-import type { HistoryEntry } from './layer-map.js';
+import type { HistoryEntry } from '../core/image/layer-map.js';
 
 export interface TarEntryRef {
   name: string;

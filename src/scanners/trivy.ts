@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AffectedPackage, Exec, Finding, Severity, SuppressionMatch } from '../core/types.js';
-import type { LayerMap, LayerSite } from './layer-map.js';
+import type { LayerMap, LayerSite } from '../core/image/layer-map.js';
 import { locatePackage, type Lockfile } from './lockfiles.js';
 import { exitDescription, outputTail } from './errors.js';
 

@@ -8,9 +8,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Exec, Finding } from '../core/types.js';
-import type { LayerMap, LayerSite } from './layer-map.js';
+import type { LayerMap, LayerSite } from '../core/image/layer-map.js';
 import { exitDescription, outputTail } from './errors.js';
-import { fingerprintKeyDigest } from '../core/engine.js';
+import { fingerprintKeyDigest } from '../core/rule-hits.js';
 import type { ScannerRun } from './trivy.js';
 
 export interface TruffleHogArgsOptions {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expect, it } from 'vitest';
-import { checkDockerfile } from '../../src/core/engine.js';
+import { checkDockerfile } from '../../src/engine/engine.js';
 import { dockerfileRules } from '../../src/rules/index.js';
 import { corpusFiles, describeCorpus, expectGolden } from '../support/corpus.js';
 

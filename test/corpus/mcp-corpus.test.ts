@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { checkMcpFile, classifyMcpPath, type McpFileType } from '../../src/core/mcp-engine.js';
+import { checkMcpFile, classifyMcpPath, type McpFileType } from '../../src/engine/mcp-engine.js';
 import { looksLikeServerJson } from '../../src/core/mcp/server-json.js';
 import { parseJson } from '../../src/core/mcp/tree.js';
 import { CORPUS_DIR, describeCorpus, expectGolden } from '../support/corpus.js';

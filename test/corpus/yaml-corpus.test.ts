@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { checkYamlFile, classifyYaml, type YamlRuleKind } from '../../src/core/yaml-engine.js';
+import { checkYamlFile, classifyYaml, type YamlRuleKind } from '../../src/engine/yaml-engine.js';
 import { CORPUS_DIR, describeCorpus, expectGolden } from '../support/corpus.js';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -52,7 +52,7 @@ function ours(n: ReadNode): OracleNode {
 
 type Decode = (f: { path: string; bytes: Uint8Array }) => string;
 
-/** How the CLI reads a Dockerfile (src/core/files.ts readText, as src/core/scan.ts calls it), BOM and all. */
+/** How the CLI reads a Dockerfile (src/core/files.ts readText, as src/engine/scan.ts calls it), BOM and all. */
 const cliDecode: Decode = (f) => {
   const r = readText(f.path, undefined, true);
   if (!r.ok) throw new Error(`${f.path}: the CLI does not read it: ${r.message}`);

@@ -7,7 +7,7 @@
 import { makeYDoc, DEFAULT_BUDGET } from '../../src/core/yaml/ast.js';
 import { interpolateTree, type ComposeEnv } from '../../src/core/yaml/compose-interpolate.js';
 import { lineAt, toJson, type Segment } from '../../src/core/yaml/compose-json.js';
-import { parseChunk } from '../../src/core/yaml-engine.js';
+import { parseChunk } from '../../src/engine/yaml-engine.js';
 
 export function schemaErrorLine(error: string, text: string, env: ComposeEnv): number[] | undefined {
   const m = /^validating [^:]*: (.*)$/s.exec(error);

@@ -15,7 +15,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkYamlFile } from '../../src/core/yaml-engine.js';
+import { checkYamlFile } from '../../src/engine/yaml-engine.js';
 import { parseDotenv } from '../../src/core/yaml/compose-dotenv.js';
 import { readComposeValues, type ComposeServiceValues } from '../../src/core/yaml/compose-values.js';
 import { classifyYaml } from '../../src/core/yaml/classify.js';

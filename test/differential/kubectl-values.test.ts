@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { checkKubernetes } from '../../src/core/yaml/k8s-engine.js';
-import { classifyYaml } from '../../src/core/yaml-engine.js';
+import { classifyYaml } from '../../src/engine/yaml-engine.js';
 import type { YDoc } from '../../src/core/yaml/ast.js';
 import { corpusFiles, needCorpus } from '../support/corpus.js';
 import { docExamples } from '../support/doc-examples.js';

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { checkDockerfile } from '../../src/core/engine.js';
+import { checkDockerfile } from '../../src/engine/engine.js';
 import { dockerfileRules } from '../../src/rules/index.js';
 import { normalizeCheckId } from '../../src/scanners/trivy.js';
 import { spawnExec } from '../../src/scanners/exec.js';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rigValue } from '../support/rig.js';
 import { CORPUS_DIR, needCorpus } from '../support/corpus.js';
-import { checkYamlFile } from '../../src/core/yaml-engine.js';
+import { checkYamlFile } from '../../src/engine/yaml-engine.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const corpus = join(CORPUS_DIR, 'k8s');

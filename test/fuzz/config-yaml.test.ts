@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/core/config.js';
-import { checkYamlFile, classifyYaml } from '../../src/core/yaml-engine.js';
+import { checkYamlFile, classifyYaml } from '../../src/engine/yaml-engine.js';
 import { corpusFiles, needCorpus } from '../support/corpus.js';
 import { lineCount, mutate, mutation } from './mutate.js';
 

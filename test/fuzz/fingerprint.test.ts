@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { checkDockerfile } from '../../src/core/engine.js';
+import { checkDockerfile } from '../../src/engine/engine.js';
 import { assignFingerprints } from '../../src/core/fingerprint.js';
 import { compareFindings } from '../../src/core/merge.js';
 import { parseDockerfile } from '../../src/core/dockerfile/model.js';

@@ -19,7 +19,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { reportJson, streamReportJson, writeReportJsonFd } from '../../src/core/report-io.js';
 import { safeWriteFile } from '../../src/core/safe-write.js';
 import { copyFinding, mergeFindings } from '../../src/core/merge.js';
-import { parseReport } from '../../src/core/merge-reports.js';
+import { parseReport } from '../../src/engine/merge-reports.js';
 import { SEVERITIES, type Finding, type Report } from '../../src/core/types.js';
 import { makeFinding, makeReport } from '../support/report-builder.js';
 

@@ -18,7 +18,7 @@ import { reportJson } from '../../src/core/report-io.js';
 import { capText } from '../../src/core/report-fit.js';
 import { visibleText } from '../../src/core/controls.js';
 import { safeWriteFile } from '../../src/core/safe-write.js';
-import { reportSchemaErrors } from '../../src/core/merge-reports.js';
+import { reportSchemaErrors } from '../../src/engine/merge-reports.js';
 import type { Finding, Report } from '../../src/core/types.js';
 import { makeFinding } from '../support/report-builder.js';
 import { sarifErrors } from '../support/sarif-schema.js';

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkMcpFile } from '../../src/core/mcp-engine.js';
+import { checkMcpFile } from '../../src/engine/mcp-engine.js';
 import { decide, DEFAULT_POLICY } from '../../src/core/policy.js';
 import { CURRENT_SCHEMA } from '../../src/core/mcp/server-json.js';
 import { CORPUS_DIR, describeCorpus } from '../support/corpus.js';

@@ -4,14 +4,14 @@
  *   ```dockerfile failing context=".env server.py"
  */
 import type { Finding, RuleMeta } from '../../src/core/types.js';
-import { checkDockerfile } from '../../src/core/engine.js';
+import { checkDockerfile } from '../../src/engine/engine.js';
 import { dockerfileRules } from '../../src/rules/index.js';
 import { makeBuildContext } from '../../src/core/build-context.js';
-import { checkYamlFile, type YamlRuleKind } from '../../src/core/yaml-engine.js';
+import { checkYamlFile, type YamlRuleKind } from '../../src/engine/yaml-engine.js';
 import { defaultPaths } from './yaml-rule-table.js';
 import { checkImage } from '../../src/rules/image/index.js';
 import { imageDescFromAttrs, imageRuleContext } from './image-rule-table.js';
-import { checkMcpFile } from '../../src/core/mcp-engine.js';
+import { checkMcpFile } from '../../src/engine/mcp-engine.js';
 import { checkProbe } from '../../src/rules/probe/index.js';
 import { probeDescFromAttrs, probeRuleContext } from './probe-rule-table.js';
 

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chainInstructions, finalStage, parseDockerfile } from '../../src/core/dockerfile/model.js';
-import { mapLayers, type HistoryEntry } from '../../src/scanners/layer-map.js';
-import type { FsEntry, ImageConfigFacts, ImageInspection } from '../../src/scanners/image-model.js';
+import { mapLayers, type HistoryEntry } from '../../src/core/image/layer-map.js';
+import type { FsEntry, ImageConfigFacts, ImageInspection } from '../../src/core/image/model.js';
 import type { ImageRule, ImageRuleContext } from '../../src/rules/image/types.js';
 import type { RuleHit } from '../../src/core/types.js';
 

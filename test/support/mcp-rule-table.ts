@@ -4,7 +4,7 @@
  * which lines fire. A case names its file (`path`): the path decides how it is read.
  */
 import { describe, expect, it } from 'vitest';
-import { checkMcpFile } from '../../src/core/mcp-engine.js';
+import { checkMcpFile } from '../../src/engine/mcp-engine.js';
 import type { Finding } from '../../src/core/types.js';
 import type { BuiltImage, McpRule } from '../../src/rules/mcp/types.js';
 

@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { scan, type ScanDeps, type ScanOptions } from '../../src/core/scan.js';
+import { scan, type ScanDeps, type ScanOptions } from '../../src/engine/scan.js';
 import type { Exec, Logger, Report } from '../../src/core/types.js';
 import { cliExtensions } from '../../src/cli/extensions.js';
 

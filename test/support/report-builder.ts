@@ -5,6 +5,7 @@
  */
 import { atLeast } from '../../src/core/severity.js';
 import { SEVERITIES, type Finding, type Report, type Severity } from '../../src/core/types.js';
+import { ruleTable } from '../../src/engine/rule-table.js';
 
 let seq = 0;
 
@@ -73,6 +74,8 @@ export function makeReport(input: ReportInput = {}): Report {
       (result === 'fail'
         ? `${failing} new finding${failing === 1 ? '' : 's'} at or above ${policy.threshold}`
         : `no new finding at or above ${policy.threshold}`),
+    // as the engine fills it: our catalog's metadata for the rules the findings name
+    rules: input.rules ?? ruleTable(findings),
   };
 }
 

@@ -5,12 +5,12 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scan, type ScanOptions } from '../../src/core/scan.js';
-import { createPipeline } from '../../src/scanners/setup.js';
+import { scan, type ScanOptions } from '../../src/engine/scan.js';
+import { createPipeline } from '../../src/engine/setup.js';
 import { spawnExec } from '../../src/scanners/exec.js';
 import type { Logger, Report } from '../../src/core/types.js';
 import { DEFAULT_PROBE } from '../../src/core/probe/options.js';
-import { mcpChecker } from '../../src/core/mcp-engine.js';
+import { mcpChecker } from '../../src/engine/mcp-engine.js';
 import { rigEnv, rigValue } from './rig.js';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');

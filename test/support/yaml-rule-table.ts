@@ -3,8 +3,8 @@
  * through the real YAML engine (parser, aliases, merge keys, models) and checks which lines fire.
  */
 import { describe, expect, it } from 'vitest';
-import { fingerprintKeyDigest } from '../../src/core/engine.js';
-import { checkYamlWith, type YamlRuleKind, type YamlRuleSet } from '../../src/core/yaml-engine.js';
+import { fingerprintKeyDigest } from '../../src/core/rule-hits.js';
+import { checkYamlWith, type YamlRuleKind, type YamlRuleSet } from '../../src/engine/yaml-engine.js';
 import type { Finding } from '../../src/core/types.js';
 import type { ComposeRule, K8sRule, WorkflowRule } from '../../src/rules/yaml-types.js';
 

@@ -3,7 +3,7 @@
  * file:line (or clean findings), never a crash; documents after a broken one are still checked.
  */
 import { describe, expect, it } from 'vitest';
-import { checkYamlFile, classifyYaml, MAX_YAML_BYTES, type YamlInput } from '../../src/core/yaml-engine.js';
+import { checkYamlFile, classifyYaml, MAX_YAML_BYTES, type YamlInput } from '../../src/engine/yaml-engine.js';
 import type { Finding } from '../../src/core/types.js';
 
 // generous: a guard against exponential blow-ups (alias bombs, quadratic key checks), not a speed

@@ -1,5 +1,5 @@
 /** mode: discover — the Dockerfiles (dockerfile = globs) as a strategy.matrix for the reusable workflow. */
-import { loadConfig } from '../../core/scan.js';
+import { loadConfig } from '../../engine/scan.js';
 import { discover, matrixOf } from '../../core/discover.js';
 import type { ModeRun } from './common.js';
 

@@ -1,7 +1,7 @@
 /**
  * mode: report — publish what mode: scan jobs left in artifact-dir (a workflow_run job with a write
  * token). The artifacts came from an untrusted run: they must name this repository, the workflow
- * run's commit and pull request, and only their report JSON is read (core/merge-reports.ts decides
+ * run's commit and pull request, and only their report JSON is read (engine/merge-reports.ts decides
  * the verdict again under this job's own policy, config and baseline).
  */
 import { createClient, call, type GitHubClient } from '../github.js';

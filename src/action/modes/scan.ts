@@ -6,10 +6,10 @@
  */
 import type { Report } from '../../core/types.js';
 import type { Baseline } from '../../core/merge.js';
-import { scan } from '../../core/scan.js';
-import { checkYamlFile, classifyYaml } from '../../core/yaml-engine.js';
-import { mcpChecker } from '../../core/mcp-engine.js';
-import { createPipeline } from '../../scanners/setup.js';
+import { scan } from '../../engine/scan.js';
+import { checkYamlFile, classifyYaml } from '../../engine/yaml-engine.js';
+import { mcpChecker } from '../../engine/mcp-engine.js';
+import { createPipeline } from '../../engine/setup.js';
 import { sarifText as streamSarifText } from '../../sarif/to-sarif.js';
 import { actionsExec, withToolLog } from '../exec.js';
 import { actionsDownloader, actionsToolCache } from '../tools.js';

@@ -13,7 +13,7 @@ import { entries, get, getPath, isMap, items, makeYDoc, str, DEFAULT_BUDGET, typ
 import { composeBool } from './compose-cast.js';
 import { interpolateTree, type ComposeEnv, type TreeError } from './compose-interpolate.js';
 import { composeModel, type ComposeService } from './models.js';
-import { parseChunk } from '../yaml-engine.js';
+import { parseDocuments } from './tree.js';
 import { memoryBytes, portHostIp, shortVolume } from './compose-syntax.js';
 import { composePorts, type ComposePort } from './compose-ports.js';
 import { composeText, float32, isGoFloat } from './compose-scalars.js';
@@ -184,7 +184,7 @@ export function readComposeValues(textIn: string, env: ComposeEnv = new Map()): 
   const refused: string[] = [];
   const docs: YDoc[] = [];
   const budget = { left: DEFAULT_BUDGET };
-  for (const doc of parseChunk(textIn, 0)) {
+  for (const doc of parseDocuments(textIn, 0)) {
     if (doc.error || doc.notMap !== undefined || doc.failure !== undefined || doc.contents === null) continue;
     const errors: TreeError[] = [];
     const contents = interpolateTree(doc.contents, env, errors);

@@ -7,8 +7,8 @@
  * read is an MCG991 finding at its line, and the other documents are still checked.
  */
 import type { Finding } from '../types.js';
-import { inputErrorFinding, hitToFinding } from '../engine.js';
-import { meta as readDifferently } from '../../rules/meta/MCG993-read-differently-by-kubectl.js';
+import { inputErrorFinding, hitToFinding } from '../rule-hits.js';
+import { meta as readDifferently } from '../meta-rules/MCG993-read-differently-by-kubectl.js';
 import { DEFAULT_BUDGET, get, makeYDoc, str, YamlBudgetError, type ReadPolicy, type YDoc } from './ast.js';
 import { parseDocuments, type ParsedDoc } from './tree.js';
 import { splitAsKubectl } from './kubectl-split.js';
@@ -80,7 +80,7 @@ export function checkKubernetes(input: K8sInput, run: (docs: YDoc[]) => Finding[
     if (split.format === 'json' && split.chunks.length > 1 && !isStrictJson(chunk.text)) {
       const line = chunk.lineOffset + 1;
       const message = `${path}:${line}: ${label} is not valid JSON: kubectl stops reading the file as a JSON stream here and reads the rest as YAML (the whole file, when this is the first object), where it may drop documents without a word (checked here as written); make every object valid JSON, or write the file as YAML with \`---\` between documents`;
-      findings.push(hitToFinding(readDifferently, { line, key: `json-stream|${docNumber}`, message }, path, target));
+      findings.push(hitToFinding(readDifferently, { line, key: `json-stream|${docNumber}`, message }, { path, target }));
     }
     let parsed: ParsedDoc[];
     try {
@@ -94,7 +94,7 @@ export function checkKubernetes(input: K8sInput, run: (docs: YDoc[]) => Finding[
     if (!first) continue;
     for (const extra of parsed.slice(1)) {
       if (extra.contents === null && !extra.error && extra.notMap === undefined) continue;
-      findings.push(hitToFinding(readDifferently, { line: extra.line, key: 'after-document-end', message: `${path}:${extra.line}: kubectl reads only the first document of ${label}; this one, after \`...\`, is ignored by kubectl (and was not checked)` }, path, target));
+      findings.push(hitToFinding(readDifferently, { line: extra.line, key: 'after-document-end', message: `${path}:${extra.line}: kubectl reads only the first document of ${label}; this one, after \`...\`, is ignored by kubectl (and was not checked)` }, { path, target }));
     }
     if (first.error) {
       problems++;
@@ -126,7 +126,7 @@ export function checkKubernetes(input: K8sInput, run: (docs: YDoc[]) => Finding[
     }
     docs.push(y);
     for (const a of y.ambiguities ?? []) {
-      findings.push(hitToFinding(readDifferently, { line: a.line, key: `${a.kind}|${docNumber}`, message: `${path}:${a.line}: ${a.message}` }, path, target));
+      findings.push(hitToFinding(readDifferently, { line: a.line, key: `${a.kind}|${docNumber}`, message: `${path}:${a.line}: ${a.message}` }, { path, target }));
     }
   }
   if (split.error) fail(split.error.line, `${split.error.message}; the documents from here on were not checked`);

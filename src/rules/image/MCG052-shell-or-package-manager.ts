@@ -1,6 +1,6 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
-import { resolveInImage } from '../../scanners/image-model.js';
-import type { LayerSite } from '../../scanners/layer-map.js';
+import { resolveInImage } from '../../core/image/model.js';
+import type { LayerSite } from '../../core/image/layer-map.js';
 import { siteOfPath, type ImageRule, type ImageRuleContext } from './types.js';
 
 const meta: RuleMeta = {

@@ -1,5 +1,5 @@
 import type { RuleHit, RuleMeta } from '../../core/types.js';
-import type { LayerSite } from '../../scanners/layer-map.js';
+import type { LayerSite } from '../../core/image/layer-map.js';
 import { siteOfPath, type ImageRule, type ImageRuleContext } from './types.js';
 
 const meta: RuleMeta = {

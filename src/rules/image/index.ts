@@ -1,6 +1,6 @@
 /** The image rules, in id order. Each lives in its own file with its metadata. */
 import type { Finding, RuleMeta } from '../../core/types.js';
-import { hitToFinding, ruleEnabled, type RuleSettings } from '../../core/engine.js';
+import { hitToFinding, ruleEnabled, type RuleSettings } from '../../core/rule-hits.js';
 import type { ImageRule, ImageRuleContext } from './types.js';
 import { rule as MCG050 } from './MCG050-user-not-in-passwd.js';
 import { rule as MCG051 } from './MCG051-no-ca-bundle.js';
@@ -18,7 +18,7 @@ export function checkImage(ctx: ImageRuleContext, target: string, settings?: Rul
   const out: Finding[] = [];
   for (const r of imageRules) {
     if (!ruleEnabled(settings, r.meta.id)) continue;
-    for (const hit of r.check(ctx)) out.push(hitToFinding(r.meta, hit, ctx.path, target, settings));
+    for (const hit of r.check(ctx)) out.push(hitToFinding(r.meta, hit, { path: ctx.path, target: target, settings }));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /** The runtime probe rules, in id order: pure functions over the probe's verdict. */
 import type { Finding, RuleMeta } from '../../core/types.js';
-import { hitToFinding, ruleEnabled, type RuleSettings } from '../../core/engine.js';
+import { hitToFinding, ruleEnabled, type RuleSettings } from '../../core/rule-hits.js';
 import type { ProbeRule, ProbeRuleContext } from './types.js';
 import { rule as MCG401 } from './MCG401-fails-hardened.js';
 import { rule as MCG402 } from './MCG402-non-json-stdout.js';
@@ -18,7 +18,7 @@ export function checkProbe(ctx: ProbeRuleContext, target: string, settings?: Rul
   const out: Finding[] = [];
   for (const r of probeRules) {
     if (!ruleEnabled(settings, r.meta.id)) continue;
-    for (const hit of r.check(ctx)) out.push(hitToFinding(r.meta, hit, ctx.path, target, settings));
+    for (const hit of r.check(ctx)) out.push(hitToFinding(r.meta, hit, { path: ctx.path, target: target, settings }));
   }
   return out;
 }

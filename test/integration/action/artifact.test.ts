@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ArtifactError, MAX_META_BYTES, META_FILE, readArtifacts, REPORT_FILE, SARIF_FILE, validateMeta, validateReport, writeArtifacts, type ArtifactMeta } from '../../../src/action/artifact.js';
-import { scan } from '../../../src/core/scan.js';
+import { scan } from '../../../src/engine/scan.js';
 import { reportJson } from '../../../src/core/report-io.js';
 import { toSarif } from '../../../src/sarif/to-sarif.js';
 import { spawnExec } from '../../../src/scanners/exec.js';

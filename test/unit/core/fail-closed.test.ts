@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/core/policy.js';
 import { applySuppressions, type IgnoreEntry } from '../../../src/core/suppress.js';
-import { ruleEnabled, ruleSeverity } from '../../../src/core/engine.js';
-import { meta as MCG991 } from '../../../src/rules/meta/MCG991-unreadable-input.js';
+import { ruleEnabled, ruleSeverity } from '../../../src/core/rule-hits.js';
+import { meta as MCG991 } from '../../../src/core/meta-rules/MCG991-unreadable-input.js';
 import type { Finding, PolicySettings } from '../../../src/core/types.js';
 
 const notChecked = (): Finding => ({

@@ -5,7 +5,7 @@
  * the engine the CLI wires in.
  */
 import { describe, expect, it } from 'vitest';
-import type { ImagePipeline } from '../../../src/core/scan.js';
+import type { ImagePipeline } from '../../../src/engine/scan.js';
 import { builtImageFor } from '../../../src/core/mcp/built-image.js';
 import { makeRepo, staticScan } from '../../support/repo.js';
 

@@ -4,7 +4,7 @@
  * suppressed counts for nothing; a statement no target takes is noted once.
  */
 import { describe, expect, it } from 'vitest';
-import { mergeReports } from '../../../src/core/merge-reports.js';
+import { mergeReports } from '../../../src/engine/merge-reports.js';
 import { mergeFindings } from '../../../src/core/merge.js';
 import { reportVex } from '../../../src/core/vex/openvex-out.js';
 import { readVex } from '../../../src/core/vex/read.js';

@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scan } from '../../../src/core/scan.js';
-import { checkYamlFile, classifyYaml } from '../../../src/core/yaml-engine.js';
+import { scan } from '../../../src/engine/scan.js';
+import { checkYamlFile, classifyYaml } from '../../../src/engine/yaml-engine.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mcg-yaml-coverage-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDockerRun } from '../../../src/core/docker-run/argv.js';
 import { REPEATABLE_FLAGS } from '../../../src/core/docker-run/flags.js';
-import { checkMcpFile, readMcpModel } from '../../../src/core/mcp-engine.js';
+import { checkMcpFile, readMcpModel } from '../../../src/engine/mcp-engine.js';
 import { correctedArgs } from '../../../src/rules/mcp/corrected.js';
 import { leastPrivilegeProfile, profileFlags, RECOMMENDED_PROFILE, satisfies } from '../../../src/rules/mcp/profile.js';
 import type { DockerRun } from '../../../src/core/docker-run/argv.js';

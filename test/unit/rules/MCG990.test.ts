@@ -2,7 +2,7 @@
 // test/e2e; here: the policy side and the engine's own refusal to pretend an image was scanned.
 import { describe, expect, it } from 'vitest';
 import { makeRepo, staticScan } from '../../support/repo.js';
-import type { ImagePipeline } from '../../../src/core/scan.js';
+import type { ImagePipeline } from '../../../src/engine/scan.js';
 
 const crashing: ImagePipeline = {
   async run(t) {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../../src/rules/meta/MCG992-read-differently-from-builder.js';
 import { imageRuleTable, runImageRule, type ImageDesc } from '../../support/image-rule-table.js';
-import type { HistoryEntry } from '../../../src/scanners/layer-map.js';
+import type { HistoryEntry } from '../../../src/core/image/layer-map.js';
 import { decide, isFailClosed } from '../../../src/core/policy.js';
 import { applySuppressions } from '../../../src/core/suppress.js';
 import { checkImage } from '../../../src/rules/image/index.js';

@@ -1,7 +1,7 @@
 // MCG993 (read differently by kubectl): every case through the real YAML engine with all rules, so
 // the verdict of the Kubernetes rules on kubectl's reading is checked together with the finding.
 import { describe, expect, it } from 'vitest';
-import { checkYamlFile } from '../../../src/core/yaml-engine.js';
+import { checkYamlFile } from '../../../src/engine/yaml-engine.js';
 
 function scan(yaml: string) {
   const r = checkYamlFile({ path: 'deploy/pod.yaml', text: yaml, kind: 'k8s', target: 't' });

@@ -1,7 +1,7 @@
 // MCG994 (read differently by compose): every case through the real YAML engine with all rules, so
 // the verdict of the other rules on compose's reading is checked together with the finding.
 import { describe, expect, it } from 'vitest';
-import { checkYamlFile } from '../../../src/core/yaml-engine.js';
+import { checkYamlFile } from '../../../src/engine/yaml-engine.js';
 
 function scan(yaml: string, env?: Record<string, string>) {
   const r = checkYamlFile({ path: 'compose.yaml', text: yaml, kind: 'compose', target: 't', ...(env ? { env: new Map(Object.entries(env)) } : {}) });

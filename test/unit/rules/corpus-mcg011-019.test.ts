@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { checkDockerfile } from '../../../src/core/engine.js';
+import { checkDockerfile } from '../../../src/engine/engine.js';
 import { dockerfileRules } from '../../../src/rules/index.js';
 import { CORPUS_DIR, corpusPresent, describeCorpus } from '../../support/corpus.js';
 

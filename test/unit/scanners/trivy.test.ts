@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { finalStage, parseDockerfile } from '../../../src/core/dockerfile/model.js';
-import { mapLayers, type HistoryEntry } from '../../../src/scanners/layer-map.js';
+import { mapLayers, type HistoryEntry } from '../../../src/core/image/layer-map.js';
 import { buildArgs, normalizeCheckId, parse, run, sameCheck } from '../../../src/scanners/trivy.js';
 import { findPackageLine, locatePackage } from '../../../src/scanners/lockfiles.js';
 import type { Exec } from '../../../src/core/types.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { finalStage, parseDockerfile } from '../../../src/core/dockerfile/model.js';
-import { mapLayers, type HistoryEntry } from '../../../src/scanners/layer-map.js';
+import { mapLayers, type HistoryEntry } from '../../../src/core/image/layer-map.js';
 import {
   filesystemArgs, imageArgs, parseFilesystem, parseImage, parseLines, redactedHint, runFilesystem, runImage, secretHash,
 } from '../../../src/scanners/trufflehog.js';

@@ -1,14 +1,12 @@
 /**
- * The in-process rule engine: turns files into findings. Pure apart from what the caller
- * passes in; no file system access here (see scan.ts for the part that reads files).
+ * From a rule's hit to a finding: per-rule settings (on/off, severity), the fingerprint key's
+ * digest, and the MCG991 finding for input that could not be read. Pure.
  */
 import { isFailClosed } from './policy.js';
 import type { Finding, RuleHit, RuleMeta, Severity } from './types.js';
-import { parseDockerfile, finalStage, type DockerfileModel } from './dockerfile/model.js';
-import type { BuildContextInfo, DockerfileRule, ImageFacts } from '../rules/types.js';
 import { ruleDocsUrl } from './meta.js';
 import { sha256Hex } from './fingerprint.js';
-import { meta as unreadable } from '../rules/meta/MCG991-unreadable-input.js';
+import { meta as unreadable } from './meta-rules/MCG991-unreadable-input.js';
 
 /** Per-rule settings from `.mcg.yml` `rules:`. */
 export type RuleSettings = Record<string, 'off' | 'on' | { severity?: Severity; enabled?: boolean }>;
@@ -32,7 +30,14 @@ export function fingerprintKeyDigest(key: string): string {
   return `k:${sha256Hex(key).slice(0, 32)}`;
 }
 
-export function hitToFinding(meta: RuleMeta, hit: RuleHit, path: string, target: string, settings?: RuleSettings): Finding {
+/** Where a hit was found: the file (a hit's own `path` wins), the target, and the settings in force. */
+export interface HitSite {
+  path: string;
+  target: string;
+  settings?: RuleSettings;
+}
+
+export function hitToFinding(meta: RuleMeta, hit: RuleHit, { path, target, settings }: HitSite): Finding {
   return {
     ruleId: meta.id,
     source: 'mcg',
@@ -69,41 +74,4 @@ export function inputErrorFinding(path: string, line: number, message: string, t
     fix: unreadable.fix,
     helpUri: ruleDocsUrl(unreadable.id),
   };
-}
-
-export interface DockerfileInput {
-  path: string;
-  text: string;
-  /** The file's model when the caller has parsed it already (parsed once per target). */
-  model?: DockerfileModel;
-  target: string;
-  buildTarget?: string;
-  context?: BuildContextInfo;
-  image?: ImageFacts;
-}
-
-export interface DockerfileResult {
-  model: DockerfileModel;
-  findings: Finding[];
-  /** Nothing in the file could be checked. */
-  fatal: boolean;
-}
-
-export function checkDockerfile(input: DockerfileInput, rules: readonly DockerfileRule[], settings?: RuleSettings): DockerfileResult {
-  const model = input.model ?? parseDockerfile(input.path, input.text);
-  const findings: Finding[] = [];
-  for (const issue of model.issues) findings.push(inputErrorFinding(input.path, issue.line, issue.message, input.target));
-  const fatal = model.issues.some((i) => i.fatal);
-  if (fatal) return { model, findings, fatal };
-  if (input.context && !input.context.exists) {
-    findings.push(
-      inputErrorFinding(input.path, 1, `build context "${input.context.dir}" does not exist: checks that read the context were skipped`, input.target),
-    );
-  }
-  const ctx = { path: input.path, model, final: finalStage(model, input.buildTarget), context: input.context, image: input.image };
-  for (const rule of rules) {
-    if (!ruleEnabled(settings, rule.meta.id)) continue;
-    for (const hit of rule.check(ctx)) findings.push(hitToFinding(rule.meta, hit, input.path, input.target, settings));
-  }
-  return { model, findings, fatal };
 }

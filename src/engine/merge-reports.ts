@@ -9,152 +9,38 @@
  * Each target keeps its own SARIF runs and its own category (`<category>/<target>/`); when the
  * runs do not fit one upload (20 runs, 10 MB gzipped) whole targets go to further SARIF logs.
  */
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type * as sarif from 'sarif';
-import schema from '../../schema/report.schema.json' with { type: 'json' };
-import { fitReport } from './report-fit.js';
-import { countFindings, decide, DEFAULT_POLICY } from './policy.js';
-import { applySuppressions, type IgnoreEntry } from './suppress.js';
-import type { Baseline } from './merge.js';
-import { applyVexToTargets } from './vex/merge-vex.js';
-import type { VexStatement } from './vex/read.js';
-import { meta as unreadableInput } from '../rules/meta/MCG991-unreadable-input.js';
-import { sortFindings } from './merge.js';
-import { CoverageLedger } from './coverage.js';
-import { baseFingerprint } from './fingerprint.js';
-import { meta as scannerError } from '../rules/meta/MCG990-scanner-error.js';
-import { ruleDocsUrl } from './meta.js';
-import { deflateRawSync } from 'node:zlib';
-import { sarifLogOfRuns, sarifRunsText } from '../sarif/to-sarif.js';
-import { MAX_GZIP_BYTES, MAX_RUNS } from '../sarif/limits.js';
-import { TOOL_VERSION } from './meta.js';
-import type { Finding, PolicySettings, Report, ScannerStatus, SuppressionNotice, TargetInfo } from './types.js';
-import { appendAll } from './arrays.js';
+import { fitReport } from '../core/report-fit.js';
+import { countFindings, decide, DEFAULT_POLICY } from '../core/policy.js';
+import { applySuppressions, type IgnoreEntry } from '../core/suppress.js';
+import type { Baseline } from '../core/merge.js';
+import { applyVexToTargets } from '../core/vex/merge-vex.js';
+import type { VexStatement } from '../core/vex/read.js';
+import { meta as unreadableInput } from '../core/meta-rules/MCG991-unreadable-input.js';
+import { sortFindings } from '../core/merge.js';
+import { CoverageLedger } from '../core/coverage.js';
+import { baseFingerprint } from '../core/fingerprint.js';
+import { meta as scannerError } from '../core/meta-rules/MCG990-scanner-error.js';
+import { ruleDocsUrl } from '../core/meta.js';
+import { TOOL_VERSION } from '../core/meta.js';
+import type { Finding, PolicySettings, Report, ScannerStatus, SuppressionNotice, TargetInfo } from '../core/types.js';
+import { MergeError, type ArtifactReport } from './artifact-reports.js';
+import { ruleTable } from './rule-table.js';
 
-/** File names inside one scan artifact (the action's `mode: scan` writes them to artifact-dir). */
-export const REPORT_FILE = 'mcg-report.json';
-export const SARIF_FILE = 'mcg.sarif';
-export const META_FILE = 'mcg-meta.json';
-
-export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
-export const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
-/** One artifact per matrix job; a matrix has at most 256 jobs. */
-export const MAX_ARTIFACTS = 256;
-
-export class MergeError extends Error {}
-
-let validator: ValidateFunction | undefined;
-
-function describe(e: ErrorObject): string {
-  const at = e.instancePath || '(top level)';
-  if (e.keyword === 'additionalProperties') return `${at} has an unexpected key "${String((e.params as { additionalProperty: string }).additionalProperty)}"`;
-  return `${at} ${e.message ?? 'is invalid'}`;
-}
-
-/**
- * Checks untrusted data against schema/report.schema.json, the one schema of the report JSON (the
- * CLI's merge and the action's mode: report both use it). Returns the first problems, or [] when valid.
- */
-export function reportSchemaErrors(data: unknown, max = 5): string[] {
-  validator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
-  if (validator(data)) return [];
-  return (validator.errors ?? []).slice(0, max).map(describe);
-}
-
-/** Validates an untrusted report JSON text; throws MergeError naming the artifact and the first problems. */
-export function parseReport(text: string, label: string): Report {
-  if (text.length > MAX_REPORT_BYTES) throw new MergeError(`${label}: the report is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB`);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new MergeError(`${label}: not JSON (${(e as Error).message})`);
-  }
-  const errs = reportSchemaErrors(data);
-  if (errs.length > 0) throw new MergeError(`${label}: not an mcg report (schema/report.schema.json): ${errs.join('; ')}`);
-  return data as Report;
-}
-
-export interface ArtifactReport {
-  /** Where it came from (directory), for messages. */
-  label: string;
-  report: Report;
-}
-
-function isDir(p: string): boolean {
-  try {
-    const st = lstatSync(p);
-    return st.isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function readBounded(path: string, max: number): string {
-  let st;
-  try {
-    st = lstatSync(path);
-  } catch {
-    throw new MergeError(`${path} is missing`);
-  }
-  if (!st.isFile()) throw new MergeError(`${path} is not a regular file (symlinks are refused)`);
-  if (st.size > max) throw new MergeError(`${path} is ${st.size} bytes, over the ${max}-byte limit`);
-  return readFileSync(path, 'utf8');
-}
-
-/**
- * The artifact directories to merge: each given directory is one artifact (it holds
- * mcg-report.json) or a download directory whose subdirectories are artifacts (what
- * `actions/download-artifact` writes for several artifacts). Sorted by path; symlinks refused.
- */
-export function findArtifactDirs(dirs: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const d of dirs) {
-    if (!isDir(d)) throw new MergeError(`${d} is not a directory: pass the directory a scan job's artifact was downloaded to`);
-    let hasReport = false;
-    try {
-      lstatSync(join(d, REPORT_FILE));
-      hasReport = true;
-    } catch {
-      hasReport = false;
-    }
-    if (hasReport) {
-      out.push(d);
-      continue;
-    }
-    const subs = readdirSync(d, { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => join(d, e.name))
-      .sort();
-    const withReport = subs.filter((s) => {
-      try {
-        lstatSync(join(s, REPORT_FILE));
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    if (withReport.length === 0) throw new MergeError(`${d} holds no ${REPORT_FILE}, neither directly nor in a subdirectory: is it the download directory of the scan artifacts?`);
-    const without = subs.filter((s) => !withReport.includes(s));
-    if (without.length > 0) throw new MergeError(`${without.join(', ')}: no ${REPORT_FILE} in this artifact (download only the scan artifacts, e.g. with pattern: mcg-*)`);
-    appendAll(out, withReport);
-  }
-  if (out.length > MAX_ARTIFACTS) throw new MergeError(`${out.length} artifacts to merge; at most ${MAX_ARTIFACTS} are accepted`);
-  return out;
-}
-
-/** Reads and validates the reports of the artifact directories (see findArtifactDirs). */
-export function readArtifactReports(dirs: readonly string[]): ArtifactReport[] {
-  let total = 0;
-  return findArtifactDirs(dirs).map((dir) => {
-    const text = readBounded(join(dir, REPORT_FILE), MAX_REPORT_BYTES);
-    total += text.length;
-    if (total > MAX_TOTAL_BYTES) throw new MergeError(`the reports together are larger than ${MAX_TOTAL_BYTES / 1024 / 1024} MiB`);
-    return { label: dir, report: parseReport(text, join(dir, REPORT_FILE)) };
-  });
-}
+export {
+  findArtifactDirs,
+  MAX_ARTIFACTS,
+  MAX_REPORT_BYTES,
+  MAX_TOTAL_BYTES,
+  MergeError,
+  META_FILE,
+  parseReport,
+  readArtifactReports,
+  REPORT_FILE,
+  reportSchemaErrors,
+  SARIF_FILE,
+  type ArtifactReport,
+} from './artifact-reports.js';
+export { mergedSarif, type SarifParts } from './merged-sarif.js';
 
 export interface MergeOptions {
   /** The merging job's own policy; the reports' policies are never used (DEFAULT_POLICY where unset). */
@@ -385,6 +271,8 @@ export function mergeReports(inputs: readonly ArtifactReport[], opts: MergeOptio
     counts: countFindings(findings),
     result,
     reason: inputs.length > 1 || (opts.expectDockerfiles?.length ?? 0) > 0 ? `${reason} (${targets.size} target${targets.size === 1 ? '' : 's'})` : reason,
+    // our catalog's entry wins for our ids; an artifact's table only tells of ids we do not know
+    rules: ruleTable(findings, inputs.map((i) => i.report.rules)),
   };
   return { report: fitReport(report), scannersByTarget, notes };
 }
@@ -400,64 +288,5 @@ export function targetReport(merged: MergedReports, target: string): Report {
     scanners: merged.scannersByTarget.get(target) ?? [],
     findings,
     counts: countFindings(findings),
-  };
-}
-
-export interface SarifParts {
-  /** One or more SARIF logs as compact text (`JSON.stringify(log)` and a newline), each within GitHub's per-upload limits; a target is never split. */
-  texts: string[];
-  /** The same logs parsed (computed on each read: prefer `texts`). */
-  readonly logs: sarif.Log[];
-  /** The categories (`automationDetails.id` without the trailing run id), in order. */
-  categories: string[];
-}
-
-/**
- * SARIF for a merged report: every target's runs (one per source) with the category
- * `<category>/<target>/`, packed into as few logs as GitHub accepts per upload. Each target's runs
- * are streamed once (no log object graph); a log is closed when one more target would exceed the
- * runs per upload or, by the sum of the targets' own gzip estimates, the size limit.
- */
-export function mergedSarif(merged: MergedReports, opts: { category?: string; maxRuns?: number; maxGzipBytes?: number } = {}): SarifParts {
-  const maxRuns = opts.maxRuns ?? MAX_RUNS;
-  const maxBytes = opts.maxGzipBytes ?? MAX_GZIP_BYTES;
-  const names = new Set(merged.report.targets.map((t) => t.name));
-  for (const f of merged.report.findings) names.add(f.target);
-  const texts: string[] = [];
-  const categories: string[] = [];
-  let current: { text: string; bytes: number; gz?: number }[] = [];
-  let currentRuns = 0;
-  const gzOf = (p: { text: string; gz?: number }): number => (p.gz ??= deflateRawSync(p.text, { level: 1 }).length);
-  const flush = (): void => {
-    if (current.length > 0) texts.push(sarifLogOfRuns(current.map((p) => p.text)));
-    current = [];
-    currentRuns = 0;
-  };
-  for (const name of [...names].sort()) {
-    const runs = sarifRunsText(targetReport(merged, name), { category: opts.category, maxGzipBytes: maxBytes });
-    for (const id of runs.ids) {
-      const cat = id.slice(0, id.lastIndexOf('/'));
-      if (!categories.includes(cat)) categories.push(cat);
-    }
-    if (runs.ids.length === 0) continue;
-    const part = { text: runs.text, bytes: Buffer.byteLength(runs.text) };
-    const tooMany = currentRuns + runs.ids.length > maxRuns;
-    let tooBig = false;
-    if (!tooMany && current.length > 0) {
-      const raw = current.reduce((n, p) => n + p.bytes, part.bytes);
-      // small enough uncompressed: fits; else the targets' deflated sizes, each on its own, must
-      if (raw + (raw >> 10) + 1024 > maxBytes) tooBig = current.reduce((n, p) => n + gzOf(p), gzOf(part)) + 1024 > maxBytes;
-    }
-    if (tooMany || tooBig) flush();
-    current.push(part);
-    currentRuns += runs.ids.length;
-  }
-  flush();
-  return {
-    texts,
-    get logs(): sarif.Log[] {
-      return texts.map((t) => JSON.parse(t) as sarif.Log);
-    },
-    categories,
   };
 }

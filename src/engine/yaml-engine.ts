@@ -5,20 +5,20 @@
  * alias and merge-key resolution run on a work budget, and every failure becomes an MCG991
  * input-error finding at the line where reading stopped while the other documents are still checked.
  */
-import type { Finding, RuleHit, RuleMeta } from './types.js';
-import { hitToFinding, inputErrorFinding, ruleEnabled, type RuleSettings } from './engine.js';
-import { makeYDoc, YamlBudgetError, YamlDuplicateKeyError, DEFAULT_BUDGET, type YDoc } from './yaml/ast.js';
-import { composeModel, k8sModel, workflowModel } from './yaml/models.js';
+import type { Finding, RuleHit, RuleMeta } from '../core/types.js';
+import { hitToFinding, inputErrorFinding, ruleEnabled, type RuleSettings } from '../core/rule-hits.js';
+import { makeYDoc, YamlBudgetError, YamlDuplicateKeyError, DEFAULT_BUDGET, type YDoc } from '../core/yaml/ast.js';
+import { composeModel, k8sModel, workflowModel } from '../core/yaml/models.js';
 import type { ComposeRule, K8sRule, WorkflowRule } from '../rules/yaml-types.js';
 import { composeRules } from '../rules/compose/index.js';
 import { meta as composeReadsDifferently, rule as composeReadsDifferentlyRule } from '../rules/meta/MCG994-read-differently-by-compose.js';
-import { interpolateTree, type ComposeEnv, type TreeError } from './yaml/compose-interpolate.js';
+import { interpolateTree, type ComposeEnv, type TreeError } from '../core/yaml/compose-interpolate.js';
 import { k8sRules } from '../rules/k8s/index.js';
 import { workflowRules } from '../rules/workflow/index.js';
-import { parseDocuments, type ParsedDoc, type ReadOptions } from './yaml/tree.js';
-import { checkKubernetes } from './yaml/k8s-engine.js';
-import { appendAll } from './arrays.js';
-export { classifyYaml, looksLikeHelmTemplate, type YamlKind } from './yaml/classify.js';
+import { parseDocuments, type ParsedDoc, type ReadOptions } from '../core/yaml/tree.js';
+import { checkKubernetes } from '../core/yaml/k8s-engine.js';
+import { appendAll } from '../core/arrays.js';
+export { classifyYaml, looksLikeHelmTemplate, type YamlKind } from '../core/yaml/classify.js';
 
 /**
  * The largest YAML or JSON file read (64 MiB, every kind): beyond it the file fails with MCG991
@@ -140,7 +140,7 @@ export function checkYamlWith(input: YamlInput, rules: YamlRuleSet, settings?: R
     } catch (e) {
       if (e instanceof YamlDuplicateKeyError && input.kind === 'compose') {
         const hit = { line: e.line, key: `duplicate.${e.key}`, message: `duplicate key "${e.key.slice(0, 80)}": compose refuses the file ("mapping key already defined"), so \`docker compose\` will not load it; remove one of the two` };
-        findings.push(hitToFinding(composeReadsDifferently, hit, path, target, settings));
+        findings.push(hitToFinding(composeReadsDifferently, hit, { path: path, target: target, settings }));
       }
       if (e instanceof YamlDuplicateKeyError) {
         findings.push(inputErrorFinding(path, e.line, `duplicate key "${e.key}" in ${label} (tools disagree on which value wins); ${label} was not checked`, target));
@@ -167,7 +167,7 @@ function composeReading(input: YamlInput, contents: NonNullable<ParsedDoc['conte
       continue;
     }
     const hit = { line: e.line, key: `interpolation.line${e.line}`, message: `${e.message}: compose refuses the file, so \`docker compose\` will not load it; write \`\${NAME}\`, \`\${NAME:-default}\` or \`$$\` for a literal \`$\`` };
-    out.findings.push(hitToFinding(composeReadsDifferently, hit, input.path, input.target, settings));
+    out.findings.push(hitToFinding(composeReadsDifferently, hit, { path: input.path, target: input.target, settings }));
   }
   return read;
 }
@@ -199,7 +199,7 @@ function runRules(input: YamlInput, docs: YDoc[], rules: YamlRuleSet, settings?:
         failures.add(msg);
         continue;
       }
-      for (const h of hits) out.push(hitToFinding(r.meta, h, input.path, input.target, settings));
+      for (const h of hits) out.push(hitToFinding(r.meta, h, { path: input.path, target: input.target, settings }));
     }
   };
   try {

@@ -4,19 +4,19 @@
  * run the MCG5xx rules. Pure: the caller reads the file. Whatever could not be read becomes an
  * MCG991 finding at its line (failing, never suppressible) while the rest is still checked.
  */
-import type { Finding } from './types.js';
-import { hitToFinding, inputErrorFinding, ruleEnabled, type RuleSettings } from './engine.js';
-import { classifyMcpPath, type McpFileType } from './mcp/classify.js';
-import { readClientConfig } from './mcp/client.js';
-import { readCatalogEntry } from './mcp/catalog.js';
-import { mayHoldMcp, readMarkdown } from './mcp/markdown.js';
-import { emptyModel, type McpModel } from './mcp/model.js';
-import { readServerJson } from './mcp/server-json.js';
-import { parseJson, parseYaml } from './mcp/tree.js';
+import type { Finding } from '../core/types.js';
+import { hitToFinding, inputErrorFinding, ruleEnabled, type RuleSettings } from '../core/rule-hits.js';
+import { classifyMcpPath, type McpFileType } from '../core/mcp/classify.js';
+import { readClientConfig } from '../core/mcp/client.js';
+import { readCatalogEntry } from '../core/mcp/catalog.js';
+import { mayHoldMcp, readMarkdown } from '../core/mcp/markdown.js';
+import { emptyModel, type McpModel } from '../core/mcp/model.js';
+import { readServerJson } from '../core/mcp/server-json.js';
+import { parseJson, parseYaml } from '../core/mcp/tree.js';
 import type { BuiltImage, McpRule } from '../rules/mcp/types.js';
 import { mcpRules } from '../rules/mcp/index.js';
 
-export { classifyMcpPath, type McpFileType } from './mcp/classify.js';
+export { classifyMcpPath, type McpFileType } from '../core/mcp/classify.js';
 
 /** Bytes read per MCP file: a config above it is reported (MCG991) and not parsed. */
 export const MAX_MCP_BYTES = 1024 * 1024;
@@ -70,7 +70,7 @@ export function checkMcpFile(input: McpInput, rules: readonly McpRule[] = mcpRul
   const ctx = { path: input.path, model, image: input.image, profile: input.profile };
   for (const rule of rules) {
     if (!ruleEnabled(settings, rule.meta.id)) continue;
-    for (const hit of rule.check(ctx)) findings.push(hitToFinding(rule.meta, hit, input.path, input.target, settings));
+    for (const hit of rule.check(ctx)) findings.push(hitToFinding(rule.meta, hit, { path: input.path, target: input.target, settings }));
   }
   return { findings, fatal, model };
 }

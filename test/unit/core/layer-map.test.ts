@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finalStage, parseDockerfile } from '../../../src/core/dockerfile/model.js';
-import { historyKeyword, mapLayers, type HistoryEntry } from '../../../src/scanners/layer-map.js';
+import { historyKeyword, mapLayers, type HistoryEntry } from '../../../src/core/image/layer-map.js';
 
 const FLAWED = `# comment
 # comment

@@ -6,16 +6,16 @@
  * run labelled, whatever happened.
  */
 import { randomBytes } from 'node:crypto';
-import type { CoverageEntry, Exec, Finding, Logger } from '../../core/types.js';
-import type { RuleSettings } from '../../core/engine.js';
-import type { DockerfileModel, Stage } from '../../core/dockerfile/model.js';
-import { leastPrivilege, PROBE_LABEL } from '../../core/probe/profile.js';
-import { searchProfile } from '../../core/probe/search.js';
-import { summarize, type ProbeOptions, type ProbeSummary } from '../../core/probe/options.js';
-import { SecretRegistry } from '../../core/secret-registry.js';
-import { checkProbe } from '../../rules/probe/index.js';
-import { scannerErrorFinding } from '../errors.js';
-import { startOnce } from './client.js';
+import type { CoverageEntry, Exec, Finding, Logger } from '../core/types.js';
+import type { RuleSettings } from '../core/rule-hits.js';
+import type { DockerfileModel, Stage } from '../core/dockerfile/model.js';
+import { leastPrivilege, PROBE_LABEL } from '../core/probe/profile.js';
+import { searchProfile } from '../core/probe/search.js';
+import { summarize, type ProbeOptions, type ProbeSummary } from '../core/probe/options.js';
+import { SecretRegistry } from '../core/secret-registry.js';
+import { checkProbe } from '../rules/probe/index.js';
+import { scannerErrorFinding } from '../scanners/errors.js';
+import { startOnce } from '../scanners/probe/client.js';
 
 export interface ProbeRunDeps {
   exec: Exec;

@@ -1,24 +1,11 @@
 /**
- * The image as read from a `docker save` tarball (./image-tar.ts): its config, its final
- * filesystem as an index of paths, and the path resolution through symlinks the image checks use.
+ * The built image as the image rules and the scanner adapters see it: its config, its final
+ * filesystem and the facts the Dockerfile rules read. Types and pure path helpers only; reading a
+ * `docker save` tarball is the scanners' part (scanners/image-tar.ts).
  */
 import type { HistoryEntry } from './layer-map.js';
-import type { ImageFacts } from '../rules/types.js';
 
 export type FsType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
-
-/** One entry of a layer tar. */
-export interface LayerEntry {
-  /** Absolute path inside the image, e.g. `/usr/bin/curl`. */
-  path: string;
-  type: FsType;
-  mode: number;
-  size: number;
-  uid: number;
-  gid: number;
-  /** Symlink or hardlink target as written in the tar. */
-  linkname?: string;
-}
 
 /** One path of the final filesystem: its entry in the layer that wrote it last. */
 export interface FsEntry extends LayerEntry {
@@ -63,6 +50,32 @@ export interface ImageInspection {
   layerOfPath(path: string): number | undefined;
   /** Layers that could not be read (compressed with an unsupported algorithm …). */
   unreadableLayers: string[];
+}
+
+export interface LayerEntry {
+  /** Absolute path inside the image, e.g. `/usr/bin/curl`. */
+  path: string;
+  type: FsType;
+  mode: number;
+  size: number;
+  uid: number;
+  gid: number;
+  /** Symlink or hardlink target as written in the tar. */
+  linkname?: string;
+}
+
+/** What is known of the built image (from `docker save`): evidence that outranks the static guess. */
+export interface ImageFacts {
+  /** `Config.User` of the image ('' when unset). */
+  user: string;
+  /** `Config.Healthcheck.Test`, when set. */
+  healthcheck?: string[];
+  /** `Config.Labels` of the image, when read. */
+  labels?: Readonly<Record<string, string>>;
+  /** `/etc/passwd` of the image's final filesystem, when it has one (names in USER are resolved there). */
+  passwd?: string;
+  /** True when the path exists in the image's final filesystem (symlinks followed where known). */
+  hasPath(path: string): boolean;
 }
 
 /** `./a/b/` → `/a/b`. */

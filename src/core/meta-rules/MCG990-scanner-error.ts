@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../../core/types.js';
+import type { RuleMeta } from '../types.js';
 
 /** Raised by the orchestration when a scanner or the build did not complete (fail-closed). */
 export const meta: RuleMeta = {

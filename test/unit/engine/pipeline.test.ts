@@ -7,10 +7,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ScanPipeline, unionLength, type PipelineTools } from '../../../src/scanners/pipeline.js';
+import { ScanPipeline, unionLength, type PipelineTools } from '../../../src/engine/pipeline.js';
 import { defaultConfig } from '../../../src/core/config.js';
 import type { Exec, ExecResult, Logger } from '../../../src/core/types.js';
-import type { ScanOptions } from '../../../src/core/scan.js';
+import type { ScanOptions } from '../../../src/engine/scan.js';
 import { writeImageTar } from '../../support/image-tar-builder.js';
 import { readImageTar } from '../../../src/scanners/image-tar.js';
 

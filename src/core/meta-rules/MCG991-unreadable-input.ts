@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../../core/types.js';
+import type { RuleMeta } from '../types.js';
 
 /** Raised by the engine when a file cannot be read or parsed; the other files are still checked. */
 export const meta: RuleMeta = {

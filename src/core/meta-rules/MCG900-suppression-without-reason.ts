@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../../core/types.js';
+import type { RuleMeta } from '../types.js';
 
 /** Raised centrally by the suppression logic (src/core/suppress.ts). */
 export const meta: RuleMeta = {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as sarif from 'sarif';
 import { main } from '../../../src/cli/main.js';
-import { findArtifactDirs, mergedSarif, mergeReports, MergeError, parseReport, readArtifactReports, REPORT_FILE } from '../../../src/core/merge-reports.js';
+import { findArtifactDirs, mergedSarif, mergeReports, MergeError, parseReport, readArtifactReports, REPORT_FILE } from '../../../src/engine/merge-reports.js';
 import type { Report } from '../../../src/core/types.js';
 import { makeRepo } from '../../support/repo.js';
 import { sarifErrors } from '../../support/sarif-schema.js';

@@ -5,9 +5,9 @@
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Exec, Logger } from '../core/types.js';
-import { splitExtraArgs } from './docker.js';
+import { splitExtraArgs } from '../scanners/docker.js';
 import { ScanPipeline, type PipelineTools, type ResolvedTool, type TrivyDbCache } from './pipeline.js';
-import { directoryCache, fetchDownloader, resolveTool, type Downloader, type ToolCache, type ToolName } from './tools.js';
+import { directoryCache, fetchDownloader, resolveTool, type Downloader, type ToolCache, type ToolName } from '../scanners/tools.js';
 
 export interface PipelineSetup {
   exec: Exec;

@@ -10,9 +10,9 @@
  * that creates its directory, so counting RUN/COPY/ADD alone would shift every later layer. When
  * the history carries no `created_by`, the non-empty layers are counted against RUN/COPY/ADD.
  */
-import type { DockerfileModel, Instruction, Stage } from '../core/dockerfile/model.js';
-import { chainInstructions } from '../core/dockerfile/model.js';
-import { fromKey, insKey } from '../rules/dockerfile/util.js';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model.js';
+import { chainInstructions } from '../dockerfile/model.js';
+import { fromKey, insKey } from '../dockerfile/keys.js';
 
 export interface HistoryEntry {
   created_by?: string;
