@@ -9,13 +9,13 @@
  * found as the CLI finds them). `mergeReports` merges the reports of several scans under the
  * caller's own policy; `toSarif` / `sarifText` write a report as SARIF within GitHub's limits.
  */
-import { type ScanOptions } from './core/scan.js';
+import { type ScanOptions } from './engine/scan.js';
 import type { Logger, Report } from './core/types.js';
-export type { ScanOptions } from './core/scan.js';
-export type { Counts, FailOn, Finding, Location, Logger, PolicySettings, Report, RuleKind, RuleMeta, ScannerStatus, Severity, Source, TargetInfo, } from './core/types.js';
+export type { ScanOptions } from './engine/scan.js';
+export type { Counts, FailOn, Finding, Location, Logger, PolicySettings, Report, RuleInfo, RuleKind, RuleMeta, ScannerStatus, Severity, Source, TargetInfo, } from './core/types.js';
 export { SEVERITIES } from './core/types.js';
 export type { Baseline } from './core/merge.js';
-export { mergeReports, mergedSarif, readArtifactReports, parseReport, MergeError, type ArtifactReport, type MergeOptions, type MergedReports, type SarifParts } from './core/merge-reports.js';
+export { mergeReports, mergedSarif, readArtifactReports, parseReport, MergeError, type ArtifactReport, type MergeOptions, type MergedReports, type SarifParts } from './engine/merge-reports.js';
 export { toSarif, sarifText, type SarifOptions } from './sarif/to-sarif.js';
 export { reportJson } from './core/report-io.js';
 export { catalog } from './rules/index.js';

@@ -1,5 +1,5 @@
 import type { FailOn, Severity } from './types.js';
-import type { RuleSettings } from './engine.js';
+import type { RuleSettings } from './rule-hits.js';
 import type { IgnoreEntry } from './suppress.js';
 export declare class ConfigError extends Error {
     readonly file: string;

@@ -167,6 +167,20 @@ export interface CoverageEntry {
     /** partial: what was not checked; not-checked: why; not-applicable: why no check applies. */
     reason?: string;
 }
+/** What the writers (SARIF, reporters) need of a rule: it travels in the report (Report.rules). */
+export interface RuleInfo {
+    name: string;
+    title: string;
+    severity: Severity;
+    kind: RuleKind;
+    description: string;
+    rationale: string;
+    fix: string;
+    tags: string[];
+    precision: RuleMeta['precision'];
+    /** The rule's documentation page. */
+    helpUri: string;
+}
 export interface Report {
     schemaVersion: 1;
     tool: {
@@ -206,4 +220,6 @@ export interface Report {
     result: 'pass' | 'fail';
     /** One line a person can read: why it passed or failed. */
     reason: string;
+    /** Our rules that the findings name (id → metadata), filled by the engine from the catalog. */
+    rules?: Record<string, RuleInfo>;
 }

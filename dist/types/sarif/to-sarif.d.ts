@@ -1,23 +1,9 @@
 import type * as sarif from 'sarif';
 import type { Report } from '../core/types.js';
+import { type SarifOptions } from './plan.js';
+export { pathToUri, targetSlug } from './descriptors.js';
+export type { SarifOptions } from './plan.js';
 export declare const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-export interface SarifOptions {
-    /** Category prefix (the action's `category` input); default `mcg`. */
-    category?: string;
-    /** Override the gzip limit (tests). */
-    maxGzipBytes?: number;
-    /** Override the per-run result cap (tests). */
-    maxResultsPerRun?: number;
-}
-/** Category-safe target label: keeps `/` (GitHub splits the category at the last one). */
-export declare function targetSlug(target: string): string;
-/**
- * A repository-relative path as a SARIF `uri` (a URI reference): each segment percent-encoded, so
- * that spaces, `%`, `#`, `?`, `:`, a backslash (a file-name character on Linux), control characters
- * and non-ASCII names stay valid and decode back to the same path. Invalid UTF-16 (a lone
- * surrogate) becomes U+FFFD rather than an exception.
- */
-export declare function pathToUri(path: string): string;
 export declare function gzipSize(log: sarif.Log): number;
 /** Where the streamed text goes. `reset` drops what an attempt wrote when the log had to be trimmed. */
 export interface SarifSink {

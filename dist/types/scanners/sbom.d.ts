@@ -1,6 +1,11 @@
 import type { Exec } from '../core/types.js';
 import type { ImagePackage, SbomFormat } from '../core/sbom.js';
-import type { TrivyParseContext } from './trivy.js';
+import { type TrivyParseContext } from './trivy.js';
+/**
+ * The package's version as its package manager writes it: Trivy's JSON splits an OS package's
+ * `1:2.38.1-5+deb12u3` into Epoch 1, Version 2.38.1 and Release 5+deb12u3 (its SBOMs and dpkg join them).
+ */
+export declare function fullVersion(p: Record<string, unknown>): string | undefined;
 /** Every package of a Trivy JSON report, with its layer, Dockerfile line and declaring manifest. */
 export declare function trivyPackages(doc: unknown, ctx: TrivyParseContext): Array<ImagePackage & {
     key: string;
@@ -28,7 +33,13 @@ export declare function finishCycloneDx(text: string, packages: ReadonlyArray<Im
     text?: string;
     error?: string;
 };
-/** Trivy's SPDX → ours: the document and the image package named by the image reference, not our temp tarball. */
+/**
+ * Trivy's SPDX → ours: the document and the image package named by the image reference, not our
+ * temp tarball; the OS package named by the OS (`debian`, version `12.15`) instead of
+ * `<tarball path> (debian 12.15)`; and `primaryPackagePurpose` in the spelling of the SPDX 2.3
+ * JSON schema's enum (`OPERATING_SYSTEM`: Trivy 0.74 writes the tag-value form `OPERATING-SYSTEM`,
+ * which the JSON schema refuses).
+ */
 export declare function finishSpdx(text: string, image: SbomImage): {
     text?: string;
     error?: string;

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from './layer-map.js';
+import type { HistoryEntry } from '../core/image/layer-map.js';
 export interface TarEntryRef {
     name: string;
     /** Tar type flag: '0' (or '\0') regular file, '2' symlink, '5' directory … */

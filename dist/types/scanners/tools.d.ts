@@ -1,6 +1,10 @@
 import type { Exec, Logger } from '../core/types.js';
-import type { ResolvedTool } from './pipeline.js';
 export type ToolName = 'trivy' | 'trufflehog';
+/** A tool found (path input, PATH, cache or download) and its version when known. */
+export interface ResolvedTool {
+    path: string;
+    version?: string;
+}
 export type ToolPlatform = 'linux-x64' | 'linux-arm64' | 'darwin-arm64';
 export interface ReleaseAsset {
     file: string;

@@ -1,11 +1,5 @@
-/**
- * Trivy adapter: buildArgs() and parse() are pure, run() = exec + parse.
- * `trivy image --input <docker save tar> --format json` (DESIGN §7); OS-package vulnerabilities
- * land on the instruction whose layer introduced the package, language packages on the lockfile
- * line that names them when the build context has one (DESIGN §3).
- */
 import type { Exec, Finding } from '../core/types.js';
-import type { LayerMap } from './layer-map.js';
+import type { LayerMap } from '../core/image/layer-map.js';
 import { type Lockfile } from './lockfiles.js';
 export interface TrivyArgsOptions {
     input: string;
@@ -40,9 +34,23 @@ export interface ParseResult {
 }
 /** Trivy JSON report → findings. Never throws: unreadable output is returned as `error`. */
 export declare function parse(json: string, ctx: TrivyParseContext): ParseResult;
+/**
+ * The environment Trivy runs with: the runner's, less every `TRIVY_*` variable. Trivy reads one for
+ * each of its flags (TRIVY_SERVER sends the image to a remote server, TRIVY_SEVERITY,
+ * TRIVY_IGNOREFILE, TRIVY_VEX, TRIVY_SKIP_FILES … change what it reports), so a variable left in
+ * the job's environment — or set by an earlier step of a hostile pull request — would decide the
+ * scan behind our arguments. Only our argv decides. Undefined → the process environment.
+ */
+export declare function trivyEnv(env: Readonly<Record<string, string | undefined>> | undefined): Record<string, string>;
 export interface TrivyRunOptions extends TrivyArgsOptions {
     trivy: string;
     env?: Record<string, string>;
+    /**
+     * Trivy's working directory. Trivy reads `trivy.yaml` and `.trivyignore` from it by default (a
+     * repository's `trivy.yaml` with `severity: [LOW]` hides every critical finding, measured on
+     * 0.74), so it is never the workspace: default, a fresh empty directory, removed afterwards.
+     */
+    cwd?: string;
 }
 export interface ScannerRun {
     findings: Finding[];

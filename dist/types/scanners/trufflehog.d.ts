@@ -1,5 +1,5 @@
 import type { Exec, Finding } from '../core/types.js';
-import type { LayerMap } from './layer-map.js';
+import type { LayerMap } from '../core/image/layer-map.js';
 import type { ScannerRun } from './trivy.js';
 export interface TruffleHogArgsOptions {
     /** Ask the services whether the secrets are live (never for fork pull requests). */

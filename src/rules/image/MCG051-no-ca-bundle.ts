@@ -11,7 +11,7 @@ const meta: RuleMeta = {
   description:
     'None of the usual CA bundles is in the image: /etc/ssl/certs/ca-certificates.crt (Debian, Ubuntu, Alpine), /etc/pki/tls/certs/ca-bundle.crt (Red Hat), /etc/ssl/cert.pem (Alpine, macOS layout).',
   rationale:
-    'MCP servers call APIs over HTTPS. Without a CA bundle every TLS connection fails certificate verification, which tempts people to turn verification off. Scratch and hand-assembled images are the usual cause.',
+    'MCP servers call model and SaaS APIs over HTTPS. Without a CA bundle every TLS handshake fails certificate verification, and the quick "fix" people reach for is turning verification off.',
   fix: 'Install the CA bundle in the final stage (`apt-get install --no-install-recommends ca-certificates`, `apk add --no-cache ca-certificates`) or copy it from the build stage: `COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/`. Distroless and Chainguard bases already have one.',
   tags: ['reliability', 'tls', 'image'],
   precision: 'high',

@@ -1,10 +1,5 @@
-import type { Instruction, Stage } from '../../core/dockerfile/model.js';
-/** The stage as it appears in fingerprints: its name, else its index. */
-export declare function stageLabel(stage: Stage): string;
-/** Fingerprint key of an instruction within its stage (line numbers never enter it). */
-export declare function insKey(stage: Stage, ins: Instruction): string;
-/** FROM key without tag or digest, so that a version bump keeps the fingerprint. */
-export declare function fromKey(stage: Stage): string;
+import type { Instruction } from '../../core/dockerfile/model.js';
+export { fromKey, insKey, stageLabel } from '../../core/dockerfile/keys.js';
 /** True for USER values that mean root: root, 0, root:x, 0:x. */
 export declare function isRootUser(user: string, passwd?: string): boolean;
 /**

@@ -1,6 +1,6 @@
 /** The image rules, in id order. Each lives in its own file with its metadata. */
 import type { Finding, RuleMeta } from '../../core/types.js';
-import { type RuleSettings } from '../../core/engine.js';
+import { type RuleSettings } from '../../core/rule-hits.js';
 import type { ImageRule, ImageRuleContext } from './types.js';
 export declare const imageRules: readonly ImageRule[];
 export declare const imageRuleMetas: readonly RuleMeta[];

@@ -1,8 +1,8 @@
 /** The image rules' input: the built image (config + final filesystem) and where its layers came from. */
 import type { DockerfileModel, Stage } from '../../core/dockerfile/model.js';
 import type { RuleHit, RuleMeta } from '../../core/types.js';
-import type { ImageInspection } from '../../scanners/image-tar.js';
-import type { LayerMap, LayerSite } from '../../scanners/layer-map.js';
+import type { ImageInspection } from '../../core/image/model.js';
+import type { LayerMap, LayerSite } from '../../core/image/layer-map.js';
 export interface ImageRuleContext {
     image: ImageInspection;
     /** Repository path of the Dockerfile the image was built from. */

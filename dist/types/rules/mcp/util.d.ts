@@ -30,6 +30,8 @@ export declare function launchImages(ctx: McpContext): {
     at: Word;
     ref: LaunchImage;
 }[];
+/** A release version as server.json and image tags write it: a leading `v` before a digit ignored (MCG508, MCG524). */
+export declare function normVersion(v: string): string;
 export declare function launchKey(l: Launch, what: string): string;
 export declare function lower(s: string): string;
 /** A `--user` value that runs the server as root (`0`, `root`, `0:0`, `root:docker`, `00`); `''` keeps the image's user. */

@@ -1,6 +1,6 @@
 /** The runtime probe rules, in id order: pure functions over the probe's verdict. */
 import type { Finding, RuleMeta } from '../../core/types.js';
-import { type RuleSettings } from '../../core/engine.js';
+import { type RuleSettings } from '../../core/rule-hits.js';
 import type { ProbeRule, ProbeRuleContext } from './types.js';
 export declare const probeRules: readonly ProbeRule[];
 export declare const probeRuleMetas: readonly RuleMeta[];

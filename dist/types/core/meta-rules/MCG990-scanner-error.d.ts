@@ -1,3 +1,3 @@
-import type { RuleMeta } from '../../core/types.js';
+import type { RuleMeta } from '../types.js';
 /** Raised by the orchestration when a scanner or the build did not complete (fail-closed). */
 export declare const meta: RuleMeta;

@@ -1,6 +1,6 @@
 import type { Exec, Logger } from '../core/types.js';
 import { ScanPipeline, type PipelineTools, type TrivyDbCache } from './pipeline.js';
-import { type Downloader, type ToolCache } from './tools.js';
+import { type Downloader, type ToolCache } from '../scanners/tools.js';
 export interface PipelineSetup {
     exec: Exec;
     logger: Logger;

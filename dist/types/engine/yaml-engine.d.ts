@@ -5,12 +5,12 @@
  * alias and merge-key resolution run on a work budget, and every failure becomes an MCG991
  * input-error finding at the line where reading stopped while the other documents are still checked.
  */
-import type { Finding } from './types.js';
-import { type RuleSettings } from './engine.js';
+import type { Finding } from '../core/types.js';
+import { type RuleSettings } from '../core/rule-hits.js';
 import type { ComposeRule, K8sRule, WorkflowRule } from '../rules/yaml-types.js';
-import { type ComposeEnv } from './yaml/compose-interpolate.js';
-import { type ParsedDoc, type ReadOptions } from './yaml/tree.js';
-export { classifyYaml, looksLikeHelmTemplate, type YamlKind } from './yaml/classify.js';
+import { type ComposeEnv } from '../core/yaml/compose-interpolate.js';
+import { type ParsedDoc, type ReadOptions } from '../core/yaml/tree.js';
+export { classifyYaml, looksLikeHelmTemplate, type YamlKind } from '../core/yaml/classify.js';
 /**
  * The largest YAML or JSON file read (64 MiB, every kind): beyond it the file fails with MCG991
  * naming the limit and how to split it — it is never skipped or downgraded.

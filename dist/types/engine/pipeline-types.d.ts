@@ -1,10 +1,12 @@
-import type { Exec, Logger } from '../core/types.js';
-import type { DockerfileTarget, ImagePipeline, ImageScanResult, ScanOptions } from '../core/scan.js';
+/** The image pipeline's dependencies, its per-run context shared by the stages, and what a stage returns. */
+import type { CoverageEntry, Exec, Finding, Logger, ScannerStatus } from '../core/types.js';
 import type { McgConfig } from '../core/config.js';
-export interface ResolvedTool {
-    path: string;
-    version?: string;
-}
+import type { DockerfileModel, Stage } from '../core/dockerfile/model.js';
+import type { ImageInspection } from '../core/image/model.js';
+import type { LayerMap } from '../core/image/layer-map.js';
+import type { ResolvedTool } from '../scanners/tools.js';
+import type { DockerfileTarget } from '../core/discover.js';
+import type { ImageScanResult, ScanOptions } from './scan-types.js';
 /** Where the tools are; resolution (path input → PATH → cache → download) happens behind these. */
 export interface PipelineTools {
     docker: string;
@@ -54,15 +56,40 @@ export interface PipelineTimings {
 }
 /** Length of the union of time intervals. */
 export declare function unionLength(intervals: readonly [number, number][]): number;
-export declare class ScanPipeline implements ImagePipeline {
-    private readonly deps;
-    constructor(deps: PipelineDeps);
-    /**
-     * Without verification every TruffleHog hit in a base-image layer is dropped as noise
-     * (trufflehog.parseImage), so TruffleHog reads only the layers the Dockerfile made: a copy of the
-     * tarball with those layers (the base layers are most of an image). Falls back to the whole
-     * tarball when the layers cannot be told apart or the copy fails.
-     */
-    private ownLayersTar;
-    run(target: DockerfileTarget, opts: ScanOptions, config: McgConfig): Promise<ImageScanResult>;
+/** What one run of the pipeline shares with its stages: the target, its model, the timed exec and where temp files go. */
+export interface PipelineRun {
+    deps: PipelineDeps;
+    target: DockerfileTarget;
+    opts: ScanOptions;
+    config: McgConfig;
+    model: DockerfileModel;
+    final: Stage | undefined;
+    /** Runs an external process and records its interval (PipelineTimings.externalMs). */
+    exec: Exec;
+    env: Record<string, string>;
+    timeoutMs: number;
+    /** TruffleHog's timeout (its own config, else the scan's). */
+    thTimeout: number;
+    verify: boolean;
+    /** The per-run temp directory (removed afterwards). */
+    tmp: string;
+    timings: PipelineTimings;
+    /** An MCG990 finding for a tool that did not complete, at the final FROM unless a line is given. */
+    fail(tool: string, message: string, key: string, line?: number): Finding;
 }
+/** What a stage found and which scanners it ran. */
+export interface StageResult {
+    findings: Finding[];
+    scanners: ScannerStatus[];
+    /** TruffleHog failures (image and context), summed into one scanner status. */
+    failures?: string[];
+    coverage?: CoverageEntry[];
+    info?: Partial<ImageScanResult['info']>;
+}
+/** The image read once: its inspection (absent when the tarball could not be read) and the layer map. */
+export interface ReadImage {
+    img?: ImageInspection;
+    layers: LayerMap;
+}
+export declare const noResult: () => StageResult;
+export type { ResolvedTool };

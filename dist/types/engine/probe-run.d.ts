@@ -1,7 +1,7 @@
-import type { CoverageEntry, Exec, Finding, Logger } from '../../core/types.js';
-import type { RuleSettings } from '../../core/engine.js';
-import type { DockerfileModel, Stage } from '../../core/dockerfile/model.js';
-import { type ProbeOptions, type ProbeSummary } from '../../core/probe/options.js';
+import type { CoverageEntry, Exec, Finding, Logger } from '../core/types.js';
+import type { RuleSettings } from '../core/rule-hits.js';
+import type { DockerfileModel, Stage } from '../core/dockerfile/model.js';
+import { type ProbeOptions, type ProbeSummary } from '../core/probe/options.js';
 export interface ProbeRunDeps {
     exec: Exec;
     docker: string;

@@ -10,7 +10,7 @@
  * that creates its directory, so counting RUN/COPY/ADD alone would shift every later layer. When
  * the history carries no `created_by`, the non-empty layers are counted against RUN/COPY/ADD.
  */
-import type { DockerfileModel, Instruction, Stage } from '../core/dockerfile/model.js';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model.js';
 export interface HistoryEntry {
     created_by?: string;
     empty_layer?: boolean;

@@ -1,3 +1,3 @@
-import type { RuleMeta } from '../../core/types.js';
+import type { RuleMeta } from '../types.js';
 /** Raised by the engine when a file cannot be read or parsed; the other files are still checked. */
 export declare const meta: RuleMeta;

@@ -1,11 +1,12 @@
-import type { CoverageEntry, Exec, FailOn, Finding, Logger, Report, ScannerStatus, Severity, TargetInfo } from './types.js';
-import type { ProbeOptions } from './probe/options.js';
-import { type RuleSettings } from './engine.js';
-import type { SbomRequest } from './sbom.js';
-import { type DockerfileTarget } from './discover.js';
-import { type McgConfig } from './config.js';
-import { type Baseline } from './merge.js';
-import type { ImageFacts } from '../rules/types.js';
+/** The scan's options and the checkers it is composed with (the image pipeline, YAML, MCP). */
+import type { CoverageEntry, Exec, FailOn, Finding, Logger, ScannerStatus, Severity, TargetInfo } from '../core/types.js';
+import type { ProbeOptions } from '../core/probe/options.js';
+import type { RuleSettings } from '../core/rule-hits.js';
+import type { SbomRequest } from '../core/sbom.js';
+import type { DockerfileTarget } from '../core/discover.js';
+import type { Baseline } from '../core/merge.js';
+import type { McgConfig } from '../core/config.js';
+import type { ImageFacts } from '../core/image/model.js';
 export interface ScanOptions {
     /** Workspace root (absolute). Every path is confined to it. */
     root: string;
@@ -46,7 +47,7 @@ export interface ScanOptions {
     /** The image's SBOM: which documents, and who receives them (issue #22). */
     sbom?: SbomRequest;
 }
-/** What the image pipeline (src/scanners) returns for one Dockerfile target. */
+/** What the image pipeline (src/engine/pipeline.ts) returns for one Dockerfile target. */
 export interface ImageScanResult {
     findings: Finding[];
     scanners: ScannerStatus[];
@@ -64,15 +65,15 @@ export interface ScanDeps {
     logger: Logger;
     exec: Exec;
     imagePipeline?: ImagePipeline;
-    /** Checks for compose/Kubernetes/workflow YAML (src/core/yaml-engine.ts), when present. */
+    /** Checks for compose/Kubernetes/workflow YAML (src/engine/yaml-engine.ts), when present. */
     yaml?: YamlChecker;
-    /** Checks for MCP launch and publication files (src/core/mcp-engine.ts), when present. */
+    /** Checks for MCP launch and publication files (src/engine/mcp-engine.ts), when present. */
     mcp?: McpChecker;
 }
 export interface McpChecker {
     /** True when the repository-relative path names a file the checker reads. */
     wants(path: string): boolean;
-    /** `image`: the image this scan built that a server.json describes (src/core/mcp/built-image.ts). */
+    /** `image`: the image this scan built that a server.json describes; `profile`: what the probe proved for the image the file launches (src/core/mcp/built-image.ts). */
     check(input: {
         path: string;
         text: string;
@@ -81,6 +82,7 @@ export interface McpChecker {
             ref?: string;
             labels: Readonly<Record<string, string>>;
         };
+        profile?: readonly string[];
     }, settings?: RuleSettings): {
         findings: Finding[];
         fatal: boolean;
@@ -104,6 +106,3 @@ export interface YamlChecker {
         notKubernetes?: boolean;
     };
 }
-export { isDockerfileName, UsageError, type DockerfileTarget } from './discover.js';
-export declare function loadConfig(root: string, configPath?: string): McgConfig;
-export declare function scan(opts: ScanOptions, deps: ScanDeps): Promise<Report>;

@@ -1,3 +1,3 @@
-import type { RuleMeta } from '../../core/types.js';
+import type { RuleMeta } from '../types.js';
 /** Raised centrally by the suppression logic (src/core/suppress.ts). */
 export declare const meta: RuleMeta;

@@ -4,12 +4,12 @@
  * run the MCG5xx rules. Pure: the caller reads the file. Whatever could not be read becomes an
  * MCG991 finding at its line (failing, never suppressible) while the rest is still checked.
  */
-import type { Finding } from './types.js';
-import { type RuleSettings } from './engine.js';
-import { type McpFileType } from './mcp/classify.js';
-import { type McpModel } from './mcp/model.js';
+import type { Finding } from '../core/types.js';
+import { type RuleSettings } from '../core/rule-hits.js';
+import { type McpFileType } from '../core/mcp/classify.js';
+import { type McpModel } from '../core/mcp/model.js';
 import type { BuiltImage, McpRule } from '../rules/mcp/types.js';
-export { classifyMcpPath, type McpFileType } from './mcp/classify.js';
+export { classifyMcpPath, type McpFileType } from '../core/mcp/classify.js';
 /** Bytes read per MCP file: a config above it is reported (MCG991) and not parsed. */
 export declare const MAX_MCP_BYTES: number;
 export interface McpInput {
@@ -42,5 +42,6 @@ export declare const mcpChecker: {
         text: string;
         target: string;
         image?: BuiltImage;
+        profile?: readonly string[];
     }, settings?: RuleSettings) => McpResult;
 };
