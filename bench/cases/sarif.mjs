@@ -14,6 +14,7 @@ export const FINDINGS = 25_000;
 
 const entry = (repoRoot) => `
 import { mergeFindings } from ${JSON.stringify(join(repoRoot, 'src/core/merge.ts'))};
+import { withRuleTable } from ${JSON.stringify(join(repoRoot, 'src/engine/rule-table.ts'))};
 import { closeSync, openSync } from 'node:fs';
 import { writeSarifFd } from ${JSON.stringify(join(repoRoot, 'src/sarif/to-sarif.ts'))};
 import * as L from ${JSON.stringify(join(repoRoot, 'src/sarif/limits.ts'))};
@@ -52,7 +53,8 @@ for (let i = 0; i < n; i++) {
 }
 const c0 = process.cpuUsage();
 const t0 = performance.now();
-const report = mergeFindings({ root: '/repo', startedAt: new Date(0), now: new Date('2026-01-01T00:00:00Z'), policy: { threshold: 'high', failOn: 'new' }, findings, targets: targets.map((t) => ({ name: t, dockerfile: t, context: '.', image: 'mcg-local/x:scan' })), scanners: [{ name: 'mcg', status: 'ran' }, { name: 'trivy', status: 'ran', version: '0.74.0' }, { name: 'trufflehog', status: 'ran', version: '3.97.0' }], fileLines, ignores: [{ id: 'CVE-2015-*', reason: 'synthetic', where: '.mcg.yml:3', file: '.mcg.yml', line: 3 }] });
+// the report as the engine leaves it: with the rule table the SARIF writer reads its descriptors from
+const report = withRuleTable(mergeFindings({ root: '/repo', startedAt: new Date(0), now: new Date('2026-01-01T00:00:00Z'), policy: { threshold: 'high', failOn: 'new' }, findings, targets: targets.map((t) => ({ name: t, dockerfile: t, context: '.', image: 'mcg-local/x:scan' })), scanners: [{ name: 'mcg', status: 'ran' }, { name: 'trivy', status: 'ran', version: '0.74.0' }, { name: 'trufflehog', status: 'ran', version: '3.97.0' }], fileLines, ignores: [{ id: 'CVE-2015-*', reason: 'synthetic', where: '.mcg.yml:3', file: '.mcg.yml', line: 3 }] }));
 const t1 = performance.now();
 const c1 = process.cpuUsage(c0);
 const fd = openSync(out, 'w');
