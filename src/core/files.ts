@@ -130,10 +130,17 @@ function readBytes(abs: string, maxBytes: number): { ok: true; buf: Buffer } | {
 
 /**
  * UTF-16 text with a byte-order mark is read; UTF-32, and UTF-16/32 without a mark, are refused
- * by name (instead of "binary" or a parse error about the garbage).
+ * by name (instead of "binary" or a parse error about the garbage). With `asGo` (the Dockerfile
+ * reader) nothing is decoded: BuildKit reads every file's bytes as UTF-8, so a UTF-16 mark is two
+ * invalid bytes like any other, and wide text (it holds NUL bytes) is refused by name.
  */
-function wideText(buf: Buffer): ReadTextResult | undefined {
+function wideText(buf: Buffer, asGo: boolean): ReadTextResult | undefined {
   const b = (i: number): number | undefined => buf[i];
+  if (asGo) {
+    const marked = (b(0) === 0xff && b(1) === 0xfe) || (b(0) === 0xfe && b(1) === 0xff) || (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff);
+    if (marked && buf.includes(0)) return { ok: false, line: 1, message: 'the file is UTF-16 or UTF-32 encoded, which BuildKit does not decode (it reads the bytes as UTF-8): save it as UTF-8' };
+    if (marked) return undefined;
+  }
   if ((b(0) === 0xff && b(1) === 0xfe && b(2) === 0 && b(3) === 0) || (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff)) {
     return { ok: false, line: 1, message: 'the file is UTF-32 encoded: save it as UTF-8' };
   }
@@ -165,7 +172,7 @@ export function readText(abs: string, maxBytes = MAX_TEXT_FILE_BYTES, keepInvali
   const r = readBytes(abs, maxBytes);
   if (!r.ok) return r;
   const buf = r.buf;
-  const wide = wideText(buf);
+  const wide = wideText(buf, keepInvalidBytes);
   if (wide) return wide;
   const nul = buf.indexOf(0);
   if (nul >= 0) {

@@ -19,6 +19,9 @@ describe('MCG991 unreadable-input', () => {
     ['a comment-only file', '# nothing here\n', 1, 'empty'],
     ['a binary file', Buffer.from([0x46, 0x52, 0x4f, 0x4d, 0x0a, 0x00, 0x01, 0x02]), 2, 'binary'],
     ['invalid UTF-8', Buffer.concat([Buffer.from('FROM python:3.12-slim\nRUN echo '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]), 2, 'not valid UTF-8'],
+    // BuildKit decodes no UTF-16: it reads the bytes as UTF-8 (so the mark is two invalid bytes)
+    ['a UTF-16 Dockerfile with its byte-order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('FROM python:3.12-slim\nUSER app\n', 'utf16le')]), 1, 'BuildKit does not decode'],
+    ['a UTF-16 byte-order mark without UTF-16 text', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('FROM python:3.12-slim\nUSER app\n')]), 1, 'unknown instruction'],
     ['an unknown instruction', 'FROM python:3.12-slim\nRUNN pip install x\n', 2, 'unknown instruction "RUNN"'],
     ['an unterminated heredoc', 'FROM python:3.12-slim\nRUN <<EOF\npip install x\n', 2, 'never terminated'],
     ['no FROM', 'RUN echo hi\n', 1, 'FROM'],
