@@ -186,7 +186,8 @@ export function readText(abs: string, maxBytes = MAX_TEXT_FILE_BYTES, keepInvali
     // Buffer's own decoder, which is cheaper than a fatal TextDecoder
     // (pure ASCII, most files, is copied byte for byte: latin1 is the same characters without a decoder)
     const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-    text = isAscii(buf) ? buf.toString('latin1') : !bom && isUtf8(buf) ? buf.toString('utf8') : new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    // the Dockerfile reader (keepInvalidBytes) takes one mark off the first line itself, as BuildKit does
+    text = isAscii(buf) ? buf.toString('latin1') : !bom && isUtf8(buf) ? buf.toString('utf8') : new TextDecoder('utf-8', { fatal: true, ignoreBOM: keepInvalidBytes }).decode(buf);
   } catch {
     // as Go (and so BuildKit) reads the bytes: one U+FFFD per invalid byte
     const decoded = decodeUtf8Go(buf, keepInvalidBytes);
@@ -194,7 +195,7 @@ export function readText(abs: string, maxBytes = MAX_TEXT_FILE_BYTES, keepInvali
     const line = buf.subarray(0, Math.max(0, decoded.firstInvalid)).toString('latin1').split('\n').length;
     warning = { line, message: 'the file is not valid UTF-8 (invalid bytes were replaced): save it as UTF-8' };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!keepInvalidBytes && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return warning ? { ok: true, text, warning } : { ok: true, text };
 }
 

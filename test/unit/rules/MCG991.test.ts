@@ -22,6 +22,8 @@ describe('MCG991 unreadable-input', () => {
     // BuildKit decodes no UTF-16: it reads the bytes as UTF-8 (so the mark is two invalid bytes)
     ['a UTF-16 Dockerfile with its byte-order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('FROM python:3.12-slim\nUSER app\n', 'utf16le')]), 1, 'BuildKit does not decode'],
     ['a UTF-16 byte-order mark without UTF-16 text', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('FROM python:3.12-slim\nUSER app\n')]), 1, 'unknown instruction'],
+    // BuildKit takes one UTF-8 mark off the first line: a second one is part of the instruction
+    ['two UTF-8 byte-order marks', Buffer.from('\ufeff\ufeffFROM python:3.12-slim\nUSER app\n'), 1, 'unknown instruction'],
     ['an unknown instruction', 'FROM python:3.12-slim\nRUNN pip install x\n', 2, 'unknown instruction "RUNN"'],
     ['an unterminated heredoc', 'FROM python:3.12-slim\nRUN <<EOF\npip install x\n', 2, 'never terminated'],
     ['no FROM', 'RUN echo hi\n', 1, 'FROM'],
