@@ -1,8 +1,10 @@
 /**
  * A baseline from a file: an earlier report JSON or SARIF log. Treated as untrusted input:
- * size-limited and shape-checked; only fingerprints (and rule/path for the "fixed" list) are read.
+ * size-limited and shape-checked; only fingerprints (and rule/path for the "fixed" list) are read,
+ * and from a report JSON the probed targets' tool surfaces (names, hashes, hints; src/core/probe/surface.ts).
  */
 import type { Baseline } from './merge.js';
+import { surfacesOfReport } from './probe/surface.js';
 
 export const MAX_BASELINE_BYTES = 100 * 1024 * 1024;
 
@@ -29,7 +31,9 @@ export function parseBaseline(text: string, file: string): Baseline {
     });
   };
   const obj = data as Record<string, unknown> | null;
+  let surfaces: Baseline['surfaces'];
   if (obj && Array.isArray(obj['findings'])) {
+    surfaces = surfacesOfReport(obj);
     for (const f of obj['findings'] as Record<string, unknown>[]) {
       if (f && typeof f === 'object') add(f['fingerprint'], f['ruleId'], (f['location'] as Record<string, unknown> | undefined)?.['path']);
     }
@@ -44,5 +48,5 @@ export function parseBaseline(text: string, file: string): Baseline {
   } else {
     throw new BaselineError(`${file}: neither a report JSON (with "findings") nor a SARIF log (with "runs")`);
   }
-  return { source: 'file', fingerprints: new Set(entries.map((e) => e.fingerprint)), entries };
+  return { source: 'file', fingerprints: new Set(entries.map((e) => e.fingerprint)), entries, ...(surfaces ? { surfaces } : {}) };
 }

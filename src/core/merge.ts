@@ -10,11 +10,14 @@ import { severityRank } from './severity.js';
 import { TOOL_VERSION } from './meta.js';
 import type { CoverageEntry, Finding, PolicySettings, Report, ScannerStatus, TargetInfo } from './types.js';
 import { appendAll } from './arrays.js';
+import type { ProbeTool } from './probe/search.js';
 
 export interface Baseline {
   source: 'file' | 'code-scanning';
   fingerprints: Set<string>;
   entries: { fingerprint: string; ruleId?: string; path?: string }[];
+  /** The tool surface each probed target listed (issue #20 item 4), by target name; only a report JSON carries it. */
+  surfaces?: Map<string, ProbeTool[]>;
 }
 
 export interface MergeInput {

@@ -11,7 +11,8 @@ import { lockfileKind, type Lockfile } from '../scanners/lockfiles.js';
 import * as trivy from '../scanners/trivy.js';
 import { runSbom } from '../scanners/sbom.js';
 import * as trufflehog from '../scanners/trufflehog.js';
-import { runProbe } from './probe-run.js';
+import { runProbe, type ProbeRunInput } from './probe-run.js';
+import type { Baseline } from '../core/merge.js';
 import type { PipelineRun, ReadImage, ResolvedTool, StageResult } from './pipeline-types.js';
 import { appendAll } from '../core/arrays.js';
 
@@ -155,6 +156,14 @@ export async function imageChecksStage(run: PipelineRun, input: ImageInput, buil
   return { findings, scanners: [], info: { imageDigest: m.img.id, imageSize: m.img.size } };
 }
 
+/** The baseline's tool surface for a target, or why there is none (only a report JSON baseline records one). */
+export function baselineSurface(b: Baseline | undefined, target: string): ProbeRunInput['baseline'] {
+  if (!b) return { none: 'no baseline' };
+  if (!b.surfaces) return { none: b.source === 'code-scanning' ? 'the baseline is code-scanning SARIF, which records no tool surface (pass the base branch\'s report JSON as the baseline)' : 'the baseline file records no tool surface (a SARIF log, or a report from before the probe)' };
+  const tools = b.surfaces.get(target);
+  return tools ? { tools } : { none: `the baseline has no probe of ${target} that completed a handshake` };
+}
+
 export async function probeStage(run: PipelineRun, input: ImageInput, runRef: string | undefined): Promise<StageResult> {
   const m = await input.mapped();
   const { deps, target, config } = run;
@@ -170,6 +179,7 @@ export async function probeStage(run: PipelineRun, input: ImageInput, runRef: st
       target: target.name,
       settings: config.rules,
       options: run.opts.probe ?? DEFAULT_PROBE,
+      baseline: baselineSurface(run.opts.baseline, target.name),
     },
   );
   return { findings: r.findings, scanners: [], coverage: r.coverage ? [r.coverage] : [], info: r.summary ? { probe: r.summary } : {} };

@@ -10,8 +10,9 @@ import type { CoverageEntry, Exec, Finding, Logger } from '../core/types.js';
 import type { RuleSettings } from '../core/rule-hits.js';
 import type { DockerfileModel, Stage } from '../core/dockerfile/model.js';
 import { leastPrivilege, PROBE_LABEL } from '../core/probe/profile.js';
-import { searchProfile } from '../core/probe/search.js';
-import { summarize, type ProbeOptions, type ProbeSummary } from '../core/probe/options.js';
+import { searchProfile, type ProbeTool, type ProbeVerdict } from '../core/probe/search.js';
+import { diffSurface } from '../core/probe/surface.js';
+import { summarize, type ProbeOptions, type ProbeSummary, type SurfaceDriftSummary } from '../core/probe/options.js';
 import { SecretRegistry } from '../core/secret-registry.js';
 import { checkProbe } from '../rules/probe/index.js';
 import { scannerErrorFinding } from '../scanners/errors.js';
@@ -36,6 +37,8 @@ export interface ProbeRunInput {
   target: string;
   settings?: RuleSettings;
   options: ProbeOptions;
+  /** The tool surface the baseline recorded for this target, or why there is none to compare. */
+  baseline: { tools: readonly ProbeTool[] } | { none: string };
 }
 
 export interface ProbeRunResult {
@@ -73,6 +76,14 @@ async function engineCannotRun(d: ProbeRunDeps): Promise<string | undefined> {
   return undefined;
 }
 
+function driftOf(verdict: ProbeVerdict, baseline: ProbeRunInput['baseline']): SurfaceDriftSummary {
+  if ('none' in baseline) return { compared: false, reason: baseline.none };
+  const passed = [...verdict.attempts].reverse().find((a) => a.ok);
+  if (!passed) return { compared: false, reason: 'no start completed the handshake' };
+  const d = diffSurface(baseline.tools, passed.tools ?? []);
+  return { compared: true, added: d.added.length, removed: d.removed.length, changed: d.changed.length };
+}
+
 function whyNot(i: ProbeRunInput): string | undefined {
   if (i.options.mode === 'false') return 'runtime-probe is false';
   if (!i.image) return i.noImage ?? 'no image to start';
@@ -102,8 +113,9 @@ export async function runProbe(d: ProbeRunDeps, i: ProbeRunInput): Promise<Probe
     const profile = leastPrivilege({ imageUser: i.imageUser, transport: 'stdio' });
     const verdict = await searchProfile(profile, (flags) => startOnce(startDeps, image, flags));
     d.logger.info(`runtime probe of ${i.target}: ${verdict.status}${verdict.culprits.length > 0 ? ` (not with ${verdict.culprits.join(', ')})` : ''} after ${verdict.attempts.length} start(s)`);
-    const findings = checkProbe({ path: i.path, model: i.model, final: i.final, verdict }, i.target, i.settings);
-    const summary = summarize(verdict, image, Object.keys(i.options.env));
+    const baseline = 'tools' in i.baseline ? i.baseline.tools : undefined;
+    const findings = checkProbe({ path: i.path, model: i.model, final: i.final, verdict, baseline }, i.target, i.settings);
+    const summary: ProbeSummary = { ...summarize(verdict, image, Object.keys(i.options.env)), drift: driftOf(verdict, i.baseline) };
     return { findings, coverage: ledger('checked'), summary };
   } catch (e) {
     const msg = secrets.redact(e instanceof Error ? e.message : String(e));

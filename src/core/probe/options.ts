@@ -72,7 +72,11 @@ export interface ProbeSummary {
   serverName?: string;
   starts: number;
   durationMs: number;
+  /** The tool surface against the baseline's (MCG407-MCG409): compared with counts, or not and why. */
+  drift?: SurfaceDriftSummary;
 }
+
+export type SurfaceDriftSummary = { compared: true; added: number; removed: number; changed: number } | { compared: false; reason: string };
 
 export function summarize(v: ProbeVerdict, image: string, envNames: string[]): ProbeSummary {
   const passed = [...v.attempts].reverse().find((a) => a.ok);

@@ -6,13 +6,15 @@
  */
 import type { FlagGroup, ProfileFlag } from './profile.js';
 import { without } from './profile.js';
+import type { ToolHints } from './surface.js';
 
 export interface ProbeTool {
   name: string;
-  /** sha256 of the description and of the canonical input schema. */
+  /** sha256 (hex) of the description and of the canonical JSON of the input schema. */
   descriptionHash: string;
   schemaHash: string;
-  annotations?: Record<string, unknown>;
+  /** readOnlyHint, destructiveHint, idempotentHint, openWorldHint as the server set them (absent: unset). */
+  annotations?: ToolHints;
 }
 
 /** What one start gave. */

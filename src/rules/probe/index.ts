@@ -8,8 +8,11 @@ import { rule as MCG403 } from './MCG403-needs-root.js';
 import { rule as MCG404 } from './MCG404-needs-network.js';
 import { rule as MCG405 } from './MCG405-does-not-start.js';
 import { rule as MCG406 } from './MCG406-no-tools.js';
+import { rule as MCG407 } from './MCG407-tool-added.js';
+import { rule as MCG408 } from './MCG408-tool-removed.js';
+import { rule as MCG409 } from './MCG409-tool-changed.js';
 
-export const probeRules: readonly ProbeRule[] = [MCG401, MCG402, MCG403, MCG404, MCG405, MCG406];
+export const probeRules: readonly ProbeRule[] = [MCG401, MCG402, MCG403, MCG404, MCG405, MCG406, MCG407, MCG408, MCG409];
 
 export const probeRuleMetas: readonly RuleMeta[] = probeRules.map((r) => r.meta);
 

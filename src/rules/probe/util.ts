@@ -1,7 +1,8 @@
 /** Where a probe finding lands, and the words it quotes. Pure. */
 import { chainInstructions, type Instruction } from '../../core/dockerfile/model.js';
 import { groupText, type FlagGroup } from '../../core/probe/profile.js';
-import type { Attempt } from '../../core/probe/search.js';
+import type { Attempt, ProbeTool } from '../../core/probe/search.js';
+import { diffSurface, type SurfaceDrift } from '../../core/probe/surface.js';
 import type { RuleHit } from '../../core/types.js';
 import type { ProbeRuleContext } from './types.js';
 
@@ -81,6 +82,21 @@ export function runThatMade(ctx: ProbeRuleContext, path: string): Instruction | 
 /** The flags of the groups, as `docker run` words in backticks. */
 export function flagsText(ctx: ProbeRuleContext, groups: readonly FlagGroup[]): string {
   return groups.map((g) => `\`${groupText(ctx.verdict.profile, g)}\``).join(' and ');
+}
+
+/** The drift of the tool surface against the baseline; undefined when there is none to compare (no baseline surface, or no start answered). */
+export function surfaceDrift(ctx: ProbeRuleContext): SurfaceDrift | undefined {
+  const a = passedAttempt(ctx);
+  if (!ctx.baseline || !a) return undefined;
+  return diffSurface(ctx.baseline, a.tools ?? []);
+}
+
+/** The hints of a tool in words, for a finding's message. */
+export function hintWords(t: ProbeTool): string {
+  const h = t.annotations;
+  if (h?.readOnlyHint === true) return 'marked read-only';
+  if (h?.destructiveHint === false) return 'not read-only, marked non-destructive';
+  return h?.destructiveHint === true ? 'marked destructive' : 'not marked read-only (destructive by the MCP defaults)';
 }
 
 /** The attempt the image passed with (the last that answered), if any. */

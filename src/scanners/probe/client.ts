@@ -12,6 +12,7 @@ import type { Exec } from '../../core/types.js';
 import type { ProfileFlag } from '../../core/probe/profile.js';
 import { runArgs } from '../../core/probe/profile.js';
 import type { Attempt, ProbeTool } from '../../core/probe/search.js';
+import { pickHints } from '../../core/probe/surface.js';
 import { outputTail, redactSecrets } from '../errors.js';
 
 export interface StartDeps {
@@ -139,12 +140,11 @@ export async function startOnce(d: StartDeps, image: string, flags: ProfileFlag[
     const listed = caps.tools ? await client.listTools({}, opts) : { tools: [] };
     if (caps.prompts) await client.listPrompts({}, opts);
     if (caps.resources) await client.listResources({}, opts);
-    const tools: ProbeTool[] = listed.tools.map((t) => ({
-      name: t.name,
-      descriptionHash: sha256(t.description ?? ''),
-      schemaHash: sha256(canonicalJson(t.inputSchema)),
-      ...(t.annotations ? { annotations: { ...t.annotations } } : {}),
-    }));
+    const tools: ProbeTool[] = listed.tools.map((t) => {
+      // the name is the server's text: registered secrets out, capped; the description is only hashed
+      const hints = pickHints(t.annotations);
+      return { name: d.redact(t.name).slice(0, 1000), descriptionHash: sha256(t.description ?? ''), schemaHash: sha256(canonicalJson(t.inputSchema)), ...(hints ? { annotations: hints } : {}) };
+    });
     result = { ...base, ok: true, tools, serverName: client.getServerVersion()?.name };
   } catch (e) {
     result = { ...base, ok: false, ...failureOf(e) };

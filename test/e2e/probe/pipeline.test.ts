@@ -13,6 +13,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { profileSnippets } from '../../../src/core/probe/snippets.js';
 import { renderMarkdown } from '../../../src/reporters/markdown.js';
+import { createHash } from 'node:crypto';
+import { parseBaseline } from '../../../src/core/baseline.js';
 
 /** The proven `docker run` argv of the good image, labelled (so the leftover check sees it) and aimed at the rig's engine. */
 function provenArgv(): string[] {
@@ -55,6 +57,43 @@ describe('runtime probe through the pipeline (real engine, MCP SDK)', () => {
     expect(p.tools.map((t) => t.name)).toEqual(['echo']);
     expect(run.report.findings.filter((f) => f.location.path === df('good') && /^MCG40/.test(f.ruleId))).toEqual([]);
   });
+
+  it('good: the tool surface is in the report (name, SHA-256 of description and canonical schema, hints); no baseline, no drift compared', () => {
+    const p = run.report.targets.find((x) => x.dockerfile === df('good'))!.probe!;
+    const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
+    // server.py's one tool, hashed here from its own text (the schema's keys sorted by hand)
+    expect(p.tools).toEqual([
+      {
+        name: 'echo',
+        descriptionHash: sha('Echo the text back.'),
+        schemaHash: sha('{"properties":{"text":{"type":"string"}},"required":["text"],"type":"object"}'),
+        annotations: { readOnlyHint: true },
+      },
+    ]);
+    expect(p.drift).toEqual({ compared: false, reason: 'no baseline' });
+    expect(run.report.findings.filter((f) => /^MCG40[789]$/.test(f.ruleId))).toEqual([]);
+  });
+
+  it('good against a report JSON baseline whose surface differs: MCG409 and MCG408 on the ENTRYPOINT (line 6)', async () => {
+    const base = structuredClone(run.report);
+    const t = base.targets.find((x) => x.dockerfile === df('good'))!;
+    const echo = t.probe!.tools[0]!;
+    t.probe!.tools = [{ ...echo, descriptionHash: 'f'.repeat(64) }, { name: 'delete_all', descriptionHash: 'e'.repeat(64), schemaHash: 'e'.repeat(64) }];
+    const again = await rigScan(DIR, {
+      dockerfiles: [df('good')],
+      context: DIR,
+      scanners: { trivy: false, trufflehog: false },
+      manifests: false,
+      probe: { mode: 'true', transport: 'auto', timeoutSeconds: 45, env: {} },
+      baseline: parseBaseline(JSON.stringify(base), 'base.json'),
+    });
+    const drift = again.report.findings.filter((f) => /^MCG40[789]$/.test(f.ruleId)).map((f) => [f.ruleId, f.severity, f.location.startLine, f.message]);
+    expect(drift).toEqual([
+      ['MCG409', 'medium', 6, 'The description of the tool "echo" (marked read-only) changed since the baseline\'s tool surface.'],
+      ['MCG408', 'info', 6, 'The server no longer lists the tool "delete_all" that the baseline\'s tool surface has.'],
+    ]);
+    expect(again.report.targets.find((x) => x.dockerfile === df('good'))!.probe!.drift).toEqual({ compared: true, added: 0, removed: 1, changed: 1 });
+  }, 10 * 60_000);
 
   it('banner: MCG402 on the ENTRYPOINT (line 6), quoting the banner', () => {
     const f = of('banner', 'MCG402');

@@ -1,7 +1,7 @@
 /** The runtime probe in the terminal table (what `npm run demo` prints): the verdict and the proven docker run line. */
 import { describe, expect, it } from 'vitest';
 import { renderTable } from '../../../src/reporters/table.js';
-import { probeLines } from '../../../src/reporters/probe-section.js';
+import { probeLines, probeSection } from '../../../src/reporters/probe-section.js';
 import { makeReport } from '../../support/report-builder.js';
 import type { ProbeSummary } from '../../../src/core/probe/options.js';
 
@@ -39,5 +39,16 @@ describe('probeLines', () => {
     expect(probeLines(makeReport())).toEqual([]);
     const lines = probeLines(makeReport({ targets: [target({ ...base, tools: [{ name: 'x\u001b[31mred', descriptionHash: 'a', schemaHash: 'b' }] })] }));
     expect(lines.join('\n')).not.toContain('\u001b');
+  });
+
+  it('the tool surface drift: counts when compared, the reason when not, in the table and the summary', () => {
+    const compared = makeReport({ targets: [target({ ...base, drift: { compared: true, added: 1, removed: 0, changed: 2 } })] });
+    expect(probeLines(compared)[1]).toBe('  Tool surface against the baseline: 1 added, 0 removed, 2 changed (MCG407-MCG409).');
+    expect(probeSection(compared, 3).replace(/\\/g, '')).toContain('  - Tool surface against the baseline: 1 added, 0 removed, 2 changed (MCG407-MCG409).');
+    const same = probeLines(makeReport({ targets: [target({ ...base, drift: { compared: true, added: 0, removed: 0, changed: 0 } })] }));
+    expect(same[1]).toBe('  Tool surface: the same as the baseline.');
+    const not = makeReport({ targets: [target({ ...base, drift: { compared: false, reason: 'no baseline' } })] });
+    expect(probeLines(not)[1]).toBe('  Tool surface drift not compared: no baseline.');
+    expect(probeSection(not, 3).replace(/\\/g, '')).toContain('Tool surface drift not compared: no baseline.');
   });
 });
