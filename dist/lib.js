@@ -10587,12 +10587,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule81) => shouldUseRule(schema, rule81));
+      return group.rules.some((rule84) => shouldUseRule(schema, rule84));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule81) {
+    function shouldUseRule(schema, rule84) {
       var _a3;
-      return schema[rule81.keyword] !== void 0 || ((_a3 = rule81.definition.implements) === null || _a3 === void 0 ? void 0 : _a3.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule84.keyword] !== void 0 || ((_a3 = rule84.definition.implements) === null || _a3 === void 0 ? void 0 : _a3.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -11644,9 +11644,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule81 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule81)) {
-            keywordCode(it, rule81.keyword, rule81.definition, group.type);
+        for (const rule84 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule84)) {
+            keywordCode(it, rule84.keyword, rule84.definition, group.type);
           }
         }
       });
@@ -11681,9 +11681,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule81 = rules[keyword];
-        if (typeof rule81 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule81)) {
-          const { type } = rule81.definition;
+        const rule84 = rules[keyword];
+        if (typeof rule84 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule84)) {
+          const { type } = rule84.definition;
           if (type.length && !type.some((t2) => hasApplicableType(ts, t2))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -13543,19 +13543,19 @@ var require_core = __commonJS({
         this.addKeyword("$async");
       }
       _addDefaultMetaSchema() {
-        const { $data, meta: meta87, schemaId } = this.opts;
+        const { $data, meta: meta90, schemaId } = this.opts;
         let _dataRefSchema = $dataRefSchema;
         if (schemaId === "id") {
           _dataRefSchema = { ...$dataRefSchema };
           _dataRefSchema.id = _dataRefSchema.$id;
           delete _dataRefSchema.$id;
         }
-        if (meta87 && $data)
+        if (meta90 && $data)
           this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
       }
       defaultMeta() {
-        const { meta: meta87, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta87 == "object" ? meta87[schemaId] || meta87 : void 0;
+        const { meta: meta90, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta90 == "object" ? meta90[schemaId] || meta90 : void 0;
       }
       validate(schemaKeyRef, data) {
         let v;
@@ -13575,12 +13575,12 @@ var require_core = __commonJS({
         const sch = this._addSchema(schema, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema, meta87) {
+      compileAsync(schema, meta90) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta87);
+        return runCompileAsync.call(this, schema, meta90);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -13612,7 +13612,7 @@ var require_core = __commonJS({
           if (!this.refs[ref2])
             await loadMetaSchema.call(this, _schema.$schema);
           if (!this.refs[ref2])
-            this.addSchema(_schema, ref2, meta87);
+            this.addSchema(_schema, ref2, meta90);
         }
         async function _loadSchema(ref2) {
           const p = this._loading[ref2];
@@ -13769,8 +13769,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule81 = this.RULES.all[keyword];
-        return typeof rule81 == "object" ? rule81.definition : !!rule81;
+        const rule84 = this.RULES.all[keyword];
+        return typeof rule84 == "object" ? rule84.definition : !!rule84;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -13778,7 +13778,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule81) => rule81.keyword === keyword);
+          const i = group.rules.findIndex((rule84) => rule84.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -13805,10 +13805,10 @@ var require_core = __commonJS({
           for (const seg of segments2)
             keywords = keywords[seg];
           for (const key2 in rules) {
-            const rule81 = rules[key2];
-            if (typeof rule81 != "object")
+            const rule84 = rules[key2];
+            if (typeof rule84 != "object")
               continue;
-            const { $data } = rule81.definition;
+            const { $data } = rule84.definition;
             const schema = keywords[key2];
             if ($data && schema)
               keywords[key2] = schemaOrData(schema);
@@ -13829,7 +13829,7 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema, meta87, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema, meta90, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id;
         const { schemaId } = this.opts;
         if (typeof schema == "object") {
@@ -13845,7 +13845,7 @@ var require_core = __commonJS({
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
         const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta87, baseId, localRefs });
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta90, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -13972,7 +13972,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule81 = {
+      const rule84 = {
         keyword,
         definition: {
           ...definition,
@@ -13981,18 +13981,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule81, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule84, definition.before);
       else
-        ruleGroup.rules.push(rule81);
-      RULES.all[keyword] = rule81;
+        ruleGroup.rules.push(rule84);
+      RULES.all[keyword] = rule84;
       (_a3 = definition.implements) === null || _a3 === void 0 ? void 0 : _a3.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule81, before) {
+    function addBeforeRule(ruleGroup, rule84, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule81);
+        ruleGroup.rules.splice(i, 0, rule84);
       } else {
-        ruleGroup.rules.push(rule81);
+        ruleGroup.rules.push(rule84);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -16117,10 +16117,10 @@ var require_ignore = __commonJS({
           return;
         }
         if (this._checkPattern(pattern)) {
-          const rule81 = this._createRule(pattern.trim());
-          if (rule81 !== null) {
+          const rule84 = this._createRule(pattern.trim());
+          if (rule84 !== null) {
             this._added = true;
-            this._rules.push(rule81);
+            this._rules.push(rule84);
           }
         }
       }
@@ -16194,43 +16194,43 @@ var require_ignore = __commonJS({
         const parentPath = cleanPath(path.dirname(file));
         const parentPathDirs = parentPath.split(path.sep);
         let matched = false;
-        this._rules.forEach((rule81) => {
-          let match = this._match(file, rule81);
+        this._rules.forEach((rule84) => {
+          let match = this._match(file, rule84);
           if (!match && parentPath !== ".") {
-            if (rule81.dirs.includes("**")) {
-              for (let i = rule81.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule81);
+            if (rule84.dirs.includes("**")) {
+              for (let i = rule84.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
+                match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule84);
               }
-            } else if (rule81.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule81.dirs.length).join(path.sep), rule81);
+            } else if (rule84.dirs.length <= parentPathDirs.length) {
+              match = this._match(parentPathDirs.slice(0, rule84.dirs.length).join(path.sep), rule84);
             }
           }
           if (match) {
-            matched = !rule81.negative;
+            matched = !rule84.negative;
           }
         });
         return !matched;
       }
       // @returns {Boolean} true if a file is matched by a rule
-      _match(file, rule81) {
-        return this._compile(rule81).regexp.test(file);
+      _match(file, rule84) {
+        return this._compile(rule84).regexp.test(file);
       }
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
-      _compile(rule81) {
-        if (rule81.regexp) {
-          return rule81;
+      _compile(rule84) {
+        if (rule84.regexp) {
+          return rule84;
         }
         let regStr = "^";
         let escapedSlash = path.sep === "\\" ? "\\\\" : path.sep;
-        for (let i = 0; i < rule81.pattern.length; i++) {
-          const ch2 = rule81.pattern[i];
+        for (let i = 0; i < rule84.pattern.length; i++) {
+          const ch2 = rule84.pattern[i];
           if (ch2 === "*") {
-            if (rule81.pattern[i + 1] === "*") {
+            if (rule84.pattern[i + 1] === "*") {
               i++;
-              if (rule81.pattern[i + 1] === path.sep) {
+              if (rule84.pattern[i + 1] === path.sep) {
                 i++;
               }
-              if (rule81.pattern[i + 1] === void 0) {
+              if (rule84.pattern[i + 1] === void 0) {
                 regStr += ".*";
               } else {
                 regStr += `(.*${escapedSlash})?`;
@@ -16247,8 +16247,8 @@ var require_ignore = __commonJS({
               regStr += escapedSlash;
               continue;
             }
-            if (rule81.pattern[i + 1] !== void 0) {
-              regStr += "\\" + rule81.pattern[i + 1];
+            if (rule84.pattern[i + 1] !== void 0) {
+              regStr += "\\" + rule84.pattern[i + 1];
               i++;
             } else {
               regStr += "\\";
@@ -16258,8 +16258,8 @@ var require_ignore = __commonJS({
           }
         }
         regStr += "$";
-        rule81.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
-        return rule81;
+        rule84.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
+        return rule84;
       }
     };
   }
@@ -16290,9 +16290,9 @@ var require_dynamicAnchor = __commonJS({
     exports.dynamicAnchor = dynamicAnchor;
     function _getValidate(cxt) {
       const { schemaEnv, schema, self } = cxt.it;
-      const { root: root2, baseId, localRefs, meta: meta87 } = schemaEnv.root;
+      const { root: root2, baseId, localRefs, meta: meta90 } = schemaEnv.root;
       const { schemaId } = self.opts;
-      const sch = new compile_1.SchemaEnv({ schema, schemaId, root: root2, baseId, localRefs, meta: meta87 });
+      const sch = new compile_1.SchemaEnv({ schema, schemaId, root: root2, baseId, localRefs, meta: meta90 });
       compile_1.compileSchema.call(self, sch);
       return (0, ref_1.getValidate)(cxt, sch);
     }
@@ -17040,8 +17040,8 @@ var require__ = __commonJS({
       }
       _addDefaultMetaSchema() {
         super._addDefaultMetaSchema();
-        const { $data, meta: meta87 } = this.opts;
-        if (!meta87)
+        const { $data, meta: meta90 } = this.opts;
+        if (!meta90)
           return;
         json_schema_2020_12_1.default.call(this, $data);
         this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
@@ -20473,8 +20473,13 @@ function readBytes(abs, maxBytes) {
     closeSync(fd);
   }
 }
-function wideText(buf) {
+function wideText(buf, asGo) {
   const b = (i) => buf[i];
+  if (asGo) {
+    const marked = b(0) === 255 && b(1) === 254 || b(0) === 254 && b(1) === 255 || b(0) === 0 && b(1) === 0 && b(2) === 254 && b(3) === 255;
+    if (marked && buf.includes(0)) return { ok: false, line: 1, message: "the file is UTF-16 or UTF-32 encoded, which BuildKit does not decode (it reads the bytes as UTF-8): save it as UTF-8" };
+    if (marked) return void 0;
+  }
   if (b(0) === 255 && b(1) === 254 && b(2) === 0 && b(3) === 0 || b(0) === 0 && b(1) === 0 && b(2) === 254 && b(3) === 255) {
     return { ok: false, line: 1, message: "the file is UTF-32 encoded: save it as UTF-8" };
   }
@@ -20498,7 +20503,7 @@ function readText(abs, maxBytes = MAX_TEXT_FILE_BYTES, keepInvalidBytes = false)
   const r = readBytes(abs, maxBytes);
   if (!r.ok) return r;
   const buf = r.buf;
-  const wide = wideText(buf);
+  const wide = wideText(buf, keepInvalidBytes);
   if (wide) return wide;
   const nul = buf.indexOf(0);
   if (nul >= 0) {
@@ -20509,14 +20514,14 @@ function readText(abs, maxBytes = MAX_TEXT_FILE_BYTES, keepInvalidBytes = false)
   let warning;
   try {
     const bom = buf[0] === 239 && buf[1] === 187 && buf[2] === 191;
-    text = isAscii(buf) ? buf.toString("latin1") : !bom && isUtf8(buf) ? buf.toString("utf8") : new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    text = isAscii(buf) ? buf.toString("latin1") : !bom && isUtf8(buf) ? buf.toString("utf8") : new TextDecoder("utf-8", { fatal: true, ignoreBOM: keepInvalidBytes }).decode(buf);
   } catch {
     const decoded = decodeUtf8Go(buf, keepInvalidBytes);
     text = decoded.text;
     const line = buf.subarray(0, Math.max(0, decoded.firstInvalid)).toString("latin1").split("\n").length;
     warning = { line, message: "the file is not valid UTF-8 (invalid bytes were replaced): save it as UTF-8" };
   }
-  if (text.charCodeAt(0) === 65279) text = text.slice(1);
+  if (!keepInvalidBytes && text.charCodeAt(0) === 65279) text = text.slice(1);
   return warning ? { ok: true, text, warning } : { ok: true, text };
 }
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache"]);
@@ -22802,7 +22807,22 @@ var report_schema_default = {
                       maxLength: 128
                     },
                     annotations: {
-                      type: "object"
+                      type: "object",
+                      additionalProperties: false,
+                      properties: {
+                        readOnlyHint: {
+                          type: "boolean"
+                        },
+                        destructiveHint: {
+                          type: "boolean"
+                        },
+                        idempotentHint: {
+                          type: "boolean"
+                        },
+                        openWorldHint: {
+                          type: "boolean"
+                        }
+                      }
                     }
                   }
                 }
@@ -22819,6 +22839,54 @@ var report_schema_default = {
               durationMs: {
                 type: "number",
                 minimum: 0
+              },
+              drift: {
+                oneOf: [
+                  {
+                    type: "object",
+                    additionalProperties: false,
+                    required: [
+                      "compared",
+                      "added",
+                      "removed",
+                      "changed"
+                    ],
+                    properties: {
+                      compared: {
+                        const: true
+                      },
+                      added: {
+                        type: "integer",
+                        minimum: 0
+                      },
+                      removed: {
+                        type: "integer",
+                        minimum: 0
+                      },
+                      changed: {
+                        type: "integer",
+                        minimum: 0
+                      }
+                    }
+                  },
+                  {
+                    type: "object",
+                    additionalProperties: false,
+                    required: [
+                      "compared",
+                      "reason"
+                    ],
+                    properties: {
+                      compared: {
+                        const: false
+                      },
+                      reason: {
+                        type: "string",
+                        maxLength: 2e3
+                      }
+                    }
+                  }
+                ]
               }
             }
           }
@@ -23520,19 +23588,19 @@ function ruleEnabled(settings, id) {
   if (s === "off") return false;
   return s.enabled !== false;
 }
-function ruleSeverity(settings, meta87, hit) {
-  const s = isFailClosed(meta87.id) ? void 0 : settings?.[meta87.id];
+function ruleSeverity(settings, meta90, hit) {
+  const s = isFailClosed(meta90.id) ? void 0 : settings?.[meta90.id];
   if (typeof s === "object" && s.severity) return s.severity;
-  return hit?.severity ?? meta87.severity;
+  return hit?.severity ?? meta90.severity;
 }
 function fingerprintKeyDigest(key2) {
   return `k:${sha256Hex(key2).slice(0, 32)}`;
 }
-function hitToFinding(meta87, hit, { path, target, settings }) {
+function hitToFinding(meta90, hit, { path, target, settings }) {
   return {
-    ruleId: meta87.id,
+    ruleId: meta90.id,
     source: "mcg",
-    severity: ruleSeverity(settings, meta87, hit),
+    severity: ruleSeverity(settings, meta90, hit),
     message: hit.message,
     location: {
       path: hit.path ?? path,
@@ -23546,8 +23614,8 @@ function hitToFinding(meta87, hit, { path, target, settings }) {
     // only a digest: the key holds instruction text, which may hold a secret (DESIGN §3)
     fingerprintKey: fingerprintKeyDigest(hit.key),
     target,
-    fix: meta87.fix,
-    helpUri: ruleDocsUrl(meta87.id)
+    fix: meta90.fix,
+    helpUri: ruleDocsUrl(meta90.id)
   };
 }
 function inputErrorFinding(path, line, message, target) {
@@ -30796,6 +30864,45 @@ function groupText(flags, group) {
   return f ? f.args.join(" ") : group;
 }
 
+// src/core/probe/surface.ts
+var HINTS = ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"];
+function pickHints(a) {
+  if (a === null || typeof a !== "object" || Array.isArray(a)) return void 0;
+  const o = a;
+  const out = {};
+  for (const k of HINTS) if (typeof o[k] === "boolean") out[k] = o[k];
+  return Object.keys(out).length > 0 ? out : void 0;
+}
+function isDestructive(hints) {
+  if (hints?.readOnlyHint === true) return false;
+  return hints?.destructiveHint !== false;
+}
+function byName(tools) {
+  const m = /* @__PURE__ */ new Map();
+  for (const t2 of tools) if (!m.has(t2.name)) m.set(t2.name, t2);
+  return m;
+}
+function diffSurface(before, now) {
+  const b = byName(before);
+  const n = byName(now);
+  const order = (x, y) => x.name < y.name ? -1 : x.name > y.name ? 1 : 0;
+  const added = [...n.values()].filter((t2) => !b.has(t2.name)).sort(order);
+  const removed = [...b.values()].filter((t2) => !n.has(t2.name)).sort(order);
+  const changed = [];
+  for (const t2 of [...n.values()].sort(order)) {
+    const old = b.get(t2.name);
+    if (!old) continue;
+    const description = old.descriptionHash !== t2.descriptionHash;
+    const schema = old.schemaHash !== t2.schemaHash;
+    if (description || schema) changed.push({ tool: t2, description, schema });
+  }
+  return { added, removed, changed };
+}
+function quoteName(name, max = 120) {
+  const one = stripEscapes(name).replace(/\s+/g, " ").trim();
+  return `"${one.length > max ? `${one.slice(0, max)}\u2026` : one}"`;
+}
+
 // src/rules/probe/util.ts
 function site(ins) {
   return { line: ins.line, endLine: ins.endLine, what: ins.keyword };
@@ -30849,6 +30956,17 @@ function runThatMade(ctx, path) {
 }
 function flagsText(ctx, groups) {
   return groups.map((g) => `\`${groupText(ctx.verdict.profile, g)}\``).join(" and ");
+}
+function surfaceDrift(ctx) {
+  const a = passedAttempt(ctx);
+  if (!ctx.baseline || !a) return void 0;
+  return diffSurface(ctx.baseline, a.tools ?? []);
+}
+function hintWords(t2) {
+  const h = t2.annotations;
+  if (h?.readOnlyHint === true) return "marked read-only";
+  if (h?.destructiveHint === false) return "not read-only, marked non-destructive";
+  return h?.destructiveHint === true ? "marked destructive" : "not marked read-only (destructive by the MCP defaults)";
 }
 function passedAttempt(ctx) {
   return [...ctx.verdict.attempts].reverse().find((a) => a.ok);
@@ -31047,8 +31165,91 @@ var rule79 = {
   }
 };
 
+// src/rules/probe/MCG407-tool-added.ts
+var meta83 = {
+  id: "MCG407",
+  name: "tool-added",
+  title: "The server lists a tool the baseline did not",
+  severity: "medium",
+  kind: "probe",
+  description: "The runtime probe's `tools/list` names a tool that the baseline's tool surface (the base branch's report JSON) did not. Medium when the tool may make destructive updates (not `readOnlyHint: true`, and `destructiveHint` not false: the MCP spec's defaults count an unannotated tool as destructive); info for a read-only or non-destructive one. Compared only when the baseline is a report JSON that recorded a probe of the same target.",
+  rationale: "A tool is a capability an agent can call with the permissions the server runs with. A new one, above all one that writes or deletes, should be seen by a reviewer in the pull request that adds it, not found later in a client.",
+  fix: "Review the new tool: what it can change and whether its annotations say so (`readOnlyHint`, `destructiveHint`). Once accepted, the next baseline from the base branch includes it; suppress only to accept it before then.",
+  tags: ["security", "runtime", "mcp", "tool-surface"],
+  precision: "high"
+};
+var rule80 = {
+  meta: meta83,
+  check(ctx) {
+    const drift = surfaceDrift(ctx);
+    if (!drift) return [];
+    return drift.added.map((t2) => ({
+      ...startSite(ctx),
+      severity: isDestructive(t2.annotations) ? "medium" : "info",
+      message: `The server lists a new tool ${quoteName(t2.name)} (${hintWords(t2)}) that the baseline's tool surface does not have.`,
+      key: `probe|tool-added|${t2.name}`
+    }));
+  }
+};
+
+// src/rules/probe/MCG408-tool-removed.ts
+var meta84 = {
+  id: "MCG408",
+  name: "tool-removed",
+  title: "The server no longer lists a tool the baseline had",
+  severity: "info",
+  kind: "probe",
+  description: "A tool in the baseline's tool surface (the base branch's report JSON) is missing from the runtime probe's `tools/list`. Compared only when the baseline is a report JSON that recorded a probe of the same target.",
+  rationale: "Clients, prompts and agent configurations that call the tool by name break when it disappears; a removal that was not meant (a tool registered only when configuration is present) shows up here first.",
+  fix: "If the removal is intended, note it for the server's users; if not, check what the server needs at start to register the tool (`probe-env`).",
+  tags: ["reliability", "runtime", "mcp", "tool-surface"],
+  precision: "high"
+};
+var rule81 = {
+  meta: meta84,
+  check(ctx) {
+    const drift = surfaceDrift(ctx);
+    if (!drift) return [];
+    return drift.removed.map((t2) => ({
+      ...startSite(ctx),
+      message: `The server no longer lists the tool ${quoteName(t2.name)} that the baseline's tool surface has.`,
+      key: `probe|tool-removed|${t2.name}`
+    }));
+  }
+};
+
+// src/rules/probe/MCG409-tool-changed.ts
+var meta85 = {
+  id: "MCG409",
+  name: "tool-changed",
+  title: "A tool's description or input schema changed since the baseline",
+  severity: "medium",
+  kind: "probe",
+  description: "A tool the runtime probe listed has a different SHA-256 of its description, or of the canonical JSON of its input schema, than the same tool in the baseline's tool surface (the base branch's report JSON). Medium when the description changed or the tool may make destructive updates (not `readOnlyHint: true`, `destructiveHint` not false, by the MCP spec's defaults); info for a schema change of a read-only or non-destructive tool. Compared only when the baseline is a report JSON that recorded a probe of the same target.",
+  rationale: "A tool's description is read by the model as instructions: a changed one can change what an agent does without any code a reviewer reads as behaviour (tool poisoning, a rug pull). A changed schema changes what the tool accepts.",
+  fix: "Read the tool's new description and schema (the server's `tools/list`) and check the change is intended; once accepted, the next baseline from the base branch includes it.",
+  tags: ["security", "runtime", "mcp", "tool-surface"],
+  precision: "high"
+};
+var rule82 = {
+  meta: meta85,
+  check(ctx) {
+    const drift = surfaceDrift(ctx);
+    if (!drift) return [];
+    return drift.changed.map((c) => {
+      const what = c.description && c.schema ? "description and input schema" : c.description ? "description" : "input schema";
+      return {
+        ...startSite(ctx),
+        severity: c.description || isDestructive(c.tool.annotations) ? "medium" : "info",
+        message: `The ${what} of the tool ${quoteName(c.tool.name)} (${hintWords(c.tool)}) changed since the baseline's tool surface.`,
+        key: `probe|tool-changed|${c.tool.name}`
+      };
+    });
+  }
+};
+
 // src/rules/probe/index.ts
-var probeRules = [rule74, rule75, rule76, rule77, rule78, rule79];
+var probeRules = [rule74, rule75, rule76, rule77, rule78, rule79, rule80, rule81, rule82];
 var probeRuleMetas = probeRules.map((r) => r.meta);
 function checkProbe(ctx, target, settings) {
   const out = [];
@@ -31060,7 +31261,7 @@ function checkProbe(ctx, target, settings) {
 }
 
 // src/core/meta-rules/MCG990-scanner-error.ts
-var meta83 = {
+var meta86 = {
   id: "MCG990",
   name: "scanner-error",
   title: "A scanner or the image build did not complete",
@@ -31074,7 +31275,7 @@ var meta83 = {
 };
 
 // src/core/meta-rules/MCG993-read-differently-by-kubectl.ts
-var meta84 = {
+var meta87 = {
   id: "MCG993",
   name: "read-differently-by-kubectl",
   title: "kubectl reads this YAML differently from other tools",
@@ -31853,7 +32054,7 @@ function leafErrors(all) {
 }
 
 // src/rules/meta/MCG994-read-differently-by-compose.ts
-var meta85 = {
+var meta88 = {
   id: "MCG994",
   name: "read-differently-by-compose",
   title: "Compose reads this differently from the YAML specification, or refuses it",
@@ -31899,8 +32100,8 @@ function quotedMergeKeys(y, out) {
     } else if (n.t === "seq") appendAll(stack, n.items);
   }
 }
-var rule80 = {
-  meta: meta85,
+var rule83 = {
+  meta: meta88,
   check: (ctx) => {
     const out = [];
     const seen = /* @__PURE__ */ new Set();
@@ -31934,7 +32135,7 @@ var rule80 = {
 };
 
 // src/rules/meta/index.ts
-var metaRuleMetas = [meta, meta83, meta3, meta84, meta85, meta2];
+var metaRuleMetas = [meta, meta86, meta3, meta87, meta88, meta2];
 
 // src/rules/index.ts
 var catalog = [
@@ -31965,9 +32166,9 @@ function checkDockerfile(input, rules, settings) {
     );
   }
   const ctx = { path: input.path, model, final: finalStage(model, input.buildTarget), context: input.context, image: input.image };
-  for (const rule81 of rules) {
-    if (!ruleEnabled(settings, rule81.meta.id)) continue;
-    for (const hit of rule81.check(ctx)) findings.push(hitToFinding(rule81.meta, hit, { path: input.path, target: input.target, settings }));
+  for (const rule84 of rules) {
+    if (!ruleEnabled(settings, rule84.meta.id)) continue;
+    for (const hit of rule84.check(ctx)) findings.push(hitToFinding(rule84.meta, hit, { path: input.path, target: input.target, settings }));
   }
   return { model, findings, fatal };
 }
@@ -32956,7 +33157,7 @@ function checkKubernetes(input, run2) {
     if (split.format === "json" && split.chunks.length > 1 && !isStrictJson(chunk.text)) {
       const line = chunk.lineOffset + 1;
       const message = `${path}:${line}: ${label2} is not valid JSON: kubectl stops reading the file as a JSON stream here and reads the rest as YAML (the whole file, when this is the first object), where it may drop documents without a word (checked here as written); make every object valid JSON, or write the file as YAML with \`---\` between documents`;
-      findings.push(hitToFinding(meta84, { line, key: `json-stream|${docNumber}`, message }, { path, target }));
+      findings.push(hitToFinding(meta87, { line, key: `json-stream|${docNumber}`, message }, { path, target }));
     }
     let parsed;
     try {
@@ -32970,7 +33171,7 @@ function checkKubernetes(input, run2) {
     if (!first) continue;
     for (const extra of parsed.slice(1)) {
       if (extra.contents === null && !extra.error && extra.notMap === void 0) continue;
-      findings.push(hitToFinding(meta84, { line: extra.line, key: "after-document-end", message: `${path}:${extra.line}: kubectl reads only the first document of ${label2}; this one, after \`...\`, is ignored by kubectl (and was not checked)` }, { path, target }));
+      findings.push(hitToFinding(meta87, { line: extra.line, key: "after-document-end", message: `${path}:${extra.line}: kubectl reads only the first document of ${label2}; this one, after \`...\`, is ignored by kubectl (and was not checked)` }, { path, target }));
     }
     if (first.error) {
       problems++;
@@ -33001,7 +33202,7 @@ function checkKubernetes(input, run2) {
     }
     docs.push(y);
     for (const a of y.ambiguities ?? []) {
-      findings.push(hitToFinding(meta84, { line: a.line, key: `${a.kind}|${docNumber}`, message: `${path}:${a.line}: ${a.message}` }, { path, target }));
+      findings.push(hitToFinding(meta87, { line: a.line, key: `${a.kind}|${docNumber}`, message: `${path}:${a.line}: ${a.message}` }, { path, target }));
     }
   }
   if (split.error) fail2(split.error.line, `${split.error.message}; the documents from here on were not checked`);
@@ -33037,7 +33238,7 @@ function classifyYaml(path, text, place = {}) {
 
 // src/engine/yaml-engine.ts
 var MAX_YAML_BYTES = 64 * 1024 * 1024;
-var yamlRules = { compose: [...composeRules, rule80], k8s: k8sRules, workflow: workflowRules };
+var yamlRules = { compose: [...composeRules, rule83], k8s: k8sRules, workflow: workflowRules };
 function checkYamlFile(input, settings) {
   return checkYamlWith(input, yamlRules, settings);
 }
@@ -33106,7 +33307,7 @@ function checkYamlWith(input, rules, settings) {
     } catch (e) {
       if (e instanceof YamlDuplicateKeyError && input.kind === "compose") {
         const hit = { line: e.line, key: `duplicate.${e.key}`, message: `duplicate key "${e.key.slice(0, 80)}": compose refuses the file ("mapping key already defined"), so \`docker compose\` will not load it; remove one of the two` };
-        findings.push(hitToFinding(meta85, hit, { path, target, settings }));
+        findings.push(hitToFinding(meta88, hit, { path, target, settings }));
       }
       if (e instanceof YamlDuplicateKeyError) {
         findings.push(inputErrorFinding(path, e.line, `duplicate key "${e.key}" in ${label2} (tools disagree on which value wins); ${label2} was not checked`, target));
@@ -33126,7 +33327,7 @@ function composeReading(input, contents, out, settings) {
       continue;
     }
     const hit = { line: e.line, key: `interpolation.line${e.line}`, message: `${e.message}: compose refuses the file, so \`docker compose\` will not load it; write \`\${NAME}\`, \`\${NAME:-default}\` or \`$$\` for a literal \`$\`` };
-    out.findings.push(hitToFinding(meta85, hit, { path: input.path, target: input.target, settings }));
+    out.findings.push(hitToFinding(meta88, hit, { path: input.path, target: input.target, settings }));
   }
   return read;
 }
@@ -33708,9 +33909,9 @@ function checkMcpFile(input, rules = mcpRules, settings) {
   }
   if (fatal) return { findings, fatal, model };
   const ctx = { path: input.path, model, image: input.image, profile: input.profile };
-  for (const rule81 of rules) {
-    if (!ruleEnabled(settings, rule81.meta.id)) continue;
-    for (const hit of rule81.check(ctx)) findings.push(hitToFinding(rule81.meta, hit, { path: input.path, target: input.target, settings }));
+  for (const rule84 of rules) {
+    if (!ruleEnabled(settings, rule84.meta.id)) continue;
+    for (const hit of rule84.check(ctx)) findings.push(hitToFinding(rule84.meta, hit, { path: input.path, target: input.target, settings }));
   }
   return { findings, fatal, model };
 }
@@ -33742,16 +33943,16 @@ function outputTail(text, maxLines = 6, maxChars = 800) {
 }
 function scannerErrorFinding(i) {
   return {
-    ruleId: meta83.id,
+    ruleId: meta86.id,
     source: "mcg",
-    severity: meta83.severity,
+    severity: meta86.severity,
     message: i.message,
     location: { path: i.path, startLine: Math.max(1, i.line) },
     fingerprint: "",
     fingerprintKey: `scanner-error|${i.tool}|${i.key}`,
     target: i.target,
-    fix: meta83.fix,
-    helpUri: ruleDocsUrl(meta83.id),
+    fix: meta86.fix,
+    helpUri: ruleDocsUrl(meta86.id),
     error: true
   };
 }
@@ -34679,19 +34880,19 @@ function isRegular(e) {
 function isRecord3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function fileEntry(byName, name) {
-  let cur = byName.get(name);
+function fileEntry(byName2, name) {
+  let cur = byName2.get(name);
   for (let hops = 0; cur && cur.type === "2" && hops < 8; hops++) {
     const target = posix4.normalize(posix4.join(posix4.dirname(cur.name), cur.linkname));
-    cur = byName.get(target);
+    cur = byName2.get(target);
   }
   return cur && isRegular(cur) ? cur : void 0;
 }
 async function writeLayerSubset(src, out, keep, index) {
   const entries2 = index ?? await indexTar(src);
-  const byName = new Map(entries2.map((e) => [e.name, e]));
+  const byName2 = new Map(entries2.map((e) => [e.name, e]));
   const readJson = async (name) => {
-    const e = fileEntry(byName, name);
+    const e = fileEntry(byName2, name);
     if (!e || e.size > 8 * 1024 * 1024) return void 0;
     const fh = await open(src, "r");
     try {
@@ -34716,7 +34917,7 @@ async function writeLayerSubset(src, out, keep, index) {
   const keepLayer = keep({ diffIds, history });
   const kept = layerNames.map((_, i) => i).filter((i) => keepLayer(i));
   if (kept.length === 0 || kept.length === layerNames.length) return void 0;
-  const layerEntries = kept.map((i) => fileEntry(byName, layerNames[i]));
+  const layerEntries = kept.map((i) => fileEntry(byName2, layerNames[i]));
   if (layerEntries.some((e) => e === void 0)) return void 0;
   const newConfig = { ...config2, rootfs: { ...config2["rootfs"], diff_ids: kept.map((i) => diffIds[i]) } };
   const configBytes = Buffer.from(JSON.stringify(newConfig));
@@ -35210,8 +35411,8 @@ function finishCycloneDx(text, packages, image) {
   bom["$schema"] = CDX_SCHEMA;
   bom["specVersion"] = "1.6";
   delete bom["vulnerabilities"];
-  const meta87 = bom["metadata"];
-  if (isRecord5(meta87) && isRecord5(meta87["component"]) && image.name && isTarName(meta87["component"]["name"], image)) meta87["component"]["name"] = image.name;
+  const meta90 = bom["metadata"];
+  if (isRecord5(meta90) && isRecord5(meta90["component"]) && image.name && isTarName(meta90["component"]["name"], image)) meta90["component"]["name"] = image.name;
   const byKey = /* @__PURE__ */ new Map();
   for (const p of packages) if (!byKey.has(p.key)) byKey.set(p.key, p);
   for (const c of bom["components"]) {
@@ -39053,10 +39254,10 @@ var $ZodRegistry = class {
     this._idmap = /* @__PURE__ */ new Map();
   }
   add(schema, ..._meta) {
-    const meta87 = _meta[0];
-    this._map.set(schema, meta87);
-    if (meta87 && typeof meta87 === "object" && "id" in meta87) {
-      this._idmap.set(meta87.id, schema);
+    const meta90 = _meta[0];
+    this._map.set(schema, meta90);
+    if (meta90 && typeof meta90 === "object" && "id" in meta90) {
+      this._idmap.set(meta90.id, schema);
     }
     return this;
   }
@@ -39066,9 +39267,9 @@ var $ZodRegistry = class {
     return this;
   }
   remove(schema) {
-    const meta87 = this._map.get(schema);
-    if (meta87 && typeof meta87 === "object" && "id" in meta87) {
-      this._idmap.delete(meta87.id);
+    const meta90 = this._map.get(schema);
+    if (meta90 && typeof meta90 === "object" && "id" in meta90) {
+      this._idmap.delete(meta90.id);
     }
     this._map.delete(schema);
     return this;
@@ -39708,9 +39909,9 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
       ctx.seen.get(parent).isParent = true;
     }
   }
-  const meta87 = ctx.metadataRegistry.get(schema);
-  if (meta87)
-    assignProps(result.schema, meta87);
+  const meta90 = ctx.metadataRegistry.get(schema);
+  if (meta90)
+    assignProps(result.schema, meta90);
   if (ctx.io === "input" && isTransforming(schema)) {
     delete result.schema.examples;
     delete result.schema.default;
@@ -40844,8 +41045,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   brand() {
     return this;
   },
-  register(reg, meta87) {
-    reg.add(this, meta87);
+  register(reg, meta90) {
+    reg.add(this, meta90);
     return this;
   },
   refine(check2, params) {
@@ -45375,12 +45576,10 @@ async function startOnce(d, image, flags) {
     const listed = caps.tools ? await client.listTools({}, opts) : { tools: [] };
     if (caps.prompts) await client.listPrompts({}, opts);
     if (caps.resources) await client.listResources({}, opts);
-    const tools = listed.tools.map((t2) => ({
-      name: t2.name,
-      descriptionHash: sha256(t2.description ?? ""),
-      schemaHash: sha256(canonicalJson(t2.inputSchema)),
-      ...t2.annotations ? { annotations: { ...t2.annotations } } : {}
-    }));
+    const tools = listed.tools.map((t2) => {
+      const hints = pickHints(t2.annotations);
+      return { name: d.redact(t2.name).slice(0, 1e3), descriptionHash: sha256(t2.description ?? ""), schemaHash: sha256(canonicalJson(t2.inputSchema)), ...hints ? { annotations: hints } : {} };
+    });
     result = { ...base, ok: true, tools, serverName: client.getServerVersion()?.name };
   } catch (e) {
     result = { ...base, ok: false, ...failureOf2(e) };
@@ -45413,6 +45612,13 @@ async function engineCannotRun(d) {
   if (r.stdout.trim() !== "linux") return `the container engine runs ${r.stdout.trim() || "unknown"} containers, not Linux ones`;
   return void 0;
 }
+function driftOf(verdict, baseline) {
+  if ("none" in baseline) return { compared: false, reason: baseline.none };
+  const passed = [...verdict.attempts].reverse().find((a) => a.ok);
+  if (!passed) return { compared: false, reason: "no start completed the handshake" };
+  const d = diffSurface(baseline.tools, passed.tools ?? []);
+  return { compared: true, added: d.added.length, removed: d.removed.length, changed: d.changed.length };
+}
 function whyNot(i) {
   if (i.options.mode === "false") return "runtime-probe is false";
   if (!i.image) return i.noImage ?? "no image to start";
@@ -45438,8 +45644,9 @@ async function runProbe(d, i) {
     const profile = leastPrivilege({ imageUser: i.imageUser, transport: "stdio" });
     const verdict = await searchProfile(profile, (flags) => startOnce(startDeps, image, flags));
     d.logger.info(`runtime probe of ${i.target}: ${verdict.status}${verdict.culprits.length > 0 ? ` (not with ${verdict.culprits.join(", ")})` : ""} after ${verdict.attempts.length} start(s)`);
-    const findings = checkProbe({ path: i.path, model: i.model, final: i.final, verdict }, i.target, i.settings);
-    const summary = summarize(verdict, image, Object.keys(i.options.env));
+    const baseline = "tools" in i.baseline ? i.baseline.tools : void 0;
+    const findings = checkProbe({ path: i.path, model: i.model, final: i.final, verdict, baseline }, i.target, i.settings);
+    const summary = { ...summarize(verdict, image, Object.keys(i.options.env)), drift: driftOf(verdict, i.baseline) };
     return { findings, coverage: ledger("checked"), summary };
   } catch (e) {
     const msg = secrets.redact(e instanceof Error ? e.message : String(e));
@@ -45567,6 +45774,12 @@ async function imageChecksStage(run2, input, builtHere) {
   run2.timings.imageChecksMs = Date.now() - tc;
   return { findings, scanners: [], info: { imageDigest: m.img.id, imageSize: m.img.size } };
 }
+function baselineSurface(b, target) {
+  if (!b) return { none: "no baseline" };
+  if (!b.surfaces) return { none: b.source === "code-scanning" ? "the baseline is code-scanning SARIF, which records no tool surface (pass the base branch's report JSON as the baseline)" : "the baseline file records no tool surface (a SARIF log, or a report from before the probe)" };
+  const tools = b.surfaces.get(target);
+  return tools ? { tools } : { none: `the baseline has no probe of ${target} that completed a handshake` };
+}
 async function probeStage(run2, input, runRef) {
   const m = await input.mapped();
   const { deps, target, config: config2 } = run2;
@@ -45581,7 +45794,8 @@ async function probeStage(run2, input, runRef) {
       final: input.final,
       target: target.name,
       settings: config2.rules,
-      options: run2.opts.probe ?? DEFAULT_PROBE
+      options: run2.opts.probe ?? DEFAULT_PROBE,
+      baseline: baselineSurface(run2.opts.baseline, target.name)
     }
   );
   return { findings: r.findings, scanners: [], coverage: r.coverage ? [r.coverage] : [], info: r.summary ? { probe: r.summary } : {} };
@@ -46152,40 +46366,40 @@ function targetSlug(target) {
 }
 function ruleFor(req) {
   const { source, id, sample, severity, cvss } = req;
-  const meta87 = source === "mcg" ? req.meta : void 0;
+  const meta90 = source === "mcg" ? req.meta : void 0;
   const sev = securitySeverity(severity, cvss);
-  const tags = [...meta87?.tags ?? sample.rule?.tags ?? [], source === "mcg" ? meta87?.kind ?? "check" : source === "trivy" ? "vulnerability" : "secret", severity].filter((t2, i, a) => a.indexOf(t2) === i).slice(0, MAX_TAGS_PER_RULE);
+  const tags = [...meta90?.tags ?? sample.rule?.tags ?? [], source === "mcg" ? meta90?.kind ?? "check" : source === "trivy" ? "vulnerability" : "secret", severity].filter((t2, i, a) => a.indexOf(t2) === i).slice(0, MAX_TAGS_PER_RULE);
   if (sev && !tags.includes("security")) tags.unshift("security");
-  const title = meta87?.title ?? sample.rule?.title ?? id;
-  const description = meta87?.description ?? sample.rule?.description ?? title;
-  const helpUri = meta87 ? meta87.helpUri : sample.rule?.helpUri ?? sample.helpUri;
-  const helpText = meta87 ? `${meta87.description}
+  const title = meta90?.title ?? sample.rule?.title ?? id;
+  const description = meta90?.description ?? sample.rule?.description ?? title;
+  const helpUri = meta90 ? meta90.helpUri : sample.rule?.helpUri ?? sample.helpUri;
+  const helpText = meta90 ? `${meta90.description}
 
-Why: ${meta87.rationale}
+Why: ${meta90.rationale}
 
-Fix: ${meta87.fix}
+Fix: ${meta90.fix}
 
 Docs: ${helpUri}` : sample.rule?.helpText ?? `${description}${helpUri ? `
 
 ${helpUri}` : ""}`;
-  const helpMarkdown = meta87 ? `**${meta87.title}** (${id}, ${meta87.severity})
+  const helpMarkdown = meta90 ? `**${meta90.title}** (${id}, ${meta90.severity})
 
-${meta87.description}
+${meta90.description}
 
-**Why it matters.** ${meta87.rationale}
+**Why it matters.** ${meta90.rationale}
 
-**Fix.** ${meta87.fix}
+**Fix.** ${meta90.fix}
 
 [Rule documentation](${helpUri})` : void 0;
   const properties2 = {
     tags,
-    precision: meta87?.precision ?? "very-high"
+    precision: meta90?.precision ?? "very-high"
   };
   if (sev) properties2["security-severity"] = sev;
   else properties2["problem.severity"] = "recommendation";
   return {
     id,
-    name: clip(meta87 ? meta87.name : id, MAX_RULE_NAME),
+    name: clip(meta90 ? meta90.name : id, MAX_RULE_NAME),
     shortDescription: { text: clip(title, MAX_DESCRIPTION) },
     fullDescription: { text: clip(description, MAX_DESCRIPTION) },
     help: helpMarkdown ? { text: helpText, markdown: helpMarkdown } : { text: helpText },
@@ -46513,7 +46727,7 @@ var STATUS_RANK2 = { failed: 2, ran: 1, skipped: 0 };
 function noticeKey(n) {
   return `${n.id}\0${n.where}`;
 }
-var COVERAGE_RULES = /* @__PURE__ */ new Set([meta83.id, meta3.id]);
+var COVERAGE_RULES = /* @__PURE__ */ new Set([meta86.id, meta3.id]);
 function untrustedFinding(f, claimedInline) {
   const { failing: _f, new: _n, suppressed, error: error2, ...rest } = f;
   if (suppressed?.kind === "inSource") claimedInline.n++;
@@ -46597,16 +46811,16 @@ function mergeReports(inputs2, opts = {}) {
   }
   for (const m of missing) {
     const f = {
-      ruleId: meta83.id,
+      ruleId: meta86.id,
       source: "mcg",
-      severity: meta83.severity,
+      severity: meta86.severity,
       message: m.message,
       location: { path: m.path, startLine: 1 },
       fingerprint: "",
       fingerprintKey: m.key,
       target: m.path,
       fix: m.fix,
-      helpUri: ruleDocsUrl(meta83.id),
+      helpUri: ruleDocsUrl(meta86.id),
       error: true,
       new: true
     };

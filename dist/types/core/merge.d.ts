@@ -1,5 +1,6 @@
 import { type IgnoreEntry } from './suppress.js';
 import type { CoverageEntry, Finding, PolicySettings, Report, ScannerStatus, TargetInfo } from './types.js';
+import type { ProbeTool } from './probe/search.js';
 export interface Baseline {
     source: 'file' | 'code-scanning';
     fingerprints: Set<string>;
@@ -8,6 +9,8 @@ export interface Baseline {
         ruleId?: string;
         path?: string;
     }[];
+    /** The tool surface each probed target listed (issue #20 item 4), by target name; only a report JSON carries it. */
+    surfaces?: Map<string, ProbeTool[]>;
 }
 export interface MergeInput {
     root: string;

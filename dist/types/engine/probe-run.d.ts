@@ -1,6 +1,7 @@
 import type { CoverageEntry, Exec, Finding, Logger } from '../core/types.js';
 import type { RuleSettings } from '../core/rule-hits.js';
 import type { DockerfileModel, Stage } from '../core/dockerfile/model.js';
+import { type ProbeTool } from '../core/probe/search.js';
 import { type ProbeOptions, type ProbeSummary } from '../core/probe/options.js';
 export interface ProbeRunDeps {
     exec: Exec;
@@ -20,6 +21,12 @@ export interface ProbeRunInput {
     target: string;
     settings?: RuleSettings;
     options: ProbeOptions;
+    /** The tool surface the baseline recorded for this target, or why there is none to compare. */
+    baseline: {
+        tools: readonly ProbeTool[];
+    } | {
+        none: string;
+    };
 }
 export interface ProbeRunResult {
     findings: Finding[];

@@ -39,5 +39,16 @@ export interface ProbeSummary {
     serverName?: string;
     starts: number;
     durationMs: number;
+    /** The tool surface against the baseline's (MCG407-MCG409): compared with counts, or not and why. */
+    drift?: SurfaceDriftSummary;
 }
+export type SurfaceDriftSummary = {
+    compared: true;
+    added: number;
+    removed: number;
+    changed: number;
+} | {
+    compared: false;
+    reason: string;
+};
 export declare function summarize(v: ProbeVerdict, image: string, envNames: string[]): ProbeSummary;

@@ -5,12 +5,14 @@
  * after the first. Pure: the starts are injected.
  */
 import type { FlagGroup, ProfileFlag } from './profile.js';
+import type { ToolHints } from './surface.js';
 export interface ProbeTool {
     name: string;
-    /** sha256 of the description and of the canonical input schema. */
+    /** sha256 (hex) of the description and of the canonical JSON of the input schema. */
     descriptionHash: string;
     schemaHash: string;
-    annotations?: Record<string, unknown>;
+    /** readOnlyHint, destructiveHint, idempotentHint, openWorldHint as the server set them (absent: unset). */
+    annotations?: ToolHints;
 }
 /** What one start gave. */
 export interface Attempt {

@@ -1,7 +1,8 @@
 /** Where a probe finding lands, and the words it quotes. Pure. */
 import { type Instruction } from '../../core/dockerfile/model.js';
 import { type FlagGroup } from '../../core/probe/profile.js';
-import type { Attempt } from '../../core/probe/search.js';
+import type { Attempt, ProbeTool } from '../../core/probe/search.js';
+import { type SurfaceDrift } from '../../core/probe/surface.js';
 import type { RuleHit } from '../../core/types.js';
 import type { ProbeRuleContext } from './types.js';
 type Site = Pick<RuleHit, 'line' | 'endLine'> & {
@@ -23,6 +24,10 @@ export declare function tmpfsFor(path: string): string;
 export declare function runThatMade(ctx: ProbeRuleContext, path: string): Instruction | undefined;
 /** The flags of the groups, as `docker run` words in backticks. */
 export declare function flagsText(ctx: ProbeRuleContext, groups: readonly FlagGroup[]): string;
+/** The drift of the tool surface against the baseline; undefined when there is none to compare (no baseline surface, or no start answered). */
+export declare function surfaceDrift(ctx: ProbeRuleContext): SurfaceDrift | undefined;
+/** The hints of a tool in words, for a finding's message. */
+export declare function hintWords(t: ProbeTool): string;
 /** The attempt the image passed with (the last that answered), if any. */
 export declare function passedAttempt(ctx: ProbeRuleContext): Attempt | undefined;
 export declare function failureWords(a: Attempt | undefined): string;

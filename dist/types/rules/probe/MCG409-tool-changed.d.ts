@@ -1,0 +1,2 @@
+import type { ProbeRule } from './types.js';
+export declare const rule: ProbeRule;
