@@ -101,8 +101,10 @@ export function contextSources(model: DockerfileModel): string[] | undefined {
         continue;
       }
       if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || (ins.flags['from'] ?? []).length > 0) continue;
+      // a source naming a variable can be any path at build time (a --build-arg overrides the default)
+      if ((ins.words ?? []).slice(0, -1).some((w) => w.includes('$'))) return undefined;
       const v = copyValues(model, stage, ins);
-      if (!v.ok || v.value.sources.some((s) => s.includes('$'))) return undefined;
+      if (!v.ok) return undefined;
       for (const s of v.value.sources) if (!/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(s)) out.push(s);
     }
   }
