@@ -11,6 +11,8 @@ import type { ArtifactMeta } from '../artifact.js';
 import { annotationsPublisher, checkRunPublisher, codeScanningPublisher, commentPublisher, summaryPublisher } from '../publishers/index.js';
 import { deliver, prDiff, type ModeRun } from './common.js';
 import { parseSkipped } from '../../core/changed-only.js';
+import { parseMatrix } from '../../core/discover.js';
+import { runNothingRescanned } from './report-skipped.js';
 
 type WorkflowRun = { head_sha?: unknown; pull_requests?: { number?: unknown }[] } | undefined;
 
@@ -43,6 +45,8 @@ async function verifiedPr(m: ModeRun, gh: GitHubClient, meta: ArtifactMeta): Pro
 
 export async function runReportMode(m: ModeRun): Promise<void> {
   const { inputs, ctx, log } = m;
+  const skippedAll = inputs.matrix !== undefined && parseMatrix(inputs.matrix).length === 0 ? parseSkipped(inputs.matrix) : [];
+  if (skippedAll.length > 0) return runNothingRescanned(m, skippedAll);
   const set = await log.group('Read the artifacts', () => readArtifactSet(inputs, ctx.workspace));
   const meta = set.meta;
   checkProvenance(m, meta);

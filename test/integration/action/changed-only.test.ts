@@ -93,4 +93,22 @@ describe('mode: discover with changed-only, then mode: report', () => {
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((i) => i.startsWith('mcg/servers/s12/Dockerfile'))).toBe(true);
   });
+
+  it('a PR that changes nothing any target builds from: one passing check run and the comment name all twenty, no upload', async () => {
+    const repo = monorepo();
+    gh.fake.prFiles.set(7, [{ filename: 'docs/notes.txt', status: 'added', additions: 1 }]);
+    const d = await runAction({ workspace: repo.dir, apiUrl: gh.fake.url, event: 'pull_request', payload, inputs: { mode: 'discover', dockerfile: 'servers/*/Dockerfile', 'changed-only': 'true' } });
+    expect(d.code, explain(d)).toBe(0);
+    expect(d.outputs['count']).toBe('0');
+    expect(d.outputs['skipped']).toBe('20');
+    const rep = await runAction({ workspace: repo.dir, apiUrl: gh.fake.url, event: 'pull_request', payload, inputs: { mode: 'report', 'artifact-dir': 'mcg-results', matrix: d.outputs['matrix']! }, env: { GITHUB_REF: 'refs/pull/7/merge' } });
+    expect(rep.code, explain(rep)).toBe(0);
+    expect(rep.outputs['result']).toBe('pass');
+    const runs = [...gh.fake.checkRuns.values()];
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ head_sha: HEAD, conclusion: 'success' });
+    expect(gh.fake.commentsOn(7)[0]!.body).toMatch(/Not rescanned \(changed-only\): 20 targets/);
+    expect(rep.summary).toMatch(/Not rescanned \(changed-only\): 20 targets/);
+    expect(gh.fake.sarifs.size).toBe(0);
+  });
 });

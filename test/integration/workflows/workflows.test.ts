@@ -177,6 +177,8 @@ describe('the reusable workflow', () => {
     const r = j['report']!;
     expect(r.needs).toEqual(['discover', 'scan']);
     expect(r.if).toContain('!cancelled()');
+    // changed-only with nothing to rescan still reports (a check run for the PR)
+    expect(r.if).toContain("needs.discover.outputs.skipped != '0'");
     expect(r.permissions).toMatchObject({ checks: 'write', 'pull-requests': 'write', 'security-events': 'write' });
     const dl = r.steps!.find((x) => x.uses?.startsWith('actions/download-artifact@'))!;
     expect(dl.with).toMatchObject({ pattern: 'mcg-*', path: 'mcg-results' });
