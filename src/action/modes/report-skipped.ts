@@ -39,6 +39,11 @@ export function nothingRescannedReport(m: ModeRun, skipped: readonly SkippedEntr
 
 export async function runNothingRescanned(m: ModeRun, skipped: readonly SkippedEntry[]): Promise<void> {
   const { inputs, ctx, log } = m;
+  // without an artifact only the run itself names the commit: a workflow_run job's matrix came
+  // from the untrusted run, and its own commit is not the pull request's
+  if ((m.payload as { workflow_run?: unknown } | null)?.workflow_run !== undefined || ctx.pr === undefined) {
+    throw new Error('the matrix lists no target to rescan, and no artifact names the commit: mode: report publishes a changed-only run without scans only in the pull request run itself (the reusable workflow), never from workflow_run');
+  }
   log.info(`changed-only: no target to rescan; ${skipped.length} target(s) keep their last results`);
   const gh = ctx.readOnly ? undefined : createClient(inputs.githubToken, { apiUrl: ctx.apiUrl, logger: log, secondMs: m.second });
   await deliver(m, {

@@ -110,5 +110,11 @@ describe('mode: discover with changed-only, then mode: report', () => {
     expect(gh.fake.commentsOn(7)[0]!.body).toMatch(/Not rescanned \(changed-only\): 20 targets/);
     expect(rep.summary).toMatch(/Not rescanned \(changed-only\): 20 targets/);
     expect(gh.fake.sarifs.size).toBe(0);
+    // the same matrix in a workflow_run job (where it came from the untrusted run) publishes nothing
+    gh.fake.checkRuns.clear();
+    const wr = await runAction({ workspace: repo.dir, apiUrl: gh.fake.url, event: 'workflow_run', payload: { workflow_run: { head_sha: HEAD, pull_requests: [{ number: 7 }] }, repository: { full_name: 'acme/mcp-server' } }, inputs: { mode: 'report', 'artifact-dir': 'mcg-results', matrix: d.outputs['matrix']! } });
+    expect(wr.code, explain(wr)).not.toBe(0);
+    expect(wr.stdout).toMatch(/never from workflow_run/);
+    expect(gh.fake.checkRuns.size).toBe(0);
   });
 });
