@@ -43,6 +43,8 @@ export interface ActionInputs {
   artifactDir: string;
   /** mode: report: the discover matrix; a Dockerfile in it without results is a scanner error. */
   matrix?: string;
+  /** mode: discover on pull requests: only the targets the PR can have changed (issue #23). */
+  changedOnly: boolean;
   /** mode: report over several targets: one combined comment, or one per target. */
   commentMode: CommentLayout;
   verifySecrets: Tristate;
@@ -92,6 +94,7 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   mode: 'full',
   'artifact-dir': 'mcg-results',
   matrix: '',
+  'changed-only': 'false',
   'comment-mode': 'combined',
   'verify-secrets': 'false',
   'allow-empty': 'false',
@@ -215,6 +218,7 @@ export function readInputs(get: InputReader): ActionInputs {
     mode: oneOf(get, 'mode', ['full', 'scan', 'report', 'discover'] as const),
     artifactDir: optional(get, 'artifact-dir') ?? INPUT_DEFAULTS['artifact-dir']!,
     matrix: optional(get, 'matrix'),
+    changedOnly: bool(get, 'changed-only'),
     commentMode: oneOf(get, 'comment-mode', ['combined', 'per-target'] as const),
     verifySecrets: tristate(get, 'verify-secrets'),
     allowEmpty: bool(get, 'allow-empty'),

@@ -23,8 +23,13 @@ function parseDiscover(rest: string[]): DiscoverCommand {
       root: { type: 'string' },
       format: { type: 'string' },
       output: { type: 'string', short: 'o' },
+      'changed-only': { type: 'boolean' },
+      base: { type: 'string' },
+      head: { type: 'string' },
     },
   });
+  if (values['changed-only'] && values.base === undefined) throw new CliUsageError('--changed-only needs --base REF (the commit or branch the change is against)');
+  if (!values['changed-only'] && (values.base !== undefined || values.head !== undefined)) throw new CliUsageError('--base and --head go with --changed-only');
   if (positionals.length > 1) throw new CliUsageError(`discover takes one path, got ${positionals.length}: ${positionals.join(' ')}`);
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'table') throw new CliUsageError(`--format for discover must be json or table, got "${format}"`);
@@ -37,6 +42,7 @@ function parseDiscover(rest: string[]): DiscoverCommand {
     config: values.config,
     format,
     output: values.output,
+    changedOnly: values['changed-only'] ? { base: values.base!, head: values.head } : undefined,
   };
 }
 

@@ -60,6 +60,8 @@ export interface DiscoverCommand {
   config?: string;
   format: 'json' | 'table';
   output?: string;
+  /** Only the targets changed between base and head (`git diff base...head`; head default HEAD). */
+  changedOnly?: { base: string; head?: string };
 }
 
 export interface MergeCommand {

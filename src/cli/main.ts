@@ -37,7 +37,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'scan':
         return await runScan(cmd, io);
       case 'discover':
-        return runDiscover(cmd, io);
+        return await runDiscover(cmd, io);
       case 'merge':
         return runMerge(cmd, io);
       case 'probe-cleanup':

@@ -61,6 +61,9 @@ discover options:
                          Dockerfile.*, Containerfile
   --context DIR          Build context for every Dockerfile (default: its directory)
   --format F             json (default, one line for $GITHUB_OUTPUT) or table
+  --changed-only --base REF [--head REF]
+                         Only the Dockerfiles that git diff base...head (head default HEAD)
+                         can have changed; the others go to "skipped" with the reason
   --config F, --root DIR, --output F   as for scan
 
 merge options:

@@ -10,6 +10,9 @@ import { decideArtifacts, readArtifactSet } from '../load-artifacts.js';
 import type { ArtifactMeta } from '../artifact.js';
 import { annotationsPublisher, checkRunPublisher, codeScanningPublisher, commentPublisher, summaryPublisher } from '../publishers/index.js';
 import { deliver, prDiff, type ModeRun } from './common.js';
+import { parseSkipped } from '../../core/changed-only.js';
+import { parseMatrix } from '../../core/discover.js';
+import { runNothingRescanned } from './report-skipped.js';
 
 type WorkflowRun = { head_sha?: unknown; pull_requests?: { number?: unknown }[] } | undefined;
 
@@ -42,6 +45,8 @@ async function verifiedPr(m: ModeRun, gh: GitHubClient, meta: ArtifactMeta): Pro
 
 export async function runReportMode(m: ModeRun): Promise<void> {
   const { inputs, ctx, log } = m;
+  const skippedAll = inputs.matrix !== undefined && parseMatrix(inputs.matrix).length === 0 ? parseSkipped(inputs.matrix) : [];
+  if (skippedAll.length > 0) return runNothingRescanned(m, skippedAll);
   const set = await log.group('Read the artifacts', () => readArtifactSet(inputs, ctx.workspace));
   const meta = set.meta;
   checkProvenance(m, meta);
@@ -53,10 +58,13 @@ export async function runReportMode(m: ModeRun): Promise<void> {
   // the one redact step: nothing of the artifacts reaches a publisher unredacted
   const decided = await log.group('Decide', () => log.secrets.redactDeep(decideArtifacts(set, { inputs, root: ctx.workspace, baseline, logger: log })));
   const { report, sarifTexts, comments, meta: shown } = decided;
+  // changed-only: targets discover left out; they have no artifact and get no upload (their alerts stay)
+  const notRescanned = inputs.matrix !== undefined ? parseSkipped(inputs.matrix) : [];
+  if (notRescanned.length > 0) log.info(`${notRescanned.length} target(s) not rescanned (changed-only): ${notRescanned.map((s) => s.target).join(', ')}`);
   const ref = meta.pr !== null ? `refs/pull/${meta.pr}/head` : meta.baseRef ? `refs/heads/${meta.baseRef}` : ctx.ref;
   await deliver(m, {
     report,
-    at: { headSha: meta.headSha, ref, prNumber, target: shown.target, checkName: inputs.checkName ?? shown.checkName, changed: await prDiff(m, gh, prNumber), comments, sarifTexts },
+    at: { headSha: meta.headSha, ref, prNumber, target: shown.target, checkName: inputs.checkName ?? shown.checkName, changed: await prDiff(m, gh, prNumber), comments, sarifTexts, notRescanned },
     gh: ctx.readOnly ? undefined : gh,
     publishers: [summaryPublisher, annotationsPublisher, checkRunPublisher, commentPublisher, codeScanningPublisher],
     // a merge of artifacts is empty by mistake only when some could not be read

@@ -6,6 +6,7 @@
 import { appendRunnerFile } from '../../core/safe-write.js';
 import { buildSummary } from '../../reporters/index.js';
 import { STEP_SUMMARY_HEADROOM_BYTES, STEP_SUMMARY_MAX_BYTES } from '../../reporters/limits.js';
+import { notRescannedSection } from '../../reporters/not-rescanned.js';
 import type { Publisher } from './types.js';
 
 /** GitHub's job summary limit per step: 1 MiB ("supports content up to a size of 1024k"). */
@@ -19,7 +20,8 @@ export const summaryPublisher: Publisher = {
     const env = ctx.env;
     if (!ctx.inputs.summary || !env['GITHUB_STEP_SUMMARY']) return;
     const head = ctx.outcome.verdict === 'ERROR' ? `> [!CAUTION]\n> **Error**: ${ctx.outcome.reason.replace(/\s+/g, ' ')}\n\n` : '';
-    const text = ctx.log.secrets.redact(`${head}${buildSummary(report, { maxBytes: SUMMARY_RENDER_MAX_BYTES - Buffer.byteLength(head) })}\n`);
+    const skipped = notRescannedSection(ctx.at.notRescanned ?? []);
+    const text = ctx.log.secrets.redact(`${head}${buildSummary(report, { maxBytes: SUMMARY_RENDER_MAX_BYTES - Buffer.byteLength(head) - Buffer.byteLength(skipped) })}\n${skipped}`);
     try {
       appendRunnerFile({ name: 'GITHUB_STEP_SUMMARY', env, root: ctx.run.workspace, maxBytes: SUMMARY_MAX_BYTES }, text);
     } catch (e) {

@@ -27,6 +27,8 @@ export interface PublishTarget {
   comments?: { target: string; report: Report }[];
   /** The SARIF logs to upload (several when the targets' runs do not fit one upload). */
   sarifTexts: string[];
+  /** changed-only: the targets not rescanned, with why (summary and comment list them; no upload for them). */
+  notRescanned?: { target: string; dockerfile: string; reason: string }[];
 }
 
 /** What publishing left behind: URLs for the outputs, and errors that must fail the step. */

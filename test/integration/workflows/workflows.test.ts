@@ -151,17 +151,20 @@ describe('the reusable workflow', () => {
 
   it('discovers with the action, not with inline shell, and only reads', () => {
     const d = j['discover']!;
-    expect(d.permissions).toEqual({ contents: 'read' });
+    // pull-requests: read is for changed-only's file list
+    expect(d.permissions).toEqual({ contents: 'read', 'pull-requests': 'read' });
     expect(d.steps!.some((s) => s.run)).toBe(false);
     const step = d.steps!.find((s) => s.uses === OWN_ACTION)!;
     expect(step.with).toMatchObject({ mode: 'discover', dockerfile: '${{ inputs.dockerfiles }}' });
     expect(d.outputs!['matrix']).toBe('${{ steps.discover.outputs.matrix }}');
+    expect(step.with).toMatchObject({ 'changed-only': '${{ inputs.changed-only }}' });
+    expect(d.outputs!['skipped']).toBe('${{ steps.discover.outputs.skipped }}');
   });
 
   it('scans one Dockerfile per matrix job in mode: scan and uploads each as mcg-<target>', () => {
     const s = j['scan']!;
     expect(s.permissions).toEqual({ contents: 'read', 'security-events': 'read' });
-    expect(s.strategy).toMatchObject({ 'fail-fast': false, 'max-parallel': '${{ inputs.max-parallel }}', matrix: '${{ fromJSON(needs.discover.outputs.matrix) }}' });
+    expect(s.strategy).toMatchObject({ 'fail-fast': false, 'max-parallel': '${{ inputs.max-parallel }}', matrix: { include: '${{ fromJSON(needs.discover.outputs.matrix).include }}' } });
     const scan = s.steps!.find((x) => x.uses === OWN_ACTION)!;
     expect(scan.with).toMatchObject({ mode: 'scan', dockerfile: '${{ matrix.dockerfile }}', context: '${{ matrix.context }}' });
     const up = s.steps!.find((x) => x.uses?.startsWith('actions/upload-artifact@'))!;
@@ -174,6 +177,8 @@ describe('the reusable workflow', () => {
     const r = j['report']!;
     expect(r.needs).toEqual(['discover', 'scan']);
     expect(r.if).toContain('!cancelled()');
+    // changed-only with nothing to rescan still reports (a check run for the PR)
+    expect(r.if).toContain("needs.discover.outputs.skipped != '0'");
     expect(r.permissions).toMatchObject({ checks: 'write', 'pull-requests': 'write', 'security-events': 'write' });
     const dl = r.steps!.find((x) => x.uses?.startsWith('actions/download-artifact@'))!;
     expect(dl.with).toMatchObject({ pattern: 'mcg-*', path: 'mcg-results' });

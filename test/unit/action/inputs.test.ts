@@ -39,7 +39,7 @@ describe('action.yml', () => {
 
   it('declares the contract outputs', () => {
     expect(Object.keys(actionYml.outputs).sort()).toEqual(
-      ['result', 'total', 'new', 'critical', 'high', 'medium', 'low', 'info', 'sarif-file', 'report-file', 'vex-file', 'sbom-cyclonedx-file', 'sbom-spdx-file', 'image-digest', 'image-size', 'comment-url', 'check-run-url', 'matrix', 'count'].sort(),
+      ['result', 'total', 'new', 'critical', 'high', 'medium', 'low', 'info', 'sarif-file', 'report-file', 'vex-file', 'sbom-cyclonedx-file', 'sbom-spdx-file', 'image-digest', 'image-size', 'comment-url', 'check-run-url', 'matrix', 'count', 'skipped'].sort(),
     );
   });
 });
