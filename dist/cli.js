@@ -8999,9 +8999,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const fns = glob.map((input) => picomatch4(input, options, returnState));
         const arrayMatcher = (str5) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str5);
@@ -9017,16 +9017,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix5 = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix5 });
+        const { isMatch, match, output } = picomatch4.test(input, regex, options, { glob, posix: posix5 });
         const result = { glob, state, regex, posix: posix5, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -9052,7 +9052,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob, posix: posix5 } = {}) => {
+    picomatch4.test = (input, regex, options, { glob, posix: posix5 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9069,24 +9069,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix5);
+          match = picomatch4.matchBase(input, regex, options, posix5);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix5 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch4.matchBase = (input, glob, options, posix5 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix5 }));
     };
-    picomatch3.isMatch = (str5, patterns, options) => picomatch3(patterns, options)(str5);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch4.isMatch = (str5, patterns, options) => picomatch4(patterns, options)(str5);
+    picomatch4.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
       return parse6(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input, options) => scan2(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input, options) => scan2(input, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -9097,13 +9097,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch3.toRegex(source, options);
+      const regex = picomatch4.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -9114,9 +9114,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse6(input, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch4.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -9125,8 +9125,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants2;
-    module.exports = picomatch3;
+    picomatch4.constants = constants2;
+    module.exports = picomatch4;
   }
 });
 
@@ -9136,14 +9136,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch4(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch4, pico);
+    module.exports = picomatch4;
   }
 });
 
@@ -20771,6 +20771,9 @@ discover options:
                          Dockerfile.*, Containerfile
   --context DIR          Build context for every Dockerfile (default: its directory)
   --format F             json (default, one line for $GITHUB_OUTPUT) or table
+  --changed-only --base REF [--head REF]
+                         Only the Dockerfiles that git diff base...head (head default HEAD)
+                         can have changed; the others go to "skipped" with the reason
   --config F, --root DIR, --output F   as for scan
 
 merge options:
@@ -20800,9 +20803,14 @@ function parseDiscover(rest) {
       config: { type: "string" },
       root: { type: "string" },
       format: { type: "string" },
-      output: { type: "string", short: "o" }
+      output: { type: "string", short: "o" },
+      "changed-only": { type: "boolean" },
+      base: { type: "string" },
+      head: { type: "string" }
     }
   });
+  if (values["changed-only"] && values.base === void 0) throw new CliUsageError("--changed-only needs --base REF (the commit or branch the change is against)");
+  if (!values["changed-only"] && (values.base !== void 0 || values.head !== void 0)) throw new CliUsageError("--base and --head go with --changed-only");
   if (positionals2.length > 1) throw new CliUsageError(`discover takes one path, got ${positionals2.length}: ${positionals2.join(" ")}`);
   const format2 = values.format ?? "json";
   if (format2 !== "json" && format2 !== "table") throw new CliUsageError(`--format for discover must be json or table, got "${format2}"`);
@@ -20814,7 +20822,8 @@ function parseDiscover(rest) {
     context: values.context,
     config: values.config,
     format: format2,
-    output: values.output
+    output: values.output,
+    changedOnly: values["changed-only"] ? { base: values.base, head: values.head } : void 0
   };
 }
 function parseMerge(rest) {
@@ -38560,13 +38569,13 @@ function _array(Class2, element, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _custom(Class2, fn, _params) {
-  const norm2 = normalizeParams(_params);
-  norm2.abort ?? (norm2.abort = true);
+  const norm3 = normalizeParams(_params);
+  norm3.abort ?? (norm3.abort = true);
   const schema = new Class2({
     type: "custom",
     check: "custom",
     fn,
-    ...norm2
+    ...norm3
   });
   return schema;
 }
@@ -48687,13 +48696,170 @@ async function runPathScan(cmd, io) {
 }
 
 // src/cli/run-discover.ts
-import { existsSync as existsSync8, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync9, statSync as statSync7 } from "node:fs";
 import { dirname as dirname7, isAbsolute as isAbsolute5, resolve as resolve7 } from "node:path";
-function runDiscover(cmd, io) {
+
+// src/engine/changed-targets.ts
+import { existsSync as existsSync8 } from "node:fs";
+import { join as join16 } from "node:path";
+
+// src/core/changed-only.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+function shownPath(p) {
+  return JSON.stringify(p.length > 200 ? `${p.slice(0, 197)}...` : p);
+}
+var MANIFEST = /\.(ya?ml|json)$/i;
+function dirOf(p) {
+  const i = p.lastIndexOf("/");
+  return i < 0 ? "." : p.slice(0, i);
+}
+function inside2(dir, p) {
+  if (dir === "." || dir === "") return p;
+  return p.startsWith(`${dir}/`) ? p.slice(dir.length + 1) : void 0;
+}
+function norm2(src) {
+  return src.replace(/^(\.?\/)+/, "").replace(/\/+$/, "").replace(/\/\.$/, "");
+}
+function sourceCovers(source, rel) {
+  const s = norm2(source);
+  if (s === "" || s === ".") return true;
+  if (rel === s || rel.startsWith(`${s}/`)) return true;
+  if (!/[*?[\\]/.test(s)) return false;
+  const m = (0, import_picomatch3.default)(s, { dot: true });
+  const parts = rel.split("/");
+  for (let i = 1; i <= parts.length; i++) if (m(parts.slice(0, i).join("/"))) return true;
+  return false;
+}
+function contextSources(model) {
+  const out = [];
+  for (const stage of model.stages) {
+    for (const ins of stage.instructions) {
+      if (ins.keyword === "RUN") {
+        for (const mount of ins.flags["mount"] ?? []) {
+          const kv = mount.split(",").map((x) => x.trim());
+          const bind = kv.includes("type=bind") || !kv.some((x) => x.startsWith("type="));
+          if (!bind || kv.some((x) => x.startsWith("from="))) continue;
+          const src = kv.find((x) => /^(source|src)=/.test(x));
+          out.push(src ? src.slice(src.indexOf("=") + 1) : ".");
+        }
+        continue;
+      }
+      if (ins.keyword !== "COPY" && ins.keyword !== "ADD" || (ins.flags["from"] ?? []).length > 0) continue;
+      if ((ins.words ?? []).slice(0, -1).some((w) => w.includes("$"))) return void 0;
+      const v = copyValues(model, stage, ins);
+      if (!v.ok) return void 0;
+      for (const s of v.value.sources) if (!/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(s)) out.push(s);
+    }
+  }
+  return out;
+}
+function reaches(t2, f, opts) {
+  const own2 = dirOf(t2.dockerfile);
+  if (f === t2.dockerfile) return `its Dockerfile ${shownPath(f)} changed`;
+  if (f === `${t2.dockerfile}.dockerignore` || f === (t2.context === "." ? ".dockerignore" : `${t2.context}/.dockerignore`)) return `its .dockerignore ${shownPath(f)} changed`;
+  const rel = inside2(t2.context, f);
+  if (rel !== void 0 && !t2.ignored(rel)) {
+    if (inside2(own2, f) !== void 0) return `${shownPath(f)} in its build context changed`;
+    if (t2.copySources === void 0) return `${shownPath(f)} in its build context changed (what it copies is not known)`;
+    if (t2.copySources.some((s) => sourceCovers(s, rel))) return `the shared file ${shownPath(f)} that it copies changed`;
+  }
+  if (MANIFEST.test(f)) {
+    if (own2 !== "." && inside2(own2, f) !== void 0) return `the manifest ${shownPath(f)} beside its Dockerfile changed`;
+    const text2 = opts.manifestTexts?.get(f);
+    if (text2 !== void 0 && (text2.includes(t2.dockerfile) || own2 !== "." && text2.includes(own2))) return `the manifest ${shownPath(f)} naming it changed`;
+  }
+  return void 0;
+}
+function selectChanged(targets, changed, opts) {
+  const all = (reason) => ({ selected: targets.map((t2) => ({ target: t2.target, dockerfile: t2.dockerfile, context: t2.context, reason })), skipped: [], all: reason });
+  if (!changed.ok) return all(`every target is scanned: ${changed.reason}`);
+  const config2 = changed.files.find((f) => opts.configPaths.includes(f));
+  if (config2 !== void 0) return all(`every target is scanned: the configuration ${shownPath(config2)} changed`);
+  const sel = { selected: [], skipped: [] };
+  for (const t2 of targets) {
+    let reason;
+    for (const f of changed.files) {
+      reason = reaches(t2, f, opts);
+      if (reason !== void 0) break;
+    }
+    const d = { target: t2.target, dockerfile: t2.dockerfile, context: t2.context };
+    if (reason !== void 0) sel.selected.push({ ...d, reason });
+    else sel.skipped.push({ ...d, reason: `not rescanned: none of the ${changed.files.length} changed file(s) (${changed.source}) is its Dockerfile, in its build context after .dockerignore, copied by it, or a manifest naming it` });
+  }
+  return sel;
+}
+
+// src/engine/changed-targets.ts
+function safeRef(ref2, what) {
+  if (ref2 === "" || ref2.startsWith("-") || /[\u0000-\u0020\u007f~^:?*[\\]|\.\./.test(ref2) || ref2.length > 256) {
+    throw new Error(`${what} ${JSON.stringify(ref2.slice(0, 80))} is not a plain git ref or commit`);
+  }
+  return ref2;
+}
+async function gitChangedFiles(exec, root2, refs) {
+  let range2;
+  try {
+    range2 = `${safeRef(refs.base, "base")}...${refs.head !== void 0 ? safeRef(refs.head, "head") : "HEAD"}`;
+  } catch (e) {
+    return { ok: false, reason: e.message };
+  }
+  const r = await exec("git", ["-C", root2, "-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z", range2, "--"], { timeoutMs: 12e4, maxStdoutBytes: 64 * 1024 * 1024 });
+  if (r.exitCode !== 0) {
+    const why = `it exited with ${r.exitCode}${r.timedOut ? ", timed out" : ""}: ${JSON.stringify(r.stderr.trim().split("\n").pop()?.slice(0, 300) ?? "")}`;
+    return { ok: false, reason: `git diff ${JSON.stringify(range2)} gave no file list (${why}); is the history fetched (actions/checkout fetch-depth: 0)?` };
+  }
+  const files = r.stdout.split("\0").filter((f) => f !== "");
+  return { ok: true, files, source: `git diff ${range2}` };
+}
+function dockerignoreOf(root2, e) {
+  const own2 = `${underRoot(root2, e.dockerfile)}.dockerignore`;
+  const ctx = join16(underRoot(root2, e.context), ".dockerignore");
+  for (const p of [own2, ctx]) {
+    if (!existsSync8(p)) continue;
+    const r = readTextFile(confine(root2, p, ".dockerignore"), 1024 * 1024);
+    if (r.ok) return { path: p, text: r.text };
+  }
+  return void 0;
+}
+function changeTargets(root2, entries2) {
+  return entries2.map((e) => {
+    const ctx = makeBuildContext(e.context, [], dockerignoreOf(root2, e));
+    const r = readTextFile(underRoot(root2, e.dockerfile));
+    const copySources = r.ok ? contextSources(parseDockerfile(e.dockerfile, r.text)) : void 0;
+    return { target: e.target, dockerfile: e.dockerfile, context: e.context, ignored: (p) => ctx.ignored(p), copySources };
+  });
+}
+function manifestTexts(root2, files) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f of files.filter((x) => /\.(ya?ml|json)$/i.test(x)).slice(0, 500)) {
+    try {
+      const abs = confine(root2, f, "changed file");
+      if (!existsSync8(abs)) continue;
+      const r = readTextFile(abs, 1024 * 1024);
+      if (r.ok) out.set(f, r.text);
+    } catch {
+    }
+  }
+  return out;
+}
+function selectChangedTargets(input) {
+  const { root: root2, changed } = input;
+  const configPaths = [".mcg.yml", ".mcg.yaml"];
+  if (input.config !== void 0) {
+    const abs = confine(root2, input.config, "config");
+    configPaths.push(abs.startsWith(`${root2}/`) ? abs.slice(root2.length + 1) : input.config);
+  }
+  const texts = changed.ok ? manifestTexts(root2, changed.files) : /* @__PURE__ */ new Map();
+  return selectChanged(changeTargets(root2, input.entries), changed, { configPaths, manifestTexts: texts });
+}
+
+// src/cli/run-discover.ts
+async function runDiscover(cmd, io) {
   const abs = isAbsolute5(cmd.path) ? cmd.path : resolve7(io.cwd, cmd.path);
-  if (!existsSync8(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
+  if (!existsSync9(abs)) throw new UsageError(`path "${cmd.path}" does not exist`);
   const root2 = cmd.root ? rootDir(io, cmd.root) : findRoot(statSync7(abs).isDirectory() ? abs : dirname7(abs));
-  const config2 = loadConfig(root2, cmd.config !== void 0 ? resolve7(io.cwd, cmd.config) : void 0);
+  const configPath = cmd.config !== void 0 ? resolve7(io.cwd, cmd.config) : void 0;
+  const config2 = loadConfig(root2, configPath);
   const found = discover({
     root: root2,
     path: abs,
@@ -48702,7 +48868,18 @@ function runDiscover(cmd, io) {
     include: config2.include,
     exclude: config2.exclude
   });
-  const matrix = matrixOf(found.dockerfiles);
+  const full = matrixOf(found.dockerfiles);
+  let matrix = full;
+  if (cmd.changedOnly) {
+    const changed = await gitChangedFiles(spawnExec, root2, cmd.changedOnly);
+    const sel = selectChangedTargets({ root: root2, entries: full.include, changed, config: configPath });
+    const keep = new Set(sel.selected.map((s) => s.target));
+    matrix = { include: full.include.filter((e) => keep.has(e.target)), skipped: sel.skipped };
+    if (sel.all !== void 0) io.stderr(`changed-only: ${sel.all}
+`);
+    for (const s of sel.skipped) io.stderr(`changed-only: ${s.dockerfile} (${s.target}) is ${s.reason}
+`);
+  }
   let body;
   if (cmd.format === "json") body = `${JSON.stringify(matrix)}
 `;
@@ -48713,7 +48890,8 @@ function runDiscover(cmd, io) {
   }
   if (cmd.output) writeOut(io, cmd.output, body);
   else io.stdout(body);
-  io.stderr(`${matrix.include.length} Dockerfile${matrix.include.length === 1 ? "" : "s"} found${cmd.output ? `; matrix written to ${cmd.output}` : ""}
+  const skipped = matrix.skipped ? `, ${matrix.skipped.length} skipped (not changed)` : "";
+  io.stderr(`${matrix.include.length} Dockerfile${matrix.include.length === 1 ? "" : "s"} found${skipped}${cmd.output ? `; matrix written to ${cmd.output}` : ""}
 `);
   return 0;
 }
@@ -48802,7 +48980,7 @@ async function main(argv, io) {
       case "scan":
         return await runScan(cmd, io);
       case "discover":
-        return runDiscover(cmd, io);
+        return await runDiscover(cmd, io);
       case "merge":
         return runMerge(cmd, io);
       case "probe-cleanup":
