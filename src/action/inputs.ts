@@ -6,6 +6,7 @@ import { SEVERITIES, type FailOn, type Severity } from '../core/types.js';
 import { PROBE_INPUT_DEFAULTS, readProbeInputs } from './probe-inputs.js';
 import type { ProbeOptions } from '../core/probe/options.js';
 import { SBOM_FORMAT_CHOICES, type SbomFormatChoice } from '../core/sbom.js';
+import { CacheSpecError, parseCacheSetting, type CacheSetting } from '../core/build-cache.js';
 
 export type Tristate = 'auto' | 'true' | 'false';
 export type CommentMode = 'auto' | 'always' | 'never';
@@ -21,6 +22,9 @@ export interface ActionInputs {
   target?: string;
   buildArgs: Record<string, string>;
   platform?: string;
+  /** BuildKit cache import/export (src/core/build-cache.ts): auto, off, or BuildKit's values. */
+  cacheFrom: CacheSetting;
+  cacheTo: CacheSetting;
   image?: string;
   imageTar?: string;
   build: boolean;
@@ -68,6 +72,8 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   target: '',
   'build-args': '',
   platform: '',
+  'cache-from': '',
+  'cache-to': '',
   image: '',
   'image-tar': '',
   build: 'true',
@@ -171,6 +177,15 @@ function scanners(get: InputReader): { trivy: boolean; trufflehog: boolean } {
   return { trivy: v.includes('trivy'), trufflehog: v.includes('trufflehog') };
 }
 
+function cacheSetting(get: InputReader, name: string): CacheSetting {
+  try {
+    return parseCacheSetting(get(name));
+  } catch (e) {
+    if (e instanceof CacheSpecError) throw new InputError(name, `${e.message}. Give BuildKit's type=NAME,key=value (one per line), auto or none.`);
+    throw e;
+  }
+}
+
 function version(get: InputReader, name: string): string | undefined {
   const v = optional(get, name);
   if (v === undefined) return undefined;
@@ -194,6 +209,8 @@ export function readInputs(get: InputReader): ActionInputs {
     target: optional(get, 'target'),
     buildArgs: parseBuildArgs(get('build-args')),
     platform: optional(get, 'platform'),
+    cacheFrom: cacheSetting(get, 'cache-from'),
+    cacheTo: cacheSetting(get, 'cache-to'),
     image: optional(get, 'image'),
     imageTar: optional(get, 'image-tar'),
     build: bool(get, 'build'),

@@ -1,6 +1,7 @@
 /** `mcg scan` argv → ScanCommand (DESIGN §6 CLI contract). Pure. */
 import { parseArgs } from 'node:util';
 import { parseSeverity } from '../core/severity.js';
+import { CacheSpecError, parseCacheSpec } from '../core/build-cache.js';
 import { SBOM_FORMAT_CHOICES, type SbomFormatChoice } from '../core/sbom.js';
 import { parseProbeArgs, PROBE_OPTIONS } from './probe-args.js';
 import { CliUsageError, colorFlag, parseFailOn, parseFormat, type ScanCommand } from './commands.js';
@@ -26,6 +27,21 @@ function buildArgsOf(list: readonly string[]): Record<string, string> {
   return buildArgs;
 }
 
+/** `--cache-from` / `--cache-to` values, each validated as BuildKit's `type=…,key=value`. */
+function cacheValues(flag: string, list: readonly string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const v of list ?? []) {
+    try {
+      parseCacheSpec(v);
+    } catch (e) {
+      if (e instanceof CacheSpecError) throw new CliUsageError(`${flag}: ${e.message}`);
+      throw e;
+    }
+    out.push(v.trim());
+  }
+  return out;
+}
+
 /** The options after `mcg scan`; node's parseArgs errors come out as they are (parseCli wraps them). */
 export function parseScan(rest: string[]): ScanCommand {
   const { values, positionals } = parseArgs({
@@ -38,6 +54,8 @@ export function parseScan(rest: string[]): ScanCommand {
       target: { type: 'string' },
       'build-arg': { type: 'string', multiple: true },
       platform: { type: 'string' },
+      'cache-from': { type: 'string', multiple: true },
+      'cache-to': { type: 'string', multiple: true },
       'no-build': { type: 'boolean' },
       image: { type: 'string' },
       'image-tar': { type: 'string' },
@@ -92,6 +110,8 @@ export function parseScan(rest: string[]): ScanCommand {
     target: values.target,
     buildArgs,
     platform: values.platform,
+    cacheFrom: cacheValues('--cache-from', values['cache-from']),
+    cacheTo: cacheValues('--cache-to', values['cache-to']),
     build: !values['no-build'] && !values.image && !values['image-tar'] && !values.stdin,
     image: values.image,
     imageTar: values['image-tar'],

@@ -17,6 +17,9 @@ export interface ScanCommand {
   target?: string;
   buildArgs: Record<string, string>;
   platform?: string;
+  /** --cache-from / --cache-to values (BuildKit's CSV, validated); empty: none. */
+  cacheFrom: string[];
+  cacheTo: string[];
   build: boolean;
   image?: string;
   imageTar?: string;

@@ -7,6 +7,13 @@ import type { DockerfileTarget } from '../core/discover.js';
 import type { Baseline } from '../core/merge.js';
 import type { McgConfig } from '../core/config.js';
 import type { ImageFacts } from '../core/image/model.js';
+import type { BuildCacheRequest } from '../core/build-cache.js';
+
+/** The cache request and what the caller knows of the run (the action: fork or not, default branch or not). */
+export interface BuildCacheOptions extends BuildCacheRequest {
+  readOnly?: boolean;
+  defaultBranch?: boolean;
+}
 
 export interface ScanOptions {
   /** Workspace root (absolute). Every path is confined to it. */
@@ -22,6 +29,8 @@ export interface ScanOptions {
   buildTarget?: string;
   buildArgs?: Record<string, string>;
   platform?: string;
+  /** BuildKit's cache across runs (src/core/build-cache.ts); absent: none. */
+  buildCache?: BuildCacheOptions;
   /** Build the image(s) and run the image checks and scanners (needs an image pipeline). */
   build: boolean;
   image?: string;

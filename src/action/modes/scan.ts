@@ -42,6 +42,7 @@ async function scanned(m: ModeRun, baseline: Baseline | undefined, sboms: SbomCo
       buildTarget: inputs.target,
       buildArgs: inputs.buildArgs,
       platform: inputs.platform,
+      buildCache: { from: inputs.cacheFrom, to: inputs.cacheTo, readOnly: ctx.readOnly || ctx.eventName === 'pull_request_target', defaultBranch: ctx.onDefaultBranch === true },
       build: inputs.build,
       image: inputs.image,
       imageTar: inputs.imageTar,
