@@ -6,6 +6,7 @@ import { SEVERITIES, type FailOn, type Severity } from '../core/types.js';
 import { PROBE_INPUT_DEFAULTS, readProbeInputs } from './probe-inputs.js';
 import type { ProbeOptions } from '../core/probe/options.js';
 import { SBOM_FORMAT_CHOICES, type SbomFormatChoice } from '../core/sbom.js';
+import { DbOptionError, parseMaxDbAge, parseRepositories } from '../core/trivy-db.js';
 import { CacheSpecError, parseCacheSetting, type CacheSetting } from '../core/build-cache.js';
 
 export type Tristate = 'auto' | 'true' | 'false';
@@ -55,6 +56,10 @@ export interface ActionInputs {
   trivyVersion?: string;
   trufflehogVersion?: string;
   offline: boolean;
+  /** Trivy DB mirrors in order (OCI repositories), and the oldest DB accepted, in hours. */
+  dbRepositories: string[];
+  javaDbRepositories: string[];
+  maxDbAge?: number;
   timeoutMinutes: number;
   /** The runtime probe (src/action/probe-inputs.ts); probe-env values are secrets. */
   probe: ProbeOptions;
@@ -104,6 +109,9 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   'trivy-version': '',
   'trufflehog-version': '',
   offline: 'false',
+  'db-repository': '',
+  'java-db-repository': '',
+  'max-db-age': '',
   'timeout-minutes': '20',
   ...PROBE_INPUT_DEFAULTS,
 };
@@ -186,6 +194,15 @@ function cacheSetting(get: InputReader, name: string): CacheSetting {
   }
 }
 
+function dbOption<T>(read: () => T, name: string): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof DbOptionError) throw new InputError(name, `${e.message}.`);
+    throw e;
+  }
+}
+
 function version(get: InputReader, name: string): string | undefined {
   const v = optional(get, name);
   if (v === undefined) return undefined;
@@ -238,6 +255,9 @@ export function readInputs(get: InputReader): ActionInputs {
     trivyVersion: version(get, 'trivy-version'),
     trufflehogVersion: version(get, 'trufflehog-version'),
     offline: bool(get, 'offline'),
+    dbRepositories: dbOption(() => parseRepositories(get('db-repository')), 'db-repository'),
+    javaDbRepositories: dbOption(() => parseRepositories(get('java-db-repository')), 'java-db-repository'),
+    maxDbAge: dbOption(() => parseMaxDbAge(get('max-db-age')), 'max-db-age'),
     timeoutMinutes,
     probe: readProbeInputs(get, (name, message) => new InputError(name, message)),
     sbomFormat: oneOf(get, 'sbom-format', SBOM_FORMAT_CHOICES),

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { parseSeverity } from '../core/severity.js';
 import { CacheSpecError, parseCacheSpec } from '../core/build-cache.js';
+import { DbOptionError, parseMaxDbAge, parseRepositories } from '../core/trivy-db.js';
 import { SBOM_FORMAT_CHOICES, type SbomFormatChoice } from '../core/sbom.js';
 import { parseProbeArgs, PROBE_OPTIONS } from './probe-args.js';
 import { CliUsageError, colorFlag, parseFailOn, parseFormat, type ScanCommand } from './commands.js';
@@ -42,6 +43,16 @@ function cacheValues(flag: string, list: readonly string[] | undefined): string[
   return out;
 }
 
+/** --db-repository / --java-db-repository (repeatable, in order) and --max-db-age HOURS. */
+function dbOptions(db: readonly string[] | undefined, java: readonly string[] | undefined, maxAge: string | undefined): ScanCommand['trivyDb'] {
+  try {
+    return { repositories: parseRepositories((db ?? []).join('\n')), javaRepositories: parseRepositories((java ?? []).join('\n')), maxAgeHours: parseMaxDbAge(maxAge ?? '') };
+  } catch (e) {
+    if (e instanceof DbOptionError) throw new CliUsageError(`--db-repository/--java-db-repository/--max-db-age: ${e.message}`);
+    throw e;
+  }
+}
+
 /** The options after `mcg scan`; node's parseArgs errors come out as they are (parseCli wraps them). */
 export function parseScan(rest: string[]): ScanCommand {
   const { values, positionals } = parseArgs({
@@ -71,6 +82,9 @@ export function parseScan(rest: string[]): ScanCommand {
       'ignore-unfixed': { type: 'boolean' },
       'verify-secrets': { type: 'boolean' },
       offline: { type: 'boolean' },
+      'db-repository': { type: 'string', multiple: true },
+      'java-db-repository': { type: 'string', multiple: true },
+      'max-db-age': { type: 'string' },
       'timeout-minutes': { type: 'string' },
       root: { type: 'string' },
       category: { type: 'string' },
@@ -127,6 +141,7 @@ export function parseScan(rest: string[]): ScanCommand {
     ignoreUnfixed: values['ignore-unfixed'] === true,
     verifySecrets: values['verify-secrets'] === true,
     offline: values.offline === true,
+    trivyDb: dbOptions(values['db-repository'], values['java-db-repository'], values['max-db-age']),
     timeoutMinutes,
     color: colorFlag(values),
     category: values.category,

@@ -9,6 +9,15 @@ import type { McgConfig } from '../core/config.js';
 import type { ImageFacts } from '../core/image/model.js';
 import type { BuildCacheRequest } from '../core/build-cache.js';
 
+export interface TrivyDbOptions {
+  repositories?: string[];
+  javaRepositories?: string[];
+  /** A DB older than this (hours, from db/metadata.json UpdatedAt) is an MCG990 finding unless offline. */
+  maxAgeHours?: number;
+  /** The first backoff wait (ms; default 2000); tests shorten it. */
+  retryBaseMs?: number;
+}
+
 /** The cache request and what the caller knows of the run (the action: fork or not, default branch or not). */
 export interface BuildCacheOptions extends BuildCacheRequest {
   readOnly?: boolean;
@@ -51,6 +60,8 @@ export interface ScanOptions {
   probe?: ProbeOptions;
   /** VEX documents (repository paths, OpenVEX or CycloneDX) that decide on image vulnerabilities. */
   vex?: string[];
+  /** Trivy's DB: mirrors in order, and the oldest DB accepted (issue #23 item 3). */
+  trivyDb?: TrivyDbOptions;
   /** The image's SBOM: which documents, and who receives them (issue #22). */
   sbom?: SbomRequest;
 }

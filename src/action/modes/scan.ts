@@ -55,6 +55,7 @@ async function scanned(m: ModeRun, baseline: Baseline | undefined, sboms: SbomCo
       vex: inputs.vex,
       verifySecrets: verification.verify,
       offline: inputs.offline,
+      trivyDb: { repositories: inputs.dbRepositories, javaRepositories: inputs.javaDbRepositories, maxAgeHours: inputs.maxDbAge },
       timeoutMs: inputs.timeoutMinutes * 60_000,
       manifests: inputs.manifests,
       sbom: sboms?.request(),
