@@ -6,15 +6,14 @@ import { SEVERITIES, type FailOn, type Severity } from '../core/types.js';
 import { PROBE_INPUT_DEFAULTS, readProbeInputs } from './probe-inputs.js';
 import type { ProbeOptions } from '../core/probe/options.js';
 import { SBOM_FORMAT_CHOICES, type SbomFormatChoice } from '../core/sbom.js';
-import { DbOptionError, parseMaxDbAge, parseRepositories } from '../core/trivy-db.js';
-import { CacheSpecError, parseCacheSetting, type CacheSetting } from '../core/build-cache.js';
+import { CACHE_DB_INPUT_DEFAULTS, readCacheDbInputs, type CacheDbInputs } from './cache-db-inputs.js';
 
 export type Tristate = 'auto' | 'true' | 'false';
 export type CommentMode = 'auto' | 'always' | 'never';
 export type Mode = 'full' | 'scan' | 'report' | 'discover';
 export type CommentLayout = 'combined' | 'per-target';
 
-export interface ActionInputs {
+export interface ActionInputs extends CacheDbInputs {
   githubToken: string;
   context?: string;
   dockerfiles: string[];
@@ -23,9 +22,6 @@ export interface ActionInputs {
   target?: string;
   buildArgs: Record<string, string>;
   platform?: string;
-  /** BuildKit cache import/export (src/core/build-cache.ts): auto, off, or BuildKit's values. */
-  cacheFrom: CacheSetting;
-  cacheTo: CacheSetting;
   image?: string;
   imageTar?: string;
   build: boolean;
@@ -56,10 +52,6 @@ export interface ActionInputs {
   trivyVersion?: string;
   trufflehogVersion?: string;
   offline: boolean;
-  /** Trivy DB mirrors in order (OCI repositories), and the oldest DB accepted, in hours. */
-  dbRepositories: string[];
-  javaDbRepositories: string[];
-  maxDbAge?: number;
   timeoutMinutes: number;
   /** The runtime probe (src/action/probe-inputs.ts); probe-env values are secrets. */
   probe: ProbeOptions;
@@ -77,8 +69,6 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   target: '',
   'build-args': '',
   platform: '',
-  'cache-from': '',
-  'cache-to': '',
   image: '',
   'image-tar': '',
   build: 'true',
@@ -109,11 +99,9 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   'trivy-version': '',
   'trufflehog-version': '',
   offline: 'false',
-  'db-repository': '',
-  'java-db-repository': '',
-  'max-db-age': '',
   'timeout-minutes': '20',
   ...PROBE_INPUT_DEFAULTS,
+  ...CACHE_DB_INPUT_DEFAULTS,
 };
 
 export class InputError extends Error {
@@ -185,24 +173,6 @@ function scanners(get: InputReader): { trivy: boolean; trufflehog: boolean } {
   return { trivy: v.includes('trivy'), trufflehog: v.includes('trufflehog') };
 }
 
-function cacheSetting(get: InputReader, name: string): CacheSetting {
-  try {
-    return parseCacheSetting(get(name));
-  } catch (e) {
-    if (e instanceof CacheSpecError) throw new InputError(name, `${e.message}. Give BuildKit's type=NAME,key=value (one per line), auto or none.`);
-    throw e;
-  }
-}
-
-function dbOption<T>(read: () => T, name: string): T {
-  try {
-    return read();
-  } catch (e) {
-    if (e instanceof DbOptionError) throw new InputError(name, `${e.message}.`);
-    throw e;
-  }
-}
-
 function version(get: InputReader, name: string): string | undefined {
   const v = optional(get, name);
   if (v === undefined) return undefined;
@@ -226,8 +196,6 @@ export function readInputs(get: InputReader): ActionInputs {
     target: optional(get, 'target'),
     buildArgs: parseBuildArgs(get('build-args')),
     platform: optional(get, 'platform'),
-    cacheFrom: cacheSetting(get, 'cache-from'),
-    cacheTo: cacheSetting(get, 'cache-to'),
     image: optional(get, 'image'),
     imageTar: optional(get, 'image-tar'),
     build: bool(get, 'build'),
@@ -255,9 +223,7 @@ export function readInputs(get: InputReader): ActionInputs {
     trivyVersion: version(get, 'trivy-version'),
     trufflehogVersion: version(get, 'trufflehog-version'),
     offline: bool(get, 'offline'),
-    dbRepositories: dbOption(() => parseRepositories(get('db-repository')), 'db-repository'),
-    javaDbRepositories: dbOption(() => parseRepositories(get('java-db-repository')), 'java-db-repository'),
-    maxDbAge: dbOption(() => parseMaxDbAge(get('max-db-age')), 'max-db-age'),
+    ...readCacheDbInputs(get, (name, message) => new InputError(name, message)),
     timeoutMinutes,
     probe: readProbeInputs(get, (name, message) => new InputError(name, message)),
     sbomFormat: oneOf(get, 'sbom-format', SBOM_FORMAT_CHOICES),
