@@ -12,11 +12,15 @@
  *   cache the second build would read. What IS run: the plain-driver path every default GitHub
  *   runner without docker/setup-buildx-action takes — the export is skipped with a log line (not a
  *   failed build), the import is still passed, and the build goes through.
- * - The `gha` backend against test/support/fake-cache.ts: not tried, for the same reason (the
- *   docker driver exports no `gha` cache either; BuildKit's gha client would be reached only by a
- *   docker-container builder), and because that fake speaks the @actions/cache HTTP protocol our
- *   own Trivy DB cache uses, while BuildKit's client speaks the cache service's v2 twirp protocol
- *   with its own URLs from ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL.
+ * - The `gha` backend against test/support/fake-cache.ts (which speaks the cache service's v2
+ *   twirp protocol, the one BuildKit's gha client uses when ACTIONS_CACHE_SERVICE_V2 is set): not
+ *   runnable for the same reason. BuildKit's gha client lives in a BuildKit daemon; Docker 20.10's
+ *   embedded one behind the docker driver has no gha importer or exporter: measured here, `docker
+ *   buildx build --cache-from type=gha,scope=t` with ACTIONS_RESULTS_URL pointing at a closed port
+ *   builds with no request, no warning and no error; `--cache-to type=gha` fails like type=local.
+ *   So the client cannot be pointed at the fake without a docker-container builder, which needs
+ *   the moby/buildkit image. test/e2e/action-build-cache.test.ts runs the action's gha default
+ *   with the fake in the environment, on this driver.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
