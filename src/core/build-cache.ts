@@ -164,8 +164,21 @@ export function resolveBuildCache(req: BuildCacheRequest, e: CacheEnvironment): 
     to = kept;
     if (req.from === 'auto') from = [];
   }
-  if (from.length > 0 || to.length > 0) notes.push(`BuildKit cache: ${from.length > 0 ? `from ${from.join(' ; ')}` : 'no import'}; ${to.length > 0 ? `to ${to.join(' ; ')}` : 'no export'}`);
+  const shown = (xs: string[]): string => xs.map(redactCacheValue).join(' ; ');
+  if (from.length > 0 || to.length > 0) notes.push(`BuildKit cache: ${from.length > 0 ? `from ${shown(from)}` : 'no import'}; ${to.length > 0 ? `to ${shown(to)}` : 'no export'}`);
   return { from, to, notes };
+}
+
+/** A value fit for the log: credentials given as attributes (s3 `secret_access_key`, azblob `secret_access_key`, `session_token`, gha `token`) shown as `***`. */
+export function redactCacheValue(value: string): string {
+  try {
+    const { type, attrs } = parseCacheSpec(value);
+    const parts = [`type=${type}`];
+    for (const [k, v] of Object.entries(attrs)) parts.push(`${k}=${/secret|token|password|key_id|access_key|credential/.test(k) ? '***' : v}`);
+    return parts.join(',');
+  } catch {
+    return '(invalid value)';
+  }
 }
 
 /** The argv words: `--cache-from V` per value, then `--cache-to V` per value. */

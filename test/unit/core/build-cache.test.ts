@@ -85,3 +85,14 @@ describe('buildx argv', () => {
     expect(parseBuildxDriver('nothing')).toBeUndefined();
   });
 });
+
+describe('redactCacheValue', () => {
+  it('credentials in attributes never reach the log', () => {
+    const r = resolveBuildCache({ from: ['type=s3,region=eu-west-1,bucket=b,access_key_id=AKIAEXAMPLE,secret_access_key=s3cr3t'], to: ['type=gha,token=ghs_x'] }, { dockerfile: 'Dockerfile', buildx: true, actionsCache: false, readOnly: false, defaultBranch: false });
+    const log = r.notes.join('\n');
+    expect(log).toContain('type=s3,region=eu-west-1,bucket=b,access_key_id=***,secret_access_key=***');
+    expect(log).toContain('type=gha,token=***');
+    expect(log).not.toMatch(/AKIAEXAMPLE|s3cr3t|ghs_x/);
+    expect(r.from[0]).toContain('secret_access_key=s3cr3t');
+  });
+});
