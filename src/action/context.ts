@@ -22,6 +22,8 @@ export interface RunContext {
   /** A pull request from a fork, or a Dependabot run: the token is read-only, secrets are absent. */
   readOnly: boolean;
   readOnlyReason?: string;
+  /** A push (or other non-PR event) on the repository's default branch (payload repository.default_branch). */
+  onDefaultBranch?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -87,6 +89,7 @@ export function runContext(env: Record<string, string | undefined>, payload: unk
     pr,
     readOnly,
     readOnlyReason,
+    onDefaultBranch: !isPrEvent && !!str(obj(ev['repository'])?.['default_branch']) && env['GITHUB_REF'] === `refs/heads/${str(obj(ev['repository'])?.['default_branch'])}`,
   };
 }
 

@@ -6,13 +6,14 @@ import { SEVERITIES, type FailOn, type Severity } from '../core/types.js';
 import { PROBE_INPUT_DEFAULTS, readProbeInputs } from './probe-inputs.js';
 import type { ProbeOptions } from '../core/probe/options.js';
 import { SBOM_FORMAT_CHOICES, type SbomFormatChoice } from '../core/sbom.js';
+import { CACHE_DB_INPUT_DEFAULTS, readCacheDbInputs, type CacheDbInputs } from './cache-db-inputs.js';
 
 export type Tristate = 'auto' | 'true' | 'false';
 export type CommentMode = 'auto' | 'always' | 'never';
 export type Mode = 'full' | 'scan' | 'report' | 'discover';
 export type CommentLayout = 'combined' | 'per-target';
 
-export interface ActionInputs {
+export interface ActionInputs extends CacheDbInputs {
   githubToken: string;
   context?: string;
   dockerfiles: string[];
@@ -103,6 +104,7 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   offline: 'false',
   'timeout-minutes': '20',
   ...PROBE_INPUT_DEFAULTS,
+  ...CACHE_DB_INPUT_DEFAULTS,
 };
 
 export class InputError extends Error {
@@ -225,6 +227,7 @@ export function readInputs(get: InputReader): ActionInputs {
     trivyVersion: version(get, 'trivy-version'),
     trufflehogVersion: version(get, 'trufflehog-version'),
     offline: bool(get, 'offline'),
+    ...readCacheDbInputs(get, (name, message) => new InputError(name, message)),
     timeoutMinutes,
     probe: readProbeInputs(get, (name, message) => new InputError(name, message)),
     sbomFormat: oneOf(get, 'sbom-format', SBOM_FORMAT_CHOICES),

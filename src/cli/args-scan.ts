@@ -1,6 +1,8 @@
 /** `mcg scan` argv → ScanCommand (DESIGN §6 CLI contract). Pure. */
 import { parseArgs } from 'node:util';
 import { parseSeverity } from '../core/severity.js';
+import { CacheSpecError, parseCacheSpec } from '../core/build-cache.js';
+import { DbOptionError, parseMaxDbAge, parseRepositories } from '../core/trivy-db.js';
 import { SBOM_FORMAT_CHOICES, type SbomFormatChoice } from '../core/sbom.js';
 import { parseProbeArgs, PROBE_OPTIONS } from './probe-args.js';
 import { CliUsageError, colorFlag, parseFailOn, parseFormat, type ScanCommand } from './commands.js';
@@ -26,6 +28,31 @@ function buildArgsOf(list: readonly string[]): Record<string, string> {
   return buildArgs;
 }
 
+/** `--cache-from` / `--cache-to` values, each validated as BuildKit's `type=…,key=value`. */
+function cacheValues(flag: string, list: readonly string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const v of list ?? []) {
+    try {
+      parseCacheSpec(v);
+    } catch (e) {
+      if (e instanceof CacheSpecError) throw new CliUsageError(`${flag}: ${e.message}`);
+      throw e;
+    }
+    out.push(v.trim());
+  }
+  return out;
+}
+
+/** --db-repository / --java-db-repository (repeatable, in order) and --max-db-age HOURS. */
+function dbOptions(db: readonly string[] | undefined, java: readonly string[] | undefined, maxAge: string | undefined): ScanCommand['trivyDb'] {
+  try {
+    return { repositories: parseRepositories((db ?? []).join('\n')), javaRepositories: parseRepositories((java ?? []).join('\n')), maxAgeHours: parseMaxDbAge(maxAge ?? '') };
+  } catch (e) {
+    if (e instanceof DbOptionError) throw new CliUsageError(`--db-repository/--java-db-repository/--max-db-age: ${e.message}`);
+    throw e;
+  }
+}
+
 /** The options after `mcg scan`; node's parseArgs errors come out as they are (parseCli wraps them). */
 export function parseScan(rest: string[]): ScanCommand {
   const { values, positionals } = parseArgs({
@@ -38,6 +65,8 @@ export function parseScan(rest: string[]): ScanCommand {
       target: { type: 'string' },
       'build-arg': { type: 'string', multiple: true },
       platform: { type: 'string' },
+      'cache-from': { type: 'string', multiple: true },
+      'cache-to': { type: 'string', multiple: true },
       'no-build': { type: 'boolean' },
       image: { type: 'string' },
       'image-tar': { type: 'string' },
@@ -53,6 +82,9 @@ export function parseScan(rest: string[]): ScanCommand {
       'ignore-unfixed': { type: 'boolean' },
       'verify-secrets': { type: 'boolean' },
       offline: { type: 'boolean' },
+      'db-repository': { type: 'string', multiple: true },
+      'java-db-repository': { type: 'string', multiple: true },
+      'max-db-age': { type: 'string' },
       'timeout-minutes': { type: 'string' },
       root: { type: 'string' },
       category: { type: 'string' },
@@ -92,6 +124,8 @@ export function parseScan(rest: string[]): ScanCommand {
     target: values.target,
     buildArgs,
     platform: values.platform,
+    cacheFrom: cacheValues('--cache-from', values['cache-from']),
+    cacheTo: cacheValues('--cache-to', values['cache-to']),
     build: !values['no-build'] && !values.image && !values['image-tar'] && !values.stdin,
     image: values.image,
     imageTar: values['image-tar'],
@@ -107,6 +141,7 @@ export function parseScan(rest: string[]): ScanCommand {
     ignoreUnfixed: values['ignore-unfixed'] === true,
     verifySecrets: values['verify-secrets'] === true,
     offline: values.offline === true,
+    trivyDb: dbOptions(values['db-repository'], values['java-db-repository'], values['max-db-age']),
     timeoutMinutes,
     color: colorFlag(values),
     category: values.category,

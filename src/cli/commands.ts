@@ -17,6 +17,11 @@ export interface ScanCommand {
   target?: string;
   buildArgs: Record<string, string>;
   platform?: string;
+  /** --cache-from / --cache-to values (BuildKit's CSV, validated); empty: none. */
+  cacheFrom: string[];
+  cacheTo: string[];
+  /** Trivy DB mirrors and max age (src/core/trivy-db.ts). */
+  trivyDb?: { repositories: string[]; javaRepositories: string[]; maxAgeHours?: number };
   build: boolean;
   image?: string;
   imageTar?: string;

@@ -55,6 +55,8 @@ async function runPathScan(cmd: ScanCommand, io: CliIo): Promise<number> {
       buildTarget: cmd.target,
       buildArgs: cmd.buildArgs,
       platform: cmd.platform,
+      trivyDb: cmd.trivyDb,
+      buildCache: { from: cmd.cacheFrom.length > 0 ? cmd.cacheFrom : 'off', to: cmd.cacheTo.length > 0 ? cmd.cacheTo : 'off' },
       build: cmd.build,
       image: cmd.image,
       imageTar: cmd.imageTar !== undefined ? resolve(io.cwd, cmd.imageTar) : undefined,

@@ -23,6 +23,11 @@ scan options:
   --target STAGE         Build stage to build and check as the final stage
   --build-arg K=V        Build argument (repeatable)
   --platform P           Build platform, e.g. linux/amd64
+  --cache-from V         BuildKit cache to import, as buildx takes it (type=local,src=DIR); repeatable
+  --cache-to V           BuildKit cache to export (type=local,dest=DIR,mode=max); repeatable
+  --db-repository R      Trivy vulnerability DB mirror (OCI repository), in order; repeatable
+  --java-db-repository R Trivy Java DB mirror, in order; repeatable
+  --max-db-age HOURS     A DB older than this fails the scan (MCG990) unless --offline
   --no-build             Static checks only: no image build, no Trivy/TruffleHog
   --image REF            Scan an existing local image instead of building
   --image-tar F          Scan a docker save tarball instead of building

@@ -5,6 +5,28 @@ import { mapLayers } from '../core/image/layer-map.js';
 import * as docker from '../scanners/docker.js';
 import { readImageTar } from '../scanners/image-tar.js';
 import type { PipelineRun, ReadImage, StageResult } from './pipeline-types.js';
+import { cacheArgs, resolveBuildCache } from '../core/build-cache.js';
+
+/** The `--cache-from` / `--cache-to` words for this build, with a log line saying what was chosen and why. */
+async function buildCacheArgs(run: PipelineRun, buildx: boolean): Promise<string[]> {
+  const c = run.opts.buildCache;
+  if (!c || (c.from === 'off' && c.to === 'off')) return [];
+  const env = run.env;
+  const actionsCache = env['GITHUB_ACTIONS'] === 'true' && !!env['ACTIONS_RUNTIME_TOKEN'] && !!(env['ACTIONS_CACHE_URL'] || env['ACTIONS_RESULTS_URL']);
+  const wanted = c.from !== 'auto' || c.to !== 'auto' || actionsCache;
+  const driver = buildx && wanted ? await docker.buildxDriver(run.exec, run.deps.tools.docker, env) : undefined;
+  const r = resolveBuildCache(c, {
+    dockerfile: run.target.dockerfile,
+    buildTarget: run.opts.buildTarget,
+    buildx,
+    driver,
+    actionsCache,
+    readOnly: c.readOnly === true,
+    defaultBranch: c.defaultBranch === true,
+  });
+  for (const n of r.notes) run.deps.logger.info(n);
+  return cacheArgs(r);
+}
 
 /** The image as a tarball, and what the later stages need to know of where it came from. */
 export interface AcquiredImage extends StageResult {
@@ -38,6 +60,7 @@ export async function acquireImage(run: PipelineRun, contextAbs: string): Promis
         tag,
         extraArgs: run.deps.buildExtraArgs,
         buildx,
+        cacheArgs: await buildCacheArgs(run, buildx),
       },
     );
     timings.buildMs = b.durationMs;

@@ -8,7 +8,7 @@ import { DEFAULT_PROBE } from '../core/probe/options.js';
 import { checkImage } from '../rules/image/index.js';
 import { writeLayerSubset } from '../scanners/tar-subset.js';
 import { lockfileKind, type Lockfile } from '../scanners/lockfiles.js';
-import * as trivy from '../scanners/trivy.js';
+import { dbAgeProblem, runTrivyWithRetry } from './trivy-db-retry.js';
 import { runSbom } from '../scanners/sbom.js';
 import * as trufflehog from '../scanners/trufflehog.js';
 import { runProbe, type ProbeRunInput } from './probe-run.js';
@@ -66,8 +66,8 @@ export async function trivyStage(run: PipelineRun, tool: { trivy: Promise<Resolv
   }
   await tool.db;
   const trivyCtx = input.mapped().then((m) => ({ dockerfile: target.dockerfile, target: target.name, layers: m.layers, lockfiles }));
-  const r = await trivy.run(
-    exec,
+  const r = await runTrivyWithRetry(
+    run,
     {
       trivy: t.path,
       input: input.tar,
@@ -78,9 +78,13 @@ export async function trivyStage(run: PipelineRun, tool: { trivy: Promise<Resolv
       timeoutMs: config.trivy.timeoutMinutes ? config.trivy.timeoutMinutes * 60_000 : timeoutMs,
       env,
       listAllPackages: opts.sbom !== undefined,
+      dbRepositories: opts.trivyDb?.repositories,
+      javaDbRepositories: opts.trivyDb?.javaRepositories,
     },
     trivyCtx,
   );
+  const tooOld = r.failure ? undefined : dbAgeProblem(run, run.deps.tools.trivyCacheDir);
+  if (tooOld) out.findings.push(run.fail('trivy', tooOld, 'db-age'));
   if (opts.sbom && r.output !== undefined && !r.failure) {
     const s = await runSbom(exec, { trivy: t.path, tmp: run.tmp, env, timeoutMs }, { json: r.output, formats: opts.sbom.formats, image: { tarName: input.tar, name: input.image } }, await trivyCtx);
     timings.sbomMs = s.durationMs;

@@ -22,6 +22,8 @@ export interface BuildOptions {
   extraArgs?: string[];
   /** Use `docker buildx build --load`. */
   buildx?: boolean;
+  /** `--cache-from V` / `--cache-to V` words (src/core/build-cache.ts cacheArgs), buildx only. */
+  cacheArgs?: string[];
 }
 
 /** Splits MCG_DOCKER_BUILD_EXTRA_ARGS into words (whitespace; no shell, no quoting). */
@@ -47,6 +49,7 @@ export function buildArgs(o: BuildOptions): string[] {
   if (o.target) args.push('--target', o.target);
   for (const [k, v] of Object.entries(o.buildArgs ?? {})) args.push('--build-arg', `${k}=${v}`);
   if (o.platform) args.push('--platform', o.platform);
+  if (o.buildx) for (const a of o.cacheArgs ?? []) args.push(a);
   args.push('-t', o.tag, o.context);
   return args;
 }
@@ -59,6 +62,19 @@ export function saveArgs(ref: string, out: string): string[] {
 export async function hasBuildx(exec: Exec, docker: string, env?: Record<string, string>): Promise<boolean> {
   const r = await exec(docker, ['buildx', 'version'], { timeoutMs: 20_000, env });
   return r.exitCode === 0 && !r.timedOut;
+}
+
+/** buildx's current driver (`docker`, `docker-container`, …) from `docker buildx inspect`; undefined when unknown. */
+export async function buildxDriver(exec: Exec, docker: string, env?: Record<string, string>): Promise<string | undefined> {
+  const r = await exec(docker, ['buildx', 'inspect'], { timeoutMs: 20_000, env });
+  if (r.exitCode !== 0 || r.timedOut) return undefined;
+  return parseBuildxDriver(r.stdout);
+}
+
+/** The `Driver:` line of `docker buildx inspect`. Pure. */
+export function parseBuildxDriver(out: string): string | undefined {
+  const m = /^Driver:\s*(\S+)/m.exec(out);
+  return m?.[1];
 }
 
 export interface BuildFailure {

@@ -24,6 +24,9 @@ export interface TrivyArgsOptions {
   vex?: readonly string[];
   /** List every package, vulnerable or not (the SBOM is converted from this report). */
   listAllPackages?: boolean;
+  /** Mirrors of the vulnerability DB / the Java DB, in order (Trivy tries them in turn). */
+  dbRepositories?: readonly string[];
+  javaDbRepositories?: readonly string[];
 }
 
 /** Trivy's `--timeout` takes a Go duration. */
@@ -53,6 +56,8 @@ export function buildArgs(o: TrivyArgsOptions): string[] {
   for (const v of o.vex ?? []) args.push('--vex', v);
   if (o.vex?.length) args.push('--show-suppressed');
   if (o.listAllPackages) args.push('--list-all-pkgs');
+  for (const r of o.dbRepositories ?? []) args.push('--db-repository', r);
+  for (const r of o.javaDbRepositories ?? []) args.push('--java-db-repository', r);
   return args;
 }
 
@@ -249,6 +254,8 @@ export interface ScannerRun {
   durationMs: number;
   /** Trivy's JSON report as printed (set when it was read). */
   output?: string;
+  /** Trivy's stderr when it failed (the DB download failure is read from it). */
+  stderr?: string;
 }
 
 /** `ctx` may still be in the making (the image tarball is read while Trivy runs): it is awaited after the process ends. */
@@ -265,7 +272,7 @@ export async function run(exec: Exec, o: TrivyRunOptions, ctx: TrivyParseContext
   }
   const durationMs = Date.now() - t0;
   if (r.timedOut || r.exitCode !== 0) {
-    return { findings: [], failure: `Trivy ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || '(no error output)'}`, durationMs };
+    return { findings: [], failure: `Trivy ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || '(no error output)'}`, durationMs, stderr: r.stderr };
   }
   const p = parse(r.stdout, await ctx);
   if (p.error) return { findings: p.findings, failure: `${p.error}; stderr: ${outputTail(r.stderr) || '(none)'}`, durationMs };

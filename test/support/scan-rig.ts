@@ -33,10 +33,12 @@ export interface RigScan {
  * vitest.config.ts). The MCP checks run as in the CLI, so server.json and client configs beside a
  * built image are checked with that image's labels (MCG523, MCG524).
  */
-export async function rigScan(path: string, extra: Partial<ScanOptions> = {}): Promise<RigScan> {
+export async function rigScan(path: string, extra: Partial<ScanOptions> = {}, prepareTrivyCache?: (dir: string) => void): Promise<RigScan> {
   // fail loudly when the rig is not installed
   for (const k of ['MCG_TRIVY', 'MCG_TRUFFLEHOG', 'MCG_TRIVY_CACHE_DIR', 'DOCKER_HOST']) rigValue(k);
-  const env = { ...rigEnv(), MCG_TRIVY_CACHE_DIR: privateTrivyCache() };
+  const cacheDir = privateTrivyCache();
+  prepareTrivyCache?.(cacheDir);
+  const env = { ...rigEnv(), MCG_TRIVY_CACHE_DIR: cacheDir };
   const logs: string[] = [];
   const logger: Logger = {
     debug: (m) => logs.push(`debug: ${m}`),

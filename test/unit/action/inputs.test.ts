@@ -148,3 +148,23 @@ describe('SBOM and dependency-snapshot inputs', () => {
     expect(() => readInputs(reader({ 'dependency-snapshot': 'maybe' }))).toThrow(/dependency-snapshot/);
   });
 });
+
+describe('cache and Trivy DB inputs (issue #23)', () => {
+  it('defaults: cache auto, no mirrors, no age limit', () => {
+    const i = readInputs(reader());
+    expect([i.cacheFrom, i.cacheTo, i.dbRepositories, i.javaDbRepositories, i.maxDbAge]).toEqual(['auto', 'auto', [], [], undefined]);
+  });
+  it('values as given, in order', () => {
+    const i = readInputs(reader({ 'cache-from': 'type=gha,scope=a\ntype=local,src=/c', 'cache-to': 'none', 'db-repository': 'm1.example/db:2\nm2.example/db:2', 'max-db-age': '48' }));
+    expect(i.cacheFrom).toEqual(['type=gha,scope=a', 'type=local,src=/c']);
+    expect(i.cacheTo).toBe('off');
+    expect(i.dbRepositories).toEqual(['m1.example/db:2', 'm2.example/db:2']);
+    expect(i.maxDbAge).toBe(48);
+  });
+  it.each([
+    ['cache-from', 'type=ftp', /Input "cache-from": type "ftp" is not one of .*type=NAME,key=value/],
+    ['cache-to', 'type=gha,mode=all', /Input "cache-to": mode "all"/],
+    ['db-repository', 'https://m.example/db', /Input "db-repository": "https:\/\/m.example\/db" is not an OCI repository/],
+    ['max-db-age', 'soon', /Input "max-db-age": "soon" is not a number of hours/],
+  ])('%s: %j is refused, naming the input', (name, value, why) => expect(inputError({ [name]: value }).message).toMatch(why));
+});
