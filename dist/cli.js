@@ -20403,7 +20403,7 @@ var require_tar_stream = __commonJS({
 });
 
 // src/cli.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 
 // src/cli/args.ts
 import { parseArgs as parseArgs2 } from "node:util";
@@ -20442,6 +20442,190 @@ function securitySeverity(s, cvss) {
 
 // src/cli/args-scan.ts
 import { parseArgs } from "node:util";
+
+// src/core/build-cache.ts
+var CACHE_TYPES = ["registry", "local", "inline", "gha", "s3", "azblob"];
+var CacheSpecError = class extends Error {
+};
+function csvFields(value) {
+  const out = [];
+  let i = 0;
+  while (i <= value.length) {
+    let field2 = "";
+    if (value[i] === '"') {
+      i++;
+      for (; ; ) {
+        if (i >= value.length) throw new CacheSpecError(`unterminated quote in "${value}"`);
+        if (value[i] === '"') {
+          if (value[i + 1] === '"') {
+            field2 += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        field2 += value[i++];
+      }
+      if (i < value.length && value[i] !== ",") throw new CacheSpecError(`text after a closing quote in "${value}"`);
+    } else {
+      while (i < value.length && value[i] !== ",") {
+        if (value[i] === '"') throw new CacheSpecError(`a quote inside an unquoted field in "${value}"`);
+        field2 += value[i++];
+      }
+    }
+    out.push(field2);
+    i++;
+  }
+  return out;
+}
+function parseCacheSpec(value) {
+  const v = value.trim();
+  if (v === "") throw new CacheSpecError("an empty value");
+  if (/[\u0000-\u001f\u007f]/.test(v)) throw new CacheSpecError(`"${JSON.stringify(v).slice(1, -1)}" holds a control character`);
+  const attrs = {};
+  for (const f of csvFields(v)) {
+    const eq = f.indexOf("=");
+    if (eq <= 0) throw new CacheSpecError(`"${f}" in "${v}" is not key=value`);
+    const key2 = f.slice(0, eq).trim().toLowerCase();
+    if (!/^[a-z][a-z0-9_-]*$/.test(key2)) throw new CacheSpecError(`"${key2}" in "${v}" is not an attribute name`);
+    if (key2 in attrs) throw new CacheSpecError(`"${key2}" given twice in "${v}"`);
+    attrs[key2] = f.slice(eq + 1);
+  }
+  const type = attrs["type"];
+  if (type === void 0) throw new CacheSpecError(`"${v}" has no type= (one of ${CACHE_TYPES.join(", ")})`);
+  if (!CACHE_TYPES.includes(type)) throw new CacheSpecError(`type "${type}" is not one of ${CACHE_TYPES.join(", ")}`);
+  delete attrs["type"];
+  const mode = attrs["mode"];
+  if (mode !== void 0 && mode !== "min" && mode !== "max") throw new CacheSpecError(`mode "${mode}" is not min or max`);
+  if (type === "local" && attrs["src"] === void 0 && attrs["dest"] === void 0) throw new CacheSpecError(`type=local needs src= (cache-from) or dest= (cache-to)`);
+  if (type === "registry" && attrs["ref"] === void 0) throw new CacheSpecError("type=registry needs ref=");
+  return { type, attrs };
+}
+function cacheScope(dockerfile, buildTarget) {
+  const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const df = slug(dockerfile).slice(0, 80) || "dockerfile";
+  return buildTarget ? `mcg-${df}-${slug(buildTarget).slice(0, 40)}` : `mcg-${df}`;
+}
+function defaults(e, notes) {
+  const none = { from: [], to: [] };
+  if (!e.actionsCache) return none;
+  if (e.readOnly) {
+    notes.push("BuildKit cache: off on this read-only run (pull request from a fork: its token cannot write the cache)");
+    return none;
+  }
+  const scope = cacheScope(e.dockerfile, e.buildTarget);
+  const to = `type=gha,scope=${scope},mode=${e.defaultBranch ? "max" : "min"}`;
+  return { from: [`type=gha,scope=${scope}`], to: [to] };
+}
+function resolveBuildCache(req, e) {
+  const notes = [];
+  const auto = defaults(e, notes);
+  const pick2 = (s, d) => s === "auto" ? d : s === "off" ? [] : s;
+  let from = pick2(req.from, auto.from);
+  let to = pick2(req.to, auto.to);
+  if ((from.length > 0 || to.length > 0) && !e.buildx) {
+    notes.push("BuildKit cache: not used: docker buildx is not available (the classic builder takes no cache-from/cache-to)");
+    return { from: [], to: [], notes };
+  }
+  if (to.length > 0 && e.driver === "docker") {
+    const kept = to.filter((t2) => parseCacheSpec(t2).type === "inline");
+    if (kept.length < to.length) notes.push('BuildKit cache: cache-to skipped: the builder uses the plain "docker" driver, which cannot export a cache (create a docker-container builder, e.g. docker/setup-buildx-action)');
+    to = kept;
+    if (req.from === "auto") from = [];
+  }
+  const shown = (xs) => xs.map(redactCacheValue).join(" ; ");
+  if (from.length > 0 || to.length > 0) notes.push(`BuildKit cache: ${from.length > 0 ? `from ${shown(from)}` : "no import"}; ${to.length > 0 ? `to ${shown(to)}` : "no export"}`);
+  return { from, to, notes };
+}
+function redactCacheValue(value) {
+  try {
+    const { type, attrs } = parseCacheSpec(value);
+    const parts = [`type=${type}`];
+    for (const [k, v] of Object.entries(attrs)) parts.push(`${k}=${/secret|token|password|key_id|access_key|credential/.test(k) ? "***" : v}`);
+    return parts.join(",");
+  } catch {
+    return "(invalid value)";
+  }
+}
+function cacheArgs(c) {
+  const out = [];
+  for (const f of c.from) out.push("--cache-from", f);
+  for (const t2 of c.to) out.push("--cache-to", t2);
+  return out;
+}
+
+// src/core/trivy-db.ts
+var DbOptionError = class extends Error {
+};
+var REPO = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/[a-z0-9._-]+)+(:[A-Za-z0-9_.-]{1,128})?$/;
+function parseRepositories(text2) {
+  const out = [];
+  for (const raw of text2.split(/[\n,]/)) {
+    const v = raw.trim();
+    if (v === "" || v.startsWith("#")) continue;
+    const bare = v.replace(/^oci:\/\//, "");
+    if (!REPO.test(bare)) throw new DbOptionError(`"${v}" is not an OCI repository (host/path[:tag], e.g. mirror.example/trivy-db:2)`);
+    if (!out.includes(bare)) out.push(bare);
+  }
+  return out;
+}
+function parseMaxDbAge(text2) {
+  const v = text2.trim();
+  if (v === "") return void 0;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 8760) throw new DbOptionError(`"${v}" is not a number of hours between 1 and 8760`);
+  return n;
+}
+var RATE = /TOOMANYREQUESTS[^"\n]*|\b429\b[^"\n]*/i;
+var SERVER = /unexpected status code 5\d\d[^"\n]*|\b5\d\d (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)[^"\n]*|\bUNAVAILABLE: [^"\n]*|status(?: code)?:? 5\d\d[^"\n]*/i;
+function classify(text2) {
+  const clean = text2.replace(/\\n|\\t/g, " ");
+  const m = RATE.exec(clean) ?? SERVER.exec(clean);
+  if (m) return { answer: tidy(m[0]), retryable: true };
+  const last2 = /(?:GET|HEAD) \S+: ([^"\n]+)/.exec(clean)?.[1] ?? clean;
+  return { answer: tidy(last2), retryable: false };
+}
+function tidy(s) {
+  return s.replace(/\s+/g, " ").trim().slice(0, 300);
+}
+function dbDownloadFailure(output) {
+  if (!/failed to download (?:vulnerability|java) DB|DB error|Failed to download artifact/i.test(output)) return void 0;
+  const answers = [];
+  for (const m of output.matchAll(/Failed to download artifact\s+repo="([^"]+)"\s+err="((?:[^"\\]|\\.)*)"/g)) {
+    answers.push({ repository: m[1], ...classify(m[2]) });
+  }
+  if (answers.length === 0) answers.push(classify(output.split("\n").filter((l) => /FATAL|error/i.test(l)).join(" ") || output));
+  return { retryable: answers.some((a) => a.retryable), answers };
+}
+function backoffDelays(base = 2e3) {
+  return [base, base * 4, base * 15];
+}
+function dbFailureMessage(f, configured, attempts) {
+  const said = f.answers.map((a) => `${a.repository ?? (configured.length > 0 ? configured.join(", ") : "Trivy's default repository")} answered "${a.answer}"`).join("; ");
+  return `Trivy could not download its vulnerability DB after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${said}. No vulnerability result without a DB: set db-repository to a mirror, or restore a DB and use offline: true`;
+}
+function dbUpdatedAt(metadataJson) {
+  try {
+    const m = JSON.parse(metadataJson);
+    if (typeof m.UpdatedAt !== "string") return void 0;
+    const d = new Date(m.UpdatedAt);
+    return Number.isNaN(d.getTime()) ? void 0 : d;
+  } catch {
+    return void 0;
+  }
+}
+function checkDbAge(o) {
+  const at2 = o.metadataJson === void 0 ? void 0 : dbUpdatedAt(o.metadataJson);
+  if (!at2) {
+    const msg2 = `max-db-age is ${o.maxHours} h but the age of Trivy's DB is unknown (no readable UpdatedAt in db/metadata.json)`;
+    return o.offline ? { note: `${msg2}; accepted because offline: true` } : { failure: msg2 };
+  }
+  const ageHours = Math.floor((o.now.getTime() - at2.getTime()) / 36e5 * 10) / 10;
+  if (ageHours <= o.maxHours) return { ageHours };
+  const msg = `Trivy's vulnerability DB is ${ageHours} h old (UpdatedAt ${at2.toISOString()}), older than max-db-age ${o.maxHours} h: vulnerabilities published since are not seen`;
+  return o.offline ? { ageHours, note: `${msg}; accepted because offline: true was asked for` } : { ageHours, failure: `${msg}. Let Trivy update it (a reachable db-repository), or set offline: true to accept it` };
+}
 
 // src/core/sbom.ts
 var SBOM_FORMAT_CHOICES = ["cyclonedx", "spdx", "both", "none"];
@@ -20615,6 +20799,27 @@ function buildArgsOf(list) {
   }
   return buildArgs3;
 }
+function cacheValues(flag2, list) {
+  const out = [];
+  for (const v of list ?? []) {
+    try {
+      parseCacheSpec(v);
+    } catch (e) {
+      if (e instanceof CacheSpecError) throw new CliUsageError(`${flag2}: ${e.message}`);
+      throw e;
+    }
+    out.push(v.trim());
+  }
+  return out;
+}
+function dbOptions(db, java, maxAge) {
+  try {
+    return { repositories: parseRepositories((db ?? []).join("\n")), javaRepositories: parseRepositories((java ?? []).join("\n")), maxAgeHours: parseMaxDbAge(maxAge ?? "") };
+  } catch (e) {
+    if (e instanceof DbOptionError) throw new CliUsageError(`--db-repository/--java-db-repository/--max-db-age: ${e.message}`);
+    throw e;
+  }
+}
 function parseScan(rest) {
   const { values, positionals: positionals2 } = parseArgs({
     args: rest,
@@ -20626,6 +20831,8 @@ function parseScan(rest) {
       target: { type: "string" },
       "build-arg": { type: "string", multiple: true },
       platform: { type: "string" },
+      "cache-from": { type: "string", multiple: true },
+      "cache-to": { type: "string", multiple: true },
       "no-build": { type: "boolean" },
       image: { type: "string" },
       "image-tar": { type: "string" },
@@ -20641,6 +20848,9 @@ function parseScan(rest) {
       "ignore-unfixed": { type: "boolean" },
       "verify-secrets": { type: "boolean" },
       offline: { type: "boolean" },
+      "db-repository": { type: "string", multiple: true },
+      "java-db-repository": { type: "string", multiple: true },
+      "max-db-age": { type: "string" },
       "timeout-minutes": { type: "string" },
       root: { type: "string" },
       category: { type: "string" },
@@ -20680,6 +20890,8 @@ function parseScan(rest) {
     target: values.target,
     buildArgs: buildArgs3,
     platform: values.platform,
+    cacheFrom: cacheValues("--cache-from", values["cache-from"]),
+    cacheTo: cacheValues("--cache-to", values["cache-to"]),
     build: !values["no-build"] && !values.image && !values["image-tar"] && !values.stdin,
     image: values.image,
     imageTar: values["image-tar"],
@@ -20695,6 +20907,7 @@ function parseScan(rest) {
     ignoreUnfixed: values["ignore-unfixed"] === true,
     verifySecrets: values["verify-secrets"] === true,
     offline: values.offline === true,
+    trivyDb: dbOptions(values["db-repository"], values["java-db-repository"], values["max-db-age"]),
     timeoutMinutes,
     color: colorFlag(values),
     category: values.category,
@@ -20733,6 +20946,11 @@ scan options:
   --target STAGE         Build stage to build and check as the final stage
   --build-arg K=V        Build argument (repeatable)
   --platform P           Build platform, e.g. linux/amd64
+  --cache-from V         BuildKit cache to import, as buildx takes it (type=local,src=DIR); repeatable
+  --cache-to V           BuildKit cache to export (type=local,dest=DIR,mode=max); repeatable
+  --db-repository R      Trivy vulnerability DB mirror (OCI repository), in order; repeatable
+  --java-db-repository R Trivy Java DB mirror, in order; repeatable
+  --max-db-age HOURS     A DB older than this fails the scan (MCG990) unless --offline
   --no-build             Static checks only: no image build, no Trivy/TruffleHog
   --image REF            Scan an existing local image instead of building
   --image-tar F          Scan a docker save tarball instead of building
@@ -25227,7 +25445,7 @@ function goParseInt32(s) {
   const n = Number(BigInt(s));
   return n < -(2 ** 31) || n > 2 ** 31 - 1 ? void 0 : n;
 }
-function csvFields(text2) {
+function csvFields2(text2) {
   let line = text2.endsWith("\r\n") ? text2.slice(0, -2) : text2.endsWith("\n") ? text2.slice(0, -1) : text2;
   if (line === "") return new Error("EOF");
   const out = [];
@@ -25300,7 +25518,7 @@ function sourcesAndDest(n, k, accepted) {
   return dest !== void 0 && !(dest instanceof Error) ? `${k} cannot accept a heredoc as a destination` : void 0;
 }
 function mountError(value) {
-  const fields = csvFields(value);
+  const fields = csvFields2(value);
   if (fields instanceof Error) return `failed to parse csv mounts: ${fields.message}`;
   for (const field2 of fields) {
     const eq = field2.indexOf("=");
@@ -25312,7 +25530,7 @@ function mountError(value) {
   return void 0;
 }
 function deviceError(value) {
-  const fields = csvFields(value);
+  const fields = csvFields2(value);
   if (fields instanceof Error) return `failed to parse csv devices: ${fields.message}`;
   let name = "";
   for (const field2 of fields) {
@@ -44474,8 +44692,8 @@ async function runProbeCleanup(io) {
 }
 
 // src/cli/run-scan.ts
-import { existsSync as existsSync7, readFileSync as readFileSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname6, isAbsolute as isAbsolute4, join as join15, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync7, readFileSync as readFileSync5, statSync as statSync6 } from "node:fs";
+import { dirname as dirname6, isAbsolute as isAbsolute4, join as join16, resolve as resolve6 } from "node:path";
 
 // src/core/report-io.ts
 import { writeSync as writeSync3 } from "node:fs";
@@ -45946,7 +46164,7 @@ function runRules(input, docs, rules, settings) {
 
 // src/engine/setup.ts
 import { homedir, tmpdir as tmpdir3 } from "node:os";
-import { delimiter, join as join13 } from "node:path";
+import { delimiter, join as join14 } from "node:path";
 
 // src/scanners/docker.ts
 import { createHash as createHash4 } from "node:crypto";
@@ -45964,6 +46182,7 @@ function buildArgs(o) {
   if (o.target) args.push("--target", o.target);
   for (const [k, v] of Object.entries(o.buildArgs ?? {})) args.push("--build-arg", `${k}=${v}`);
   if (o.platform) args.push("--platform", o.platform);
+  if (o.buildx) for (const a of o.cacheArgs ?? []) args.push(a);
   args.push("-t", o.tag, o.context);
   return args;
 }
@@ -45973,6 +46192,15 @@ function saveArgs(ref2, out) {
 async function hasBuildx(exec, docker, env) {
   const r = await exec(docker, ["buildx", "version"], { timeoutMs: 2e4, env });
   return r.exitCode === 0 && !r.timedOut;
+}
+async function buildxDriver(exec, docker, env) {
+  const r = await exec(docker, ["buildx", "inspect"], { timeoutMs: 2e4, env });
+  if (r.exitCode !== 0 || r.timedOut) return void 0;
+  return parseBuildxDriver(r.stdout);
+}
+function parseBuildxDriver(out) {
+  const m = /^Driver:\s*(\S+)/m.exec(out);
+  return m?.[1];
 }
 function matchByText(model, text2) {
   const want = text2.replace(/\s+/g, " ").trim().toLowerCase();
@@ -46042,7 +46270,7 @@ async function save(exec, o, ref2, out) {
 // src/engine/pipeline.ts
 import { mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 
 // src/scanners/image-tar.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
@@ -46650,6 +46878,25 @@ function mapLayers(model, final, history, diffIds) {
 }
 
 // src/engine/pipeline-image.ts
+async function buildCacheArgs(run2, buildx) {
+  const c = run2.opts.buildCache;
+  if (!c || c.from === "off" && c.to === "off") return [];
+  const env = run2.env;
+  const actionsCache = env["GITHUB_ACTIONS"] === "true" && !!env["ACTIONS_RUNTIME_TOKEN"] && !!(env["ACTIONS_CACHE_URL"] || env["ACTIONS_RESULTS_URL"]);
+  const wanted = c.from !== "auto" || c.to !== "auto" || actionsCache;
+  const driver = buildx && wanted ? await buildxDriver(run2.exec, run2.deps.tools.docker, env) : void 0;
+  const r = resolveBuildCache(c, {
+    dockerfile: run2.target.dockerfile,
+    buildTarget: run2.opts.buildTarget,
+    buildx,
+    driver,
+    actionsCache,
+    readOnly: c.readOnly === true,
+    defaultBranch: c.defaultBranch === true
+  });
+  for (const n of r.notes) run2.deps.logger.info(n);
+  return cacheArgs(r);
+}
 async function acquireImage(run2, contextAbs) {
   const { opts, target, timings, env, timeoutMs } = run2;
   const out = { findings: [], scanners: [], builtHere: false };
@@ -46670,7 +46917,8 @@ async function acquireImage(run2, contextAbs) {
         platform: opts.platform,
         tag,
         extraArgs: run2.deps.buildExtraArgs,
-        buildx
+        buildx,
+        cacheArgs: await buildCacheArgs(run2, buildx)
       }
     );
     timings.buildMs = b.durationMs;
@@ -46710,7 +46958,7 @@ async function readImage(run2, tar, final) {
 }
 
 // src/engine/pipeline-scanners.ts
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/scanners/tar-subset.ts
 import { open as open2 } from "node:fs/promises";
@@ -47012,6 +47260,10 @@ function locatePackage(lockfiles, trivyType, name) {
   return void 0;
 }
 
+// src/engine/trivy-db-retry.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import { join as join10 } from "node:path";
+
 // src/scanners/trivy.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -47041,6 +47293,8 @@ function buildArgs2(o) {
   for (const v of o.vex ?? []) args.push("--vex", v);
   if (o.vex?.length) args.push("--show-suppressed");
   if (o.listAllPackages) args.push("--list-all-pkgs");
+  for (const r of o.dbRepositories ?? []) args.push("--db-repository", r);
+  for (const r of o.javaDbRepositories ?? []) args.push("--java-db-repository", r);
   return args;
 }
 var SEVERITY = { CRITICAL: "critical", HIGH: "high", MEDIUM: "medium", LOW: "low", UNKNOWN: "low" };
@@ -47162,11 +47416,46 @@ async function run(exec, o, ctx) {
   }
   const durationMs = Date.now() - t0;
   if (r.timedOut || r.exitCode !== 0) {
-    return { findings: [], failure: `Trivy ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || "(no error output)"}`, durationMs };
+    return { findings: [], failure: `Trivy ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || "(no error output)"}`, durationMs, stderr: r.stderr };
   }
   const p = parse5(r.stdout, await ctx);
   if (p.error) return { findings: p.findings, failure: `${p.error}; stderr: ${outputTail(r.stderr) || "(none)"}`, durationMs };
   return { findings: p.findings, durationMs, output: r.stdout };
+}
+
+// src/engine/trivy-db-retry.ts
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function runTrivyWithRetry(run2, o, ctx) {
+  const db = run2.opts.trivyDb;
+  const delays = o.offline ? [] : backoffDelays(db?.retryBaseMs);
+  const tried = db?.repositories ?? [];
+  let durationMs = 0;
+  for (let attempt2 = 1; ; attempt2++) {
+    const r = await run(run2.exec, o, ctx);
+    durationMs += r.durationMs;
+    if (!r.failure || r.stderr === void 0) return { ...r, durationMs };
+    const f = dbDownloadFailure(r.stderr);
+    if (!f) return { ...r, durationMs };
+    const wait = delays[attempt2 - 1];
+    if (!f.retryable || wait === void 0) return { ...r, failure: dbFailureMessage(f, tried, attempt2), durationMs };
+    const said = f.answers.map((a) => `${a.repository ?? "its repository"}: "${a.answer}"`).join("; ");
+    run2.deps.logger.warning(`Trivy DB download failed (${said}); retry ${attempt2} of ${delays.length} in ${Math.round(wait / 100) / 10} s`);
+    await sleep(wait);
+  }
+}
+function dbAgeProblem(run2, cacheDir) {
+  const max = run2.opts.trivyDb?.maxAgeHours;
+  if (max === void 0) return void 0;
+  let metadataJson;
+  try {
+    metadataJson = readFileSync3(join10(cacheDir, "db", "metadata.json"), "utf8");
+  } catch {
+    metadataJson = void 0;
+  }
+  const v = checkDbAge({ metadataJson, now: run2.opts.now ?? /* @__PURE__ */ new Date(), maxHours: max, offline: run2.opts.offline === true });
+  if (v.note) run2.deps.logger.warning(v.note);
+  else if (v.ageHours !== void 0) run2.deps.logger.info(`Trivy DB: ${v.ageHours} h old (max-db-age ${max} h)`);
+  return v.failure;
 }
 
 // src/scanners/sbom.ts
@@ -47328,7 +47617,7 @@ async function runSbom(exec, o, input, ctx) {
 
 // src/engine/pipeline-scanners.ts
 function lockfilesOf(root2, contextRepo, logger2) {
-  const abs = join10(root2, contextRepo);
+  const abs = join11(root2, contextRepo);
   const out = [];
   let files;
   try {
@@ -47338,7 +47627,7 @@ function lockfilesOf(root2, contextRepo, logger2) {
   }
   const wanted = files.filter((f) => !f.endsWith("/") && lockfileKind(f.slice(f.lastIndexOf("/") + 1)) !== void 0).sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b)).slice(0, 50);
   for (const f of wanted) {
-    const r = readTextFile(join10(abs, f), 20 * 1024 * 1024);
+    const r = readTextFile(join11(abs, f), 20 * 1024 * 1024);
     if (!r.ok) {
       logger2.debug(`lockfile ${f} not read: ${r.message}`);
       continue;
@@ -47361,8 +47650,8 @@ async function trivyStage(run2, tool, input, lockfiles) {
   }
   await tool.db;
   const trivyCtx = input.mapped().then((m) => ({ dockerfile: target.dockerfile, target: target.name, layers: m.layers, lockfiles }));
-  const r = await run(
-    exec,
+  const r = await runTrivyWithRetry(
+    run2,
     {
       trivy: t2.path,
       input: input.tar,
@@ -47372,10 +47661,14 @@ async function trivyStage(run2, tool, input, lockfiles) {
       vex: (opts.vex ?? []).map((p) => underRoot(opts.root, p)),
       timeoutMs: config2.trivy.timeoutMinutes ? config2.trivy.timeoutMinutes * 6e4 : timeoutMs,
       env,
-      listAllPackages: opts.sbom !== void 0
+      listAllPackages: opts.sbom !== void 0,
+      dbRepositories: opts.trivyDb?.repositories,
+      javaDbRepositories: opts.trivyDb?.javaRepositories
     },
     trivyCtx
   );
+  const tooOld = r.failure ? void 0 : dbAgeProblem(run2, run2.deps.tools.trivyCacheDir);
+  if (tooOld) out.findings.push(run2.fail("trivy", tooOld, "db-age"));
   if (opts.sbom && r.output !== void 0 && !r.failure) {
     const s = await runSbom(exec, { trivy: t2.path, tmp: run2.tmp, env, timeoutMs }, { json: r.output, formats: opts.sbom.formats, image: { tarName: input.tar, name: input.image } }, await trivyCtx);
     timings.sbomMs = s.durationMs;
@@ -47421,7 +47714,7 @@ async function trufflehogContextStage(run2, thTool, excludeFile) {
   const r = !tool.ok ? { findings: [], failure: tool.e, durationMs: 0 } : await runFilesystem(
     run2.exec,
     { trufflehog: tool.t.path, verify: run2.verify, timeoutMs: run2.thTimeout, env: run2.env, excludeFile, onSecret: run2.deps.onSecret },
-    { scannedDir: join10(run2.opts.root, run2.target.context), repoDir: run2.target.context, target: run2.target.name }
+    { scannedDir: join11(run2.opts.root, run2.target.context), repoDir: run2.target.context, target: run2.target.name }
   );
   run2.timings.trufflehogContextMs = r.durationMs;
   appendAll(out.findings, r.findings);
@@ -47472,7 +47765,7 @@ async function probeStage(run2, input, runRef) {
 }
 async function ownLayersTar(run2, input) {
   const t0 = Date.now();
-  const out = join10(run2.tmp, "image-own-layers.tar");
+  const out = join11(run2.tmp, "image-own-layers.tar");
   try {
     const sub = await writeLayerSubset(input.tar, out, (im) => {
       const lm = mapLayers(run2.model, input.final, im.history, im.diffIds);
@@ -47521,7 +47814,7 @@ var ScanPipeline = class {
     const { logger: logger2, tools } = this.deps;
     const wantTrivy = opts.scanners.trivy && config2.trivy.enabled;
     const wantTh = opts.scanners.trufflehog && config2.trufflehog.enabled;
-    const excludeFile = join11(run2.tmp, "trufflehog-exclude.txt");
+    const excludeFile = join12(run2.tmp, "trufflehog-exclude.txt");
     try {
       writeFileSync(excludeFile, `${CONTEXT_EXCLUDES.join("\n")}
 `);
@@ -47530,7 +47823,7 @@ var ScanPipeline = class {
       const trivyDb = trivyTool?.then((t2) => this.deps.trivyCache?.restore(t2.version, tools.trivyCacheDir)).catch((e) => logger2.warning(`Trivy DB cache: ${e instanceof Error ? e.message : String(e)}`));
       const thTool = wantTh ? tools.trufflehog(run2.exec).then((t2) => ({ ok: true, t: t2 }), (e) => ({ ok: false, e: e instanceof Error ? e.message : String(e) })) : void 0;
       const contextScan = thTool ? trufflehogContextStage(run2, thTool, excludeFile) : void 0;
-      const acquired = await acquireImage(run2, join11(opts.root, target.context));
+      const acquired = await acquireImage(run2, join12(opts.root, target.context));
       const final = run2.final;
       const stages = [Promise.resolve(acquired)];
       let reading;
@@ -47598,7 +47891,7 @@ var ScanPipeline = class {
       timeoutMs,
       thTimeout: config2.trufflehog.timeoutMinutes ? config2.trufflehog.timeoutMinutes * 6e4 : timeoutMs,
       verify: opts.verifySecrets === true,
-      tmp: mkdtempSync2(join11(this.deps.tmpRoot ?? tmpdir2(), "mcg-scan-")),
+      tmp: mkdtempSync2(join12(this.deps.tmpRoot ?? tmpdir2(), "mcg-scan-")),
       timings,
       fail: (tool, message, key2, line) => scannerErrorFinding({ tool, path: target.dockerfile, line: line ?? fromLine, target: target.name, message, key: key2 })
     };
@@ -47618,7 +47911,7 @@ var ScanPipeline = class {
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 import { createHash as createHash6 } from "node:crypto";
 import { chmodSync, createReadStream as createReadStream2, createWriteStream, existsSync as existsSync5, mkdirSync as mkdirSync2, renameSync as renameSync2, statSync as statSync4 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 import { pipeline as pipeline3 } from "node:stream/promises";
 import { Readable as Readable2 } from "node:stream";
 import { createGunzip as createGunzip2 } from "node:zlib";
@@ -47708,7 +48001,7 @@ async function extractBinary(archive, name, outFile) {
   if (!found) throw new ToolError(`${archive} holds no file named ${name}`);
 }
 function directoryCache(dir) {
-  const at2 = (tool, version2, platform) => join12(dir, tool, version2, platform, tool);
+  const at2 = (tool, version2, platform) => join13(dir, tool, version2, platform, tool);
   return {
     find(tool, version2, platform) {
       const p = at2(tool, version2, platform);
@@ -47716,7 +48009,7 @@ function directoryCache(dir) {
     },
     async save(tool, version2, platform, binary) {
       const p = at2(tool, version2, platform);
-      mkdirSync2(join12(dir, tool, version2, platform), { recursive: true });
+      mkdirSync2(join13(dir, tool, version2, platform), { recursive: true });
       if (binary !== p) renameSync2(binary, p);
       chmodSync(p, 493);
       return p;
@@ -47750,7 +48043,7 @@ async function resolveTool(tool, o) {
   }
   const asset = assetFor(tool, version2, platform, table);
   for (const dir of o.pathDirs) {
-    const p = join12(dir, tool);
+    const p = join13(dir, tool);
     if (!existsSync5(p)) continue;
     const v = await versionOf(o.exec, p, tool);
     if (v === version2) return { path: p, version: v, source: "path" };
@@ -47760,7 +48053,7 @@ async function resolveTool(tool, o) {
   const cached2 = o.cache.find(tool, version2, platform);
   if (cached2) return { path: cached2, version: version2, source: "cache" };
   mkdirSync2(o.tmpDir, { recursive: true });
-  const archive = join12(o.tmpDir, asset.file);
+  const archive = join13(o.tmpDir, asset.file);
   const url = downloadUrl(tool, version2, asset, o.baseUrl);
   o.logger?.info(`downloading ${tool} ${version2} (${asset.file})`);
   await o.download(url, archive);
@@ -47768,7 +48061,7 @@ async function resolveTool(tool, o) {
   if (got !== asset.sha256) {
     throw new ToolError(`${tool} ${version2}: checksum mismatch for ${asset.file}: expected ${asset.sha256}, got ${got}. The download was refused.`);
   }
-  const bin = join12(o.tmpDir, `${tool}-${version2}-${platform}`);
+  const bin = join13(o.tmpDir, `${tool}-${version2}-${platform}`);
   await extractBinary(archive, tool, bin);
   const path = await o.cache.save(tool, version2, platform, bin);
   return { path, version: version2, source: "download" };
@@ -47777,8 +48070,8 @@ async function resolveTool(tool, o) {
 // src/engine/setup.ts
 function pipelineTools(s) {
   const env = s.env;
-  const cacheHome = env["XDG_CACHE_HOME"] ?? join13(homedir(), ".cache");
-  const cache2 = s.cache ?? directoryCache(join13(cacheHome, "mcp-container-guard", "tools"));
+  const cacheHome = env["XDG_CACHE_HOME"] ?? join14(homedir(), ".cache");
+  const cache2 = s.cache ?? directoryCache(join14(cacheHome, "mcp-container-guard", "tools"));
   const memo2 = /* @__PURE__ */ new Map();
   const get2 = (tool, explicit, version2, exec) => {
     let p = memo2.get(tool);
@@ -47791,7 +48084,7 @@ function pipelineTools(s) {
         pathDirs: (env["PATH"] ?? "").split(delimiter).filter(Boolean),
         cache: cache2,
         download: s.download ?? fetchDownloader,
-        tmpDir: join13(tmpdir3(), `mcg-tools-${process.pid}`)
+        tmpDir: join14(tmpdir3(), `mcg-tools-${process.pid}`)
       });
       memo2.set(tool, p);
     }
@@ -47801,7 +48094,7 @@ function pipelineTools(s) {
     docker: env["MCG_DOCKER"] ?? "docker",
     trivy: (exec) => get2("trivy", s.trivyPath ?? env["MCG_TRIVY"], s.trivyVersion, exec),
     trufflehog: (exec) => get2("trufflehog", s.trufflehogPath ?? env["MCG_TRUFFLEHOG"], s.trufflehogVersion, exec),
-    trivyCacheDir: s.trivyCacheDir ?? env["MCG_TRIVY_CACHE_DIR"] ?? env["TRIVY_CACHE_DIR"] ?? join13(cacheHome, "trivy")
+    trivyCacheDir: s.trivyCacheDir ?? env["MCG_TRIVY_CACHE_DIR"] ?? env["TRIVY_CACHE_DIR"] ?? join14(cacheHome, "trivy")
   };
 }
 function createPipeline(s) {
@@ -48445,7 +48738,7 @@ function reportVex(report, author) {
 // src/cli/stdin.ts
 import { mkdtempSync as mkdtempSync3, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { isAbsolute as isAbsolute3, join as join14, normalize, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join15, normalize, sep as sep3 } from "node:path";
 var MAX_STDIN_BYTES = 64 * 1024 * 1024;
 function sniffStdinName(text2) {
   if (classifyYaml("stdin.compose.yaml", text2) === "compose") return "stdin.compose.yaml";
@@ -48467,7 +48760,7 @@ function stdinName(name) {
 function stdinRepo(bytes, o) {
   if (bytes.length > MAX_STDIN_BYTES) throw new CliUsageError(`standard input is over ${MAX_STDIN_BYTES / 1024 / 1024} MiB: split it (helm template --output-dir) and scan the directory`);
   const name = o.name !== void 0 ? stdinName(o.name) : sniffStdinName(bytes.toString("utf8"));
-  const root2 = mkdtempSync3(join14(tmpdir4(), "mcg-stdin-"));
+  const root2 = mkdtempSync3(join15(tmpdir4(), "mcg-stdin-"));
   safeWriteFile({ root: root2, what: "--stdin-name" }, name, bytes);
   if (o.config !== void 0 && name !== ".mcg.yml") safeWriteFile({ root: root2, what: "--config" }, ".mcg.yml", o.config);
   return { root: root2, name, dispose: () => rmSync3(root2, { recursive: true, force: true }) };
@@ -48532,7 +48825,7 @@ function outcomeFor(report, opts) {
 }
 
 // src/cli/io.ts
-import { existsSync as existsSync6, readFileSync as readFileSync3, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync4, statSync as statSync5 } from "node:fs";
 import { dirname as dirname5, resolve as resolve5 } from "node:path";
 function findRoot(start) {
   let dir = start;
@@ -48581,7 +48874,7 @@ function readUserFile(io, p, flag2) {
   if (!st.isFile()) throw new UsageError(`${flag2}"${p}" is ${st.isDirectory() ? "a directory" : "not a regular file"}, not a file`);
   if (st.size > MAX_BASELINE_BYTES) throw new UsageError(`${flag2}"${p}" is ${st.size} bytes, over the ${MAX_BASELINE_BYTES}-byte limit`);
   try {
-    return readFileSync3(abs, "utf8");
+    return readFileSync4(abs, "utf8");
   } catch (e) {
     throw new UsageError(`${flag2}"${p}" could not be read (${e.code ?? "error"}): check its permissions`);
   }
@@ -48594,7 +48887,7 @@ function readBaseline(io, p) {
   if (st.size > MAX_BASELINE_BYTES) throw new UsageError(`--baseline "${p}" is ${st.size} bytes, over the ${MAX_BASELINE_BYTES}-byte limit`);
   let text2;
   try {
-    text2 = readFileSync3(abs, "utf8");
+    text2 = readFileSync4(abs, "utf8");
   } catch (e) {
     throw new UsageError(`--baseline "${p}" could not be read (${e.code ?? "error"}): check its permissions`);
   }
@@ -48613,7 +48906,7 @@ async function runStdinScan(cmd, stdin, io) {
   if (!io.readStdin) throw new UsageError("--stdin: standard input cannot be read here");
   const cwdRoot = findRoot(io.cwd);
   const configFile = cmd.config !== void 0 ? resolve6(io.cwd, cmd.config) : [".mcg.yml", ".mcg.yaml"].map((f) => resolve6(cwdRoot, f)).find((f) => existsSync7(f));
-  const repo = stdinRepo(io.readStdin(), { name: stdin.name, config: configFile !== void 0 ? readFileSync4(configFile, "utf8") : void 0 });
+  const repo = stdinRepo(io.readStdin(), { name: stdin.name, config: configFile !== void 0 ? readFileSync5(configFile, "utf8") : void 0 });
   try {
     return await runPathScan({ ...cmd, path: repo.root, root: repo.root, config: void 0, stdin: void 0 }, io);
   } finally {
@@ -48638,6 +48931,8 @@ async function runPathScan(cmd, io) {
       buildTarget: cmd.target,
       buildArgs: cmd.buildArgs,
       platform: cmd.platform,
+      trivyDb: cmd.trivyDb,
+      buildCache: { from: cmd.cacheFrom.length > 0 ? cmd.cacheFrom : "off", to: cmd.cacheTo.length > 0 ? cmd.cacheTo : "off" },
       build: cmd.build,
       image: cmd.image,
       imageTar: cmd.imageTar !== void 0 ? resolve6(io.cwd, cmd.imageTar) : void 0,
@@ -48682,7 +48977,7 @@ async function runPathScan(cmd, io) {
 `);
   } else io.stdout(body());
   if (cmd.sarif) write(cmd.sarif, (fd) => void writeSarifFd(fd, report, { category: cmd.category }), "--sarif");
-  if (cmd.sarif && report.targets.some((t2) => t2.probe)) write(join15(dirname6(cmd.sarif), "mcg-profile.json"), profileDocument(report.targets), "mcg-profile.json");
+  if (cmd.sarif && report.targets.some((t2) => t2.probe)) write(join16(dirname6(cmd.sarif), "mcg-profile.json"), profileDocument(report.targets), "mcg-profile.json");
   if (cmd.reportJson) write(cmd.reportJson, (fd) => writeReportJsonFd(fd, report), "--report-json");
   if (cmd.vexOut) write(cmd.vexOut, `${JSON.stringify(reportVex(report, io.env["GITHUB_REPOSITORY"] || "the repository maintainers"), null, 2)}
 `, "--vex-out");
@@ -48701,7 +48996,7 @@ import { dirname as dirname7, isAbsolute as isAbsolute5, resolve as resolve7 } f
 
 // src/engine/changed-targets.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 
 // src/core/changed-only.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
@@ -48813,7 +49108,7 @@ async function gitChangedFiles(exec, root2, refs) {
 }
 function dockerignoreOf(root2, e) {
   const own2 = `${underRoot(root2, e.dockerfile)}.dockerignore`;
-  const ctx = join16(underRoot(root2, e.context), ".dockerignore");
+  const ctx = join17(underRoot(root2, e.context), ".dockerignore");
   for (const p of [own2, ctx]) {
     if (!existsSync8(p)) continue;
     const r = readTextFile(confine(root2, p, ".dockerignore"), 1024 * 1024);
@@ -49020,6 +49315,6 @@ var code2 = await main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true,
-  readStdin: () => readFileSync5(0)
+  readStdin: () => readFileSync6(0)
 });
 process.exitCode = code2;

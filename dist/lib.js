@@ -33922,7 +33922,7 @@ var mcpChecker = {
 
 // src/engine/setup.ts
 import { homedir, tmpdir as tmpdir3 } from "node:os";
-import { delimiter, join as join12 } from "node:path";
+import { delimiter, join as join13 } from "node:path";
 
 // src/scanners/docker.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -33977,6 +33977,7 @@ function buildArgs(o) {
   if (o.target) args.push("--target", o.target);
   for (const [k, v] of Object.entries(o.buildArgs ?? {})) args.push("--build-arg", `${k}=${v}`);
   if (o.platform) args.push("--platform", o.platform);
+  if (o.buildx) for (const a of o.cacheArgs ?? []) args.push(a);
   args.push("-t", o.tag, o.context);
   return args;
 }
@@ -33986,6 +33987,15 @@ function saveArgs(ref2, out) {
 async function hasBuildx(exec, docker, env) {
   const r = await exec(docker, ["buildx", "version"], { timeoutMs: 2e4, env });
   return r.exitCode === 0 && !r.timedOut;
+}
+async function buildxDriver(exec, docker, env) {
+  const r = await exec(docker, ["buildx", "inspect"], { timeoutMs: 2e4, env });
+  if (r.exitCode !== 0 || r.timedOut) return void 0;
+  return parseBuildxDriver(r.stdout);
+}
+function parseBuildxDriver(out) {
+  const m = /^Driver:\s*(\S+)/m.exec(out);
+  return m?.[1];
 }
 function matchByText(model, text) {
   const want = text.replace(/\s+/g, " ").trim().toLowerCase();
@@ -34055,7 +34065,7 @@ async function save(exec, o, ref2, out) {
 // src/engine/pipeline.ts
 import { mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/core/probe/options.ts
 var DEFAULT_PROBE = { mode: "auto", transport: "auto", timeoutSeconds: 30, env: {} };
@@ -34682,7 +34692,138 @@ function mapLayers(model, final, history, diffIds) {
   return { history: sites, layers, byDiffId, from };
 }
 
+// src/core/build-cache.ts
+var CACHE_TYPES = ["registry", "local", "inline", "gha", "s3", "azblob"];
+var CacheSpecError = class extends Error {
+};
+function csvFields2(value) {
+  const out = [];
+  let i = 0;
+  while (i <= value.length) {
+    let field2 = "";
+    if (value[i] === '"') {
+      i++;
+      for (; ; ) {
+        if (i >= value.length) throw new CacheSpecError(`unterminated quote in "${value}"`);
+        if (value[i] === '"') {
+          if (value[i + 1] === '"') {
+            field2 += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        field2 += value[i++];
+      }
+      if (i < value.length && value[i] !== ",") throw new CacheSpecError(`text after a closing quote in "${value}"`);
+    } else {
+      while (i < value.length && value[i] !== ",") {
+        if (value[i] === '"') throw new CacheSpecError(`a quote inside an unquoted field in "${value}"`);
+        field2 += value[i++];
+      }
+    }
+    out.push(field2);
+    i++;
+  }
+  return out;
+}
+function parseCacheSpec(value) {
+  const v = value.trim();
+  if (v === "") throw new CacheSpecError("an empty value");
+  if (/[\u0000-\u001f\u007f]/.test(v)) throw new CacheSpecError(`"${JSON.stringify(v).slice(1, -1)}" holds a control character`);
+  const attrs = {};
+  for (const f of csvFields2(v)) {
+    const eq = f.indexOf("=");
+    if (eq <= 0) throw new CacheSpecError(`"${f}" in "${v}" is not key=value`);
+    const key2 = f.slice(0, eq).trim().toLowerCase();
+    if (!/^[a-z][a-z0-9_-]*$/.test(key2)) throw new CacheSpecError(`"${key2}" in "${v}" is not an attribute name`);
+    if (key2 in attrs) throw new CacheSpecError(`"${key2}" given twice in "${v}"`);
+    attrs[key2] = f.slice(eq + 1);
+  }
+  const type = attrs["type"];
+  if (type === void 0) throw new CacheSpecError(`"${v}" has no type= (one of ${CACHE_TYPES.join(", ")})`);
+  if (!CACHE_TYPES.includes(type)) throw new CacheSpecError(`type "${type}" is not one of ${CACHE_TYPES.join(", ")}`);
+  delete attrs["type"];
+  const mode = attrs["mode"];
+  if (mode !== void 0 && mode !== "min" && mode !== "max") throw new CacheSpecError(`mode "${mode}" is not min or max`);
+  if (type === "local" && attrs["src"] === void 0 && attrs["dest"] === void 0) throw new CacheSpecError(`type=local needs src= (cache-from) or dest= (cache-to)`);
+  if (type === "registry" && attrs["ref"] === void 0) throw new CacheSpecError("type=registry needs ref=");
+  return { type, attrs };
+}
+function cacheScope(dockerfile, buildTarget) {
+  const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const df = slug(dockerfile).slice(0, 80) || "dockerfile";
+  return buildTarget ? `mcg-${df}-${slug(buildTarget).slice(0, 40)}` : `mcg-${df}`;
+}
+function defaults(e, notes) {
+  const none = { from: [], to: [] };
+  if (!e.actionsCache) return none;
+  if (e.readOnly) {
+    notes.push("BuildKit cache: off on this read-only run (pull request from a fork: its token cannot write the cache)");
+    return none;
+  }
+  const scope = cacheScope(e.dockerfile, e.buildTarget);
+  const to = `type=gha,scope=${scope},mode=${e.defaultBranch ? "max" : "min"}`;
+  return { from: [`type=gha,scope=${scope}`], to: [to] };
+}
+function resolveBuildCache(req, e) {
+  const notes = [];
+  const auto = defaults(e, notes);
+  const pick2 = (s, d) => s === "auto" ? d : s === "off" ? [] : s;
+  let from = pick2(req.from, auto.from);
+  let to = pick2(req.to, auto.to);
+  if ((from.length > 0 || to.length > 0) && !e.buildx) {
+    notes.push("BuildKit cache: not used: docker buildx is not available (the classic builder takes no cache-from/cache-to)");
+    return { from: [], to: [], notes };
+  }
+  if (to.length > 0 && e.driver === "docker") {
+    const kept = to.filter((t2) => parseCacheSpec(t2).type === "inline");
+    if (kept.length < to.length) notes.push('BuildKit cache: cache-to skipped: the builder uses the plain "docker" driver, which cannot export a cache (create a docker-container builder, e.g. docker/setup-buildx-action)');
+    to = kept;
+    if (req.from === "auto") from = [];
+  }
+  const shown = (xs) => xs.map(redactCacheValue).join(" ; ");
+  if (from.length > 0 || to.length > 0) notes.push(`BuildKit cache: ${from.length > 0 ? `from ${shown(from)}` : "no import"}; ${to.length > 0 ? `to ${shown(to)}` : "no export"}`);
+  return { from, to, notes };
+}
+function redactCacheValue(value) {
+  try {
+    const { type, attrs } = parseCacheSpec(value);
+    const parts = [`type=${type}`];
+    for (const [k, v] of Object.entries(attrs)) parts.push(`${k}=${/secret|token|password|key_id|access_key|credential/.test(k) ? "***" : v}`);
+    return parts.join(",");
+  } catch {
+    return "(invalid value)";
+  }
+}
+function cacheArgs(c) {
+  const out = [];
+  for (const f of c.from) out.push("--cache-from", f);
+  for (const t2 of c.to) out.push("--cache-to", t2);
+  return out;
+}
+
 // src/engine/pipeline-image.ts
+async function buildCacheArgs(run2, buildx) {
+  const c = run2.opts.buildCache;
+  if (!c || c.from === "off" && c.to === "off") return [];
+  const env = run2.env;
+  const actionsCache = env["GITHUB_ACTIONS"] === "true" && !!env["ACTIONS_RUNTIME_TOKEN"] && !!(env["ACTIONS_CACHE_URL"] || env["ACTIONS_RESULTS_URL"]);
+  const wanted = c.from !== "auto" || c.to !== "auto" || actionsCache;
+  const driver = buildx && wanted ? await buildxDriver(run2.exec, run2.deps.tools.docker, env) : void 0;
+  const r = resolveBuildCache(c, {
+    dockerfile: run2.target.dockerfile,
+    buildTarget: run2.opts.buildTarget,
+    buildx,
+    driver,
+    actionsCache,
+    readOnly: c.readOnly === true,
+    defaultBranch: c.defaultBranch === true
+  });
+  for (const n of r.notes) run2.deps.logger.info(n);
+  return cacheArgs(r);
+}
 async function acquireImage(run2, contextAbs) {
   const { opts, target, timings, env, timeoutMs } = run2;
   const out = { findings: [], scanners: [], builtHere: false };
@@ -34703,7 +34844,8 @@ async function acquireImage(run2, contextAbs) {
         platform: opts.platform,
         tag,
         extraArgs: run2.deps.buildExtraArgs,
-        buildx
+        buildx,
+        cacheArgs: await buildCacheArgs(run2, buildx)
       }
     );
     timings.buildMs = b.durationMs;
@@ -34743,7 +34885,7 @@ async function readImage(run2, tar, final) {
 }
 
 // src/engine/pipeline-scanners.ts
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/scanners/tar-subset.ts
 import { open } from "node:fs/promises";
@@ -35045,6 +35187,10 @@ function locatePackage(lockfiles, trivyType, name) {
   return void 0;
 }
 
+// src/engine/trivy-db-retry.ts
+import { readFileSync } from "node:fs";
+import { join as join8 } from "node:path";
+
 // src/scanners/trivy.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35074,6 +35220,8 @@ function buildArgs2(o) {
   for (const v of o.vex ?? []) args.push("--vex", v);
   if (o.vex?.length) args.push("--show-suppressed");
   if (o.listAllPackages) args.push("--list-all-pkgs");
+  for (const r of o.dbRepositories ?? []) args.push("--db-repository", r);
+  for (const r of o.javaDbRepositories ?? []) args.push("--java-db-repository", r);
   return args;
 }
 var SEVERITY = { CRITICAL: "critical", HIGH: "high", MEDIUM: "medium", LOW: "low", UNKNOWN: "low" };
@@ -35195,11 +35343,97 @@ async function run(exec, o, ctx) {
   }
   const durationMs = Date.now() - t0;
   if (r.timedOut || r.exitCode !== 0) {
-    return { findings: [], failure: `Trivy ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || "(no error output)"}`, durationMs };
+    return { findings: [], failure: `Trivy ${exitDescription(r, o.timeoutMs)}: ${outputTail(r.stderr) || "(no error output)"}`, durationMs, stderr: r.stderr };
   }
   const p = parse2(r.stdout, await ctx);
   if (p.error) return { findings: p.findings, failure: `${p.error}; stderr: ${outputTail(r.stderr) || "(none)"}`, durationMs };
   return { findings: p.findings, durationMs, output: r.stdout };
+}
+
+// src/core/trivy-db.ts
+var RATE = /TOOMANYREQUESTS[^"\n]*|\b429\b[^"\n]*/i;
+var SERVER = /unexpected status code 5\d\d[^"\n]*|\b5\d\d (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)[^"\n]*|\bUNAVAILABLE: [^"\n]*|status(?: code)?:? 5\d\d[^"\n]*/i;
+function classify(text) {
+  const clean = text.replace(/\\n|\\t/g, " ");
+  const m = RATE.exec(clean) ?? SERVER.exec(clean);
+  if (m) return { answer: tidy(m[0]), retryable: true };
+  const last2 = /(?:GET|HEAD) \S+: ([^"\n]+)/.exec(clean)?.[1] ?? clean;
+  return { answer: tidy(last2), retryable: false };
+}
+function tidy(s) {
+  return s.replace(/\s+/g, " ").trim().slice(0, 300);
+}
+function dbDownloadFailure(output) {
+  if (!/failed to download (?:vulnerability|java) DB|DB error|Failed to download artifact/i.test(output)) return void 0;
+  const answers = [];
+  for (const m of output.matchAll(/Failed to download artifact\s+repo="([^"]+)"\s+err="((?:[^"\\]|\\.)*)"/g)) {
+    answers.push({ repository: m[1], ...classify(m[2]) });
+  }
+  if (answers.length === 0) answers.push(classify(output.split("\n").filter((l) => /FATAL|error/i.test(l)).join(" ") || output));
+  return { retryable: answers.some((a) => a.retryable), answers };
+}
+function backoffDelays(base = 2e3) {
+  return [base, base * 4, base * 15];
+}
+function dbFailureMessage(f, configured, attempts) {
+  const said = f.answers.map((a) => `${a.repository ?? (configured.length > 0 ? configured.join(", ") : "Trivy's default repository")} answered "${a.answer}"`).join("; ");
+  return `Trivy could not download its vulnerability DB after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${said}. No vulnerability result without a DB: set db-repository to a mirror, or restore a DB and use offline: true`;
+}
+function dbUpdatedAt(metadataJson) {
+  try {
+    const m = JSON.parse(metadataJson);
+    if (typeof m.UpdatedAt !== "string") return void 0;
+    const d = new Date(m.UpdatedAt);
+    return Number.isNaN(d.getTime()) ? void 0 : d;
+  } catch {
+    return void 0;
+  }
+}
+function checkDbAge(o) {
+  const at2 = o.metadataJson === void 0 ? void 0 : dbUpdatedAt(o.metadataJson);
+  if (!at2) {
+    const msg2 = `max-db-age is ${o.maxHours} h but the age of Trivy's DB is unknown (no readable UpdatedAt in db/metadata.json)`;
+    return o.offline ? { note: `${msg2}; accepted because offline: true` } : { failure: msg2 };
+  }
+  const ageHours = Math.floor((o.now.getTime() - at2.getTime()) / 36e5 * 10) / 10;
+  if (ageHours <= o.maxHours) return { ageHours };
+  const msg = `Trivy's vulnerability DB is ${ageHours} h old (UpdatedAt ${at2.toISOString()}), older than max-db-age ${o.maxHours} h: vulnerabilities published since are not seen`;
+  return o.offline ? { ageHours, note: `${msg}; accepted because offline: true was asked for` } : { ageHours, failure: `${msg}. Let Trivy update it (a reachable db-repository), or set offline: true to accept it` };
+}
+
+// src/engine/trivy-db-retry.ts
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function runTrivyWithRetry(run2, o, ctx) {
+  const db = run2.opts.trivyDb;
+  const delays = o.offline ? [] : backoffDelays(db?.retryBaseMs);
+  const tried = db?.repositories ?? [];
+  let durationMs = 0;
+  for (let attempt2 = 1; ; attempt2++) {
+    const r = await run(run2.exec, o, ctx);
+    durationMs += r.durationMs;
+    if (!r.failure || r.stderr === void 0) return { ...r, durationMs };
+    const f = dbDownloadFailure(r.stderr);
+    if (!f) return { ...r, durationMs };
+    const wait = delays[attempt2 - 1];
+    if (!f.retryable || wait === void 0) return { ...r, failure: dbFailureMessage(f, tried, attempt2), durationMs };
+    const said = f.answers.map((a) => `${a.repository ?? "its repository"}: "${a.answer}"`).join("; ");
+    run2.deps.logger.warning(`Trivy DB download failed (${said}); retry ${attempt2} of ${delays.length} in ${Math.round(wait / 100) / 10} s`);
+    await sleep(wait);
+  }
+}
+function dbAgeProblem(run2, cacheDir) {
+  const max = run2.opts.trivyDb?.maxAgeHours;
+  if (max === void 0) return void 0;
+  let metadataJson;
+  try {
+    metadataJson = readFileSync(join8(cacheDir, "db", "metadata.json"), "utf8");
+  } catch {
+    metadataJson = void 0;
+  }
+  const v = checkDbAge({ metadataJson, now: run2.opts.now ?? /* @__PURE__ */ new Date(), maxHours: max, offline: run2.opts.offline === true });
+  if (v.note) run2.deps.logger.warning(v.note);
+  else if (v.ageHours !== void 0) run2.deps.logger.info(`Trivy DB: ${v.ageHours} h old (max-db-age ${max} h)`);
+  return v.failure;
 }
 
 // src/scanners/sbom.ts
@@ -35207,7 +35441,7 @@ import { basename as basename5 } from "node:path";
 
 // src/core/safe-write.ts
 import { closeSync as closeSync2, constants, fstatSync as fstatSync2, lstatSync, mkdirSync, openSync as openSync2, realpathSync as realpathSync2, renameSync, unlinkSync, writeSync } from "node:fs";
-import { basename as basename4, dirname as dirname4, isAbsolute as isAbsolute2, join as join8, parse as parse3, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { basename as basename4, dirname as dirname4, isAbsolute as isAbsolute2, join as join9, parse as parse3, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 import { randomBytes } from "node:crypto";
 var WriteError = class extends Error {
 };
@@ -35283,10 +35517,10 @@ function prepareWrite(target, p) {
     const parts = rel.split(sep2);
     let cur = base;
     for (const part of parts.slice(0, -1)) {
-      cur = join8(cur, part);
+      cur = join9(cur, part);
       ensureDir(cur, label2);
     }
-    out = join8(cur, parts[parts.length - 1]);
+    out = join9(cur, parts[parts.length - 1]);
   } else {
     if (!target.allowOutside) throw new WriteError(`${label2} is outside the workspace ${realRoot}: use a path inside it`);
     ensureOutsideDirs(dirname4(abs), label2);
@@ -35300,7 +35534,7 @@ function prepareWrite(target, p) {
 var TMP_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 function safeWriteFile(target, p, content) {
   const out = prepareWrite(target, p);
-  const tmp = join8(dirname4(out), `.${basename4(out)}.mcg-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = join9(dirname4(out), `.${basename4(out)}.mcg-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
   let fd;
   try {
     fd = openSync2(tmp, TMP_FLAGS, 420);
@@ -45658,7 +45892,7 @@ async function runProbe(d, i) {
 
 // src/engine/pipeline-scanners.ts
 function lockfilesOf(root2, contextRepo, logger) {
-  const abs = join9(root2, contextRepo);
+  const abs = join10(root2, contextRepo);
   const out = [];
   let files;
   try {
@@ -45668,7 +45902,7 @@ function lockfilesOf(root2, contextRepo, logger) {
   }
   const wanted = files.filter((f) => !f.endsWith("/") && lockfileKind(f.slice(f.lastIndexOf("/") + 1)) !== void 0).sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b)).slice(0, 50);
   for (const f of wanted) {
-    const r = readTextFile(join9(abs, f), 20 * 1024 * 1024);
+    const r = readTextFile(join10(abs, f), 20 * 1024 * 1024);
     if (!r.ok) {
       logger.debug(`lockfile ${f} not read: ${r.message}`);
       continue;
@@ -45691,8 +45925,8 @@ async function trivyStage(run2, tool, input, lockfiles) {
   }
   await tool.db;
   const trivyCtx = input.mapped().then((m) => ({ dockerfile: target.dockerfile, target: target.name, layers: m.layers, lockfiles }));
-  const r = await run(
-    exec,
+  const r = await runTrivyWithRetry(
+    run2,
     {
       trivy: t2.path,
       input: input.tar,
@@ -45702,10 +45936,14 @@ async function trivyStage(run2, tool, input, lockfiles) {
       vex: (opts.vex ?? []).map((p) => underRoot(opts.root, p)),
       timeoutMs: config2.trivy.timeoutMinutes ? config2.trivy.timeoutMinutes * 6e4 : timeoutMs,
       env,
-      listAllPackages: opts.sbom !== void 0
+      listAllPackages: opts.sbom !== void 0,
+      dbRepositories: opts.trivyDb?.repositories,
+      javaDbRepositories: opts.trivyDb?.javaRepositories
     },
     trivyCtx
   );
+  const tooOld = r.failure ? void 0 : dbAgeProblem(run2, run2.deps.tools.trivyCacheDir);
+  if (tooOld) out.findings.push(run2.fail("trivy", tooOld, "db-age"));
   if (opts.sbom && r.output !== void 0 && !r.failure) {
     const s = await runSbom(exec, { trivy: t2.path, tmp: run2.tmp, env, timeoutMs }, { json: r.output, formats: opts.sbom.formats, image: { tarName: input.tar, name: input.image } }, await trivyCtx);
     timings.sbomMs = s.durationMs;
@@ -45751,7 +45989,7 @@ async function trufflehogContextStage(run2, thTool, excludeFile) {
   const r = !tool.ok ? { findings: [], failure: tool.e, durationMs: 0 } : await runFilesystem(
     run2.exec,
     { trufflehog: tool.t.path, verify: run2.verify, timeoutMs: run2.thTimeout, env: run2.env, excludeFile, onSecret: run2.deps.onSecret },
-    { scannedDir: join9(run2.opts.root, run2.target.context), repoDir: run2.target.context, target: run2.target.name }
+    { scannedDir: join10(run2.opts.root, run2.target.context), repoDir: run2.target.context, target: run2.target.name }
   );
   run2.timings.trufflehogContextMs = r.durationMs;
   appendAll(out.findings, r.findings);
@@ -45802,7 +46040,7 @@ async function probeStage(run2, input, runRef) {
 }
 async function ownLayersTar(run2, input) {
   const t0 = Date.now();
-  const out = join9(run2.tmp, "image-own-layers.tar");
+  const out = join10(run2.tmp, "image-own-layers.tar");
   try {
     const sub = await writeLayerSubset(input.tar, out, (im) => {
       const lm = mapLayers(run2.model, input.final, im.history, im.diffIds);
@@ -45851,7 +46089,7 @@ var ScanPipeline = class {
     const { logger, tools } = this.deps;
     const wantTrivy = opts.scanners.trivy && config2.trivy.enabled;
     const wantTh = opts.scanners.trufflehog && config2.trufflehog.enabled;
-    const excludeFile = join10(run2.tmp, "trufflehog-exclude.txt");
+    const excludeFile = join11(run2.tmp, "trufflehog-exclude.txt");
     try {
       writeFileSync(excludeFile, `${CONTEXT_EXCLUDES.join("\n")}
 `);
@@ -45860,7 +46098,7 @@ var ScanPipeline = class {
       const trivyDb = trivyTool?.then((t2) => this.deps.trivyCache?.restore(t2.version, tools.trivyCacheDir)).catch((e) => logger.warning(`Trivy DB cache: ${e instanceof Error ? e.message : String(e)}`));
       const thTool = wantTh ? tools.trufflehog(run2.exec).then((t2) => ({ ok: true, t: t2 }), (e) => ({ ok: false, e: e instanceof Error ? e.message : String(e) })) : void 0;
       const contextScan = thTool ? trufflehogContextStage(run2, thTool, excludeFile) : void 0;
-      const acquired = await acquireImage(run2, join10(opts.root, target.context));
+      const acquired = await acquireImage(run2, join11(opts.root, target.context));
       const final = run2.final;
       const stages = [Promise.resolve(acquired)];
       let reading;
@@ -45928,7 +46166,7 @@ var ScanPipeline = class {
       timeoutMs,
       thTimeout: config2.trufflehog.timeoutMinutes ? config2.trufflehog.timeoutMinutes * 6e4 : timeoutMs,
       verify: opts.verifySecrets === true,
-      tmp: mkdtempSync2(join10(this.deps.tmpRoot ?? tmpdir2(), "mcg-scan-")),
+      tmp: mkdtempSync2(join11(this.deps.tmpRoot ?? tmpdir2(), "mcg-scan-")),
       timings,
       fail: (tool, message, key2, line) => scannerErrorFinding({ tool, path: target.dockerfile, line: line ?? fromLine, target: target.name, message, key: key2 })
     };
@@ -45948,7 +46186,7 @@ var ScanPipeline = class {
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 import { createHash as createHash5 } from "node:crypto";
 import { chmodSync, createReadStream as createReadStream2, createWriteStream, existsSync as existsSync5, mkdirSync as mkdirSync2, renameSync as renameSync2, statSync as statSync4 } from "node:fs";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 import { pipeline as pipeline3 } from "node:stream/promises";
 import { Readable as Readable2 } from "node:stream";
 import { createGunzip as createGunzip2 } from "node:zlib";
@@ -46038,7 +46276,7 @@ async function extractBinary(archive, name, outFile) {
   if (!found) throw new ToolError(`${archive} holds no file named ${name}`);
 }
 function directoryCache(dir) {
-  const at2 = (tool, version2, platform) => join11(dir, tool, version2, platform, tool);
+  const at2 = (tool, version2, platform) => join12(dir, tool, version2, platform, tool);
   return {
     find(tool, version2, platform) {
       const p = at2(tool, version2, platform);
@@ -46046,7 +46284,7 @@ function directoryCache(dir) {
     },
     async save(tool, version2, platform, binary) {
       const p = at2(tool, version2, platform);
-      mkdirSync2(join11(dir, tool, version2, platform), { recursive: true });
+      mkdirSync2(join12(dir, tool, version2, platform), { recursive: true });
       if (binary !== p) renameSync2(binary, p);
       chmodSync(p, 493);
       return p;
@@ -46080,7 +46318,7 @@ async function resolveTool(tool, o) {
   }
   const asset = assetFor(tool, version2, platform, table);
   for (const dir of o.pathDirs) {
-    const p = join11(dir, tool);
+    const p = join12(dir, tool);
     if (!existsSync5(p)) continue;
     const v = await versionOf(o.exec, p, tool);
     if (v === version2) return { path: p, version: v, source: "path" };
@@ -46090,7 +46328,7 @@ async function resolveTool(tool, o) {
   const cached2 = o.cache.find(tool, version2, platform);
   if (cached2) return { path: cached2, version: version2, source: "cache" };
   mkdirSync2(o.tmpDir, { recursive: true });
-  const archive = join11(o.tmpDir, asset.file);
+  const archive = join12(o.tmpDir, asset.file);
   const url = downloadUrl(tool, version2, asset, o.baseUrl);
   o.logger?.info(`downloading ${tool} ${version2} (${asset.file})`);
   await o.download(url, archive);
@@ -46098,7 +46336,7 @@ async function resolveTool(tool, o) {
   if (got !== asset.sha256) {
     throw new ToolError(`${tool} ${version2}: checksum mismatch for ${asset.file}: expected ${asset.sha256}, got ${got}. The download was refused.`);
   }
-  const bin = join11(o.tmpDir, `${tool}-${version2}-${platform}`);
+  const bin = join12(o.tmpDir, `${tool}-${version2}-${platform}`);
   await extractBinary(archive, tool, bin);
   const path = await o.cache.save(tool, version2, platform, bin);
   return { path, version: version2, source: "download" };
@@ -46107,8 +46345,8 @@ async function resolveTool(tool, o) {
 // src/engine/setup.ts
 function pipelineTools(s) {
   const env = s.env;
-  const cacheHome = env["XDG_CACHE_HOME"] ?? join12(homedir(), ".cache");
-  const cache2 = s.cache ?? directoryCache(join12(cacheHome, "mcp-container-guard", "tools"));
+  const cacheHome = env["XDG_CACHE_HOME"] ?? join13(homedir(), ".cache");
+  const cache2 = s.cache ?? directoryCache(join13(cacheHome, "mcp-container-guard", "tools"));
   const memo2 = /* @__PURE__ */ new Map();
   const get2 = (tool, explicit, version2, exec) => {
     let p = memo2.get(tool);
@@ -46121,7 +46359,7 @@ function pipelineTools(s) {
         pathDirs: (env["PATH"] ?? "").split(delimiter).filter(Boolean),
         cache: cache2,
         download: s.download ?? fetchDownloader,
-        tmpDir: join12(tmpdir3(), `mcg-tools-${process.pid}`)
+        tmpDir: join13(tmpdir3(), `mcg-tools-${process.pid}`)
       });
       memo2.set(tool, p);
     }
@@ -46131,7 +46369,7 @@ function pipelineTools(s) {
     docker: env["MCG_DOCKER"] ?? "docker",
     trivy: (exec) => get2("trivy", s.trivyPath ?? env["MCG_TRIVY"], s.trivyVersion, exec),
     trufflehog: (exec) => get2("trufflehog", s.trufflehogPath ?? env["MCG_TRUFFLEHOG"], s.trufflehogVersion, exec),
-    trivyCacheDir: s.trivyCacheDir ?? env["MCG_TRIVY_CACHE_DIR"] ?? env["TRIVY_CACHE_DIR"] ?? join12(cacheHome, "trivy")
+    trivyCacheDir: s.trivyCacheDir ?? env["MCG_TRIVY_CACHE_DIR"] ?? env["TRIVY_CACHE_DIR"] ?? join13(cacheHome, "trivy")
   };
 }
 function createPipeline(s) {
@@ -46247,8 +46485,8 @@ function applyVexToTargets(findings, documents, targets) {
 
 // src/engine/artifact-reports.ts
 var import_ajv3 = __toESM(require_ajv(), 1);
-import { lstatSync as lstatSync2, readdirSync as readdirSync2, readFileSync } from "node:fs";
-import { join as join13 } from "node:path";
+import { lstatSync as lstatSync2, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import { join as join14 } from "node:path";
 var REPORT_FILE = "mcg-report.json";
 var MAX_REPORT_BYTES = 64 * 1024 * 1024;
 var MAX_TOTAL_BYTES = 512 * 1024 * 1024;
@@ -46296,7 +46534,7 @@ function readBounded(path, max) {
   }
   if (!st.isFile()) throw new MergeError(`${path} is not a regular file (symlinks are refused)`);
   if (st.size > max) throw new MergeError(`${path} is ${st.size} bytes, over the ${max}-byte limit`);
-  return readFileSync(path, "utf8");
+  return readFileSync2(path, "utf8");
 }
 function findArtifactDirs(dirs) {
   const out = [];
@@ -46304,7 +46542,7 @@ function findArtifactDirs(dirs) {
     if (!isDir(d)) throw new MergeError(`${d} is not a directory: pass the directory a scan job's artifact was downloaded to`);
     let hasReport = false;
     try {
-      lstatSync2(join13(d, REPORT_FILE));
+      lstatSync2(join14(d, REPORT_FILE));
       hasReport = true;
     } catch {
       hasReport = false;
@@ -46313,10 +46551,10 @@ function findArtifactDirs(dirs) {
       out.push(d);
       continue;
     }
-    const subs = readdirSync2(d, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join13(d, e.name)).sort();
+    const subs = readdirSync2(d, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join14(d, e.name)).sort();
     const withReport = subs.filter((s) => {
       try {
-        lstatSync2(join13(s, REPORT_FILE));
+        lstatSync2(join14(s, REPORT_FILE));
         return true;
       } catch {
         return false;
@@ -46333,10 +46571,10 @@ function findArtifactDirs(dirs) {
 function readArtifactReports(dirs) {
   let total = 0;
   return findArtifactDirs(dirs).map((dir) => {
-    const text = readBounded(join13(dir, REPORT_FILE), MAX_REPORT_BYTES);
+    const text = readBounded(join14(dir, REPORT_FILE), MAX_REPORT_BYTES);
     total += text.length;
     if (total > MAX_TOTAL_BYTES) throw new MergeError(`the reports together are larger than ${MAX_TOTAL_BYTES / 1024 / 1024} MiB`);
-    return { label: dir, report: parseReport(text, join13(dir, REPORT_FILE)) };
+    return { label: dir, report: parseReport(text, join14(dir, REPORT_FILE)) };
   });
 }
 

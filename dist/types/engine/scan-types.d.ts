@@ -7,6 +7,20 @@ import type { DockerfileTarget } from '../core/discover.js';
 import type { Baseline } from '../core/merge.js';
 import type { McgConfig } from '../core/config.js';
 import type { ImageFacts } from '../core/image/model.js';
+import type { BuildCacheRequest } from '../core/build-cache.js';
+export interface TrivyDbOptions {
+    repositories?: string[];
+    javaRepositories?: string[];
+    /** A DB older than this (hours, from db/metadata.json UpdatedAt) is an MCG990 finding unless offline. */
+    maxAgeHours?: number;
+    /** The first backoff wait (ms; default 2000); tests shorten it. */
+    retryBaseMs?: number;
+}
+/** The cache request and what the caller knows of the run (the action: fork or not, default branch or not). */
+export interface BuildCacheOptions extends BuildCacheRequest {
+    readOnly?: boolean;
+    defaultBranch?: boolean;
+}
 export interface ScanOptions {
     /** Workspace root (absolute). Every path is confined to it. */
     root: string;
@@ -21,6 +35,8 @@ export interface ScanOptions {
     buildTarget?: string;
     buildArgs?: Record<string, string>;
     platform?: string;
+    /** BuildKit's cache across runs (src/core/build-cache.ts); absent: none. */
+    buildCache?: BuildCacheOptions;
     /** Build the image(s) and run the image checks and scanners (needs an image pipeline). */
     build: boolean;
     image?: string;
@@ -44,6 +60,8 @@ export interface ScanOptions {
     probe?: ProbeOptions;
     /** VEX documents (repository paths, OpenVEX or CycloneDX) that decide on image vulnerabilities. */
     vex?: string[];
+    /** Trivy's DB: mirrors in order, and the oldest DB accepted (issue #23 item 3). */
+    trivyDb?: TrivyDbOptions;
     /** The image's SBOM: which documents, and who receives them (issue #22). */
     sbom?: SbomRequest;
 }

@@ -13,6 +13,8 @@ export interface BuildOptions {
     extraArgs?: string[];
     /** Use `docker buildx build --load`. */
     buildx?: boolean;
+    /** `--cache-from V` / `--cache-to V` words (src/core/build-cache.ts cacheArgs), buildx only. */
+    cacheArgs?: string[];
 }
 /** Splits MCG_DOCKER_BUILD_EXTRA_ARGS into words (whitespace; no shell, no quoting). */
 export declare function splitExtraArgs(value: string | undefined): string[];
@@ -22,6 +24,10 @@ export declare function buildArgs(o: BuildOptions): string[];
 export declare function saveArgs(ref: string, out: string): string[];
 /** True when `docker buildx version` works. */
 export declare function hasBuildx(exec: Exec, docker: string, env?: Record<string, string>): Promise<boolean>;
+/** buildx's current driver (`docker`, `docker-container`, …) from `docker buildx inspect`; undefined when unknown. */
+export declare function buildxDriver(exec: Exec, docker: string, env?: Record<string, string>): Promise<string | undefined>;
+/** The `Driver:` line of `docker buildx inspect`. Pure. */
+export declare function parseBuildxDriver(out: string): string | undefined;
 export interface BuildFailure {
     /** 1-based Dockerfile line of the failing instruction (undefined: not found). */
     line?: number;

@@ -13,6 +13,9 @@ export interface TrivyArgsOptions {
     vex?: readonly string[];
     /** List every package, vulnerable or not (the SBOM is converted from this report). */
     listAllPackages?: boolean;
+    /** Mirrors of the vulnerability DB / the Java DB, in order (Trivy tries them in turn). */
+    dbRepositories?: readonly string[];
+    javaDbRepositories?: readonly string[];
 }
 export declare function buildArgs(o: TrivyArgsOptions): string[];
 /** `DS002`, `AVD-DS-0002`, `DS-0002` → `DS-0002` (Trivy changed its check id style in 2025). */
@@ -59,6 +62,8 @@ export interface ScannerRun {
     durationMs: number;
     /** Trivy's JSON report as printed (set when it was read). */
     output?: string;
+    /** Trivy's stderr when it failed (the DB download failure is read from it). */
+    stderr?: string;
 }
 /** `ctx` may still be in the making (the image tarball is read while Trivy runs): it is awaited after the process ends. */
 export declare function run(exec: Exec, o: TrivyRunOptions, ctx: TrivyParseContext | Promise<TrivyParseContext>): Promise<ScannerRun>;
