@@ -18,26 +18,13 @@ import { imageFactsOf } from '../scanners/image-tar.js';
 import * as trufflehog from '../scanners/trufflehog.js';
 import { outputTail, scannerErrorFinding } from '../scanners/errors.js';
 import type { ImagePipeline, ImageScanResult, ScanOptions } from './scan-types.js';
-import { noResult, type PipelineDeps, type PipelineRun, type PipelineTimings, type ReadImage, type StageResult } from './pipeline-types.js';
+import { noResult, unionLength, type PipelineDeps, type PipelineRun, type PipelineTimings, type ReadImage, type StageResult } from './pipeline-types.js';
+
 import { acquireImage, readImage } from './pipeline-image.js';
 import { imageChecksStage, lockfilesOf, probeStage, trivyStage, trufflehogContextStage, trufflehogImageStage, type ImageInput, type ThTool } from './pipeline-scanners.js';
 
 export type { PipelineDeps, PipelineTimings, PipelineTools, ResolvedTool, TrivyDbCache } from './pipeline-types.js';
-
-/** Length of the union of time intervals. */
-export function unionLength(intervals: readonly [number, number][]): number {
-  const s = [...intervals].sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let cur: [number, number] | undefined;
-  for (const [a, b] of s) {
-    if (!cur || a > cur[1]) {
-      if (cur) total += cur[1] - cur[0];
-      cur = [a, b];
-    } else if (b > cur[1]) cur[1] = b;
-  }
-  if (cur) total += cur[1] - cur[0];
-  return total;
-}
+export { unionLength } from './pipeline-types.js';
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 
