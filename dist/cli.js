@@ -46780,6 +46780,19 @@ async function runFilesystem(exec, o, ctx) {
 }
 
 // src/engine/pipeline-types.ts
+function unionLength(intervals) {
+  const s = [...intervals].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let cur;
+  for (const [a, b] of s) {
+    if (!cur || a > cur[1]) {
+      if (cur) total += cur[1] - cur[0];
+      cur = [a, b];
+    } else if (b > cur[1]) cur[1] = b;
+  }
+  if (cur) total += cur[1] - cur[0];
+  return total;
+}
 var noResult = () => ({ findings: [], scanners: [] });
 
 // src/engine/pipeline-image.ts
@@ -47783,19 +47796,6 @@ async function ownLayersTar(run2, input) {
 }
 
 // src/engine/pipeline.ts
-function unionLength(intervals) {
-  const s = [...intervals].sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let cur;
-  for (const [a, b] of s) {
-    if (!cur || a > cur[1]) {
-      if (cur) total += cur[1] - cur[0];
-      cur = [a, b];
-    } else if (b > cur[1]) cur[1] = b;
-  }
-  if (cur) total += cur[1] - cur[0];
-  return total;
-}
 var DEFAULT_TIMEOUT_MS = 10 * 6e4;
 function envWithoutUndefined() {
   const out = {};

@@ -3,8 +3,7 @@ import type { McgConfig } from '../core/config.js';
 import type { ImagePipeline, ImageScanResult, ScanOptions } from './scan-types.js';
 import { type PipelineDeps } from './pipeline-types.js';
 export type { PipelineDeps, PipelineTimings, PipelineTools, ResolvedTool, TrivyDbCache } from './pipeline-types.js';
-/** Length of the union of time intervals. */
-export declare function unionLength(intervals: readonly [number, number][]): number;
+export { unionLength } from './pipeline-types.js';
 export declare class ScanPipeline implements ImagePipeline {
     private readonly deps;
     constructor(deps: PipelineDeps);
