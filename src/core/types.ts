@@ -205,19 +205,10 @@ export interface CoverageEntry {
 }
 
 /** What the writers (SARIF, reporters) need of a rule: it travels in the report (Report.rules). */
-export interface RuleInfo {
-  name: string;
-  title: string;
-  severity: Severity;
-  kind: RuleKind;
-  description: string;
-  rationale: string;
-  fix: string;
-  tags: string[];
-  precision: RuleMeta['precision'];
+export type RuleInfo = Pick<RuleMeta, 'name' | 'title' | 'severity' | 'kind' | 'description' | 'rationale' | 'fix' | 'tags' | 'precision'> & {
   /** The rule's documentation page. */
   helpUri: string;
-}
+};
 
 export interface Report {
   schemaVersion: 1;
