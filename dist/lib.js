@@ -32595,7 +32595,7 @@ function scanMcpFiles(s, run2, mcpFiles, built) {
     checked++;
     s.coverage.checked(rel, mcpKind);
     s.keepLines(rel, r.text);
-    const res = deps.mcp.check({ path: rel, text: r.text, target: "repository", image: builtImageFor(rel, [...built]), profile: provenProfileFor(rel, [...built]) }, config2.rules);
+    const res = deps.mcp.check({ path: rel, text: r.text, target: "repository", image: builtImageFor(rel, built), profile: provenProfileFor(rel, built) }, config2.rules);
     s.addChecked(res.findings, mcpKind);
   }
   return checked;

@@ -75,7 +75,7 @@ export function scanMcpFiles(s: ScanState, run: ScanRun, mcpFiles: readonly stri
     s.coverage.checked(rel, mcpKind);
     // JSONC and YAML take `# mcg-ignore` inside their comments (`// # mcg-ignore MCG508 reason`)
     s.keepLines(rel, r.text);
-    const res = deps.mcp!.check({ path: rel, text: r.text, target: 'repository', image: builtImageFor(rel, [...built]), profile: provenProfileFor(rel, [...built]) }, config.rules);
+    const res = deps.mcp!.check({ path: rel, text: r.text, target: 'repository', image: builtImageFor(rel, built), profile: provenProfileFor(rel, built) }, config.rules);
     s.addChecked(res.findings, mcpKind);
   }
   return checked;
